@@ -58,7 +58,7 @@ _MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS ingests (
             ingest_id INTEGER PRIMARY KEY, kind VARCHAR, file VARCHAR, sha256 VARCHAR,
             rows INTEGER, added INTEGER, unchanged INTEGER, new_vintages INTEGER,
-            at TIMESTAMP)""",
+            ingested_at TIMESTAMP)""",
     ],
     2: [
         """CREATE TABLE IF NOT EXISTS indicators (

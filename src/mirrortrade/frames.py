@@ -1,0 +1,336 @@
+"""Canonical-column files and frames -> validated, normalised rows, inside DuckDB.
+
+Validation runs as SQL over the staged input (so a 5M-row Parquet file ingests at DuckDB speed);
+the first bad value found is reported with file, row and column. Rows are numbered from 1 for
+the first data row (a CSV's header is not counted).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from mirrortrade.errors import CodeError, DuplicateError, ParseError, PeriodError
+from mirrortrade.model import (
+    AGGREGATES,
+    CANONICAL_COLUMNS,
+    FLOWS,
+    QUALIFIERS,
+    REQUIRED_COLUMNS,
+    UNIT_SCALES,
+    VALUATIONS,
+    Indicator,
+    Observation,
+    Period,
+    _iso3_codes,
+    check_source,
+)
+
+TEXT_DEFAULTS = {
+    "product": "TOTAL", "product_rev": "", "qualifier": "exact", "valuation": "UNKNOWN", "publisher": "",
+    "title": "", "pub_date": "", "url": "", "quote": "", "note": "", "unit": "USD", "vintage": "",
+    "retrieved_at": "",
+}
+NUM_COLUMNS = ("value_usd", "value", "precision_usd", "growth_pct", "growth_precision")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a CSV, Parquet or Excel file of canonical columns into a frame of strings (Parquet keeps types)."""
+    p = Path(path)
+    if not p.exists():
+        raise ParseError("no such file", file=str(p))
+    if p.is_dir():
+        raise ParseError("is a directory, expected a CSV, Parquet or Excel file", file=str(p))
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".parquet", ".pq"):
+            return pd.read_parquet(p)
+        if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
+            return pd.read_excel(p, dtype=str, engine="calamine")
+        if suffix in (".csv", ".txt", ".tsv", ""):
+            _check_text_encoding(p)
+            return duckdb.read_csv(str(p), all_varchar=True, header=True).df()
+    except ParseError:
+        raise
+    except Exception as e:  # readers raise many types; each becomes one line naming the file
+        raise ParseError(f"cannot read as {suffix.lstrip('.') or 'CSV'}: {str(e).splitlines()[0][:200]}", file=str(p)) from None
+    raise ParseError(f"unsupported file type {suffix!r} (expected .csv, .parquet or .xlsx)", file=str(p))
+
+
+def _check_text_encoding(p: Path) -> None:
+    head = p.read_bytes()[:4096]
+    if not head.strip():
+        raise ParseError("file is empty", file=str(p))
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        raise ParseError("file is UTF-16 or binary; save it as UTF-8 CSV", file=str(p))
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(head) - 4:
+            raise ParseError(
+                f"not UTF-8 text (byte {e.start}: 0x{head[e.start]:02x}; Windows-1251?); save it as UTF-8", file=str(p)
+            ) from None
+    lower = head.lower()
+    if lower.lstrip().startswith((b"<!doctype html", b"<html")) or (b"<html" in lower[:512]):
+        raise ParseError("file is an HTML page, not CSV data (an error page saved as data?)", file=str(p))
+    if lower.lstrip().startswith((b"{", b"[")):
+        raise ParseError("file is JSON, not CSV data (an API error body saved as data?)", file=str(p))
+
+
+def observations_frame(observations: Iterable[Observation]) -> pd.DataFrame:
+    rows = [o.to_row() for o in observations]
+    cols = list(CANONICAL_COLUMNS) + ["retrieved_at"]
+    df = pd.DataFrame(rows, columns=[c for c in cols if c not in ("value", "unit")])
+    return normalize_observations(df, file=None)
+
+
+def indicators_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
+    rows = []
+    for ind in indicators:
+        r = ind.to_row()
+        p = Period.parse(r["period"])
+        lo, hi = ind.interval
+        r.update(period_kind=p.kind, period_start=p.start, period_end=p.end, value_low=lo, value_high=hi)
+        rows.append(r)
+    df = pd.DataFrame(rows)
+    if df.empty:
+        from mirrortrade.store import IND_COLUMNS
+
+        return pd.DataFrame(columns=list(IND_COLUMNS))
+    con = duckdb.connect()
+    con.register("ind", df)
+    out = con.execute(
+        """SELECT md5(concat_ws('|', key_id, CAST(value AS VARCHAR), precision, qualifier, vintage))[:16] AS figure_id, *
+        FROM (SELECT md5(concat_ws('|', source_id, coalesce(publisher,''), coalesce(title,''), country,
+                     coalesce(partner,''), indicator, period, unit))[:16] AS key_id, * FROM ind)"""
+    ).df()
+    out["vintage"] = pd.to_datetime(out["vintage"]).dt.date
+    return out
+
+
+def normalize_observations(df: pd.DataFrame, *, file: str | None = None) -> pd.DataFrame:
+    """Validate a canonical frame and return it normalised with ids, intervals and period columns.
+
+    Raises :class:`ParseError` (or a subclass) naming file, row and column on the first bad value.
+    """
+    con = duckdb.connect()
+    try:
+        return stage_observations(con, df, file=file)
+    finally:
+        con.close()
+
+
+def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file: str | None) -> pd.DataFrame:
+    cols = [str(c).strip() for c in df.columns]
+    df = df.set_axis(cols, axis=1)
+    unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
+    if unknown:
+        raise ParseError(
+            f"unknown column(s) {', '.join(map(repr, unknown))}; expected the canonical columns "
+            f"({', '.join(REQUIRED_COLUMNS)}, value_usd or value+unit, ...)",
+            file=file, column=unknown[0],
+        )
+    missing = [c for c in REQUIRED_COLUMNS if c not in cols]
+    if missing:
+        raise ParseError(f"missing required column(s) {', '.join(missing)}", file=file, column=missing[0])
+    if "value_usd" not in cols and "value" not in cols:
+        raise ParseError("missing a value column: value_usd, or value with unit", file=file, column="value_usd")
+    if "value_usd" in cols and "value" in cols:
+        raise ParseError("both value_usd and value given; use one", file=file, column="value")
+    if len(df) == 0:
+        raise ParseError("no data rows", file=file)
+
+    con.register("_raw_in", df)
+    con.execute("CREATE OR REPLACE TEMP TABLE _raw AS SELECT row_number() OVER () AS _row, * FROM _raw_in")
+    con.unregister("_raw_in")
+
+    def first_bad(cond: str, column: str) -> tuple[int, object] | None:
+        r = con.execute(f"SELECT _row, {_q(column)} FROM _raw WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
+        return (int(r[0]), r[1]) if r else None
+
+    # text columns: trim; codes upper
+    def txt(c: str, upper: bool = False) -> str:
+        if c not in cols:
+            d = TEXT_DEFAULTS.get(c, "")
+            return f"'{d}'" if d else "NULL::VARCHAR"
+        e = f"nullif(trim(CAST({_q(c)} AS VARCHAR)), '')"
+        return f"upper({e})" if upper else e
+
+    # numbers
+    for c in NUM_COLUMNS:
+        if c in cols:
+            bad = first_bad(
+                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
+                f"AND TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE) IS NULL",
+                c,
+            )
+            if bad:
+                raise ParseError(f"{bad[1]!r} is not a number (use '.' as decimal mark, no thousands separators)",
+                                 file=file, row=bad[0], column=c)
+            bad = first_bad(f"NOT isfinite(TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE))", c)
+            if bad:
+                raise ParseError(f"{bad[1]!r} is not a finite number", file=file, row=bad[0], column=c)
+
+    def num(c: str) -> str:
+        if c not in cols:
+            return "NULL::DOUBLE"
+        return f"TRY_CAST(nullif(trim(CAST({_q(c)} AS VARCHAR)), '') AS DOUBLE)"
+
+    # code columns checked on their distinct values
+    iso = sorted(_iso3_codes())
+    con.execute("CREATE OR REPLACE TEMP TABLE _iso AS SELECT unnest(?::VARCHAR[]) AS code", [iso + list(AGGREGATES)])
+    checks = [
+        ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
+        ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
+        ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
+        ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
+    ]
+    for col, allowed, msg in checks:
+        if col not in cols:
+            continue
+        bad = first_bad(f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest(?::VARCHAR[]))".replace(
+            "?", "[" + ",".join(f"'{a}'" for a in allowed) + "]"), col)
+        if bad:
+            v = bad[1]
+            text = msg.format(v=v)
+            if v is not None and str(v).strip().isdigit() and col in ("reporter", "partner"):
+                text = f"{col} {v!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
+            if v is None or str(v).strip() == "":
+                text = f"empty {col}"
+            raise CodeError(text, file=file, row=bad[0], column=col)
+    if "qualifier" in cols:
+        allowed = "[" + ",".join(f"'{a}'" for a in QUALIFIERS) + "]"
+        bad = first_bad(f"lower({txt('qualifier')}) NOT IN (SELECT unnest({allowed}))", "qualifier")
+        if bad:
+            raise CodeError(f"unknown qualifier {bad[1]!r} (expected {', '.join(QUALIFIERS)})",
+                            file=file, row=bad[0], column="qualifier")
+    if "unit" in cols:
+        allowed = "[" + ",".join(f"'{a}'" for a in UNIT_SCALES) + "]"
+        bad = first_bad(f"lower({txt('unit')}) NOT IN (SELECT unnest({allowed}))", "unit")
+        if bad:
+            raise CodeError(f"unknown unit {bad[1]!r} (expected USD, thousand USD, million USD or billion USD)",
+                            file=file, row=bad[0], column="unit")
+        if "value_usd" in cols:
+            raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")
+    for (src,) in con.execute(f"SELECT DISTINCT {txt('source_id', True)} FROM _raw").fetchall():
+        try:
+            check_source(src)
+        except CodeError as e:
+            r = con.execute(f"SELECT min(_row) FROM _raw WHERE {txt('source_id', True)} IS NOT DISTINCT FROM ?", [src]).fetchone()
+            raise CodeError(e.reason, file=file, row=int(r[0]), column="source_id") from None
+
+    # periods: parse distinct values in Python, join back
+    periods = []
+    for (ptxt,) in con.execute("SELECT DISTINCT CAST(period AS VARCHAR) FROM _raw").fetchall():
+        try:
+            p = Period.parse(ptxt)
+        except PeriodError as e:
+            r = con.execute("SELECT min(_row) FROM _raw WHERE CAST(period AS VARCHAR) IS NOT DISTINCT FROM ?", [ptxt]).fetchone()
+            raise PeriodError(e.reason, file=file, row=int(r[0]), column="period") from None
+        periods.append((ptxt, str(p), p.kind, p.start, p.end, p.n_months))
+    pdf = pd.DataFrame(periods, columns=["raw", "period", "period_kind", "period_start", "period_end", "n_months"])
+    con.register("_periods", pdf)
+
+    # vintage / pub_date as dates
+    for c in ("vintage", "pub_date"):
+        if c in cols:
+            bad = first_bad(f"{txt(c)} IS NOT NULL AND TRY_CAST({txt(c)} AS DATE) IS NULL", c)
+            if bad:
+                raise ParseError(f"{bad[1]!r} is not a date (YYYY-MM-DD)", file=file, row=bad[0], column=c)
+
+    unit_case = "CASE lower(" + txt("unit") + ") " + " ".join(
+        f"WHEN '{u}' THEN {s!r}" for u, s in UNIT_SCALES.items()) + " ELSE 1.0 END"
+    value_expr = num("value_usd") if "value_usd" in cols else f"({num('value')} * {unit_case})"
+    prec_expr = (f"coalesce({num('precision_usd')}, 0.0)" if "precision_usd" in cols else "0.0")
+    if "value" in cols and "precision_usd" not in cols:
+        prec_expr = "0.0"
+    qual = f"coalesce(lower({txt('qualifier')}), 'exact')"
+    today = pd.Timestamp.utcnow().strftime("%Y-%m-%d")
+    retrieved = f"coalesce({txt('retrieved_at')}, '{pd.Timestamp.utcnow().strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
+    vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{today}') AS DATE)"
+
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _stage AS
+        SELECT r._row,
+            {txt('reporter', True)} AS reporter, {txt('partner', True)} AS partner, {txt('flow', True)} AS flow,
+            p.period, p.period_kind, p.period_start, p.period_end, p.n_months,
+            coalesce({txt('product', True)}, 'TOTAL') AS product, coalesce({txt('product_rev')}, '') AS product_rev,
+            {value_expr} AS value_usd, {prec_expr} AS precision_usd, {qual} AS qualifier,
+            coalesce({txt('valuation', True)}, 'UNKNOWN') AS valuation,
+            {num('growth_pct')} AS growth_pct, coalesce({num('growth_precision')}, 0.0) AS growth_precision,
+            {txt('source_id', True)} AS source_id,
+            coalesce({txt('publisher')}, '') AS publisher, coalesce({txt('title')}, '') AS title,
+            coalesce({txt('pub_date')}, '') AS pub_date, coalesce({txt('url')}, '') AS url,
+            coalesce({txt('quote')}, '') AS quote, {vintage} AS vintage, {retrieved} AS retrieved_at,
+            coalesce({txt('note')}, '') AS note
+        FROM _raw r JOIN _periods p ON CAST(r.period AS VARCHAR) IS NOT DISTINCT FROM p.raw"""
+    )
+    con.unregister("_periods")
+    con.execute("DROP TABLE _raw")
+
+    def first_stage(cond: str) -> tuple | None:
+        return con.execute(f"SELECT _row, * FROM _stage WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
+
+    if r := first_stage("value_usd IS NULL AND growth_pct IS NULL"):
+        raise ParseError("no value (and no growth rate)", file=file, row=int(r[0]),
+                         column="value_usd" if "value_usd" in cols else "value")
+    if r := first_stage("value_usd < 0 AND flow <> 'B'"):
+        raise ParseError(f"negative value {r[11]} for flow {r[3]}", file=file, row=int(r[0]),
+                         column="value_usd" if "value_usd" in cols else "value")
+    if r := first_stage("value_usd > 1e14"):
+        raise ParseError(f"absurd value {r[11]:.4g} USD (above world trade; a unit error?)", file=file, row=int(r[0]),
+                         column="value_usd" if "value_usd" in cols else "value")
+    if r := first_stage("reporter = partner"):
+        raise CodeError(f"reporter and partner are both {r[1]}", file=file, row=int(r[0]), column="partner")
+
+    # ids: key = what is measured by which publication; figure = this value of it in this vintage
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE _norm AS
+        WITH k AS (
+            SELECT md5(concat_ws('|', source_id, publisher, title, reporter, partner, flow, period, product))[:16] AS key_id, *
+            FROM _stage),
+        f AS (
+            SELECT md5(concat_ws('|', key_id, coalesce(CAST(value_usd AS VARCHAR), ''), coalesce(CAST(growth_pct AS VARCHAR), ''),
+                   CAST(precision_usd AS VARCHAR), qualifier, CAST(vintage AS VARCHAR)))[:16] AS figure_id, *
+            FROM k)
+        SELECT *,
+            CASE qualifier
+              WHEN 'exact' THEN value_usd - precision_usd / 2
+              WHEN 'approx' THEN value_usd - abs(value_usd) * 0.05 - precision_usd / 2
+              WHEN 'upper' THEN 0.0
+              WHEN 'lower' THEN value_usd
+              WHEN 'near_upper' THEN value_usd - abs(value_usd) * 0.05 - precision_usd / 2
+              WHEN 'near_lower' THEN value_usd END AS value_low,
+            CASE qualifier
+              WHEN 'exact' THEN value_usd + precision_usd / 2
+              WHEN 'approx' THEN value_usd + abs(value_usd) * 0.05 + precision_usd / 2
+              WHEN 'upper' THEN value_usd
+              WHEN 'lower' THEN 'inf'::DOUBLE
+              WHEN 'near_upper' THEN value_usd
+              WHEN 'near_lower' THEN value_usd + abs(value_usd) * 0.05 + precision_usd / 2 END AS value_high
+        FROM f"""
+    )
+    con.execute("DROP TABLE _stage")
+    dup = con.execute(
+        """SELECT key_id, vintage, min(_row), max(_row), any_value(reporter), any_value(partner), any_value(flow),
+                  any_value(period), any_value(source_id)
+           FROM _norm GROUP BY key_id, vintage HAVING count(DISTINCT figure_id) > 1 ORDER BY min(_row) LIMIT 1"""
+    ).fetchone()
+    if dup:
+        raise DuplicateError(
+            f"{file or 'input'}: rows {dup[2]} and {dup[3]}: two different values for the same figure "
+            f"({dup[8]} {dup[4]}->{dup[5]} {dup[6]} {dup[7]}, vintage {dup[1]})"
+        )
+    from mirrortrade.store import OBS_COLUMNS
+
+    res = con.execute(f"SELECT DISTINCT ON (figure_id) {', '.join(OBS_COLUMNS)} FROM _norm ORDER BY figure_id").df()
+    con.execute("DROP TABLE _norm")
+    return res
