@@ -253,8 +253,8 @@ def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file
     if "value" in cols and "precision_usd" not in cols:
         prec_expr = "0.0"
     qual = f"coalesce(lower({txt('qualifier')}), 'exact')"
-    today = pd.Timestamp.utcnow().strftime("%Y-%m-%d")
-    retrieved = f"coalesce({txt('retrieved_at')}, '{pd.Timestamp.utcnow().strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
+    today = pd.Timestamp.now('UTC').strftime("%Y-%m-%d")
+    retrieved = f"coalesce({txt('retrieved_at')}, '{pd.Timestamp.now('UTC').strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
     vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{today}') AS DATE)"
 
     con.execute(

@@ -1,0 +1,153 @@
+"""The ``mirrortrade`` command: thin; parses arguments, calls the library, prints.
+
+Library errors (:class:`mirrortrade.errors.MirrortradeError`) become one line on stderr and a
+non-zero exit. Heavy libraries are imported inside commands so ``mirrortrade --help`` is fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import typer
+from typer.core import TyperGroup
+
+from mirrortrade.commands import db_option, open_store_cli, split_codes
+
+
+class _Group(TyperGroup):
+    """Turns library errors into one clear line and a non-zero exit, for every (sub)command."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        from mirrortrade.errors import MirrortradeError
+
+        try:
+            return super().invoke(ctx)
+        except MirrortradeError as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(e.exit_code) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="mirrortrade",
+    help="Can these trade figures be trusted? Mirror statistics, reconciliation, checks and article claims.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+#: command modules under mirrortrade.commands, each with register(app)
+COMMAND_MODULES = ("reconcile", "synth", "fetch", "checks", "claims", "web", "monitor", "bench")
+
+
+@app.command()
+def init(db: Path | None = db_option(), force: bool = typer.Option(False, help="Delete the store first.")) -> None:
+    """Create the store (or rebuild it with --force) and load the embedded dataset."""
+    from mirrortrade.store import Store, default_db_path
+
+    path = Path(db) if db else default_db_path()
+    if force and path.exists():
+        path.unlink()
+        wal = path.with_name(path.name + ".wal")
+        if wal.exists():
+            wal.unlink()
+    from mirrortrade.data import load_embedded
+
+    with Store(path) as store:
+        added = load_embedded(store)
+        typer.echo(f"store {path}: " + ", ".join(f"{k} +{v}" for k, v in added.items()))
+
+
+@app.command()
+def demo(
+    db: Path | None = db_option(),
+    year: int = typer.Option(2025, help="Year to show."),
+) -> None:
+    """The seeds' story, offline: China's figures beside the Central Asian states' own, gaps, GDP shares."""
+    from mirrortrade.report.demo import print_demo
+
+    with open_store_cli(db) as store:
+        print_demo(store, year)
+
+
+@app.command()
+def show(
+    reporter: str | None = typer.Option(None, help="Reporter ISO3 codes, comma-separated."),
+    partner: str | None = typer.Option(None, help="Partner ISO3 codes (WLD, CA5 too)."),
+    flow: str | None = typer.Option(None, help="X, M, RX, RM, T, B (comma-separated)."),
+    period: str | None = typer.Option(None, help="Periods, e.g. 2025 or 2025-H1 (comma-separated)."),
+    source: str | None = typer.Option(None, help="Source ids, e.g. CN-GACC,UZ-STAT."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Show the vintages current on this date (YYYY-MM-DD)."),
+    all_vintages: bool = typer.Option(False, "--all-vintages", help="Show every vintage, not only the latest."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, json or parquet."),
+    out: Path | None = typer.Option(None, "--out", help="Write to this file (required for parquet)."),
+    limit: int | None = typer.Option(None, help="At most this many rows."),
+    db: Path | None = db_option(),
+) -> None:
+    """List stored figures with their sources (latest vintage unless --as-of / --all-vintages)."""
+    from mirrortrade.report.tables import show_observations
+    from mirrortrade.model import check_period
+
+    periods = [check_period(p) for p in split_codes(period)] if period else None
+    with open_store_cli(db) as store:
+        df = store.observations(
+            reporter=split_codes(reporter), partner=split_codes(partner), flow=split_codes(flow), period=periods,
+            source_id=split_codes(source), as_of=as_of, all_vintages=all_vintages, limit=limit,
+        )
+        show_observations(df, fmt, out)
+
+
+@app.command()
+def ingest(
+    files: list[Path] = typer.Argument(..., help="CSV, Parquet or Excel files in the canonical columns."),
+    db: Path | None = db_option(),
+) -> None:
+    """Ingest files of trade figures (canonical columns, see README). Each file is all-or-nothing."""
+    with open_store_cli(db) as store:
+        for f in files:
+            res = store.ingest_file(f)
+            typer.echo(f"{f}: {res.summary()}")
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="Output file."),
+    fmt: str | None = typer.Option(None, "--format", help="csv, parquet or xlsx (default: from the file name)."),
+    all_vintages: bool = typer.Option(False, "--all-vintages"),
+    db: Path | None = db_option(),
+) -> None:
+    """Export every stored figure (and indicators) with its provenance."""
+    from mirrortrade.report.tables import export_store
+
+    with open_store_cli(db) as store:
+        n = export_store(store, out, fmt, all_vintages=all_vintages)
+    typer.echo(f"wrote {n} figures to {out}")
+
+
+def _register_command_modules() -> None:
+    for name in COMMAND_MODULES:
+        modname = f"mirrortrade.commands.{name}"
+        try:
+            mod = importlib.import_module(modname)
+        except ModuleNotFoundError as e:
+            if e.name == modname:
+                continue
+            raise
+        mod.register(app)
+
+
+_register_command_modules()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="mirrortrade")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""CLI command groups. Each module exposes ``register(app)``; imports stay cheap (typer only),
+library code is imported inside the command functions so ``mirrortrade --help`` stays fast."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from mirrortrade.store import Store
+
+DB_HELP = "DuckDB store file (default: $MIRRORTRADE_DB or the user data dir)."
+
+
+def db_option() -> Path | None:
+    return typer.Option(None, "--db", help=DB_HELP, envvar="MIRRORTRADE_DB", show_default=False)
+
+
+def open_store_cli(db: Path | None, *, read_only: bool = False) -> Store:
+    from mirrortrade.store import open_store
+
+    return open_store(db, read_only=read_only)
+
+
+def split_codes(value: str | None) -> list[str] | None:
+    """'KAZ, kgz' -> ['KAZ', 'KGZ']; None -> None."""
+    if value is None:
+        return None
+    out = [v.strip().upper() for v in value.split(",") if v.strip()]
+    return out or None
