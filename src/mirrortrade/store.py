@@ -106,20 +106,33 @@ class IngestResult:
 class Store:
     """A mirrortrade DuckDB file. Use :func:`open_store` to get one with the embedded data loaded."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         if str(self.path) != ":memory:":
             if read_only and not self.path.exists():
                 raise StoreError(f"store {self.path} does not exist (run `mirrortrade init`)")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as e:
-            msg = str(e).splitlines()[0]
-            if "lock" in msg.lower():
-                raise StoreError(f"store {self.path} is in use by another mirrortrade process: {msg}") from None
-            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+        import time
+
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                self.con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.IOException as e:
+                msg = str(e).splitlines()[0]
+                if "lock" in msg.lower():
+                    if time.monotonic() < deadline:
+                        time.sleep(0.05)
+                        continue
+                    raise StoreError(
+                        f"store {self.path} is in use by another process (another ingest or the dashboard); "
+                        f"try again when it is done"
+                    ) from None
+                raise StoreError(f"cannot open store {self.path}: {msg}") from None
         except duckdb.Error as e:
             raise StoreError(f"cannot open store {self.path}: {str(e).splitlines()[0]}") from None
         if not read_only:
@@ -400,9 +413,11 @@ def _sha256_of(file: str | None) -> str | None:
     return h.hexdigest()
 
 
-def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
-    """Open the store; a new (empty) store is filled with the embedded dataset first."""
-    store = Store(path, read_only=read_only)
+def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0) -> Store:
+    """Open the store; a new (empty) store is filled with the embedded dataset first.
+
+    ``wait`` seconds are spent retrying while another process holds the file (serialised writers)."""
+    store = Store(path, read_only=read_only, wait=wait)
     if not read_only and store.get_meta("embedded_loaded") is None:
         from mirrortrade.data import load_embedded
 
