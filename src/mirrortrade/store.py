@@ -133,8 +133,8 @@ class Store:
                         f"try again when it is done"
                     ) from None
                 raise StoreError(f"cannot open store {self.path}: {msg}") from None
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open store {self.path}: {str(e).splitlines()[0]}") from None
+            except duckdb.Error as e:
+                raise StoreError(f"cannot open store {self.path}: {str(e).splitlines()[0]}") from None
         if not read_only:
             self._migrate()
 
