@@ -1,0 +1,627 @@
+"""A synthetic trade world with planted truth, to prove the reconciliation right.
+
+The world (all of it decided by one seed):
+
+* **Countries**: the first ``N`` ISO3 codes (sorted, from pycountry), each with a log economic mass
+  ``m ~ N(0, 1.5²)`` and a random place on the globe (great-circle distances).
+* **True flows** (FOB, USD) for (exporter e, importer i, product p, year y). A (pair, product) trades
+  with probability ``min(1, c·exp(0.8·g_ei))·r_p`` where ``g_ei = m_e + m_i − ln d_ei`` (centred) is the
+  gravity term and ``r_p ~ U(0.2, 1)`` the product's ubiquity; ``c`` is calibrated so the expected number
+  of declarations meets ``rows``. A trading cell trades in every year, with value
+  ``exp(ln 2e5 + g_ei + a_p + 1.5·z_cell + 0.03·t + 0.3·z_year)`` (heavy-tailed, log-normal);
+  ``a_p ~ N(0, 0.7²)``.
+* **CIF margins** per pair, rising with distance: ``0.03 + 0.05·d/d_max + N(0, 0.01²)`` clipped to
+  [0.01, 0.12]. The importer declares CIF values.
+* **Reporting noise**: each country has σ as exporter and σ as importer, each ``U(0.03, 0.5)``.
+  Declared ``X = V·exp(σ_X(e)·z)``, ``M = V·(1 + cif)·exp(σ_M(i)·z')`` (log-normal, median-unbiased).
+  Declarations under $1,000 are not published (a reporting threshold); values are whole dollars.
+* **Non-reporters**: ``nonreporter_share`` of the countries (at least one when N ≥ 5) publish nothing;
+  only their partners' declarations about them exist.
+
+Planted anomalies (all listed in ``truth/anomalies.parquet``):
+
+* ``under_recorded_imports``: for a few pairs (both reporting, many cells), every import declaration of
+  i from e is short by a pair-specific 30–70%, in all years and products (pair-level: year and product
+  are null in the truth file).
+* ``phantom_export``: e declares an export of a product to i that i never imports from e, while i
+  reports imports from e of other products (cell-level).
+* ``unit_error``: one declaration (side given in ``flow``) multiplied by 1000 (cell-level).
+* ``duplicate``: an exact duplicate of one declaration row (cell-level, side in ``flow``).
+* ``rerouting``: in the last year, 60% of the goods from a few origins to a few destinations pass
+  through one hub: the origin declares them as exports to the hub, the hub declares them as imports
+  from the origin and as exports to the destination, while the destination still records the origin.
+  Every touched cell (origin→destination, origin→hub, hub→destination) is listed.
+
+Outputs: ``declarations.parquet`` (reporter, partner, flow X|M, year, product, value) and
+``truth/flows.parquet`` (exporter, importer, year, product, value_fob, cif_rate, value_cif),
+``truth/sigma.parquet`` (country, role exporter|importer, sigma, reports),
+``truth/anomalies.parquet`` (exporter, importer, year, product, kind, flow, factor),
+``truth/countries.parquet`` (country, mass, lat, lon, reports).
+
+Generation streams: the world is cut into units (one exporter × a block of 64 products), each with
+its own random stream (``numpy.random.default_rng([seed, 1, e, block])``) and trade presence decided by
+a counter-based hash, so the output does not depend on how units are batched into Parquet row groups,
+and memory stays bounded by ``chunk_rows`` whatever the size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from mirrortrade.errors import MirrortradeError
+
+#: products per generation unit (fixed: part of the definition of the world for a seed)
+BLOCK = 64
+#: declared values below this (USD) are not published
+THRESHOLD = 1000.0
+BASE_VALUE = 2e5
+CELL_SD = 1.5
+PRODUCT_SD = 0.7
+YEAR_SD = 0.3
+TREND = 0.03
+PRESENCE_ELASTICITY = 0.8
+REROUTE_SHARE = 0.6
+FIRST_YEAR = 2015
+
+DECLARATION_SCHEMA = pa.schema(
+    [
+        ("reporter", pa.string()),
+        ("partner", pa.string()),
+        ("flow", pa.string()),
+        ("year", pa.int64()),
+        ("product", pa.string()),
+        ("value", pa.float64()),
+    ]
+)
+FLOW_SCHEMA = pa.schema(
+    [
+        ("exporter", pa.string()),
+        ("importer", pa.string()),
+        ("year", pa.int64()),
+        ("product", pa.string()),
+        ("value_fob", pa.float64()),
+        ("cif_rate", pa.float64()),
+        ("value_cif", pa.float64()),
+    ]
+)
+ANOMALY_KINDS = ("under_recorded_imports", "phantom_export", "unit_error", "duplicate", "rerouting")
+#: the kinds a reconciliation is expected to report as findings
+DETECTABLE_KINDS = ("under_recorded_imports", "phantom_export", "unit_error")
+
+
+def country_codes(n: int) -> list[str]:
+    """The first ``n`` ISO 3166-1 alpha-3 codes in alphabetical order (pycountry)."""
+    import pycountry
+
+    codes = sorted(c.alpha_3 for c in pycountry.countries)
+    if not 3 <= n <= len(codes):
+        raise MirrortradeError(f"--countries must be between 3 and {len(codes)}, got {n}")
+    return codes[:n]
+
+
+@dataclass(frozen=True)
+class SynthConfig:
+    """Size and shape of a synthetic world. ``rows`` is the target number of declarations
+    (default: 30% of the largest possible world for N, P, Y)."""
+
+    countries: int = 40
+    products: int = 50
+    years: int = 3
+    seed: int = 0
+    rows: int | None = None
+    nonreporter_share: float = 0.05
+    sigma_low: float = 0.03
+    sigma_high: float = 0.5
+    under_recorded_pairs: int | None = None
+    phantom_exports: int | None = None
+    unit_errors: int | None = None
+    duplicates: int | None = None
+    reroute_origins: int = 3
+    reroute_destinations: int = 3
+    chunk_rows: int = 1_000_000
+
+    def check(self) -> None:
+        if self.products < 1:
+            raise MirrortradeError(f"--products must be at least 1, got {self.products}")
+        if not 1 <= self.years <= 60:
+            raise MirrortradeError(f"--years must be between 1 and 60, got {self.years}")
+        if self.rows is not None and self.rows < 100:
+            raise MirrortradeError(f"--rows must be at least 100, got {self.rows}")
+        if self.chunk_rows < 1:
+            raise MirrortradeError("chunk_rows must be positive")
+        if not 0 <= self.nonreporter_share < 0.5:
+            raise MirrortradeError("nonreporter_share must be in [0, 0.5)")
+
+
+@dataclass
+class SynthResult:
+    """What :func:`synthesize` wrote."""
+
+    output: Path
+    declarations: int
+    flows: int
+    countries: list[str]
+    nonreporters: list[str]
+    hub: str | None
+    anomalies: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{k} {v}" for k, v in self.anomalies.items())
+        return (
+            f"{self.declarations:,} declarations, {self.flows:,} true flows, {len(self.countries)} countries "
+            f"({len(self.nonreporters)} non-reporting: {', '.join(self.nonreporters) or '-'}); "
+            f"planted: {kinds}; written to {self.output}"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# counter-based uniform numbers (trade presence must be computable anywhere, for any cell)
+# ---------------------------------------------------------------------------------------------
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLD = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _splitmix(x: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        z = x + _GOLD
+        z = (z ^ (z >> np.uint64(30))) * _M1
+        z = (z ^ (z >> np.uint64(27))) * _M2
+        return z ^ (z >> np.uint64(31))
+
+
+def _uniform(seed: int, *keys: np.ndarray) -> np.ndarray:
+    """A uniform number in [0, 1) for each key tuple, a pure function of (seed, keys)."""
+    h = _splitmix(np.full(np.broadcast(*keys).shape, np.uint64(seed % (1 << 63)), dtype=np.uint64))
+    for k in keys:
+        with np.errstate(over="ignore"):
+            h = _splitmix(h ^ np.asarray(k, dtype=np.uint64))
+    return (h >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+
+
+def _normal_cdf(x: np.ndarray) -> np.ndarray:
+    erf = np.frompyfunc(math.erf, 1, 1)
+    return 0.5 * (1.0 + erf(np.asarray(x, dtype=float) / math.sqrt(2.0)).astype(float))
+
+
+# ---------------------------------------------------------------------------------------------
+# the world
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Cells:
+    """The true cells of one unit: importer index, product index, values (cells × years)."""
+
+    imp: np.ndarray
+    prod: np.ndarray
+    value: np.ndarray
+    rng: np.random.Generator
+
+
+class World:
+    """Everything decided at world level; units are generated from it on demand."""
+
+    def __init__(self, cfg: SynthConfig) -> None:
+        cfg.check()
+        self.cfg = cfg
+        self.codes = country_codes(cfg.countries)
+        n, P, Y = cfg.countries, cfg.products, cfg.years
+        self.n, self.P, self.Y = n, P, Y
+        self.years = np.arange(FIRST_YEAR, FIRST_YEAR + Y, dtype=np.int64)
+        rng = np.random.default_rng([cfg.seed, 0])
+
+        self.mass = rng.normal(0.0, 1.5, n)
+        lat = np.degrees(np.arcsin(rng.uniform(-1, 1, n)))
+        lon = rng.uniform(-180, 180, n)
+        self.lat, self.lon = lat, lon
+        la, lo = np.radians(lat), np.radians(lon)
+        cosd = np.sin(la)[:, None] * np.sin(la)[None, :] + np.cos(la)[:, None] * np.cos(la)[None, :] * np.cos(
+            lo[:, None] - lo[None, :]
+        )
+        dist = np.maximum(6371.0 * np.arccos(np.clip(cosd, -1, 1)), 100.0)
+        off = ~np.eye(n, dtype=bool)
+        g = self.mass[:, None] + self.mass[None, :] - np.log(dist)
+        g = g - g[off].mean()
+        self.g = np.where(off, g, -np.inf)
+        self.cif = np.clip(0.03 + 0.05 * dist / dist[off].max() + rng.normal(0.0, 0.01, (n, n)), 0.01, 0.12)
+
+        self.sigma_x = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
+        self.sigma_m = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
+        n_non = round(cfg.nonreporter_share * n)
+        if n >= 5:
+            n_non = max(1, n_non)
+        self.reports = np.ones(n, dtype=bool)
+        self.reports[rng.choice(n, n_non, replace=False)] = False
+
+        self.product_codes = [f"{c:06d}" for c in np.sort(rng.choice(960_000, P, replace=False) + 10_000)]
+        self.r = rng.uniform(0.2, 1.0, P)
+        self.a = rng.normal(0.0, PRODUCT_SD, P)
+        self.loc = np.log(BASE_VALUE) + np.where(off, g, 0.0)
+
+        self._calibrate(off)
+        self._plant(rng)
+
+    # ---- size ---------------------------------------------------------------------------------
+    def _expected_rows(self, c: float, w: np.ndarray) -> float:
+        q = np.minimum(1.0, c * np.exp(PRESENCE_ELASTICITY * np.where(np.isfinite(self.g), self.g, -700.0)))
+        return float(self.Y * self.r.sum() * (q * w).sum())
+
+    def _calibrate(self, off: np.ndarray) -> None:
+        cfg = self.cfg
+        # share of a pair's declarations above the threshold (log-normal value, both sides' noise)
+        sd = math.sqrt(CELL_SD**2 + PRODUCT_SD**2 + YEAR_SD**2 + 0.3**2)
+        above = _normal_cdf((self.loc - math.log(THRESHOLD)) / sd)
+        w = np.where(off, above * (self.reports[:, None].astype(float) + self.reports[None, :]), 0.0)
+        max_rows = self._expected_rows(1e300, w)
+        target = cfg.rows if cfg.rows is not None else 0.3 * max_rows
+        if target > 0.95 * max_rows:
+            raise MirrortradeError(
+                f"{cfg.rows:,} declarations do not fit {cfg.countries} countries × {cfg.products} products × "
+                f"{cfg.years} years (at most about {int(0.95 * max_rows):,}); raise --products or --countries"
+            )
+        lo, hi = -60.0, 60.0
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            if self._expected_rows(math.exp(mid), w) < target:
+                lo = mid
+            else:
+                hi = mid
+        self.c = math.exp((lo + hi) / 2)
+        self.q = np.minimum(1.0, self.c * np.exp(PRESENCE_ELASTICITY * np.where(off, self.g, -700.0)))
+        self.q[~off] = 0.0
+        self.target_rows = target
+
+    def present(self, e: int | np.ndarray, i: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """Whether e exports product p to i (in every year)."""
+        u = _uniform(self.cfg.seed, np.asarray(e), np.asarray(i), np.asarray(p))
+        return u < self.q[e, i] * self.r[p]
+
+    # ---- anomalies ----------------------------------------------------------------------------
+    def _plant(self, rng: np.random.Generator) -> None:
+        cfg, n = self.cfg, self.n
+        R = self.r.sum()
+        both = self.reports[:, None] & self.reports[None, :] & ~np.eye(n, dtype=bool)
+        expected_products = self.q * R
+        scale = self.target_rows
+
+        # rerouting through one hub (last year)
+        self.hub: int | None = None
+        self.origins: list[int] = []
+        self.destinations: list[int] = []
+        rep = np.flatnonzero(self.reports)
+        if len(rep) >= 5 and cfg.reroute_origins > 0 and cfg.reroute_destinations > 0:
+            big = rep[np.argsort(-self.mass[rep])][: max(1, len(rep) // 4)]
+            self.hub = int(rng.choice(big))
+            others = np.array([c for c in rep if c != self.hub])
+            k_o = min(cfg.reroute_origins, len(others) // 2)
+            k_d = min(cfg.reroute_destinations, len(others) - k_o)
+            perm = rng.permutation(others)
+            self.origins = sorted(int(x) for x in perm[:k_o])
+            self.destinations = sorted(int(x) for x in perm[k_o : k_o + k_d])
+        reroute_pairs = {(o, d) for o in self.origins for d in self.destinations}
+        touched = set(reroute_pairs)
+        if self.hub is not None:
+            touched |= {(o, self.hub) for o in self.origins} | {(self.hub, d) for d in self.destinations}
+
+        def clip_count(given: int | None, rate: float, lo: int, hi: int) -> int:
+            return int(given) if given is not None else int(min(hi, max(lo, round(scale * rate))))
+
+        # under-recorded imports: pairs with many cells
+        cells = expected_products * self.Y
+        enough = min(30.0, float(np.quantile(cells[both], 0.9))) if both.any() else 0.0
+        cand = np.argwhere(both & (cells >= enough) & (cells > 0))
+        cand = np.array([c for c in cand if (int(c[0]), int(c[1])) not in touched]).reshape(-1, 2)
+        n_under = min(len(cand), clip_count(cfg.under_recorded_pairs, 2e-5, 3, 40))
+        pick = cand[rng.choice(len(cand), n_under, replace=False)] if n_under else np.empty((0, 2), int)
+        self.under: dict[tuple[int, int], float] = {
+            (int(e), int(i)): float(rng.uniform(0.3, 0.7)) for e, i in pick
+        }
+        bad_pairs = touched | set(self.under)
+
+        # phantom exports: pairs where the importer reports e for other products
+        cand = np.argwhere(both & (expected_products >= 8))
+        cand = np.array([c for c in cand if (int(c[0]), int(c[1])) not in bad_pairs]).reshape(-1, 2)
+        n_ph = clip_count(cfg.phantom_exports, 2e-5, 5, 200)
+        self.phantom: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
+        seen: set[tuple[int, int, int, int]] = set()
+        tries = 0
+        while len(seen) < n_ph and len(cand) and tries < 100 * n_ph:
+            tries += 1
+            e, i = (int(x) for x in cand[rng.integers(len(cand))])
+            p = int(rng.integers(self.P))
+            y = int(rng.integers(self.Y))
+            if self.present(e, np.array(i), np.array(p)) or (e, i, p, y) in seen:
+                continue
+            value = max(50 * THRESHOLD, float(np.exp(self.loc[e, i] + self.a[p] + rng.normal(0, 0.5))))
+            seen.add((e, i, p, y))
+            self.phantom[(e, p // BLOCK)].append((i, p, y, round(value)))
+
+        # cell-level marks on existing cells: unit errors and duplicates
+        cand = np.argwhere(both & (expected_products >= 1))
+        cand = np.array([c for c in cand if (int(c[0]), int(c[1])) not in bad_pairs]).reshape(-1, 2)
+        self.unit_err: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+        self.dups: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+        marked: set[tuple[int, int, int, int]] = set(seen)
+        for target, count in (
+            (self.unit_err, clip_count(cfg.unit_errors, 5e-6, 3, 50)),
+            (self.dups, clip_count(cfg.duplicates, 5e-4, 5, 5000)),
+        ):
+            got, tries = 0, 0
+            while got < count and len(cand) and tries < 200 * count:
+                tries += 1
+                e, i = (int(x) for x in cand[rng.integers(len(cand))])
+                p = int(rng.integers(self.P))
+                y = int(rng.integers(self.Y))
+                side = int(rng.integers(2))
+                if (e, i, p, y) in marked or not self.present(e, np.array(i), np.array(p)):
+                    continue
+                marked.add((e, i, p, y))
+                target[(e, p // BLOCK)].append((i, p, y, side))
+                got += 1
+
+    # ---- units --------------------------------------------------------------------------------
+    def n_blocks(self) -> int:
+        return -(-self.P // BLOCK)
+
+    def cells(self, e: int, b: int) -> _Cells:
+        """True cells of exporter e for products in block b, with the unit's random stream."""
+        prods = np.arange(b * BLOCK, min(self.P, (b + 1) * BLOCK))
+        imps = np.delete(np.arange(self.n), e)
+        ii = np.repeat(imps, len(prods))
+        pp = np.tile(prods, len(imps))
+        keep = self.present(e, ii, pp)
+        ii, pp = ii[keep], pp[keep]
+        rng = np.random.default_rng([self.cfg.seed, 1, e, b])
+        level = self.loc[e, ii] + self.a[pp] + CELL_SD * rng.standard_normal(len(ii))
+        logv = level[:, None] + TREND * np.arange(self.Y) + YEAR_SD * rng.standard_normal((len(ii), self.Y))
+        return _Cells(ii, pp, np.exp(logv), rng)
+
+
+class _Batch:
+    """Column buffers for one Parquet table, flushed when they reach ``chunk_rows``."""
+
+    def __init__(self, path: Path, schema: pa.Schema, chunk_rows: int, to_table: Callable[..., pa.Table]) -> None:
+        self.writer = pq.ParquetWriter(str(path), schema, compression="zstd")
+        self.parts: list[tuple[np.ndarray, ...]] = []
+        self.size = 0
+        self.total = 0
+        self.chunk_rows = chunk_rows
+        self.to_table = to_table
+
+    def add(self, *cols: np.ndarray) -> None:
+        if len(cols[0]) == 0:
+            return
+        self.parts.append(cols)
+        self.size += len(cols[0])
+        if self.size >= self.chunk_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        cols = [np.concatenate(c) for c in zip(*self.parts, strict=True)]
+        start = 0
+        while start < len(cols[0]):
+            stop = start + self.chunk_rows
+            self.writer.write_table(self.to_table(*(c[start:stop] for c in cols)))
+            start = stop
+        self.total += len(cols[0])
+        self.parts, self.size = [], 0
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def synthesize(
+    output: str | Path,
+    config: SynthConfig | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> SynthResult:
+    """Generate a synthetic world and write ``declarations.parquet`` and ``truth/`` under ``output``.
+
+    Deterministic for ``config.seed``; memory is bounded by ``config.chunk_rows`` whatever the size.
+    ``progress(done, total)`` is called after each generation unit.
+    """
+    cfg = config or SynthConfig()
+    w = World(cfg)
+    out = Path(output)
+    (out / "truth").mkdir(parents=True, exist_ok=True)
+
+    codes = pa.array(w.codes, pa.string())
+    prods = pa.array(w.product_codes, pa.string())
+    flows_xm = pa.array(["X", "M"], pa.string())
+
+    def decl_table(rep: np.ndarray, par: np.ndarray, fl: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray) -> pa.Table:
+        return pa.Table.from_arrays(
+            [codes.take(rep), codes.take(par), flows_xm.take(fl), pa.array(w.years[yi]), prods.take(pi), pa.array(v)],
+            schema=DECLARATION_SCHEMA,
+        )
+
+    def flow_table(ex: np.ndarray, im: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray, cif: np.ndarray) -> pa.Table:
+        return pa.Table.from_arrays(
+            [codes.take(ex), codes.take(im), pa.array(w.years[yi]), prods.take(pi), pa.array(v), pa.array(cif),
+             pa.array(v * (1.0 + cif))],
+            schema=FLOW_SCHEMA,
+        )
+
+    decl = _Batch(out / "declarations.parquet", DECLARATION_SCHEMA, cfg.chunk_rows, decl_table)
+    truth = _Batch(out / "truth" / "flows.parquet", FLOW_SCHEMA, cfg.chunk_rows, flow_table)
+    anomalies: list[tuple[int, int, int | None, int | None, str, str | None, float | None]] = []
+    for (e, i), short in sorted(w.under.items()):
+        anomalies.append((e, i, None, None, "under_recorded_imports", "M", 1.0 - short))
+
+    nb = w.n_blocks()
+    total_units = w.n * nb
+    last = w.Y - 1
+    done = 0
+    try:
+        for e in range(w.n):
+            for b in range(nb):
+                _unit(w, e, b, last, decl, truth, anomalies)
+                done += 1
+                if progress is not None:
+                    progress(done, total_units)
+    finally:
+        decl.close()
+        truth.close()
+
+    uniq = _write_truth_tables(w, out, anomalies)
+    counts = {k: sum(1 for a in uniq if a[4] == k) for k in ANOMALY_KINDS}
+    return SynthResult(
+        output=out,
+        declarations=decl.total,
+        flows=truth.total,
+        countries=w.codes,
+        nonreporters=[w.codes[k] for k in np.flatnonzero(~w.reports)],
+        hub=w.codes[w.hub] if w.hub is not None else None,
+        anomalies=counts,
+    )
+
+
+def _unit(w: World, e: int, b: int, last: int, decl: _Batch, truth: _Batch, anomalies: list) -> None:
+    """Generate, distort and write the declarations and true flows of one unit (exporter e, block b)."""
+    c = w.cells(e, b)
+    ii, pp, V, rng = c.imp, c.prod, c.value, c.rng
+    n, Y = len(ii), w.Y
+    cif = w.cif[e, ii]
+    X = V * np.exp(w.sigma_x[e] * rng.standard_normal((n, Y)))
+    M = V * (1.0 + cif)[:, None] * np.exp(w.sigma_m[ii][:, None] * rng.standard_normal((n, Y)))
+    truth.add(np.full(n * Y, e), np.repeat(ii, Y), np.tile(np.arange(Y), n), np.repeat(pp, Y), V.ravel(),
+              np.repeat(cif, Y))
+
+    for (pe, pi), short in w.under.items():
+        if pe == e:
+            M[ii == pi] *= 1.0 - short
+
+    key = ii.astype(np.int64) * w.P + pp
+
+    def row_of(i: int, p: int) -> int | None:
+        k = np.searchsorted(key, i * w.P + p)
+        return int(k) if k < len(key) and key[k] == i * w.P + p else None
+
+    # extra declarations created by rerouting (cells with no true flow): (reporter, partner, flow, y, p, value)
+    extra: dict[tuple[int, int, int, int], float] = {}
+    hub = w.hub
+    if hub is not None and e in w.origins:
+        for d in w.destinations:
+            for k in np.flatnonzero(ii == d):
+                moved = REROUTE_SHARE * V[k, last]
+                X[k, last] *= 1.0 - REROUTE_SHARE
+                p = int(pp[k])
+                anomalies.append((e, d, last, p, "rerouting", "X", 1.0 - REROUTE_SHARE))
+                h = row_of(hub, p)
+                if h is not None:
+                    X[h, last] += moved
+                    M[h, last] += moved * (1.0 + w.cif[e, hub])
+                else:
+                    extra[(e, hub, 0, p)] = extra.get((e, hub, 0, p), 0.0) + moved
+                    extra[(hub, e, 1, p)] = extra.get((hub, e, 1, p), 0.0) + moved * (1.0 + w.cif[e, hub])
+                anomalies.append((e, hub, last, p, "rerouting", "X", None))
+    if hub is not None and e == hub:
+        for o in w.origins:
+            oc = w.cells(o, b)
+            for k in np.flatnonzero(np.isin(oc.imp, w.destinations)):
+                d, p = int(oc.imp[k]), int(oc.prod[k])
+                moved = REROUTE_SHARE * oc.value[k, last]
+                h = row_of(d, p)
+                if h is not None:
+                    X[h, last] += moved
+                else:
+                    extra[(e, d, 0, p)] = extra.get((e, d, 0, p), 0.0) + moved
+                anomalies.append((e, d, last, p, "rerouting", "X", None))
+
+    X = np.round(X)
+    M = np.round(M)
+    xok = w.reports[e] & (X >= THRESHOLD)
+    mok = w.reports[ii][:, None] & (M >= THRESHOLD)
+
+    for i, p, y, side in w.unit_err.get((e, b), []):
+        k = row_of(i, p)
+        if k is None:
+            continue
+        arr, ok = (X, xok) if side == 0 else (M, mok)
+        if ok[k, y]:
+            arr[k, y] *= 1000.0
+            anomalies.append((e, i, y, p, "unit_error", "XM"[side], 1000.0))
+
+    yy = np.tile(np.arange(Y), n)
+    xr, mr = xok.ravel(), mok.ravel()
+    rows_i, rows_p = np.repeat(ii, Y), np.repeat(pp, Y)
+    decl.add(np.full(int(xr.sum()), e), rows_i[xr], np.zeros(int(xr.sum()), np.int64), yy[xr], rows_p[xr],
+             X.ravel()[xr])
+    decl.add(rows_i[mr], np.full(int(mr.sum()), e), np.ones(int(mr.sum()), np.int64), yy[mr], rows_p[mr],
+             M.ravel()[mr])
+
+    if extra:
+        ks = sorted(extra)
+        vals = np.round(np.array([extra[k] for k in ks]))
+        keep = vals >= THRESHOLD
+        arr = np.array(ks, dtype=np.int64)[keep]
+        decl.add(arr[:, 0], arr[:, 1], arr[:, 2], np.full(len(arr), last), arr[:, 3], vals[keep])
+
+    ph = w.phantom.get((e, b), [])
+    if ph:
+        arr = np.array([(i, p, y) for i, p, y, _ in ph], dtype=np.int64)
+        decl.add(np.full(len(ph), e), arr[:, 0], np.zeros(len(ph), np.int64), arr[:, 2], arr[:, 1],
+                 np.array([v for *_, v in ph], dtype=float))
+        anomalies.extend((e, i, y, p, "phantom_export", "X", None) for i, p, y, _ in ph)
+
+    for i, p, y, side in w.dups.get((e, b), []):
+        k = row_of(i, p)
+        if k is None:
+            continue
+        ok = xok if side == 0 else mok
+        if not ok[k, y]:
+            continue
+        v = (X if side == 0 else M)[k, y]
+        rep, par = (e, i) if side == 0 else (i, e)
+        decl.add(np.array([rep]), np.array([par]), np.array([side]), np.array([y]), np.array([p]), np.array([v]))
+        anomalies.append((e, i, y, p, "duplicate", "XM"[side], None))
+
+
+def _write_truth_tables(w: World, out: Path, anomalies: list) -> list:
+    n = w.n
+    pq.write_table(
+        pa.table(
+            {
+                "country": w.codes * 2,
+                "role": ["exporter"] * n + ["importer"] * n,
+                "sigma": np.concatenate([w.sigma_x, w.sigma_m]),
+                "reports": np.concatenate([w.reports, w.reports]),
+            }
+        ),
+        out / "truth" / "sigma.parquet",
+    )
+    pq.write_table(
+        pa.table({"country": w.codes, "mass": w.mass, "lat": w.lat, "lon": w.lon, "reports": w.reports}),
+        out / "truth" / "countries.parquet",
+    )
+    uniq = sorted(set(anomalies), key=lambda a: (a[4], a[0], a[1], a[2] if a[2] is not None else -1,
+                                                 a[3] if a[3] is not None else -1, a[5] or ""))
+    pq.write_table(
+        pa.table(
+            {
+                "exporter": pa.array([w.codes[a[0]] for a in uniq], pa.string()),
+                "importer": pa.array([w.codes[a[1]] for a in uniq], pa.string()),
+                "year": pa.array([int(w.years[a[2]]) if a[2] is not None else None for a in uniq], pa.int64()),
+                "product": pa.array([w.product_codes[a[3]] if a[3] is not None else None for a in uniq], pa.string()),
+                "kind": pa.array([a[4] for a in uniq], pa.string()),
+                "flow": pa.array([a[5] for a in uniq], pa.string()),
+                "factor": pa.array([a[6] for a in uniq], pa.float64()),
+            }
+        ),
+        out / "truth" / "anomalies.parquet",
+    )
+    return uniq
