@@ -1,0 +1,595 @@
+"""Run the reconciliation: connect a backend once, run the named stages, collect the results.
+
+Stages (each error names its stage): ``load → declarations → mirror_pairs → cif_fob →
+reliability → best_estimate → findings``. Big tables stay in the backend (DuckDB reads Parquet
+directly and spills to disk under its memory limit); only per-cell statistics (at most
+countries² × years rows), the reliability table and the findings come back to Python.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mirrortrade.errors import DuplicateError, MirrortradeError, ParseError
+from mirrortrade.reconcile import reliability as rel
+from mirrortrade.reconcile import stages
+from mirrortrade.reconcile.estimate import Z90, lognormal_variance, sigma_of_variance
+
+STAGES: tuple[str, ...] = (
+    "load", "declarations", "mirror_pairs", "cif_fob", "reliability", "best_estimate", "findings",
+)
+BACKENDS = ("duckdb", "spark")
+ON_DUPLICATE = ("error", "sum", "last")
+REQUIRED = ("reporter", "partner", "flow", "year", "product", "value")
+#: trimming rounds after the first (windowed) reliability pass
+TRIM_ROUNDS = 2
+
+ESTIMATE_COLUMNS = (
+    "exporter", "importer", "year", "product", "value_exporter", "value_importer", "cif_rate",
+    "weight_exporter", "estimate", "estimate_low", "estimate_high", "method",
+)
+RELIABILITY_COLUMNS = ("country", "role", "sigma", "n_pairs", "n_flows")
+FINDING_COLUMNS = ("exporter", "importer", "year", "product", "rule", "severity", "message")
+
+#: progress(stage, index, total) is called as each stage starts
+Progress = Callable[[str, int, int], None]
+
+
+class StageError(MirrortradeError):
+    """A reconciliation stage failed in the backend; the message names the stage."""
+
+
+class ReconcileWarning(UserWarning):
+    """Something in the declarations was dropped or resolved (exact duplicates, unusable rows)."""
+
+
+@contextmanager
+def _stage(name: str, progress: Progress | None, timings: dict[str, float]) -> Iterator[None]:
+    if progress is not None:
+        progress(name, STAGES.index(name), len(STAGES))
+    t0 = time.perf_counter()
+    try:
+        yield
+    except MirrortradeError:
+        raise
+    except Exception as e:  # a backend error: name the stage
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise StageError(f"reconcile stage {name!r} failed: {type(e).__name__}: {first}") from e
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+# ------------------------------------------------------------------------------------------
+# Backends
+# ------------------------------------------------------------------------------------------
+
+
+def connect(
+    backend: str = "duckdb",
+    *,
+    spark_master: str | None = None,
+    threads: int | None = None,
+    memory_limit: str | None = None,
+    temp_directory: str | None = None,
+) -> Any:
+    """An Ibis backend: in-memory DuckDB (threads, memory limit and spill directory set
+    explicitly) or PySpark (``local[2]`` unless ``spark_master`` names a cluster)."""
+    import ibis
+
+    if backend == "duckdb":
+        con = ibis.duckdb.connect()
+        n_threads = threads or os.cpu_count() or 2
+        limit = memory_limit or os.environ.get("MIRRORTRADE_MEMORY_LIMIT", "3GB")
+        spill = temp_directory or os.path.join(tempfile.gettempdir(), "mirrortrade-duckdb-spill")
+        con.raw_sql(f"SET threads = {int(n_threads)}")
+        con.raw_sql(f"SET memory_limit = '{_sql_str(limit)}'")
+        con.raw_sql(f"SET temp_directory = '{_sql_str(spill)}'")
+        return con
+    if backend == "spark":
+        return ibis.pyspark.connect(spark_session(spark_master))
+    raise MirrortradeError(f"unknown backend {backend!r} (expected one of {', '.join(BACKENDS)})")
+
+
+def spark_session(master: str | None = None) -> Any:
+    """A SparkSession for reconciliation: local[2] by default, UI off, few shuffle partitions."""
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYARROW_IGNORE_TIMEZONE", "1")
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise MirrortradeError(
+            "the spark backend needs PySpark: pip install 'mirrortrade[spark]'"
+        ) from e
+    builder = (
+        SparkSession.builder.master(master or "local[2]")
+        .appName("mirrortrade-reconcile")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", os.environ.get("MIRRORTRADE_SPARK_PARTITIONS", "4"))
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+    )
+    if master is None or master.startswith("local"):
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _sql_str(s: str) -> str:
+    return str(s).replace("'", "''")
+
+
+def _backend_name(con: Any) -> str:
+    name = getattr(con, "name", "")
+    return "spark" if name == "pyspark" else str(name)
+
+
+# ------------------------------------------------------------------------------------------
+# Result
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReconcileResult:
+    """What :func:`reconcile` produced. ``estimates`` and ``pairs`` are computed in the backend and
+    fetched on first access; :meth:`write` streams them to Parquet without going through pandas."""
+
+    backend: str
+    con: Any
+    estimates_expr: Any
+    pairs_expr: Any
+    reliability: pd.DataFrame
+    findings: pd.DataFrame
+    summary: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @property
+    def estimates(self) -> pd.DataFrame:
+        return self._fetch("estimates", self.estimates_expr)
+
+    @property
+    def pairs(self) -> pd.DataFrame:
+        return self._fetch("pairs", self.pairs_expr)
+
+    def _fetch(self, name: str, expr: Any) -> pd.DataFrame:
+        if name not in self._cache:
+            try:
+                df = expr.to_pandas()
+            except Exception as e:
+                first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+                raise StageError(f"reconcile stage 'best_estimate' failed fetching {name}: {first}") from e
+            df = df.sort_values(list(stages.PAIR_KEY), kind="stable").reset_index(drop=True)
+            self._cache[name] = df
+        return self._cache[name]
+
+    def write(self, directory: str | os.PathLike[str]) -> dict[str, Path]:
+        """Write estimates, reliability, findings and pairs as Parquet files into ``directory``."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = {name: out / f"{name}.parquet" for name in ("estimates", "reliability", "findings", "pairs")}
+        for name, expr in (("estimates", self.estimates_expr), ("pairs", self.pairs_expr)):
+            if name in self._cache:
+                self._cache[name].to_parquet(paths[name], index=False)
+            else:
+                _write_parquet(self.con, self.backend, expr, paths[name])
+        self.reliability.to_parquet(paths["reliability"], index=False)
+        self.findings.to_parquet(paths["findings"], index=False)
+        return paths
+
+    def counts(self) -> dict[str, int]:
+        """Estimates by method and findings by rule (from :attr:`summary`)."""
+        return {**self.summary.get("methods", {}), **self.summary.get("rules", {})}
+
+
+def _write_parquet(con: Any, backend: str, expr: Any, path: Path) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        if backend == "duckdb":
+            con.to_parquet(expr, tmp, compression="zstd")
+        else:
+            import pyarrow.parquet as pq
+
+            batches = expr.to_pyarrow_batches()
+            with pq.ParquetWriter(tmp, batches.schema, compression="zstd") as w:
+                for batch in batches:
+                    w.write_batch(batch)
+        os.replace(tmp, path)
+    except Exception as e:
+        if tmp.exists():
+            tmp.unlink()
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise StageError(f"reconcile stage 'best_estimate' failed writing {path.name}: {first}") from e
+
+
+# ------------------------------------------------------------------------------------------
+# Loading
+# ------------------------------------------------------------------------------------------
+
+
+def _load(declarations: Any, con: Any, backend: str, *, want_rows: bool) -> tuple[Any, str | None]:
+    """An Ibis table of the raw declarations on ``con`` and the name of a row-order column."""
+    import ibis
+    import ibis.expr.types as ir
+
+    if isinstance(declarations, ir.Table):
+        return declarations, None
+    if isinstance(declarations, pd.DataFrame):
+        df = declarations
+        if want_rows:
+            df = df.assign(_input_row=np.arange(len(df), dtype="int64"))
+        return ibis.memtable(df), ("_input_row" if want_rows else None)
+    if isinstance(declarations, str | os.PathLike):
+        path = Path(declarations)
+        if not path.exists():
+            raise ParseError("declarations file not found", file=str(path))
+        name = path.name.lower()
+        if name.endswith((".parquet", ".pq")) or path.is_dir():
+            if backend == "duckdb" and want_rows:
+                return con.read_parquet(str(path), file_row_number=True), "file_row_number"
+            return con.read_parquet(str(path)), None
+        if name.endswith((".csv", ".csv.gz", ".txt")):
+            if backend == "duckdb":
+                text = {c: "VARCHAR" for c in ("reporter", "partner", "flow", "product")}
+                return con.read_csv(str(path), types=text), None
+            return con.read_csv(str(path), header=True, inferSchema=False), None
+        raise ParseError("declarations must be a .csv or .parquet file", file=str(path))
+    raise ParseError(f"declarations must be a path, a pandas DataFrame or an Ibis table, not {type(declarations).__name__}")
+
+
+# ------------------------------------------------------------------------------------------
+# The analysis
+# ------------------------------------------------------------------------------------------
+
+
+def reconcile(
+    declarations: Any,
+    *,
+    backend: str = "duckdb",
+    con: Any = None,
+    on_duplicate: str = "error",
+    cif_prior: float = rel.CIF_PRIOR_BACI,
+    spark_master: str | None = None,
+    progress: Progress | None = None,
+    threads: int | None = None,
+    memory_limit: str | None = None,
+) -> ReconcileResult:
+    """Reconcile mirror declarations into best estimates with uncertainty, reporter reliability
+    and findings.
+
+    ``declarations``: a CSV/Parquet path, a pandas DataFrame or an Ibis table with columns
+    reporter, partner, flow (X|M), year, product, value (USD) and optionally figure_id (kept as
+    provenance in the outputs). ``on_duplicate``: what to do when one key has different values:
+    ``error`` (raise :class:`DuplicateError` naming the key), ``sum`` or ``last``; exact
+    duplicates are always dropped with a warning. ``cif_prior``: the CIF margin used where the
+    data say nothing (BACI ≈ 0.033; the IMF uses 0.06).
+    """
+    import ibis
+    import ibis.expr.types as ir
+
+    if on_duplicate not in ON_DUPLICATE:
+        raise MirrortradeError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
+    if isinstance(declarations, ir.Table) and con is None:
+        con = declarations._find_backend()
+    if con is None:
+        if backend not in BACKENDS:
+            raise MirrortradeError(f"unknown backend {backend!r} (expected one of {', '.join(BACKENDS)})")
+        con = connect(backend, spark_master=spark_master, threads=threads, memory_limit=memory_limit)
+    backend = _backend_name(con)
+    timings: dict[str, float] = {}
+    notes: list[str] = []
+
+    def note(msg: str) -> None:
+        notes.append(msg)
+        warnings.warn(msg, ReconcileWarning, stacklevel=3)
+
+    want_rows = on_duplicate == "last"
+    with _stage("load", progress, timings):
+        raw, row_col = _load(declarations, con, backend, want_rows=want_rows)
+        missing = [c for c in REQUIRED if c not in raw.columns]
+        if missing:
+            raise ParseError(
+                f"declarations lack column(s) {', '.join(missing)} "
+                f"(expected {', '.join(REQUIRED)})",
+                file=str(declarations) if isinstance(declarations, str | os.PathLike) else None,
+            )
+        has_fid = "figure_id" in raw.columns
+        if want_rows and row_col is None:
+            raw = raw.mutate(_input_row=ibis.row_number())
+            row_col = "_input_row"
+        t = stages.normalise(raw, has_figure_id=has_fid, row_col=row_col)
+
+    with _stage("declarations", progress, timings):
+        prof = stages.input_profile(t).to_pandas().iloc[0]
+        n_rows = int(prof["n_rows"])
+        for col, what in (
+            ("n_other_flow", "rows with a flow other than X or M (re-exports, re-imports, turnover) kept apart"),
+            ("n_aggregate", "rows with a world or regional partner (WLD, CA5, ...) not paired"),
+            ("n_self", "rows with reporter equal to partner dropped"),
+            ("n_bad_value", "rows without a positive value dropped"),
+            ("n_no_year", "rows without a year dropped"),
+        ):
+            if int(prof[col]):
+                notes.append(f"{int(prof[col]):,} {what}")
+        d = stages.deduplicated(stages.usable(t), on_duplicate=on_duplicate, has_figure_id=has_fid)
+
+    with _stage("mirror_pairs", progress, timings):
+        pairs_all = stages.mirror_pairs(d, has_figure_id=has_fid).cache()
+        dp = stages.duplicate_profile(pairs_all).to_pandas().iloc[0]
+        n_exact = int(_num(dp["n_exact_duplicates"]))
+        n_conflicts = int(_num(dp["n_conflicts"]))
+        if n_conflicts and on_duplicate == "error":
+            raise _duplicate_error(pairs_all, stages.usable(t), n_conflicts)
+        if n_exact:
+            note(f"dropped {n_exact:,} exact duplicate declaration(s)")
+        if n_conflicts:
+            note(f"{n_conflicts:,} declaration key(s) had different values: resolved by on_duplicate={on_duplicate!r}")
+        n_pairs = int(_num(dp["n_pairs"]))
+        n_both = int(_num(dp["n_both"]))
+
+    with _stage("cif_fob", progress, timings):
+        cells = stages.cell_stats(pairs_all).to_pandas()
+        medians = stages.pair_medians(pairs_all).to_pandas()
+        cif = rel.cif_rates(cells, medians, prior=cif_prior)
+        cells = cells.merge(cif, on=["exporter", "importer"], how="left")
+        for col in ("n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows", "x_both"):
+            cells[col] = pd.to_numeric(cells[col], errors="coerce").fillna(0).astype(float)
+        cells["c"] = np.log1p(cells["cif_rate"].to_numpy(dtype=float))
+
+    with _stage("reliability", progress, timings):
+        fit, cells, rounds = _fit_reliability(con, pairs_all, cells)
+
+    with _stage("best_estimate", progress, timings):
+        cells = _cell_parameters(cells, fit)
+        cell_cols = [
+            "exporter", "importer", "year", "cif_rate", "cif_source", "c", "w_both", "s_both", "s_exp",
+            "s_mir", "exp_better", "importer_reports", "phantom_floor",
+        ]
+        cells_mt = ibis.memtable(cells[cell_cols].reset_index(drop=True))
+        q = stages.estimate_rows(pairs_all, cells_mt, z90=Z90, has_figure_id=has_fid)
+        est_expr = stages.estimates_table(q, has_figure_id=has_fid)
+        pairs_expr = stages.pairs_table(q, has_figure_id=has_fid)
+        methods = q.group_by("method").aggregate(n=q.count()).to_pandas()
+        method_counts = {str(r.method): int(r.n) for r in methods.itertuples()}
+
+    with _stage("findings", progress, timings):
+        flagged = stages.row_findings(q).to_pandas()
+        findings = _findings(cells, flagged)
+        reliability = _reliability_table(fit, cells)
+
+    summary = {
+        "backend": backend,
+        "rows": n_rows,
+        "pairs": n_pairs,
+        "both_sides": n_both,
+        "methods": method_counts,
+        "rules": {str(k): int(v) for k, v in findings["rule"].value_counts().items()},
+        "exact_duplicates": n_exact,
+        "conflicting_keys": n_conflicts,
+        "countries_exporter": int((reliability["role"] == "exporter").sum()),
+        "countries_importer": int((reliability["role"] == "importer").sum()),
+        "trim_rounds": rounds,
+        "timings": timings,
+    }
+    return ReconcileResult(
+        backend=backend, con=con, estimates_expr=est_expr, pairs_expr=pairs_expr,
+        reliability=reliability, findings=findings, summary=summary, warnings=notes,
+    )
+
+
+def _num(v: Any) -> float:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if math.isnan(f) else f
+
+
+def _duplicate_error(pairs_all: Any, usable: Any, n_conflicts: int) -> DuplicateError:
+    row = (
+        pairs_all.filter(pairs_all.conflict_exporter | pairs_all.conflict_importer)
+        .order_by(list(stages.PAIR_KEY))
+        .limit(1)
+        .to_pandas()
+        .iloc[0]
+    )
+    if bool(row["conflict_exporter"]):
+        reporter, partner, flow = row["exporter"], row["importer"], "X"
+    else:
+        reporter, partner, flow = row["importer"], row["exporter"], "M"
+    year, product = int(row["year"]), str(row["product"])
+    vals = (
+        usable.filter(
+            usable.reporter == reporter, usable.partner == partner, usable.flow == flow,
+            usable.year == year, usable["product"] == product,
+        )
+        .select("value")
+        .distinct()
+        .order_by("value")
+        .limit(5)
+        .to_pandas()["value"]
+        .tolist()
+    )
+    shown = ", ".join(f"{v:,.6g}" for v in vals)
+    more = f" ({n_conflicts:,} keys in all)" if n_conflicts > 1 else ""
+    return DuplicateError(
+        f"different values for the same declaration reporter={reporter} partner={partner} flow={flow} "
+        f"year={year} product={product}: {shown}{more}; choose with on_duplicate / --on-duplicate sum|last"
+    )
+
+
+def _fit_reliability(con: Any, pairs_all: Any, cells: pd.DataFrame) -> tuple[rel.Fit, pd.DataFrame, int]:
+    """Windowed first pass, then trimmed passes over the rows; persistent-gap cells left out."""
+    import ibis
+
+    cells = cells.copy()
+    c = cells["c"].to_numpy()
+    n0 = cells["n0"].to_numpy()
+    s1 = cells["s1"].to_numpy()
+    s2 = cells["s2"].to_numpy()
+    cells["r_n"] = n0
+    cells["r_s1"] = s1 - n0 * c
+    cells["r_ss"] = np.maximum(s2 - 2.0 * c * s1 + n0 * c * c, 0.0)
+    src = cells["cif_source"].to_numpy()
+    n_pair = cells["n_pair"].to_numpy(dtype=float)
+
+    def fit_excluding_gaps(n_used: np.ndarray, ssr: np.ndarray) -> tuple[rel.Fit, np.ndarray]:
+        gap = np.zeros(len(cells), dtype=bool)
+        fit = rel.Fit(pd.Series(dtype=float), pd.Series(dtype=float), rel.SIGMA_PRIOR**2)
+        for _ in range(3):
+            neff = rel.effective_n(np.where(gap, 0.0, n_used), n_pair, src)
+            fit = rel.fit_variances(cells["exporter"], cells["importer"], neff, np.where(gap, 0.0, ssr))
+            var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
+            mean, z = rel.gap_test(cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var)
+            new_gap = rel.is_gap(mean, z)
+            if np.array_equal(new_gap, gap):
+                break
+            gap = new_gap
+        return fit, gap
+
+    fit, gap = fit_excluding_gaps(cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
+    kappa = rel.truncated_variance_factor(rel.TRIM_K)
+    rounds = 0
+    has_both = cells["n_both"].to_numpy() > 0
+    for _ in range(TRIM_ROUNDS):
+        if not has_both.any():
+            break
+        var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
+        th = cells.loc[has_both, ["exporter", "importer", "year", "c"]].copy()
+        th["thr"] = rel.TRIM_K * np.sqrt(var[has_both])
+        trimmed = stages.trimmed_stats(pairs_all, ibis.memtable(th.reset_index(drop=True))).to_pandas()
+        merged = cells[["exporter", "importer", "year"]].merge(trimmed, on=["exporter", "importer", "year"], how="left")
+        n_t = pd.to_numeric(merged["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
+        ss_t = pd.to_numeric(merged["s2"], errors="coerce").fillna(0).to_numpy(dtype=float) / kappa
+        fit, gap = fit_excluding_gaps(n_t, ss_t)
+        cells["t_n"] = n_t
+        rounds += 1
+    cells["gap"] = gap
+    return fit, cells, rounds
+
+
+def _cell_parameters(cells: pd.DataFrame, fit: rel.Fit) -> pd.DataFrame:
+    """Per cell: the sides' σ, the both-sides weight and σ of the combination, and phantom rules."""
+    cells = cells.copy()
+    var_e = fit.var_exporter(cells["exporter"])
+    var_i = fit.var_importer(cells["importer"])
+    s_e = np.sqrt(var_e)
+    s_i = np.sqrt(var_i + cells["sigma_cif"].to_numpy(dtype=float) ** 2)
+    v_e = lognormal_variance(s_e)
+    v_i = lognormal_variance(s_i)
+    cells["sigma_exporter"] = s_e
+    cells["sigma_importer"] = s_i
+    cells["w_both"] = v_i / (v_e + v_i)
+    cells["s_both"] = sigma_of_variance(v_e * v_i / (v_e + v_i))
+    cells["s_exp"] = s_e
+    cells["s_mir"] = s_i
+    cells["exp_better"] = s_e <= s_i
+    cells["importer_reports"] = cells["n_importer_rows"].to_numpy() > 0
+    cells["phantom_floor"] = 0.0
+    mean, z = rel.gap_test(cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var_e + var_i)
+    cells["gap_mean"] = mean
+    cells["gap_z"] = z
+    return cells
+
+
+def _reliability_table(fit: rel.Fit, cells: pd.DataFrame) -> pd.DataFrame:
+    used = cells[(cells["n_both"] > 0) & ~cells["gap"]]
+    rows = []
+    for role, col, series, default in (
+        ("exporter", "exporter", fit.a, fit.default_a),
+        ("importer", "importer", fit.b, fit.default_b),
+    ):
+        side_rows = "n_exporter_rows" if role == "exporter" else "n_importer_rows"
+        reporters = sorted(cells.loc[cells[side_rows] > 0, col].unique())
+        n_pairs = used.groupby(col)["importer" if role == "exporter" else "exporter"].nunique()
+        n_flows = used.groupby(col)["n_both"].sum()
+        for country in reporters:
+            var = float(series.get(country, default))
+            rows.append(
+                {
+                    "country": str(country),
+                    "role": role,
+                    "sigma": math.sqrt(max(var, rel.SIGMA_MIN**2)),
+                    "n_pairs": int(n_pairs.get(country, 0)),
+                    "n_flows": int(n_flows.get(country, 0)),
+                }
+            )
+    out = pd.DataFrame(rows, columns=list(RELIABILITY_COLUMNS))
+    return out.astype({"n_pairs": "int64", "n_flows": "int64", "sigma": "float64"})
+
+
+def _findings(cells: pd.DataFrame, flagged: pd.DataFrame) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
+    gaps = cells[rel.is_gap(cells["gap_mean"].to_numpy(), cells["gap_z"].to_numpy())]
+    for r in gaps.itertuples():
+        pct = math.expm1(r.gap_mean) * 100.0
+        n = int(r.r_n)
+        if r.gap_mean < 0:
+            msg = (
+                f"{r.importer}'s imports from {r.exporter} in {r.year} are {-pct:.0f}% below "
+                f"{r.exporter}'s exports after CIF ({r.cif_rate:.1%}) over {n} flow(s), z = {r.gap_z:.1f}: "
+                f"beyond both reporters' noise; imports under-recorded or undervalued"
+            )
+        else:
+            msg = (
+                f"{r.importer} records {pct:.0f}% more imports from {r.exporter} in {r.year} than "
+                f"{r.exporter} declares exporting, after CIF ({r.cif_rate:.1%}), over {n} flow(s), "
+                f"z = {r.gap_z:.1f}: beyond both reporters' noise; exports under-declared or goods in transit"
+            )
+        rows.append(
+            {
+                "exporter": r.exporter, "importer": r.importer, "year": int(r.year), "product": None,
+                "rule": "persistent_gap", "severity": "warning", "message": msg,
+                "log_gap": float(r.gap_mean), "z": float(r.gap_z),
+                "value_exporter": math.nan, "value_importer": math.nan,
+            }
+        )
+    for r in flagged.itertuples():
+        if bool(r.unit_error):
+            ratio = math.exp(r.resid)
+            factor = 1000.0 if abs(abs(r.resid) / math.log(10) - 3) <= 0.5 else 1e6
+            shown = f"{ratio:,.0f}×" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
+            msg = (
+                f"{r.importer}'s imports of {r.product} from {r.exporter} in {r.year} are {shown} "
+                f"{r.exporter}'s exports after CIF: a ×{factor:,.0f} unit error on one side"
+            )
+            rows.append(
+                {
+                    "exporter": r.exporter, "importer": r.importer, "year": int(r.year), "product": r.product,
+                    "rule": "unit_error", "severity": "error", "message": msg, "log_gap": float(r.resid),
+                    "z": math.nan, "value_exporter": float(r.value_exporter),
+                    "value_importer": float(r.value_importer),
+                }
+            )
+        if bool(r.phantom):
+            msg = (
+                f"{r.exporter} declares exports of {r.product} to {r.importer} in {r.year} "
+                f"(US${r.value_exporter:,.0f}) with no trace in {r.importer}'s imports, though "
+                f"{r.importer} reports other imports from {r.exporter} that year"
+            )
+            rows.append(
+                {
+                    "exporter": r.exporter, "importer": r.importer, "year": int(r.year), "product": r.product,
+                    "rule": "phantom_export", "severity": "warning", "message": msg, "log_gap": math.nan,
+                    "z": math.nan, "value_exporter": float(r.value_exporter), "value_importer": math.nan,
+                }
+            )
+    cols = [*FINDING_COLUMNS, "log_gap", "z", "value_exporter", "value_importer"]
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.astype({"year": "int64", "log_gap": "float64", "z": "float64",
+                      "value_exporter": "float64", "value_importer": "float64"})
+    out["product"] = out["product"].astype(object)
+    return out.sort_values(["exporter", "importer", "year", "rule"], kind="stable").reset_index(drop=True)
