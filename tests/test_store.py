@@ -120,3 +120,21 @@ def test_open_store_loads_embedded_once(tmp_path: Path) -> None:
     with open_store(p) as s:
         assert s.count() == n
         assert len(s.ingests()) == 4
+
+
+def test_news_items_idempotent(tmp_path: Path) -> None:
+    from mirrortrade.model import Citation, NewsItem
+
+    # seed 000, Kazakhstan section
+    quote = ("Kazakh Invest National Co. and China’s Guoyou Materials Group are moving ahead with a $1.1 billion "
+             "investment project to develop the port of Kuryk in Kazakhstan.")
+    item = NewsItem(kind="investment", countries=("KAZ", "CHN"), quote=quote, amount_usd=1.1e9,
+                    amount_precision=1e8, parties=("Kazakh Invest National Co.", "Guoyou Materials Group"),
+                    citation=Citation("The Caspian Post, via Eurasianet", "seed 000"))
+    with Store(tmp_path / "s.duckdb") as s:
+        assert s.ingest_events([item]).added == 1
+        assert s.ingest_events([item]).added == 0
+        ev = s.events(country="KAZ")
+        assert len(ev) == 1 and ev.quote.iloc[0] == quote
+        assert (ev.amount_low.iloc[0], ev.amount_high.iloc[0]) == pytest.approx((1.05e9, 1.15e9))
+        assert s.events(country="UZB").empty

@@ -90,8 +90,8 @@ def show(
     db: Path | None = db_option(),
 ) -> None:
     """List stored figures with their sources (latest vintage unless --as-of / --all-vintages)."""
-    from mirrortrade.report.tables import show_observations
     from mirrortrade.model import check_period
+    from mirrortrade.report.tables import show_observations
 
     periods = [check_period(p) for p in split_codes(period)] if period else None
     with open_store_cli(db) as store:

@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from mirrortrade.errors import CodeError, ParseError, PeriodError
@@ -352,7 +352,7 @@ def check_qualifier(q: object) -> str:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -492,6 +492,60 @@ class Indicator:
         c = d.pop("citation")
         d.update({"publisher": c["publisher"], "title": c["title"], "pub_date": c["date"], "url": c["url"], "quote": c["quote"]})
         return d
+
+
+EVENT_KINDS: dict[str, str] = {
+    "investment": "an investment or project with money attached",
+    "agreement": "an agreement, MoU, deal or treaty signed or drafted",
+    "licence": "a licence or permit granted",
+    "infrastructure": "a road, bridge, railway, port or pipeline project",
+    "incident": "a protest, attack, accident or dispute",
+    "education": "scholarships, university cooperation, exchanges",
+    "diplomacy": "meetings, consulates, statements of officials",
+    "trade_event": "trade fairs and business missions",
+}
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """An event reported in an article. Never invented: ``quote`` is the source sentence, verbatim."""
+
+    kind: str
+    countries: tuple[str, ...]
+    quote: str
+    date: str = ""  # ISO date or period the event refers to, when the text gives one
+    amount_usd: float | None = None
+    amount_qualifier: str = "exact"
+    amount_precision: float = 0.0
+    parties: tuple[str, ...] = ()
+    citation: Citation = field(default_factory=Citation)
+    vintage: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in EVENT_KINDS:
+            raise CodeError(f"unknown event kind {self.kind!r} (expected one of {', '.join(EVENT_KINDS)})", column="kind")
+        object.__setattr__(self, "countries", tuple(check_code(c, field_name="country") for c in self.countries))
+        object.__setattr__(self, "amount_qualifier", check_qualifier(self.amount_qualifier))
+        if not self.quote.strip():
+            raise ParseError("a news item needs its source sentence", column="quote")
+        if not self.vintage:
+            object.__setattr__(self, "vintage", self.citation.date or _now().date().isoformat())
+
+    @property
+    def event_id(self) -> str:
+        return key_id("event", self.citation.publisher, self.citation.title, self.quote)
+
+    def to_row(self) -> dict[str, object]:
+        lo, hi = (value_interval(self.amount_usd, self.amount_precision, self.amount_qualifier)
+                  if self.amount_usd is not None else (None, None))
+        return {
+            "event_id": self.event_id, "kind": self.kind, "countries": ",".join(self.countries),
+            "date": self.date, "amount_usd": self.amount_usd, "amount_low": lo, "amount_high": hi,
+            "amount_qualifier": self.amount_qualifier, "parties": "; ".join(self.parties), "quote": self.quote,
+            "publisher": self.citation.publisher, "title": self.citation.title, "pub_date": self.citation.date,
+            "url": self.citation.url, "vintage": self.vintage, "note": self.note,
+        }
 
 
 #: The canonical columns of a trade-figure file (``mirrortrade ingest``). Required first.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,9 @@ import duckdb
 import pandas as pd
 
 from mirrortrade.errors import IngestError, MirrortradeError, StoreError
-from mirrortrade.model import Indicator, Observation
+from mirrortrade.model import Indicator, NewsItem, Observation
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: observation columns in table order (after normalisation; see mirrortrade.frames)
 OBS_COLUMNS: tuple[str, ...] = (
@@ -38,6 +38,11 @@ IND_COLUMNS: tuple[str, ...] = (
     "figure_id", "key_id", "country", "partner", "indicator", "period", "period_kind", "period_start",
     "period_end", "value", "value_low", "value_high", "precision", "qualifier", "unit", "source_id",
     "publisher", "title", "pub_date", "url", "quote", "vintage", "retrieved_at", "note",
+)
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "kind", "countries", "date", "amount_usd", "amount_low", "amount_high", "amount_qualifier",
+    "parties", "quote", "publisher", "title", "pub_date", "url", "vintage", "note",
 )
 
 _MIGRATIONS: dict[int, list[str]] = {
@@ -70,6 +75,14 @@ _MIGRATIONS: dict[int, list[str]] = {
             qualifier VARCHAR NOT NULL, unit VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
             publisher VARCHAR, title VARCHAR, pub_date VARCHAR, url VARCHAR, quote VARCHAR,
             vintage DATE NOT NULL, retrieved_at VARCHAR, note VARCHAR,
+            ingest_id INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL)""",
+    ],
+    3: [
+        """CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, countries VARCHAR NOT NULL, date VARCHAR,
+            amount_usd DOUBLE, amount_low DOUBLE, amount_high DOUBLE, amount_qualifier VARCHAR,
+            parties VARCHAR, quote VARCHAR NOT NULL, publisher VARCHAR, title VARCHAR, pub_date VARCHAR,
+            url VARCHAR, vintage DATE NOT NULL, note VARCHAR,
             ingest_id INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL)""",
     ],
 }
@@ -213,6 +226,54 @@ class Store:
 
         return self._ingest("indicators", indicators_frame(indicators), IND_COLUMNS, file=file, kind=kind)
 
+    def ingest_events(self, items: Iterable[NewsItem], *, file: str | None = None, kind: str = "records") -> IngestResult:
+        """Ingest news items (idempotent on the source sentence and publication)."""
+        rows = [i.to_row() for i in items]
+        df = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+        df["vintage"] = pd.to_datetime(df["vintage"]).dt.date
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        cols = ", ".join(EVENT_COLUMNS)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_events_in", df)
+            ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+            added = con.execute(
+                "SELECT count(DISTINCT event_id) FROM _events_in WHERE event_id NOT IN (SELECT event_id FROM events)"
+            ).fetchone()[0]
+            con.execute(
+                f"""INSERT INTO events ({cols}, ingest_id, ingested_at)
+                SELECT DISTINCT ON (event_id) {cols}, ?, ? FROM _events_in
+                WHERE event_id NOT IN (SELECT event_id FROM events)""",
+                [ingest_id, now],
+            )
+            con.execute(
+                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [ingest_id, f"{kind}:events", file, _sha256_of(file), len(df), added, len(df) - added, 0, now],
+            )
+            con.unregister("_events_in")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return IngestResult(int(ingest_id), len(df), int(added), int(len(df) - added), 0, "events")
+
+    def events(self, *, country: str | None = None, kind: str | Sequence[str] | None = None) -> pd.DataFrame:
+        sql, params = "SELECT * FROM events", []
+        where = []
+        if country:
+            where.append("list_contains(string_split(countries, ','), ?)")
+            params.append(country)
+        if kind:
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+            params.extend(kinds)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return self.con.execute(sql + " ORDER BY countries, kind, event_id", params).df()
+
     def ingest_normalized(self, df: pd.DataFrame, *, file: str | None = None, kind: str = "frame") -> IngestResult:
         """Ingest an already-normalised observation frame (columns ``OBS_COLUMNS``)."""
         return self._ingest("observations", df, OBS_COLUMNS, file=file, kind=kind)
@@ -227,7 +288,7 @@ class Store:
             raise IngestError(f"internal: normalised frame lacks columns {missing}")
         df = df.loc[:, list(columns)]
         sha = _sha256_of(file)
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         cols = ", ".join(columns)
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -363,7 +424,7 @@ class Store:
     # ---- derived tables ------------------------------------------------------------------
     def replace_table(self, name: str, df: pd.DataFrame) -> None:
         """Atomically replace a derived table (pairs, estimates, findings...). Figures are never replaced."""
-        if name in ("observations", "indicators", "ingests", "meta"):
+        if name in ("observations", "indicators", "events", "ingests", "meta"):
             raise StoreError(f"{name} holds figures and cannot be replaced")
         ident = _ident(name)
         self.con.execute("BEGIN TRANSACTION")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from mirrortrade.model import CENTRAL_ASIA, country_name
+from mirrortrade.model import CENTRAL_ASIA
 
 #: (label, China's flow, the partner's mirror flow)
 MIRRORS = (
