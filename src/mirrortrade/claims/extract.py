@@ -1,0 +1,878 @@
+"""Trade claims from plain English news text.
+
+:func:`extract_claims` reads an article paragraph by paragraph and sentence by sentence and
+turns every trade figure into a :class:`Claim` seen from its reporter's side:
+
+* the figure: a dollar level ("$71.3 billion"), a growth rate ("a 12 percent increase",
+  "fell by a fifth", "up $1.5 billion"), a share ("18% of the total") or a difference
+  ("a gap of $2 billion"), with its printed precision and qualifier -> an interval;
+* the flow word nearest to it (exports, imports, trade/turnover, surplus/deficit) and the
+  countries attached to that word ("Kazakh imports ... from China"), else those inherited from
+  the previous figure of the sentence, else the paragraph's country and the article's hub;
+* the reporter: the statistical source named in the sentence ("according to Chinese customs"),
+  else the one named earlier in the paragraph, else the first source the article names;
+  the figure is turned to the reporter's view ("Kazakh imports from China" reported by China's
+  customs is CHN exports to KAZ);
+* the period: next to the figure, else in the sentence, else earlier in the paragraph, else
+  the article's data year; comparison bases ("over 2024's total") never count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.numbers import (
+    Money,
+    Percent,
+    find_fractions,
+    find_money,
+    find_multiples,
+    find_percents,
+)
+from mirrortrade.claims.periods import PeriodMention, data_year, find_periods, reference_year
+from mirrortrade.claims.text import Paragraph, Sentence, segment
+from mirrortrade.model import Period, value_interval
+
+KINDS = ("level", "growth", "share", "difference")
+STATUSES = ("consistent", "conflict", "implausible", "unverifiable")
+
+
+@dataclass
+class Claim:
+    """One trade figure of an article, from its reporter's view. See module doc."""
+
+    id: str
+    quote: str
+    start: int
+    end: int
+    reporter: str | None
+    partner: str | None
+    flow: str | None
+    period: str | None
+    value_usd: float | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    qualifier: str = "exact"
+    growth_pct: float | None = None
+    growth_low: float | None = None
+    growth_high: float | None = None
+    growth_base: str | None = None  # the period the growth compares with
+    change_usd: float | None = None  # an absolute change: "up $1.5 billion"
+    change_low: float | None = None
+    change_high: float | None = None
+    share_pct: float | None = None
+    share_low: float | None = None
+    share_high: float | None = None
+    share_of: str | None = None
+    difference_usd: float | None = None
+    difference_low: float | None = None
+    difference_high: float | None = None
+    source: str | None = None
+    kind: str = "level"
+    status: str = "unverifiable"
+    text: str = ""  # the figure as printed, e.g. "$71.3 billion"
+    precision_usd: float = 0.0
+    paragraph: int = 0
+    findings: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """The claim in the JSON shape of ``mirrortrade check --json`` (issue 7)."""
+        d: dict[str, object] = {
+            "id": self.id,
+            "quote": self.quote,
+            "reporter": self.reporter,
+            "partner": self.partner,
+            "flow": self.flow,
+            "period": self.period,
+            "value_usd": self.value_usd,
+            "value_low": _finite(self.value_low),
+            "value_high": _finite(self.value_high),
+            "qualifier": self.qualifier,
+            "growth_pct": self.growth_pct,
+            "source": self.source,
+            "status": self.status,
+        }
+        if self.share_pct is not None:
+            d["share_pct"] = self.share_pct
+        if self.difference_usd is not None:
+            d["difference_usd"] = self.difference_usd
+        return d
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        if self.value_low is None or self.value_high is None:
+            return None
+        return (self.value_low, self.value_high)
+
+
+def _finite(x: float | None) -> float | None:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return x
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary of trade sentences
+# --------------------------------------------------------------------------------------------
+
+_FLOW_RE = re.compile(
+    r"(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
+    r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
+    r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
+    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)"
+    r"|(?P<T>\b(?:trade|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
+    r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|"
+    r"structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))",
+    re.IGNORECASE,
+)
+_VERB_FLOW = re.compile(r"^(?:sent|sold|shipped|supplied|exported|imported|bought|purchased)$", re.I)
+_NONTRADE_RE = re.compile(
+    r"\b(?:invest\w*|projects?|deals?|loans?|credit|grants?|GDP|gross domestic product|budget|revenues?|profits?|"
+    r"capital|funds?|funding|valuation|market cap\w*|reserves|debt|aid|contracts?|prices?|costs?|salar\w+|wages?|"
+    r"remittances|income|spending|financing|stake|acquisition|bonds?|tax(?:es)?|fines?|assets|plant|facility|"
+    r"laboratory|lab|port|bridge|railway|construction|capitalization|tourism|visitors|tourists|companies)\b",
+    re.IGNORECASE,
+)
+_UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|increase[sd]?|increasing|up|jump\w*|"
+       r"surg\w*|climb\w*|gain\w*|expand\w*|boost\w*|higher|advanc\w*|soar\w*|spik\w*|rebound\w*|widen\w*|"
+       r"accelerat\w*|add(?:ed|ing)?|more")
+_DOWN = (r"fell|fall|falls|falling|fallen|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
+         r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
+         r"tumbl\w*|sank|sink\w*|eased|less")
+_CHANGE_BEFORE = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b[^$%]{0,40}$", re.I)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
+    r"higher|more|up|surge|expansion)|(?P<down>decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction))\b",
+    re.I,
+)
+_CHANGE_MONEY_BEFORE = re.compile(
+    r"(?:\b(?P<up>up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
+    r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
+    r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
+    r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))"
+    r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$",
+    re.I,
+)
+_DIFF_BEFORE = re.compile(
+    r"\b(?:gap|difference|discrepancy|shortfall|mismatch|divergence)\s+of\s+(?:(?:nearly|almost|about|around|roughly|"
+    r"some|more than|over|just over|just under|under|less than)\s+)?$|\bdiffer(?:ed|s|ing)?\s+by\s+\S*\s*$",
+    re.I,
+)
+_DIFF_AFTER = re.compile(r"^\s*(?:-\s*)?(?:gap|difference|discrepancy|shortfall|mismatch)\b", re.I)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:account(?:ed|ing|s)? for|made up|making up|makes up|represent(?:ed|ing|s)?|comprising|comprised|"
+    r"share of|constitut\w+|amount(?:ed|ing|s)? to)\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|"
+    r"just over|just under|under|less than)\s+)?$",
+    re.I,
+)
+_SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
+_TRADE_WORDS = re.compile(r"\b(?:trade|turnover|exports?|imports?|commerce|total)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
+_WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
+_COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
+_STOP_FILLER = {
+    "to", "from", "with", "and", "by", "was", "were", "is", "are", "has", "have", "had", "while", "but", "as",
+    "in", "that", "which", "for", "at", "on", "show", "shows", "showed", "said", "says", "set", "reached",
+}
+
+
+@dataclass
+class _Source:
+    start: int
+    end: int
+    reporter: str
+    kind: str
+    sid: str
+
+
+@dataclass
+class _Flow:
+    """A resolved flow statement: subject S's flow F with partner P (or parties for T/B)."""
+
+    flow: str
+    subject: str | None = None
+    partner: str | None = None
+    parties: tuple[str, ...] = ()
+    world: bool = False
+    sign: int = 1  # -1 for "deficit"
+
+
+@dataclass
+class _Article:
+    text: str
+    ref_year: int | None
+    data_year: int | None
+    hub: str | None
+    default_source: _Source | None
+    about_ca: bool
+
+
+# --------------------------------------------------------------------------------------------
+# sources
+# --------------------------------------------------------------------------------------------
+
+
+def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list[_Source]:
+    out: list[_Source] = []
+    for rx, rep, kind in lx.NAMED_SOURCES:
+        for m in rx.finditer(text):
+            out.append(_Source(m.start() + offset, m.end() + offset, rep, kind, lx.source_id(rep, kind)))
+    for r in refs:
+        if r.code in ("CA5", "TOPIC", "WLD", "EUU"):
+            continue
+        a, b = r.start - offset, r.end - offset
+        tail = text[b:b + 80]
+        m = lx.SOURCE_AFTER_COUNTRY.match(tail)
+        if m:
+            kind = lx.source_kind(m.group(0))
+            out.append(_Source(r.start, r.end + m.end(), r.code, kind, lx.source_id(r.code, kind)))
+            continue
+        head = text[max(0, a - 60):a]
+        m2 = lx.SOURCE_BEFORE_COUNTRY.search(head)
+        if m2:
+            kind = lx.source_kind(m2.group(0))
+            out.append(_Source(r.start - (len(head) - m2.start()), r.end, r.code, kind, lx.source_id(r.code, kind)))
+            continue
+        # "according to Kazakhstan", "Kazakhstan reported", "Beijing said" (not "the embassy in Astana said")
+        if re.search(r"according to\s+(?:the\s+)?$", head, re.I) or (
+            re.match(r"^\s+(?:reported|said|says|announced|stated|published|released)\b", tail)
+            and not re.search(r"\b(?:in|at|from|of)\s+$", head)
+        ):
+            out.append(_Source(r.start, r.end, r.code, "gov", lx.source_id(r.code, "gov")))
+    for m in lx.SOURCE_NO_COUNTRY.finditer(text):
+        if any(x.start <= m.start() + offset < x.end for x in out):
+            continue
+        near = [r for r in refs if r.code not in ("CA5", "TOPIC", "WLD", "EUU")]
+        if near:
+            kind = lx.source_kind(m.group(0))
+            code = near[0].code
+            out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
+    # keep one source per span (named agencies win over the country-adjective form)
+    out.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    merged: list[_Source] = []
+    for s in out:
+        if merged and s.start < merged[-1].end:
+            continue
+        merged.append(s)
+    return merged
+
+
+def _is_trade_source(s: _Source) -> bool:
+    return s.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "embassy", "audit")
+
+
+# --------------------------------------------------------------------------------------------
+# the extractor
+# --------------------------------------------------------------------------------------------
+
+
+def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim]:
+    """Every trade claim of ``text``, in text order, with ids c1, c2, ..."""
+    paras = segment(text)
+    art = _article_context(text, paras, article_date)
+    claims: list[Claim] = []
+    section_topic: str | None = None
+    for p in paras:
+        heading = _heading_country(p)
+        if heading:
+            section_topic = heading
+            continue
+        claims.extend(_paragraph_claims(p, art, section_topic))
+    claims.sort(key=lambda c: (c.start, c.end))
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"
+    return claims
+
+
+def _heading_country(p: Paragraph) -> str | None:
+    """A paragraph that is only a country name ("Kazakhstan") heads a section about it."""
+    t = p.text.strip().rstrip(":")
+    if len(t) > 40 or len(t.split()) > 3:
+        return None
+    refs = lx.find_countries(t, region_as_ca5=False)
+    if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(t) and refs[0].code not in ("TOPIC",):
+        return refs[0].code
+    return None
+
+
+def _article_context(text: str, paras: list[Paragraph], article_date: date | None) -> _Article:
+    about_ca = "Central Asia" in text
+    refs = lx.find_countries(text, about_central_asia=about_ca)
+    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "WLD", "EUU"))
+    hub = counts.most_common(1)[0][0] if counts else None
+    default = None
+    for p in paras:
+        for s in p.sentences:
+            srefs = [r for r in refs if s.start <= r.start < s.end]
+            for src in _find_sources(s.text, _shift(srefs, -s.start), 0):
+                if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce"):
+                    default = _Source(src.start + s.start, src.end + s.start, src.reporter, src.kind, src.sid)
+                    break
+            if default:
+                break
+        if default:
+            break
+    return _Article(text, reference_year(text, article_date), _data_year(text, article_date), hub, default, about_ca)
+
+
+def _data_year(text: str, article_date: date | None) -> int | None:
+    y = data_year(text)
+    if y is None and article_date is not None:
+        return None
+    return y
+
+
+def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
+    return [lx.CountryRef(r.code, r.start + delta, r.end + delta, r.text, r.possessive) for r in refs]
+
+
+def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> str | None:
+    refs = lx.find_countries(p.text, about_central_asia=art.about_ca)
+    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "WLD", "EUU") and r.code != art.hub)
+    if c:
+        top = max(c.values())
+        for r in refs:
+            if c.get(r.code) == top:
+                return r.code
+    return section_topic
+
+
+def _paragraph_claims(p: Paragraph, art: _Article, section_topic: str | None) -> list[Claim]:
+    topic = _paragraph_topic(p, art, section_topic)
+    para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
+                  if r.code not in ("TOPIC", "WLD")]
+    carry_source: _Source | None = None
+    carry_year: int | None = None
+    carry_period: str | None = None
+    out: list[Claim] = []
+    for s in p.sentences:
+        ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
+        out.extend(ctx.claims())
+        if ctx.sources:
+            last = [x for x in ctx.sources if _is_trade_source(x)]
+            if last:
+                carry_source = ctx.merge_source(last[-1], carry_source)
+        own = [pm for pm in ctx.periods if not pm.base and pm.period]
+        if own:
+            carry_period = own[-1].period
+            carry_year = Period.parse(own[-1].period).year
+    return out
+
+
+class _SentenceCtx:
+    def __init__(
+        self,
+        s: Sentence,
+        p: Paragraph,
+        art: _Article,
+        topic: str | None,
+        para_codes: list[str],
+        carry_source: _Source | None,
+        carry_year: int | None,
+        carry_period: str | None,
+    ) -> None:
+        self.s, self.p, self.art, self.topic = s, p, art, topic
+        self.para_codes = para_codes
+        self.t = s.text
+        refs = lx.find_countries(self.t, about_central_asia=art.about_ca)
+        self.refs = [
+            lx.CountryRef(topic, r.start, r.end, r.text, r.possessive) if r.code == "TOPIC" and topic else r
+            for r in refs
+            if r.code != "TOPIC" or topic
+        ]
+        self.sources = _find_sources(self.t, self.refs, 0)
+        self.in_source = {
+            i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
+        }
+        self.carry_source = carry_source
+        self.carry_period = carry_period
+        ctx_year = carry_year or art.data_year
+        self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
+        self.money = find_money(self.t)
+        self.flows = list(_FLOW_RE.finditer(self.t))
+        self.clauses = self._clause_spans()
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _clause_spans(self) -> list[tuple[int, int]]:
+        cuts = [0]
+        for m in _CLAUSE_BREAK.finditer(self.t):
+            cuts.append(m.start())
+        cuts.append(len(self.t))
+        return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.t)
+
+    def merge_source(self, new: _Source, old: _Source | None) -> _Source:
+        """A generic mention ("Tajik authorities") keeps the specific source already named for that country."""
+        if old and old.reporter == new.reporter and new.kind in ("gov", "data", "agency") and old.kind != new.kind:
+            return old
+        return new
+
+    def reporter_for(self, pos: int) -> _Source | None:
+        trade_src = [x for x in self.sources if _is_trade_source(x)]
+        before = [x for x in trade_src if x.start <= pos]
+        after = [x for x in trade_src if x.start > pos]
+        if before:
+            src = before[-1]
+        elif after:
+            src = after[0]
+        else:
+            src = None
+        if src is not None:
+            return self.merge_source(src, self.carry_source)
+        if self.carry_source is not None:
+            return self.carry_source
+        return self.art.default_source
+
+    def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
+        return [r for i, r in enumerate(self.refs) if a <= r.start and r.end <= b and (include_source or i not in self.in_source)]
+
+    # ---- flow resolution ---------------------------------------------------------------------
+    def flow_keyword(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> re.Match[str] | None:
+        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start]
+        if before:
+            return before[-1]
+        return None
+
+    def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
+        ca, cb = self.clause_of(fig_end - 1)
+        after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
+        return after[0] if after else None
+
+    def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
+        flow = kw.lastgroup or "T"
+        word = kw.group(0)
+        ks, ke = kw.start(), kw.end()
+        f = _Flow(flow)
+        if flow == "B" and re.search(r"deficit", word, re.I):
+            f.sign = -1
+        ca, cb = self.clause_of(ks)
+        # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
+        attached = self._attached_before(ks, ca)
+        # prepositional countries after the keyword, up to the next figure / clause end
+        limit = min(cb, next_start) if next_start > fig_end else cb
+        if fig_start >= ke:
+            limit = max(limit, min(cb, next_start))
+        preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
+        verb = bool(_VERB_FLOW.match(word))
+        if verb and not attached:
+            cands = self.country_refs_between(ca, ks)
+            if cands:
+                attached = [cands[-1].code]
+        if flow in ("X", "M"):
+            if flow == "X":
+                subj = attached[-1] if attached else preps.get("from")
+                part = preps.get("to") or preps.get("into")
+            else:
+                subj = attached[-1] if attached else (preps.get("to") or preps.get("into"))
+                part = preps.get("from")
+            f.subject, f.partner = subj, part
+            if f.partner is None and preps.get("with"):
+                f.partner = preps["with"]
+        else:
+            parties: list[str] = []
+            for c in attached:
+                if c not in parties:
+                    parties.append(c)
+            for key in ("with", "between", "and", "to", "from"):
+                c = preps.get(key)
+                if c and c not in parties:
+                    parties.append(c)
+            if len(parties) < 2:
+                # "Uzbekistan boosted trade with China": the clause's subject(s)
+                for r in self.country_refs_between(ca, ks):
+                    if len(parties) >= 2:
+                        break
+                    if r.code not in parties:
+                        parties.append(r.code)
+            f.parties = tuple(parties[:2])
+            if flow == "B" and attached:
+                f.subject = attached[-1]
+                f.partner = next((c for c in parties if c != f.subject), None)
+            f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
+        return f
+
+    def _attached_before(self, ks: int, clause_start: int) -> list[str]:
+        refs = [r for i, r in enumerate(self.refs) if r.end <= ks and r.start >= clause_start]
+        if not refs:
+            return []
+        last = refs[-1]
+        between = self.t[last.end:ks]
+        words = re.findall(r"[A-Za-z][\w-]*|[^\s\w'’]", re.sub(r"^['’]s?", "", between))
+        if len(words) > 3 or any(
+            w.lower() in _STOP_FILLER or not re.match(r"[a-z]", w) or re.search(r"(?:ed|ing)$", w) for w in words
+        ):
+            return []
+        out = [last.code]
+        # compound "Kyrgyz-Chinese", "Sino-Kazakh"
+        if len(refs) >= 2 and _COMPOUND_SEP.match(self.t[refs[-2].end:last.start]):
+            out.insert(0, refs[-2].code)
+        return out
+
+    def _preps_after(self, ke: int, limit: int, skip: tuple[int, int]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        refs = [r for r in self.country_refs_between(ke, max(limit, ke))]
+        five: list[str] = []
+        for r in refs:
+            before = self.t[max(ke, r.start - 40):r.start]
+            m = re.search(r"\b(to|from|with|between|into|and|of)\s+(?:the\s+|its\s+|neighbou?ring\s+|both\s+)*$", before, re.I)
+            if m is None and re.search(r",\s*$", before) and five:
+                five.append(r.code)
+                continue
+            if m is None:
+                continue
+            key = m.group(1).lower()
+            if key in ("with", "between"):
+                five = [r.code]
+            elif key == "and" and five:
+                five.append(r.code)
+            if key == "of":
+                continue
+            out.setdefault(key, r.code)
+        members = set(five)
+        if set(lx.CENTRAL_ASIA_CODES) <= members:
+            out["with"] = "CA5"
+            out.pop("and", None)
+            out.pop("between", None)
+        return out
+
+    def _fill_party(self, known: set[str], prefer_reporter: str | None) -> str | None:
+        for r in [r for i, r in enumerate(self.refs) if i not in self.in_source]:
+            if r.code not in known and r.code not in ("WLD",):
+                return r.code
+        for c in (self.topic, self.art.hub):
+            if c and c not in known:
+                return c
+        for c in self.para_codes:
+            if c not in known:
+                return c
+        if prefer_reporter and prefer_reporter not in known:
+            return prefer_reporter
+        return None
+
+    # ---- periods ---------------------------------------------------------------------------
+    def period_for(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> str | None:
+        ca, cb = self.clause_of(fig_start)
+        own = [pm for pm in self.periods if not pm.base and pm.period]
+        after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
+        if after:
+            return after[0].period
+        before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
+        if before:
+            return before[-1].period
+        if own:
+            return min(own, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))).period
+        if self.carry_period:
+            return self.carry_period
+        bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
+        if bases:
+            # "rose 55 percent over 2024's total": the figure is the year after its base
+            return str(Period.parse(bases[0].period).year + 1)
+        if self.carry_period:
+            return self.carry_period
+        return str(self.art.data_year) if self.art.data_year else None
+
+    # ---- claims ------------------------------------------------------------------------------
+    def claims(self) -> list[Claim]:
+        out: list[Claim] = []
+        money = self.money
+        prev: _Flow | None = None
+        prev_end = 0
+        level_claims: list[tuple[Money, Claim | None]] = []
+        pending_change: tuple[Money, int] | None = None
+        for i, mo in enumerate(money):
+            next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
+            before_txt = self.t[max(prev_end, mo.start - 60):mo.start]
+            after_txt = self.t[mo.end:mo.end + 30]
+            qual, qstart = lx.qualifier_before(self.t, mo.start)
+            qa = lx.qualifier_after(self.t, mo.end)
+            if qa and qual == "exact":
+                qual = qa
+            kind = "level"
+            sign = 1
+            cm = _CHANGE_MONEY_BEFORE.search(self.t[max(prev_end, mo.start - 50):qstart] if qstart < mo.start else before_txt)
+            if cm:
+                kind = "change"
+                sign = -1 if (cm.group("down") or cm.group("down2")) else 1
+            if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
+                kind = "difference"
+            kw = self.flow_keyword(mo.start, mo.end, prev_end, next_start)
+            fl: _Flow | None = None
+            if kw is not None:
+                fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
+            elif prev is not None:
+                fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
+            else:
+                kw2 = self.flow_after(mo.end, next_start)
+                if kw2 is not None:
+                    fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+            nt = self._nontrade_near(mo, prev_end, kw)
+            if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
+                fl = _Flow("T")
+                fl.flow = None  # type: ignore[assignment]
+            if fl is None or nt:
+                level_claims.append((mo, None))
+                prev_end = mo.end
+                continue
+            if prev is not None and kw is not None:
+                # inherit the missing side from the previous figure of the sentence
+                if fl.flow in ("X", "M") and fl.subject is None and prev.subject and prev.subject != fl.partner:
+                    fl.subject = prev.subject
+                if fl.flow in ("X", "M") and fl.partner is None and prev.partner and prev.partner != fl.subject:
+                    fl.partner = prev.partner
+            src = self.reporter_for(mo.start)
+            claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
+            if kind == "change":
+                pending_change = (mo, len(out))
+            elif pending_change is not None and kind == "level":
+                # "grew by $1.5 billion to $12 billion": the change belongs to this level
+                ch = out[pending_change[1]]
+                if self.t[pending_change[0].end:mo.start].strip().lower().startswith("to"):
+                    claim.change_usd, claim.change_low, claim.change_high = ch.change_usd, ch.change_low, ch.change_high
+                    out.pop(pending_change[1])
+                pending_change = None
+            out.append(claim)
+            level_claims.append((mo, claim))
+            prev = fl
+            prev_end = mo.end
+        self._percent_claims(out, level_claims)
+        return out
+
+    def _nontrade_near(self, mo: Money, prev_end: int, kw: re.Match[str] | None) -> bool:
+        after = self.t[mo.end:mo.end + 25]
+        m_after = _NONTRADE_RE.match(re.sub(r"^\s*(?:in\s+|of\s+|worth\s+of\s+)?", "", after))
+        if m_after and not re.match(r"^\s*in\s+(?:exports|imports|trade)", after, re.I):
+            return True
+        window_start = max(prev_end, kw.end() if kw else prev_end)
+        between = self.t[window_start:mo.start]
+        return bool(_NONTRADE_RE.search(between))
+
+    def _make_claim(
+        self, mo: Money, fl: _Flow, src: _Source | None, qual: str, kind: str, sign: int, prev_end: int,
+        next_start: int,
+    ) -> Claim:
+        reporter, partner, flow, flip = self._orient(fl, src)
+        value = mo.value
+        if mo.high is not None:
+            lo, hi = value - mo.precision / 2, mo.high + mo.precision / 2
+            value = (mo.value + mo.high) / 2
+        else:
+            lo, hi = value_interval(value, mo.precision, qual)
+        if flow == "B":
+            s = fl.sign * flip
+            if s < 0:
+                value, lo, hi = -value, -hi, -lo
+        period = self.period_for(mo.start, mo.end, prev_end, next_start)
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=reporter,
+            partner=partner, flow=flow, period=period, qualifier=qual, source=src.sid if src and reporter == src.reporter else None,
+            text=mo.text, precision_usd=mo.precision, paragraph=self.p.index,
+        )
+        if kind == "level":
+            c.value_usd, c.value_low, c.value_high = value, lo, hi
+        elif kind == "change":
+            c.kind = "growth"
+            c.change_usd = sign * value
+            c.change_low, c.change_high = (lo, hi) if sign > 0 else (-hi, -lo)
+            c.growth_base = self._base_for(c.period, mo.end)
+        else:
+            c.kind = "difference"
+            c.difference_usd, c.difference_low, c.difference_high = value, lo, hi
+        return c
+
+    def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
+        """(reporter, partner, flow, sign flip) of a flow statement from the source's view."""
+        rep = src.reporter if src else None
+        if fl.flow is None:
+            parties = [c for c in (fl.subject, fl.partner, *fl.parties) if c]
+            if not parties:
+                parties = [c for c in (self.topic, self.art.hub) if c]
+            r = rep if rep in parties else (parties[0] if parties else rep)
+            p = next((c for c in parties if c != r), None) or self._fill_party({r} if r else set(), rep)
+            return r, p, None, 1
+        if fl.flow in ("X", "M") or (fl.flow == "B" and fl.subject):
+            subj, part = fl.subject, fl.partner
+            if subj is None:
+                subj = rep if rep and rep != part else self._fill_party({part} if part else set(), rep)
+            if part is None:
+                part = self._fill_party({subj} if subj else set(), rep) or "WLD"
+            if rep is None or rep == subj:
+                return subj, part, fl.flow, 1
+            if rep == part:
+                flow = {"X": "M", "M": "X"}.get(fl.flow, fl.flow)
+                return rep, subj, flow, -1
+            if part in ("CA5",) and subj in lx.CENTRAL_ASIA_CODES:
+                return subj, part, fl.flow, 1
+            return subj, part, fl.flow, 1
+        # T / B without subject
+        parties = list(fl.parties)
+        if fl.world and len(parties) == 1:
+            parties.append("WLD")
+        while len(parties) < 2:
+            c = self._fill_party(set(parties), rep)
+            if c is None:
+                break
+            parties.append(c)
+        if rep and rep in parties:
+            other = next((c for c in parties if c != rep), None)
+            return rep, other, fl.flow, 1
+        if not parties:
+            return rep, None, fl.flow, 1
+        first = next((c for c in parties if c not in ("CA5", "WLD")), parties[0])
+        other = next((c for c in parties if c != first), None)
+        return first, other, fl.flow, 1
+
+    def _base_for(self, period: str | None, pos: int) -> str | None:
+        bases = [pm for pm in self.periods if pm.base and pm.period and pm.relative != "yoy"]
+        if bases:
+            b = min(bases, key=lambda pm: abs(pm.start - pos))
+            return b.period
+        if period:
+            try:
+                return str(Period.parse(period).same_span_previous_year())
+            except Exception:  # noqa: BLE001 - a span that cannot go back a year has no base
+                return None
+        return None
+
+    # ---- growth and share statements ---------------------------------------------------------
+    def _percent_claims(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
+        pcts: list[Percent] = [p for p in find_percents(self.t) if not p.points]
+        occupied = [(p.start, p.end) for p in pcts]
+        for fr in find_fractions(self.t):
+            if any(a <= fr.start < b for a, b in occupied):
+                continue
+            if any(pm.start <= fr.start < pm.end for pm in self.periods):
+                continue  # "the first half of 2025"
+            after = self.t[fr.end:fr.end + 4]
+            before = self.t[max(0, fr.start - 12):fr.start]
+            if after.startswith(" of") or re.search(r"\bby\s+$", before):
+                pcts.append(fr)
+        for mu in find_multiples(self.t):
+            pcts.append(Percent(mu.start, mu.end, mu.text, (mu.ratio - 1) * 100, 0.0, word=True))
+        mults = {mu.start: mu for mu in find_multiples(self.t)}
+        pcts.sort(key=lambda p: p.start)
+        for pc in pcts:
+            if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
+                continue
+            qual, qstart = lx.qualifier_before(self.t, pc.start)
+            prev_money = [(mo, c) for mo, c in level_claims if mo.end <= pc.start]
+            next_money = [(mo, c) for mo, c in level_claims if mo.start >= pc.end]
+            lo_bound = prev_money[-1][0].end if prev_money else 0
+            before = self.t[max(lo_bound, pc.start - 60):qstart]
+            after = self.t[pc.end:pc.end + 40]
+            # share?
+            som = _SHARE_OF.match(self.t[pc.end:])
+            if som and (_TRADE_WORDS.search(som.group("phrase")) or _SHARE_BEFORE.search(before)):
+                if _TRADE_WORDS.search(self.t) and pc.start not in mults:
+                    self._share_claim(out, pc, qual, som.group("phrase"))
+                continue
+            # growth?
+            if pc.start in mults:
+                mu = mults[pc.start]
+                g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
+                gval = (mu.ratio - 1) * 100
+                qual = mu.qualifier
+            else:
+                cb = _CHANGE_BEFORE.search(before)
+                ca = _CHANGE_AFTER.match(after)
+                if not cb and not ca:
+                    continue
+                down = (ca and ca.group("down")) or (not ca and cb and cb.group("down"))
+                gval = -pc.value if down else pc.value
+                g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+                if down:
+                    g_lo, g_hi = -g_hi, -g_lo
+            target = self._growth_target(pc, prev_money, next_money)
+            if target is not None:
+                target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
+                target.growth_base = self._base_for(target.period, pc.end)
+                continue
+            self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money)
+
+    def _growth_target(
+        self, pc: Percent, prev_money: list[tuple[Money, Claim | None]], next_money: list[tuple[Money, Claim | None]]
+    ) -> Claim | None:
+        if next_money:
+            mo, c = next_money[0]
+            between = self.t[pc.end:mo.start]
+            ca, cb = self.clause_of(pc.start)
+            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
+                r"\bto\s+(?:\S+\s+){0,3}$", between
+            ) and not _FLOW_RE.search(between):
+                return c
+        if prev_money:
+            mo, c = prev_money[-1]
+            between = self.t[mo.end:pc.start]
+            if c is not None and c.kind == "level" and len(between) < 60 and not _FLOW_RE.search(between) and ";" not in between:
+                if c.growth_pct is None:
+                    return c
+        return None
+
+    def _growth_claim(
+        self, out: list[Claim], pc: Percent, qual: str, gval: float, g_lo: float, g_hi: float, prev_end: int,
+        next_money: list[tuple[Money, Claim | None]],
+    ) -> None:
+        next_start = next_money[0][0].start if next_money else len(self.t)
+        kw = self.flow_keyword(pc.start, pc.end, prev_end, next_start) or self.flow_after(pc.end, next_start)
+        if kw is None:
+            return
+        ca, cb = self.clause_of(pc.start)
+        between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
+        if _NONTRADE_RE.search(between):
+            return
+        fl = self.resolve_flow(kw, pc.start, pc.end, next_start)
+        src = self.reporter_for(pc.start)
+        reporter, partner, flow, _ = self._orient(fl, src)
+        period = self.period_for(pc.start, pc.end, prev_end, next_start)
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
+            partner=partner, flow=flow, period=period, qualifier=qual,
+            source=src.sid if src and reporter == src.reporter else None, kind="growth", text=pc.text,
+            paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
+        )
+        c.growth_base = self._base_for(period, pc.end)
+        out.append(c)
+
+    def _share_claim(self, out: list[Claim], pc: Percent, qual: str, phrase: str) -> None:
+        phrase = phrase.strip()
+        # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
+        prefs = lx.find_countries(phrase, about_central_asia=self.art.about_ca)
+        whole: str | None = None
+        for r in prefs:
+            if r.possessive or phrase[r.end:r.end + 2] in ("'s", "’s"):
+                whole = self.topic if r.code == "TOPIC" else r.code
+                break
+        ca, cb = self.clause_of(pc.start)
+        part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
+        part = next((r.code for r in part_refs if r.code != whole), None)
+        if whole is None and re.match(r"(?:its|their)\b", phrase, re.I):
+            whole = self.topic if self.topic and self.topic != part else None
+        src = self.reporter_for(pc.start)
+        if whole is None:
+            whole = src.reporter if src and src.reporter != part else self.topic
+        if part is None:
+            part = self._fill_party({whole} if whole else set(), None)
+        pl = phrase.lower()
+        flow = "X" if re.search(r"\bexports?\b", pl) else "M" if re.search(r"\bimports?\b", pl) else "T"
+        share_of = re.sub(r"^(?:the\s+)?(?:[\w\s-]+?['’]s\s+|its\s+|their\s+|the\s+)", "", phrase)
+        share_of = re.split(r"\s*[,(]|\s+(?:in|for|during|last|this)\s+(?:\d|the|last|this)", share_of)[0].strip()
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        hi = min(hi, 100.0)
+        lo = max(lo, 0.0)
+        period = self.period_for(pc.start, pc.end, 0, len(self.t))
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=whole,
+            partner=part, flow=flow, period=period, qualifier=qual,
+            source=src.sid if src and whole == src.reporter else None, kind="share", text=pc.text,
+            paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
+        )
+        out.append(c)

@@ -1,0 +1,329 @@
+"""Words of news style that name countries, statistical sources and qualifiers.
+
+Country references are matched case-sensitively (names are capitalised in news text) and
+resolve to ISO3 codes: names, short forms, adjectives, demonyms and capitals ("Kazakh",
+"Astana", "the PRC", "Beijing"), plus the regional aggregate ``CA5`` ("Central Asia",
+"the five Central Asian countries"). Every other country name that :mod:`pycountry` knows
+is matched by its name too, so articles about other country pairs resolve as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mirrortrade.model import CENTRAL_ASIA
+
+CENTRAL_ASIA_CODES: tuple[str, ...] = CENTRAL_ASIA
+
+#: hand-kept references: ISO3 -> names, adjectives, demonyms, capitals and metonyms
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "CHN": (
+        "China", "People's Republic of China", "People’s Republic of China", "the PRC", "PRC",
+        "Chinese", "Sino", "Beijing", "Peking",
+    ),
+    "KAZ": ("Kazakhstan", "Kazakstan", "Kazakh", "Kazakhs", "Kazakhstani", "Kazakhstanis", "Astana", "Nur-Sultan"),
+    "KGZ": ("Kyrgyzstan", "Kyrgyz Republic", "Kyrgyz", "Kirghiz", "Kirgiz", "Kyrgyzstani", "Bishkek"),
+    "TJK": ("Tajikistan", "Tajik", "Tajiks", "Tajikistani", "Dushanbe"),
+    "TKM": ("Turkmenistan", "Turkmen", "Turkmens", "Ashgabat", "Ashkhabad"),
+    "UZB": ("Uzbekistan", "Uzbek", "Uzbeks", "Uzbekistani", "Tashkent"),
+    "RUS": ("Russia", "Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"),
+    "USA": (
+        "United States", "the US", "the U.S.", "U.S.", "USA", "America", "American", "Americans", "Washington",
+    ),
+    "GBR": ("United Kingdom", "Britain", "Great Britain", "the UK", "U.K.", "British", "London"),
+    "DEU": ("Germany", "German", "Germans", "Berlin"),
+    "FRA": ("France", "French", "Paris"),
+    "ITA": ("Italy", "Italian", "Rome"),
+    "TUR": ("Turkey", "Türkiye", "Turkiye", "Turkish", "Ankara"),
+    "IRN": ("Iran", "Iranian", "Iranians", "Tehran"),
+    "AFG": ("Afghanistan", "Afghan", "Afghans", "Kabul"),
+    "PAK": ("Pakistan", "Pakistani", "Islamabad"),
+    "IND": ("India", "Indian", "New Delhi"),
+    "JPN": ("Japan", "Japanese", "Tokyo"),
+    "KOR": ("South Korea", "Republic of Korea", "Korea", "South Korean", "Korean", "Seoul"),
+    "PRK": ("North Korea", "North Korean", "Pyongyang"),
+    "MNG": ("Mongolia", "Mongolian", "Ulaanbaatar"),
+    "AZE": ("Azerbaijan", "Azerbaijani", "Azeri", "Baku"),
+    "GEO": ("Georgia", "Georgian", "Tbilisi"),
+    "ARM": ("Armenia", "Armenian", "Yerevan"),
+    "BLR": ("Belarus", "Belarusian", "Minsk"),
+    "UKR": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "VNM": ("Vietnam", "Viet Nam", "Vietnamese", "Hanoi"),
+    "IDN": ("Indonesia", "Indonesian", "Jakarta"),
+    "MYS": ("Malaysia", "Malaysian", "Kuala Lumpur"),
+    "THA": ("Thailand", "Thai", "Bangkok"),
+    "SAU": ("Saudi Arabia", "Saudi", "Riyadh"),
+    "ARE": ("United Arab Emirates", "the UAE", "UAE", "Emirati", "Abu Dhabi"),
+    "BRA": ("Brazil", "Brazilian", "Brasilia"),
+    "MEX": ("Mexico", "Mexican"),
+    "CAN": ("Canada", "Canadian", "Ottawa"),
+    "AUS": ("Australia", "Australian", "Canberra"),
+    "POL": ("Poland", "Polish", "Warsaw"),
+    "NLD": ("Netherlands", "Dutch"),
+    "ESP": ("Spain", "Spanish", "Madrid"),
+    "CHE": ("Switzerland", "Swiss"),
+    "EUU": ("European Union", "the EU", "EU", "Brussels"),
+    "WLD": ("the world", "the rest of the world"),
+}
+
+#: references to the five Central Asian states together
+CA5_WORDS: tuple[str, ...] = (
+    "Central Asia", "Central Asian region", "Central Asian countries", "Central Asian states",
+    "Central Asian nations", "Central Asian republics", "Central Asian economies", "C5", "C5+1",
+)
+#: a single Central Asian state referred to by its region: the paragraph's country
+CA_SINGULAR = re.compile(r"\bCentral Asian (?:country|nation|state|republic)\b(?!s)")
+#: "the region" means CA5 when the article is about Central Asia
+REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+#: capitalised words that are never country references even though they start like one
+_STOP_AFTER = re.compile(r"^\s*(?:Ocean|Sea)\b")
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    """One mention of a country (or CA5) in the text."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    possessive: bool = False  # "China's", "Beijing's"
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    import pycountry
+
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", None)):
+            if name and "," not in name and "(" not in name:
+                table.setdefault(name, c.alpha_3)
+    # names that are too ambiguous in news text (a person, a verb, a colour)
+    for bad in ("Chad", "Jordan", "Georgia", "Niger", "Guinea", "Turkey", "Mali", "Oman", "Cuba"):
+        table.pop(bad, None)
+    for code, words in COUNTRY_WORDS.items():
+        for w in words:
+            table[w] = code
+    table["Georgia"] = "GEO"
+    table["Turkey"] = "TUR"
+    for w in CA5_WORDS:
+        table[w] = "CA5"
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_regex() -> re.Pattern[str]:
+    names = sorted(_alias_table(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    # "the five Central Asian countries", "all five Central Asian states"
+    return re.compile(
+        r"(?<![\w])(?:(?:the |all )?five )?(" + alt + r")(?![\w])(['’]s?)?"
+    )
+
+
+def find_countries(text: str, *, about_central_asia: bool | None = None, region_as_ca5: bool = True) -> list[CountryRef]:
+    """Every country reference in ``text`` in order (CA5 for the region words)."""
+    table = _alias_table()
+    refs: list[CountryRef] = []
+    for m in country_regex().finditer(text):
+        name = m.group(1)
+        code = table[name]
+        if name in ("Georgia",) and re.match(r"\s*(?:State|Tech)\b", text[m.end():]):
+            continue
+        if _STOP_AFTER.match(text[m.end():]):
+            continue
+        # "Chinese-Kazakh" counts both; "Kazakh Invest" is still Kazakh; "U.S." ends with a dot
+        poss = bool(m.group(2))
+        refs.append(CountryRef(code, m.start(1), m.end(1), name, poss))
+    if about_central_asia is None:
+        about_central_asia = "Central Asia" in text
+    for m in CA_SINGULAR.finditer(text):
+        # mark as the paragraph's own country; resolved by the caller
+        refs = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+        refs.append(CountryRef("TOPIC", m.start(), m.end(), m.group(0), text[m.end():m.end() + 2] in ("'s", "’s")))
+    if region_as_ca5 and about_central_asia:
+        for m in REGION_RE.finditer(text):
+            refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+# --------------------------------------------------------------------------------------------
+# Statistical sources
+# --------------------------------------------------------------------------------------------
+
+#: (reporter, kind) -> source id; kinds: customs, stat, data, gov, commerce, embassy, audit
+_SOURCE_IDS: dict[tuple[str, str], str] = {
+    ("CHN", "customs"): "CN-GACC",
+    ("CHN", "stat"): "CN-GACC",
+    ("CHN", "data"): "CN-GACC",
+    ("CHN", "gov"): "CN-GACC",
+    ("CHN", "commerce"): "CN-MOFCOM",
+    ("KAZ", "stat"): "KZ-BNS",
+    ("KAZ", "data"): "KZ-BNS",
+    ("KGZ", "stat"): "KG-NSC",
+    ("KGZ", "agency"): "KG-NSC",
+    ("KAZ", "agency"): "KZ-BNS",
+    ("KGZ", "data"): "KG-NSC",
+    ("KGZ", "gov"): "KG-GOV",
+    ("UZB", "stat"): "UZ-STAT",
+    ("UZB", "data"): "UZ-STAT",
+    ("UZB", "agency"): "UZ-STAT",
+    ("TJK", "customs"): "TJ-CUSTOMS",
+    ("TJK", "data"): "TJ-CUSTOMS",
+    ("TJK", "agency"): "TJ-CUSTOMS",
+    ("TKM", "gov"): "TM-GOV",
+    ("TKM", "data"): "TM-GOV",
+    ("TKM", "stat"): "TM-GOV",
+}
+
+_KIND_SUFFIX = {
+    "customs": "CUSTOMS", "stat": "STAT", "data": "STAT", "agency": "STAT", "gov": "GOV",
+    "commerce": "GOV", "embassy": "EMBASSY", "audit": "AUDIT",
+}
+
+
+def source_id(reporter: str, kind: str) -> str:
+    """The source id for a reporter's statistics of one kind ("Chinese customs" -> CN-GACC)."""
+    if (reporter, kind) in _SOURCE_IDS:
+        return _SOURCE_IDS[(reporter, kind)]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=reporter)
+    a2 = c.alpha_2 if c else reporter[:2]
+    return f"{a2}-{_KIND_SUFFIX.get(kind, 'GOV')}"
+
+
+#: named agencies that identify the reporter by themselves
+NAMED_SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"General Administration of Customs|\bGACC\b|China Customs|China['’]s customs"), "CHN", "customs"),
+    (re.compile(r"Ministry of Commerce of China|China['’]s Ministry of Commerce|\bMOFCOM\b"), "CHN", "commerce"),
+    (re.compile(r"Bureau of National Statistics|\bBNS\b|Kazakhstan['’]s State Revenue Committee"), "KAZ", "stat"),
+    (re.compile(r"National Statistical Committee of (?:the )?Kyrgyz|\bNSC\b"), "KGZ", "stat"),
+    (re.compile(r"\bUzstat\b|Statistics Agency under the President of (?:the Republic of )?Uzbekistan"), "UZB", "stat"),
+    (re.compile(r"Customs Service (?:under the Government )?of (?:the Republic of )?Tajikistan"), "TJK", "customs"),
+)
+
+#: an agency named without its country ("the National Statistical Committee said"): the sentence's country
+SOURCE_NO_COUNTRY = re.compile(
+    r"\bthe\s+(?:(?:National|State|Federal|national|state)\s+)?(?:(?:[Ss]tatistic(?:s|al)|[Ss]tat)\s+(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice|[Ss]ervice)"
+    r"|[Cc]ustoms\s+(?:[Ss]ervice|[Aa]gency|[Cc]ommittee|[Aa]dministration|[Aa]uthorit(?:y|ies)))\b"
+)
+
+_SRC_NOUN = (
+    r"customs(?:\s+(?:agency|service|authorit(?:y|ies)|office|committee|administration|data|statistics|figures))?"
+    r"|statistic(?:s|al)(?:\s+(?:agency|committee|bureau|office|service|authorit(?:y|ies)|data))?"
+    r"|(?:official\s+)?(?:data|figures|numbers|statistics)"
+    r"|stat(?:s)?\s+(?:agency|office|committee|bureau)"
+    r"|government|authorities|officials|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate"
+    r"|(?:audit|accounts)\s+chamber|agency|bureau|side"
+)
+_SRC_MOD = (
+    r"(?:official|government|state|national|federal|statistical|customs|trade|own|latest|new|"
+    r"preliminary|provisional|foreign|economy|finance|commerce|general|revenue|planning|economic|"
+    r"affairs|the|of|and|published|released|reported)"
+)
+#: "Uzbekistan's government statistical agency", "Chinese customs statistics", "Beijing's numbers"
+SOURCE_AFTER_COUNTRY = re.compile(
+    r"^(?:['’]s)?\s+(?:" + _SRC_MOD + r"\s+){0,3}(" + _SRC_NOUN + r")\b", re.IGNORECASE
+)
+#: "the customs service of Tajikistan", "data published by Beijing", "according to Kazakh statistics"
+SOURCE_BEFORE_COUNTRY = re.compile(
+    r"(?:(?:customs\s+(?:service|agency|committee|administration)|statistics\s+(?:agency|committee|bureau|office)"
+    r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber)\s+of\s+(?:the\s+)?"
+    r"|(?:data|figures|numbers|statistics)\s+(?:published|released|reported|provided)\s+by\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def source_kind(noun_phrase: str) -> str:
+    p = noun_phrase.lower()
+    if "customs" in p:
+        return "customs"
+    if "commerce" in p:
+        return "commerce"
+    if "statist" in p or re.search(r"\bstats?\b", p):
+        return "stat"
+    if "embassy" in p or "consulate" in p:
+        return "embassy"
+    if "chamber" in p:
+        return "audit"
+    if "agency" in p or "bureau" in p:
+        return "agency"
+    if re.search(r"government|authorit|officials|ministry|side", p):
+        return "gov"
+    return "data"
+
+
+# --------------------------------------------------------------------------------------------
+# Qualifiers
+# --------------------------------------------------------------------------------------------
+
+#: words just before a figure -> model.QUALIFIERS key (longest phrases first)
+QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
+    ("just under", "near_upper"), ("just below", "near_upper"), ("just shy of", "near_upper"),
+    ("slightly under", "near_upper"), ("slightly below", "near_upper"), ("slightly less than", "near_upper"),
+    ("a little under", "near_upper"), ("a little less than", "near_upper"), ("not quite", "near_upper"),
+    ("nearly", "near_upper"), ("almost", "near_upper"), ("close to", "near_upper"), ("approaching", "near_upper"),
+    ("just over", "near_lower"), ("just above", "near_lower"), ("slightly over", "near_lower"),
+    ("slightly above", "near_lower"), ("slightly more than", "near_lower"), ("a little over", "near_lower"),
+    ("a little more than", "near_lower"), ("just more than", "near_lower"), ("topping", "near_lower"),
+    ("topped", "near_lower"), ("tops", "near_lower"), ("top", "near_lower"),
+    ("more than", "lower"), ("over", "lower"), ("above", "lower"), ("exceeding", "lower"), ("exceeded", "lower"),
+    ("exceeds", "lower"), ("exceed", "lower"), ("in excess of", "lower"), ("at least", "lower"),
+    ("upwards of", "lower"), ("upward of", "lower"), ("surpassing", "lower"), ("surpassed", "lower"),
+    ("surpasses", "lower"), ("north of", "lower"), ("no less than", "lower"), ("not less than", "lower"),
+    ("under", "upper"), ("below", "upper"), ("less than", "upper"), ("fewer than", "upper"), ("up to", "upper"),
+    ("at most", "upper"), ("no more than", "upper"), ("not more than", "upper"), ("a maximum of", "upper"),
+    ("about", "approx"), ("around", "approx"), ("roughly", "approx"), ("approximately", "approx"),
+    ("approx.", "approx"), ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+    ("circa", "approx"), ("ca.", "approx"), ("~", "approx"), ("an approximate", "approx"),
+)
+_QUAL_RE = re.compile(
+    r"(?:^|[\s(,])(" + "|".join(re.escape(w) for w, _ in QUALIFIER_WORDS) + r")\s*(?:a\s+)?$", re.IGNORECASE
+)
+_QUAL_MAP = {w.lower(): q for w, q in QUALIFIER_WORDS}
+#: "moving up to $2.8 billion" is a movement, not a cap
+_MOVE_BEFORE_UP_TO = re.compile(
+    r"\b(?:mov\w*|went|go(?:es|ing)?|gone|rose|risen|ris\w*|climb\w*|jump\w*|shot|edg\w*|crept|creep\w*|"
+    r"grew|grow\w*|increas\w*|soar\w*|surg\w*|rais\w*|ramp\w*|push\w*|boost\w*|bring\w*|brought|trade[sd]?)\s*$",
+    re.IGNORECASE,
+)
+#: a qualifier that follows the figure: "$2 billion or so", "$2 billion-plus"
+_QUAL_AFTER = re.compile(r"^(?:\s+or so\b|\s*-?plus\b|\s+or more\b|\s+or less\b|\s+at most\b|\s+at least\b)", re.I)
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """The qualifier printed just before position ``start`` and where it begins (or exact, start)."""
+    before = text[max(0, start - 40):start]
+    m = _QUAL_RE.search(before)
+    if not m:
+        return "exact", start
+    word = m.group(1).lower()
+    q = _QUAL_MAP[word]
+    abs_start = start - len(before) + m.start(1)
+    if word == "up to" and _MOVE_BEFORE_UP_TO.search(text[max(0, abs_start - 30):abs_start]):
+        return "exact", start
+    if word in ("over", "above", "under", "below") and re.search(
+        r"\b(?:from|to|rose|fell)\s*$", text[max(0, abs_start - 12):abs_start], re.I
+    ):
+        return "exact", start
+    return q, abs_start
+
+
+def qualifier_after(text: str, end: int) -> str | None:
+    m = _QUAL_AFTER.match(text[end:end + 15])
+    if not m:
+        return None
+    w = m.group(0).strip().lower().lstrip("-")
+    return {"or so": "approx", "plus": "lower", "or more": "lower", "at least": "lower",
+            "or less": "upper", "at most": "upper"}.get(w)

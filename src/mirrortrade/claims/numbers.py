@@ -1,0 +1,235 @@
+"""Figures as news prints them: money with scale and currency, percentages, fraction and
+multiple words ("a fifth", "nearly quadrupled"), and counts.
+
+Each figure keeps the text it was printed as, so its interval follows the printed precision
+(:func:`mirrortrade.model.precision_of`): "$71.3 billion" -> 71.3e9 with precision 1e8.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from mirrortrade.model import precision_of
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALES: dict[str, float] = {
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6,
+    "thousand": 1e3, "k": 1e3,
+}
+_SCALE = r"trillion|trn|tn|billion|bln|bn|b|million|mln|mil|mn|m|thousand|k"
+_CUR_PRE = r"(?:U\.?S\.?\s?\$|USD\s?|\$)"
+_CUR_POST = r"(?:(?:U\.?S\.?\s+|American\s+)?dollars?|USD|US\$)"
+_NUM_WORD_SCALE = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                   "ten": 10, "half a": 0.5, "a": 1}
+
+MONEY_RE = re.compile(
+    # $71.3 billion, US$ 1.2 bn, $10-million, $35mn, USD 1.2 billion, $1.2-1.5 billion
+    r"(?P<pre>" + _CUR_PRE + r")\s?(?P<num>" + NUM + r")(?:\s?[-–]\s?(?P<num2>" + NUM + r"))?"
+    r"(?:[\s-]?(?P<scale>" + _SCALE + r")(?![A-Za-z]))?(?:\s+" + _CUR_POST + r"(?![A-Za-z]))?"
+    # 3,200 million dollars, 1.2 billion US dollars, 1.2 bn USD
+    r"|(?<![\w.,$])(?P<num_b>" + NUM + r")[\s-]?(?P<scale_b>" + _SCALE + r")\s+(?:of\s+)?" + _CUR_POST + r"(?![A-Za-z])"
+    # 500,000 dollars
+    r"|(?<![\w.,$])(?P<num_c>" + NUM + r")\s+" + _CUR_POST + r"(?![A-Za-z])"
+    # half a billion dollars, two billion dollars
+    r"|\b(?P<word>half a|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<scale_w>billion|million|trillion)\s+"
+    + _CUR_POST + r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+_PCT_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred|one hundred"
+)
+PERCENT_RE = re.compile(
+    r"(?P<num>[-+−]?(?:" + NUM + r")|" + _PCT_WORDS + r")\s?(?P<unit>%|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
+}
+
+#: fraction words -> percent; printed loosely, so their precision is 20 % of the value (+/- 10 %)
+FRACTIONS: dict[str, float] = {
+    "half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0, "fifth": 20.0,
+    "fifths": 20.0, "sixth": 100 / 6, "seventh": 100 / 7, "eighth": 12.5, "tenth": 10.0, "tenths": 10.0,
+}
+_FRAC_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, "seven": 7}
+FRACTION_RE = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|seven|nine)[\s-](?P<f>half|thirds?|quarters?|fifths?|sixth|seventh|eighth|tenths?)"
+    r"|(?P<half>half))\b",
+    re.IGNORECASE,
+)
+
+#: multiplicative change words -> ratio new/old
+MULTIPLES: dict[str, float] = {
+    "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
+    "quadrupling": 4.0, "quintupled": 5.0, "halved": 0.5, "halving": 0.5,
+}
+MULTIPLE_RE = re.compile(
+    r"\b(?:(?P<q>nearly|almost|more than|over|just over|roughly|about|close to|just under|less than)\s+)?"
+    r"(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|quintupled|halved|halving)\b"
+    r"|\b(?:(?P<q2>nearly|almost|more than|over|roughly|about|close to|less than)\s+)?(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[\s-]?(?:fold|times)\b",
+    re.IGNORECASE,
+)
+
+COUNT_RE = re.compile(r"(?<![\w.$,])(?P<num>" + NUM + r")(?![\w%]|\.\d|,\d)")
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    text: str
+    value: float
+    precision: float
+    high: float | None = None  # for a printed range "$1.2-1.5 billion"
+
+
+@dataclass(frozen=True)
+class Percent:
+    start: int
+    end: int
+    text: str
+    value: float
+    precision: float
+    points: bool = False  # percentage points
+    word: bool = False  # a fraction word rather than digits
+
+
+def to_float(num: str) -> float:
+    return float(num.replace(",", "").replace("−", "-"))
+
+
+def scaled(num: str, scale: float) -> float:
+    """``num`` times ``scale`` without binary rounding noise: "16.1" x 1e9 = 16_100_000_000.0."""
+    return float(Decimal(num.replace(",", "")) * Decimal(repr(scale)))
+
+
+def find_money(text: str) -> list[Money]:
+    """Every US-dollar amount in ``text`` with its value and printed precision."""
+    out: list[Money] = []
+    for m in MONEY_RE.finditer(text):
+        if m.group("word"):
+            w = m.group("word").lower()
+            scale = SCALES[m.group("scale_w").lower()]
+            v = _NUM_WORD_SCALE[w] * scale
+            out.append(Money(m.start(), m.end(), m.group(0), v, scale if w != "half a" else scale / 10))
+            continue
+        num = m.group("num") or m.group("num_b") or m.group("num_c")
+        scale_word = m.group("scale") or m.group("scale_b")
+        scale = SCALES[scale_word.lower()] if scale_word else 1.0
+        value = scaled(num, scale)
+        prec = precision_of(num, scale)
+        high = None
+        if m.group("num2"):
+            high = scaled(m.group("num2"), scale)
+            if high < value:
+                high = None
+        out.append(Money(m.start(), m.end(), m.group(0), value, prec, high))
+    return out
+
+
+def find_percents(text: str) -> list[Percent]:
+    out: list[Percent] = []
+    for m in PERCENT_RE.finditer(text):
+        raw = m.group("num")
+        if raw.lower() in _WORD_NUMBERS:
+            v, prec = float(_WORD_NUMBERS[raw.lower()]), 1.0
+        else:
+            v, prec = to_float(raw), precision_of(raw.replace("−", "-"))
+        unit = m.group("unit").lower()
+        out.append(Percent(m.start(), m.end(), m.group(0), v, prec, points=unit.startswith(("percentage", "pp"))))
+    return out
+
+
+def find_fractions(text: str) -> list[Percent]:
+    """Fraction words as percentages: "a fifth" = 20 with precision 4 (so [18, 22])."""
+    out: list[Percent] = []
+    for m in FRACTION_RE.finditer(text):
+        if m.group("half"):
+            v = 50.0
+        else:
+            v = _FRAC_COUNT[m.group("n").lower()] * FRACTIONS[m.group("f").lower()]
+            if m.group("n").lower() in ("two", "three", "four", "seven", "nine") and not m.group("f").lower().endswith("s"):
+                # "two third" is not a fraction we trust
+                continue
+        out.append(Percent(m.start(), m.end(), m.group(0), v, 0.2 * v, word=True))
+    return out
+
+
+#: documented ratio ranges for multiplicative words (new / old)
+def multiple_range(ratio: float, qualifier: str) -> tuple[float, float]:
+    """Ratio range a multiplicative word allows.
+
+    * plain ("doubled", "quadrupled", "3 times"): ratio +/- 5 %  -> doubled = [1.9, 2.1]
+    * nearly / almost / close to / just under: [7/8 of N, N]     -> nearly quadrupled = [3.5, 4.0],
+      nearly tripled = [2.625, 3.0], nearly doubled = [1.75, 2.0]
+    * more than / over / just over: [N, +inf)                    -> more than doubled = [2.0, inf)
+    * about / roughly: ratio +/- 10 %
+    * less than: (0, N]
+    For shrinking words (halved = 0.5) the same shares of N apply: nearly halved = [0.5, 0.5 * 8/7].
+    """
+    n = ratio
+    if n < 1:
+        if qualifier in ("near_upper",):
+            return (n, n * 8 / 7)
+        if qualifier == "lower":
+            return (0.0, n)
+    if qualifier == "near_upper":
+        return (n * 7 / 8, n)
+    if qualifier in ("lower", "near_lower"):
+        return (n, float("inf")) if qualifier == "lower" else (n, n * 1.1)
+    if qualifier == "approx":
+        return (n * 0.9, n * 1.1)
+    if qualifier == "upper":
+        return (0.0, n)
+    return (n * 0.95, n * 1.05)
+
+
+_MULT_QUAL = {
+    "nearly": "near_upper", "almost": "near_upper", "close to": "near_upper", "just under": "near_upper",
+    "more than": "lower", "over": "lower", "just over": "near_lower", "roughly": "approx", "about": "approx",
+    "less than": "upper",
+}
+
+
+@dataclass(frozen=True)
+class Multiple:
+    start: int
+    end: int
+    text: str
+    ratio: float
+    qualifier: str
+    low: float
+    high: float
+
+
+def find_multiples(text: str) -> list[Multiple]:
+    out: list[Multiple] = []
+    for m in MULTIPLE_RE.finditer(text):
+        if m.group("w"):
+            ratio = MULTIPLES[m.group("w").lower()]
+            q = _MULT_QUAL.get((m.group("q") or "").lower(), "exact")
+        else:
+            n = m.group("n").lower()
+            ratio = float(_WORD_NUMBERS.get(n, 0) or to_float(n))
+            q = _MULT_QUAL.get((m.group("q2") or "").lower(), "exact")
+        lo, hi = multiple_range(ratio, q)
+        out.append(Multiple(m.start(), m.end(), m.group(0), ratio, q, lo, hi))
+    return out
+
+
+def find_counts(text: str) -> list[tuple[int, int, str, float, float]]:
+    """Plain numbers (counts): (start, end, text, value, precision)."""
+    out = []
+    for m in COUNT_RE.finditer(text):
+        num = m.group("num")
+        out.append((m.start(), m.end(), num, to_float(num), precision_of(num)))
+    return out

@@ -1,0 +1,261 @@
+"""Period expressions in news text -> :class:`mirrortrade.model.Period` strings.
+
+"in 2025", "2025's total", "the first nine months of 2024" (2024-01/2024-09), "Q3 2022",
+"3Q22", "H1 2025", "January–September 2021", "the first half of this year", "March 2024",
+"last year", "this year", "the previous year".
+
+A mention is a *base* when it names what a figure is compared with ("over 2024's total",
+"compared with 2024", "from the previous year", "year on year"): such mentions never give a
+figure its own period.
+
+Relative years resolve against a reference: the article date's year when given; otherwise
+the text's own years (see :func:`infer_reference_year`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from mirrortrade.model import Period
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?"
+_NUMW = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
+_YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")|(?:of\s+)?(?P<rel>" + _REL + r"))"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("months", re.compile(
+        r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+        r"(?:\s+" + _YREF + r")?", re.I)),
+    ("quarter_words", re.compile(
+        r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+" + _YREF + r")?", re.I)),
+    ("half_words", re.compile(
+        r"\b(?:the\s+)?(?P<o>first|second|1st|2nd)[\s-]+half(?:\s+" + _YREF + r")?", re.I)),
+    ("quarter_code", re.compile(
+        r"\bQ(?P<q>[1-4])(?:\s+of)?[\s/-]*['’]?(?P<y>" + _YEAR + r"|\d\d)\b"
+        r"|\b(?P<q2>[1-4])Q[\s/-]*['’]?(?P<y2>" + _YEAR + r"|\d\d)\b"
+        r"|\b(?P<y3>" + _YEAR + r")[\s-]?Q(?P<q3>[1-4])\b")),
+    ("half_code", re.compile(
+        r"\bH(?P<h>[12])[\s/-]*['’]?(?P<y>" + _YEAR + r"|\d\d)\b"
+        r"|\b(?P<h2>[12])H[\s/-]*['’]?(?P<y2>" + _YEAR + r"|\d\d)\b"
+        r"|\b(?P<y3>" + _YEAR + r")[\s-]?H(?P<h3>[12])\b")),
+    ("month_range", re.compile(
+        r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*(?:–|—|-|to|through|and|until|till)\s*(?P<m2>" + _MON + r")"
+        r"(?:\s*(?:of\s+)?,?\s*(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r")))?", re.I)),
+    ("month", re.compile(
+        r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
+        r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))", re.I)),
+    ("fiscal", re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s?['’]?(?P<y>" + _YEAR + r")\b")),
+    ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
+    ("relative", re.compile(
+        r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
+        r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
+        r"the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|year[\s-]on[\s-]year|"
+        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+year)", re.I)),
+]
+
+_BASE_BEFORE = re.compile(
+    r"(?:\bover|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bfrom|\bversus|\bvs\.?|\bagainst|\brelative\s+to|"
+    r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?)\s+(?:the\s+|that\s+of\s+|in\s+)?$",
+    re.I,
+)
+_BASE_AFTER_POSS = re.compile(r"^\s*(?:total|level|figure|result|volume|value|record|tally|amount)s?\b", re.I)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    text: str
+    period: str | None  # model.Period string, None when it cannot be resolved
+    base: bool  # a comparison base, not the figure's own period
+    full_year: bool
+    relative: str | None = None  # "last", "this", "previous", "yoy", "context"
+
+
+def _two_digit(y: str) -> int:
+    v = int(y)
+    return v if v > 100 else 2000 + v
+
+
+def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int | None:
+    r = " ".join(rel.lower().split())
+    if r in ("this year", "the current year"):
+        return ref_year
+    if r == "next year":
+        return ref_year + 1 if ref_year else None
+    if r in ("last year", "the past year"):
+        return ref_year - 1 if ref_year else None
+    if r in ("the previous year", "the prior year", "the year before", "a year earlier", "a year before", "a year ago"):
+        if context_year:
+            return context_year - 1
+        return ref_year - 1 if ref_year else None
+    return None
+
+
+def find_periods(
+    text: str, *, ref_year: int | None = None, context_year: int | None = None
+) -> list[PeriodMention]:
+    """All period mentions of ``text`` (one sentence or more), non-overlapping, in order."""
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            period: str | None = None
+            full_year = False
+            relative = None
+            y: int | None = None
+            if g.get("y") or g.get("y2") or g.get("y3"):
+                y = _two_digit(g.get("y") or g.get("y2") or g.get("y3"))
+            elif g.get("rel") and kind != "relative":
+                y = _rel_year(g["rel"], ref_year, context_year)
+            elif kind in ("months", "quarter_words", "half_words", "month_range", "month"):
+                y = context_year or ref_year
+            try:
+                if kind == "months":
+                    n = g["n"].lower()
+                    months = int(n) if n.isdigit() else _NUMW[n]
+                    if y and 1 <= months <= 12:
+                        period = str(Period.parse(f"{y}-01/{y}-{months:02d}"))
+                elif kind == "quarter_words":
+                    if y:
+                        period = f"{y}-Q{_ORD[g['o'].lower()]}"
+                elif kind == "half_words":
+                    tail = text[m.end():m.end() + 12].lower()
+                    if not g.get("y") and not g.get("rel") and not re.match(r"\s+of\b", tail) and not re.search(
+                        r"\b(?:in|during|for|over)\s+(?:the\s+)?$", text[max(0, m.start() - 16):m.start()].lower()
+                    ):
+                        continue  # "half" as a share, not a period
+                    if y:
+                        period = f"{y}-H{_ORD[g['o'].lower()]}"
+                elif kind == "quarter_code":
+                    q = g.get("q") or g.get("q2") or g.get("q3")
+                    period = f"{y}-Q{q}"
+                elif kind == "half_code":
+                    h = g.get("h") or g.get("h2") or g.get("h3")
+                    period = f"{y}-H{h}"
+                elif kind == "month_range":
+                    m1 = _MONTHS[g["m1"].lower().rstrip(".")]
+                    m2 = _MONTHS[g["m2"].lower().rstrip(".")]
+                    if m2 < m1:
+                        continue
+                    if y:
+                        period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
+                elif kind == "month":
+                    mon = g.get("m1") or g.get("m2")
+                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel")):
+                        continue  # the verb "may", "march"
+                    mm = _MONTHS[mon.lower().rstrip(".")]
+                    if y:
+                        period = f"{y}-{mm:02d}"
+                elif kind in ("fiscal", "year"):
+                    period = str(y)
+                    full_year = True
+                elif kind == "relative":
+                    rel = " ".join(g["rel"].lower().split())
+                    if rel in ("year on year", "year-on-year", "year over year", "year-over-year", "y/y", "yoy") or \
+                            rel.startswith("the same period"):
+                        relative = "yoy"
+                    elif rel == "for the year":
+                        relative = "context"
+                        yy = context_year or (ref_year - 1 if ref_year else None)
+                        period = str(yy) if yy else None
+                        full_year = True
+                    else:
+                        yy = _rel_year(rel, ref_year, context_year)
+                        relative = rel.split()[-2] if len(rel.split()) > 1 else rel
+                        period = str(yy) if yy else None
+                        full_year = True
+                    y = None
+                if g.get("rel") and kind != "relative":
+                    relative = " ".join(g["rel"].lower().split())
+            except (ValueError, KeyError):
+                continue
+            base = _is_base(text, m.start(), m.end(), g.get("poss"))
+            if relative == "yoy":
+                base = True
+            taken.append((m.start(), m.end()))
+            out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
+    before = text[max(0, start - 30):start]
+    if _BASE_BEFORE.search(before):
+        return True
+    after = text[end:end + 20]
+    if re.match(r"^['’]s\s+(?:total|level|figure|result|volume|value|tally|amount)", after, re.I) or (
+        poss and _BASE_AFTER_POSS.match(after) and re.search(r"\b(?:over|than|from|with|to|on)\s+$", before)
+    ):
+        return True
+    return False
+
+
+_ANY_YEAR = re.compile(r"(?<![\w$.,/-])(" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)")
+
+
+def infer_reference_year(text: str) -> int | None:
+    """Estimate the year an undated article was written in.
+
+    The latest year the text mentions (ranges like "2026-27" and targets "by 2030" are
+    ignored) is the latest data year. When that year is mentioned as a whole year ("in 2025",
+    "2025's total") the article looks back on it and was written the year after; when it is
+    only mentioned with a part of it ("the first half of 2025") the article was written in it.
+    """
+    years: list[int] = []
+    full: set[int] = set()
+    partial: set[int] = set()
+    for m in _ANY_YEAR.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()].lower()
+        if re.search(r"\b(?:by|until|till|through|target\w*|plan\w*|goal)\s+(?:the\s+end\s+of\s+)?$", before):
+            continue
+        y = int(m.group(1))
+        years.append(y)
+        if re.search(r"(?:months|quarter|half|q[1-4]|h[12]|" + _MON.lower() + r")\s*(?:of\s+)?$", before):
+            partial.add(y)
+        else:
+            full.add(y)
+    if not years:
+        return None
+    latest = max(years)
+    return latest + 1 if latest in full else latest
+
+
+def data_year(text: str) -> int | None:
+    """The year most figures of the text are about: the most mentioned year (ties: latest)."""
+    years = []
+    for m in _ANY_YEAR.finditer(text):
+        before = text[max(0, m.start() - 30):m.start()]
+        if _BASE_BEFORE.search(before):
+            continue
+        years.append(int(m.group(1)))
+    if not years:
+        return None
+    c = Counter(years)
+    top = max(c.values())
+    return max(y for y, n in c.items() if n == top)
+
+
+def reference_year(text: str, article_date: date | None) -> int | None:
+    return article_date.year if article_date else infer_reference_year(text)
