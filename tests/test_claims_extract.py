@@ -1,0 +1,383 @@
+"""Trade claims from news text (issue 7, extraction).
+
+Expected values are read off the seed articles (tests/data/seeds, copies of shared/seeds) by hand;
+each row quotes the words it comes from.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mirrortrade.claims import Claim, extract_claims
+from mirrortrade.model import Period
+
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+SEED_000 = (SEEDS / "000_2ad6b93893591dd7.txt").read_text(encoding="utf-8")
+SEED_004 = (SEEDS / "004_4fa4d7f12d5750ad.txt").read_text(encoding="utf-8")
+
+# (figure as printed, reporter, partner, flow, period, value_usd, qualifier, growth_pct, source)
+EXPECTED_000 = [
+    # "overall turnover topping $106.3 billion, a 12 percent increase over the previous year's total"
+    ("$106.3 billion", "CHN", "CA5", "T", "2025", 106.3e9, "near_lower", 12.0, "CN-GACC"),
+    # "Beijing's exports to Central Asia amounting to $71.3 billion, while imports totaled $35.1 billion"
+    ("$71.3 billion", "CHN", "CA5", "X", "2025", 71.3e9, "exact", None, "CN-GACC"),
+    ("$35.1 billion", "CHN", "CA5", "M", "2025", 35.1e9, "exact", None, "CN-GACC"),
+    # "bilateral turnover growing by 11 percent to $48.7 billion"
+    ("$48.7 billion", "CHN", "KAZ", "T", "2025", 48.7e9, "exact", 11.0, "CN-GACC"),
+    # "Kazakh imports ($29.7 billion) from China outpaced exports ($19 billion)"
+    ("$29.7 billion", "CHN", "KAZ", "X", "2025", 29.7e9, "exact", None, "CN-GACC"),
+    ("$19 billion", "CHN", "KAZ", "M", "2025", 19e9, "exact", None, "CN-GACC"),
+    # "Kyrgyz-Chinese trade grew by 20 percent to $27.2 billion, of which Kyrgyz imports accounted for $22 billion"
+    ("$27.2 billion", "CHN", "KGZ", "T", "2025", 27.2e9, "exact", 20.0, "CN-GACC"),
+    ("$22 billion", "CHN", "KGZ", "X", "2025", 22e9, "exact", None, "CN-GACC"),
+    # "Bishkek sent $5.2 billion in goods and services to China for the year"
+    ("$5.2 billion", "CHN", "KGZ", "M", "2025", 5.2e9, "exact", None, "CN-GACC"),
+    # "rising from a paltry $80 million in 2023, and moving up to $2.8 billion in 2024 before hitting $5.2 billion last year"
+    ("$80 million", "CHN", "KGZ", "M", "2023", 80e6, "exact", None, "CN-GACC"),
+    ("$2.8 billion", "CHN", "KGZ", "M", "2024", 2.8e9, "exact", None, "CN-GACC"),
+    ("$5.2 billion", "CHN", "KGZ", "M", "2025", 5.2e9, "exact", None, "CN-GACC"),
+    # "Beijing's numbers show more than $22 billion in exports to Kyrgyzstan" (the GDP "under $22 billion" is not trade)
+    ("$22 billion", "CHN", "KGZ", "X", "2025", 22e9, "lower", None, "CN-GACC"),
+    # "Uzbekistan boosted trade with China by 18 percent to $16.1 billion, thanks to the increase in Tashkent's
+    #  imports from the PRC to $14.2 billion; Uzbek exports shrank a little to $1.9 billion"
+    ("$16.1 billion", "CHN", "UZB", "T", "2025", 16.1e9, "exact", 18.0, "CN-GACC"),
+    ("$14.2 billion", "CHN", "UZB", "X", "2025", 14.2e9, "exact", None, "CN-GACC"),
+    ("$1.9 billion", "CHN", "UZB", "M", "2025", 1.9e9, "exact", None, "CN-GACC"),
+    # "Uzbekistan's government statistical agency ... a total turnover of $17.1 billion, with exports to China at
+    #  just under $2.5 billion"
+    ("$17.1 billion", "UZB", "CHN", "T", "2025", 17.1e9, "exact", None, "UZ-STAT"),
+    ("$2.5 billion", "UZB", "CHN", "X", "2025", 2.5e9, "near_upper", None, "UZ-STAT"),
+    # "accounting for more than a fifth of the Central Asian country's total foreign trade" (share, no level)
+    ("a fifth", "UZB", "CHN", "T", "2025", None, "lower", None, "UZ-STAT"),
+    # "Tajikistan's turnover with China rose 12 percent in 2025 to $4.3 billion, according to Chinese customs
+    #  statistics; Tajik imports reached $3.7 billion and exports were limited to $560 million"
+    ("$4.3 billion", "CHN", "TJK", "T", "2025", 4.3e9, "exact", 12.0, "CN-GACC"),
+    ("$3.7 billion", "CHN", "TJK", "X", "2025", 3.7e9, "exact", None, "CN-GACC"),
+    ("$560 million", "CHN", "TJK", "M", "2025", 560e6, "exact", None, "CN-GACC"),
+    # "Tajikistan's customs agency ... Tajik exports ... $524 million, Tajik authorities set the import total at $2.3 billion"
+    ("$524 million", "TJK", "CHN", "X", "2025", 524e6, "exact", None, "TJ-CUSTOMS"),
+    ("$2.3 billion", "TJK", "CHN", "M", "2025", 2.3e9, "exact", None, "TJ-CUSTOMS"),
+    # "bilateral trade actually declined by 5.6 percent in 2025 to $10 billion"
+    ("$10 billion", "CHN", "TKM", "T", "2025", 10e9, "exact", -5.6, "CN-GACC"),
+    # "Turkmen exports in 2025 to China registered $8.4 billion, while imports rose 55 percent over 2024's total to $1.6 billion"
+    ("$8.4 billion", "CHN", "TKM", "M", "2025", 8.4e9, "exact", None, "CN-GACC"),
+    ("$1.6 billion", "CHN", "TKM", "X", "2025", 1.6e9, "exact", 55.0, "CN-GACC"),
+]
+
+EXPECTED_004 = [
+    # headline "China Central Asia trade tops $100bn in 2025"
+    ("$100bn", "CHN", "CA5", "T", "2025", 100e9, "near_lower", None, "CN-GACC"),
+    # "Trade between ... and the Central Asian region ... surpassing $100 billion ..., the Chinese government said"
+    ("$100 billion", "CHN", "CA5", "T", "2025", 100e9, "lower", None, "CN-GACC"),
+    # "total trade with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan reached $106.3 billion last
+    #  year, marking a 12 percent increase compared with 2024"
+    ("$106.3 billion", "CHN", "CA5", "T", "2025", 106.3e9, "exact", 12.0, "CN-GACC"),
+    # "Chinese exports to Central Asia totaled $71.2 billion in 2025, up 11 percent year on year"
+    ("$71.2 billion", "CHN", "CA5", "X", "2025", 71.2e9, "exact", 11.0, "CN-GACC"),
+    # "Imports from the region reached $35.1 billion, a 14 percent increase from the previous year"
+    ("$35.1 billion", "CHN", "CA5", "M", "2025", 35.1e9, "exact", 14.0, "CN-GACC"),
+]
+
+
+def _rows(claims: list[Claim]) -> list[tuple]:
+    return [
+        (c.text, c.reporter, c.partner, c.flow, c.period, c.value_usd, c.qualifier, c.growth_pct, c.source)
+        for c in claims
+    ]
+
+
+def test_seed_000_every_trade_figure() -> None:
+    claims = extract_claims(SEED_000)
+    assert _rows(claims) == EXPECTED_000
+    assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(EXPECTED_000) + 1)]
+
+
+def test_seed_004_every_figure() -> None:
+    assert _rows(extract_claims(SEED_004)) == EXPECTED_004
+
+
+def test_seed_000_intervals_offsets_and_quotes() -> None:
+    claims = extract_claims(SEED_000)
+    c2 = claims[1]
+    # "$71.3 billion": printed to 0.1 billion -> +/- 0.05 billion
+    assert (c2.value_low, c2.value_high) == pytest.approx((71.25e9, 71.35e9))
+    assert SEED_000[c2.start:c2.end] == "$71.3 billion"
+    assert c2.quote.startswith("The regional balance of trade in 2025")
+    # "topping $106.3 billion" is a floor a little under the truth: [106.3, 106.3 * 1.05 + 0.05] billion
+    c1 = claims[0]
+    assert c1.value_low == pytest.approx(106.3e9)
+    assert c1.value_high == pytest.approx(106.3e9 * 1.05 + 0.05e9)
+    assert (c1.growth_low, c1.growth_high) == (11.5, 12.5)
+    assert c1.growth_base == "2024"
+    # "more than a fifth": at least 20 percent of Uzbekistan's total foreign trade, a share without a level
+    share = next(c for c in claims if c.kind == "share")
+    assert share.value_usd is None and share.share_pct == 20.0 and share.share_low == 20.0 and share.share_high == 100.0
+    assert share.share_of == "total foreign trade"
+    # "declined by 5.6 percent": -5.6 printed to one decimal
+    tkm = next(c for c in claims if c.text == "$10 billion")
+    assert (tkm.growth_low, tkm.growth_high) == pytest.approx((-5.65, -5.55))
+    for c in claims:
+        assert c.quote in SEED_000
+        assert c.start >= 0 and SEED_000[c.start:c.end] == c.text
+
+
+def test_to_json_shape() -> None:
+    claims = extract_claims(SEED_000)
+    keys = ["id", "quote", "reporter", "partner", "flow", "period", "value_usd", "value_low", "value_high",
+            "qualifier", "growth_pct", "source", "status"]
+    d = claims[0].to_json()
+    assert list(d) == keys
+    assert d["status"] == "unverifiable"
+    share = next(c for c in claims if c.kind == "share").to_json()
+    assert share["share_pct"] == 20.0 and share["value_usd"] is None
+    # upper bound of "more than" is infinite: JSON gets null, not Infinity
+    lower = next(c for c in claims if c.qualifier == "lower" and c.kind == "level").to_json()
+    assert lower["value_high"] is None
+    json.dumps([c.to_json() for c in claims], allow_nan=False)
+
+
+def _one(text: str, **kw: object) -> Claim:
+    claims = extract_claims(text, **kw)
+    assert len(claims) == 1, [(c.text, c.kind) for c in claims]
+    return claims[0]
+
+
+# ---- values with scale and currency ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "value", "low", "high", "qualifier"),
+    [
+        ("China's exports to Kazakhstan reached $71.3 billion in 2025.", 71.3e9, 71.25e9, 71.35e9, "exact"),
+        ("Kazakh exports to China were $560 million in 2024.", 560e6, 559.5e6, 560.5e6, "exact"),
+        ("Uzbek imports from Russia hit $4.6bn in 2023.", 4.6e9, 4.55e9, 4.65e9, "exact"),
+        ("Tajik exports to Iran were $35mn in 2021.", 35e6, 34.5e6, 35.5e6, "exact"),
+        ("Kyrgyz imports from Turkey were US$ 1.2 billion in 2022.", 1.2e9, 1.15e9, 1.25e9, "exact"),
+        ("Kazakh exports to Italy were just under $2.5 billion in 2022.", 2.5e9, 2.5e9 * 0.95 - 0.05e9, 2.5e9, "near_upper"),
+        ("Turkmen imports from China were nearly $700 million in 2020.", 700e6, 700e6 * 0.95 - 0.5e6, 700e6, "near_upper"),
+        ("Tajik trade with Russia reached 3,200 million dollars in 2019.", 3.2e9, 3199.5e6, 3200.5e6, "exact"),
+        ("Uzbek exports to Kazakhstan were about $1.5 billion in 2018.", 1.5e9, 1.5e9 * 0.95 - 0.05e9, 1.5e9 * 1.05 + 0.05e9, "approx"),
+        ("Kyrgyz imports from Kazakhstan were under $900 million in 2017.", 900e6, 0.0, 900e6, "upper"),
+        ("Kazakh exports to Turkey were over $3 billion in 2016.", 3e9, 3e9, float("inf"), "lower"),
+    ],
+)
+def test_value_patterns(sentence: str, value: float, low: float, high: float, qualifier: str) -> None:
+    c = _one(sentence)
+    assert c.value_usd == pytest.approx(value)
+    assert c.value_low == pytest.approx(low)
+    assert c.value_high == pytest.approx(high)
+    assert c.qualifier == qualifier
+
+
+def test_reporter_view_without_source_is_the_subject() -> None:
+    c = _one("Kazakh exports to Italy were $2 billion in 2022.")
+    assert (c.reporter, c.partner, c.flow, c.source) == ("KAZ", "ITA", "X", None)
+
+
+# ---- growth ------------------------------------------------------------------------------------
+def test_growth_increase_attached_to_level() -> None:
+    c = _one("Kazakhstan's trade with Russia reached $27.8 billion in 2023, a 12 percent increase.")
+    assert (c.flow, c.value_usd, c.growth_pct, c.growth_low, c.growth_high) == ("T", 27.8e9, 12.0, 11.5, 12.5)
+    assert c.growth_base == "2022"
+
+
+def test_growth_over_previous_total() -> None:
+    c = _one("Uzbek imports from Turkey rose 55 percent over 2024's total to $1.6 billion.")
+    assert (c.reporter, c.partner, c.flow, c.period, c.value_usd, c.growth_pct) == ("UZB", "TUR", "M", "2025", 1.6e9, 55.0)
+    assert c.growth_base == "2024"
+
+
+def test_growth_fell_by_a_fifth_without_level() -> None:
+    c = _one("Kazakh exports to Russia fell by a fifth last year.", article_date=date(2024, 5, 2))
+    assert c.kind == "growth" and c.value_usd is None
+    assert (c.reporter, c.partner, c.flow, c.period) == ("KAZ", "RUS", "X", "2023")
+    assert c.growth_pct == -20.0 and (c.growth_low, c.growth_high) == (-22.0, -18.0)
+
+
+def test_growth_absolute_change() -> None:
+    c = _one("Turkmenistan's trade with Turkey was up $1.5 billion in 2023, Turkmen officials said.")
+    assert c.kind == "growth" and c.value_usd is None and c.change_usd == 1.5e9
+    assert (c.reporter, c.partner, c.flow, c.period, c.source) == ("TKM", "TUR", "T", "2023", "TM-GOV")
+
+
+def test_growth_absolute_change_with_level() -> None:
+    c = _one("Kazakh exports to China grew by $1.5 billion to $12.1 billion in 2022.")
+    assert (c.value_usd, c.change_usd) == (12.1e9, 1.5e9)
+
+
+def test_growth_declined_by() -> None:
+    c = _one("Trade between Kazakhstan and Uzbekistan declined by 5.6 percent to nearly $700 million in 2022.")
+    assert (c.reporter, c.partner, c.flow, c.growth_pct, c.qualifier) == ("KAZ", "UZB", "T", -5.6, "near_upper")
+
+
+def test_growth_more_than_doubled() -> None:
+    c = _one("Sino-Kazakh trade more than doubled to $31.5 billion in 2023.")
+    assert (c.reporter, c.partner, c.flow) == ("CHN", "KAZ", "T")
+    assert c.growth_pct == 100.0 and c.growth_low == 100.0 and c.growth_high == float("inf")
+
+
+# ---- shares and differences --------------------------------------------------------------------
+def test_share_a_third_of_its_foreign_trade() -> None:
+    c = _one("China now accounts for a third of its foreign trade, the Kyrgyz government said in 2024.")
+    assert c.kind == "share" and c.value_usd is None
+    assert (c.reporter, c.partner, c.flow, c.source) == ("KGZ", "CHN", "T", "KG-GOV")
+    assert c.share_pct == pytest.approx(100 / 3) and c.share_of == "foreign trade"
+
+
+def test_share_percent_of_the_total() -> None:
+    c = _one("China accounted for 18% of the total, Kazakhstan's statistics bureau said of the country's trade in 2024.")
+    assert (c.reporter, c.partner, c.share_pct, c.share_low, c.share_high, c.source) == (
+        "KAZ", "CHN", 18.0, 17.5, 18.5, "KZ-BNS")
+
+
+def test_share_more_than_a_fifth_of_exports() -> None:
+    c = _one("Russia took more than a fifth of Kazakhstan's total exports in 2023.")
+    assert (c.reporter, c.partner, c.flow, c.qualifier, c.share_low) == ("KAZ", "RUS", "X", "lower", 20.0)
+
+
+def test_difference_gap() -> None:
+    c = _one("The gap of $2 billion between Chinese exports to Kazakhstan and Kazakh imports in 2023 is unexplained.")
+    assert c.kind == "difference" and c.difference_usd == 2e9 and c.value_usd is None
+    assert c.period == "2023"
+
+
+def test_balance_surplus_and_deficit() -> None:
+    s = _one("Russia's trade surplus with Kazakhstan reached $10.2 billion in 2023.")
+    assert (s.reporter, s.partner, s.flow, s.value_usd) == ("RUS", "KAZ", "B", 10.2e9)
+    d = _one("Kazakhstan posted a trade deficit with China of $3 billion in 2024, Kazakh official data show.")
+    assert (d.reporter, d.partner, d.flow, d.value_usd, d.source) == ("KAZ", "CHN", "B", -3e9, "KZ-BNS")
+    assert d.value_low == pytest.approx(-3.5e9) and d.value_high == pytest.approx(-2.5e9)
+
+
+# ---- periods -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Kazakh exports to China were $4.6bn in 2025.", "2025"),
+        ("Kazakh exports to China were $4.6bn in the first nine months of 2024.", "2024-01/2024-09"),
+        ("Kazakh exports to China were $4.6bn in Q3 2022.", "2022-Q3"),
+        ("Kazakh exports to China were $4.6bn in 3Q22.", "2022-Q3"),
+        ("Kazakh exports to China were $4.6bn in January–September 2021.", "2021-01/2021-09"),
+        ("Kazakh exports to China were $4.6bn in the first half of 2023.", "2023-H1"),
+        ("Kazakh exports to China were $4.6bn in March 2024.", "2024-03"),
+        ("In Jan-Nov 2023 Kazakh exports to China were $4.6bn.", "2023-01/2023-11"),
+    ],
+)
+def test_period_patterns(sentence: str, period: str) -> None:
+    c = _one(sentence)
+    assert c.period == period
+    Period.parse(c.period)
+
+
+def test_last_year_relative_to_article_date() -> None:
+    text = "Kazakh exports to China were $4.6bn last year."
+    assert _one(text, article_date=date(2024, 2, 1)).period == "2023"
+    assert _one(text, article_date=date(2026, 2, 1)).period == "2025"
+
+
+def test_last_year_without_date_uses_the_text() -> None:
+    # the latest year mentioned (2025, as a whole year) is the year "last year" names
+    text = "Trade grew in 2025. Kazakh exports to China were $4.6bn last year, up from $4.1bn in 2024."
+    claims = extract_claims(text)
+    assert [(c.period, c.value_usd) for c in claims] == [("2025", 4.6e9), ("2024", 4.1e9)]
+    # a year mentioned only by a part of it: the article is written in that year
+    text = "In the first half of 2025 Kazakh exports to China were $2.1bn, against $4.0bn for all of last year."
+    claims = extract_claims(text)
+    assert [c.period for c in claims] == ["2025-H1", "2024"]
+
+
+# ---- reporters and parties ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "reporter", "partner", "flow", "source"),
+    [
+        ("According to China's General Administration of Customs, Kazakh imports from China were $2bn in 2023.",
+         "CHN", "KAZ", "X", "CN-GACC"),
+        ("Chinese customs data show Kyrgyz exports to China of $1.1bn in 2023.", "CHN", "KGZ", "M", "CN-GACC"),
+        ("Beijing's numbers show $3bn in exports to Tajikistan in 2023.", "CHN", "TJK", "X", "CN-GACC"),
+        ("Uzbekistan's government statistical agency put exports to China at $2.5bn in 2023.", "UZB", "CHN", "X", "UZ-STAT"),
+        ("Tajikistan's customs agency put imports from China at $2.3bn in 2023.", "TJK", "CHN", "M", "TJ-CUSTOMS"),
+        ("The Kazakh embassy in Beijing said Kazakh exports to China reached $15bn in 2023.", "KAZ", "CHN", "X", "KZ-EMBASSY"),
+        ("Kyrgyzstan's Accounts Chamber said imports from China were $9bn in 2023.", "KGZ", "CHN", "M", "KG-AUDIT"),
+        ("Astana's exports to Beijing reached $15bn in 2023, Kazakh official data show.", "KAZ", "CHN", "X", "KZ-BNS"),
+        ("Tashkent bought $9bn of goods from the PRC in 2023.", "UZB", "CHN", "M", None),
+        ("Ashgabat sold $8bn of gas to China in 2023, according to Chinese customs.", "CHN", "TKM", "M", "CN-GACC"),
+        ("Dushanbe's imports from Moscow were $1.5bn in 2023.", "TJK", "RUS", "M", None),
+        ("Chinese exports to the five Central Asian countries were $70bn in 2024, according to GACC.",
+         "CHN", "CA5", "X", "CN-GACC"),
+        ("Trade turnover between Uzbekistan and Kazakhstan amounted to $4.3 billion in 2023.", "UZB", "KAZ", "T", None),
+        ("Kyrgyzstan imported $35mn worth of Chinese cars in Q3 2022, the National Statistical Committee said.",
+         "KGZ", "CHN", "M", "KG-NSC"),
+        ("Kazakhstan's foreign trade reached $140 billion in 2024.", "KAZ", "WLD", "T", None),
+    ],
+)
+def test_reporters_and_parties(sentence: str, reporter: str, partner: str, flow: str, source: str | None) -> None:
+    c = _one(sentence)
+    assert (c.reporter, c.partner, c.flow, c.source) == (reporter, partner, flow, source)
+
+
+def test_paragraph_source_carries_to_following_sentences() -> None:
+    text = (
+        "Kazakhstan's statistics bureau published its annual figures. Exports to China were $15bn in 2023. "
+        "Imports from China reached $16bn.\n\nChinese exports to Kazakhstan were $24.7bn in 2023."
+    )
+    claims = extract_claims(text)
+    assert [(c.reporter, c.partner, c.flow, c.source, c.period) for c in claims] == [
+        ("KAZ", "CHN", "X", "KZ-BNS", "2023"),
+        ("KAZ", "CHN", "M", "KZ-BNS", "2023"),
+        # a new paragraph falls back to the article's first source, Kazakhstan's bureau, seen from KAZ
+        ("KAZ", "CHN", "M", "KZ-BNS", "2023"),
+    ]
+
+
+# ---- negative cases ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company's revenue rose 12 percent in 2025 to $4 billion, on page 12 of its 2025 report.",
+        "Unemployment fell 3 percent in 2024 and about 40% of the population is under 30.",
+        "Kazakh Invest and a Chinese group are moving ahead with a $1.1 billion investment project in Kazakhstan.",
+        "Kyrgyzstan's entire GDP in 2025 was under $22 billion.",
+        "The number of Chinese companies in Kazakhstan grew by nearly 50 percent to 9,252 in 2025.",
+        "See page 17 for the 2024 figures on Chinese trade with Kazakhstan.",
+        "Chinese and Uzbek entities signed a $10-million deal to create a laboratory in Uzbekistan.",
+        "Trade between China and Kazakhstan was 2.1 trillion tenge in 2023.",
+    ],
+)
+def test_non_trade_figures_are_not_claims(sentence: str) -> None:
+    assert extract_claims(sentence) == []
+
+
+def test_seed_non_trade_sections_give_no_claims() -> None:
+    # everything after the trade paragraphs (investments, companies, tourists) is not a trade claim
+    cut = SEED_000.index("Latest News & Breaking Stories")
+    assert all(c.start < cut for c in extract_claims(SEED_000))
+
+
+# ---- the same number in different styles --------------------------------------------------------
+def _styles(units: int, tenths: int) -> list[str]:
+    whole = f"{units}.{tenths}" if tenths else f"{units}"
+    millions = f"{units * 1000 + tenths * 100:,}"
+    return [
+        f"${whole} billion",
+        f"US$ {whole} bn",
+        f"USD {whole}bn",
+        f"{millions} million dollars",
+        f"${millions}mn",
+        f"{whole} billion US dollars",
+    ]
+
+
+@given(units=st.integers(min_value=1, max_value=250), tenths=st.integers(min_value=0, max_value=9))
+def test_same_number_in_different_styles_gives_same_value(units: int, tenths: int) -> None:
+    values = set()
+    expected = units * 1e9 + tenths * 1e8
+    for style in _styles(units, tenths):
+        c = _one(f"Kazakh exports to China reached {style} in 2023.")
+        assert c.value_usd == pytest.approx(expected, rel=1e-12), style
+        assert c.value_low <= expected <= c.value_high
+        values.add(round(c.value_usd))
+    assert len(values) == 1
