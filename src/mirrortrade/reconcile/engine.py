@@ -35,6 +35,9 @@ ON_DUPLICATE = ("error", "sum", "last")
 REQUIRED = ("reporter", "partner", "flow", "year", "product", "value")
 #: trimming rounds after the first (windowed) reliability pass
 TRIM_ROUNDS = 2
+#: an export without importer trace is a phantom when even PHANTOM_Z σ of noise would not have
+#: pushed the importer's record below the smallest value the importer publishes
+PHANTOM_Z = 4.0
 
 ESTIMATE_COLUMNS = (
     "exporter", "importer", "year", "product", "value_exporter", "value_importer", "cif_rate",
@@ -342,15 +345,13 @@ def reconcile(
 
     with _stage("cif_fob", progress, timings):
         cells = stages.cell_stats(pairs_all).to_pandas()
-        medians = stages.pair_medians(pairs_all).to_pandas()
-        cif = rel.cif_rates(cells, medians, prior=cif_prior)
-        cells = cells.merge(cif, on=["exporter", "importer"], how="left")
-        for col in ("n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows", "x_both"):
+        for col in ("n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows"):
             cells[col] = pd.to_numeric(cells[col], errors="coerce").fillna(0).astype(float)
-        cells["c"] = np.log1p(cells["cif_rate"].to_numpy(dtype=float))
+        medians = stages.pair_medians(pairs_all).to_pandas()
+        cells = _with_cif(cells, medians, cif_prior, _pooled_variance(cells))
 
     with _stage("reliability", progress, timings):
-        fit, cells, rounds = _fit_reliability(con, pairs_all, cells)
+        fit, cells, rounds = _fit_reliability(pairs_all, cells, medians, cif_prior)
 
     with _stage("best_estimate", progress, timings):
         cells = _cell_parameters(cells, fit)
@@ -431,42 +432,75 @@ def _duplicate_error(pairs_all: Any, usable: Any, n_conflicts: int) -> Duplicate
     )
 
 
-def _fit_reliability(con: Any, pairs_all: Any, cells: pd.DataFrame) -> tuple[rel.Fit, pd.DataFrame, int]:
-    """Windowed first pass, then trimmed passes over the rows; persistent-gap cells left out."""
-    import ibis
+def _pooled_variance(cells: pd.DataFrame) -> float:
+    """A first guess of ``σ_e² + σ_i²``: the median within-pair variance of the log ratio."""
+    g = cells.groupby(["exporter", "importer"])[["n0", "s1", "s2"]].sum()
+    g = g[g["n0"] >= 3]
+    if g.empty:
+        return 2.0 * rel.SIGMA_PRIOR**2
+    within = (g["s2"] - g["s1"] ** 2 / g["n0"]) / (g["n0"] - 1.0)
+    return float(max(np.median(within), 2.0 * rel.SIGMA_MIN**2))
 
-    cells = cells.copy()
-    c = cells["c"].to_numpy()
-    n0 = cells["n0"].to_numpy()
-    s1 = cells["s1"].to_numpy()
-    s2 = cells["s2"].to_numpy()
+
+def _with_cif(cells: pd.DataFrame, medians: pd.DataFrame, prior: float, pair_var: Any) -> pd.DataFrame:
+    """Attach the pair's CIF rate (and ``c = ln(1+cif)``) and the window residual sums around it."""
+    cells = cells.drop(
+        columns=[c for c in ("n_pair", "cif_rate", "cif_source", "cif_weight", "sigma_cif") if c in cells]
+    )
+    pairs = cells[["exporter", "importer"]].drop_duplicates().reset_index(drop=True)
+    if not np.isscalar(pair_var):
+        pv = pairs.merge(pair_var, on=["exporter", "importer"], how="left")["var"].to_numpy(dtype=float)
+        pair_var = np.where(np.isfinite(pv), pv, 2.0 * rel.SIGMA_PRIOR**2)
+    cif = rel.cif_rates(pairs, medians, prior=prior, pair_var=pair_var)
+    cells = cells.merge(cif, on=["exporter", "importer"], how="left")
+    c = np.log1p(cells["cif_rate"].to_numpy(dtype=float))
+    n0, s1, s2 = (cells[k].to_numpy(dtype=float) for k in ("n0", "s1", "s2"))
+    cells["c"] = c
     cells["r_n"] = n0
     cells["r_s1"] = s1 - n0 * c
     cells["r_ss"] = np.maximum(s2 - 2.0 * c * s1 + n0 * c * c, 0.0)
-    src = cells["cif_source"].to_numpy()
-    n_pair = cells["n_pair"].to_numpy(dtype=float)
+    return cells
 
-    def fit_excluding_gaps(n_used: np.ndarray, ssr: np.ndarray) -> tuple[rel.Fit, np.ndarray]:
+
+def _fit_reliability(
+    pairs_all: Any, cells: pd.DataFrame, medians: pd.DataFrame, prior: float
+) -> tuple[rel.Fit, pd.DataFrame, int]:
+    """Windowed first pass, then trimmed passes over the rows; persistent-gap cells left out.
+    After each fit the CIF rates are re-estimated with the fitted pair variances."""
+    import ibis
+
+    def fit_excluding_gaps(cells: pd.DataFrame, n_used: np.ndarray, ssr: np.ndarray) -> tuple[rel.Fit, np.ndarray]:
         gap = np.zeros(len(cells), dtype=bool)
         fit = rel.Fit(pd.Series(dtype=float), pd.Series(dtype=float), rel.SIGMA_PRIOR**2)
+        n_pair = cells["n_pair"].to_numpy(dtype=float)
+        weight = cells["cif_weight"].to_numpy(dtype=float)
         for _ in range(3):
-            neff = rel.effective_n(np.where(gap, 0.0, n_used), n_pair, src)
+            neff = rel.effective_n(np.where(gap, 0.0, n_used), n_pair, weight)
             fit = rel.fit_variances(cells["exporter"], cells["importer"], neff, np.where(gap, 0.0, ssr))
             var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
-            mean, z = rel.gap_test(cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var)
-            new_gap = rel.is_gap(mean, z)
+            _, _, new_gap = rel.persistent_gaps(
+                cells["exporter"], cells["importer"], cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var
+            )
             if np.array_equal(new_gap, gap):
                 break
             gap = new_gap
         return fit, gap
 
-    fit, gap = fit_excluding_gaps(cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
+    def refresh_cif(cells: pd.DataFrame, fit: rel.Fit) -> pd.DataFrame:
+        pv = cells[["exporter", "importer"]].drop_duplicates().reset_index(drop=True)
+        pv["var"] = fit.var_exporter(pv["exporter"]) + fit.var_importer(pv["importer"])
+        return _with_cif(cells, medians, prior, pv)
+
+    fit, gap = fit_excluding_gaps(cells, cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
+    cells = refresh_cif(cells, fit)
+    fit, gap = fit_excluding_gaps(cells, cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
     kappa = rel.truncated_variance_factor(rel.TRIM_K)
     rounds = 0
     has_both = cells["n_both"].to_numpy() > 0
     for _ in range(TRIM_ROUNDS):
         if not has_both.any():
             break
+        cells = refresh_cif(cells, fit)
         var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
         th = cells.loc[has_both, ["exporter", "importer", "year", "c"]].copy()
         th["thr"] = rel.TRIM_K * np.sqrt(var[has_both])
@@ -474,9 +508,9 @@ def _fit_reliability(con: Any, pairs_all: Any, cells: pd.DataFrame) -> tuple[rel
         merged = cells[["exporter", "importer", "year"]].merge(trimmed, on=["exporter", "importer", "year"], how="left")
         n_t = pd.to_numeric(merged["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
         ss_t = pd.to_numeric(merged["s2"], errors="coerce").fillna(0).to_numpy(dtype=float) / kappa
-        fit, gap = fit_excluding_gaps(n_t, ss_t)
-        cells["t_n"] = n_t
+        fit, gap = fit_excluding_gaps(cells, n_t, ss_t)
         rounds += 1
+    cells = refresh_cif(cells, fit)
     cells["gap"] = gap
     return fit, cells, rounds
 
@@ -498,10 +532,17 @@ def _cell_parameters(cells: pd.DataFrame, fit: rel.Fit) -> pd.DataFrame:
     cells["s_mir"] = s_i
     cells["exp_better"] = s_e <= s_i
     cells["importer_reports"] = cells["n_importer_rows"].to_numpy() > 0
-    cells["phantom_floor"] = 0.0
-    mean, z = rel.gap_test(cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var_e + var_i)
+    # an export the importer would have published: even after both sides' noise (PHANTOM_Z σ) and
+    # CIF, above the smallest value the importer publishes for anyone (its reporting threshold)
+    m_min = pd.to_numeric(cells["m_min"], errors="coerce")
+    threshold = cells["importer"].map(m_min.groupby(cells["importer"]).min()).fillna(0.0).to_numpy(dtype=float)
+    cells["phantom_floor"] = threshold * np.exp(PHANTOM_Z * np.sqrt(var_e + var_i)) / (1.0 + cells["cif_rate"].to_numpy())
+    mean, z, flagged = rel.persistent_gaps(
+        cells["exporter"], cells["importer"], cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var_e + var_i
+    )
     cells["gap_mean"] = mean
     cells["gap_z"] = z
+    cells["gap_flag"] = flagged
     return cells
 
 
@@ -533,7 +574,7 @@ def _reliability_table(fit: rel.Fit, cells: pd.DataFrame) -> pd.DataFrame:
 
 def _findings(cells: pd.DataFrame, flagged: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
-    gaps = cells[rel.is_gap(cells["gap_mean"].to_numpy(), cells["gap_z"].to_numpy())]
+    gaps = cells[cells["gap_flag"].to_numpy()]
     for r in gaps.itertuples():
         pct = math.expm1(r.gap_mean) * 100.0
         n = int(r.r_n)

@@ -5,9 +5,9 @@ is at most one row per exporter × importer × year, small enough to fit here wi
 backend (so DuckDB and Spark give the same numbers).
 
 **CIF margin.** An importer values its imports CIF (cost, insurance, freight), the exporter FOB,
-so ``M ≈ (1 + cif)·X``. Per pair with at least :data:`MIN_PAIR_N` flows on both sides the rate is
-the median of ``M/X − 1``; else the median over the importer's pairs (at least
-:data:`MIN_GROUP_PAIRS` of them), else over the exporter's, else the prior. Priors: CEPII BACI's
+so ``M ≈ (1 + cif)·X``. Per pair the rate is the median of ``ln(M/X)``, shrunk by its precision
+towards the median over the importer's pairs (at least :data:`MIN_GROUP_PAIRS` of them), else the
+exporter's, else all pairs', else the prior (see :func:`cif_rates`). Priors: CEPII BACI's
 estimated mean CIF margin ≈ 3.3% (:data:`CIF_PRIOR_BACI`, the default) and the IMF's flat 6%
 (:data:`CIF_PRIOR_IMF`, used in DOTS). Every rate is clipped to the Growth Lab's band [0, 0.2].
 
@@ -19,9 +19,11 @@ decompose ``r²`` the same way, because variances add and absolute values do not
 importer. The additive split is fitted by alternating weighted least squares over cells
 (exporter × importer × year), robustly: cells whose mean residual shows a persistent gap are
 left out, and rows beyond 3σ of their cell are trimmed (with the truncation corrected).
-Only ``σ_e² + σ_i²`` is identified by two-sided data; the split between the exporter and the
-importer role is fixed by a weak common prior (both roles shrink towards the same variance),
-which also keeps thinly observed countries near the typical value.
+Only ``σ_e² + σ_i²`` is identified by two-sided data: adding ``d`` to every exporter variance
+and taking it from every importer variance fits equally well. We fix ``d`` by assuming the most
+precise reporters are about as precise in either role (a low quantile of the exporter variances
+equals that of the importer variances; see :func:`_balance`), and a weak common prior keeps
+thinly observed countries near the typical value.
 """
 
 from __future__ import annotations
@@ -35,22 +37,24 @@ import pandas as pd
 CIF_PRIOR_BACI = 0.033
 CIF_PRIOR_IMF = 0.06
 CIF_BAND = (0.0, 0.2)
-#: both-sided flows a pair needs for its own CIF median
-MIN_PAIR_N = 5
 #: pairs a country needs for an importer (or exporter) group CIF median
 MIN_GROUP_PAIRS = 3
-#: uncertainty (log-σ) of the CIF rate by where it came from; a pair's own median is part of its residual
-SIGMA_CIF = {"pair": 0.0, "importer": 0.02, "exporter": 0.025, "prior": 0.03}
 
 #: σ used when a country has no two-sided flows at all and nothing else to go by
 SIGMA_PRIOR = 0.25
 SIGMA_MIN = 0.01
 #: prior weight (in observations) pulling each country's variance towards the common value
 PRIOR_OBS = 2.0
+#: the split between roles is fixed by equating this low quantile of both roles' variances
+#: (countries with at least BALANCE_MIN_OBS two-sided flows)
+BALANCE_QUANTILE = 0.0
+BALANCE_MIN_OBS = 30
 #: rows beyond TRIM_K σ of their cell are outliers for the reliability fit
 TRIM_K = 3.0
 #: a cell's mean residual beyond GAP_Z standard errors and GAP_MIN in log terms is a persistent gap
-GAP_Z = 3.5
+GAP_Z = 4.5
+#: a cell of a pair with a persistent gap is reported when its own gap has this many standard errors
+GAP_CELL_Z = 2.0
 GAP_MIN = math.log(1.2)
 
 
@@ -61,39 +65,79 @@ def truncated_variance_factor(k: float) -> float:
     return 1.0 - 2.0 * k * phi / mass
 
 
-def cif_rates(pairs: pd.DataFrame, medians: pd.DataFrame, *, prior: float = CIF_PRIOR_BACI) -> pd.DataFrame:
+def cif_rates(
+    pairs: pd.DataFrame,
+    medians: pd.DataFrame,
+    *,
+    prior: float = CIF_PRIOR_BACI,
+    pair_var: pd.Series | np.ndarray | float | None = None,
+) -> pd.DataFrame:
     """CIF rate per exporter–importer pair.
 
     ``pairs``: exporter, importer (every pair seen, one- or two-sided); ``medians``: exporter,
-    importer, n (two-sided flows), med (median log ratio). Returns exporter, importer, cif_rate,
-    cif_source (pair|importer|exporter|prior), sigma_cif.
+    importer, n (two-sided flows), med (median log ratio ``ln(M/X)``).
+
+    A pair's own median is noisy when it rests on few flows (its standard error is
+    ``√(π/2 · V/n)`` with ``V = σ_e² + σ_i²``, ``pair_var``), so it is shrunk towards its group's
+    rate (the median over the importer's pairs, else the exporter's, else all pairs, else the
+    prior) with weights by precision; the spread of true margins between pairs is estimated from
+    the medians by the method of moments. Returns exporter, importer, n_pair, cif_rate,
+    cif_source (pair|importer|exporter|all|prior), cif_weight (the pair's own weight),
+    sigma_cif (standard error of ``ln(1+cif)``).
     """
     lo, hi = CIF_BAND
-    prior = float(min(max(prior, lo), hi))
-    out = pairs[["exporter", "importer"]].drop_duplicates().merge(medians, on=["exporter", "importer"], how="left")
-    out["n"] = out["n"].fillna(0).astype("int64")
-    rate = np.clip(np.expm1(out["med"].to_numpy(dtype=float)), lo, hi)
-    src = np.where(out["n"].to_numpy() >= MIN_PAIR_N, "pair", "")
-    ok = medians[medians["n"] > 0]
-    by_imp = ok.groupby("importer")["med"].agg(["median", "count"])
+    prior_c = math.log1p(float(min(max(prior, lo), hi)))
+    out = pairs[["exporter", "importer"]].drop_duplicates().reset_index(drop=True)
+    out = out.merge(medians[["exporter", "importer", "n", "med"]], on=["exporter", "importer"], how="left")
+    n = pd.to_numeric(out["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    med = pd.to_numeric(out["med"], errors="coerce").to_numpy(dtype=float)
+    ok = (n > 0) & np.isfinite(med)
+    if pair_var is None:
+        var = np.full(len(out), 2 * SIGMA_PRIOR**2)
+    elif np.ndim(pair_var) == 0:
+        var = np.full(len(out), float(pair_var))  # type: ignore[arg-type]
+    else:
+        var = np.asarray(pair_var, dtype=float)
+    se2 = np.where(ok, (math.pi / 2.0) * var / np.maximum(n, 1.0), np.inf)
+
+    # group targets from pairs with a median
+    good = out[ok].assign(med=med[ok])
+    by_imp = good.groupby("importer")["med"].agg(["median", "count"])
     by_imp = by_imp[by_imp["count"] >= MIN_GROUP_PAIRS]["median"]
-    by_exp = ok.groupby("exporter")["med"].agg(["median", "count"])
+    by_exp = good.groupby("exporter")["med"].agg(["median", "count"])
     by_exp = by_exp[by_exp["count"] >= MIN_GROUP_PAIRS]["median"]
-    imp_rate = np.clip(np.expm1(out["importer"].map(by_imp).to_numpy(dtype=float)), lo, hi)
-    exp_rate = np.clip(np.expm1(out["exporter"].map(by_exp).to_numpy(dtype=float)), lo, hi)
-    use_imp = (src == "") & ~np.isnan(imp_rate)
-    rate = np.where(use_imp, imp_rate, rate)
-    src = np.where(use_imp, "importer", src)
-    use_exp = (src == "") & ~np.isnan(exp_rate)
-    rate = np.where(use_exp, exp_rate, rate)
-    src = np.where(use_exp, "exporter", src)
-    use_prior = src == ""
-    rate = np.where(use_prior, prior, rate)
-    src = np.where(use_prior, "prior", src)
-    out["cif_rate"] = rate.astype(float)
-    out["cif_source"] = src.astype(object)
-    out["sigma_cif"] = out["cif_source"].map(SIGMA_CIF).astype(float)
-    return out[["exporter", "importer", "n", "cif_rate", "cif_source", "sigma_cif"]].rename(columns={"n": "n_pair"})
+    target = out["importer"].map(by_imp).to_numpy(dtype=float)
+    src = np.where(np.isfinite(target), "importer", "")
+    t_exp = out["exporter"].map(by_exp).to_numpy(dtype=float)
+    use = (src == "") & np.isfinite(t_exp)
+    target = np.where(use, t_exp, target)
+    src = np.where(use, "exporter", src)
+    if ok.sum() >= MIN_GROUP_PAIRS:
+        use = src == ""
+        target = np.where(use, float(np.median(med[ok])), target)
+        src = np.where(use, "all", src)
+    use = src == ""
+    target = np.where(use, prior_c, target)
+    src = np.where(use, "prior", src)
+    target = np.clip(target, math.log1p(lo), math.log1p(hi))
+
+    # spread of true margins between pairs (method of moments), at least 0.005 in log terms
+    if ok.sum() >= MIN_GROUP_PAIRS:
+        resid = med[ok] - target[ok]
+        tau2 = max(float(np.mean(resid**2) - np.mean(se2[ok])), 0.005**2)
+    else:
+        tau2 = 0.02**2
+    target_se2 = np.where(src == "prior", 0.03**2, tau2)
+    w_pair = np.where(ok, (1.0 / se2) / (1.0 / se2 + 1.0 / target_se2), 0.0)
+    c = np.where(ok, w_pair * np.nan_to_num(med) + (1.0 - w_pair) * target, target)
+    post_var = np.where(ok, 1.0 / (1.0 / se2 + 1.0 / target_se2), target_se2)
+    c = np.clip(c, math.log1p(lo), math.log1p(hi))
+    out["n_pair"] = n.astype("int64")
+    out["cif_rate"] = np.expm1(c)
+    out["cif_source"] = np.where(ok & (w_pair >= 0.5), "pair", src).astype(object)
+    out["cif_weight"] = w_pair
+    out["sigma_cif"] = np.sqrt(post_var)
+    return out[["exporter", "importer", "n_pair", "cif_rate", "cif_source", "cif_weight", "sigma_cif"]]
 
 
 @dataclass
@@ -156,9 +200,29 @@ def fit_variances(
             a, b = a_new, b_new
             if delta < 1e-12:
                 break
-    a = np.maximum(a, SIGMA_MIN**2)
-    b = np.maximum(b, SIGMA_MIN**2)
+    a, b = _balance(a, b, np.bincount(e_idx, n_u, len(e_codes)), np.bincount(i_idx, n_u, len(i_codes)))
+    # a variance is not claimed below its own standard error (1/√information, with the
+    # variance of a squared normal residual 2·V²): small variances are hard to tell apart from 0
+    fit = np.maximum(a[e_idx] + b[i_idx], floor)
+    info = n_u / (2.0 * fit**2)
+    se_a = 1.0 / np.sqrt(np.bincount(e_idx, info, len(e_codes)) + lam)
+    se_b = 1.0 / np.sqrt(np.bincount(i_idx, info, len(i_codes)) + lam)
+    a = np.maximum(a, np.maximum(se_a, SIGMA_MIN**2))
+    b = np.maximum(b, np.maximum(se_b, SIGMA_MIN**2))
     return Fit(pd.Series(a, index=e_codes), pd.Series(b, index=i_codes), mu)
+
+
+def _balance(a: np.ndarray, b: np.ndarray, n_a: np.ndarray, n_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fix the unidentified split: shift variance between the roles (``a + d``, ``b − d``, every
+    fitted sum unchanged) so that the most precise reporters are equally precise in both roles —
+    the :data:`BALANCE_QUANTILE` quantile of well-observed countries' variances is the same for
+    exporters and importers."""
+    well_a = a[n_a >= BALANCE_MIN_OBS]
+    well_b = b[n_b >= BALANCE_MIN_OBS]
+    if len(well_a) < 3 or len(well_b) < 3:
+        return a, b
+    d = (float(np.quantile(well_b, BALANCE_QUANTILE)) - float(np.quantile(well_a, BALANCE_QUANTILE))) / 2.0
+    return a + d, b - d
 
 
 def gap_test(n: np.ndarray, s1: np.ndarray, var: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -170,14 +234,41 @@ def gap_test(n: np.ndarray, s1: np.ndarray, var: np.ndarray) -> tuple[np.ndarray
     return mean, z
 
 
-def is_gap(mean: np.ndarray, z: np.ndarray) -> np.ndarray:
-    return (np.abs(np.nan_to_num(z)) >= GAP_Z) & (np.abs(np.nan_to_num(mean)) >= GAP_MIN)
+def is_gap(mean: np.ndarray, z: np.ndarray, z_min: float = GAP_Z) -> np.ndarray:
+    return (np.abs(np.nan_to_num(z)) >= z_min) & (np.abs(np.nan_to_num(mean)) >= GAP_MIN)
 
 
-def effective_n(n: np.ndarray, n_pair: np.ndarray, cif_source: np.ndarray) -> np.ndarray:
-    """Residuals centred on a pair's own median lose about one degree of freedom per pair."""
+def persistent_gaps(
+    exporter: pd.Series, importer: pd.Series, n: np.ndarray, s1: np.ndarray, var: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cells (exporter × importer × year) whose gap persists beyond the reporters' noise.
+
+    A cell is flagged when its own mean residual is beyond :data:`GAP_Z` standard errors, or when
+    its pair's mean over all years is, and the cell's mean points the same way with at least
+    :data:`GAP_CELL_Z` standard errors; in both cases the gap must exceed :data:`GAP_MIN`.
+    Returns the cells' ``(mean, z, flagged)``.
+    """
     n = np.asarray(n, dtype=float)
-    n_pair = np.asarray(n_pair, dtype=float)
-    own = (np.asarray(cif_source) == "pair") & (n_pair > 1)
-    factor = np.where(own, (n_pair - 1.0) / np.maximum(n_pair, 1.0), 1.0)
-    return n * factor
+    s1 = np.asarray(s1, dtype=float)
+    mean, z = gap_test(n, s1, var)
+    key = pd.MultiIndex.from_arrays([exporter.to_numpy(), importer.to_numpy()])
+    frame = pd.DataFrame({"n": n, "s1": s1, "nv": n * np.asarray(var, dtype=float)}, index=key)
+    g = frame.groupby(level=[0, 1]).sum()
+    pair_n = g["n"].reindex(key).to_numpy()
+    pair_s1 = g["s1"].reindex(key).to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pair_var = np.where(pair_n > 0, g["nv"].reindex(key).to_numpy() / pair_n, np.nan)
+    pair_mean, pair_z = gap_test(pair_n, pair_s1, np.nan_to_num(pair_var, nan=1.0))
+    pair_flag = is_gap(pair_mean, pair_z)
+    same_way = np.sign(np.nan_to_num(mean)) == np.sign(np.nan_to_num(pair_mean))
+    flagged = is_gap(mean, z) | (pair_flag & same_way & is_gap(mean, z, GAP_CELL_Z))
+    return mean, z, flagged
+
+
+def effective_n(n: np.ndarray, n_pair: np.ndarray, cif_weight: np.ndarray) -> np.ndarray:
+    """Residuals centred (with weight ``cif_weight``) on their pair's own median lose about that
+    much of one degree of freedom per pair."""
+    n = np.asarray(n, dtype=float)
+    n_pair = np.maximum(np.asarray(n_pair, dtype=float), 1.0)
+    factor = 1.0 - np.clip(np.asarray(cif_weight, dtype=float), 0.0, 1.0) / n_pair
+    return n * np.where(n_pair > 1, factor, 1.0)

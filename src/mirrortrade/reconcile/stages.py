@@ -183,7 +183,7 @@ def cell_stats(p: ir.Table) -> ir.Table:
         n0=p.count(where=inwin),
         s1=p.lr.sum(where=inwin),
         s2=(p.lr * p.lr).sum(where=inwin),
-        x_both=p.value_exporter.sum(where=p.lr.notnull()),
+        m_min=p.value_importer.min(),
     )
 
 
