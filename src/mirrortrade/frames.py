@@ -50,25 +50,76 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
     if p.is_dir():
         raise ParseError("is a directory, expected a CSV, Parquet or Excel file", file=str(p))
     suffix = p.suffix.lower()
+    if suffix not in (".parquet", ".pq", ".xlsx", ".xls", ".xlsm", ".ods", ".csv", ".txt", ".tsv", ""):
+        raise ParseError(f"unsupported file type {suffix!r} (expected .csv, .parquet or .xlsx)", file=str(p))
+    with p.open("rb") as f:
+        head = f.read(4096)
+    if not head.strip():
+        raise ParseError("file is empty", file=str(p))
+    _check_not_error_body(p, head, suffix)
     try:
         if suffix in (".parquet", ".pq"):
             return pd.read_parquet(p)
         if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
             return pd.read_excel(p, dtype=str, engine="calamine")
-        if suffix in (".csv", ".txt", ".tsv", ""):
-            _check_text_encoding(p)
-            return duckdb.read_csv(str(p), all_varchar=True, header=True).df()
+        _check_text_encoding(p)
+        return _read_csv(p, head)
     except ParseError:
         raise
     except Exception as e:  # readers raise many types; each becomes one line naming the file
         raise ParseError(f"cannot read as {suffix.lstrip('.') or 'CSV'}: {str(e).splitlines()[0][:200]}", file=str(p)) from None
-    raise ParseError(f"unsupported file type {suffix!r} (expected .csv, .parquet or .xlsx)", file=str(p))
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _read_csv(p: Path, head: bytes) -> pd.DataFrame:
+    """DuckDB's CSV reader with the delimiter of the header line; a failure names the line at fault."""
+    first = next((ln for ln in head.decode("utf-8", errors="replace").splitlines() if ln.strip()), "")
+    delim = max(_DELIMITERS, key=first.count)
+    if not first.count(delim):
+        delim = ","
+    try:
+        return duckdb.read_csv(str(p), all_varchar=True, header=True, delimiter=delim).df()
+    except duckdb.Error as e:
+        raise _csv_error(p, delim, str(e)) from None
+
+
+def _csv_error(p: Path, delim: str, message: str) -> ParseError:
+    """One line for a CSV DuckDB cannot read: a non-UTF-8 line, a ragged (truncated) row, or DuckDB's first line."""
+    import csv
+    import re
+
+    line = re.search(r"CSV Error on Line: (\d+)", message)
+    if line and ("unicode" in message.lower() or "utf-8" in message.lower()):
+        n = int(line[1])
+        return ParseError(f"line {n} is not UTF-8 text (Windows-1251?); save the file as UTF-8", file=str(p), row=n - 1)
+    with p.open(encoding="utf-8", errors="replace", newline="") as f:
+        reader = csv.reader(f, delimiter=delim)
+        header = next(reader, [])
+        for fields in reader:
+            if fields and len(fields) != len(header):
+                n = reader.line_num
+                return ParseError(
+                    f"line {n} has {len(fields)} fields where the header has {len(header)} (delimiter {delim!r}): "
+                    "a truncated file or a wrong delimiter?",
+                    file=str(p), row=n - 1,
+                )
+    return ParseError(f"cannot read as CSV: {message.splitlines()[0][:200]}", file=str(p))
+
+
+def _check_not_error_body(p: Path, head: bytes, suffix: str) -> None:
+    """An HTML error page or a JSON error body saved under a data file's name."""
+    lower = head.lower().lstrip()
+    kind = "CSV" if suffix in (".csv", ".txt", ".tsv", "") else suffix.lstrip(".")
+    if lower.startswith((b"<!doctype html", b"<html")) or (b"<html" in lower[:512]):
+        raise ParseError(f"file is an HTML page, not {kind} data (an error page saved as data?)", file=str(p))
+    if lower.startswith((b"{", b"[")):
+        raise ParseError(f"file is JSON, not {kind} data (an API error body saved as data?)", file=str(p))
 
 
 def _check_text_encoding(p: Path) -> None:
     head = p.read_bytes()[:4096]
-    if not head.strip():
-        raise ParseError("file is empty", file=str(p))
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
         raise ParseError("file is UTF-16 or binary; save it as UTF-8 CSV", file=str(p))
     try:
@@ -78,11 +129,6 @@ def _check_text_encoding(p: Path) -> None:
             raise ParseError(
                 f"not UTF-8 text (byte {e.start}: 0x{head[e.start]:02x}; Windows-1251?); save it as UTF-8", file=str(p)
             ) from None
-    lower = head.lower()
-    if lower.lstrip().startswith((b"<!doctype html", b"<html")) or (b"<html" in lower[:512]):
-        raise ParseError("file is an HTML page, not CSV data (an error page saved as data?)", file=str(p))
-    if lower.lstrip().startswith((b"{", b"[")):
-        raise ParseError("file is JSON, not CSV data (an API error body saved as data?)", file=str(p))
 
 
 def observations_frame(observations: Iterable[Observation]) -> pd.DataFrame:
@@ -132,6 +178,13 @@ def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file
     cols = [str(c).strip() for c in df.columns]
     df = df.set_axis(cols, axis=1)
     unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
+    months_col = next((c for c in unknown if c.lower() in ("months", "n_months", "month_count")), None)
+    if months_col:
+        raise ParseError(
+            f"column {months_col!r} is not canonical: write a partial year in the period itself "
+            "(January-November 2025 is 2025-01/2025-11)",
+            file=file, column=months_col,
+        )
     if unknown:
         raise ParseError(
             f"unknown column(s) {', '.join(map(repr, unknown))}; expected the canonical columns "
@@ -277,7 +330,8 @@ def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file
     con.execute("DROP TABLE _raw")
 
     def first_stage(cond: str) -> tuple | None:
-        return con.execute(f"SELECT _row, * FROM _stage WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
+        # _stage's columns: _row, reporter, partner, flow, period, ... (value_usd is r[11])
+        return con.execute(f"SELECT * FROM _stage WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
 
     if r := first_stage("value_usd IS NULL AND growth_pct IS NULL"):
         raise ParseError("no value (and no growth rate)", file=file, row=int(r[0]),
@@ -290,6 +344,8 @@ def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file
                          column="value_usd" if "value_usd" in cols else "value")
     if r := first_stage("reporter = partner"):
         raise CodeError(f"reporter and partner are both {r[1]}", file=file, row=int(r[0]), column="partner")
+    _check_partial_years(con, file)
+    _check_mixed_thousands(con, file, "value_usd" if "value_usd" in cols else "value")
 
     # ids: key = what is measured by which publication; figure = this value of it in this vintage
     con.execute(
@@ -334,3 +390,90 @@ def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file
     res = con.execute(f"SELECT DISTINCT ON (figure_id) {', '.join(OBS_COLUMNS)} FROM _norm ORDER BY figure_id").df()
     con.execute("DROP TABLE _norm")
     return res
+
+
+#: words in a note or title that say a figure covers part of a year (English and Russian)
+_PARTIAL_YEAR_RE = (
+    r"\bjan(uary|\.)?\s*(-|–|—|to|through|thru|till|until)\s*"
+    r"(feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b"
+    r"|\b(1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+months?\b"
+    r"|\b(1[01]|[1-9])m\s*(19|20)\d\d\b|\bytd\b|\byear[\s-]to[\s-]date\b"
+    r"|январ[ьяе]?\s*(-|–|—|по)\s*(феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр)"
+    r"|(^|[^0-9])(1[01]|[1-9])\s+месяц"
+)
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov")
+_MONTH_STEMS_RU = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр")
+_MONTH_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+
+
+def _check_partial_years(con: duckdb.DuckDBPyConnection, file: str | None) -> None:
+    """A full-year period whose note or title says it covers fewer months ("Jan-Nov", "9 months",
+    "январь-ноябрь", "YTD") is a partial year labelled as a year: refused, naming the row."""
+    r = con.execute(
+        "SELECT _row, period, regexp_extract(lower(concat_ws(' ', note, title)), ?, 0) AS words FROM _stage "
+        "WHERE period_kind = 'year' AND regexp_matches(lower(concat_ws(' ', note, title)), ?) ORDER BY _row LIMIT 1",
+        [_PARTIAL_YEAR_RE, _PARTIAL_YEAR_RE],
+    ).fetchone()
+    if not r:
+        return
+    row, period, words = int(r[0]), str(r[1]), str(r[2]).strip()
+    end = _partial_end_month(words)
+    span = f"{period}-01/{period}-{end:02d}" if end else f"{period}-01/{period}-11"
+    raise PeriodError(
+        f"period {period!r} is a full year but the note or title says {words!r}: a partial year "
+        f"labelled as a year? Write the months it covers, e.g. {span}",
+        file=file, row=row, column="period",
+    )
+
+
+def _partial_end_month(words: str) -> int | None:
+    import re
+
+    if m := re.search(r"(1[01]|[1-9])", words):
+        return int(m[1])
+    for i, w in enumerate(_MONTH_WORDS, start=1):
+        if re.search(rf"\b{w}\b", words):
+            return i
+    tail = re.split(r"-|–|—|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\bпо\b", words)[-1].strip()
+    for stems in (_MONTH_STEMS, _MONTH_STEMS_RU):
+        for i, stem in enumerate(stems, start=1):
+            if i > 1 and tail.startswith(stem):
+                return i
+    return None
+
+
+#: neighbouring values of one series this far apart (either way) look like thousands mixed with USD
+MIXED_UNIT_RATIO = (500.0, 2000.0)
+#: ... when the larger of the two is at least this many USD (tiny flows do jump by 1000x)
+MIXED_UNIT_FLOOR_USD = 1e8
+
+
+def _check_mixed_thousands(con: duckdb.DuckDBPyConnection, file: str | None, column: str) -> None:
+    """Within one file, a total-trade series (reporter, partner, flow, period kind) whose neighbouring
+    values (ordered by period, then row) differ by a factor of 500-2000 while the larger is at least
+    USD 100 million: one of them is in thousands of USD. Refused, naming the smaller value's row."""
+    lo, hi = MIXED_UNIT_RATIO
+    r = con.execute(
+        """WITH s AS (
+            SELECT _row, reporter, partner, flow, period, value_usd,
+                lag(value_usd) OVER w AS prev_value, lag(_row) OVER w AS prev_row, lag(period) OVER w AS prev_period
+            FROM _stage WHERE product = 'TOTAL' AND value_usd > 0
+            WINDOW w AS (PARTITION BY reporter, partner, flow, product, period_kind ORDER BY period_start, _row))
+        SELECT _row, reporter, partner, flow, period, value_usd, prev_row, prev_period, prev_value FROM s
+        WHERE prev_value > 0 AND greatest(value_usd, prev_value) >= ?
+          AND greatest(value_usd / prev_value, prev_value / value_usd) BETWEEN ? AND ?
+        ORDER BY _row LIMIT 1""",
+        [MIXED_UNIT_FLOOR_USD, lo, hi],
+    ).fetchone()
+    if not r:
+        return
+    row, rep, par, flow, period, value, prev_row, prev_period, prev_value = r
+    small, big = ((row, period, value), (prev_row, prev_period, prev_value))
+    if value > prev_value:
+        small, big = big, small
+    raise ParseError(
+        f"{small[2]:,.0f} ({small[1]}) is about 1/{big[2] / small[2]:,.0f} of {big[2]:,.0f} in row {big[0]} "
+        f"({big[1]}) for the same series {rep}->{par} {flow}: values in thousands and in USD mixed in one file? "
+        "Give every value in USD, or use value + unit",
+        file=file, row=int(small[0]), column=column,
+    )

@@ -1,0 +1,53 @@
+"""Reading an article file for the claim checker: plain UTF-8 text, or one clear error naming the file.
+
+Refused with :class:`~mirrortrade.errors.ParseError`: a missing file or a directory, an empty or
+blank file, a binary file (NUL bytes, a PDF, an image), UTF-16, text that is not UTF-8 (the
+error gives the byte offset; Windows-1251 is the usual culprit), and a file over
+:data:`MAX_ARTICLE_BYTES` (checked on the file size before anything is read).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mirrortrade.errors import ParseError
+
+#: the largest article accepted: 10 MB is about 1.5 million words, far beyond any news story
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0")
+
+
+def read_article(path: str | os.PathLike[str]) -> str:
+    """The text of an article file, validated (see the module docstring). A leading BOM is dropped."""
+    p = Path(path)
+    if not p.exists():
+        raise ParseError("no such file", file=str(p))
+    if not p.is_file():
+        raise ParseError("not a regular file (expected a UTF-8 text article)", file=str(p))
+    size = p.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ParseError(
+            f"article is {size / 1e6:.1f} MB, more than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for a text",
+            file=str(p),
+        )
+    data = p.read_bytes()
+    if not data.strip():
+        raise ParseError("article is empty", file=str(p))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError("article is UTF-16; save it as UTF-8 text", file=str(p))
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
+        raise ParseError("article is a binary file (PDF, image or archive?), expected UTF-8 text", file=str(p))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ParseError(
+            f"article is not UTF-8 text (byte {e.start}: 0x{data[e.start]:02x}; Windows-1251?); save it as UTF-8",
+            file=str(p),
+        ) from None
+    text = text.removeprefix("\ufeff")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 8:
+        raise ParseError("article is a binary file (control characters), expected UTF-8 text", file=str(p))
+    return text

@@ -1,0 +1,50 @@
+"""Small helpers shared by the reliability tests."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD_INPUTS = ROOT / "tests" / "bad_inputs"
+
+
+def sha256(path: Path) -> str:
+    """Checksum of a store file (close its connections first)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    shutil.copy(src, dst)
+    return dst
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    src = str(ROOT / "src")
+    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.update(extra)
+    return env
+
+
+def run_cli(*args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real command line: ``python -m mirrortrade.cli ARGS`` in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "mirrortrade.cli", *args], capture_output=True, text=True, timeout=timeout,
+        env=subprocess_env(**env),
+    )
