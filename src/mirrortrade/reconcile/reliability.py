@@ -39,6 +39,10 @@ CIF_PRIOR_IMF = 0.06
 CIF_BAND = (0.0, 0.2)
 #: pairs a country needs for an importer (or exporter) group CIF median
 MIN_GROUP_PAIRS = 3
+#: pairs the data need before the median over all pairs replaces the prior
+MIN_ALL_PAIRS = 10
+#: the common variance starts from SIGMA_PRIOR with the weight of this many observations
+PRIOR_MU_OBS = 10.0
 
 #: σ used when a country has no two-sided flows at all and nothing else to go by
 SIGMA_PRIOR = 0.25
@@ -112,7 +116,7 @@ def cif_rates(
     use = (src == "") & np.isfinite(t_exp)
     target = np.where(use, t_exp, target)
     src = np.where(use, "exporter", src)
-    if ok.sum() >= MIN_GROUP_PAIRS:
+    if ok.sum() >= MIN_ALL_PAIRS:
         use = src == ""
         target = np.where(use, float(np.median(med[ok])), target)
         src = np.where(use, "all", src)
@@ -183,19 +187,24 @@ def fit_variances(
     if n_u.sum() <= 0:
         mu = SIGMA_PRIOR**2
         return Fit(pd.Series(dtype=float), pd.Series(dtype=float), mu)
-    mu = max(float(np.sum(ssr[use]) / np.sum(n_u)) / 2.0, SIGMA_MIN**2)
+    mu = (float(np.sum(ssr[use])) + PRIOR_MU_OBS * 2.0 * SIGMA_PRIOR**2) / (float(np.sum(n_u)) + PRIOR_MU_OBS)
+    mu = max(mu / 2.0, SIGMA_MIN**2)
     a = np.full(len(e_codes), mu)
     b = np.full(len(i_codes), mu)
     floor = 2.0 * SIGMA_MIN**2
     for _ in range(irls):
         fit = np.maximum(a[e_idx] + b[i_idx], floor)
         w = n_u / fit**2
-        lam = PRIOR_OBS / (2.0 * mu) ** 2
-        w_e = np.bincount(e_idx, w, len(e_codes)) + lam
-        w_i = np.bincount(i_idx, w, len(i_codes)) + lam
+        # the prior counts as PRIOR_OBS observations at the country's own weight per observation
+        sw_e = np.bincount(e_idx, w, len(e_codes))
+        sw_i = np.bincount(i_idx, w, len(i_codes))
+        lam_e = PRIOR_OBS * sw_e / np.maximum(np.bincount(e_idx, n_u, len(e_codes)), 1e-12)
+        lam_i = PRIOR_OBS * sw_i / np.maximum(np.bincount(i_idx, n_u, len(i_codes)), 1e-12)
+        w_e = sw_e + lam_e
+        w_i = sw_i + lam_i
         for _ in range(sweeps):
-            a_new = (np.bincount(e_idx, w * (y - b[i_idx]), len(e_codes)) + lam * mu) / w_e
-            b_new = (np.bincount(i_idx, w * (y - a_new[e_idx]), len(i_codes)) + lam * mu) / w_i
+            a_new = (np.bincount(e_idx, w * (y - b[i_idx]), len(e_codes)) + lam_e * mu) / w_e
+            b_new = (np.bincount(i_idx, w * (y - a_new[e_idx]), len(i_codes)) + lam_i * mu) / w_i
             delta = max(np.max(np.abs(a_new - a)), np.max(np.abs(b_new - b)))
             a, b = a_new, b_new
             if delta < 1e-12:
@@ -205,8 +214,8 @@ def fit_variances(
     # variance of a squared normal residual 2·V²): small variances are hard to tell apart from 0
     fit = np.maximum(a[e_idx] + b[i_idx], floor)
     info = n_u / (2.0 * fit**2)
-    se_a = 1.0 / np.sqrt(np.bincount(e_idx, info, len(e_codes)) + lam)
-    se_b = 1.0 / np.sqrt(np.bincount(i_idx, info, len(i_codes)) + lam)
+    se_a = 1.0 / np.sqrt(np.bincount(e_idx, info, len(e_codes)))
+    se_b = 1.0 / np.sqrt(np.bincount(i_idx, info, len(i_codes)))
     a = np.maximum(a, np.maximum(se_a, SIGMA_MIN**2))
     b = np.maximum(b, np.maximum(se_b, SIGMA_MIN**2))
     return Fit(pd.Series(a, index=e_codes), pd.Series(b, index=i_codes), mu)

@@ -1,0 +1,119 @@
+"""``mirrortrade reconcile``: mirror pairs, CIF/FOB, reliability, best estimates and findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from mirrortrade.commands import db_option
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("reconcile")
+    def reconcile_cmd(
+        input: Path | None = typer.Option(
+            None, "--input", help="CSV or Parquet of declarations: reporter, partner, flow (X|M), year, product, value (USD). "
+            "Without it, the store is reconciled.", show_default=False,
+        ),
+        output: Path | None = typer.Option(
+            None, "--output", help="Directory for estimates/reliability/findings/pairs.parquet "
+            "(required with --input).", show_default=False,
+        ),
+        backend: str = typer.Option("duckdb", "--backend", help="duckdb or spark."),
+        on_duplicate: str = typer.Option(
+            "error", "--on-duplicate", help="Different values for the same declaration: error, sum or last."
+        ),
+        spark_master: str | None = typer.Option(
+            None, "--spark-master", help="Spark master URL (default local[2]).", show_default=False
+        ),
+        db: Path | None = db_option(),
+    ) -> None:
+        """Reconcile both sides of each trade flow into best estimates with 90% intervals."""
+        import warnings
+
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from mirrortrade.errors import MirrortradeError
+        from mirrortrade.reconcile.engine import BACKENDS, ON_DUPLICATE, STAGES, ReconcileWarning
+
+        if backend not in BACKENDS:
+            raise MirrortradeError(f"--backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        if on_duplicate not in ON_DUPLICATE:
+            raise MirrortradeError(f"--on-duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
+        if input is not None and output is None:
+            raise MirrortradeError("--output DIR is required with --input")
+        console = Console(stderr=True)
+        with (
+            Progress(
+                TextColumn("[bold]reconcile[/] {task.description:<14}"), BarColumn(), TimeElapsedColumn(),
+                console=console, transient=True, disable=not console.is_terminal,
+            ) as bar,
+            warnings.catch_warnings(),
+        ):
+            warnings.simplefilter("ignore", ReconcileWarning)
+            task = bar.add_task("", total=len(STAGES))
+
+            def progress(stage: str, index: int, total: int) -> None:
+                bar.update(task, completed=index, description=stage)
+
+            if input is not None:
+                from mirrortrade.reconcile import reconcile
+
+                result = reconcile(
+                    input, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master, progress=progress
+                )
+                assert output is not None
+                result.write(output)
+            else:
+                from mirrortrade.commands import open_store_cli
+                from mirrortrade.reconcile.store_input import reconcile_store
+
+                store = open_store_cli(db)
+                try:
+                    result = reconcile_store(
+                        store, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master,
+                        output=output, progress=progress,
+                    )
+                finally:
+                    store.close()
+            bar.update(task, completed=len(STAGES))
+        _print_summary(result, output, stored=input is None)
+
+
+def _print_summary(result, output: Path | None, *, stored: bool) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    s = result.summary
+    for msg in result.warnings:
+        console.print(f"[yellow]warning:[/] {msg}")
+    t = Table(title=f"mirrortrade reconcile ({s['backend']})", show_header=True)
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    t.add_row("declarations read", f"{s['rows']:,}")
+    t.add_row("mirror pairs (exporter, importer, year, product)", f"{s['pairs']:,}")
+    for method in ("both", "mirror_only", "exporter_only"):
+        t.add_row(f"  estimates: {method}", f"{s['methods'].get(method, 0):,}")
+    t.add_row("countries rated as exporter / importer", f"{s['countries_exporter']} / {s['countries_importer']}")
+    for rule, n in sorted(s["rules"].items()):
+        t.add_row(f"findings: {rule}", f"{n:,}")
+    if not s["rules"]:
+        t.add_row("findings", "0")
+    t.add_row("seconds", f"{sum(s['timings'].values()):.2f}")
+    console.print(t)
+    rel = result.reliability
+    if len(rel):
+        top = rel.sort_values("sigma").groupby("role").head(3)
+        console.print(
+            "most reliable reporters (σ of log reporting error): "
+            + ", ".join(f"{r.country} as {r.role} {r.sigma:.2f}" for r in top.itertuples())
+        )
+    where = []
+    if stored:
+        where.append("store tables pairs, reliability, estimates, findings_reconcile")
+    if output is not None:
+        where.append(f"{output}/estimates.parquet, reliability.parquet, findings.parquet, pairs.parquet")
+    console.print("written: " + "; ".join(where))
