@@ -115,10 +115,8 @@ def plain_baci(cells: pd.DataFrame) -> np.ndarray:
     lr = np.log(m[both] / x[both])
     cif = float(np.clip(math.exp(lr.mean()) - 1.0, 0.0, 0.2))
     a = np.abs(lr - math.log1p(cif))
-    ex = pd.factorize(cells["exporter"].to_numpy()[both])[0]
+    ex, ex_uni = pd.factorize(cells["exporter"].to_numpy()[both])
     im_codes, im_uni = pd.factorize(cells["importer"].to_numpy()[both])
-    ex_codes, ex_uni = pd.factorize(cells["exporter"].to_numpy()[both])
-    ex = ex_codes
     fe_e, fe_i = np.zeros(len(ex_uni)), np.zeros(len(im_uni))
     n_e, n_i = np.bincount(ex, minlength=len(ex_uni)), np.bincount(im_codes, minlength=len(im_uni))
     for _ in range(200):
