@@ -1,0 +1,193 @@
+"""Results computed by other layers (reconciliation tables, checks, the claim checker), read safely.
+
+The report and the dashboard show what has been computed and say clearly what has not: a
+missing ``estimates`` table is "not computed yet: run mirrortrade reconcile", not a crash.
+Everything here only reads the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import pandas as pd
+
+#: derived tables written by ``mirrortrade reconcile``
+RECONCILE_TABLES = ("pairs", "estimates", "reliability")
+NOT_RECONCILED = "not computed yet: run mirrortrade reconcile"
+NO_CHECKS = "checks are not available in this installation (mirrortrade.checks is missing)"
+NO_CLAIMS = "the claim checker is not available in this installation (mirrortrade.claims is missing)"
+
+#: the normal CIF margin band (importer's CIF figure above the exporter's FOB figure)
+try:  # the reconciliation layer owns the band; fall back to the same published numbers
+    from mirrortrade.reconcile.reliability import CIF_BAND as _CIF_BAND
+except ImportError:  # pragma: no cover - only when the reconcile layer is absent
+    _CIF_BAND = (0.0, 0.2)
+CIF_BAND: tuple[float, float] = (float(_CIF_BAND[0]), float(_CIF_BAND[1]))
+
+
+def read_derived(store: Any, name: str) -> pd.DataFrame | None:
+    """A derived table as a frame, or ``None`` when it has not been computed."""
+    if not store.has_table(name):
+        return None
+    return store.read_table(name)
+
+
+def jsonable(value: Any) -> Any:
+    """A value JSON can carry: NaN/inf -> None, numpy scalars -> Python, dates -> ISO strings."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, str | bytes):
+        return jsonable(value.tolist())
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return jsonable(dataclasses.asdict(value))
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def frame_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of a frame as JSON-safe dicts."""
+    return [jsonable(r) for r in df.to_dict(orient="records")]
+
+
+# ---- checks ---------------------------------------------------------------------------------
+
+
+def checks_available() -> bool:
+    try:
+        import mirrortrade.checks as checks
+    except ImportError:
+        return False
+    return hasattr(checks, "run_checks")
+
+
+def finding_dict(f: Any) -> dict[str, Any]:
+    """A finding (dataclass, object or mapping) as a plain dict with the documented fields."""
+    if isinstance(f, dict):
+        d = dict(f)
+    elif dataclasses.is_dataclass(f) and not isinstance(f, type):
+        d = dataclasses.asdict(f)
+    else:
+        d = {k: getattr(f, k) for k in dir(f) if not k.startswith("_") and not callable(getattr(f, k))}
+    out = {k: d.get(k) for k in ("rule", "severity", "reporter", "partner", "flow", "period", "message",
+                                 "evidence", "figure_ids", "status")}
+    out.update({k: v for k, v in d.items() if k not in out})
+    ids = out.get("figure_ids")
+    if ids is None:
+        out["figure_ids"] = []
+    elif isinstance(ids, str):
+        out["figure_ids"] = [i for i in ids.replace(";", ",").split(",") if i.strip()]
+    else:
+        out["figure_ids"] = [str(i) for i in ids]
+    return jsonable(out)
+
+
+def run_findings(store: Any) -> list[dict[str, Any]] | None:
+    """Every finding of the plausibility checks as dicts, or ``None`` when checks are unavailable."""
+    if not checks_available():
+        return None
+    from mirrortrade.checks import run_checks
+
+    return [finding_dict(f) for f in run_checks(store)]
+
+
+def explain_text(store: Any, reporter: str, partner: str, year: int) -> str | None:
+    """The checks' plain-language explanation of a pair-year, or ``None`` when unavailable."""
+    try:
+        from mirrortrade.checks import explain
+    except ImportError:
+        return None
+    res = explain(store, reporter, partner, year)
+    text = res.text() if hasattr(res, "text") else str(res)
+    return text or None
+
+
+# ---- claims ---------------------------------------------------------------------------------
+
+
+def claims_mode() -> str | None:
+    """``"check"`` when claims come with verdicts, ``"extract"`` when only extraction exists, else None."""
+    try:
+        import mirrortrade.claims as claims
+    except ImportError:
+        return None
+    if hasattr(claims, "check_article"):
+        return "check"
+    if hasattr(claims, "extract_claims"):
+        return "extract"
+    return None
+
+
+def check_article_json(text: str, store: Any, article_date: str | None = None) -> dict[str, Any]:
+    """The claim checker's JSON for an article: ``{"claims": [...], "findings": [...], "mode": ...}``."""
+    mode = claims_mode()
+    if mode == "check":
+        from mirrortrade.claims import check_article
+
+        res = check_article(text, store=store, article_date=article_date)
+        out = jsonable(res if isinstance(res, dict) else dataclasses.asdict(res))
+    elif mode == "extract":
+        from mirrortrade.claims import extract_claims
+
+        out = {"claims": jsonable([_claim_dict(c) for c in extract_claims(text)]), "findings": []}
+    else:
+        return {"claims": [], "findings": [], "mode": None, "note": NO_CLAIMS}
+    out.setdefault("claims", [])
+    out.setdefault("findings", [])
+    out["claims"] = [c if isinstance(c, dict) else _claim_dict(c) for c in out["claims"]]
+    out["findings"] = [f if isinstance(f, dict) else finding_dict(f) for f in out["findings"]]
+    out["mode"] = mode
+    return out
+
+
+def _claim_dict(c: Any) -> dict[str, Any]:
+    if isinstance(c, dict):
+        return jsonable(c)
+    if hasattr(c, "to_dict"):
+        return jsonable(c.to_dict())
+    if dataclasses.is_dataclass(c) and not isinstance(c, type):
+        return jsonable(dataclasses.asdict(c))
+    return jsonable(vars(c))
+
+
+def highlight_segments(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Split ``text`` into plain and claim segments by the claims' ``start``/``end`` offsets.
+
+    Overlapping or out-of-range spans are skipped; the segments' texts concatenate to ``text``.
+    Each claim segment carries the claim's index, id and status. The caller escapes the texts.
+    """
+    spans = []
+    for i, c in enumerate(claims):
+        s, e = c.get("start"), c.get("end")
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text):
+            spans.append((s, e, i, c))
+    spans.sort(key=lambda t: (t[0], -t[1]))
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for s, e, i, c in spans:
+        if s < pos:
+            continue
+        if s > pos:
+            out.append({"text": text[pos:s], "claim": None})
+        out.append({"text": text[s:e], "claim": i, "id": c.get("id"), "status": c.get("status") or "claim"})
+        pos = e
+    if pos < len(text):
+        out.append({"text": text[pos:], "claim": None})
+    return out
