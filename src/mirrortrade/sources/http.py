@@ -285,6 +285,8 @@ def check_body(request: Request, body: Path, *, status: int, content_type: str) 
     if _looks_html(head) or ct in ("text/html", "application/xhtml+xml"):
         raise SourceError(f"{url}: an HTML page was served instead of data (status {status}): {_snippet(head)!r}")
     if request.expect == "json":
+        if ct and not any(t in ct for t in _JSON_TYPES) and not ct.startswith("text/plain"):
+            raise SourceError(f"{url}: wrong content type {ct!r}, expected JSON")
         try:
             doc = json.loads(body.read_bytes())
         except ValueError as e:
@@ -292,8 +294,6 @@ def check_body(request: Request, body: Path, *, status: int, content_type: str) 
         msg = json_error_message(doc)
         if msg:
             raise SourceError(f"{url}: the API returned an error: {msg[:200]}")
-        if ct and not any(t in ct for t in _JSON_TYPES) and not ct.startswith("text/plain"):
-            raise SourceError(f"{url}: wrong content type {ct!r}, expected JSON")
     elif request.expect == "xml":
         if ct and not any(t in ct for t in _XML_TYPES):
             raise SourceError(f"{url}: wrong content type {ct!r}, expected XML")

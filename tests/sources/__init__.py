@@ -1,0 +1,1 @@
+"""Tests of mirrortrade.sources (no network)."""
