@@ -110,6 +110,15 @@ class Claim:
         return (self.value_low, self.value_high)
 
 
+def _milestone(qual: str, words: str, mo: Money) -> str:
+    """"tops $100bn": passing a round milestone (one significant digit) says only "more than"."""
+    if qual == "near_lower" and re.match(r"top", words.strip(), re.I) and mo.value > 0:
+        lead = mo.value / 10 ** math.floor(math.log10(mo.value))
+        if abs(lead - round(lead)) < 1e-9:
+            return "lower"
+    return qual
+
+
 def _finite(x: float | None) -> float | None:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return None
@@ -597,6 +606,7 @@ class _SentenceCtx:
             qa = lx.qualifier_after(self.t, mo.end)
             if qa and qual == "exact":
                 qual = qa
+            qual = _milestone(qual, self.t[qstart:mo.start], mo)
             kind = "level"
             sign = 1
             cm = _CHANGE_MONEY_BEFORE.search(self.t[max(prev_end, mo.start - 50):qstart] if qstart < mo.start else before_txt)
@@ -638,6 +648,7 @@ class _SentenceCtx:
                 ch = out[pending_change[1]]
                 if self.t[pending_change[0].end:mo.start].strip().lower().startswith("to"):
                     claim.change_usd, claim.change_low, claim.change_high = ch.change_usd, ch.change_low, ch.change_high
+                    claim.growth_base = ch.growth_base or self._base_for(claim.period, mo.end)
                     out.pop(pending_change[1])
                 pending_change = None
             out.append(claim)
