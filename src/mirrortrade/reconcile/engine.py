@@ -159,6 +159,8 @@ class ReconcileResult:
     summary: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    #: backend tables the expressions read (the cached mirror pairs): kept alive with the result
+    _tables: list[Any] = field(default_factory=list, repr=False)
 
     @property
     def estimates(self) -> pd.DataFrame:
@@ -234,7 +236,13 @@ def _load(declarations: Any, con: Any, backend: str, *, want_rows: bool) -> tupl
         df = declarations
         if want_rows:
             df = df.assign(_input_row=np.arange(len(df), dtype="int64"))
-        return ibis.memtable(df), ("_input_row" if want_rows else None)
+        name = ibis.util.gen_name("declarations")
+        if backend == "spark":
+            con._session.createDataFrame(df).createOrReplaceTempView(name)
+            table = con.table(name)
+        else:
+            table = con.create_table(name, df, temp=True)
+        return table, ("_input_row" if want_rows else None)
     if isinstance(declarations, str | os.PathLike):
         path = Path(declarations)
         if not path.exists():
@@ -388,6 +396,7 @@ def reconcile(
     return ReconcileResult(
         backend=backend, con=con, estimates_expr=est_expr, pairs_expr=pairs_expr,
         reliability=reliability, findings=findings, summary=summary, warnings=notes,
+        _tables=[pairs_all],
     )
 
 

@@ -41,6 +41,8 @@ CIF_BAND = (0.0, 0.2)
 MIN_GROUP_PAIRS = 3
 #: pairs the data need before the median over all pairs replaces the prior
 MIN_ALL_PAIRS = 10
+#: spread of CIF margins between importer groups (log terms), for shrinking a group's median
+GROUP_TAU = 0.02
 #: the common variance starts from SIGMA_PRIOR with the weight of this many observations
 PRIOR_MU_OBS = 10.0
 
@@ -104,21 +106,27 @@ def cif_rates(
         var = np.asarray(pair_var, dtype=float)
     se2 = np.where(ok, (math.pi / 2.0) * var / np.maximum(n, 1.0), np.inf)
 
-    # group targets from pairs with a median
-    good = out[ok].assign(med=med[ok])
-    by_imp = good.groupby("importer")["med"].agg(["median", "count"])
-    by_imp = by_imp[by_imp["count"] >= MIN_GROUP_PAIRS]["median"]
-    by_exp = good.groupby("exporter")["med"].agg(["median", "count"])
-    by_exp = by_exp[by_exp["count"] >= MIN_GROUP_PAIRS]["median"]
-    target = out["importer"].map(by_imp).to_numpy(dtype=float)
-    src = np.where(np.isfinite(target), "importer", "")
-    t_exp = out["exporter"].map(by_exp).to_numpy(dtype=float)
-    use = (src == "") & np.isfinite(t_exp)
-    target = np.where(use, t_exp, target)
-    src = np.where(use, "exporter", src)
-    if ok.sum() >= MIN_ALL_PAIRS:
+    # group targets from pairs with a median: the importer's (else the exporter's) median over its
+    # pairs, itself shrunk by its precision towards the median over all pairs; else the prior
+    good = out[ok].assign(med=med[ok], se2=se2[ok])
+    glob = float(np.median(med[ok])) if ok.sum() >= MIN_ALL_PAIRS else math.nan
+    target = np.full(len(out), np.nan)
+    src = np.full(len(out), "", dtype=object)
+    for col, name in (("importer", "importer"), ("exporter", "exporter")):
+        g = good.groupby(col).agg(m=("med", "median"), k=("med", "count"), se2=("se2", "median"))
+        g = g[g["k"] >= MIN_GROUP_PAIRS]
+        gm = g["m"].to_numpy(dtype=float)
+        if np.isfinite(glob):
+            g_se2 = (math.pi / 2.0) * g["se2"].to_numpy(dtype=float) / g["k"].to_numpy(dtype=float)
+            w = (1.0 / g_se2) / (1.0 / g_se2 + 1.0 / GROUP_TAU**2)
+            gm = w * gm + (1.0 - w) * glob
+        t = out[col].map(pd.Series(gm, index=g.index)).to_numpy(dtype=float)
+        use = (src == "") & np.isfinite(t)
+        target = np.where(use, t, target)
+        src = np.where(use, name, src)
+    if np.isfinite(glob):
         use = src == ""
-        target = np.where(use, float(np.median(med[ok])), target)
+        target = np.where(use, glob, target)
         src = np.where(use, "all", src)
     use = src == ""
     target = np.where(use, prior_c, target)
