@@ -381,3 +381,55 @@ def test_same_number_in_different_styles_gives_same_value(units: int, tenths: in
         assert c.value_low <= expected <= c.value_high
         values.add(round(c.value_usd))
     assert len(values) == 1
+
+
+# ---- news style beyond the seeds ------------------------------------------------------------------
+def test_wire_story_with_world_totals_and_share() -> None:
+    text = (
+        "In January-October 2023, Kyrgyzstan's foreign trade turnover amounted to $10.9 billion, of which exports "
+        "accounted for $2.0 billion and imports $8.9 billion, the National Statistical Committee reported. China "
+        "remained the main trading partner with a 34.5 percent share."
+    )
+    rows = [(c.kind, c.reporter, c.partner, c.flow, c.period, c.value_usd, c.share_pct, c.source)
+            for c in extract_claims(text)]
+    p = "2023-01/2023-10"
+    assert rows == [
+        ("level", "KGZ", "WLD", "T", p, 10.9e9, None, "KG-NSC"),
+        ("level", "KGZ", "WLD", "X", p, 2.0e9, None, "KG-NSC"),
+        ("level", "KGZ", "WLD", "M", p, 8.9e9, None, "KG-NSC"),
+        ("share", "KGZ", "CHN", "T", p, None, 34.5, "KG-NSC"),
+    ]
+
+
+def test_wire_story_dollars_spelled_out_and_customs_after() -> None:
+    text = ("Chinese exports to Russia rose 46.9% to $110.97 billion in 2023, while imports from Russia rose 12.7% "
+            "to $129.14 billion, Chinese customs data showed on Friday.")
+    rows = [(c.reporter, c.partner, c.flow, c.value_usd, c.growth_pct, c.source) for c in extract_claims(text)]
+    assert rows == [("CHN", "RUS", "X", 110.97e9, 46.9, "CN-GACC"), ("CHN", "RUS", "M", 129.14e9, 12.7, "CN-GACC")]
+    c = _one("ASTANA, March 5 (Xinhua) -- Trade between China and Kazakhstan reached 43.8 billion U.S. dollars in "
+             "2024, up 6.8 percent year on year, according to the Kazakh Bureau of National Statistics.")
+    assert (c.reporter, c.partner, c.flow, c.period, c.value_usd, c.growth_pct, c.source) == (
+        "KAZ", "CHN", "T", "2024", 43.8e9, 6.8, "KZ-BNS")
+
+
+def test_growth_then_reached() -> None:
+    c = _one("Uzbekistan's trade turnover with Russia grew by 20% and reached $9.8 billion in 2024.")
+    assert (c.reporter, c.partner, c.flow, c.value_usd, c.growth_pct) == ("UZB", "RUS", "T", 9.8e9, 20.0)
+
+
+def test_deficit_half_year() -> None:
+    c = _one("Tajikistan's trade deficit with China widened to $1.9 billion in the first half of 2024.")
+    assert (c.reporter, c.partner, c.flow, c.period, c.value_usd) == ("TJK", "CHN", "B", "2024-H1", -1.9e9)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two countries aim to raise bilateral trade to $10 billion by 2030.",
+        "Leaders agreed to boost trade turnover to $5 billion in the coming years.",
+        "Trade between Kazakhstan and China could reach $20 billion next year, the minister said.",
+        "Uzbekistan plans to bring its exports to China to $5 billion.",
+    ],
+)
+def test_targets_and_forecasts_are_not_claims(sentence: str) -> None:
+    assert extract_claims(sentence) == []

@@ -167,6 +167,15 @@ _CHANGE_MONEY_BEFORE = re.compile(
     r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$",
     re.I,
 )
+#: a figure that is a goal or a forecast, not a statement of what was traded
+_TARGET_BEFORE = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|plan(?:s|ned|ning)?|seek(?:s|ing)?|intend(?:s|ed)?|hope(?:s|d)?|"
+    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|may|might|potential|ambition|pledg\w*|"
+    r"vow\w*|(?:agreed|agree|want|wants|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
+    re.I,
+)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:by|until|in the coming|over the next|in the next)\s+(?:the\s+)?"
+                           r"(?:end of\s+)?(?:(?:19|20)\d\d|years|decade|coming)", re.I)
 _DIFF_BEFORE = re.compile(
     r"\b(?:gap|difference|discrepancy|shortfall|mismatch|divergence)\s+of\s+(?:(?:nearly|almost|about|around|roughly|"
     r"some|more than|over|just over|just under|under|less than)\s+)?$|\bdiffer(?:ed|s|ing)?\s+by\s+\S*\s*$",
@@ -180,7 +189,7 @@ _SHARE_BEFORE = re.compile(
     re.I,
 )
 _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
-_TRADE_WORDS = re.compile(r"\b(?:trade|turnover|exports?|imports?|commerce|total)\b", re.I)
+_TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
 _WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
@@ -625,7 +634,7 @@ class _SentenceCtx:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
                     fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
-            nt = self._nontrade_near(mo, prev_end, kw)
+            nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
             if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
                 fl = _Flow("T")
                 fl.flow = None  # type: ignore[assignment]
@@ -639,6 +648,13 @@ class _SentenceCtx:
                     fl.subject = prev.subject
                 if fl.flow in ("X", "M") and fl.partner is None and prev.partner and prev.partner != fl.subject:
                     fl.partner = prev.partner
+                if fl.flow in ("X", "M") and prev.flow in ("T", "B") and prev.parties:
+                    # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
+                    pp = list(prev.parties) + (["WLD"] if prev.world and len(prev.parties) == 1 else [])
+                    if fl.subject is None and fl.partner is None:
+                        fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
+                    if fl.partner is None:
+                        fl.partner = next((c for c in pp if c != fl.subject), None)
             src = self.reporter_for(mo.start)
             claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
             if kind == "change":
@@ -657,6 +673,17 @@ class _SentenceCtx:
             prev_end = mo.end
         self._percent_claims(out, level_claims)
         return out
+
+    def _is_target(self, mo: Money, prev_end: int) -> bool:
+        ca, _ = self.clause_of(mo.start)
+        before = self.t[max(ca, prev_end):mo.start]
+        if _TARGET_BEFORE.search(before):
+            return True
+        m = _TARGET_AFTER.match(self.t[mo.end:])
+        if m:
+            y = re.search(r"(?:19|20)\d\d", m.group(0))
+            return y is None or self.art.ref_year is None or int(y.group(0)) >= self.art.ref_year
+        return False
 
     def _nontrade_near(self, mo: Money, prev_end: int, kw: re.Match[str] | None) -> bool:
         after = self.t[mo.end:mo.end + 25]
@@ -782,6 +809,9 @@ class _SentenceCtx:
             after = self.t[pc.end:pc.end + 40]
             # share?
             som = _SHARE_OF.match(self.t[pc.end:])
+            if not som and re.match(r"^\s+share\b", self.t[pc.end:]) and _TRADE_WORDS.search(self.t):
+                self._share_claim(out, pc, qual, "trade")
+                continue
             if som and (_TRADE_WORDS.search(som.group("phrase")) or _SHARE_BEFORE.search(before)):
                 if _TRADE_WORDS.search(self.t) and pc.start not in mults:
                     self._share_claim(out, pc, qual, som.group("phrase"))
@@ -817,7 +847,8 @@ class _SentenceCtx:
             between = self.t[pc.end:mo.start]
             ca, cb = self.clause_of(pc.start)
             if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
-                r"\bto\s+(?:\S+\s+){0,3}$", between
+                r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
+                r"\bat)\s+(?:\S+\s+){0,3}$", between
             ) and not _FLOW_RE.search(between):
                 return c
         if prev_money:
@@ -868,6 +899,12 @@ class _SentenceCtx:
         if whole is None and re.match(r"(?:its|their)\b", phrase, re.I):
             whole = self.topic if self.topic and self.topic != part else None
         src = self.reporter_for(pc.start)
+        if whole is None and src is None:
+            # "Kazakhstan's trade with the EU ... with 30% of total trade": the sentence's subject is the whole
+            named = [r.code for r in part_refs if r.code not in ("CA5", "WLD")]
+            if len(named) >= 2:
+                whole, part = named[0], next(c for c in named[1:] if c != named[0]) if any(
+                    c != named[0] for c in named[1:]) else None
         if whole is None:
             whole = src.reporter if src and src.reporter != part else self.topic
         if part is None:
