@@ -1,0 +1,222 @@
+"""Verify an article's claims: against each other, against the store, and with the checks.
+
+The claims of one article are laid over the store as if they were one more publication (their
+figure ids are the claim ids ``c1``, ``c2``…), and the same rules that check the store run on
+that overlay (:mod:`mirrortrade.checks`): sums and growth rates within rounding, the same figure
+published twice, mirror gaps beyond the normal band, imports above GDP, surges, periods that
+cannot be compared. Findings that rest on at least one claim are the article's findings. A store
+figure that the article merely restates (same statistics, same flow and period, overlapping
+interval) is set aside, so the claim stands for it; a store figure that differs stays in and
+shows up as a conflict.
+
+Each claim then gets a status: ``implausible`` > ``conflict`` > ``consistent`` > ``unverifiable``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from mirrortrade.claims.extract import Claim, extract_claims
+from mirrortrade.model import AGGREGATES, Period
+
+ARTICLE_SOURCE_FALLBACK = "PRESS"
+_STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
+
+
+class _Overlay:
+    """A read-only stand-in for :class:`mirrortrade.store.Store`: the store's figures plus the claims."""
+
+    def __init__(self, obs: pd.DataFrame, ind: pd.DataFrame) -> None:
+        self._obs, self._ind = obs, ind
+
+    def observations(self, *, all_vintages: bool = False, **filters: Any) -> pd.DataFrame:
+        return _filter(self._obs, filters)
+
+    def indicators(self, **filters: Any) -> pd.DataFrame:
+        return _filter(self._ind, filters)
+
+
+def _filter(df: pd.DataFrame, filters: dict[str, Any]) -> pd.DataFrame:
+    for col, val in filters.items():
+        if val is None or col in ("as_of", "limit", "offset"):
+            continue
+        vals = [val] if isinstance(val, str) else list(val)
+        df = df[df[col].isin(vals)]
+    return df.reset_index(drop=True)
+
+
+def _title_of(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return "(untitled article)"
+
+
+def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
+    rows = []
+    for c in claims:
+        if c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
+            continue
+        if c.reporter in AGGREGATES:
+            continue
+        try:
+            p = Period.parse(c.period)
+        except Exception:  # noqa: BLE001 - an unparseable period leaves the claim unverifiable
+            continue
+        src = c.source or ARTICLE_SOURCE_FALLBACK
+        key = hashlib.md5("|".join([src, "article", title, c.reporter, c.partner, c.flow, str(p), "TOTAL"]).encode()).hexdigest()[:16]
+        growth = c.growth_pct
+        gprec = 0.0
+        if growth is not None and c.growth_low is not None and c.growth_high is not None:
+            gprec = float(c.growth_high - c.growth_low)
+        rows.append({
+            "figure_id": c.id, "key_id": key, "reporter": c.reporter, "partner": c.partner, "flow": c.flow,
+            "period": str(p), "period_kind": p.kind, "period_start": pd.Timestamp(p.start),
+            "period_end": pd.Timestamp(p.end), "n_months": p.n_months, "product": "TOTAL", "product_rev": "",
+            "value_usd": float(c.value_usd), "value_low": float(c.value_low if c.value_low is not None else c.value_usd),
+            "value_high": float(c.value_high if c.value_high is not None else c.value_usd),
+            "precision_usd": float(c.precision_usd or 0.0), "qualifier": c.qualifier,
+            "valuation": {"X": "FOB", "M": "CIF"}.get(c.flow, "UNKNOWN"), "growth_pct": growth,
+            "growth_precision": gprec, "source_id": src, "publisher": "this article", "title": title,
+            "pub_date": "", "url": "", "quote": c.quote, "vintage": pd.Timestamp(vintage), "retrieved_at": "",
+            "note": "", "ingest_id": 0, "ingested_at": pd.Timestamp(vintage),
+        })
+    return pd.DataFrame(rows)
+
+
+def _overlaps(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Drop store figures the article restates; return the rest and claim id -> restated figure ids."""
+    if store_obs.empty or claims.empty:
+        return store_obs, {}
+    matches: dict[str, list[str]] = {}
+    drop: set[str] = set()
+    keys = {(c.reporter, c.partner, c.flow, c.period, c.source_id) for c in claims.itertuples()}
+    cand = store_obs[store_obs["reporter"].isin({k[0] for k in keys}) & store_obs["partner"].isin({k[1] for k in keys})]
+    by_key: dict[tuple, list[Any]] = {}
+    for f in cand.itertuples():
+        k = (f.reporter, f.partner, f.flow, f.period, f.source_id)
+        if k in keys:
+            by_key.setdefault(k, []).append(f)
+    for c in claims.itertuples():
+        for f in by_key.get((c.reporter, c.partner, c.flow, c.period, c.source_id), []):
+            if _overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
+                    c.quote.strip() == str(f.quote).strip() or _same_number(c, f)):
+                matches.setdefault(c.figure_id, []).append(f.figure_id)
+                drop.add(f.figure_id)
+    return store_obs[~store_obs["figure_id"].isin(drop)].reset_index(drop=True), matches
+
+
+def _same_number(c: Any, f: Any) -> bool:
+    """The same printed number (within the coarser precision), not merely overlapping bounds."""
+    prec = max(float(c.precision_usd or 0.0), float(f.precision_usd or 0.0), 1.0)
+    return abs(float(c.value_usd) - float(f.value_usd)) < prec / 2 + 1e-6 * abs(float(f.value_usd))
+
+
+def check_claims(
+    claims: list[Claim], store: Any | None = None, *, title: str = "(article)", article_date: date | None = None,
+) -> dict[str, Any]:
+    """Verify extracted claims; returns ``{"claims": [...], "findings": [...]}`` (the ``check --json`` shape)."""
+    from mirrortrade.checks.context import CheckContext
+    from mirrortrade.checks.rules import RULES
+
+    vintage = (article_date or date.today()).isoformat()
+    crow = _claim_rows(claims, title, vintage)
+    if store is not None:
+        sobs = store.observations()
+        sind = store.indicators()
+    else:
+        from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
+
+        sobs = pd.DataFrame(columns=[*OBS_COLUMNS, "ingest_id", "ingested_at"])
+        sind = pd.DataFrame(columns=list(IND_COLUMNS))
+    sobs, restated = _restated(sobs, crow)
+    frames = [f for f in (sobs, crow) if len(f)]
+    obs = pd.concat(frames, ignore_index=True) if frames else sobs
+    ctx = CheckContext(_Overlay(obs, sind))
+    claim_ids = {c.id for c in claims}
+    findings: list[dict[str, Any]] = []
+    for rule in RULES.values():
+        for f in rule.check(ctx):
+            ids = [i for i in f.figure_ids if i in claim_ids]
+            if not ids:
+                continue
+            findings.append({
+                "rule": f.rule, "severity": f.severity, "status": f.status, "claims": ids,
+                "message": f.message, "evidence": {**f.evidence, "figure_ids": f.figure_ids},
+                "about": {"reporter": f.reporter, "partner": f.partner, "flow": f.flow, "period": f.period},
+            })
+    by_id = {c.id: c for c in claims}
+    for cid, fids in restated.items():
+        c = by_id[cid]
+        findings.append({
+            "rule": "store_match", "severity": "info", "status": "consistent", "claims": [cid],
+            "message": (f"{c.text or cid} matches the figure{'s' if len(fids) > 1 else ''} {', '.join(fids)} "
+                        f"already in the store from the same statistics ({c.source or 'unattributed'})."),
+            "evidence": {"figure_ids": fids},
+        })
+    _assign_status(claims, findings)
+    return {"claims": [c.to_json() for c in claims], "findings": findings}
+
+
+_MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
+
+
+def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
+    """The claims a finding is about, as opposed to those it uses as evidence (the parts of a sum, the
+    figures that narrowed a bound): same flow of the same pair, or its mirror. All, if none is."""
+    about = f.get("about")
+    if not about:
+        return f["claims"]
+    rep, par, flow = about["reporter"], about["partner"], about["flow"]
+    out = []
+    for cid in f["claims"]:
+        c = by_id.get(cid)
+        if c is None:
+            continue
+        if (c.reporter, c.partner, c.flow) == (rep, par, flow) or (c.reporter, c.partner, c.flow) == (
+                par, rep, _MIRROR_FLOW.get(flow, flow)):
+            out.append(cid)
+    return out or f["claims"]
+
+
+def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
+    status: dict[str, str] = {}
+    by_id = {c.id: c for c in claims}
+    for f in findings:
+        s = {"implausible": "implausible", "conflict": "conflict"}.get(f["status"], "consistent")
+        # a notable finding (a surge, a high share of GDP) does not make the figure wrong; a conflict
+        # or an implausibility marks the claims it is about, not those it used as evidence
+        ids = f["claims"] if s == "consistent" else _primary(f, by_id)
+        for cid in ids:
+            if _STATUS_RANK[s] > _STATUS_RANK[status.get(cid, "unverifiable")]:
+                status[cid] = s
+    for c in claims:
+        c.status = status.get(c.id, "unverifiable")
+        c.findings = [f for f in findings if c.id in f["claims"]]
+
+
+def check_article(text: str, store: Any | None = None, *, article_date: date | None = None) -> dict[str, Any]:
+    """Extract every trade claim of a news text and verify it (see module doc)."""
+    claims = extract_claims(text, article_date=article_date)
+    return check_claims(claims, store, title=_title_of(text), article_date=article_date)
+
+
+def summarize(result: dict[str, Any]) -> dict[str, int]:
+    """Claims per status."""
+    out: dict[str, int] = {}
+    for c in result["claims"]:
+        out[c["status"]] = out.get(c["status"], 0) + 1
+    return out
+
+
+def _finite(x: float | None) -> float | None:
+    return None if x is None or (isinstance(x, float) and (math.isnan(x) or math.isinf(x))) else x
