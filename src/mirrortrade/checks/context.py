@@ -1,0 +1,248 @@
+"""What the rules read from the store: figures as intervals with their citations, GDP, mirrors.
+
+:class:`CheckContext` loads the store once (latest vintage per figure, plus all vintages for
+the unit rule) so every rule works on the same snapshot.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from mirrortrade.checks.finding import money
+from mirrortrade.model import AGGREGATES, Period, country_name
+
+
+@dataclass(frozen=True)
+class Fig:
+    """One stored figure as the rules see it."""
+
+    figure_id: str
+    reporter: str
+    partner: str
+    flow: str
+    period: str
+    value: float
+    low: float
+    high: float
+    qualifier: str = "exact"
+    precision: float = 0.0
+    source_id: str = ""
+    publisher: str = ""
+    title: str = ""
+    quote: str = ""
+    product: str = "TOTAL"
+    valuation: str = "UNKNOWN"
+    growth_pct: float | None = None
+    growth_precision: float = 0.0
+    vintage: str = ""
+    key_id: str = ""
+    ids: tuple[str, ...] = ()  # figure ids a derived figure rests on
+    derivation: str = ""  # how a derived figure was computed ("" = as published)
+
+    @classmethod
+    def from_row(cls, r: Any) -> Fig:
+        g = r.get("growth_pct")
+        g = None if g is None or (isinstance(g, float) and math.isnan(g)) else float(g)
+        return cls(
+            figure_id=str(r["figure_id"]), reporter=r["reporter"], partner=r["partner"], flow=r["flow"],
+            period=str(r["period"]), value=float(r["value_usd"]), low=float(r["value_low"]),
+            high=float(r["value_high"]), qualifier=str(r["qualifier"]), precision=float(r["precision_usd"] or 0.0),
+            source_id=str(r["source_id"]), publisher=str(r.get("publisher") or ""), title=str(r.get("title") or ""),
+            quote=str(r.get("quote") or ""), product=str(r.get("product") or "TOTAL"),
+            valuation=str(r.get("valuation") or "UNKNOWN"), growth_pct=g,
+            growth_precision=float(r.get("growth_precision") or 0.0), vintage=str(r.get("vintage") or ""),
+            key_id=str(r.get("key_id") or ""),
+        )
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return (self.low, self.high)
+
+    @property
+    def all_ids(self) -> list[str]:
+        return list(self.ids) if self.ids else [self.figure_id]
+
+    @property
+    def p(self) -> Period:
+        return Period.parse(self.period)
+
+    @property
+    def publication(self) -> tuple[str, str, str]:
+        return (self.source_id, self.publisher, self.title)
+
+    def text(self) -> str:
+        """'$3.7bn' / 'more than $22.0bn' / '$14.6bn–$14.8bn (implied)'."""
+        if self.derivation:
+            from mirrortrade.checks.finding import money_range
+
+            return money_range(self.interval)
+        return money(self.value, self.qualifier)
+
+    def cite(self) -> str:
+        """'CN-GACC, in “China’s Trade Grip…” (The Caspian Post, via Eurasianet) [2bdeda26]'."""
+        bits = self.source_id
+        if self.title:
+            bits += f", in “{self.title}”"
+        if self.publisher and not self.publisher.startswith("("):
+            bits += f" ({self.publisher})"
+        return f"{bits} [{', '.join(self.all_ids)}]"
+
+    def evidence(self) -> dict[str, Any]:
+        d = {"figure_ids": self.all_ids, "value": self.value, "interval": [self.low, self.high],
+             "qualifier": self.qualifier, "source_id": self.source_id, "period": self.period}
+        if self.derivation:
+            d["derivation"] = self.derivation
+        return d
+
+
+def name(code: str) -> str:
+    return country_name(code)
+
+
+def flow_phrase(reporter: str, partner: str, flow: str) -> str:
+    """'China's exports to Kyrgyzstan', 'Tajikistan's imports from China', 'China's trade with Uzbekistan'."""
+    r, p = name(reporter), name(partner)
+    if p == "Central Asia (KAZ, KGZ, TJK, TKM, UZB)":
+        p = "Central Asia"
+    return {
+        "X": f"{r}'s exports to {p}", "M": f"{r}'s imports from {p}", "T": f"{r}'s trade with {p}",
+        "RX": f"{r}'s re-exports to {p}", "RM": f"{r}'s re-imports from {p}", "B": f"{r}'s balance with {p}",
+    }[flow]
+
+
+@dataclass
+class CheckContext:
+    """A snapshot of the store for one run of the rules."""
+
+    store: Any
+    year: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def obs(self) -> pd.DataFrame:
+        df = self.store.observations()
+        df = df[df["value_usd"].notna()].copy()
+        df["year"] = df["period"].str[:4].astype(int)
+        return df.reset_index(drop=True)
+
+    @cached_property
+    def obs_all_vintages(self) -> pd.DataFrame:
+        df = self.store.observations(all_vintages=True)
+        return df[df["value_usd"].notna()].reset_index(drop=True)
+
+    @cached_property
+    def totals(self) -> pd.DataFrame:
+        return self.obs[self.obs["product"] == "TOTAL"]
+
+    @cached_property
+    def figs(self) -> list[Fig]:
+        return [Fig.from_row(r) for r in self.totals.to_dict("records")]
+
+    @cached_property
+    def gdp(self) -> pd.DataFrame:
+        ind = self.store.indicators(indicator="gdp_usd")
+        if len(ind):
+            ind = ind.assign(year=ind["period"].str[:4].astype(int))
+        return ind
+
+    @cached_property
+    def bands(self) -> Any:
+        """The mirror-gap band estimator (runs the reconciliation engine once when it can help)."""
+        from mirrortrade.checks.band import BandEstimator
+
+        b = BandEstimator(self.totals)
+        self.notes.extend(b.notes)
+        return b
+
+    def in_scope(self, period: str) -> bool:
+        return self.year is None or Period.parse(period).year == self.year
+
+    def find(self, **kw: Any) -> list[Fig]:
+        """Total-level figures matching exact field values (reporter=..., flow=..., period=...)."""
+        return [f for f in self.figs if all(getattr(f, k) == v for k, v in kw.items())]
+
+    def gdp_for(self, country: str, year: int) -> tuple[Fig | None, str]:
+        """GDP of ``country`` for ``year`` (a same-year figure from any source, the newest vintage),
+        else the latest earlier year, with a note saying which was used."""
+        g = self.gdp
+        if g is None or g.empty:
+            return None, "no GDP figure in the store"
+        g = g[(g["country"] == country) & (g["partner"].fillna("") == "")]
+        same = g[g["year"] == year]
+        if len(same):
+            r = same.sort_values("vintage").iloc[-1]
+            note = f"GDP for {year} ({r.source_id})"
+        else:
+            earlier = g[g["year"] < year]
+            if earlier.empty:
+                return None, f"no GDP figure for {year} or earlier"
+            r = earlier.sort_values(["year", "vintage"]).iloc[-1]
+            note = f"no GDP figure for {year}: used {r.year}, the latest earlier year ({r.source_id})"
+        fig = Fig(figure_id=str(r.figure_id), reporter=country, partner="", flow="GDP", period=str(r.period),
+                  value=float(r.value), low=float(r.value_low), high=float(r.value_high), qualifier=str(r.qualifier),
+                  precision=float(r.precision or 0.0), source_id=str(r.source_id), publisher=str(r.publisher or ""),
+                  title=str(r.title or ""), quote=str(r.quote or ""), vintage=str(r.vintage))
+        return fig, note
+
+    def tightened(self, f: Fig) -> Fig:
+        """A one-sided figure ("more than $22bn") narrowed by the identity T = X + M of the same
+        publication, when the publication prints the other two; otherwise ``f`` unchanged."""
+        if not (math.isinf(f.high) or f.low <= 0) or f.flow not in ("X", "M", "T"):
+            return f
+        same = [g for g in self.find(reporter=f.reporter, partner=f.partner, period=f.period)
+                if g.publication == f.publication and g.figure_id != f.figure_id]
+        by = {g.flow: g for g in same}
+        from mirrortrade.checks import intervals as iv
+
+        if f.flow in ("X", "M"):
+            other = "M" if f.flow == "X" else "X"
+            if "T" not in by or other not in by:
+                return f
+            implied = iv.sub(by["T"].interval, by[other].interval)
+            how = f"{f.flow} = T − {other}: {by['T'].text()} − {by[other].text()}"
+            ids = (f.figure_id, by["T"].figure_id, by[other].figure_id)
+        else:
+            if "X" not in by or "M" not in by:
+                return f
+            implied = iv.add([by["X"].interval, by["M"].interval])
+            how = f"T = X + M: {by['X'].text()} + {by['M'].text()}"
+            ids = (f.figure_id, by["X"].figure_id, by["M"].figure_id)
+        both = iv.intersect(f.interval, implied)
+        if both is None:
+            return f
+        return Fig(**{**f.__dict__, "low": both[0], "high": both[1], "ids": ids,
+                      "derivation": f"published {f.text()}, narrowed by {how}"})
+
+    def implied(self, reporter: str, partner: str, flow: str, period: str) -> list[Fig]:
+        """A flow a publication does not print but implies: X = T − M or M = T − X."""
+        if flow not in ("X", "M"):
+            return []
+        other = "M" if flow == "X" else "X"
+        out = []
+        pubs = {f.publication for f in self.find(reporter=reporter, partner=partner, period=period)}
+        from mirrortrade.checks import intervals as iv
+
+        for pub in sorted(pubs):
+            by = {g.flow: g for g in self.find(reporter=reporter, partner=partner, period=period) if g.publication == pub}
+            if flow in by or "T" not in by or other not in by:
+                continue
+            t, o = by["T"], by[other]
+            lo, hi = iv.sub(t.interval, o.interval)
+            lo = max(lo, 0.0)
+            out.append(Fig(
+                figure_id=t.figure_id, reporter=reporter, partner=partner, flow=flow, period=period,
+                value=t.value - o.value, low=lo, high=hi, qualifier="exact", source_id=t.source_id,
+                publisher=t.publisher, title=t.title, quote=t.quote, valuation="CIF" if flow == "M" else "FOB",
+                ids=(t.figure_id, o.figure_id),
+                derivation=f"implied: turnover {t.text()} − {'exports' if other == 'X' else 'imports'} {o.text()}",
+            ))
+        return out
+
+
+def is_aggregate(code: str) -> bool:
+    return code in AGGREGATES

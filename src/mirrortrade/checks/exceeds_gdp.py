@@ -1,0 +1,71 @@
+"""exceeds_gdp: a country's imports from one partner above a share of its GDP.
+
+Imports as the country reports them, or as the partner reports its exports to it (mirror),
+against the country's GDP for the same year, else the latest earlier year (said so). Bounds are
+respected: "more than $22bn" of imports against a GDP "under $22bn" is at least 100% of GDP.
+At or above :data:`IMPLAUSIBLE_SHARE` the finding is ``implausible`` (high); at or above
+:data:`NOTABLE_SHARE`, ``notable`` (medium). The lower end of the share interval must clear the
+threshold, so rounding never triggers it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mirrortrade.checks import intervals as iv
+from mirrortrade.checks.context import CheckContext, flow_phrase, is_aggregate, name
+from mirrortrade.checks.finding import Finding, Rule, pct
+
+ID = "exceeds_gdp"
+SEVERITY = "high"
+TEMPLATE = ("{imports} in {year} ({value}, {source}) are {share} of {country}'s GDP ({gdp}, {gdp_note}): "
+            "{verdict}")
+IMPLAUSIBLE_SHARE = 1.0
+NOTABLE_SHARE = 0.5
+
+
+def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable: float = NOTABLE_SHARE) -> list[Finding]:
+    out = []
+    for f0 in ctx.figs:
+        if not ctx.in_scope(f0.period) or is_aggregate(f0.reporter) or is_aggregate(f0.partner):
+            continue
+        if f0.flow == "M":
+            country, side = f0.reporter, "reported"
+        elif f0.flow == "X":
+            country, side = f0.partner, "mirror"
+        else:
+            continue
+        f = ctx.tightened(f0)
+        gdp, note = ctx.gdp_for(country, f.p.year)
+        if gdp is None:
+            continue
+        sh = iv.share(f.interval, gdp.interval)
+        imports = (f"{name(country)}'s imports from {name(f.partner if side == 'reported' else f.reporter)}"
+                   + ("" if side == "reported" else f" as {name(f.reporter)} reports them ({flow_phrase(f.reporter, f.partner, 'X')})"))
+        d = 0 if sh[0] >= 0.01 else 2
+        share_txt = (f"at least {pct(100 * sh[0], d)}" if sh[1] == float("inf")
+                     else (f"{pct(100 * sh[0], d)}–{pct(100 * sh[1], d)}"
+                           if pct(100 * sh[0], d) != pct(100 * sh[1], d) else pct(100 * sh[0], d)))
+        ev: dict[str, Any] = {"key": f"{side}:{f.figure_id}", "side": side, "country": country, "imports": f.evidence(),
+                              "gdp": gdp.evidence(), "gdp_note": note, "share": list(sh),
+                              "thresholds": {"implausible": implausible, "notable": notable}}
+        ids = [*f.all_ids, gdp.figure_id]
+        period = f.period
+        how = f" ({f.derivation})" if f.derivation else ""
+        gnote = "" if gdp.p.year == f.p.year else f"; {note}"
+        base = (f"{imports} in {period}, {f.text()}{how} [{f.source_id}], are {share_txt} of {name(country)}'s GDP "
+                f"({gdp.text()}, {gdp.source_id} {gdp.period}{gnote})")
+        if sh[0] >= implausible:
+            msg = (base + ": imports from a single partner cannot plausibly exceed the whole economy unless most of "
+                   "them move on (transit, re-export) or one of the figures is wrong.")
+            out.append(Finding(ID, "high", "implausible", f.reporter, f.partner, f.flow, period, msg, ev, ids))
+        elif sh[0] >= notable:
+            msg = base + f": more than {pct(100 * notable)} of GDP from one partner is rare and worth checking."
+            out.append(Finding(ID, "medium", "notable", f.reporter, f.partner, f.flow, period, msg, ev, ids))
+        else:
+            msg = base + f": below the {pct(100 * notable)} mark."
+            out.append(Finding(ID, "info", "consistent", f.reporter, f.partner, f.flow, period, msg, ev, ids))
+    return out
+
+
+RULE = Rule(ID, SEVERITY, TEMPLATE, "imports from one partner above a share of the importer's GDP", check)
