@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mirrortrade.claims import Claim, extract_claims
@@ -433,3 +433,83 @@ def test_deficit_half_year() -> None:
 )
 def test_targets_and_forecasts_are_not_claims(sentence: str) -> None:
     assert extract_claims(sentence) == []
+
+
+_FRAGMENTS = st.sampled_from([
+    "China", "Kazakh", "exports", "imports", "trade", "turnover", "to", "from", "with", "$1.2 billion", "$35mn",
+    "3,200 million dollars", "in 2024", "last year", "Q3 2022", "the first nine months of 2023", "rose", "fell by",
+    "12 percent", "a fifth of", "nearly", "more than", "just under", "according to Chinese customs", "Tashkent's",
+    ".", ",", ";", "\n\n", "Uzbekistan's statistics agency said", "the region", "Central Asia", "surplus", "gap of",
+    "up", "(", ")", "Kyrgyz-Chinese", "2025's total", "year on year", "deficit", "share", "of the total",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, min_size=1, max_size=60))
+def test_any_text_gives_well_formed_claims(parts: list[str]) -> None:
+    text = " ".join(parts)
+    claims = extract_claims(text)
+    assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+    for c in claims:
+        assert text[c.start:c.end] == c.text and c.text in c.quote and c.quote in text
+        assert c.kind in ("level", "growth", "share", "difference")
+        if c.period is not None:
+            Period.parse(c.period)
+        if c.value_usd is not None:
+            assert c.value_low <= c.value_usd <= c.value_high
+        json.dumps(c.to_json(), allow_nan=False)
+
+
+ARTICLE_KAZ_RUS = """Russia remains Kazakhstan's key trade partner despite sanctions
+
+ASTANA — Trade between Kazakhstan and Russia fell 3.5% in the first nine months of 2023 to $19.2 billion, according \
+to Kazakhstan's Bureau of National Statistics.
+
+Kazakh exports to Russia declined by a fifth to $6.4 billion, while imports from Russia edged up 2% to $12.8 billion. \
+Russia accounted for 18% of Kazakhstan's total foreign trade, down from 21% a year earlier.
+
+Russian data tell a different story. According to Russia's Federal Customs Service, Russian exports to Kazakhstan in \
+January–September 2023 were about $13.9 billion, a gap of $1.1 billion from the Kazakh figure.
+
+Meanwhile, trade with China grew. Kazakhstan's turnover with China reached $31.5 billion in 2023, up 29.8 percent. \
+The two governments aim to raise bilateral trade to $40 billion by 2030.
+"""
+
+
+def test_article_of_my_own_kazakhstan_russia() -> None:
+    rows = [(c.kind, c.reporter, c.partner, c.flow, c.period, c.value_usd, c.qualifier, c.growth_pct, c.share_pct,
+             c.difference_usd, c.source) for c in extract_claims(ARTICLE_KAZ_RUS)]
+    p = "2023-01/2023-09"
+    assert rows == [
+        ("level", "KAZ", "RUS", "T", p, 19.2e9, "exact", -3.5, None, None, "KZ-BNS"),
+        # the next paragraph has no period of its own: the article's figures so far are for Jan-Sep 2023
+        ("level", "KAZ", "RUS", "X", p, 6.4e9, "exact", -20.0, None, None, "KZ-BNS"),
+        ("level", "KAZ", "RUS", "M", p, 12.8e9, "exact", 2.0, None, None, "KZ-BNS"),
+        # "down from 21% a year earlier" is the earlier share, not a growth rate
+        ("share", "KAZ", "RUS", "T", p, None, "exact", None, 18.0, None, "KZ-BNS"),
+        ("level", "RUS", "KAZ", "X", p, 13.9e9, "approx", None, None, None, "RU-CUSTOMS"),
+        ("difference", "RUS", "KAZ", "X", p, None, "exact", None, None, 1.1e9, "RU-CUSTOMS"),
+        ("level", "KAZ", "CHN", "T", "2023", 31.5e9, "exact", 29.8, None, None, "KZ-BNS"),
+    ]
+
+
+def test_article_of_my_own_quarters_and_base_levels() -> None:
+    text = (
+        "Turkmen gas sales to China slump\n\n"
+        "Chinese customs figures show that imports from Turkmenistan dropped to $1.9bn in Q3 2024 from $2.6bn in "
+        "3Q23, a decline of 27 percent.\n\n"
+        "For the first half of the year, Beijing bought $4.1 billion of Turkmen goods. China's exports to "
+        "Turkmenistan were just $480mn in H1 2024.\n\n"
+        "Ashgabat's trade surplus with Beijing therefore narrowed to about $3.6 billion in the first six months."
+    )
+    rows = [(c.reporter, c.partner, c.flow, c.period, c.value_usd, c.growth_pct, c.growth_base)
+            for c in extract_claims(text)]
+    assert rows == [
+        # "a decline of 27 percent" belongs to $1.9bn, not to the base level "from $2.6bn"
+        ("CHN", "TKM", "M", "2024-Q3", 1.9e9, -27.0, "2023-Q3"),
+        ("CHN", "TKM", "M", "2023-Q3", 2.6e9, None, None),
+        ("CHN", "TKM", "M", "2024-H1", 4.1e9, None, None),
+        ("CHN", "TKM", "X", "2024-H1", 480e6, None, None),
+        # Turkmenistan's surplus with China, as China's customs report it: China's balance is negative
+        ("CHN", "TKM", "B", "2024-H1", -3.6e9, None, None),
+    ]

@@ -228,6 +228,7 @@ class _Article:
     hub: str | None
     default_source: _Source | None
     about_ca: bool
+    seen_periods: list[str] = field(default_factory=list)  # periods figures stated explicitly, in text order
 
 
 # --------------------------------------------------------------------------------------------
@@ -377,8 +378,9 @@ def _paragraph_claims(p: Paragraph, art: _Article, section_topic: str | None) ->
                 carry_source = ctx.merge_source(last[-1], carry_source)
         own = [pm for pm in ctx.periods if not pm.base and pm.period]
         if own:
-            carry_period = own[-1].period
-            carry_year = Period.parse(own[-1].period).year
+            # the sentence's lead period ("In the first nine months of 2024, trade reached ...")
+            carry_period = own[0].period
+            carry_year = Period.parse(own[0].period).year
     return out
 
 
@@ -582,21 +584,31 @@ class _SentenceCtx:
         ca, cb = self.clause_of(fig_start)
         own = [pm for pm in self.periods if not pm.base and pm.period]
         after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
-        if after:
-            return after[0].period
         before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
-        if before:
-            return before[-1].period
-        if own:
-            return min(own, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))).period
+        found: str | None = None
+        if after:
+            found = after[0].period
+        elif before:
+            found = before[-1].period
+        else:
+            # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
+            free = [pm for pm in own if pm.start < next_start]
+            if free:
+                found = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))).period
+        if found:
+            self.art.seen_periods.append(found)
+            return found
         if self.carry_period:
             return self.carry_period
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
         if bases:
             # "rose 55 percent over 2024's total": the figure is the year after its base
             return str(Period.parse(bases[0].period).year + 1)
-        if self.carry_period:
-            return self.carry_period
+        if self.art.seen_periods:
+            # the period the article's figures are mostly about so far (ties: the latest stated)
+            counts = Counter(self.art.seen_periods)
+            top = max(counts.values())
+            return next(p for p in reversed(self.art.seen_periods) if counts[p] == top)
         return str(self.art.data_year) if self.art.data_year else None
 
     # ---- claims ------------------------------------------------------------------------------
@@ -664,7 +676,7 @@ class _SentenceCtx:
                 ch = out[pending_change[1]]
                 if self.t[pending_change[0].end:mo.start].strip().lower().startswith("to"):
                     claim.change_usd, claim.change_low, claim.change_high = ch.change_usd, ch.change_low, ch.change_high
-                    claim.growth_base = ch.growth_base or self._base_for(claim.period, mo.end)
+                    claim.growth_base = self._base_for(claim.period, mo.end)
                     out.pop(pending_change[1])
                 pending_change = None
             out.append(claim)
@@ -798,7 +810,9 @@ class _SentenceCtx:
             pcts.append(Percent(mu.start, mu.end, mu.text, (mu.ratio - 1) * 100, 0.0, word=True))
         mults = {mu.start: mu for mu in find_multiples(self.t)}
         pcts.sort(key=lambda p: p.start)
+        starts = sorted([mo.start for mo, _ in level_claims] + [p.start for p in pcts])
         for pc in pcts:
+            next_any = next((x for x in starts if x > pc.start), len(self.t))
             if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
                 continue
             qual, qstart = lx.qualifier_before(self.t, pc.start)
@@ -810,11 +824,11 @@ class _SentenceCtx:
             # share?
             som = _SHARE_OF.match(self.t[pc.end:])
             if not som and re.match(r"^\s+share\b", self.t[pc.end:]) and _TRADE_WORDS.search(self.t):
-                self._share_claim(out, pc, qual, "trade")
+                self._share_claim(out, pc, qual, "trade", next_any)
                 continue
             if som and (_TRADE_WORDS.search(som.group("phrase")) or _SHARE_BEFORE.search(before)):
                 if _TRADE_WORDS.search(self.t) and pc.start not in mults:
-                    self._share_claim(out, pc, qual, som.group("phrase"))
+                    self._share_claim(out, pc, qual, som.group("phrase"), next_any)
                 continue
             # growth?
             if pc.start in mults:
@@ -823,6 +837,8 @@ class _SentenceCtx:
                 gval = (mu.ratio - 1) * 100
                 qual = mu.qualifier
             else:
+                if re.search(r"\bfrom\s+$", self.t[max(0, qstart - 10):qstart]):
+                    continue  # "down from 21%": the earlier level, not a rate of change
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
                 if not cb and not ca:
@@ -837,7 +853,7 @@ class _SentenceCtx:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
                 target.growth_base = self._base_for(target.period, pc.end)
                 continue
-            self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money)
+            self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
 
     def _growth_target(
         self, pc: Percent, prev_money: list[tuple[Money, Claim | None]], next_money: list[tuple[Money, Claim | None]]
@@ -851,17 +867,21 @@ class _SentenceCtx:
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
             ) and not _FLOW_RE.search(between):
                 return c
-        if prev_money:
-            mo, c = prev_money[-1]
+        for mo, c in reversed(prev_money):
             between = self.t[mo.end:pc.start]
-            if c is not None and c.kind == "level" and len(between) < 60 and not _FLOW_RE.search(between) and ";" not in between:
-                if c.growth_pct is None:
-                    return c
+            if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:
+                return None
+            if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+                         self.t[max(0, mo.start - 25):mo.start]):
+                continue  # "from $2.6bn in 3Q23": the base level; the rate belongs to the level before it
+            if len(between) < 60 or c is not prev_money[-1][1]:
+                return c if c.growth_pct is None else None
+            return None
         return None
 
     def _growth_claim(
         self, out: list[Claim], pc: Percent, qual: str, gval: float, g_lo: float, g_hi: float, prev_end: int,
-        next_money: list[tuple[Money, Claim | None]],
+        next_money: list[tuple[Money, Claim | None]], next_any: int,
     ) -> None:
         next_start = next_money[0][0].start if next_money else len(self.t)
         kw = self.flow_keyword(pc.start, pc.end, prev_end, next_start) or self.flow_after(pc.end, next_start)
@@ -874,7 +894,7 @@ class _SentenceCtx:
         fl = self.resolve_flow(kw, pc.start, pc.end, next_start)
         src = self.reporter_for(pc.start)
         reporter, partner, flow, _ = self._orient(fl, src)
-        period = self.period_for(pc.start, pc.end, prev_end, next_start)
+        period = self.period_for(pc.start, pc.end, prev_end, min(next_start, next_any))
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
             partner=partner, flow=flow, period=period, qualifier=qual,
@@ -884,7 +904,7 @@ class _SentenceCtx:
         c.growth_base = self._base_for(period, pc.end)
         out.append(c)
 
-    def _share_claim(self, out: list[Claim], pc: Percent, qual: str, phrase: str) -> None:
+    def _share_claim(self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int) -> None:
         phrase = phrase.strip()
         # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
         prefs = lx.find_countries(phrase, about_central_asia=self.art.about_ca)
@@ -916,7 +936,7 @@ class _SentenceCtx:
         lo, hi = value_interval(pc.value, pc.precision, qual)
         hi = min(hi, 100.0)
         lo = max(lo, 0.0)
-        period = self.period_for(pc.start, pc.end, 0, len(self.t))
+        period = self.period_for(pc.start, pc.end, 0, next_start)
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=whole,
             partner=part, flow=flow, period=period, qualifier=qual,

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
 
 _MONTHS = {
@@ -189,7 +190,7 @@ def find_periods(
                     y = None
                 if g.get("rel") and kind != "relative":
                     relative = " ".join(g["rel"].lower().split())
-            except (ValueError, KeyError):
+            except (ValueError, KeyError, PeriodError):
                 continue
             base = _is_base(text, m.start(), m.end(), g.get("poss"))
             if relative == "yoy":
