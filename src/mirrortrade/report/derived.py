@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -99,27 +100,50 @@ def finding_dict(f: Any) -> dict[str, Any]:
     return jsonable(out)
 
 
-def run_findings(store: Any) -> list[dict[str, Any]] | None:
-    """Every finding of the plausibility checks as dicts, or ``None`` when checks are unavailable."""
+def run_findings_raw(store: Any) -> list[Any] | None:
+    """The checks' :class:`Finding` objects over the whole store, or ``None`` when checks are unavailable."""
     if not checks_available():
         return None
     from mirrortrade.checks import run_checks
 
-    return [finding_dict(f) for f in run_checks(store)]
+    return list(run_checks(store))
 
 
-def explain_text(store: Any, reporter: str, partner: str, year: int) -> str | None:
+def run_findings(store: Any, raw: list[Any] | None = None) -> list[dict[str, Any]] | None:
+    """Every finding of the plausibility checks as dicts, or ``None`` when checks are unavailable."""
+    raw = run_findings_raw(store) if raw is None else raw
+    return None if raw is None else [finding_dict(f) for f in raw]
+
+
+def is_problem(f: dict[str, Any]) -> bool:
+    """A finding worth flagging: anything but the consistent results (severity ``info``)."""
+    return str(f.get("severity") or "") not in ("info", "") or f.get("status") not in (None, "consistent")
+
+
+def explain_text(store: Any, reporter: str, partner: str, year: int, raw: list[Any] | None = None) -> str | None:
     """The checks' plain-language explanation of a pair-year, or ``None`` when unavailable."""
     try:
         from mirrortrade.checks import explain
     except ImportError:
         return None
-    res = explain(store, reporter, partner, year)
+    res = explain(store, reporter, partner, year, findings=raw) if raw is not None else explain(
+        store, reporter, partner, year)
     text = res.text() if hasattr(res, "text") else str(res)
     return text or None
 
 
 # ---- claims ---------------------------------------------------------------------------------
+
+
+def _check_article_fn() -> Any:
+    try:
+        from mirrortrade.claims import check_article
+    except ImportError:
+        try:
+            from mirrortrade.claims.verify import check_article
+        except ImportError:
+            return None
+    return check_article
 
 
 def claims_mode() -> str | None:
@@ -128,25 +152,25 @@ def claims_mode() -> str | None:
         import mirrortrade.claims as claims
     except ImportError:
         return None
-    if hasattr(claims, "check_article"):
+    if _check_article_fn() is not None:
         return "check"
     if hasattr(claims, "extract_claims"):
         return "extract"
     return None
 
 
-def check_article_json(text: str, store: Any, article_date: str | None = None) -> dict[str, Any]:
+def check_article_json(text: str, store: Any, article_date: date | None = None) -> dict[str, Any]:
     """The claim checker's JSON for an article: ``{"claims": [...], "findings": [...], "mode": ...}``."""
     mode = claims_mode()
     if mode == "check":
-        from mirrortrade.claims import check_article
-
+        check_article = _check_article_fn()
         res = check_article(text, store=store, article_date=article_date)
         out = jsonable(res if isinstance(res, dict) else dataclasses.asdict(res))
     elif mode == "extract":
         from mirrortrade.claims import extract_claims
 
-        out = {"claims": jsonable([_claim_dict(c) for c in extract_claims(text)]), "findings": []}
+        out = {"claims": jsonable([_claim_dict(c) for c in extract_claims(text, article_date=article_date)]),
+               "findings": []}
     else:
         return {"claims": [], "findings": [], "mode": None, "note": NO_CLAIMS}
     out.setdefault("claims", [])
@@ -170,12 +194,17 @@ def _claim_dict(c: Any) -> dict[str, Any]:
 def highlight_segments(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Split ``text`` into plain and claim segments by the claims' ``start``/``end`` offsets.
 
-    Overlapping or out-of-range spans are skipped; the segments' texts concatenate to ``text``.
+    Claims without offsets are placed by finding their quote in the text. Overlapping or
+    out-of-range spans are skipped; the segments' texts concatenate to ``text``.
     Each claim segment carries the claim's index, id and status. The caller escapes the texts.
     """
     spans = []
     for i, c in enumerate(claims):
         s, e = c.get("start"), c.get("end")
+        if not (isinstance(s, int) and isinstance(e, int)):
+            quote = c.get("quote") or ""
+            s = text.find(quote) if quote else -1
+            e = s + len(quote) if s >= 0 else None
         if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text):
             spans.append((s, e, i, c))
     spans.sort(key=lambda t: (t[0], -t[1]))

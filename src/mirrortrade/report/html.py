@@ -121,8 +121,12 @@ def story_view(
         last = r.partner
     flags: dict[str, list[dict[str, Any]]] = {}
     if findings is not None:
-        rank = {"error": 0, "high": 0, "warning": 1, "medium": 1, "info": 2, "low": 2}
+        rank = {"high": 0, "medium": 1, "low": 2, "info": 3}
+        from mirrortrade.report.derived import is_problem
+
         for f in findings:
+            if not is_problem(f):
+                continue
             for code in {f.get("reporter"), f.get("partner")} - {"CHN", None, ""}:
                 flags.setdefault(code, []).append(f)
         for code in flags:
@@ -152,29 +156,30 @@ def headlines(rows: list[StoryRow], year: int, latest_own: dict[str, str]) -> li
         s = r.gdp_share
         if s is not None and s[0] >= 100 and r.gdp:
             c = r.china[0]
-            out.append({"severity": "error", "title": f"{country_name(r.partner)}: China's exports exceed its GDP.",
+            out.append({"severity": "high", "title": f"{country_name(r.partner)}: China's exports exceed its GDP.",
                         "text": f"China reports exports to {country_name(r.partner)} of {fmt_usd(c.value, c.qualifier)} in "
-                                f"{year} [{c.figure_id}]; {r.gdp.source_id} puts the whole GDP at "
-                                f"{fmt_usd(r.gdp.value, r.gdp.qualifier)} ({r.gdp_note}) [{r.gdp.figure_id}]. "
-                                "One of the two figures cannot be right."})
+                                f"{year}; {r.gdp.source_id} puts the whole GDP at "
+                                f"{fmt_usd(r.gdp.value, r.gdp.qualifier)} ({r.gdp_note}). "
+                                "One of the two figures cannot be right.", "ids": [c.figure_id, r.gdp.figure_id]})
     for r in rows:
         if r.gap_pct is not None and abs(r.gap_pct) > BIG_GAP_PCT:
             c, o = r.china[0], r.other[0]
-            out.append({"severity": "warning",
+            out.append({"severity": "medium",
                         "title": f"{country_name(r.partner)}: the two sides differ by {fmt_pct(r.gap_pct, 0, signed=True)}.",
-                        "text": f"{r.label}: China reports {fmt_usd(c.value, c.qualifier)} [{c.figure_id}], "
-                                f"{country_name(r.partner)} {fmt_usd(o.value, o.qualifier)} [{o.figure_id}] — beyond the "
-                                "few percent that CIF/FOB valuation explains."})
+                        "text": f"{r.label}: China reports {fmt_usd(c.value, c.qualifier)}, "
+                                f"{country_name(r.partner)} {fmt_usd(o.value, o.qualifier)} — beyond the "
+                                "few percent that CIF/FOB valuation explains.", "ids": [c.figure_id, o.figure_id]})
     for r in rows:
         if r.partner == "CA5" and len({round(f.value) for f in r.china}) > 1:
-            pubs = "; ".join(f"{fmt_usd(f.value, f.qualifier)} in “{f.title}” [{f.figure_id}]" for f in r.china)
-            out.append({"severity": "warning", "title": f"Region, {r.label}: two publications disagree.", "text": pubs + "."})
+            pubs = "; ".join(f"{fmt_usd(f.value, f.qualifier)} in “{f.title}”" for f in r.china)
+            out.append({"severity": "low", "title": f"Region, {r.label}: two publications disagree.", "text": pubs + ".",
+                        "ids": [f.figure_id for f in r.china]})
     missing = [c for c in CENTRAL_ASIA if not any(r.partner == c and r.other for r in rows)]
     if missing:
         bits = [f"{country_name(c)} (latest: {latest_own[c]})" if c in latest_own else f"{country_name(c)} (none)"
                 for c in missing]
         out.append({"severity": "info", "title": f"No {year} figures of their own for {len(missing)} states.",
-                    "text": "Only China's side is published for: " + ", ".join(bits) + "."})
+                    "text": "Only China's side is published for: " + ", ".join(bits) + ".", "ids": []})
     return out
 
 
@@ -219,7 +224,7 @@ def figure_rows(figures: pd.DataFrame) -> list[dict[str, Any]]:
 def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
     """Everything the pair section template needs, charts as Vega-Lite JSON."""
     from mirrortrade.report.charts import pair_charts, spec_json
-    from mirrortrade.report.derived import CIF_BAND
+    from mirrortrade.report.derived import CIF_BAND, is_problem
 
     figs = figure_rows(data.figures)
     specs = {k: spec_json(c) for k, c in pair_charts(data).items()}
@@ -235,7 +240,9 @@ def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
         "title": data.title, "lede": pair_lede(data), "notes": data.notes, "reconciled": data.reconciled,
         "specs": specs, "gap_rows": gap_rows, "estimate_rows": _estimate_rows(data.estimates),
         "cif_band": f"{100 * CIF_BAND[0]:.0f}–{100 * CIF_BAND[1]:.0f}%",
-        "findings": data.findings, "explanation": data.explanation, "figure_rows": figs,
+        "findings": None if data.findings is None else [f for f in data.findings if is_problem(f)],
+        "n_consistent": 0 if data.findings is None else sum(not is_problem(f) for f in data.findings),
+        "explanation": data.explanation, "figure_rows": figs,
         "figures_by_id": {f["figure_id"]: f for f in figs},
     }
 
@@ -277,10 +284,11 @@ def render_report(
     import vl_convert as vlc
 
     from mirrortrade.report.charts import vega_bundle, vl_version
-    from mirrortrade.report.derived import run_findings
+    from mirrortrade.report.derived import run_findings, run_findings_raw
 
-    findings = run_findings(store)
-    views = [pair_view(pair_data(store, c, p, years, findings=findings)) for c, p in pairs]
+    raw = run_findings_raw(store)
+    findings = run_findings(store, raw)
+    views = [pair_view(pair_data(store, c, p, years, findings=findings, raw_findings=raw)) for c, p in pairs]
     if with_story is None:
         with_story = len(pairs) > 1
     story = story_view(store, findings=findings) if with_story else None

@@ -112,7 +112,8 @@ def _first_per_year(sides: pd.DataFrame) -> pd.DataFrame:
 
 def _gaps(sides: pd.DataFrame) -> pd.DataFrame:
     one = _first_per_year(sides)
-    cols = ["direction", "year", "exporter_value", "importer_value", "gap_usd", "gap_pct", "in_cif_band",
+    cols = ["direction", "year", "exporter_value", "importer_value", "gap_usd", "gap_pct", "gap_low_pct",
+            "gap_high_pct", "in_cif_band",
             "exporter_figure_id", "importer_figure_id"]
     if one.empty:
         return pd.DataFrame(columns=cols)
@@ -125,9 +126,13 @@ def _gaps(sides: pd.DataFrame) -> pd.DataFrame:
         if not r.value_x:
             continue
         pct = 100.0 * (r.value_m / r.value_x - 1.0)
+        # the gap the published intervals allow (rounding, "over", "about"): normal if it meets the band
+        g_lo = 100.0 * (r.low_m / r.high_x - 1.0) if r.high_x > 0 and math.isfinite(r.high_x) else -100.0
+        g_hi = 100.0 * (r.high_m / r.low_x - 1.0) if r.low_x > 0 else math.inf
         rows.append({
             "direction": direction, "year": int(year), "exporter_value": r.value_x, "importer_value": r.value_m,
-            "gap_usd": r.value_m - r.value_x, "gap_pct": pct, "in_cif_band": bool(100 * lo <= pct <= 100 * hi),
+            "gap_usd": r.value_m - r.value_x, "gap_pct": pct, "gap_low_pct": g_lo, "gap_high_pct": g_hi,
+            "in_cif_band": bool(g_lo <= 100 * hi and g_hi >= 100 * lo),
             "exporter_figure_id": r.figure_id_x, "importer_figure_id": r.figure_id_m,
         })
     return pd.DataFrame(rows, columns=cols).sort_values(["direction", "year"]).reset_index(drop=True)
@@ -229,7 +234,8 @@ def _figures(store: Any, ids: list[str]) -> pd.DataFrame:
 
 def pair_data(
     store: Any, country: str, partner: str, years: tuple[int, int] = (2015, 2025),
-    *, findings: list[dict[str, Any]] | None = None, with_findings: bool = True,
+    *, findings: list[dict[str, Any]] | None = None, raw_findings: list[Any] | None = None,
+    with_findings: bool = True,
 ) -> PairData:
     """Gather the pair's figures. ``findings`` (all of the store's, as dicts) may be passed in when the
     caller already has them; otherwise the checks run here (when available)."""
@@ -250,19 +256,21 @@ def pair_data(
     if estimates is None:
         notes.append(f"Reconciled estimates: {NOT_RECONCILED}.")
     if findings is None and with_findings:
-        from mirrortrade.report.derived import run_findings
+        from mirrortrade.report.derived import run_findings, run_findings_raw
 
-        findings = run_findings(store)
+        raw_findings = run_findings_raw(store)
+        findings = run_findings(store, raw_findings)
     pair_findings = None
     if findings is not None:
+        pair = {country, partner}
         pair_findings = [
             f for f in findings
-            if {f.get("reporter"), f.get("partner")} <= {country, partner, "CA5", None, ""}
-            and (f.get("reporter") in (country, partner) or f.get("partner") in (country, partner))
+            if ({f.get("reporter"), f.get("partner")} == pair
+                or (f.get("reporter") in pair and f.get("partner") == "WLD"))
             and _in_years(f.get("period"), years)
         ]
     last_year = int(sides.year.max()) if len(sides) else hi
-    explanation = explain_text(store, country, partner, last_year) if findings is not None else None
+    explanation = explain_text(store, country, partner, last_year, raw_findings) if findings is not None else None
     ids = list(sides.figure_id) + list(gdp.figure_id)
     if estimates is not None and "figure_ids" in estimates.columns:
         for v in estimates.figure_ids:

@@ -57,12 +57,13 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
     from openpyxl.styles import Font
 
     from mirrortrade.report.charts import pair_charts, to_png
-    from mirrortrade.report.derived import run_findings
+    from mirrortrade.report.derived import run_findings, run_findings_raw
     from mirrortrade.report.html import pair_lede
 
     out = Path(out)
-    findings = run_findings(store)
-    datas = [pair_data(store, c, p, years, findings=findings) for c, p in pairs]
+    raw = run_findings_raw(store)
+    findings = run_findings(store, raw)
+    datas = [pair_data(store, c, p, years, findings=findings, raw_findings=raw) for c, p in pairs]
     summary = pd.DataFrame([{
         "country": d.country, "partner": d.partner, "years": f"{years[0]}-{years[1]}", "summary": pair_lede(d),
         "figures": len(d.figures), "findings": None if d.findings is None else len(d.findings),
