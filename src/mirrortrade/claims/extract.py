@@ -490,11 +490,11 @@ class _SentenceCtx:
                 attached = [cands[-1].code]
         if flow in ("X", "M"):
             if flow == "X":
-                subj = attached[-1] if attached else preps.get("from")
+                subj = attached[-1] if attached else (preps.get("from") or preps.get("of"))
                 part = preps.get("to") or preps.get("into")
             else:
                 subj = attached[-1] if attached else (preps.get("to") or preps.get("into"))
-                part = preps.get("from")
+                part = preps.get("from") or preps.get("of")
             f.subject, f.partner = subj, part
             if f.partner is None and preps.get("with"):
                 f.partner = preps["with"]
@@ -556,6 +556,9 @@ class _SentenceCtx:
             elif key == "and" and five:
                 five.append(r.code)
             if key == "of":
+                # "imports of Chinese goods", "exports of Kazakh wheat": the goods' origin
+                if re.match(r"^\s+[a-z]", self.t[r.end:r.end + 3]) and r.text[:1].isupper() and not r.possessive:
+                    out.setdefault("of", r.code)
                 continue
             out.setdefault(key, r.code)
         members = set(five)

@@ -258,5 +258,24 @@ def data_year(text: str) -> int | None:
     return max(y for y, n in c.items() if n == top)
 
 
+_DATELINE = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-\d\d-\d\d)\b"
+)
+
+
+def dateline_year(text: str) -> int | None:
+    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), if any."""
+    m = _DATELINE.search(text[:400])
+    if not m:
+        return None
+    return int(m.group("y1") or m.group("y2") or m.group("y3"))
+
+
 def reference_year(text: str, article_date: date | None) -> int | None:
-    return article_date.year if article_date else infer_reference_year(text)
+    """The year the article was written: its date, else a dateline at its top, else :func:`infer_reference_year`."""
+    if article_date:
+        return article_date.year
+    return dateline_year(text) or infer_reference_year(text)
