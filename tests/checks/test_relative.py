@@ -56,3 +56,20 @@ def test_share_words() -> None:
     # seed 000's TKM sentence: "declined by 5.6 percent" -> ratio [0.9435, 0.9445]
     (st,) = parse_relative("bilateral trade actually declined by 5.6 percent in 2025 to $10 billion")
     assert (st.low, st.high) == pytest.approx((1 - 0.0565, 1 - 0.0555))
+
+
+def test_largest_partner() -> None:
+    from mirrortrade.checks.relative import check_largest, says_largest
+
+    # seed 000: "Kazakhstan was China’s largest individual state trade partner" with turnover $48.7bn against
+    # Kyrgyzstan $27.2bn, Uzbekistan $16.1bn, Turkmenistan $10bn and Tajikistan $4.3bn
+    assert says_largest("Kazakhstan was China’s largest individual state trade partner, with bilateral turnover")
+    assert not says_largest("Kazakhstan's trade with China grew")
+    others = {"KGZ": value_interval(27.2e9, 1e8), "UZB": value_interval(16.1e9, 1e8),
+              "TKM": value_interval(10e9, 1e9), "TJK": value_interval(4.3e9, 1e8)}
+    ok, rivals = check_largest(value_interval(48.7e9, 1e8), others)
+    assert ok and rivals == []
+    # an inconsistent variant: Uzbekistan called the largest
+    rest = {k: v for k, v in others.items() if k != "UZB"}
+    ok, rivals = check_largest(value_interval(16.1e9, 1e8), {**rest, "KAZ": value_interval(48.7e9, 1e8)})
+    assert not ok and set(rivals) == {"KGZ", "KAZ"}

@@ -184,7 +184,7 @@ def _turnover_finding(ctx: CheckContext, bands: BandEstimator, fa: Fig, fb: Fig,
     diff = fb.value - fa.value
     ev: dict[str, Any] = {
         "key": f"T:{fa.reporter}<>{fb.reporter}", "turnover_figures": [fa.evidence(), fb.evidence()],
-        "difference_usd": diff, "slack_usd": sl,
+        "difference_usd": diff, "difference_of": f"{fb.reporter} minus {fa.reporter}", "slack_usd": sl,
         "components": [{"finding_id": c[3].id, "status": c[3].status, "exporter": c[0].reporter,
                         "importer": c[1].reporter, "gap_usd": c[2]["gap_usd"]} for c in mine],
     }

@@ -11,7 +11,6 @@ the same months on the other side when the store has them, else an annualised fi
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Any
 
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase
@@ -61,45 +60,63 @@ def require_comparable(a_period: Period | str, b_period: Period | str, what: str
     )
 
 
-def _related(f: Fig, g: Fig) -> str | None:
-    if (f.reporter, f.partner, f.flow) == (g.reporter, g.partner, g.flow) and f.product == g.product:
-        return "same series"
-    if (f.reporter, f.partner) == (g.partner, g.reporter) and MIRROR.get(f.flow) == g.flow and f.product == g.product:
-        return "mirror"
-    return None
+def _candidates(ctx: CheckContext, f: Fig) -> list[tuple[str, Fig]]:
+    """The figures someone would set beside ``f`` although they cover other months: the mirror side's
+    figure for a longer span of the same year when the mirror side has none for ``f``'s months, and the
+    previous year's figure of the same series when that year has none for the same months."""
+    out: list[tuple[str, Fig]] = []
+    p = f.p
+    mirror = [g for g in ctx.find(reporter=f.partner, partner=f.reporter, flow=MIRROR.get(f.flow, ""))
+              if g.product == f.product and g.p.year == p.year]
+    if mirror and not any(g.p.comparable(p) for g in mirror):
+        longer = [g for g in mirror if g.p.contains(p) and g.p.n_months > p.n_months]
+        if longer:
+            out.append(("mirror", max(longer, key=lambda g: g.p.n_months)))
+    if not p.is_full_year:
+        prev = [g for g in ctx.find(reporter=f.reporter, partner=f.partner, flow=f.flow)
+                if g.product == f.product and g.p.year == p.year - 1]
+        if prev and not any(g.p.comparable(p) for g in prev):
+            out.append(("same series, previous year", max(prev, key=lambda g: g.p.n_months)))
+    return out
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     out = []
-    figs = [f for f in ctx.figs if ctx.in_scope(f.period) or ctx.year is not None and f.p.year == ctx.year - 1]
-    for f, g in combinations(figs, 2):
-        kind = _related(f, g)
-        if kind is None or f.p.comparable(g.p) or abs(f.p.year - g.p.year) > 1:
+    for short in ctx.figs:
+        if short.p.is_full_year or not ctx.in_scope(short.period):
             continue
-        if kind == "mirror" and f.p.year != g.p.year:
-            continue
-        fc = fair_comparison(f.p, g.p)
-        short, long_ = (f, g) if f.p.n_months <= g.p.n_months else (g, f)
-        same = fc["same_months"]
-        offer = [h for h in ctx.find(reporter=long_.reporter, partner=long_.partner, flow=long_.flow, period=same)
-                 if h.product == long_.product]
-        if offer:
-            fair = (f"{flow_phrase(offer[0].reporter, offer[0].partner, offer[0].flow)} for {fc['same_months_label']}, "
-                    f"{offer[0].text()} [{offer[0].source_id}], is in the store: compare that")
-            ids = [f.figure_id, g.figure_id, offer[0].figure_id]
-        else:
-            ann = annualised(short.value, short.p)
-            fair = (f"the same months ({fc['same_months_label']}) on both sides — not in the store — or "
-                    f"{short.p.label()} annualised, about {money(ann)} ({ANNUALISE_CAVEAT})")
-            fc["annualised_value"] = ann
-            ids = [f.figure_id, g.figure_id]
-        msg = (f"{flow_phrase(short.reporter, short.partner, short.flow)}, {short.text()} for {short.p.label()} "
-               f"({short.p.n_months} months) [{short.source_id}], and {flow_phrase(long_.reporter, long_.partner, long_.flow)}, "
-               f"{long_.text()} for {long_.p.label()} ({long_.p.n_months} months) [{long_.source_id}], cover different "
-               f"months: comparing them directly is not fair. Fair comparison: {fair}.")
-        ev = {"key": f"{short.figure_id}|{long_.figure_id}", "kind": kind, **fc,
-              "figures": [short.evidence(), long_.evidence()]}
-        out.append(Finding(ID, SEVERITY, "notable", short.reporter, short.partner, short.flow, short.period, msg, ev, ids))
+        for kind, long_ in _candidates(ctx, short):
+            fc = fair_comparison(short.p, long_.p)
+            if kind == "mirror":
+                same = str(short.p)
+                offer_side = long_
+            else:
+                same = str(short.p.same_span_previous_year())
+                offer_side = long_
+            offer = [h for h in ctx.find(reporter=offer_side.reporter, partner=offer_side.partner,
+                                         flow=offer_side.flow, period=same) if h.product == offer_side.product]
+            same_label = Period.parse(same).label()
+            ids = [short.figure_id, long_.figure_id]
+            if offer:
+                fair = (f"{flow_phrase(offer[0].reporter, offer[0].partner, offer[0].flow)} for {same_label}, "
+                        f"{offer[0].text()} [{offer[0].source_id}], is in the store: compare that")
+                ids.append(offer[0].figure_id)
+            else:
+                ann = annualised(short.value, short.p)
+                fair = (f"the same months on both sides ({same_label} — not in the store), or "
+                        f"{short.p.label()} annualised, about {money(ann)} ({ANNUALISE_CAVEAT})")
+                fc["annualised_value"] = ann
+            fc["same_months"] = same
+            fc["same_months_label"] = same_label
+            msg = (f"{flow_phrase(short.reporter, short.partner, short.flow)}, {short.text()} for {short.p.label()} "
+                   f"({short.p.n_months} months) [{short.source_id}], and "
+                   f"{flow_phrase(long_.reporter, long_.partner, long_.flow)}, {long_.text()} for {long_.p.label()} "
+                   f"({long_.p.n_months} months) [{long_.source_id}], cover different months: comparing them directly "
+                   f"is not fair. Fair comparison: {fair}.")
+            ev = {"key": f"{short.figure_id}|{long_.figure_id}", "kind": kind, **fc,
+                  "figures": [short.evidence(), long_.evidence()]}
+            out.append(Finding(ID, SEVERITY, "notable", short.reporter, short.partner, short.flow, short.period,
+                               msg, ev, ids))
     return out
 
 

@@ -143,3 +143,19 @@ def check_relative(statement: RelativeStatement, new: tuple[float, float], old: 
     lo, hi = ratio_interval(new, old)
     ok = lo <= statement.high and statement.low <= hi
     return RelativeCheck(statement, lo, hi, ok)
+
+
+_RE_LARGEST = re.compile(r"\b(?:the\s+)?(?P<w>largest|biggest|top|leading)\s+(?:[\w-]+\s+){0,2}(?:trade|trading)\s+partner", re.I)
+
+
+def says_largest(sentence: str) -> bool:
+    """Does the sentence call something the largest/biggest/top trade partner?"""
+    return bool(_RE_LARGEST.search(sentence))
+
+
+def check_largest(candidate: tuple[float, float], others: dict[str, tuple[float, float]]) -> tuple[bool, list[str]]:
+    """Is ``candidate`` larger than each of ``others`` for every reading of the rounding intervals?
+
+    Returns (consistent, the names of the others that could be as large or larger)."""
+    rivals = [k for k, (lo, hi) in others.items() if hi >= candidate[0]]
+    return (not rivals, rivals)

@@ -1,0 +1,80 @@
+"""CLI: mirrortrade flags / mirrortrade explain on the embedded store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mirrortrade.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def db(embedded_store_path: Path, tmp_path: Path) -> str:
+    p = tmp_path / "cli.duckdb"
+    shutil.copy(embedded_store_path, p)
+    return str(p)
+
+
+def test_flags_lists_the_problems(db: str) -> None:
+    r = runner.invoke(app, ["flags", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("8 problem(s) (3 high, 3 medium, 2 low)")
+    assert "[high] exceeds_gdp · CHN→KGZ X · 2025" in r.output
+    assert "$1.4bn (38%) lower" in r.output  # seed 000: 3.7 - 2.3 = 1.4, 1.4 / 3.7 = 38%
+    assert "sum_consistency" not in r.output  # the seeds' sums add up: shown only with --all
+
+
+def test_flags_all_and_json(db: str) -> None:
+    r = runner.invoke(app, ["flags", "--db", db, "--all", "--format", "json", "--rule", "sum_consistency"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert len(rows) == 13 and {x["status"] for x in rows} == {"consistent"}
+    assert set(rows[0]) >= {"id", "rule", "severity", "status", "reporter", "partner", "flow", "period", "message",
+                            "evidence", "figure_ids"}
+
+
+def test_flags_filters(db: str) -> None:
+    r = runner.invoke(app, ["flags", "--db", db, "--format", "json", "--severity", "high", "--partner", "CHN"])
+    rows = json.loads(r.output)
+    assert [(x["rule"], x["reporter"]) for x in rows] == [("mirror_gap", "TJK")]
+    r = runner.invoke(app, ["flags", "--db", db, "--format", "json", "--reporter", "CHN", "--period", "2025",
+                            "--rule", "surge"])
+    assert [x["partner"] for x in json.loads(r.output)] == ["KGZ"]
+
+
+def test_flags_save_writes_findings_table(db: str) -> None:
+    from mirrortrade.store import Store
+
+    r = runner.invoke(app, ["flags", "--db", db, "--save"])
+    assert r.exit_code == 0, r.output
+    with Store(db, read_only=True) as s:
+        assert len(s.read_table("findings")) > 100
+
+
+def test_flags_errors_are_one_line(db: str) -> None:
+    r = runner.invoke(app, ["flags", "--db", db, "--rule", "no_such_rule"])
+    assert r.exit_code != 0 and "unknown rule" in r.output
+    r = runner.invoke(app, ["flags", "--db", db, "--format", "xml"])
+    assert r.exit_code != 0 and "--format" in r.output
+
+
+def test_explain_text_and_json(db: str) -> None:
+    r = runner.invoke(app, ["explain", "--reporter", "KGZ", "--partner", "CHN", "--year", "2025", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "Kyrgyzstan and China, 2025" in r.output
+    assert "1. Transit and re-export" in r.output
+    r = runner.invoke(app, ["explain", "--reporter", "TJK", "--partner", "CHN", "--year", "2025", "--db", db,
+                            "--format", "json"])
+    d = json.loads(r.output)
+    assert d["causes"][0]["cause"] == "unrecorded"
+
+
+def test_explain_bad_code(db: str) -> None:
+    r = runner.invoke(app, ["explain", "--reporter", "XXX", "--partner", "CHN", "--year", "2025", "--db", db])
+    assert r.exit_code != 0 and "XXX" in r.output

@@ -1,0 +1,241 @@
+"""Each rule: a consistent case and an inconsistent one, each from a named source.
+
+Sources: seed 000 / seed 004 (the embedded seed figures), the KG-NSC national fixture, the WDI GDP
+fixture, or a hand-made publication ingested by the test with its arithmetic written here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checks._helpers import hand_figures, pick
+from mirrortrade.checks import RULES, run_checks
+
+B = 1e9
+
+
+def test_rules_registry_describes_every_rule() -> None:
+    assert list(RULES) == ["exceeds_gdp", "surge", "sum_consistency", "growth_consistency", "source_conflict",
+                           "mirror_gap", "period_mismatch", "unit_error", "rerouting_signal"]
+    for rid, rule in RULES.items():
+        assert rule.id == rid and rule.severity in ("low", "medium", "high") and rule.template and rule.description
+
+
+# ---- exceeds_gdp ---------------------------------------------------------------------------
+
+
+def test_exceeds_gdp_consistent_tajikistan(embedded_findings) -> None:
+    # seed 000: China's exports to Tajikistan $3.7bn; WDI fixture: Tajik GDP 2023 $12,060,602,008.85
+    # hand: [3.65, 3.75] / 12.0606 = [30.3%, 31.1%] < 50%; 2023 used because WDI stops there (note says so)
+    (f,) = pick(embedded_findings, rule="exceeds_gdp", reporter="CHN", partner="TJK", flow="X", period="2025")
+    assert (f.status, f.severity) == ("consistent", "info")
+    assert f.evidence["share"] == pytest.approx([3.65e9 / 12060602008.85, 3.75e9 / 12060602008.85])
+    assert "used 2023" in f.evidence["gdp_note"]
+
+
+def test_exceeds_gdp_notable_share(store) -> None:
+    # hand-made: Tajik customs report $7.0bn of imports from China in 2025 (to 0.1bn); WDI Tajik GDP 2023 $12.06bn
+    # hand: [6.95, 7.05] / 12.0606 = [57.6%, 58.5%] -> at least 50%: notable, not implausible
+    store.ingest_frame(hand_figures([{"reporter": "TJK", "partner": "CHN", "flow": "M", "period": "2025",
+                                      "value_usd": 7.0e9, "precision_usd": 1e8}]))
+    (f,) = [f for f in run_checks(store, rules=["exceeds_gdp"])
+            if f.reporter == "TJK" and f.evidence["imports"]["value"] == 7.0e9]
+    assert (f.status, f.severity) == ("notable", "medium")
+    assert f.evidence["share"][0] == pytest.approx(6.95e9 / 12060602008.85)
+
+
+# ---- surge ---------------------------------------------------------------------------------
+
+
+def test_surge_not_flagged_below_level_floor(embedded_findings) -> None:
+    # KG-NSC fixture: Kyrgyz exports to China 36.2M (2015) -> 80.1M (2016), x2.2 but below the $100M floor
+    assert not pick(embedded_findings, rule="surge", reporter="KGZ", partner="CHN", flow="X")
+
+
+def test_surge_flagged_kyrgyz_exports(embedded_findings) -> None:
+    # seed 000: $80M (2023) -> $2.8bn (2024) -> $5.2bn (2025)
+    (f,) = pick(embedded_findings, rule="surge", reporter="CHN", partner="KGZ", flow="M")
+    # hand: step 1 [2.75 / 0.0805, 2.85 / 0.0795] = [34.2, 35.8]; step 2 [5.15/2.85, 5.25/2.75] = [1.81, 1.91]
+    assert f.evidence["steps"][0]["ratio"] == pytest.approx([2.75 / 0.0805, 2.85 / 0.0795])
+    assert f.evidence["steps"][1]["ratio"] == pytest.approx([5.15 / 2.85, 5.25 / 2.75])
+
+
+# ---- sum_consistency -----------------------------------------------------------------------
+
+
+def test_sum_consistency_consistent_kazakhstan(embedded_findings) -> None:
+    # seed 000: 29.7 + 19 against 48.7 -> consistent with $0.6bn slack (hand: min(49.25-48.65, 48.75-48.15))
+    (f,) = pick(embedded_findings, rule="sum_consistency", reporter="CHN", partner="KAZ")
+    assert f.status == "consistent" and f.evidence["slack"] == pytest.approx(0.6 * B)
+
+
+def test_sum_consistency_conflict_hand_made(store) -> None:
+    # hand-made publication: exports 29.7, imports 19.0 (both to 0.1bn), turnover 50.0
+    # hand: parts [48.6, 48.8], total [49.95, 50.05]: 49.95 - 48.8 = 1.15bn beyond rounding; 1.15/50 = 2.3% -> medium
+    store.ingest_frame(hand_figures([
+        {"reporter": "KAZ", "partner": "CHN", "flow": "X", "period": "2025", "value_usd": 29.7e9, "precision_usd": 1e8},
+        {"reporter": "KAZ", "partner": "CHN", "flow": "M", "period": "2025", "value_usd": 19.0e9, "precision_usd": 1e8},
+        {"reporter": "KAZ", "partner": "CHN", "flow": "T", "period": "2025", "value_usd": 50.0e9, "precision_usd": 1e8},
+    ]))
+    (f,) = pick(run_checks(store, rules=["sum_consistency"]), reporter="KAZ", partner="CHN")
+    assert (f.status, f.severity) == ("conflict", "medium")
+    assert f.evidence["slack"] == pytest.approx(-1.15 * B)
+    assert "does not add up" in f.message and "$1.1bn beyond what rounding allows" in f.message
+
+
+# ---- growth_consistency --------------------------------------------------------------------
+
+
+def test_growth_consistent_with_stored_previous_level(store) -> None:
+    # seed 000: TKM turnover 2025 "declined by 5.6 percent ... to $10 billion"; hand-made 2024 level $10.6bn (to 0.1bn)
+    # hand: levels allow [9.5/10.65 - 1, 10.5/10.55 - 1] = [-10.8%, -0.5%], which contains -5.6%
+    store.ingest_frame(hand_figures([{"reporter": "CHN", "partner": "TKM", "flow": "T", "period": "2024",
+                                      "value_usd": 10.6e9, "precision_usd": 1e8}]))
+    (f,) = pick(run_checks(store, rules=["growth_consistency"]), partner="TKM", flow="T")
+    assert f.status == "consistent"
+    assert f.evidence["computed"] == pytest.approx([100 * (9.5 / 10.65 - 1), 100 * (10.5 / 10.55 - 1)])
+
+
+def test_growth_inconsistent_with_stored_previous_level(store) -> None:
+    # hand-made 2024 level $12.0bn: levels allow [9.5/12.05 - 1, 10.5/11.95 - 1] = [-21.2%, -12.1%]; -5.6% is
+    # 6.5 points away (slack -12.13 - (-5.65)) -> conflict, medium
+    store.ingest_frame(hand_figures([{"reporter": "CHN", "partner": "TKM", "flow": "T", "period": "2024",
+                                      "value_usd": 12.0e9, "precision_usd": 1e8}]))
+    (f,) = pick(run_checks(store, rules=["growth_consistency"]), partner="TKM", flow="T")
+    assert (f.status, f.severity) == ("conflict", "medium")
+    assert f.evidence["slack"] == pytest.approx(100 * (10.5 / 11.95 - 1) + 5.65)
+
+
+def test_growth_rates_of_one_publication_imply_levels_that_add_up(embedded_findings) -> None:
+    # seed 004: turnover +12% to 106.3, exports +11% to 71.2, imports +14% to 35.1
+    # hand: 2024 X in [71.15/1.115, 71.25/1.105] = [63.81, 64.48], M in [35.05/1.145, 35.15/1.135] = [30.61, 30.97],
+    # sum [94.42, 95.45]; T in [106.25/1.125, 106.35/1.115] = [94.44, 95.38]: consistent
+    (f,) = [f for f in pick(embedded_findings, rule="growth_consistency", partner="CA5")
+            if f.evidence["key"].startswith("joint:")]
+    assert f.status == "consistent"
+    assert f.evidence["published"] == pytest.approx([106.25e9 / 1.125, 106.35e9 / 1.115])
+
+
+# ---- source_conflict -----------------------------------------------------------------------
+
+
+def test_source_conflict_consistent_imports(embedded_findings) -> None:
+    # seeds 000 and 004: China's imports from the region, $35.1bn in both
+    (f,) = pick(embedded_findings, rule="source_conflict", partner="CA5", flow="M")
+    assert (f.status, f.severity) == ("consistent", "info")
+
+
+def test_source_conflict_conflict_exports(embedded_findings) -> None:
+    # seeds 000 and 004: $71.3bn and $71.2bn
+    (f,) = pick(embedded_findings, rule="source_conflict", partner="CA5", flow="X")
+    assert f.status == "conflict" and f.evidence["same_precision"] is True
+
+
+# ---- mirror_gap ----------------------------------------------------------------------------
+
+
+def test_mirror_gap_consistent_tajik_exports(embedded_findings) -> None:
+    # seed 000: Tajik customs exports $524M; GACC "exports were limited to $560 million" (China's imports)
+    # hand: [559.5/524.5, 560.5/523.5] = [1.0667, 1.0707], inside the prior band [exp(ln1.033 - 1.645*0.03), ...]
+    (f,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M")
+    assert f.status == "consistent"
+    assert f.evidence["ratio_importer_to_exporter"] == pytest.approx([559.5 / 524.5, 560.5 / 523.5])
+    lo, hi = f.evidence["band"]["ratio_band"]
+    assert lo < 1.0 and 1.06 < hi  # the prior band covers no margin and the IMF's 6%
+
+
+def test_mirror_gap_conflict_tajik_imports(embedded_findings) -> None:
+    # seed 000: 2.3 against 3.7 -> hand: [2.25/3.75, 2.35/3.65] = [0.60, 0.644]
+    (f,) = pick(embedded_findings, rule="mirror_gap", reporter="TJK", partner="CHN", flow="M")
+    assert f.status == "conflict"
+    assert f.evidence["ratio_importer_to_exporter"] == pytest.approx([2.25 / 3.75, 2.35 / 3.65])
+
+
+def test_mirror_gap_importer_over_records(store) -> None:
+    # hand-made: Kazakhstan records $40.0bn of imports from China in 2025 against GACC's $29.7bn (seed 000)
+    # hand: [39.95/29.75, 40.05/29.65] = [1.343, 1.351], above the CIF band -> importer over-records, medium (< x1.5)
+    store.ingest_frame(hand_figures([{"reporter": "KAZ", "partner": "CHN", "flow": "M", "period": "2025",
+                                      "value_usd": 40.0e9, "precision_usd": 1e8}]))
+    (f,) = pick(run_checks(store, rules=["mirror_gap"]), reporter="KAZ", partner="CHN", flow="M")
+    assert (f.status, f.severity) == ("conflict", "medium")
+    assert f.evidence["direction"] == "importer_over_records"
+
+
+# ---- period_mismatch -----------------------------------------------------------------------
+
+
+def test_period_mismatch_flags_11_months_against_a_year(store) -> None:
+    # hand-made: Kazakhstan's imports from China Jan-Nov 2025 $27.5bn, against GACC's full-year $29.7bn (seed 000)
+    # hand: annualised 27.5 * 12 / 11 = 30.0bn
+    store.ingest_frame(hand_figures([{"reporter": "KAZ", "partner": "CHN", "flow": "M", "period": "2025-01/2025-11",
+                                      "value_usd": 27.5e9, "precision_usd": 1e8}]))
+    fs = run_checks(store, rules=["period_mismatch", "mirror_gap"])
+    (f,) = pick(fs, rule="period_mismatch")
+    assert (f.reporter, f.partner, f.period) == ("KAZ", "CHN", "2025-01/2025-11")
+    assert f.evidence["same_months"] == "2025-01/2025-11"
+    assert f.evidence["annualised_value"] == pytest.approx(27.5e9 * 12 / 11)
+    assert "Jan–Nov 2025" in f.message and "seasonal" in f.message
+    assert not pick(fs, rule="mirror_gap", reporter="KAZ")  # no mirror gap drawn from unequal periods
+
+
+def test_period_mismatch_not_flagged_for_same_months(store) -> None:
+    # hand-made: both sides for H1 2025 -> comparable, nothing to flag
+    store.ingest_frame(hand_figures([
+        {"reporter": "KAZ", "partner": "CHN", "flow": "M", "period": "2025-H1", "value_usd": 15.0e9, "precision_usd": 1e8},
+        {"reporter": "CHN", "partner": "KAZ", "flow": "X", "period": "2025-H1", "value_usd": 14.6e9, "precision_usd": 1e8},
+    ]))
+    assert not run_checks(store, rules=["period_mismatch"])
+
+
+def test_period_mismatch_partial_year_against_previous_full_year(store) -> None:
+    # hand-made: GACC-style exports to Kazakhstan Jan-Nov 2024 $25.0bn and full-year 2023 $24.0bn in one series:
+    # the fair comparison for Jan-Nov 2024 is Jan-Nov 2023 (not in the store), or 25.0 * 12/11 = 27.27bn annualised
+    store.ingest_frame(hand_figures([
+        {"reporter": "CHN", "partner": "KAZ", "flow": "X", "period": "2024-01/2024-11", "value_usd": 25.0e9},
+        {"reporter": "CHN", "partner": "KAZ", "flow": "X", "period": "2023", "value_usd": 24.0e9},
+    ]))
+    (f,) = pick(run_checks(store, rules=["period_mismatch"]), rule="period_mismatch")
+    assert f.evidence["kind"] == "same series, previous year"
+    assert f.evidence["same_months"] == "2023-01/2023-11"
+    assert f.evidence["annualised_value"] == pytest.approx(25.0e9 * 12 / 11)
+
+
+def test_require_comparable_refuses_and_offers() -> None:
+    from mirrortrade.checks.period_mismatch import fair_comparison, require_comparable
+    from mirrortrade.errors import PeriodMismatch
+
+    require_comparable("2025", "2024")
+    with pytest.raises(PeriodMismatch, match="Jan–Nov 2024"):
+        require_comparable("2024-01/2024-11", "2024")
+    assert fair_comparison("2025-H1", "2024")["same_months"] == "2024-H1"
+
+
+# ---- unit_error ----------------------------------------------------------------------------
+
+
+def test_unit_error_not_flagged_for_normal_pairs(embedded_findings) -> None:
+    # seed 000: 560M against 524M is a ratio of 1.07, nowhere near 1,000
+    assert not pick(embedded_findings, rule="unit_error")
+
+
+def test_unit_error_thousands_entered_as_dollars(store) -> None:
+    # hand-made: Kazakhstan's imports from China "29,700,000" meant in thousand USD but stored as USD;
+    # GACC (seed 000) says $29.7bn: hand ratio 29.7e9 / 29.7e6 = 1,000
+    store.ingest_frame(hand_figures([{"reporter": "KAZ", "partner": "CHN", "flow": "M", "period": "2025",
+                                      "value_usd": 29.7e6, "precision_usd": 1e5}]))
+    fs = run_checks(store, rules=["unit_error", "mirror_gap"])
+    (f,) = pick(fs, rule="unit_error")
+    assert (f.status, f.severity) == ("implausible", "high")
+    assert f.evidence["ratio"] == pytest.approx(1000.0)
+    assert f.evidence["corrected_smaller"] == pytest.approx(29.7e9)
+    assert not pick(fs, rule="mirror_gap", reporter="KAZ")  # reported once, as a unit error
+
+
+def test_unit_error_between_vintages(store) -> None:
+    # hand-made: one figure revised from $2.3bn to "2,300" (millions mistaken for dollars... x1,000,000)
+    rows = [{"reporter": "TJK", "partner": "CHN", "flow": "M", "period": "2024", "value_usd": v, "vintage": d}
+            for v, d in ((2.3e9, "2025-02-01"), (2.3e3, "2025-06-01"))]
+    store.ingest_frame(hand_figures(rows[:1]))
+    store.ingest_frame(hand_figures(rows[1:]))
+    (f,) = pick(run_checks(store, rules=["unit_error"]), rule="unit_error")
+    assert f.evidence["kind"] == "vintage" and f.evidence["decades"] == 6
