@@ -525,3 +525,22 @@ def test_goods_of_origin_and_dateline() -> None:
     assert (c.reporter, c.partner, c.flow, c.period, c.growth_pct) == ("CHN", "KAZ", "X", "2025", 5.0)
     c = _one("Kazakhstan–China trade reached $44bn in 2024, according to Kazakhstan's statistics bureau.")
     assert (c.reporter, c.partner, c.flow, c.source) == ("KAZ", "CHN", "T", "KZ-BNS")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kazakhstan's exports to China amounted to $14.5 billion in 2023, or 18% of its total exports.",
+         [("level", "KAZ", "CHN", "X", 14.5e9, None), ("share", "KAZ", "CHN", "X", None, 18.0)]),
+        ("Tajikistan imported goods worth $1.3bn from Russia in H1 2024, or 28.1% of total imports.",
+         [("level", "TJK", "RUS", "M", 1.3e9, None), ("share", "TJK", "RUS", "M", None, 28.1)]),
+        ("Imports from China made up 35 percent of Tajikistan's total imports in 2023.",
+         [("share", "TJK", "CHN", "M", None, 35.0)]),
+        ("Kyrgyzstan recorded a trade deficit of $8.2 billion in 2023.", [("level", "KGZ", "WLD", "B", -8.2e9, None)]),
+        ("Chinese firms invested $2 billion in Kazakhstan last year, while bilateral trade hit $41 billion in 2024.",
+         [("level", "CHN", "KAZ", "T", 41e9, None)]),
+    ],
+)
+def test_more_news_sentences(sentence: str, expected: list[tuple]) -> None:
+    got = [(c.kind, c.reporter, c.partner, c.flow, c.value_usd, c.share_pct) for c in extract_claims(sentence)]
+    assert got == expected

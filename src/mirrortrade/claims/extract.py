@@ -775,6 +775,9 @@ class _SentenceCtx:
             if c is None:
                 break
             parties.append(c)
+        if len(parties) == 1 and not re.search(r"\b(?:bilateral|mutual|two countries|two nations|both countries)\b",
+                                               self.t, re.I):
+            parties.append("WLD")  # "Kyrgyzstan recorded a trade deficit of $8.2 billion": with the world
         if rep and rep in parties:
             other = next((c for c in parties if c != rep), None)
             return rep, other, fl.flow, 1
@@ -916,20 +919,25 @@ class _SentenceCtx:
             if r.possessive or phrase[r.end:r.end + 2] in ("'s", "’s"):
                 whole = self.topic if r.code == "TOPIC" else r.code
                 break
-        ca, cb = self.clause_of(pc.start)
         part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
-        part = next((r.code for r in part_refs if r.code != whole), None)
-        if whole is None and re.match(r"(?:its|their)\b", phrase, re.I):
-            whole = self.topic if self.topic and self.topic != part else None
+        named: list[str] = []
+        for r in part_refs:
+            if r.code not in ("CA5", "WLD") and r.code not in named:
+                named.append(r.code)
         src = self.reporter_for(pc.start)
-        if whole is None and src is None:
-            # "Kazakhstan's trade with the EU ... with 30% of total trade": the sentence's subject is the whole
-            named = [r.code for r in part_refs if r.code not in ("CA5", "WLD")]
-            if len(named) >= 2:
-                whole, part = named[0], next(c for c in named[1:] if c != named[0]) if any(
-                    c != named[0] for c in named[1:]) else None
+        own_src = [x for x in self.sources if _is_trade_source(x)]
+        if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
+            # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
+            # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject
+            whole = own_src[0].reporter if own_src else named[0]
+        if whole is None and src is not None and (src.reporter in named or len(named) < 2):
+            whole = src.reporter
+        if whole is None and len(named) >= 2:
+            # "Tajikistan imported ... from Russia, or 28.1% of total imports": the subject is the whole
+            whole = named[0]
         if whole is None:
-            whole = src.reporter if src and src.reporter != part else self.topic
+            whole = src.reporter if src else self.topic
+        part = next((r.code for r in part_refs if r.code != whole), None)
         if part is None:
             part = self._fill_party({whole} if whole else set(), None)
         pl = phrase.lower()
