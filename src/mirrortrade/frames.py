@@ -131,11 +131,13 @@ def _check_text_encoding(p: Path) -> None:
             ) from None
 
 
-def observations_frame(observations: Iterable[Observation]) -> pd.DataFrame:
+def observations_frame(observations: Iterable[Observation], *, check_units: bool = True) -> pd.DataFrame:
+    """``check_units=False`` skips the mixed-thousands heuristic: for records a source parser built from a
+    file whose unit row it read (a 1000x swing between years is then real, e.g. KAZ->CYP 2022->2023)."""
     rows = [o.to_row() for o in observations]
     cols = list(CANONICAL_COLUMNS) + ["retrieved_at"]
     df = pd.DataFrame(rows, columns=[c for c in cols if c not in ("value", "unit")])
-    return normalize_observations(df, file=None)
+    return normalize_observations(df, file=None, check_units=check_units)
 
 
 def indicators_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
@@ -162,19 +164,21 @@ def indicators_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
     return out
 
 
-def normalize_observations(df: pd.DataFrame, *, file: str | None = None) -> pd.DataFrame:
+def normalize_observations(df: pd.DataFrame, *, file: str | None = None, check_units: bool = True) -> pd.DataFrame:
     """Validate a canonical frame and return it normalised with ids, intervals and period columns.
 
     Raises :class:`ParseError` (or a subclass) naming file, row and column on the first bad value.
     """
     con = duckdb.connect()
     try:
-        return stage_observations(con, df, file=file)
+        return stage_observations(con, df, file=file, check_units=check_units)
     finally:
         con.close()
 
 
-def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file: str | None) -> pd.DataFrame:
+def stage_observations(
+    con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file: str | None, check_units: bool = True
+) -> pd.DataFrame:
     cols = [str(c).strip() for c in df.columns]
     df = df.set_axis(cols, axis=1)
     unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
@@ -345,7 +349,8 @@ def stage_observations(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file
     if r := first_stage("reporter = partner"):
         raise CodeError(f"reporter and partner are both {r[1]}", file=file, row=int(r[0]), column="partner")
     _check_partial_years(con, file)
-    _check_mixed_thousands(con, file, "value_usd" if "value_usd" in cols else "value")
+    if check_units:
+        _check_mixed_thousands(con, file, "value_usd" if "value_usd" in cols else "value")
 
     # ids: key = what is measured by which publication; figure = this value of it in this vintage
     con.execute(

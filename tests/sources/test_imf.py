@@ -64,3 +64,29 @@ def test_area_counterparts_are_skipped(tmp_path: Path) -> None:
     rep = imf.parse_report(p)
     assert {o.partner for o in rep.observations} == {"WLD"}
     assert rep.skipped_series == ["USA.XG_FOB_USD.GX170.A: counterpart is an area, not a partner country"]
+
+
+def test_a_message_of_another_structure_is_refused_and_leaves_no_state(tmp_path: Path) -> None:
+    """An SDMX-ML 2.1 message with other dimensions: refused. Reading it first must not break the next read
+    (sdmx1 keeps namespaces globally; see the comment in sources/imf.py)."""
+    other = (
+        '<?xml version="1.0" encoding="UTF-8"?><message:StructureSpecificData '
+        'xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" '
+        'xmlns:ss="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific" '
+        'xmlns:ns1="urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=T:DSD_T(1.0):ObsLevelDim:TIME_PERIOD">'
+        '<message:Header><message:ID>t</message:ID><message:Test>false</message:Test>'
+        '<message:Prepared>2026-01-01T00:00:00</message:Prepared><message:Sender id="T"/>'
+        '<message:Structure structureID="T_DSD_T" dimensionAtObservation="TIME_PERIOD" '
+        'namespace="urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=T:DSD_T(1.0):ObsLevelDim:TIME_PERIOD">'
+        '<common:Structure xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common">'
+        '<Ref agencyID="T" id="DSD_T" version="1.0"/></common:Structure></message:Structure></message:Header>'
+        '<message:DataSet ss:structureRef="T_DSD_T" xsi:type="ns1:DataSetType" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        '<Series FOO="A" BAR="B"><Obs TIME_PERIOD="2025" OBS_VALUE="1"/>'
+        "</Series></message:DataSet></message:StructureSpecificData>"
+    )
+    p = tmp_path / "other.xml"
+    p.write_text(other)
+    with pytest.raises(SourceError, match="not an IMF IMTS message.*no COUNTRY, INDICATOR, COUNTERPART_COUNTRY, FREQUENCY"):
+        imf.parse(p)
+    assert len(imf.parse(RECORDED)) == 4

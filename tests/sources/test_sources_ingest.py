@@ -169,3 +169,14 @@ def test_cli_ingest_national(tmp_path: Path) -> None:
     assert "UZ-STAT" in res.output and "Code 0 Other countries" in res.output
     bad = runner.invoke(app, ["ingest-national", str(f), "--country", "TJK", "--db", db])
     assert bad.exit_code != 0 and "no national statistics parser for 'TJK'" in bad.output
+
+
+def test_real_year_on_year_swings_are_not_taken_for_unit_errors(store) -> None:  # type: ignore[no-untyped-def]
+    """KAZ exports to Cyprus fell from 177,988.84714 to 243.55447 thousand USD (2022 -> 2023, row 26 of sheets '2022'
+    and '2023' of the 2023 publication): a real 1/731 swing that the hand-made-file heuristic would refuse."""
+    s = run_national(store, DATA / "national_stats" / "KAZ" / "kaz_bns_main_foreign_trade_indicators_by_country_2023.xls", "KAZ")
+    assert s.result.rows == 669
+    cyp = store.observations(reporter="KAZ", partner="CYP", flow="X").set_index("period")["value_usd"]
+    assert cyp["2022"] == 177988.84714 * 1e3 and cyp["2023"] == 243.55447 * 1e3
+    k = run_national(store, DATA / "national_stats" / "KGZ" / "kgz_nsc_4.03.00.18_exports_by_country_1994_2023.xlsx", "KGZ")
+    assert k.result.rows == 2237

@@ -127,6 +127,11 @@ class ParseReport:
 def parse_report(raw: Raw | str | os.PathLike[str]) -> ParseReport:
     import sdmx
 
+    # sdmx1 2.28: reading an SDMX-ML 2.1 message registers its namespaces globally, and the 3.0 reader,
+    # imported lazily on the first 3.0 message, then fails at import ("ValueError: urn:..."). Importing
+    # it up front avoids that order dependence.
+    import sdmx.reader.xml.v30  # noqa: F401
+
     path = raw.path if isinstance(raw, Raw) else Path(raw)
     url = raw.url if isinstance(raw, Raw) else ""
     retrieved = raw.retrieved_at if isinstance(raw, Raw) else ""
@@ -148,6 +153,12 @@ def parse_report(raw: Raw | str | os.PathLike[str]) -> ParseReport:
     for ds in data:
         for skey, observations in ds.series.items():
             dims = {k: str(v.value) for k, v in skey.values.items()}
+            lacking = [d for d in ("COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY") if d not in dims]
+            if lacking:
+                raise SourceError(
+                    f"{url or path}: not an IMF IMTS message: series key {'.'.join(dims.values()) or '(empty)'} "
+                    f"has no {', '.join(lacking)} (dimensions {', '.join(dims) or 'none'})"
+                )
             country, ind, cp, freq = (dims.get(k, "") for k in ("COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY"))
             label = f"{country}.{ind}.{cp}.{freq}"
             if ind not in FLOW_OF:
