@@ -272,7 +272,7 @@ class Store:
             params.extend(kinds)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return self.con.execute(sql + " ORDER BY countries, kind, event_id", params).df()
+        return self.con.execute(sql + " ORDER BY ingest_id, rowid", params).df()
 
     def ingest_normalized(self, df: pd.DataFrame, *, file: str | None = None, kind: str = "frame") -> IngestResult:
         """Ingest an already-normalised observation frame (columns ``OBS_COLUMNS``)."""

@@ -86,7 +86,7 @@ def gdp_indicators() -> list[Indicator]:
 
 
 def seed_indicators() -> list[Indicator]:
-    """Non-trade figures stated in the seeds (Kyrgyz GDP under $22bn, shares, companies, tourism)."""
+    """Non-trade figures the seeds state about trade: Kyrgyz GDP under $22bn, China's share of Uzbek trade."""
     df = pd.read_csv(data_path("seed_indicators.csv"), dtype=str, keep_default_na=False)
     return [
         Indicator(
