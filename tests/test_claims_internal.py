@@ -194,3 +194,17 @@ def test_share_against_levels() -> None:
     f = _by_rule(check_internal(claims), "share_vs_levels")
     # 28 / 140 = 20 % (27.5/140.5 = 19.6 % to 28.5/139.5 = 20.4 %) within [19.5, 20.5]
     assert [_verdict(x) for x in f] == ["consistent"]
+
+
+def test_stated_gap_against_mirror_levels() -> None:
+    text = (
+        "According to Kazakhstan's Bureau of National Statistics, imports from Russia were $12.8 billion in "
+        "January–September 2023.\n\n"
+        "According to Russia's Federal Customs Service, Russian exports to Kazakhstan in January–September 2023 "
+        "were about $13.9 billion, a gap of $1.1 billion from the Kazakh figure."
+    )
+    f = _by_rule(check_internal(extract_claims(text)), "difference_vs_levels")
+    # 13.9 (about: 13.155-14.645) - 12.8 (12.75-12.85) = 0.305-1.895 contains 1.05-1.15
+    assert [_verdict(x) for x in f] == ["consistent"]
+    bad = _by_rule(check_internal(extract_claims(text.replace("$1.1 billion", "$3.1 billion"))), "difference_vs_levels")
+    assert [_verdict(x) for x in bad] == ["conflict"]

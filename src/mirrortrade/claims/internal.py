@@ -24,7 +24,9 @@ Rules (every published figure is an interval from its printed precision and qual
 * ``surge``: a level that more than triples (or falls below a third) from one year to the next;
 * ``relative_statement``: "nearly quadrupled", "grew by nearly 50 percent" against the two levels
   stated (ranges of :mod:`mirrortrade.checks.relative`);
-* ``share_vs_levels``: a share against the part and the total when both are stated.
+* ``share_vs_levels``: a share against the part and the total when both are stated;
+* ``difference_vs_levels``: a stated gap ("a gap of $1.1 billion") against the two levels of the
+  same flow and period it can be between (mirror figures or two sources of the same figure).
 """
 
 from __future__ import annotations
@@ -130,6 +132,49 @@ def check_internal(claims: Sequence[Claim], indicators: Sequence[IndicatorFigure
     out += _gdp(levels, indicators)
     out += _shares(claims, by_key)
     out += _relative(indicators)
+    out += _differences(claims, levels)
+    return out
+
+
+def _differences(claims: Sequence[Claim], levels: list[Claim]) -> list[dict]:
+    out = []
+    mirror = {"X": "M", "M": "X", "T": "T", "B": "B"}
+    for d in claims:
+        if d.kind != "difference" or d.difference_low is None or d.difference_high is None:
+            continue
+        pairs = []
+        for a, b in combinations(levels, 2):
+            if a.period != b.period or (d.period and a.period != d.period):
+                continue
+            same = (a.reporter, a.partner, a.flow) == (b.reporter, b.partner, b.flow) and a.source != b.source
+            mirrored = (a.reporter, a.partner) == (b.partner, b.reporter) and mirror.get(a.flow or "") == b.flow
+            if (same or mirrored) and {a.reporter, a.partner} >= {x for x in (d.reporter, d.partner) if x}:
+                pairs.append((a, b))
+        if not pairs:
+            continue
+        stated = (d.difference_low, d.difference_high)
+        fits = []
+        for a, b in pairs:
+            ia, ib = a.interval, b.interval
+            assert ia is not None and ib is not None
+            gap = _sub(ia, ib) if a.value_usd >= b.value_usd else _sub(ib, ia)  # type: ignore[operator]
+            if _overlap(gap, stated):
+                fits.append((a, b, gap))
+        if fits:
+            a, b, gap = fits[0]
+            out.append(_finding("difference_vs_levels", "info", [d.id, a.id, b.id],
+                                f"The stated gap of {d.text} matches {a.text} ({a.reporter} {a.flow}) against {b.text} "
+                                f"({b.reporter} {b.flow}), {a.period}: {_fi(gap)}.",
+                                _ev("consistent", stated=stated, computed=gap)))
+        else:
+            a, b = pairs[0]
+            ia, ib = a.interval, b.interval
+            assert ia is not None and ib is not None
+            gap = _sub(ia, ib) if a.value_usd >= b.value_usd else _sub(ib, ia)  # type: ignore[operator]
+            out.append(_finding("difference_vs_levels", "medium", [d.id, a.id, b.id],
+                                f"The stated gap of {d.text} fits no two figures the article gives for {a.period} "
+                                f"(e.g. {a.text} against {b.text}: {_fi(gap)}).",
+                                _ev("conflict", stated=stated, computed=gap)))
     return out
 
 
