@@ -123,6 +123,8 @@ def spark_session(master: str | None = None) -> Any:
         .config("spark.sql.shuffle.partitions", os.environ.get("MIRRORTRADE_SPARK_PARTITIONS", "4"))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.sql.codegen.wholeStage", os.environ.get("MIRRORTRADE_SPARK_CODEGEN", "true"))
+        .config("spark.sql.adaptive.enabled", os.environ.get("MIRRORTRADE_SPARK_AQE", "true"))
     )
     if master is None or master.startswith("local"):
         builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
