@@ -180,3 +180,23 @@ def test_real_year_on_year_swings_are_not_taken_for_unit_errors(store) -> None: 
     assert cyp["2022"] == 177988.84714 * 1e3 and cyp["2023"] == 243.55447 * 1e3
     k = run_national(store, DATA / "national_stats" / "KGZ" / "kgz_nsc_4.03.00.18_exports_by_country_1994_2023.xlsx", "KGZ")
     assert k.result.rows == 2237
+
+
+def test_cli_fetch_then_show_side_by_side(tmp_path: Path) -> None:
+    """`mirrortrade fetch comtrade` (served from the cache: the constructed KAZ->CHN 2019 Comtrade-shaped body)
+    then `mirrortrade show`: the Comtrade figure and the embedded BNS figure, each with its source."""
+    value = wits_kaz_exports_to_china(2019)
+    q = comtrade.ComtradeQuery(reporters=("KAZ",), partners=("CHN",), years=(2019,), flows=("X",))
+    (req,) = comtrade.build(q).requests
+    seed_cache(req, kaz_china_2019_body(value), "application/json")
+    db = str(tmp_path / "s.duckdb")
+    res = runner.invoke(app, ["fetch", "comtrade", "--reporter", "KAZ", "--partner", "CHN", "--years", "2019",
+                              "--flows", "X", "--offline", "--db", db], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    shown = runner.invoke(app, ["show", "--reporter", "KAZ", "--partner", "CHN", "--flow", "X", "--period", "2019",
+                                "--format", "json", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    by = {r["source_id"]: r for r in json.loads(shown.output)}  # records, one per figure
+    assert set(by) == {"UN-COMTRADE", "KZ-BNS"}
+    assert by["UN-COMTRADE"]["value_usd"] == value and by["KZ-BNS"]["value_usd"] == 8003866.69343 * 1e3
+    assert by["UN-COMTRADE"]["url"] == req.full_url

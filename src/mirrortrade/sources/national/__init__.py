@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from mirrortrade.errors import CodeError, SourceError
 from mirrortrade.model import Citation, Observation
@@ -51,7 +52,7 @@ def source_id(country: str) -> str:
     return NATIONAL_SOURCES[country][0]
 
 
-def parser_for(country: str):  # type: ignore[no-untyped-def]
+def parser_for(country: str) -> ModuleType:
     from mirrortrade.sources.national import kaz_bns, kgz_nsc, uzb_stat
 
     modules = {"KAZ": kaz_bns, "KGZ": kgz_nsc, "UZB": uzb_stat}
