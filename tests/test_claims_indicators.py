@@ -150,3 +150,13 @@ def test_events_never_invented() -> None:
     text = "Trade between China and Kazakhstan rose to $40 billion in 2025.\n\nThe weather was fine in Astana."
     assert extract_events(text) == []
     assert extract_events("") == []
+
+
+def test_event_context_keeps_follow_up_sentences() -> None:
+    events = extract_events(SEED_000)
+    fair = next(e for e in events if e.kind == "trade_event" and e.quote.startswith("The Uzbek consulate"))
+    assert fair.context == ["Representatives of more than 200 Chinese companies attended the event."]
+    port = next(e for e in events if e.amount_usd == 1.1e9)
+    assert port.context == ["The project is presently undergoing a feasibility study."]
+    for e in events:
+        assert all(c in SEED_000 for c in e.context)

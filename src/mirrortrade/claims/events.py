@@ -85,6 +85,9 @@ class NewsEvent:
     parties: list[str] = field(default_factory=list)
     section: str | None = None  # the country heading the article section it stands in
     paragraph: int = 0
+    #: the other sentences of its paragraph that are no event themselves, verbatim ("The project is presently
+    #: undergoing a feasibility study.", "Representatives of more than 200 Chinese companies attended the event.")
+    context: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         d = asdict(self)
@@ -122,10 +125,13 @@ def extract_events(text: str, article_date: date | None = None) -> list[NewsEven
             continue
         if len(p.sentences) == 1 and not re.search(r"[.!?]$", p.text.strip()):
             continue  # a headline or a caption
+        para_events: list[NewsEvent] = []
+        loose: list[tuple[int, str]] = []  # (position, sentence) of sentences that are no event
         for s in p.sentences:
             t = s.text
             if p.index in trade_paras or t in stat_sentences or _BOILER.search(t):
                 continue
+            loose.append((s.start, t))
             parties = _parties(t)
             masked = re.sub(r"Belt and Road", " ", t)
             for name in parties:
@@ -156,6 +162,14 @@ def extract_events(text: str, article_date: date | None = None) -> list[NewsEven
             ev.date, ev.date_text = _event_date(t, ref_year, article_date)
             ev.parties = parties
             out.append(ev)
+            para_events.append(ev)
+            loose.pop()
+        for pos, t in loose:
+            # a follow-up sentence belongs to the event before it (or the first after it)
+            before = [e for e in para_events if e.start < pos]
+            host = before[-1] if before else (para_events[0] if para_events else None)
+            if host is not None:
+                host.context.append(t)
     for i, ev in enumerate(out, 1):
         ev.id = f"e{i}"
     assert all(k in EVENT_KINDS for ev in out for k in ev.kinds)

@@ -212,7 +212,7 @@ class _Source:
 class _Flow:
     """A resolved flow statement: subject S's flow F with partner P (or parties for T/B)."""
 
-    flow: str
+    flow: str | None  # None: a difference whose flow the sentence does not say
     subject: str | None = None
     partner: str | None = None
     parties: tuple[str, ...] = ()
@@ -457,7 +457,8 @@ class _SentenceCtx:
         return [r for i, r in enumerate(self.refs) if a <= r.start and r.end <= b and (include_source or i not in self.in_source)]
 
     # ---- flow resolution ---------------------------------------------------------------------
-    def flow_keyword(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> re.Match[str] | None:
+    def flow_keyword(self, fig_start: int, prev_end: int) -> re.Match[str] | None:
+        """The last flow word between the previous figure and this one."""
         before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start]
         if before:
             return before[-1]
@@ -639,7 +640,7 @@ class _SentenceCtx:
                 sign = -1 if (cm.group("down") or cm.group("down2")) else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
-            kw = self.flow_keyword(mo.start, mo.end, prev_end, next_start)
+            kw = self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
             if kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
@@ -651,8 +652,7 @@ class _SentenceCtx:
                     fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
             nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
             if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
-                fl = _Flow("T")
-                fl.flow = None  # type: ignore[assignment]
+                fl = _Flow(None)
             if fl is None or nt:
                 level_claims.append((mo, None))
                 prev_end = mo.end
@@ -890,7 +890,7 @@ class _SentenceCtx:
         next_money: list[tuple[Money, Claim | None]], next_any: int,
     ) -> None:
         next_start = next_money[0][0].start if next_money else len(self.t)
-        kw = self.flow_keyword(pc.start, pc.end, prev_end, next_start) or self.flow_after(pc.end, next_start)
+        kw = self.flow_keyword(pc.start, prev_end) or self.flow_after(pc.end, next_start)
         if kw is None:
             return
         ca, cb = self.clause_of(pc.start)

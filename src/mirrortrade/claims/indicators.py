@@ -21,7 +21,7 @@ from datetime import date
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.extract import _find_sources, _heading_country
 from mirrortrade.claims.numbers import find_counts, find_money, find_percents
-from mirrortrade.claims.periods import data_year, find_periods, reference_year
+from mirrortrade.claims.periods import PeriodMention, data_year, find_periods, reference_year
 from mirrortrade.claims.text import segment
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Citation, Indicator, Period, value_interval
@@ -169,7 +169,7 @@ def extract_indicators(text: str, article_date: date | None = None) -> list[Indi
     return out
 
 
-def _period_near(periods: list, start: int, end: int, t: str) -> str | None:  # type: ignore[type-arg]
+def _period_near(periods: list[PeriodMention], start: int, end: int, t: str) -> str | None:
     after = [pm for pm in periods if end <= pm.start <= end + 12]
     if after:
         return after[0].period
@@ -177,7 +177,7 @@ def _period_near(periods: list, start: int, end: int, t: str) -> str | None:  # 
 
 
 def _sentence_figures(
-    offset: int, t: str, refs: list[lx.CountryRef], topic: str | None, para_codes: list[str], periods: list,  # type: ignore[type-arg]
+    offset: int, t: str, refs: list[lx.CountryRef], topic: str | None, para_codes: list[str], periods: list[PeriodMention],
     carry: tuple[str | None, str | None], src: str | None, para: int,
 ) -> list[IndicatorFigure]:
     out: list[IndicatorFigure] = []

@@ -109,11 +109,12 @@ def _levels(claims: Sequence[Claim]) -> list[Claim]:
 
 def _merged(group: list[Claim]) -> Interval:
     """The intersection of the intervals of the same figure stated several times (or the first if disjoint)."""
-    lo = max(c.value_low for c in group)  # type: ignore[type-var]
-    hi = min(c.value_high for c in group)  # type: ignore[type-var]
+    ivs = [c.interval for c in group if c.interval is not None]
+    lo = max(iv[0] for iv in ivs)
+    hi = min(iv[1] for iv in ivs)
     if lo <= hi:
         return (lo, hi)
-    return group[0].interval  # type: ignore[return-value]
+    return ivs[0]
 
 
 def check_internal(claims: Sequence[Claim], indicators: Sequence[IndicatorFigure] = ()) -> list[dict]:
@@ -157,7 +158,7 @@ def _differences(claims: Sequence[Claim], levels: list[Claim]) -> list[dict]:
         for a, b in pairs:
             ia, ib = a.interval, b.interval
             assert ia is not None and ib is not None
-            gap = _sub(ia, ib) if a.value_usd >= b.value_usd else _sub(ib, ia)  # type: ignore[operator]
+            gap = _sub(ia, ib) if ia[0] + ia[1] >= ib[0] + ib[1] else _sub(ib, ia)
             if _overlap(gap, stated):
                 fits.append((a, b, gap))
         if fits:
@@ -170,7 +171,7 @@ def _differences(claims: Sequence[Claim], levels: list[Claim]) -> list[dict]:
             a, b = pairs[0]
             ia, ib = a.interval, b.interval
             assert ia is not None and ib is not None
-            gap = _sub(ia, ib) if a.value_usd >= b.value_usd else _sub(ib, ia)  # type: ignore[operator]
+            gap = _sub(ia, ib) if ia[0] + ia[1] >= ib[0] + ib[1] else _sub(ib, ia)
             out.append(_finding("difference_vs_levels", "medium", [d.id, a.id, b.id],
                                 f"The stated gap of {d.text} fits no two figures the article gives for {a.period} "
                                 f"(e.g. {a.text} against {b.text}: {_fi(gap)}).",
