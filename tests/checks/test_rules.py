@@ -239,3 +239,14 @@ def test_unit_error_between_vintages(store) -> None:
     store.ingest_frame(hand_figures(rows[1:]))
     (f,) = pick(run_checks(store, rules=["unit_error"]), rule="unit_error")
     assert f.evidence["kind"] == "vintage" and f.evidence["decades"] == 6
+
+
+def test_exceeds_gdp_thresholds_are_configurable(store) -> None:
+    # seed 000 + WDI: China's exports to Tajikistan are 30.3%–31.1% of Tajik GDP (2023): notable at a 30% mark
+    fs = run_checks(store, rules=["exceeds_gdp"], settings={"exceeds_gdp": {"notable": 0.30}})
+    (f,) = pick(fs, reporter="CHN", partner="TJK", flow="X")
+    assert f.status == "notable"
+    from mirrortrade.errors import MirrortradeError
+
+    with pytest.raises(MirrortradeError, match="bad settings"):
+        run_checks(store, rules=["surge"], settings={"surge": {"nonsense": 1}})

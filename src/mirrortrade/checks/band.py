@@ -135,13 +135,13 @@ class BandEstimator:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             res = reconcile(pd.DataFrame(rows), on_duplicate="last")
-        self._reliability = res.reliability
-        try:
-            est = res.estimates
-            for r in est.drop_duplicates(["exporter", "importer"]).itertuples():
-                self._cif[(r.exporter, r.importer)] = float(r.cif_rate)
-        except Exception as e:  # noqa: BLE001 - the band falls back; the note says why
-            self.notes.append(f"reconciliation estimates unavailable ({type(e).__name__}); CIF prior used")
+            self._reliability = res.reliability
+            try:
+                est = res.estimates
+                for r in est.drop_duplicates(["exporter", "importer"]).itertuples():
+                    self._cif[(r.exporter, r.importer)] = float(r.cif_rate)
+            except Exception as e:  # noqa: BLE001 - the band falls back to the CIF prior; the note says why
+                self.notes.append(f"reconciliation estimates unavailable ({type(e).__name__}); CIF prior used")
 
     def _sigma(self, country: str, role: str) -> tuple[float, int] | None:
         rel = self._reliability

@@ -16,9 +16,13 @@ FINDING_COLUMNS = ("id", "rule", "severity", "status", "reporter", "partner", "f
                    "evidence", "figure_ids")
 
 
-def run_checks(store: Any, *, rules: Sequence[str] | None = None, year: int | None = None) -> list[Finding]:
+def run_checks(
+    store: Any, *, rules: Sequence[str] | None = None, year: int | None = None,
+    settings: dict[str, dict[str, Any]] | None = None,
+) -> list[Finding]:
     """Every rule (or the named ones) over the figures in ``store``; ``year`` limits to one year.
 
+    ``settings`` passes keyword options to a rule, e.g. ``{"exceeds_gdp": {"notable": 0.4}}``.
     Findings come sorted: problems first (high → low), then the consistent results (info).
     """
     names = list(rules) if rules else list(RULES)
@@ -28,8 +32,18 @@ def run_checks(store: Any, *, rules: Sequence[str] | None = None, year: int | No
     ctx = CheckContext(store, year=year)
     out: list[Finding] = []
     seen: set[str] = set()
+    settings = settings or {}
+    for name in settings:
+        if name not in RULES:
+            raise MirrortradeError(f"settings for unknown rule {name!r}")
     for name in names:
-        for f in RULES[name].check(ctx):
+        try:
+            found = RULES[name].check(ctx, **settings.get(name, {}))
+        except TypeError as e:
+            if settings.get(name):
+                raise MirrortradeError(f"bad settings for rule {name!r}: {e}") from None
+            raise
+        for f in found:
             if f.id not in seen:
                 seen.add(f.id)
                 out.append(f)
