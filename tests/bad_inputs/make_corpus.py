@@ -368,7 +368,7 @@ def build() -> None:
         "</message:DataSet></message:StructureSpecificData>\n"
     )
     write("sdmx_unknown_structure.xml", unknown)
-    case("sdmx_unknown_structure.xml", "api-sdmx", "SourceError", "", "sdmx_unknown_structure.xml",
+    case("sdmx_unknown_structure.xml", "api-sdmx", "SourceError", "not an IMF IMTS message", "sdmx_unknown_structure.xml",
          "SDMX data message for a structure the IMF parser does not know")
     write("http_xml_truncated.xml", unknown[: len(unknown) - 60])
     case("http_xml_truncated.xml", "http-check", "SourceError", "not well-formed XML", "http://127.0.0.1",
