@@ -195,3 +195,14 @@ def test_the_guard_refuses_the_network() -> None:
             s.connect(("93.184.216.34", 80))
     finally:
         s.close()
+
+
+def test_module_fetch_uses_the_default_cache(server: FakeServer) -> None:
+    """``comtrade.fetch(request)`` with no Fetcher: default policy, the cache under $MIRRORTRADE_CACHE."""
+    from mirrortrade.sources import comtrade
+
+    server.script("/data", [Reply(200, OK)])
+    raw = comtrade.fetch(_req(server))
+    assert raw.json()["count"] == 1
+    assert comtrade.fetch(_req(server)).from_cache and len(server.seen) == 1
+    assert Cache().has(_req(server))

@@ -307,7 +307,11 @@ def row_count(raw: Raw) -> int:
 
 
 def fetch(request: Request, fetcher: Fetcher | None = None) -> Raw:
-    return (fetcher or Fetcher()).fetch(request)
+    """The raw response on disk (cached); a Fetcher with default settings unless one is given."""
+    if fetcher is not None:
+        return fetcher.fetch(request)
+    with Fetcher() as f:
+        return f.fetch(request)
 
 
 def fetch_all(

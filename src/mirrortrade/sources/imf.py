@@ -99,7 +99,11 @@ def build(query: ImfQuery) -> list[Request]:
 
 
 def fetch(request: Request, fetcher: Fetcher | None = None) -> Raw:
-    return (fetcher or Fetcher()).fetch(request)
+    """The raw response on disk (cached); a Fetcher with default settings unless one is given."""
+    if fetcher is not None:
+        return fetcher.fetch(request)
+    with Fetcher() as f:
+        return f.fetch(request)
 
 
 _RE_Q = re.compile(r"^(\d{4})-?Q([1-4])$")
