@@ -544,3 +544,13 @@ def test_goods_of_origin_and_dateline() -> None:
 def test_more_news_sentences(sentence: str, expected: list[tuple]) -> None:
     got = [(c.kind, c.reporter, c.partner, c.flow, c.value_usd, c.share_pct) for c in extract_claims(sentence)]
     assert got == expected
+
+
+def test_numbers_in_words() -> None:
+    # number words are read with text2num: "twenty-five percent", "two billion dollars"
+    c = _one("Kazakh exports to China rose twenty-five percent to two billion dollars in 2023.")
+    assert (c.value_usd, c.value_low, c.value_high, c.growth_pct) == (2e9, 1.5e9, 2.5e9, 25.0)
+    c = _one("Trade with Russia fell nine per cent in 2023, Kazakh official data show.")
+    assert (c.kind, c.reporter, c.partner, c.growth_pct, c.source) == ("growth", "KAZ", "RUS", -9.0, "KZ-BNS")
+    c = _one("Uzbek imports from Kazakhstan were half a billion dollars in 2022.")
+    assert c.value_usd == 0.5e9

@@ -23,8 +23,22 @@ SCALES: dict[str, float] = {
 _SCALE = r"trillion|trn|tn|billion|bln|bn|b|million|mln|mil|mn|m|thousand|k"
 _CUR_PRE = r"(?:U\.?S\.?\s?\$|USD\s?|\$)"
 _CUR_POST = r"(?:(?:U\.?S\.?\s+|American\s+)?dollars?|USD|US\$)"
-_NUM_WORD_SCALE = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                   "ten": 10, "half a": 0.5, "a": 1}
+_UNITS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+#: a number written in words: "seventy-three", "twenty five", "one hundred and five", "two thousand"
+SPELLED = (r"(?:(?:" + _UNITS + r")(?:[\s-]+(?:and[\s-]+)?(?:" + _UNITS + r"|hundred|thousand))*"
+           r"|(?:a|one)\s+hundred(?:[\s-]+(?:and[\s-]+)?(?:" + _UNITS + r"))*)")
+
+
+def spelled_value(words: str) -> float:
+    """The value of a number written in words (``text2num``): "seventy-three" -> 73, "a hundred" -> 100."""
+    from text_to_num import text2num
+
+    w = re.sub(r"^a\s+", "one ", words.strip().lower()).replace("-", " ")
+    if w == "half a":
+        return 0.5
+    return float(text2num(w, "en"))
+
 
 MONEY_RE = re.compile(
     # $71.3 billion, US$ 1.2 bn, $10-million, $35mn, USD 1.2 billion, $1.2-1.5 billion
@@ -35,24 +49,15 @@ MONEY_RE = re.compile(
     # 500,000 dollars
     r"|(?<![\w.,$])(?P<num_c>" + NUM + r")\s+" + _CUR_POST + r"(?![A-Za-z])"
     # half a billion dollars, two billion dollars
-    r"|\b(?P<word>half a|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<scale_w>billion|million|trillion)\s+"
+    r"|\b(?P<word>half a|a|" + SPELLED + r")\s+(?P<scale_w>billion|million|trillion)\s+"
     + _CUR_POST + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
 
-_PCT_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|a hundred|one hundred"
-)
 PERCENT_RE = re.compile(
-    r"(?P<num>[-+−]?(?:" + NUM + r")|" + _PCT_WORDS + r")\s?(?P<unit>%|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
+    r"(?P<num>[-+−]?(?:" + NUM + r")|\b" + SPELLED + r")\s?(?P<unit>%|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
     re.IGNORECASE,
 )
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-}
 
 #: fraction words -> percent; printed loosely, so their precision is 20 % of the value (+/- 10 %)
 FRACTIONS: dict[str, float] = {
@@ -119,7 +124,7 @@ def find_money(text: str) -> list[Money]:
         if m.group("word"):
             w = m.group("word").lower()
             scale = SCALES[m.group("scale_w").lower()]
-            v = _NUM_WORD_SCALE[w] * scale
+            v = spelled_value(w) * scale
             out.append(Money(m.start(), m.end(), m.group(0), v, scale if w != "half a" else scale / 10))
             continue
         num = m.group("num") or m.group("num_b") or m.group("num_c")
@@ -140,8 +145,8 @@ def find_percents(text: str) -> list[Percent]:
     out: list[Percent] = []
     for m in PERCENT_RE.finditer(text):
         raw = m.group("num")
-        if raw.lower() in _WORD_NUMBERS:
-            v, prec = float(_WORD_NUMBERS[raw.lower()]), 1.0
+        if raw[:1].isalpha():
+            v, prec = spelled_value(raw), 1.0
         else:
             v, prec = to_float(raw), precision_of(raw.replace("−", "-"))
         unit = m.group("unit").lower()
@@ -219,17 +224,29 @@ def find_multiples(text: str) -> list[Multiple]:
             q = _MULT_QUAL.get((m.group("q") or "").lower(), "exact")
         else:
             n = m.group("n").lower()
-            ratio = float(_WORD_NUMBERS.get(n, 0) or to_float(n))
+            ratio = spelled_value(n) if n[:1].isalpha() else to_float(n)
             q = _MULT_QUAL.get((m.group("q2") or "").lower(), "exact")
         lo, hi = multiple_range(ratio, q)
         out.append(Multiple(m.start(), m.end(), m.group(0), ratio, q, lo, hi))
     return out
 
 
+_SPELLED_RE = re.compile(r"\b(?:" + SPELLED + r")\b", re.I)
+
+
 def find_counts(text: str) -> list[tuple[int, int, str, float, float]]:
-    """Plain numbers (counts): (start, end, text, value, precision)."""
+    """Plain numbers (counts): (start, end, text, value, precision). Numbers written in words count
+    from ten up ("seventy-three scholarships"); "one", "two" are too often no count."""
     out = []
     for m in COUNT_RE.finditer(text):
         num = m.group("num")
         out.append((m.start(), m.end(), num, to_float(num), precision_of(num)))
+    for m in _SPELLED_RE.finditer(text):
+        try:
+            v = spelled_value(m.group(0))
+        except ValueError:
+            continue
+        if v >= 10:
+            out.append((m.start(), m.end(), m.group(0), v, 1.0))
+    out.sort()
     return out
