@@ -188,3 +188,14 @@ def test_bulk_listing() -> None:
     assert listing.full_url == "https://comtradeapi.un.org/bulk/v1/get/C/A/HS?reporterCode=32&period=1962"
     with pytest.raises(SourceError, match="subscription key"):
         comtrade.build_bulk_listing(comtrade.ComtradeQuery(reporters=("ARG",), years=(1962,)))
+
+
+def test_build_splits_by_partner_when_one_period_is_too_big() -> None:
+    # preview cap 500; AG2 = 97 rows per cell; 5 partners x 4 flows x 97 = 1,940 rows for one year > 500,
+    # one partner x 4 flows x 97 = 388 fits: one call per partner and year
+    q = comtrade.ComtradeQuery(reporters=("CHN",), partners=("KAZ", "KGZ", "TJK", "TKM", "UZB"), years=(2023, 2024), hs=2)
+    plan = comtrade.build(q)
+    assert len(plan.requests) == 10
+    assert {dict(r.params)["partnerCode"] for r in plan.requests} == {"398", "417", "762", "795", "860"}
+    assert {dict(r.params)["period"] for r in plan.requests} == {"2023", "2024"}
+    assert any("by period and partner" in n and "3,880" in n for n in plan.notes)
