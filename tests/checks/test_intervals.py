@@ -74,3 +74,12 @@ def test_near_power_of_thousand() -> None:
     assert iv.near_power_of_thousand(29.7e9 / 29.7e6) == 3
     assert iv.near_power_of_thousand(524e6 / 524) == 6
     assert iv.near_power_of_thousand(560 / 524) is None
+
+
+def test_mirror_consistent_on_plain_intervals() -> None:
+    # seed 000, Tajikistan 2025: GACC exports 3.7 vs Tajik imports 2.3 (to 0.1bn) -> far below the CIF band
+    ok, excess = iv.mirror_consistent(value_interval(3.7 * B, 0.1 * B), value_interval(2.3 * B, 0.1 * B))
+    # hand: ln(2.35/3.65) - ln(1.033) + 1.645*0.03 = -0.4404 - 0.0325 + 0.0493 = -0.4235
+    assert ok is False and excess == pytest.approx(math.log(2.35 / 3.65) - math.log(1.033) + 1.6448536269514722 * 0.03)
+    # seed 000: Tajik exports $524M vs China's imports $560M -> within the band
+    assert iv.mirror_consistent(value_interval(524e6, 1e6), value_interval(560e6, 1e6)) == (True, 0.0)

@@ -162,6 +162,34 @@ def share(part: Interval, whole: Interval) -> Interval:
     return ratio(part, whole)
 
 
+#: the documented prior band of a mirror pair (see :mod:`mirrortrade.checks.band`): BACI's mean CIF margin
+#: 3.3% ± 1.645 × 0.03
+PRIOR_CIF_RATE = 0.033
+PRIOR_HALF_WIDTH = 1.6448536269514722 * 0.03
+
+
+def mirror_consistent(
+    exporter_fob: Interval, importer_cif: Interval, *, cif_rate: float = PRIOR_CIF_RATE,
+    half_width: float = PRIOR_HALF_WIDTH,
+) -> tuple[bool, float]:
+    """Do the two sides of a flow agree after CIF/FOB valuation? Returns ``(consistent, excess)``, the
+    excess being how far (in log terms) the CIF-adjusted gap ``ln(M/X) − ln(1 + cif)`` lies beyond the
+    band ``±half_width`` (0 when consistent; negative when the importer records less).
+
+    >>> mirror_consistent((3.65e9, 3.75e9), (2.25e9, 2.35e9))[0]   # Tajikistan 2025: 3.7 vs 2.3
+    False
+    >>> mirror_consistent((523.5e6, 524.5e6), (559.5e6, 560.5e6))[0]   # 524 vs 560
+    True
+    """
+    lo, hi = log_ratio(importer_cif, exporter_fob)
+    c = math.log1p(cif_rate)
+    if lo - c > half_width:
+        return False, lo - c - half_width
+    if hi - c < -half_width:
+        return False, hi - c + half_width
+    return True, 0.0
+
+
 def near_power_of_thousand(r: float, *, tolerance_decades: float = 0.5) -> int | None:
     """3 or 6 when ``r`` (or 1/r) is within ``tolerance_decades`` of 10³ or 10⁶, else None."""
     if not (r > 0) or math.isinf(r):

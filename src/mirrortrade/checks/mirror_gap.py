@@ -65,6 +65,7 @@ def compare(x: Fig, m: Fig, band: MirrorBand) -> dict[str, Any]:
         "band": band.to_dict(), "outside": side, "excess_log": excess,
         "gap_usd": m.value - x.value, "gap_interval": list(iv.sub(m.interval, x.interval)),
         "expected_importer_value": x.value * (1.0 + band.cif_rate),
+        "cif_adjusted_gap_usd": m.value / (1.0 + band.cif_rate) - x.value,
     }
 
 
@@ -149,7 +150,8 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     reading = READINGS[direction].format(importer=name(m.reporter))
     msg = (f"{im_phrase} in {period} are {money(gap)} ({pct(100 * rel)}) {word} in {m.source_id} data "
            f"({m.text()}{how_m}) than {ex_phrase} in {x.source_id} data ({x.text()}{how_x}), where CIF valuation "
-           f"would make {m.reporter}'s figure about {ev['band']['cif_rate']:.1%} higher; beyond the normal band "
+           f"would make {m.reporter}'s figure about {ev['band']['cif_rate']:.1%} higher (valued FOB, the gap is "
+           f"{money(abs(ev['cif_adjusted_gap_usd']))}); beyond the normal band "
            f"({band_txt}) and beyond rounding: {reading}.")
     return Finding(ID, _severity(ev), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
 
