@@ -20,12 +20,13 @@ def register(app: typer.Typer) -> None:
         ingest in another process is never blocked; a changed store is picked up on the next request."""
         import uvicorn
 
-        from mirrortrade.report.web.app import create_app
+        from mirrortrade.report.web.app import create_app, warm_up
         from mirrortrade.store import default_db_path, open_store
 
         path = Path(db) if db else default_db_path()
         if not path.exists():
             open_store(path).close()  # a new store starts with the embedded dataset, as everywhere else
+        warm_up()
         typer.echo(f"mirrortrade dashboard on http://{host}:{port}/ (store {path}); Ctrl-C to stop")
         uvicorn.run(create_app(path), host=host, port=port, log_level="warning", access_log=False)
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -200,21 +203,55 @@ def vl_version() -> str:
     return f"{v[0]}.{v[1]}"
 
 
-@lru_cache(maxsize=1)
+_BUNDLE_LOCK = threading.Lock()
+
+
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (globals ``vega``, ``vegaLite``, ``vegaEmbed``), from
-    vl-convert: nothing is fetched from a CDN. About 0.9 MB; built once per process."""
+    vl-convert: nothing is fetched from a CDN. About 0.9 MB; built once per process and kept in the
+    cache directory (``$MIRRORTRADE_CACHE`` or the user cache dir) keyed by the library versions."""
+    with _BUNDLE_LOCK:  # one build at a time: a second caller waits for the first one's result
+        return _vega_bundle()
+
+
+@lru_cache(maxsize=1)
+def _vega_bundle() -> str:
     import vl_convert as vlc
 
+    name = f"vega-bundle-{vlc.get_vega_version()}-{vlc.get_vega_embed_version()}-vl{vl_version()}.js"
+    path = _cache_dir() / name
     try:
-        return vlc.javascript_bundle(vl_version=vl_version())
+        text = path.read_text(encoding="utf-8")
+        if "vegaEmbed" in text:
+            return text
+    except OSError:
+        pass
+    try:
+        text = vlc.javascript_bundle(vl_version=vl_version())
     except ValueError:
-        return vlc.javascript_bundle()
+        text = vlc.javascript_bundle()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache directory only costs the rebuild next time
+    return text
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("MIRRORTRADE_CACHE")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("mirrortrade", appauthor=False))
 
 
 def spec_json(chart: alt.TopLevelMixin | dict[str, Any]) -> str:
     """A chart's Vega-Lite spec as JSON that is safe inside an HTML ``<script>`` element."""
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     text = json.dumps(spec, ensure_ascii=False, allow_nan=False, default=str)
     return script_safe(text)
 
@@ -228,13 +265,13 @@ def script_safe(text: str) -> str:
 def to_png(chart: alt.TopLevelMixin, scale: float = 1.5) -> bytes:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(chart.to_dict(), vl_version=vl_version(), scale=scale)
+    return vlc.vegalite_to_png(chart.to_dict(validate=False), vl_version=vl_version(), scale=scale)
 
 
 def to_svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(chart.to_dict(), vl_version=vl_version())
+    return vlc.vegalite_to_svg(chart.to_dict(validate=False), vl_version=vl_version())
 
 
 # ---- helpers --------------------------------------------------------------------------------

@@ -117,7 +117,10 @@ def run_findings(store: Any, raw: list[Any] | None = None) -> list[dict[str, Any
 
 def is_problem(f: dict[str, Any]) -> bool:
     """A finding worth flagging: anything but the consistent results (severity ``info``)."""
-    return str(f.get("severity") or "") not in ("info", "") or f.get("status") not in (None, "consistent")
+    sev = str(f.get("severity") or "")
+    if sev:
+        return sev != "info"
+    return f.get("status") not in (None, "", "consistent")
 
 
 def explain_text(store: Any, reporter: str, partner: str, year: int, raw: list[Any] | None = None) -> str | None:

@@ -117,12 +117,13 @@ def _gaps(sides: pd.DataFrame) -> pd.DataFrame:
             "exporter_figure_id", "importer_figure_id"]
     if one.empty:
         return pd.DataFrame(columns=cols)
-    x = one[one.side == "exporter"].set_index(["direction", "year"])
-    m = one[one.side == "importer"].set_index(["direction", "year"])
-    both = x.join(m, how="inner", lsuffix="_x", rsuffix="_m")
+    x = one[one.side == "exporter"]
+    m = one[one.side == "importer"]
+    both = x.merge(m, on=["direction", "year"], how="inner", suffixes=("_x", "_m"))
     rows = []
     lo, hi = CIF_BAND
-    for (direction, year), r in both.iterrows():
+    for _, r in both.iterrows():
+        direction, year = r.direction, r.year
         if not r.value_x:
             continue
         pct = 100.0 * (r.value_m / r.value_x - 1.0)
@@ -272,9 +273,11 @@ def pair_data(
     last_year = int(sides.year.max()) if len(sides) else hi
     explanation = explain_text(store, country, partner, last_year, raw_findings) if findings is not None else None
     ids = list(sides.figure_id) + list(gdp.figure_id)
-    if estimates is not None and "figure_ids" in estimates.columns:
-        for v in estimates.figure_ids:
-            ids.extend(_id_list(v))
+    if estimates is not None:
+        for col in ("figure_ids", "figure_id_exporter", "figure_id_importer"):
+            if col in estimates.columns:
+                for v in estimates[col]:
+                    ids.extend(_id_list(v))
     for f in pair_findings or []:
         ids.extend(f.get("figure_ids") or [])
     figures = _figures(store, ids)

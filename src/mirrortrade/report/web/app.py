@@ -661,6 +661,15 @@ def _claim_value(c: dict[str, Any]) -> str:
     return text
 
 
+def warm_up() -> None:
+    """Build the Vega bundle in the background so the first page with a chart does not wait for it."""
+    import threading
+
+    from mirrortrade.report.charts import vega_bundle
+
+    threading.Thread(target=vega_bundle, name="vega-bundle", daemon=True).start()
+
+
 def _version() -> str:
     from mirrortrade.report.html import package_version
 
