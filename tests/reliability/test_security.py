@@ -1,0 +1,199 @@
+"""Security basics: the server listens on 127.0.0.1 unless told otherwise; no SQL is built by string
+formatting from user input (parameters, quoting helpers or Ibis only); stored text is data, never
+SQL and never markup (a ``<script>`` quote in a figure is escaped on the dashboard).
+
+Covered by tests/web/test_api.py and not repeated here: the 413 request-body limit (plain and
+chunked), the checker page escaping a ``<script>`` article, SQL in an API filter parameter.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+from mirrortrade.errors import CodeError, ParseError, StoreError
+from mirrortrade.store import Store
+
+from ._helpers import ROOT, copy_store, free_port, subprocess_env
+
+SRC = ROOT / "src" / "mirrortrade"
+
+
+def _listeners(port: int) -> list[str]:
+    """Local addresses (hex, as /proc/net/tcp{,6} print them) listening on ``port``."""
+    out = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            addr, hexport = local.rsplit(":", 1)
+            if state == "0A" and int(hexport, 16) == port:  # 0A = LISTEN
+                out.append(addr)
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net/tcp")
+def test_serve_binds_loopback_by_default(embedded_store_path: Path, tmp_path: Path) -> None:
+    db = copy_store(embedded_store_path, tmp_path / "store.duckdb")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "mirrortrade.cli", "serve", "--port", str(port), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
+    try:
+        deadline = time.monotonic() + 60
+        while not _listeners(port):
+            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+            time.sleep(0.1)
+        assert _listeners(port) == ["0100007F"]  # 127.0.0.1, and nothing on 0.0.0.0 or ::
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10).status_code == 200
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# ---- SQL is never formatted from user input ----------------------------------------------
+
+SQL_CALLS = {"execute", "executemany", "sql", "query", "raw_sql"}
+#: helpers that quote an identifier or a literal, or coerce to a number, before it enters SQL text
+QUOTING = {"_q", "_ident", "_quote_ident", "_quote_literal", "_sql_str", "int", "float", "txt", "num"}
+#: interpolations reviewed by hand: (file, expression) -> why it cannot carry user input
+REVIEWED: dict[tuple[str, str], str] = {
+    ("frames.py", "cond"): "conditions built in stage_observations from canonical column names (unknown columns refused first) and constant code lists",
+    ("frames.py", "value_expr"): "num()/unit CASE over constant UNIT_SCALES",
+    ("frames.py", "prec_expr"): "num() or a constant",
+    ("frames.py", "qual"): "txt() of a canonical column",
+    ("frames.py", "vintage"): "txt() of canonical columns and today's date",
+    ("frames.py", "retrieved"): "txt() of a canonical column and the current timestamp",
+    ("frames.py", "', '.join(OBS_COLUMNS)"): "constant column list",
+    ("store.py", "cols"): "', '.join(OBS_COLUMNS or IND_COLUMNS): constants",
+    ("store.py", "table"): "'observations' or 'indicators' (internal callers only)",
+    ("store.py", "ident"): "_ident(name): refuses anything but [A-Za-z0-9_], then quotes",
+    ("store.py", "sql"): "built from constants; filter values go in as ? parameters",
+    ("store.py", "outer"): "filter column names are keyword names, values are ? parameters, limit/offset via int()",
+    ("sources/ingest.py", "value_col"): "'value_usd' or 'value' by table",
+    ("sources/ingest.py", "prec_col"): "'precision_usd' or 'precision' by table",
+    ("sources/ingest.py", "table"): "'observations' or 'indicators'",
+    ("report/web/app.py", "sql"): "table name from the constant TABLE_FILTERS, column names checked against the table's own columns, values as ? parameters",
+    ("report/web/snapshot.py", "q"): "_quote_ident of table names read from the store's own catalog",
+}
+
+
+def _interpolations() -> list[tuple[str, int, str]]:
+    """(file, line, expression) for every value formatted into the SQL text of a DB call in src/."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in SQL_CALLS and node.args):
+                continue
+            arg = node.args[0]
+            exprs: list[ast.expr] = []
+            if isinstance(arg, ast.JoinedStr):
+                exprs = [v.value for v in arg.values if isinstance(v, ast.FormattedValue)]
+            elif isinstance(arg, ast.BinOp):
+                exprs = [arg]
+            elif isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "format":
+                exprs = [arg]
+            elif isinstance(arg, ast.Name):
+                exprs = [arg]
+            for e in exprs:
+                if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in QUOTING:
+                    continue
+                if isinstance(e, ast.BinOp) and isinstance(e.left, ast.Name) and isinstance(e.right, ast.Constant):
+                    e = e.left  # sql + " ORDER BY ...": the variable is what needs review
+                found.append((rel, node.lineno, ast.unparse(e)))
+    return found
+
+
+def test_no_sql_formatted_from_unreviewed_values() -> None:
+    found = _interpolations()
+    assert len(found) >= 10  # the scan does see the store's and the stager's SQL
+    unreviewed = [f"{f}:{line}: {{{expr}}}" for f, line, expr in found if (f, expr) not in REVIEWED]
+    assert not unreviewed, (
+        "SQL text formatted from values nobody reviewed; pass user input as ? parameters (or through Ibis), "
+        "quote identifiers with a helper, or add the expression to REVIEWED with the reason it is safe: "
+        + "; ".join(unreviewed)
+    )
+
+
+def test_scanner_catches_formatted_user_input(tmp_path: Path) -> None:
+    """The scan is not vacuous: it flags an f-string, a format() and a concatenation."""
+    bad = ('def f(con, name):\n    con.execute(f"SELECT * FROM t WHERE name = \'{name}\'")\n'
+           '    con.execute("SELECT {}".format(name))\n    con.sql("SELECT " + name)\n')
+    tree = ast.parse(bad)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr in SQL_CALLS]
+    assert len(calls) == 3
+    for call in calls:
+        arg = call.args[0]
+        assert isinstance(arg, ast.JoinedStr | ast.BinOp) or (
+            isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "format")
+
+
+def test_sql_in_data_and_filters_is_data(embedded_store_path: Path, tmp_path: Path) -> None:
+    db = copy_store(embedded_store_path, tmp_path / "store.duckdb")
+    evil = "x'); DROP TABLE observations; --"
+    f = tmp_path / "evil.csv"
+    f.write_text("reporter,partner,flow,period,value_usd,source_id,note,title\n"
+                 f'CHN,KAZ,X,2025,29700000000,CN-GACC,"{evil}","<script>alert(1)</script>"\n', encoding="utf-8")
+    with Store(db) as store:
+        n = store.count()
+        store.ingest_file(f)
+        assert store.count() == n + 1
+        row = store.observations(reporter="CHN", partner="KAZ", flow="X", period="2025", source_id="CN-GACC")
+        assert evil in set(row["note"])
+        assert store.observations(reporter=["CHN' OR '1'='1"]).empty
+        with pytest.raises(StoreError, match="no table"):
+            store.read_table('observations"; DROP TABLE observations; --')
+        with pytest.raises(StoreError, match="bad table name"):
+            store.count('observations"; DROP TABLE observations; --')
+        assert store.count() == n + 1
+    header = tmp_path / "evil_header.csv"
+    header.write_text('reporter,partner,flow,period,value_usd,"source_id"" FROM x; --"\nCHN,KAZ,X,2025,1,CN-GACC\n',
+                      encoding="utf-8")
+    with Store(db) as store, pytest.raises(ParseError, match="unknown column"):
+        store.ingest_file(header)
+    with Store(db) as store, pytest.raises(CodeError):
+        store.ingest_frame(pd.DataFrame({
+            "reporter": ["CHN"], "partner": ["KAZ' OR 1=1 --"], "flow": ["X"], "period": ["2025"],
+            "value_usd": ["1"], "source_id": ["CN-GACC"]}), file="frame")
+
+
+def test_stored_script_is_escaped_on_the_dashboard(embedded_store_path: Path, tmp_path: Path) -> None:
+    """A figure whose citation carries markup (stored, not typed into a form) is shown as text."""
+    from fastapi.testclient import TestClient
+
+    from mirrortrade.report.web.app import create_app
+
+    db = copy_store(embedded_store_path, tmp_path / "store.duckdb")
+    script = '<script>document.title="pwned"</script>'
+    f = tmp_path / "xss.csv"
+    f.write_text("reporter,partner,flow,period,value_usd,source_id,publisher,title,quote\n"
+                 f'CHN,KAZ,X,2024-Q3,7100000000,CN-GACC,"<b>Evil</b> Post","{script.replace(chr(34), chr(34) * 2)}",'
+                 f'"{script.replace(chr(34), chr(34) * 2)}<img src=x onerror=alert(1)>"\n', encoding="utf-8")
+    with Store(db) as store:
+        store.ingest_file(f)
+        (fid,) = store.observations(reporter="CHN", partner="KAZ", period="2024-Q3")["figure_id"]
+    with TestClient(create_app(db)) as client:
+        r = client.get(f"/figures/{fid}")
+        assert r.status_code == 200
+        assert script not in r.text and "<img src=x" not in r.text and "<b>Evil</b>" not in r.text
+        assert "&lt;script&gt;" in r.text and "&lt;b&gt;Evil&lt;/b&gt; Post" in r.text
+        api = client.get(f"/api/v1/figures/{fid}")
+        assert api.status_code == 200 and api.headers["content-type"].startswith("application/json")
+        assert script in api.text.replace('\\"', '"')  # JSON carries the text as data
