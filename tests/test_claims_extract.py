@@ -554,3 +554,10 @@ def test_numbers_in_words() -> None:
     assert (c.kind, c.reporter, c.partner, c.growth_pct, c.source) == ("growth", "KAZ", "RUS", -9.0, "KZ-BNS")
     c = _one("Uzbek imports from Kazakhstan were half a billion dollars in 2022.")
     assert c.value_usd == 0.5e9
+
+
+def test_crlf_and_odd_spaces_change_nothing() -> None:
+    rows = _rows(extract_claims(SEED_000.replace("\n", "\r\n")))
+    assert [r[1:] for r in rows] == [r[1:] for r in EXPECTED_000]
+    assert _one("Kazakh exports to China were $71.3\u00a0billion in 2023.").value_usd == 71.3e9
+    assert extract_claims("Kazakh exports to China were €1.2 billion in 2023.") == []

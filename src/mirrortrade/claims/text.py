@@ -33,7 +33,7 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: blank-line separated, or one per line when the text has no blank line."""
-    sep = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n+")
+    sep = re.compile(r"\n[ \t\r]*\n\s*") if re.search(r"\n[ \t\r]*\n", text) else re.compile(r"\r?\n+")
     spans = []
     pos = 0
     for m in sep.finditer(text):
