@@ -561,3 +561,11 @@ def test_crlf_and_odd_spaces_change_nothing() -> None:
     assert [r[1:] for r in rows] == [r[1:] for r in EXPECTED_000]
     assert _one("Kazakh exports to China were $71.3\u00a0billion in 2023.").value_usd == 71.3e9
     assert extract_claims("Kazakh exports to China were €1.2 billion in 2023.") == []
+
+
+def test_ranges_and_from_to() -> None:
+    c = _one("Kazakh exports to China were between $1.2 and $1.5 billion in 2023.")
+    assert (c.value_usd, c.value_low, c.value_high) == pytest.approx((1.35e9, 1.15e9, 1.55e9))
+    rows = [(c.value_usd, c.period) for c in extract_claims("Kazakh exports to China rose from $1.2 to $1.5 billion in 2023.")]
+    # "from $1.2" takes the scale of "$1.5 billion" and is the level of the year before
+    assert rows == [(1.2e9, "2022"), (1.5e9, "2023")]

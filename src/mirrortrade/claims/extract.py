@@ -686,8 +686,32 @@ class _SentenceCtx:
             level_claims.append((mo, claim))
             prev = fl
             prev_end = mo.end
+        self._base_levels(out)
         self._percent_claims(out, level_claims)
         return out
+
+    def _base_levels(self, out: list[Claim]) -> None:
+        """"rose from $1.2 billion to $1.5 billion in 2023": the "from" level is for the period before."""
+        for i, c in enumerate(out):
+            a = c.start - self.s.start
+            if c.kind != "level" or not re.search(
+                r"\bfrom\s+(?:(?:a|an|just|only|mere|paltry|some|about|around|nearly|almost|roughly|over|under|"
+                r"more than|less than|just over|just under)\s+){0,3}$", self.t[max(0, a - 40):a]
+            ):
+                continue
+            nxt = next((d for d in out[i + 1:] if (d.reporter, d.partner, d.flow) == (c.reporter, c.partner, c.flow)
+                        and d.kind == "level"), None)
+            if nxt is None or not nxt.period:
+                continue
+            own = [pm for pm in self.periods if not pm.base and pm.period]
+            ca, cb = self.clause_of(a)
+            local = [pm for pm in own if c.end - self.s.start <= pm.start < nxt.start - self.s.start]
+            if local:
+                continue  # "from a paltry $80 million in 2023"
+            try:
+                c.period = str(Period.parse(nxt.period).same_span_previous_year())
+            except Exception:  # noqa: BLE001 - a span with no previous year keeps its period
+                continue
 
     def _is_target(self, mo: Money, prev_end: int) -> bool:
         ca, _ = self.clause_of(mo.start)

@@ -95,6 +95,7 @@ class Money:
     value: float
     precision: float
     high: float | None = None  # for a printed range "$1.2-1.5 billion"
+    scaled: bool = True  # printed with a scale word (billion, mn, ...)
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,38 @@ def find_money(text: str) -> list[Money]:
             high = scaled(m.group("num2"), scale)
             if high < value:
                 high = None
-        out.append(Money(m.start(), m.end(), m.group(0), value, prec, high))
-    return out
+        out.append(Money(m.start(), m.end(), m.group(0), value, prec, high, scaled=bool(scale_word)))
+    # "between $1.2 and $1.5 billion", "$1.2 to $1.5 billion": the first figure takes the scale of the second;
+    # a range (not "from $1.2 to $1.5 billion", which is a change) becomes one figure
+    merged: list[Money] = []
+    for i, a in enumerate(out):
+        b = out[i + 1] if i + 1 < len(out) else None
+        if merged and merged[-1].end > a.start:
+            continue  # taken into the range before
+        joiner = text[a.end:b.start] if b else ""
+        if b is not None and not a.scaled and b.scaled and a.high is None and b.high is None and re.fullmatch(
+            r"\s*(?:and|to|or|-|–)\s*", joiner
+        ):
+            m = MONEY_RE.match(text, a.start)
+            num = m.group("num") if m else None
+            if num:
+                scale = _scale_of(b.text)
+                lo = Money(a.start, a.end, a.text, scaled(num, scale), precision_of(num, scale), None, True)
+                before = text[max(0, a.start - 12):a.start].lower()
+                is_range = "from" not in before and (joiner.strip() in ("-", "–", "or") or "between" in before
+                                                      or joiner.strip() == "to")
+                if is_range and lo.value < b.value:
+                    merged.append(Money(a.start, b.end, text[a.start:b.end], lo.value, lo.precision, b.value, True))
+                    continue
+                merged.append(lo)
+                continue
+        merged.append(a)
+    return merged
+
+
+def _scale_of(text: str) -> float:
+    m = re.search(r"(" + _SCALE + r")(?![A-Za-z])", text.replace("$", " "), re.I)
+    return SCALES[m.group(1).lower()] if m else 1.0
 
 
 def find_percents(text: str) -> list[Percent]:
