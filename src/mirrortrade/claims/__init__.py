@@ -6,10 +6,32 @@ plain English news text, and the checks of an article's claims against each othe
     figures = extract_indicators(text, article_date=None)     # tourists, companies, investments, GDP ...
     events = extract_events(text, article_date=None)          # news items, each one verbatim sentence
     findings = check_internal(claims, figures)                # sums, growth vs levels, relative words
+    apply_status(claims, findings)                            # consistent / conflict / implausible
+
+:class:`Claim` fields: ``id`` ("c1", ... in text order), ``quote`` (the sentence), ``start``/``end``
+(offsets of the figure in ``text``), ``text`` (the figure as printed), ``kind`` (level, growth, share,
+difference), ``reporter``, ``partner`` (ISO3, ``CA5``, ``WLD``), ``flow`` (X, M, T, B from the reporter's
+view; None only for a difference whose flow is not said), ``period`` (a model.Period string or None),
+``value_usd``/``value_low``/``value_high``, ``precision_usd``, ``qualifier`` (model.QUALIFIERS),
+``growth_pct``/``growth_low``/``growth_high``/``growth_base``, ``change_usd``/``change_low``/``change_high``
+("up $1.5 billion"), ``share_pct``/``share_low``/``share_high``/``share_of``,
+``difference_usd``/``difference_low``/``difference_high``, ``source`` (e.g. CN-GACC or None),
+``status`` ("unverifiable" until checked), ``paragraph``, ``findings``. ``Claim.to_json()`` gives the
+``check --json`` claim shape (``share_pct`` / ``difference_usd`` added only when set).
 """
 
 from mirrortrade.claims.events import NewsEvent, extract_events
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
+from mirrortrade.claims.internal import apply_status, check_internal
 
-__all__ = ["Claim", "IndicatorFigure", "NewsEvent", "extract_claims", "extract_events", "extract_indicators"]
+__all__ = [
+    "Claim",
+    "IndicatorFigure",
+    "NewsEvent",
+    "apply_status",
+    "check_internal",
+    "extract_claims",
+    "extract_events",
+    "extract_indicators",
+]

@@ -336,14 +336,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
                 break
         if default:
             break
-    return _Article(text, reference_year(text, article_date), _data_year(text, article_date), hub, default, about_ca)
-
-
-def _data_year(text: str, article_date: date | None) -> int | None:
-    y = data_year(text)
-    if y is None and article_date is not None:
-        return None
-    return y
+    return _Article(text, reference_year(text, article_date), data_year(text), hub, default, about_ca)
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
