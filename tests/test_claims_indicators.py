@@ -160,3 +160,10 @@ def test_event_context_keeps_follow_up_sentences() -> None:
     assert port.context == ["The project is presently undergoing a feasibility study."]
     for e in events:
         assert all(c in SEED_000 for c in e.context)
+
+
+def test_seed004_events() -> None:
+    events = extract_events(SEED_004)
+    # only the summit is a news item; the trade paragraphs and the site's related-posts list are not
+    assert [(e.kind, e.date) for e in events] == [("diplomacy", "2025")]
+    assert events[0].quote.startswith("Guo Jiakun attributed part of the trade expansion to the China Central Asia summit")

@@ -197,6 +197,10 @@ def _event_date(t: str, ref_year: int | None, article_date: date | None) -> tupl
         if mon:
             return f"{w.group('y')}-{mon:02d}", w.group(0).strip()
         return w.group("y"), w.group(0).strip()
+    r = re.search(r"\b(last|this) year\b", t)
+    if r and ref_year:
+        # "the summit held last year": the year before the article's
+        return str(ref_year - 1 if r.group(1) == "last" else ref_year), r.group(0)
     return "", ""
 
 
