@@ -341,27 +341,27 @@ def reconcile(
 
     with _stage("mirror_pairs", progress, timings):
         pairs_all = stages.mirror_pairs(d, has_figure_id=has_fid).cache()
-        dp = stages.duplicate_profile(pairs_all).to_pandas().iloc[0]
-        n_exact = int(_num(dp["n_exact_duplicates"]))
-        n_conflicts = int(_num(dp["n_conflicts"]))
+        cells = _categorical_codes(stages.cell_stats(pairs_all).to_pandas())
+        for col in (
+            "n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows", "n_rows", "n_dup", "n_conflict",
+        ):
+            cells[col] = pd.to_numeric(cells[col], errors="coerce").fillna(0).astype(float)
+        n_exact = int(cells["n_dup"].sum())
+        n_conflicts = int(cells["n_conflict"].sum())
         if n_conflicts and on_duplicate == "error":
             raise _duplicate_error(pairs_all, stages.usable(t), n_conflicts)
         if n_exact:
             note(f"dropped {n_exact:,} exact duplicate declaration(s)")
         if n_conflicts:
             note(f"{n_conflicts:,} declaration key(s) had different values: resolved by on_duplicate={on_duplicate!r}")
-        n_pairs = int(_num(dp["n_pairs"]))
-        n_both = int(_num(dp["n_both"]))
+        n_pairs = int(cells["n_rows"].sum())
+        n_both = int(cells["n_both"].sum())
 
     with _stage("cif_fob", progress, timings):
-        cells = stages.cell_stats(pairs_all).to_pandas()
-        for col in ("n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows"):
-            cells[col] = pd.to_numeric(cells[col], errors="coerce").fillna(0).astype(float)
-        medians = stages.pair_medians(pairs_all).to_pandas()
-        cells = _with_cif(cells, medians, cif_prior, _pooled_variance(cells))
+        cells = _with_cif(cells, cif_prior, _pooled_variance(cells))
 
     with _stage("reliability", progress, timings):
-        fit, cells, rounds = _fit_reliability(pairs_all, cells, medians, cif_prior)
+        fit, cells, rounds = _fit_reliability(pairs_all, cells, cif_prior)
 
     with _stage("best_estimate", progress, timings):
         cells = _cell_parameters(cells, fit)
@@ -369,17 +369,24 @@ def reconcile(
             "exporter", "importer", "year", "cif_rate", "cif_source", "c", "w_both", "s_both", "s_exp",
             "s_mir", "exp_better", "importer_reports", "phantom_floor",
         ]
-        cells_mt = ibis.memtable(cells[cell_cols].reset_index(drop=True))
+        cells_mt = ibis.memtable(_plain_codes(cells[cell_cols]))
         q = stages.estimate_rows(pairs_all, cells_mt, z90=Z90, has_figure_id=has_fid)
         est_expr = stages.estimates_table(q, has_figure_id=has_fid)
         pairs_expr = stages.pairs_table(q, has_figure_id=has_fid)
-        methods = q.group_by("method").aggregate(n=q.count()).to_pandas()
-        method_counts = {str(r.method): int(r.n) for r in methods.itertuples()}
 
     with _stage("findings", progress, timings):
         flagged = stages.row_findings(q).to_pandas()
         findings = _findings(cells, flagged)
         reliability = _reliability_table(fit, cells)
+        # estimates by method, from the cell counts and the few unit-error rows
+        units = flagged[flagged["unit_error"].astype(bool)] if len(flagged) else flagged
+        n_unit = len(units)
+        n_unit_exp = int(units["exp_better"].astype(bool).sum()) if n_unit else 0
+        method_counts = {
+            "both": n_both - n_unit,
+            "exporter_only": int((cells["n_exporter_rows"] - cells["n_both"]).sum()) + n_unit_exp,
+            "mirror_only": int((cells["n_importer_rows"] - cells["n_both"]).sum()) + n_unit - n_unit_exp,
+        }
 
     summary = {
         "backend": backend,
@@ -443,6 +450,28 @@ def _duplicate_error(pairs_all: Any, usable: Any, n_conflicts: int) -> Duplicate
     )
 
 
+def _categorical_codes(df: pd.DataFrame, like: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Exporter and importer as categoricals over one shared, sorted set of codes (fast merges)."""
+    if like is not None:
+        dtype = like["exporter"].dtype
+    else:
+        codes = sorted(set(df["exporter"].astype(str)) | set(df["importer"].astype(str)))
+        dtype = pd.CategoricalDtype(codes)
+    df = df.copy()
+    df["exporter"] = df["exporter"].astype(str).astype(dtype)
+    df["importer"] = df["importer"].astype(str).astype(dtype)
+    df["year"] = df["year"].astype("int64")
+    return df
+
+
+def _plain_codes(df: pd.DataFrame) -> pd.DataFrame:
+    """Back to plain strings for the backend."""
+    df = df.reset_index(drop=True).copy()
+    for col in ("exporter", "importer"):
+        df[col] = np.asarray(df[col].astype(str), dtype=object)
+    return df
+
+
 def _pooled_variance(cells: pd.DataFrame) -> float:
     """A first guess of ``σ_e² + σ_i²``: the median within-pair variance of the log ratio."""
     g = cells.groupby(["exporter", "importer"])[["n0", "s1", "s2"]].sum()
@@ -453,16 +482,29 @@ def _pooled_variance(cells: pd.DataFrame) -> float:
     return float(max(np.median(within), 2.0 * rel.SIGMA_MIN**2))
 
 
-def _with_cif(cells: pd.DataFrame, medians: pd.DataFrame, prior: float, pair_var: Any) -> pd.DataFrame:
-    """Attach the pair's CIF rate (and ``c = ln(1+cif)``) and the window residual sums around it."""
+def _with_cif(cells: pd.DataFrame, prior: float, pair_var: Any) -> pd.DataFrame:
+    """Attach the pair's CIF rate (and ``c = ln(1+cif)``) and the residual sums around it.
+
+    The pair's own log ratio is the mean over its rows in ``lr_n``/``lr_s1`` (the window pass
+    at first, the trimmed rows later): a robust mean, as efficient as the data allow.
+    """
     cells = cells.drop(
         columns=[c for c in ("n_pair", "cif_rate", "cif_source", "cif_weight", "sigma_cif") if c in cells]
     )
-    pairs = cells[["exporter", "importer"]].drop_duplicates().reset_index(drop=True)
+    if "lr_n" not in cells:
+        cells["lr_n"] = cells["n0"]
+        cells["lr_s1"] = cells["s1"]
+    g = cells.groupby(["exporter", "importer"], sort=False)[["lr_n", "lr_s1"]].sum().reset_index()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        means = pd.DataFrame({
+            "exporter": g["exporter"], "importer": g["importer"], "n": g["lr_n"],
+            "med": np.where(g["lr_n"] > 0, g["lr_s1"] / g["lr_n"], np.nan),
+        })
+    pairs = g[["exporter", "importer"]]
     if not np.isscalar(pair_var):
         pv = pairs.merge(pair_var, on=["exporter", "importer"], how="left")["var"].to_numpy(dtype=float)
         pair_var = np.where(np.isfinite(pv), pv, 2.0 * rel.SIGMA_PRIOR**2)
-    cif = rel.cif_rates(pairs, medians, prior=prior, pair_var=pair_var)
+    cif = rel.cif_rates(pairs, means, prior=prior, pair_var=pair_var, efficiency=1.0)
     cells = cells.merge(cif, on=["exporter", "importer"], how="left")
     c = np.log1p(cells["cif_rate"].to_numpy(dtype=float))
     n0, s1, s2 = (cells[k].to_numpy(dtype=float) for k in ("n0", "s1", "s2"))
@@ -473,9 +515,7 @@ def _with_cif(cells: pd.DataFrame, medians: pd.DataFrame, prior: float, pair_var
     return cells
 
 
-def _fit_reliability(
-    pairs_all: Any, cells: pd.DataFrame, medians: pd.DataFrame, prior: float
-) -> tuple[rel.Fit, pd.DataFrame, int]:
+def _fit_reliability(pairs_all: Any, cells: pd.DataFrame, prior: float) -> tuple[rel.Fit, pd.DataFrame, int]:
     """Windowed first pass, then trimmed passes over the rows; persistent-gap cells left out.
     After each fit the CIF rates are re-estimated with the fitted pair variances."""
     import ibis
@@ -500,7 +540,7 @@ def _fit_reliability(
     def refresh_cif(cells: pd.DataFrame, fit: rel.Fit) -> pd.DataFrame:
         pv = cells[["exporter", "importer"]].drop_duplicates().reset_index(drop=True)
         pv["var"] = fit.var_exporter(pv["exporter"]) + fit.var_importer(pv["importer"])
-        return _with_cif(cells, medians, prior, pv)
+        return _with_cif(cells, prior, pv)
 
     fit, gap = fit_excluding_gaps(cells, cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
     cells = refresh_cif(cells, fit)
@@ -515,10 +555,15 @@ def _fit_reliability(
         var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
         th = cells.loc[has_both, ["exporter", "importer", "year", "c"]].copy()
         th["thr"] = rel.TRIM_K * np.sqrt(var[has_both])
-        trimmed = stages.trimmed_stats(pairs_all, ibis.memtable(th.reset_index(drop=True))).to_pandas()
+        trimmed = stages.trimmed_stats(pairs_all, ibis.memtable(_plain_codes(th))).to_pandas()
+        trimmed = _categorical_codes(trimmed, like=cells)
         merged = cells[["exporter", "importer", "year"]].merge(trimmed, on=["exporter", "importer", "year"], how="left")
         n_t = pd.to_numeric(merged["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
         ss_t = pd.to_numeric(merged["s2"], errors="coerce").fillna(0).to_numpy(dtype=float) / kappa
+        s1_t = pd.to_numeric(merged["s1"], errors="coerce").fillna(0).to_numpy(dtype=float)
+        # the kept rows' log ratios give the pair means for the next CIF estimate
+        cells["lr_n"] = n_t
+        cells["lr_s1"] = s1_t + n_t * cells["c"].to_numpy(dtype=float)
         fit, gap = fit_excluding_gaps(cells, n_t, ss_t)
         rounds += 1
     cells = refresh_cif(cells, fit)

@@ -5,7 +5,8 @@ is at most one row per exporter × importer × year, small enough to fit here wi
 backend (so DuckDB and Spark give the same numbers).
 
 **CIF margin.** An importer values its imports CIF (cost, insurance, freight), the exporter FOB,
-so ``M ≈ (1 + cif)·X``. Per pair the rate is the median of ``ln(M/X)``, shrunk by its precision
+so ``M ≈ (1 + cif)·X``. Per pair the rate is the trimmed mean of ``ln(M/X)`` (rows within ×10
+first, then within 3σ), shrunk by its precision
 towards the median over the importer's pairs (at least :data:`MIN_GROUP_PAIRS` of them), else the
 exporter's, else all pairs', else the prior (see :func:`cif_rates`). Priors: CEPII BACI's
 estimated mean CIF margin ≈ 3.3% (:data:`CIF_PRIOR_BACI`, the default) and the IMF's flat 6%
@@ -77,14 +78,17 @@ def cif_rates(
     *,
     prior: float = CIF_PRIOR_BACI,
     pair_var: pd.Series | np.ndarray | float | None = None,
+    efficiency: float = 2.0 / math.pi,
 ) -> pd.DataFrame:
     """CIF rate per exporter–importer pair.
 
     ``pairs``: exporter, importer (every pair seen, one- or two-sided); ``medians``: exporter,
-    importer, n (two-sided flows), med (median log ratio ``ln(M/X)``).
+    importer, n (two-sided flows), med (the pair's central log ratio ``ln(M/X)``: a median, or a
+    trimmed mean with ``efficiency=1``).
 
-    A pair's own median is noisy when it rests on few flows (its standard error is
-    ``√(π/2 · V/n)`` with ``V = σ_e² + σ_i²``, ``pair_var``), so it is shrunk towards its group's
+    A pair's own value is noisy when it rests on few flows (its standard error is
+    ``√(V / (efficiency·n))`` with ``V = σ_e² + σ_i²``, ``pair_var``; a median's efficiency is
+    2/π), so it is shrunk towards its group's
     rate (the median over the importer's pairs, else the exporter's, else all pairs, else the
     prior) with weights by precision; the spread of true margins between pairs is estimated from
     the medians by the method of moments. Returns exporter, importer, n_pair, cif_rate,
@@ -104,7 +108,7 @@ def cif_rates(
         var = np.full(len(out), float(pair_var))  # type: ignore[arg-type]
     else:
         var = np.asarray(pair_var, dtype=float)
-    se2 = np.where(ok, (math.pi / 2.0) * var / np.maximum(n, 1.0), np.inf)
+    se2 = np.where(ok, var / (efficiency * np.maximum(n, 1.0)), np.inf)
 
     # group targets from pairs with a median: the importer's (else the exporter's) median over its
     # pairs, itself shrunk by its precision towards the median over all pairs; else the prior
@@ -152,6 +156,21 @@ def cif_rates(
     return out[["exporter", "importer", "n_pair", "cif_rate", "cif_source", "cif_weight", "sigma_cif"]]
 
 
+def _codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(labels, index)`` of a code column (categorical columns are used as they are)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return np.asarray(s.cat.categories, dtype=object), s.cat.codes.to_numpy().astype(np.int64)
+    idx, labels = pd.factorize(s, sort=True)
+    return np.asarray(labels, dtype=object), idx.astype(np.int64)
+
+
+def _lookup(codes: pd.Series, values: pd.Series, default: float) -> np.ndarray:
+    labels, idx = _codes(codes)
+    mapped = pd.Series(labels).map(values).fillna(default).to_numpy(dtype=float)
+    out = mapped[np.maximum(idx, 0)]
+    return np.where(idx >= 0, out, default)
+
+
 @dataclass
 class Fit:
     """Variances per country as exporter (``a``) and importer (``b``), indexed by code."""
@@ -161,10 +180,10 @@ class Fit:
     mu: float
 
     def var_exporter(self, codes: pd.Series) -> np.ndarray:
-        return codes.map(self.a).fillna(self.default_a).to_numpy(dtype=float)
+        return _lookup(codes, self.a, self.default_a)
 
     def var_importer(self, codes: pd.Series) -> np.ndarray:
-        return codes.map(self.b).fillna(self.default_b).to_numpy(dtype=float)
+        return _lookup(codes, self.b, self.default_b)
 
     @property
     def default_a(self) -> float:
@@ -176,9 +195,10 @@ class Fit:
 
 
 def fit_variances(
-    exporter: pd.Series, importer: pd.Series, n: np.ndarray, ssr: np.ndarray, *, sweeps: int = 200, irls: int = 4
+    exporter: pd.Series, importer: pd.Series, n: np.ndarray, ssr: np.ndarray, *, irls: int = 4
 ) -> Fit:
-    """Fit ``ssr/n ≈ a[exporter] + b[importer]`` by alternating weighted least squares.
+    """Fit ``ssr/n ≈ a[exporter] + b[importer]`` by weighted least squares (the normal equations
+    over countries, solved directly).
 
     ``n``: residuals per cell (effective count), ``ssr``: their sum of squares. Cells with
     ``n <= 0`` are ignored. Weights are ``n / fit²`` (the variance of a mean of squared normal
@@ -188,35 +208,40 @@ def fit_variances(
     n = np.asarray(n, dtype=float)
     ssr = np.asarray(ssr, dtype=float)
     use = n > 0
-    e_codes, e_idx = np.unique(exporter.to_numpy()[use].astype(str), return_inverse=True)
-    i_codes, i_idx = np.unique(importer.to_numpy()[use].astype(str), return_inverse=True)
-    n_u = n[use]
-    y = ssr[use] / n_u
+    e_all, e_full = _codes(exporter)
+    i_all, i_full = _codes(importer)
+    # the model has no year effect: sum the cells of each pair (exact for this weighted fit)
+    pair = e_full[use] * len(i_all) + i_full[use]
+    pair_u, pair_idx = np.unique(pair, return_inverse=True)
+    n_u = np.bincount(pair_idx, n[use], len(pair_u))
+    ssr_u = np.bincount(pair_idx, ssr[use], len(pair_u))
+    e_used, e_idx = np.unique(pair_u // len(i_all), return_inverse=True)
+    i_used, i_idx = np.unique(pair_u % len(i_all), return_inverse=True)
+    e_codes, i_codes = e_all[e_used], i_all[i_used]
+    y = ssr_u / np.maximum(n_u, 1e-300)
     if n_u.sum() <= 0:
         mu = SIGMA_PRIOR**2
         return Fit(pd.Series(dtype=float), pd.Series(dtype=float), mu)
-    mu = (float(np.sum(ssr[use])) + PRIOR_MU_OBS * 2.0 * SIGMA_PRIOR**2) / (float(np.sum(n_u)) + PRIOR_MU_OBS)
+    mu = (float(np.sum(ssr_u)) + PRIOR_MU_OBS * 2.0 * SIGMA_PRIOR**2) / (float(np.sum(n_u)) + PRIOR_MU_OBS)
     mu = max(mu / 2.0, SIGMA_MIN**2)
     a = np.full(len(e_codes), mu)
     b = np.full(len(i_codes), mu)
     floor = 2.0 * SIGMA_MIN**2
+    n_e, n_i = len(e_codes), len(i_codes)
     for _ in range(irls):
         fit = np.maximum(a[e_idx] + b[i_idx], floor)
         w = n_u / fit**2
         # the prior counts as PRIOR_OBS observations at the country's own weight per observation
-        sw_e = np.bincount(e_idx, w, len(e_codes))
-        sw_i = np.bincount(i_idx, w, len(i_codes))
-        lam_e = PRIOR_OBS * sw_e / np.maximum(np.bincount(e_idx, n_u, len(e_codes)), 1e-12)
-        lam_i = PRIOR_OBS * sw_i / np.maximum(np.bincount(i_idx, n_u, len(i_codes)), 1e-12)
-        w_e = sw_e + lam_e
-        w_i = sw_i + lam_i
-        for _ in range(sweeps):
-            a_new = (np.bincount(e_idx, w * (y - b[i_idx]), len(e_codes)) + lam_e * mu) / w_e
-            b_new = (np.bincount(i_idx, w * (y - a_new[e_idx]), len(i_codes)) + lam_i * mu) / w_i
-            delta = max(np.max(np.abs(a_new - a)), np.max(np.abs(b_new - b)))
-            a, b = a_new, b_new
-            if delta < 1e-12:
-                break
+        sw_e = np.bincount(e_idx, w, n_e)
+        sw_i = np.bincount(i_idx, w, n_i)
+        lam_e = PRIOR_OBS * sw_e / np.maximum(np.bincount(e_idx, n_u, n_e), 1e-12)
+        lam_i = PRIOR_OBS * sw_i / np.maximum(np.bincount(i_idx, n_u, n_i), 1e-12)
+        # normal equations of the ridge-weighted two-way fit, by preconditioned conjugate gradients
+        # (matrix products as bincounts over cells: no BLAS threads, exact to 1e-12)
+        d_e, d_i = sw_e + lam_e, sw_i + lam_i
+        rhs_e = np.bincount(e_idx, w * y, n_e) + lam_e * mu
+        rhs_i = np.bincount(i_idx, w * y, n_i) + lam_i * mu
+        a, b = _pcg(e_idx, i_idx, w, d_e, d_i, rhs_e, rhs_i, a, b)
     a, b = _balance(a, b, np.bincount(e_idx, n_u, len(e_codes)), np.bincount(i_idx, n_u, len(i_codes)))
     # a variance is not claimed below its own standard error (1/√information, with the
     # variance of a squared normal residual 2·V²): small variances are hard to tell apart from 0
@@ -227,6 +252,47 @@ def fit_variances(
     a = np.maximum(a, np.maximum(se_a, SIGMA_MIN**2))
     b = np.maximum(b, np.maximum(se_b, SIGMA_MIN**2))
     return Fit(pd.Series(a, index=e_codes), pd.Series(b, index=i_codes), mu)
+
+
+def _pcg(
+    e_idx: np.ndarray, i_idx: np.ndarray, w: np.ndarray, d_e: np.ndarray, d_i: np.ndarray,
+    rhs_e: np.ndarray, rhs_i: np.ndarray, a0: np.ndarray, b0: np.ndarray, *, tol: float = 1e-12, max_iter: int = 1000,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Solve ``[D_e C; Cᵀ D_i]·[a; b] = [r_e; r_i]`` with ``C[e, i] = Σ w`` over cells (Jacobi-PCG)."""
+    n_e, n_i = len(d_e), len(d_i)
+
+    def matvec(xa: np.ndarray, xb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return (
+            d_e * xa + np.bincount(e_idx, w * xb[i_idx], n_e),
+            d_i * xb + np.bincount(i_idx, w * xa[e_idx], n_i),
+        )
+
+    xa, xb = a0.copy(), b0.copy()
+    ya, yb = matvec(xa, xb)
+    ra, rb = rhs_e - ya, rhs_i - yb
+    za, zb = ra / d_e, rb / d_i
+    pa, pb = za.copy(), zb.copy()
+    rz = float(ra @ za + rb @ zb)
+    norm0 = math.sqrt(float(rhs_e @ rhs_e + rhs_i @ rhs_i)) or 1.0
+    for _ in range(max_iter):
+        if math.sqrt(float(ra @ ra + rb @ rb)) <= tol * norm0:
+            break
+        qa, qb = matvec(pa, pb)
+        pq = float(pa @ qa + pb @ qb)
+        if pq <= 0:
+            break
+        alpha = rz / pq
+        xa += alpha * pa
+        xb += alpha * pb
+        ra -= alpha * qa
+        rb -= alpha * qb
+        za, zb = ra / d_e, rb / d_i
+        rz_new = float(ra @ za + rb @ zb)
+        beta = rz_new / rz
+        rz = rz_new
+        pa = za + beta * pa
+        pb = zb + beta * pb
+    return xa, xb
 
 
 def _balance(a: np.ndarray, b: np.ndarray, n_a: np.ndarray, n_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -268,13 +334,13 @@ def persistent_gaps(
     n = np.asarray(n, dtype=float)
     s1 = np.asarray(s1, dtype=float)
     mean, z = gap_test(n, s1, var)
-    key = pd.MultiIndex.from_arrays([exporter.to_numpy(), importer.to_numpy()])
-    frame = pd.DataFrame({"n": n, "s1": s1, "nv": n * np.asarray(var, dtype=float)}, index=key)
-    g = frame.groupby(level=[0, 1]).sum()
-    pair_n = g["n"].reindex(key).to_numpy()
-    pair_s1 = g["s1"].reindex(key).to_numpy()
+    e_lab, e_idx = _codes(exporter)
+    i_lab, i_idx = _codes(importer)
+    _, pair = np.unique(e_idx * len(i_lab) + i_idx, return_inverse=True)
+    pair_n = np.bincount(pair, n)[pair]
+    pair_s1 = np.bincount(pair, s1)[pair]
     with np.errstate(divide="ignore", invalid="ignore"):
-        pair_var = np.where(pair_n > 0, g["nv"].reindex(key).to_numpy() / pair_n, np.nan)
+        pair_var = np.where(pair_n > 0, np.bincount(pair, n * np.asarray(var, dtype=float))[pair] / pair_n, np.nan)
     pair_mean, pair_z = gap_test(pair_n, pair_s1, np.nan_to_num(pair_var, nan=1.0))
     pair_flag = is_gap(pair_mean, pair_z)
     same_way = np.sign(np.nan_to_num(mean)) == np.sign(np.nan_to_num(pair_mean))

@@ -1,6 +1,6 @@
 """The reconciliation stages as Ibis expressions: one analysis for every backend.
 
-``declarations → mirror_pairs → cell_stats → pair_medians → trimmed_stats → estimates_rows``.
+``declarations → mirror_pairs → cell_stats → trimmed_stats → estimate_rows``.
 Each function takes Ibis tables (plus small pandas frames that the engine turns into
 memtables) and returns an Ibis table; :mod:`mirrortrade.reconcile.engine` runs them on the
 backend chosen at connect time. The fitting between stages (CIF margin per pair, reporter
@@ -162,21 +162,15 @@ def mirror_pairs(d: ir.Table, *, has_figure_id: bool) -> ir.Table:
     return j.select(**out)
 
 
-def duplicate_profile(p: ir.Table) -> ir.Table:
-    """One row: exact duplicates dropped and keys with conflicting values, per side."""
-    return p.aggregate(
-        n_exact_duplicates=p.dup_exporter.sum() + p.dup_importer.sum(),
-        n_conflicts=p.count(where=p.conflict_exporter) + p.count(where=p.conflict_importer),
-        n_pairs=p.count(),
-        n_both=p.lr.count(),
-    )
-
-
 def cell_stats(p: ir.Table) -> ir.Table:
-    """Per exporter, importer and year: how many rows each side has, and the first-pass sums of the
-    log ratio over rows whose sides agree within ×10."""
+    """Per exporter, importer and year: how many rows each side has (and how many duplicates or
+    conflicting values were folded into them), and the first-pass sums of the log ratio over rows
+    whose sides agree within ×10."""
     inwin = p.lr.notnull() & (p.lr.abs() < LN_WINDOW)
     return p.group_by(list(CELL_KEY)).aggregate(
+        n_rows=p.count(),
+        n_dup=p.dup_exporter.sum() + p.dup_importer.sum(),
+        n_conflict=p.count(where=p.conflict_exporter) + p.count(where=p.conflict_importer),
         n_exporter_rows=p.value_exporter.count(),
         n_importer_rows=p.value_importer.count(),
         n_both=p.lr.count(),
@@ -185,12 +179,6 @@ def cell_stats(p: ir.Table) -> ir.Table:
         s2=(p.lr * p.lr).sum(where=inwin),
         m_min=p.value_importer.min(),
     )
-
-
-def pair_medians(p: ir.Table) -> ir.Table:
-    """Per exporter and importer (all years and products): the median log ratio, for the CIF margin."""
-    b = p.filter(p.lr.notnull())
-    return b.group_by(["exporter", "importer"]).aggregate(n=b.count(), med=b.lr.median())
 
 
 def trimmed_stats(p: ir.Table, thresholds: ir.Table) -> ir.Table:
@@ -301,5 +289,5 @@ def row_findings(q: ir.Table) -> ir.Table:
     """Rows flagged by the row-level rules (unit errors, phantom exports); few rows."""
     return q.filter(q.unit_error | q.phantom).select(
         "exporter", "importer", "year", "product", "value_exporter", "value_importer", "cif_rate",
-        "resid", "unit_error", "phantom",
+        "resid", "unit_error", "phantom", "exp_better",
     )
