@@ -37,7 +37,7 @@ def test_band_from_the_reconciliation_engine() -> None:
     assert b.source == "reconcile"
     assert 0.02 < b.sigma_exporter < 0.1 and 0.02 < b.sigma_importer < 0.1  # true σ = 0.05
     assert 0.03 < b.cif_rate < 0.07  # true CIF 5%
-    assert b.half_width == pytest.approx(1.6448536269514722 * math.hypot(b.sigma_exporter, b.sigma_importer))
+    assert b.half_width == pytest.approx(3.0 * math.hypot(b.sigma_exporter, b.sigma_importer))
 
 
 def test_band_from_history_when_too_few_for_reconcile() -> None:

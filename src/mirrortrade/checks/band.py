@@ -5,12 +5,12 @@ log gap ``r = ln(M/X) − ln(1 + cif)`` of an honest pair is reporting noise. Th
 ``r`` is, in order of preference:
 
 1. **reconcile**: the reconciliation engine's estimated reporter noise,
-   ``|r| ≤ z·√(σ_e² + σ_i²)`` with ``σ_e`` the exporter's σ as exporter and ``σ_i`` the
+   ``|r| ≤ z·√(σ_e² + σ_i²)`` (z = :data:`FLAG_Z` = 3) with ``σ_e`` the exporter's σ as exporter and ``σ_i`` the
    importer's σ as importer (:func:`mirrortrade.reconcile.reconcile`), used when the store has
    at least :data:`MIN_TWO_SIDED` two-sided flows and each of the two countries was estimated
    from at least :data:`MIN_RELIABILITY_PAIRS` partners;
 2. **history**: the spread of the CIF-adjusted gaps of the store's other two-sided flows
-   (other years), ``z·1.4826·MAD``, centred on their median, when there are at least
+   (other years), ``3·1.4826·MAD``, centred on their median, when there are at least
    :data:`MIN_HISTORY` of them. The embedded dataset cannot use this: China's own historical
    series is not in it (only three China-reported years of one flow), so the partners' national
    series 1994–2023 have almost nothing to be paired with;
@@ -43,6 +43,9 @@ except ImportError:  # pragma: no cover - the same published values, if reconcil
     CIF_PRIOR_BACI, CIF_PRIOR_IMF = 0.033, 0.06
     SIGMA_CIF = {"prior": 0.03}
 
+#: how many standard deviations of reporter noise a gap must exceed to be flagged: an honest pair lands
+#: outside ±3σ about 3 times in 1,000 (a 90% band would flag one honest pair in ten)
+FLAG_Z = 3.0
 MIN_TWO_SIDED = 20
 MIN_RELIABILITY_PAIRS = 3
 MIN_HISTORY = 8
@@ -71,7 +74,8 @@ class MirrorBand:
         lo, hi = self.ratio_band
         return {
             "source": self.source, "detail": self.detail, "cif_rate": self.cif_rate,
-            "centre_log": self.centre, "half_width_log": self.half_width, "z": Z90,
+            "centre_log": self.centre, "half_width_log": self.half_width,
+            "z": Z90 if self.source == "prior" else FLAG_Z,
             "ratio_band": [lo, hi], "sigma_exporter": self.sigma_exporter,
             "sigma_importer": self.sigma_importer, "n": self.n,
         }
@@ -112,6 +116,9 @@ class BandEstimator:
         self.notes: list[str] = []
         self._reliability: pd.DataFrame | None = None
         self._cif: dict[tuple[str, str], float] = {}
+        self._memo: dict[tuple[str, str, int], MirrorBand] = {}
+        self._sigma_map: dict[tuple[str, str], tuple[float, int]] | None = None
+        self._hist_memo: dict[int, tuple[int, float, float]] = {}
         if len(self.pairs) >= MIN_TWO_SIDED:
             self._run_reconcile()
         else:
@@ -143,38 +150,57 @@ class BandEstimator:
             except Exception as e:  # noqa: BLE001 - the band falls back to the CIF prior; the note says why
                 self.notes.append(f"reconciliation estimates unavailable ({type(e).__name__}); CIF prior used")
 
+    @property
+    def _sigmas(self) -> dict[tuple[str, str], tuple[float, int]]:
+        if self._sigma_map is None:
+            rel = self._reliability
+            self._sigma_map = {} if rel is None else {
+                (str(c), str(r)): (float(sg), int(n))
+                for c, r, sg, n in zip(rel["country"], rel["role"], rel["sigma"], rel["n_pairs"], strict=True)}
+        return self._sigma_map
+
     def _sigma(self, country: str, role: str) -> tuple[float, int] | None:
-        rel = self._reliability
-        if rel is None:
-            return None
-        row = rel[(rel["country"] == country) & (rel["role"] == role)]
-        if row.empty:
-            return None
-        n = int(row["n_pairs"].iloc[0])
-        return (float(row["sigma"].iloc[0]), n)
+        return self._sigmas.get((country, role))
+
+    def _history(self, year: int) -> tuple[int, float, float]:
+        """(n, median log ratio, MAD) of the two-sided flows of other years."""
+        if year not in self._hist_memo:
+            if len(self.pairs):
+                other = self.pairs[self.pairs["period"].str[:4].astype(int) != year]["lr"].to_numpy()
+            else:
+                other = np.array([])
+            if len(other):
+                med = float(np.median(other))
+                self._hist_memo[year] = (len(other), med, float(np.median(np.abs(other - med))))
+            else:
+                self._hist_memo[year] = (0, 0.0, 0.0)
+        return self._hist_memo[year]
 
     def band(self, exporter: str, importer: str, year: int) -> MirrorBand:
+        key = (exporter, importer, int(year))
+        if key not in self._memo:
+            self._memo[key] = self._band(exporter, importer, int(year))
+        return self._memo[key]
+
+    def _band(self, exporter: str, importer: str, year: int) -> MirrorBand:
         se, si = self._sigma(exporter, "exporter"), self._sigma(importer, "importer")
         if se and si and se[1] >= MIN_RELIABILITY_PAIRS and si[1] >= MIN_RELIABILITY_PAIRS:
             cif = self._cif.get((exporter, importer), CIF_PRIOR_BACI)
             cif = min(max(cif, CIF_BAND[0]), CIF_BAND[1])
-            h = Z90 * math.sqrt(se[0] ** 2 + si[0] ** 2)
+            h = FLAG_Z * math.sqrt(se[0] ** 2 + si[0] ** 2)
             return MirrorBand(cif, math.log1p(cif), h, "reconcile",
                               f"reconciliation engine: σ {exporter} as exporter {se[0]:.3f} ({se[1]} partners), "
                               f"σ {importer} as importer {si[0]:.3f} ({si[1]} partners), CIF {cif:.1%}",
                               se[0], si[0], se[1] + si[1])
-        hist = self.pairs[self.pairs["period"].str[:4].astype(int) != year] if len(self.pairs) else self.pairs
-        if len(hist) >= MIN_HISTORY:
-            lr = hist["lr"].to_numpy()
-            med = float(np.median(lr))
-            mad = float(np.median(np.abs(lr - med)))
-            h = max(Z90 * MAD_TO_SIGMA * mad, Z90 * float(SIGMA_CIF.get("prior", 0.03)))
+        n_hist, med, mad = self._history(year)
+        if n_hist >= MIN_HISTORY:
+            h = max(FLAG_Z * MAD_TO_SIGMA * mad, Z90 * float(SIGMA_CIF.get("prior", 0.03)))
             return MirrorBand(math.expm1(med), med, h, "history",
-                              f"historical mirror gaps in the store: {len(hist)} two-sided flows of other years, "
-                              f"median importer/exporter ratio {math.exp(med):.3f}, band ±{Z90:.3f}×1.4826×MAD",
-                              n=len(hist))
+                              f"historical mirror gaps in the store: {n_hist} two-sided flows of other years, "
+                              f"median importer/exporter ratio {math.exp(med):.3f}, band ±{FLAG_Z:g}×1.4826×MAD",
+                              n=n_hist)
         b = prior_band()
         why = (f"fallback: no reporter noise estimate for {exporter} as exporter and {importer} as importer, "
-               f"and {len(hist)} two-sided flow(s) of other years in the store (need {MIN_HISTORY}; China's own "
+               f"and {n_hist} two-sided flow(s) of other years in the store (need {MIN_HISTORY}; China's own "
                f"historical series is not in the embedded dataset); ")
-        return MirrorBand(b.cif_rate, b.centre, b.half_width, b.source, why + b.detail, n=len(hist))
+        return MirrorBand(b.cif_rate, b.centre, b.half_width, b.source, why + b.detail, n=n_hist)

@@ -162,13 +162,35 @@ class CheckContext:
     def in_scope(self, period: str) -> bool:
         return self.year is None or Period.parse(period).year == self.year
 
+    @cached_property
+    def _indexes(self) -> dict[tuple[str, ...], dict[tuple[Any, ...], list[Fig]]]:
+        return {}
+
     def find(self, **kw: Any) -> list[Fig]:
-        """Total-level figures matching exact field values (reporter=..., flow=..., period=...)."""
-        return [f for f in self.figs if all(getattr(f, k) == v for k, v in kw.items())]
+        """Total-level figures matching exact field values (reporter=..., flow=..., period=...);
+        one hash index per combination of fields, built on first use."""
+        keys = tuple(sorted(kw))
+        idx = self._indexes.get(keys)
+        if idx is None:
+            idx = {}
+            for f in self.figs:
+                idx.setdefault(tuple(getattr(f, k) for k in keys), []).append(f)
+            self._indexes[keys] = idx
+        return list(idx.get(tuple(kw[k] for k in keys), ()))
+
+    @cached_property
+    def _gdp_memo(self) -> dict[tuple[str, int], tuple[Fig | None, str]]:
+        return {}
 
     def gdp_for(self, country: str, year: int) -> tuple[Fig | None, str]:
         """GDP of ``country`` for ``year`` (a same-year figure from any source, the newest vintage),
         else the latest earlier year, with a note saying which was used."""
+        key = (country, int(year))
+        if key not in self._gdp_memo:
+            self._gdp_memo[key] = self._gdp_for(country, int(year))
+        return self._gdp_memo[key]
+
+    def _gdp_for(self, country: str, year: int) -> tuple[Fig | None, str]:
         g = self.gdp
         if g is None or g.empty:
             return None, "no GDP figure in the store"

@@ -71,9 +71,9 @@ def check(ctx: CheckContext) -> list[Finding]:
     # vintages of one figure
     allv = ctx.obs_all_vintages
     allv = allv[allv["product"] == "TOTAL"]
+    counts = allv["key_id"].value_counts()
+    allv = allv[allv["key_id"].isin(counts[counts > 1].index)]
     for _, g in allv.groupby("key_id"):
-        if len(g) < 2:
-            continue
         fs = [Fig.from_row(r) for r in g.sort_values("vintage").to_dict("records")]
         if not ctx.in_scope(fs[0].period):
             continue
