@@ -569,3 +569,10 @@ def test_ranges_and_from_to() -> None:
     rows = [(c.value_usd, c.period) for c in extract_claims("Kazakh exports to China rose from $1.2 to $1.5 billion in 2023.")]
     # "from $1.2" takes the scale of "$1.5 billion" and is the level of the year before
     assert rows == [(1.2e9, "2022"), (1.5e9, "2023")]
+
+
+def test_international_databases_keep_the_subject_as_reporter() -> None:
+    c = _one("According to UN Comtrade data, Kazakhstan's exports to China were $12.3 billion in 2022.")
+    assert (c.reporter, c.partner, c.flow, c.source) == ("KAZ", "CHN", "X", "UN-COMTRADE")
+    c = _one("IMF figures show Chinese imports from Kyrgyzstan of $80 million in 2023.")
+    assert (c.reporter, c.partner, c.flow, c.source) == ("CHN", "KGZ", "M", "IMF-IMTS")

@@ -240,7 +240,8 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list
     out: list[_Source] = []
     for rx, rep, kind in lx.NAMED_SOURCES:
         for m in rx.finditer(text):
-            out.append(_Source(m.start() + offset, m.end() + offset, rep, kind, lx.source_id(rep, kind)))
+            sid = kind if not rep else lx.source_id(rep, kind)
+            out.append(_Source(m.start() + offset, m.end() + offset, rep, "intl" if not rep else kind, sid))
     for r in refs:
         if r.code in ("CA5", "TOPIC", "WLD", "EUU"):
             continue
@@ -282,7 +283,17 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list
 
 
 def _is_trade_source(s: _Source) -> bool:
-    return s.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "embassy", "audit")
+    return s.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "embassy", "audit", "intl")
+
+
+def _sid(src: _Source | None, reporter: str | None) -> str | None:
+    """A national source names its own country's figures; an international database (UN Comtrade, the IMF)
+    names whichever reporter's figures it carries."""
+    if src is None:
+        return None
+    if not src.reporter or src.reporter == reporter:
+        return src.sid
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -329,7 +340,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
         for s in p.sentences:
             srefs = [r for r in refs if s.start <= r.start < s.end]
             for src in _find_sources(s.text, _shift(srefs, -s.start), 0):
-                if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce"):
+                if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "intl"):
                     default = _Source(src.start + s.start, src.end + s.start, src.reporter, src.kind, src.sid)
                     break
             if default:
@@ -744,7 +755,7 @@ class _SentenceCtx:
         period = self.period_for(mo.start, mo.end, prev_end, next_start)
         c = Claim(
             id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=reporter,
-            partner=partner, flow=flow, period=period, qualifier=qual, source=src.sid if src and reporter == src.reporter else None,
+            partner=partner, flow=flow, period=period, qualifier=qual, source=_sid(src, reporter),
             text=mo.text, precision_usd=mo.precision, paragraph=self.p.index,
         )
         if kind == "level":
@@ -761,7 +772,7 @@ class _SentenceCtx:
 
     def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
         """(reporter, partner, flow, sign flip) of a flow statement from the source's view."""
-        rep = src.reporter if src else None
+        rep = src.reporter if src and src.reporter else None
         if fl.flow is None:
             parties = [c for c in (fl.subject, fl.partner, *fl.parties) if c]
             if not parties:
@@ -921,7 +932,7 @@ class _SentenceCtx:
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
             partner=partner, flow=flow, period=period, qualifier=qual,
-            source=src.sid if src and reporter == src.reporter else None, kind="growth", text=pc.text,
+            source=_sid(src, reporter), kind="growth", text=pc.text,
             paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
         c.growth_base = self._base_for(period, pc.end)
@@ -968,7 +979,7 @@ class _SentenceCtx:
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=whole,
             partner=part, flow=flow, period=period, qualifier=qual,
-            source=src.sid if src and whole == src.reporter else None, kind="share", text=pc.text,
+            source=_sid(src, whole), kind="share", text=pc.text,
             paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
         )
         out.append(c)

@@ -211,6 +211,13 @@ NAMED_SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"National Statistical Committee of (?:the )?Kyrgyz|\bNSC\b"), "KGZ", "stat"),
     (re.compile(r"\bUzstat\b|Statistics Agency under the President of (?:the Republic of )?Uzbekistan"), "UZB", "stat"),
     (re.compile(r"Customs Service (?:under the Government )?of (?:the Republic of )?Tajikistan"), "TJK", "customs"),
+    (re.compile(r"\bTajstat\b|\bTajStat\b|Agency on Statistics under the President of (?:the Republic of )?Tajikistan"),
+     "TJK", "stat"),
+    # international databases: no reporter of their own (empty), the source id stands in the kind's place
+    (re.compile(r"\bUN Comtrade\b|\bComtrade\b"), "", "UN-COMTRADE"),
+    (re.compile(r"\bIMF\b(?:['’]s)?(?:\s+(?:data|figures|statistics|Direction of Trade))?|International Monetary Fund|"
+                r"Direction of Trade Statistics"), "", "IMF-IMTS"),
+    (re.compile(r"\bWITS\b"), "", "WITS"),
 )
 
 #: an agency named without its country ("the National Statistical Committee said"): the sentence's country
