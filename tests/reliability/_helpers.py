@@ -48,3 +48,19 @@ def run_cli(*args: str, timeout: float = 120, **env: str) -> subprocess.Complete
         [sys.executable, "-m", "mirrortrade.cli", *args], capture_output=True, text=True, timeout=timeout,
         env=subprocess_env(**env),
     )
+
+
+def listeners(port: int) -> list[str]:
+    """Local addresses (hex, as /proc/net/tcp{,6} print them; 0100007F is 127.0.0.1) listening on ``port``."""
+    out = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            addr, hexport = fields[1].rsplit(":", 1)
+            if fields[3] == "0A" and int(hexport, 16) == port:  # 0A = LISTEN
+                out.append(addr)
+    return out

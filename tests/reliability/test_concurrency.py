@@ -1,6 +1,7 @@
 """Concurrency: a second writer fails with one clear line or, with ``wait=``, serialises behind the
-first; the dashboard (``mirrortrade serve``, a real server process on 127.0.0.1) keeps answering
-while an ingest runs in another process, and every answer shows the old state or the new one."""
+first; the dashboard (``mirrortrade serve``, a real server process, which by default listens on
+127.0.0.1 only) keeps answering while an ingest runs in another process, and every answer shows
+the old state or the new one."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import pytest
 from mirrortrade.errors import StoreError
 from mirrortrade.store import Store
 
-from ._helpers import copy_store, free_port, run_cli, sha256, subprocess_env
+from ._helpers import copy_store, free_port, listeners, run_cli, sha256, subprocess_env
 from .test_crash_safety import big_parquet
 
 HOLDER = """
@@ -122,6 +123,8 @@ def test_dashboard_serves_old_or_new_state_during_an_ingest(embedded_store_path:
                     pass
                 assert server.poll() is None and time.monotonic() < deadline, "server did not start"
                 time.sleep(0.1)
+            if Path("/proc/net/tcp").exists():  # serve without --host listens on 127.0.0.1 only, not 0.0.0.0 or ::
+                assert listeners(port) == ["0100007F"]
 
             def state() -> tuple[int, int]:
                 r = client.get("/api/v1/status")

@@ -3,7 +3,7 @@ a fetch killed mid-download leaves no cache entry, and the rerun completes.
 
 The ingest is the real CLI (``python -m mirrortrade.cli ingest FILE``) in a child process,
 killed once the store file or its WAL has changed (the ingest transaction has started writing).
-Rows: ``MIRRORTRADE_CRASH_ROWS`` (default 200,000 so CI stays bounded; the 2.5M-row run of
+Rows: ``MIRRORTRADE_CRASH_ROWS`` (default 150,000 so CI stays bounded; the 2.5M-row run of
 issue 10 is ``MIRRORTRADE_CRASH_ROWS=2500000``, about two minutes on a 2-core machine).
 """
 
@@ -28,7 +28,7 @@ from mirrortrade.store import Store
 
 from ._helpers import copy_store, subprocess_env
 
-CRASH_ROWS = int(os.environ.get("MIRRORTRADE_CRASH_ROWS", "200000"))
+CRASH_ROWS = int(os.environ.get("MIRRORTRADE_CRASH_ROWS", "150000"))
 CODES = ("CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB", "RUS", "TUR", "IND", "DEU",
          "USA", "JPN", "KOR", "IRN", "AFG", "PAK", "MNG", "AZE", "GEO", "ARM")
 

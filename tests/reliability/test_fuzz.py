@@ -21,7 +21,7 @@ from mirrortrade.errors import MirrortradeError, PeriodError
 from mirrortrade.model import Period
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FUZZ_SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 years = st.integers(1900, 2100)
 months = st.integers(1, 12)
