@@ -22,7 +22,7 @@ SEED_004 = (SEEDS / "004_4fa4d7f12d5750ad.txt").read_text(encoding="utf-8")
 # (indicator, kind, country, partner, value, qualifier, period, relation, previous value, previous period)
 EXPECTED_000 = [
     # "Kyrgyzstan's entire GDP in 2025 was under $22 billion"
-    ("gdp", "level", "KGZ", None, 22e9, "upper", "2025", None, None, None),
+    ("gdp_usd", "level", "KGZ", None, 22e9, "upper", "2025", None, None, None),
     # "Chinese companies and Chinese-Kazakh joint ventures operating in Kazakhstan grew by nearly 50 percent to 9,252
     #  in 2025, up from 6,227 in 2024"
     ("registered_companies", "level", "KAZ", "CHN", 9252, "exact", "2025", "grew by nearly 50 percent", 6227, "2024"),

@@ -60,7 +60,7 @@ def test_seed000_regional_sums_consistent(seed000: tuple) -> None:
 
 def test_seed000_kyrgyz_gdp_problem(seed000: tuple) -> None:
     claims, inds, findings = seed000
-    gdp = next(f for f in inds if f.indicator == "gdp")
+    gdp = next(f for f in inds if f.indicator == "gdp_usd")
     assert (gdp.country, gdp.value, gdp.qualifier, gdp.period) == ("KGZ", 22e9, "upper", "2025")
     hits = _by_rule(findings, "trade_vs_gdp_in_article")
     more_than = _claim(claims, "$22 billion", "CHN", "X")

@@ -1,5 +1,5 @@
 """Bilateral figures that are not trade flows (issue 11): tourist arrivals, companies, scholarships,
-students, announced investments, GDP — with any relative statement the text makes about them.
+students, announced investments, GDP (gdp_usd, as the World Bank source stores it) — with any relative statement the text makes about them.
 
     extract_indicators(text, article_date=None) -> list[IndicatorFigure]
 
@@ -155,7 +155,7 @@ def extract_indicators(text: str, article_date: date | None = None) -> list[Indi
         for f in reversed([f for f in out if f.paragraph == p.index]):
             if f.source:
                 later = f.source
-            elif later and f.indicator not in ("investment_announced", "gdp"):
+            elif later and f.indicator not in ("investment_announced", "gdp_usd"):
                 f.source = later
     out.sort(key=lambda f: f.start)
     ids = {id(f): f"i{i}" for i, f in enumerate(out, 1)}
@@ -190,7 +190,7 @@ def _sentence_figures(
         if _GDP.search(t[max(0, mo.start - 60):mo.start]):
             owner = next((r.code for r in reversed(refs) if r.end <= mo.start and r.possessive), None)
             per = next((pm.period for pm in periods if pm.start < mo.start), None) or carry[0]
-            out.append(IndicatorFigure("", t, offset + mo.start, offset + mo.end, owner or topic, None, "gdp", mo.value,
+            out.append(IndicatorFigure("", t, offset + mo.start, offset + mo.end, owner or topic, None, "gdp_usd", mo.value,
                                        lo, hi, "USD", per, qual, mo.precision, source=src, text=mo.text, paragraph=para))
             continue
         if not _INVEST.search(window) or re.search(r"\b(?:exports?|imports?|trade|turnover)\b", window, re.I):

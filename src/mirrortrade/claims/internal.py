@@ -368,7 +368,7 @@ def _surge(by_key: dict[tuple, list[Claim]]) -> list[dict]:
 
 def _gdp(levels: list[Claim], indicators: Sequence[IndicatorFigure]) -> list[dict]:
     out = []
-    gdps = [f for f in indicators if f.indicator == "gdp" and f.country]
+    gdps = [f for f in indicators if f.indicator == "gdp_usd" and f.country]
     for g in gdps:
         giv = (max(g.value_low, 0.0), g.value_high)
         for c in levels:
