@@ -48,6 +48,13 @@ def test_flags_filters(db: str) -> None:
     assert [x["partner"] for x in json.loads(r.output)] == ["KGZ"]
 
 
+def test_flags_country_matches_either_role(db: str) -> None:
+    r = runner.invoke(app, ["flags", "--db", db, "--format", "json", "--country", "KGZ"])
+    rows = json.loads(r.output)
+    # China's figures on Kyrgyzstan (GDP, surge) and the KG-NSC surges of Kyrgyz imports
+    assert {(x["rule"], x["reporter"]) for x in rows} == {("exceeds_gdp", "CHN"), ("surge", "CHN"), ("surge", "KGZ")}
+
+
 def test_flags_save_writes_findings_table(db: str) -> None:
     from mirrortrade.store import Store
 

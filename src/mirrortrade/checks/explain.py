@@ -113,6 +113,8 @@ class Explanation:
                 lines.append(f"      for: {pt.text}" + (f" [{', '.join(pt.figure_ids)}]" if pt.figure_ids else ""))
             for pt in c.con:
                 lines.append(f"      against: {pt.text}" + (f" [{', '.join(pt.figure_ids)}]" if pt.figure_ids else ""))
+            if not c.pro and not c.con:
+                lines.append("      no evidence either way among the figures in the store")
         if self.notes:
             lines.append("")
             lines.append("Notes: " + " ".join(self.notes))
@@ -237,10 +239,13 @@ def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Fi
     if all_figs and all(g.p.is_full_year for g in all_figs) and not periods:
         c["timing"].con.append(Point("every figure covers the full calendar year; year-end timing shifts move a few "
                                      "percent at most", 1, [g.figure_id for g in all_figs]))
-    partial = [g for g in all_figs if "partial" in g.quote.lower()]
-    for g in partial:
-        c["timing"].pro.append(Point(f"the source calls {g.source_id}'s numbers “partial”: “{g.quote}”", 1,
-                                     [g.figure_id]))
+    partial: dict[str, list[Fig]] = {}
+    for g in all_figs:
+        if "partial" in g.quote.lower():
+            partial.setdefault(g.quote, []).append(g)
+    for quote, gs in partial.items():
+        c["timing"].pro.append(Point(f"the article calls {gs[0].source_id}'s numbers “partial” (they may not cover "
+                                     f"the whole year): “{quote}”", 1, [g.figure_id for g in gs]))
     for f in conflicts:
         if f.severity in ("medium", "high"):
             c["timing"].con.append(Point(f"a gap of {money(abs(f.evidence['gap_usd']))} is far more than goods in "
@@ -267,9 +272,7 @@ def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Fi
             c["unrecorded"].pro.append(Point(f.message, 3, f.figure_ids))
         elif d == "importer_over_records":
             c["unrecorded"].con.append(Point(f"the importer records more, not less: {f.message}", 2, f.figure_ids))
-    for f in agree:
-        if f.reporter != hub:
-            continue
+    for f in agree if not conflicts else []:
         c["unrecorded"].con.append(Point(f"{flow_phrase(f.reporter, f.partner, 'M')} matches the exporter's figure "
                                          f"after CIF", 1, f.figure_ids))
     if not gaps:
@@ -291,11 +294,11 @@ def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Fi
         w = 3 if f.rule == "unit_error" else (1 if f.rule == "source_conflict" else 2)
         c["data_error"].pro.append(Point(f.message, w, f.figure_ids))
     if sums_ok:
-        ids = [i for f in sums_ok for i in f.figure_ids]
-        c["data_error"].con.append(Point(f"the published figures add up within rounding ({len(sums_ok)} check"
-                                         f"{'s' if len(sums_ok) > 1 else ''}: turnover = exports + imports)", 1, ids))
+        ids = list(dict.fromkeys(i for f in sums_ok for i in f.figure_ids))
+        c["data_error"].con.append(Point(f"the published figures add up within rounding ({len(sums_ok)} sum check"
+                                         f"{'s' if len(sums_ok) > 1 else ''}, see sum_consistency)", 1, ids))
     order = list(CAUSES)
-    return sorted(c.values(), key=lambda x: (-x.score, order.index(x.id)))
+    return sorted(c.values(), key=lambda x: (-x.score, -len(x.pro), order.index(x.id)))
 
 
 def _pc(x: float | None) -> str:

@@ -14,6 +14,9 @@ def register(app: typer.Typer) -> None:
     def flags_cmd(
         reporter: str | None = typer.Option(None, help="Reporter ISO3 codes, comma-separated."),
         partner: str | None = typer.Option(None, help="Partner ISO3 codes (CA5, WLD too), comma-separated."),
+        country: str | None = typer.Option(
+            None, help="ISO3 codes matched as reporter or partner (KGZ finds China's figures on Kyrgyzstan too)."
+        ),
         rule: str | None = typer.Option(None, help="Rule ids, comma-separated (e.g. mirror_gap,exceeds_gdp)."),
         severity: str | None = typer.Option(None, help="Minimum severity: info, low, medium or high."),
         period: str | None = typer.Option(None, help="Periods, e.g. 2025 (comma-separated)."),
@@ -45,6 +48,9 @@ def register(app: typer.Typer) -> None:
             severity=severity.strip().lower() if severity else None, period=periods,
             include_consistent=show_all or severity == "info",
         )
+        if country:
+            codes = set(split_codes(country) or [])
+            shown = [f for f in shown if codes & {f.reporter, f.partner}]
         if fmt == "json":
             typer.echo(json.dumps([f.to_dict() for f in shown], ensure_ascii=False, indent=2))
             return
