@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mirrortrade.claims import extract_events, extract_indicators
+from mirrortrade.claims import check_internal, extract_claims, extract_events, extract_indicators
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import EVENT_KINDS, Citation
 
@@ -167,3 +169,25 @@ def test_seed004_events() -> None:
     # only the summit is a news item; the trade paragraphs and the site's related-posts list are not
     assert [(e.kind, e.date) for e in events] == [("diplomacy", "2025")]
     assert events[0].quote.startswith("Guo Jiakun attributed part of the trade expansion to the China Central Asia summit")
+
+_WORDS = st.sampled_from([
+    "The number of", "Chinese", "tourists", "visiting", "Uzbekistan", "nearly quadrupled", "to", "from", "278,900",
+    "74,300", "in 2025", "in 2024", "signed", "an MoU", "with", "Kazakh Invest National Co.", "a $1.1 billion",
+    "investment project", "in Kazakhstan", ".", "\n\n", "Kazakhstan", "\n", "GDP was under $22 billion", "on January 19",
+    "protest", "scholarships", "73", "companies operating in", "grew by nearly 50 percent", "exports to China were $5bn",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=50))
+def test_any_text_gives_well_formed_indicators_and_events(parts: list[str]) -> None:
+    text = " ".join(parts)
+    figs = extract_indicators(text)
+    for f in figs:
+        assert text[f.start:f.end] == f.text and f.quote in text
+        assert f.value_low <= f.value <= f.value_high or f.kind == "change"
+    for e in extract_events(text):
+        assert text[e.start:e.end] == e.quote and e.kind in EVENT_KINDS
+        assert all(c in text for c in e.context)
+    for finding in check_internal(extract_claims(text), figs):
+        json.dumps(finding, allow_nan=False)
