@@ -576,3 +576,10 @@ def test_international_databases_keep_the_subject_as_reporter() -> None:
     assert (c.reporter, c.partner, c.flow, c.source) == ("KAZ", "CHN", "X", "UN-COMTRADE")
     c = _one("IMF figures show Chinese imports from Kyrgyzstan of $80 million in 2023.")
     assert (c.reporter, c.partner, c.flow, c.source) == ("CHN", "KGZ", "M", "IMF-IMTS")
+
+
+def test_us_dollars_is_no_country() -> None:
+    c = _one("Kazakhstan's exports reached 5.1 billion U.S. dollars in 2023.")
+    assert (c.reporter, c.partner, c.flow, c.value_usd) == ("KAZ", "WLD", "X", 5.1e9)
+    c = _one("Kazakhstan's exports to the United States reached 5.1 billion U.S. dollars in 2023.")
+    assert (c.reporter, c.partner) == ("KAZ", "USA")

@@ -141,6 +141,8 @@ def find_countries(text: str, *, about_central_asia: bool | None = None, region_
             continue
         if _STOP_AFTER.match(text[m.end():]):
             continue
+        if code == "USA" and re.match(r"\s*(?:dollars?|\$)", text[m.end():], re.I):
+            continue  # "43.8 billion U.S. dollars" names a currency, not a country
         # "Chinese-Kazakh" counts both; "Kazakh Invest" is still Kazakh; "U.S." ends with a dot
         poss = bool(m.group(2))
         refs.append(CountryRef(code, m.start(1), m.end(1), name, poss))
