@@ -46,3 +46,9 @@ def test_explain_without_precomputed_findings(store) -> None:
     ex = explain(store, "uzb", "chn", 2025)
     assert ex.reporter == "UZB"
     assert any(f.flow == "T" and f.status == "conflict" for f in ex.mirror)
+
+
+def test_explain_pair_without_figures(store) -> None:
+    # the embedded store holds no Kazakh–Russian trade figures
+    ex = explain(store, "KAZ", "RUS", 2025)
+    assert ex.causes == [] and "nothing to explain" in ex.text()

@@ -250,3 +250,16 @@ def test_exceeds_gdp_thresholds_are_configurable(store) -> None:
 
     with pytest.raises(MirrortradeError, match="bad settings"):
         run_checks(store, rules=["surge"], settings={"surge": {"nonsense": 1}})
+
+
+def test_mirror_gap_exporter_books_transit(store) -> None:
+    # hand-made: Kyrgyz statistics record $6.0bn of imports from China in 2025; GACC (seed 000) reports more than
+    # $22bn of exports to Kyrgyzstan, narrowed by 27.2 - 5.2 to [22.0, 22.1], at least 100% of Kyrgyz GDP
+    # (under $22bn, seed 000): the exporter's figure is beyond half the importer's GDP -> transit, not unrecorded
+    store.ingest_frame(hand_figures([{"reporter": "KGZ", "partner": "CHN", "flow": "M", "period": "2025",
+                                      "value_usd": 6.0e9, "precision_usd": 1e8}]))
+    (f,) = pick(run_checks(store, rules=["mirror_gap"]), reporter="KGZ", partner="CHN", flow="M", period="2025")
+    assert (f.status, f.severity) == ("conflict", "high")
+    assert f.evidence["direction"] == "exporter_books_transit"
+    assert f.evidence["exporter_figure_share_of_importer_gdp"][0] >= 1.0
+    assert "transit" in f.message

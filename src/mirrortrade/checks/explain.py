@@ -107,6 +107,8 @@ class Explanation:
                 lines.append(f"   - {f.rule}: {f.message}")
         lines.append("")
         lines.append("4. Candidate causes, most likely first")
+        if not self.causes:
+            lines.append("   None ranked: there are no figures to weigh.")
         for i, c in enumerate(self.causes, 1):
             lines.append(f"   {i}. {c.title} (score {c.score:+d})")
             for pt in c.pro:
@@ -195,13 +197,17 @@ def explain(store: Any, reporter: str, partner: str, year: int, *, findings: lis
             history = [f for f in earlier if _year_of(f) == last]
     fired = [f for f in this_year if f.is_problem]
     consistent = [f for f in this_year if not f.is_problem and f.rule != "mirror_gap"]
-    causes = _rank(ctx, reporter, partner, year, this_year, history, figures, hub)
     notes = list(dict.fromkeys(ctx.bands.notes)) if mirror or history else []
+    if any(figures.values()):
+        causes = _rank(ctx, reporter, partner, year, this_year, history, figures)
+    else:
+        causes = []
+        notes.append(f"No trade figures for {name(reporter)} and {name(partner)} in the store: nothing to explain.")
     return Explanation(reporter, partner, year, figures, notes_f, mirror, history, fired, consistent, causes, notes)
 
 
 def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Finding], history: list[Finding],
-          figures: dict[str, list[Fig]], hub: str) -> list[Cause]:
+          figures: dict[str, list[Fig]]) -> list[Cause]:
     c = {k: Cause(k, t) for k, t in CAUSES.items()}
     gaps = [f for f in fs if f.rule == "mirror_gap" and f.flow != "T"]
     conflicts = [f for f in gaps if f.status == "conflict"]
