@@ -1,4 +1,4 @@
-/* Render every Vega-Lite spec on the page: <script type="application/json" class="vl-spec" data-target="ID">. */
+/* Render every Vega-Lite spec on the page: JSON script elements of class vl-spec, each naming its target div. */
 (function () {
   function renderAll() {
     var specs = document.querySelectorAll("script.vl-spec");

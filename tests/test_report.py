@@ -1,0 +1,174 @@
+"""``mirrortrade report``: the self-contained HTML report (opens with no network request) and the Excel
+workbook (one sheet per table, charts as images).
+
+Numbers: seed 000 (tests/data/seeds/000_*.txt) — China's exports to Kyrgyzstan in 2025 "more than
+$22 billion", Kyrgyzstan's 2025 GDP "under $22 billion", China's imports from Kyrgyzstan "$80 million in
+2023"; KG-NSC table 4.03.00.18 — Kyrgyz exports to China in 2023: 80,446.34 thousand USD.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mirrortrade.cli import app
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def report_store(embedded_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    p = tmp_path_factory.mktemp("report") / "r.duckdb"
+    shutil.copy(embedded_store_path, p)
+    return p
+
+
+@pytest.fixture(scope="module")
+def kgz_html(report_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("html") / "report.html"
+    res = CliRunner().invoke(app, ["report", "--country", "KGZ", "--partner", "CHN", "--years", "2015-2025",
+                                   "--out", str(out), "--db", str(report_store)])
+    assert res.exit_code == 0, res.output
+    assert "wrote" in res.output
+    return out
+
+
+def _specs(html: str) -> list[dict]:
+    return [json.loads(m) for m in re.findall(r'<script type="application/json" class="vl-spec"[^>]*>(.*?)</script>',
+                                               html, flags=re.S)]
+
+
+def test_pair_data_kgz_chn(report_store: Path) -> None:
+    from mirrortrade.report.pair import pair_data
+    from mirrortrade.store import Store
+
+    with Store(report_store, read_only=True) as s:
+        d = pair_data(s, "KGZ", "CHN", (2015, 2025))
+    x25 = d.sides[(d.sides.direction == "CHN → KGZ") & (d.sides.year == 2025) & (d.sides.side == "exporter")]
+    assert x25.value.tolist() == [22e9] and x25.qualifier.tolist() == ["lower"]
+    # China's exports over $22bn against a GDP under $22bn: at least 100% of GDP, no upper bound
+    share = d.shares[(d.shares.direction == "CHN → KGZ") & (d.shares.year == 2025)].iloc[0]
+    assert share.share_low == pytest.approx(100.0) and math.isinf(share.share_high) and share.gdp_source == "KG-GOV"
+    # 2023, KGZ → CHN: China's $80M (±$0.5M rounding) against KG-NSC's $80.44634M: 80/80.44634 - 1 = -0.555%
+    g = d.gaps[(d.gaps.direction == "KGZ → CHN") & (d.gaps.year == 2023)].iloc[0]
+    assert g.gap_pct == pytest.approx(100 * (80e6 / 80_446_340 - 1), abs=1e-3)
+    assert g.in_cif_band  # with rounding the gap reaches 0%, the bottom of the normal CIF band
+    assert d.estimates is None and "not computed yet: run mirrortrade reconcile" in d.notes[0]
+    # every figure the pair uses is in the figure table with its source
+    used = set(d.sides.figure_id) | set(d.gdp.figure_id)
+    assert used <= set(d.figures.figure_id)
+    assert (d.figures.source_id != "").all()
+
+
+def test_html_report_contents(kgz_html: Path) -> None:
+    html = kgz_html.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    # self-contained: the Vega bundle is inline, nothing is referenced by URL
+    assert "vegaEmbed" in html and len(html) > 500_000
+    assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=["\']?(https?:)?//', html)
+    assert "default-src 'none'" in html  # the page's own CSP refuses any fetch
+    specs = _specs(html)
+    assert len(specs) == 3 and all(s["$schema"].startswith("https://vega.github.io/schema/vega-lite/") for s in specs)
+    gdp = json.dumps(specs[2], ensure_ascii=False)
+    assert "GDP under $22.0bn (KG-GOV)" in gdp and "KGZ GDP (WB-WDI)" in gdp
+    series = json.dumps(specs[0], ensure_ascii=False)
+    assert "CHN reports exports (FOB)" in series and "KGZ reports imports (CIF)" in series
+    gap = json.dumps(specs[1], ensure_ascii=False)
+    assert "normal CIF margin 0–20%" in gap
+    assert "Every figure used, with its source" in html
+    assert "more than $22 billion in exports" in html  # the seed's quote, in the figure table
+    assert "exceeds_gdp" in html  # the finding, with its explanation
+    assert "not computed yet: run mirrortrade reconcile" in html
+
+
+@pytest.mark.browser
+def test_html_report_opens_offline(kgz_html: Path, tmp_path: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    from web.conftest import CHROMIUM_ARGS, screenshot
+
+    outside: list[str] = []
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+
+        def block(route) -> None:  # type: ignore[no-untyped-def]
+            url = route.request.url
+            if url.startswith("file://"):
+                route.continue_()
+            else:
+                outside.append(url)
+                route.abort()
+
+        ctx.route("**/*", block)
+        page = ctx.new_page()
+        page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "blob:", "about:")) else outside.append(r.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(kgz_html.as_uri())
+        page.wait_for_function("document.querySelectorAll('.chart[data-rendered=\"1\"] svg').length === 3", timeout=30000)
+        assert "GDP under $22.0bn" in page.locator("#chart-KGZ-CHN-gdp svg").text_content()
+        screenshot(page, "report-KGZ-CHN.png", full_page=True)
+        browser.close()
+    assert outside == []
+    assert errors == []
+
+
+def test_report_all_html(report_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.html"
+    res = CliRunner().invoke(app, ["report", "--all", "--out", str(out), "--db", str(report_store)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB"):
+        assert f'id="pair-{c}-CHN"' in html
+    assert "Kyrgyzstan: China&#39;s exports exceed its GDP." in html
+    assert len(_specs(html)) == 1 + 5 * 3  # the overview chart and three per state
+
+
+def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "report.xlsx"
+    res = CliRunner().invoke(app, ["report", "--country", "KGZ", "--partner", "CHN", "--format", "xlsx",
+                                   "--out", str(out), "--db", str(report_store)])
+    assert res.exit_code == 0, res.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["summary", "sides", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures", "charts"]
+    charts = wb["charts"]
+    assert len(charts._images) == 3
+    with zipfile.ZipFile(out) as z:
+        pngs = [n for n in z.namelist() if n.startswith("xl/media/") and n.endswith(".png")]
+        assert len(pngs) == 3 and all(z.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in pngs)
+    sides = wb["sides"]
+    header = [c.value for c in sides[1]]
+    rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in sides.iter_rows(min_row=2)]
+    x25 = [r for r in rows if r["direction"] == "CHN → KGZ" and r["year"] == 2025 and r["side"] == "exporter"]
+    assert x25[0]["value"] == 22e9 and x25[0]["high"] is None  # [22e9, inf): Excel has no infinity
+    figures = [c.value for c in wb["figures"]["A"]][1:]
+    assert x25[0]["figure_id"] in figures
+    assert wb["estimates"]["A2"].value == "not computed yet: run mirrortrade reconcile"
+
+
+def test_report_errors(report_store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    for args, needle in [
+        (["--country", "KGZ"], "give --country and --partner"),
+        (["--country", "KGZ", "--partner", "XXX"], "unknown partner"),
+        (["--country", "KGZ", "--partner", "KGZ"], "a pair needs two countries"),
+        (["--country", "KGZ", "--partner", "CHN", "--years", "2030-2020"], "first ≤ last"),
+        (["--country", "KGZ", "--partner", "CHN", "--format", "pdf"], "unknown report format"),
+    ]:
+        res = runner.invoke(app, ["report", *args, "--out", str(tmp_path / "x.html"), "--db", str(report_store)])
+        assert res.exit_code != 0 and needle in res.output, (args, res.output)
+    assert not list(tmp_path.iterdir())  # nothing half-written
