@@ -25,6 +25,8 @@ def test_kyrgyz_imports_from_china_exceed_kyrgyz_gdp(embedded_findings) -> None:
     assert "at least 100%" in f.message
     # narrowed by T - M of the same publication: 27.2 - 5.2 -> [27.15 - 5.25, 27.25 - 5.15] = [21.9, 22.1]
     assert f.evidence["imports"]["interval"] == pytest.approx([22 * B, 22.1 * B])
+    # cross-check against the World Bank's latest GDP (WDI fixture, KGZ 2023: 13,987,627,908.84): 157%–158%
+    assert f.evidence["other_gdp"]["share"] == pytest.approx([22e9 / 13987627908.84, 22.1e9 / 13987627908.84])
 
 
 def test_kyrgyz_exports_to_china_surged_2023_to_2025(embedded_findings) -> None:

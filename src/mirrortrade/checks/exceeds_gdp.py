@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from mirrortrade.checks import intervals as iv
-from mirrortrade.checks.context import CheckContext, flow_phrase, is_aggregate, name
+from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
 from mirrortrade.checks.finding import Finding, Rule, pct
+from mirrortrade.model import Period
 
 ID = "exceeds_gdp"
 SEVERITY = "high"
@@ -55,6 +56,15 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
         gnote = "" if gdp.p.year == f.p.year else f"; {note}"
         base = (f"{imports} in {period}, {f.text()}{how} [{f.source_id}], are {share_txt} of {name(country)}'s GDP "
                 f"({gdp.text()}, {gdp.source_id} {gdp.period}{gnote})")
+        if sh[0] >= notable:
+            alt = _other_gdp(ctx, country, gdp)
+            if alt is not None:
+                ash = iv.share(f.interval, alt.interval)
+                ev["other_gdp"] = {"gdp": alt.evidence(), "share": list(ash)}
+                ids.append(alt.figure_id)
+                rng = pct(100 * ash[0]) if round(100 * ash[0]) == round(100 * ash[1]) else (
+                    f"{pct(100 * ash[0])}–{pct(100 * ash[1])}")
+                base += f"; against {alt.source_id}'s GDP for {alt.period} ({alt.text()}) the share is {rng}"
         if sh[0] >= implausible:
             msg = (base + ": imports from a single partner cannot plausibly exceed the whole economy unless most of "
                    "them move on (transit, re-export) or one of the figures is wrong.")
@@ -66,6 +76,20 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
             msg = base + f": below the {pct(100 * notable)} mark."
             out.append(Finding(ID, "info", "consistent", f.reporter, f.partner, f.flow, period, msg, ev, ids))
     return out
+
+
+def _other_gdp(ctx: CheckContext, country: str, used: Fig) -> Fig | None:
+    """The latest exact GDP figure from another source than the one used (a cross-check for bounds)."""
+    g = ctx.gdp
+    if g is None or g.empty:
+        return None
+    g = g[(g["country"] == country) & (g["source_id"] != used.source_id) & (g["qualifier"] == "exact")
+          & (g["year"] <= Period.parse(used.period).year)]
+    if g.empty:
+        return None
+    r = g.sort_values(["year", "vintage"]).iloc[-1]
+    fig, _ = ctx.gdp_for(country, int(r.year))
+    return fig if fig is not None and fig.figure_id == r.figure_id else None
 
 
 RULE = Rule(ID, SEVERITY, TEMPLATE, "imports from one partner above a share of the importer's GDP", check)
