@@ -208,3 +208,49 @@ def test_stated_gap_against_mirror_levels() -> None:
     assert [_verdict(x) for x in f] == ["consistent"]
     bad = _by_rule(check_internal(extract_claims(text.replace("$1.1 billion", "$3.1 billion"))), "difference_vs_levels")
     assert [_verdict(x) for x in bad] == ["conflict"]
+
+
+ARTICLE_UZB_RUS = """Uzbekistan's trade with Russia hits record as sanctions reshape routes
+
+TASHKENT, Feb 20, 2023 — Uzbekistan's trade turnover with Russia reached a record $9.3 billion in 2022, up 25.6% \
+from the year before, according to the country's Statistics Agency.
+
+Russia thus overtook China to become Uzbekistan's largest trading partner, with a 18.4% share of the country's \
+foreign trade, which totaled $50 billion. Trade with China came to $8.9 billion.
+
+Uzbek exports to Russia rose by $1.1 billion to $2.5 billion, while imports increased to $6.8 billion. In the fourth \
+quarter alone, turnover amounted to about $2.7 billion.
+
+Russian customs, however, put Russia's exports to Uzbekistan at $7.3 billion. Analysts say the difference of around \
+$500 million is explained by re-exports through Kazakhstan.
+
+The governments plan to raise trade to $30 billion by 2030.
+"""
+
+
+def test_article_of_my_own_uzbekistan_russia() -> None:
+    claims = extract_claims(ARTICLE_UZB_RUS)
+    rows = [(c.kind, c.reporter, c.partner, c.flow, c.period, c.value_usd, c.source) for c in claims]
+    assert rows == [
+        # "the country's Statistics Agency": Uzbekistan's, named just before
+        ("level", "UZB", "RUS", "T", "2022", 9.3e9, "UZ-STAT"),
+        ("share", "UZB", "RUS", "T", "2022", None, "UZ-STAT"),
+        ("level", "UZB", "WLD", "T", "2022", 50e9, "UZ-STAT"),
+        ("level", "UZB", "CHN", "T", "2022", 8.9e9, "UZ-STAT"),
+        ("level", "UZB", "RUS", "X", "2022", 2.5e9, "UZ-STAT"),
+        ("level", "UZB", "RUS", "M", "2022", 6.8e9, "UZ-STAT"),
+        # "the fourth quarter" of the article's data year (the dateline's 2023 and the target 2030 are not data years)
+        ("level", "UZB", "RUS", "T", "2022-Q4", 2.7e9, "UZ-STAT"),
+        ("level", "RUS", "UZB", "X", "2022", 7.3e9, "RU-CUSTOMS"),
+        # "the difference of around $500 million": between the figures just given
+        ("difference", "RUS", "UZB", "X", "2022", None, "RU-CUSTOMS"),
+    ]
+    assert claims[4].change_usd == 1.1e9
+    findings = check_internal(claims)
+    verdicts = {f["rule"]: _verdict(f) for f in findings}
+    # 2.5 + 6.8 = 9.3; 18.4 % of 50 = 9.2 (9.25/50.5 = 18.3 % to 9.35/49.5 = 18.9 %); 7.3 - 6.8 = 0.5
+    assert verdicts["turnover_sum"] == "consistent"
+    assert verdicts["share_vs_levels"] == "consistent"
+    assert verdicts["difference_vs_levels"] == "consistent"
+    # Uzbekistan's imports from Russia 6.8 vs Russia's exports 7.3: 0.93, a little under the CIF/FOB band
+    assert verdicts["mirror_in_article"] == "conflict"

@@ -228,6 +228,10 @@ class _Article:
     hub: str | None
     default_source: _Source | None
     about_ca: bool
+    #: the paragraph that names the article's first source: it speaks for the paragraphs after it, and for
+    #: those before it only when it stands in the article's lead (its first three paragraphs)
+    default_para: int = 0
+    default_in_lead: bool = True
     seen_periods: list[str] = field(default_factory=list)  # periods figures stated explicitly, in text order
 
 
@@ -333,21 +337,27 @@ def _heading_country(p: Paragraph) -> str | None:
 def _article_context(text: str, paras: list[Paragraph], article_date: date | None) -> _Article:
     about_ca = "Central Asia" in text
     refs = lx.find_countries(text, about_central_asia=about_ca)
-    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "WLD", "EUU"))
+    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"))
     hub = counts.most_common(1)[0][0] if counts else None
     default = None
+    default_para = 0
     for p in paras:
         for s in p.sentences:
-            srefs = [r for r in refs if s.start <= r.start < s.end]
+            srefs = lx.resolve_refs([r for r in refs if s.start <= r.start < s.end], None, hub)
             for src in _find_sources(s.text, _shift(srefs, -s.start), 0):
                 if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "intl"):
                     default = _Source(src.start + s.start, src.end + s.start, src.reporter, src.kind, src.sid)
+                    default_para = p.index
                     break
             if default:
                 break
         if default:
             break
-    return _Article(text, reference_year(text, article_date), data_year(text), hub, default, about_ca)
+    ref_year = reference_year(text, article_date)
+    # the lead: headlines and captions, then the first two paragraphs of running text
+    body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
+    in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
+    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead)
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
@@ -375,6 +385,7 @@ def _paragraph_claims(p: Paragraph, art: _Article, section_topic: str | None) ->
     out: list[Claim] = []
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
+        ctx.prev_claim = out[-1] if out else None
         out.extend(ctx.claims())
         if ctx.sources:
             last = [x for x in ctx.sources if _is_trade_source(x)]
@@ -403,18 +414,14 @@ class _SentenceCtx:
         self.s, self.p, self.art, self.topic = s, p, art, topic
         self.para_codes = para_codes
         self.t = s.text
-        refs = lx.find_countries(self.t, about_central_asia=art.about_ca)
-        self.refs = [
-            lx.CountryRef(topic, r.start, r.end, r.text, r.possessive) if r.code == "TOPIC" and topic else r
-            for r in refs
-            if r.code != "TOPIC" or topic
-        ]
+        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca), topic, art.hub)
         self.sources = _find_sources(self.t, self.refs, 0)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
         }
         self.carry_source = carry_source
         self.carry_period = carry_period
+        self.prev_claim: Claim | None = None
         ctx_year = carry_year or art.data_year
         self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
         self.money = find_money(self.t)
@@ -455,6 +462,8 @@ class _SentenceCtx:
             return self.merge_source(src, self.carry_source)
         if self.carry_source is not None:
             return self.carry_source
+        if self.p.index < self.art.default_para and not self.art.default_in_lead:
+            return None
         return self.art.default_source
 
     def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
@@ -512,6 +521,9 @@ class _SentenceCtx:
                 c = preps.get(key)
                 if c and c not in parties:
                     parties.append(c)
+            f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
+            if f.world and len(parties) == 1 and attached:
+                parties.append("WLD")  # "the country's foreign trade, which totaled $50 billion"
             if len(parties) < 2:
                 # "Uzbekistan boosted trade with China": the clause's subject(s)
                 for r in self.country_refs_between(ca, ks):
@@ -523,7 +535,6 @@ class _SentenceCtx:
             if flow == "B" and attached:
                 f.subject = attached[-1]
                 f.partner = next((c for c in parties if c != f.subject), None)
-            f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
         return f
 
     def _attached_before(self, ks: int, clause_start: int) -> list[str]:
@@ -613,10 +624,10 @@ class _SentenceCtx:
             # "rose 55 percent over 2024's total": the figure is the year after its base
             return str(Period.parse(bases[0].period).year + 1)
         if self.art.seen_periods:
-            # the period the article's figures are mostly about so far (ties: the latest stated)
+            # the period the article's figures are mostly about so far (ties: the first stated, the lead's)
             counts = Counter(self.art.seen_periods)
             top = max(counts.values())
-            return next(p for p in reversed(self.art.seen_periods) if counts[p] == top)
+            return next(p for p in self.art.seen_periods if counts[p] == top)
         return str(self.art.data_year) if self.art.data_year else None
 
     # ---- claims ------------------------------------------------------------------------------
@@ -655,6 +666,12 @@ class _SentenceCtx:
                 if kw2 is not None:
                     fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
             nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
+            if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
+                # "the difference of around $500 million": between the figures just given
+                level_claims.append((mo, None))
+                out.append(self._inherited_difference(mo, qual))
+                prev_end = mo.end
+                continue
             if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
                 fl = _Flow(None)
             if fl is None or nt:
@@ -716,6 +733,17 @@ class _SentenceCtx:
                 c.period = str(Period.parse(nxt.period).same_span_previous_year())
             except Exception:  # noqa: BLE001 - a span with no previous year keeps its period
                 continue
+
+    def _inherited_difference(self, mo: Money, qual: str) -> Claim:
+        pc = self.prev_claim
+        assert pc is not None
+        lo, hi = value_interval(mo.value, mo.precision, qual)
+        return Claim(
+            id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=pc.reporter,
+            partner=pc.partner, flow=pc.flow, period=pc.period, qualifier=qual, source=pc.source, kind="difference",
+            text=mo.text, precision_usd=mo.precision, paragraph=self.p.index, difference_usd=mo.value,
+            difference_low=lo, difference_high=hi,
+        )
 
     def _is_target(self, mo: Money, prev_end: int) -> bool:
         ca, _ = self.clause_of(mo.start)
@@ -798,6 +826,8 @@ class _SentenceCtx:
         parties = list(fl.parties)
         if fl.world and len(parties) == 1:
             parties.append("WLD")
+        if len(parties) == 1 and rep and rep not in parties and parties[0] != "WLD":
+            parties.insert(0, rep)  # "Trade with China came to $8.9 billion" in the reporter's own statistics
         while len(parties) < 2:
             c = self._fill_party(set(parties), rep)
             if c is None:
@@ -858,11 +888,16 @@ class _SentenceCtx:
             # share?
             som = _SHARE_OF.match(self.t[pc.end:])
             if not som and re.match(r"^\s+share\b", self.t[pc.end:]) and _TRADE_WORDS.search(self.t):
-                self._share_claim(out, pc, qual, "trade", next_any)
+                # "a 34.5 percent share", "a 18.4% share of the country's foreign trade"
+                so = re.match(r"^\s+share\s+of\s+(?P<phrase>[^.;:!?]{1,120})", self.t[pc.end:])
+                if so:
+                    self._share_claim(out, pc, qual, so.group("phrase"), next_any, pc.end + so.start("phrase"))
+                else:
+                    self._share_claim(out, pc, qual, "trade", next_any, len(self.t))
                 continue
             if som and (_TRADE_WORDS.search(som.group("phrase")) or _SHARE_BEFORE.search(before)):
                 if _TRADE_WORDS.search(self.t) and pc.start not in mults:
-                    self._share_claim(out, pc, qual, som.group("phrase"), next_any)
+                    self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
                 continue
             # growth?
             if pc.start in mults:
@@ -938,14 +973,16 @@ class _SentenceCtx:
         c.growth_base = self._base_for(period, pc.end)
         out.append(c)
 
-    def _share_claim(self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int) -> None:
+    def _share_claim(
+        self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int, phrase_start: int
+    ) -> None:
         phrase = phrase.strip()
         # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
-        prefs = lx.find_countries(phrase, about_central_asia=self.art.about_ca)
         whole: str | None = None
-        for r in prefs:
-            if r.possessive or phrase[r.end:r.end + 2] in ("'s", "’s"):
-                whole = self.topic if r.code == "TOPIC" else r.code
+        for r in self.refs:
+            if phrase_start <= r.start < phrase_start + len(phrase) + 2 and (
+                    r.possessive or self.t[r.end:r.end + 2] in ("'s", "’s")):
+                whole = r.code
                 break
         part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
         named: list[str] = []

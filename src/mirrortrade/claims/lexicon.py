@@ -75,6 +75,8 @@ CA5_WORDS: tuple[str, ...] = (
 )
 #: a single Central Asian state referred to by its region: the paragraph's country
 CA_SINGULAR = re.compile(r"\bCentral Asian (?:country|nation|state|republic)\b(?!s)")
+#: "the country's", "the nation's": the country the sentence has just named (resolved by the caller)
+SUBJ_RE = re.compile(r"\b(?:the|that|this) (?:country|nation|republic)['’]s\b")
 #: "the region" means CA5 when the article is about Central Asia
 REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
 
@@ -152,11 +154,34 @@ def find_countries(text: str, *, about_central_asia: bool | None = None, region_
         # mark as the paragraph's own country; resolved by the caller
         refs = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
         refs.append(CountryRef("TOPIC", m.start(), m.end(), m.group(0), text[m.end():m.end() + 2] in ("'s", "’s")))
+    for m in SUBJ_RE.finditer(text):
+        refs.append(CountryRef("SUBJ", m.start(), m.end() - 2, m.group(0)[:-2], True))
     if region_as_ca5 and about_central_asia:
         for m in REGION_RE.finditer(text):
             refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None = None) -> list[CountryRef]:
+    """Replace the placeholders: ``TOPIC`` ("the Central Asian country") by the paragraph's country,
+    ``SUBJ`` ("the country's") by the country named just before it (else the topic, else ``fallback``);
+    placeholders that cannot be resolved are dropped."""
+    out: list[CountryRef] = []
+    for r in refs:
+        code: str | None = r.code
+        if r.code == "TOPIC":
+            code = topic
+        elif r.code == "SUBJ":
+            named = [x for x in out if x.code not in ("CA5", "WLD", "EUU")]
+            poss = [x for x in named if x.possessive]
+            # the nearest possessive before it ("Uzbekistan's trade ... the country's statistics agency"),
+            # else the sentence's subject
+            prev = poss[-1].code if poss else (named[0].code if named else None)
+            code = prev or topic or fallback
+        if code:
+            out.append(r if code == r.code else CountryRef(code, r.start, r.end, r.text, r.possessive))
+    return out
 
 
 # --------------------------------------------------------------------------------------------

@@ -243,14 +243,23 @@ def infer_reference_year(text: str) -> int | None:
     return latest + 1 if latest in full else latest
 
 
-def data_year(text: str) -> int | None:
-    """The year most figures of the text are about: the most mentioned year (ties: latest)."""
+def data_year(text: str, ref_year: int | None = None) -> int | None:
+    """The year most figures of the text are about: the most mentioned year (ties: latest). Comparison
+    bases ("compared with 2024"), targets ("by 2030"), full dates ("Feb 20, 2023", a dateline) and years
+    after the article's own year do not count."""
     years = []
     for m in _ANY_YEAR.finditer(text):
         before = text[max(0, m.start() - 30):m.start()]
         if _BASE_BEFORE.search(before):
             continue
-        years.append(int(m.group(1)))
+        if re.search(r"\b(?:by|until|till|through|target\w*|plan\w*|goal)\s+(?:the\s+end\s+of\s+)?$", before, re.I):
+            continue
+        if re.search(r"(?:" + _MON + r")\s+\d{1,2},?\s+$|\d{1,2}\s+(?:" + _MON + r")\s+$", before, re.I):
+            continue
+        y = int(m.group(1))
+        if ref_year is not None and y > ref_year:
+            continue
+        years.append(y)
     if not years:
         return None
     c = Counter(years)
