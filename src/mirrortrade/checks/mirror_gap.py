@@ -64,8 +64,8 @@ def compare(x: Fig, m: Fig, band: MirrorBand) -> dict[str, Any]:
         "ratio_importer_to_exporter": list(ratio), "log_ratio": list(lr), "cif_adjusted_log_gap": list(r),
         "band": band.to_dict(), "outside": side, "excess_log": excess,
         "gap_usd": m.value - x.value, "gap_interval": list(iv.sub(m.interval, x.interval)),
-        "expected_importer_value": x.value * (1.0 + band.cif_rate),
-        "cif_adjusted_gap_usd": m.value / (1.0 + band.cif_rate) - x.value,
+        "expected_importer_value": x.value * math.exp(band.centre),
+        "cif_adjusted_gap_usd": m.value / math.exp(band.centre) - x.value,
     }
 
 
@@ -148,11 +148,16 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     rel = gap / x.value if x.value else math.inf
     word = "lower" if ev["outside"] == "lower" else "higher"
     reading = READINGS[direction].format(importer=name(m.reporter))
+    if ev["band"]["source"] == "history":
+        expect = (f"where the store's other two-sided flows put the importer's figure at a median "
+                  f"{math.exp(ev['band']['centre_log']):.0%} of the exporter's (measured that way, the gap is "
+                  f"{money(abs(ev['cif_adjusted_gap_usd']))})")
+    else:
+        expect = (f"where CIF valuation would make {m.reporter}'s figure about {ev['band']['cif_rate']:.1%} higher "
+                  f"(valued FOB, the gap is {money(abs(ev['cif_adjusted_gap_usd']))})")
     msg = (f"{im_phrase} in {period} are {money(gap)} ({pct(100 * rel)}) {word} in {m.source_id} data "
-           f"({m.text()}{how_m}) than {ex_phrase} in {x.source_id} data ({x.text()}{how_x}), where CIF valuation "
-           f"would make {m.reporter}'s figure about {ev['band']['cif_rate']:.1%} higher (valued FOB, the gap is "
-           f"{money(abs(ev['cif_adjusted_gap_usd']))}); beyond the normal band "
-           f"({band_txt}) and beyond rounding: {reading}.")
+           f"({m.text()}{how_m}) than {ex_phrase} in {x.source_id} data ({x.text()}{how_x}), {expect}; beyond the "
+           f"normal band ({band_txt}) and beyond rounding: {reading}.")
     return Finding(ID, _severity(ev), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
 
 
