@@ -139,12 +139,11 @@ def extract_events(text: str, article_date: date | None = None) -> list[NewsEven
             kinds = [k for k in _PRIORITY if KIND_WORDS[k].search(masked if k in ("investment", "infrastructure") else t)]
             if not kinds:
                 continue
-            refs = lx.find_countries(t, about_central_asia=about_ca, region_as_ca5=False)
+            refs = lx.resolve_refs(lx.find_countries(t, about_central_asia=about_ca, region_as_ca5=False), section)
             countries: list[str] = []
             for r in refs:
-                code = section if r.code == "TOPIC" else r.code
-                if code and code not in countries:
-                    countries.append(code)
+                if r.code not in countries:
+                    countries.append(r.code)
             money = find_money(t)
             if not countries and not money:
                 continue  # a follow-up sentence ("The project is presently undergoing a feasibility study.")

@@ -247,7 +247,7 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list
             sid = kind if not rep else lx.source_id(rep, kind)
             out.append(_Source(m.start() + offset, m.end() + offset, rep, "intl" if not rep else kind, sid))
     for r in refs:
-        if r.code in ("CA5", "TOPIC", "WLD", "EUU"):
+        if r.code in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"):
             continue
         a, b = r.start - offset, r.end - offset
         tail = text[b:b + 80]
@@ -271,7 +271,7 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list
     for m in lx.SOURCE_NO_COUNTRY.finditer(text):
         if any(x.start <= m.start() + offset < x.end for x in out):
             continue
-        near = [r for r in refs if r.code not in ("CA5", "TOPIC", "WLD", "EUU")]
+        near = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
         if near:
             kind = lx.source_kind(m.group(0))
             code = near[0].code
@@ -329,7 +329,7 @@ def _heading_country(p: Paragraph) -> str | None:
     if len(t) > 40 or len(t.split()) > 3:
         return None
     refs = lx.find_countries(t, region_as_ca5=False)
-    if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(t) and refs[0].code not in ("TOPIC",):
+    if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(t) and refs[0].code not in ("TOPIC", "SUBJ"):
         return refs[0].code
     return None
 
@@ -366,7 +366,7 @@ def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
 
 def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> str | None:
     refs = lx.find_countries(p.text, about_central_asia=art.about_ca)
-    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "WLD", "EUU") and r.code != art.hub)
+    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU") and r.code != art.hub)
     if c:
         top = max(c.values())
         for r in refs:
@@ -378,7 +378,7 @@ def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> 
 def _paragraph_claims(p: Paragraph, art: _Article, section_topic: str | None) -> list[Claim]:
     topic = _paragraph_topic(p, art, section_topic)
     para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
-                  if r.code not in ("TOPIC", "WLD")]
+                  if r.code not in ("TOPIC", "SUBJ", "WLD")]
     carry_source: _Source | None = None
     carry_year: int | None = None
     carry_period: str | None = None

@@ -129,16 +129,14 @@ def extract_indicators(text: str, article_date: date | None = None) -> list[Indi
             section = h
             continue
         prefs = lx.find_countries(p.text, about_central_asia=about_ca, region_as_ca5=False)
-        para_codes = [r.code for r in prefs if r.code not in ("TOPIC", "WLD", "CA5")]
+        para_codes = [r.code for r in prefs if r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")]
         topic = section or (max(set(para_codes), key=para_codes.count) if para_codes else None)
         carry: tuple[str | None, str | None] = (None, None)
         carry_source: str | None = None
         for s in p.sentences:
             t = s.text
-            refs = [r for r in lx.find_countries(t, about_central_asia=about_ca, region_as_ca5=False)
-                    if r.code not in ("WLD",)]
-            refs = [lx.CountryRef(topic, r.start, r.end, r.text, r.possessive) if r.code == "TOPIC" else r
-                    for r in refs if r.code != "TOPIC" or topic]
+            refs = [r for r in lx.resolve_refs(lx.find_countries(t, about_central_asia=about_ca, region_as_ca5=False),
+                                               topic) if r.code not in ("WLD",)]
             srcs = [x for x in _find_sources(t, refs, 0) if x.kind in ("stat", "customs", "data", "agency")]
             src = srcs[-1].sid if srcs else carry_source
             periods = [pm for pm in find_periods(t, ref_year=ref_year, context_year=dyear) if pm.period and not pm.base]
