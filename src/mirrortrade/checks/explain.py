@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, name
-from mirrortrade.checks.finding import Finding, money, pct, severity_rank
+from mirrortrade.checks.finding import Finding, money, pct, severity_rank, share_range
 from mirrortrade.checks.run import run_checks
 from mirrortrade.model import check_code
 
@@ -229,9 +229,9 @@ def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Fi
         band = e.get("band", {})
         rng = e.get("ratio_importer_to_exporter", [None, None])
         c["cif_fob"].con.append(Point(
-            f"{flow_phrase(f.reporter, f.partner, 'M')} is {rng[0]:.0%}–{_pc(rng[1])} of the exporter's figure; valuation "
-            f"alone puts it at {band.get('ratio_band', [0, 0])[0]:.0%}–{band.get('ratio_band', [0, 0])[1]:.0%} "
-            f"({band.get('source')} band)", 2, f.figure_ids))
+            f"{flow_phrase(f.reporter, f.partner, 'M')} is {share_range(rng[0], rng[1])} of the exporter's figure; "
+            f"valuation alone puts it at {share_range(*band.get('ratio_band', [0, 0]))} ({band.get('source')} band)",
+            2, f.figure_ids))
     for f in gdp_hit:
         c["cif_fob"].con.append(Point("a few percent of freight and insurance cannot bring imports to "
                                       f"{pct(100 * f.evidence['share'][0])} of GDP", 1, f.figure_ids))
@@ -306,6 +306,3 @@ def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Fi
     order = list(CAUSES)
     return sorted(c.values(), key=lambda x: (-x.score, -len(x.pro), order.index(x.id)))
 
-
-def _pc(x: float | None) -> str:
-    return "∞" if x is None else f"{x:.0%}"

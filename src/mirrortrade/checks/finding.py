@@ -162,3 +162,12 @@ def pct(x: float, digits: int = 0) -> str:
     if math.isinf(x):
         return "unbounded"
     return f"{x:.{digits}f}%"
+
+
+def share_range(lo: float | None, hi: float | None, digits: int = 0) -> str:
+    """Ratios as percentages: (0.6, 0.644) → '60%–64%'; one figure when both ends print the same."""
+    def one(x: float | None) -> str:
+        return "∞" if x is None or math.isinf(x) else f"{100 * x:.{digits}f}%"
+
+    a, b = one(lo), one(hi)
+    return a if a == b else f"{a}–{b}"

@@ -24,7 +24,7 @@ from typing import Any
 from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.band import BandEstimator, MirrorBand
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
-from mirrortrade.checks.finding import Finding, Rule, money, pct
+from mirrortrade.checks.finding import Finding, Rule, money, pct, share_range
 
 ID = "mirror_gap"
 SEVERITY = "medium"
@@ -130,7 +130,7 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     ex_phrase = flow_phrase(x.reporter, x.partner, "X")
     im_phrase = flow_phrase(m.reporter, m.partner, "M")
     lo, hi = ev["band"]["ratio_band"]
-    band_txt = f"{m.reporter}'s figure {lo:.0%}–{hi:.0%} of {x.reporter}'s, {ev['band']['source']}"
+    band_txt = f"{m.reporter}'s figure {share_range(lo, hi)} of {x.reporter}'s, {ev['band']['source']}"
     ids = [*x.all_ids, *m.all_ids]
     ev = {**ev, "exporter": x.reporter, "importer": m.reporter, "key": f"{x.reporter}>{m.reporter}"}
     how_m = f" ({m.derivation})" if m.derivation else ""
@@ -139,8 +139,7 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
         ev["direction"] = ""
         msg = (f"{im_phrase} in {period}, {m.text()}{how_m} [{m.source_id}], and {ex_phrase}, {x.text()}{how_x} "
                f"[{x.source_id}], agree within CIF/FOB valuation and rounding: {m.reporter}'s figure is "
-               f"{ev['ratio_importer_to_exporter'][0]:.1%}–{_r(ev['ratio_importer_to_exporter'][1])} of "
-               f"{x.reporter}'s, normal band {band_txt}.")
+               f"{share_range(*ev['ratio_importer_to_exporter'], digits=1)} of {x.reporter}'s, normal band {band_txt}.")
         return Finding(ID, "info", "consistent", m.reporter, m.partner, "M", period, msg, ev, ids)
     direction, extra = _direction(ctx, x, m, ev["outside"])
     ev.update(extra, direction=direction)
@@ -159,10 +158,6 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
            f"({m.text()}{how_m}) than {ex_phrase} in {x.source_id} data ({x.text()}{how_x}), {expect}; beyond the "
            f"normal band ({band_txt}) and beyond rounding: {reading}.")
     return Finding(ID, _severity(ev), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
-
-
-def _r(x: float) -> str:
-    return "∞" if math.isinf(x) else f"{x:.1%}"
 
 
 def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> list[Finding]:
