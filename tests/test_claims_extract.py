@@ -345,6 +345,7 @@ def test_paragraph_source_carries_to_following_sentences() -> None:
         "See page 17 for the 2024 figures on Chinese trade with Kazakhstan.",
         "Chinese and Uzbek entities signed a $10-million deal to create a laboratory in Uzbekistan.",
         "Trade between China and Kazakhstan was 2.1 trillion tenge in 2023.",
+        "China signed a $500 million trade finance facility with Kazakhstan in 2024.",
     ],
 )
 def test_non_trade_figures_are_not_claims(sentence: str) -> None:

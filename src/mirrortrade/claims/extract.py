@@ -761,6 +761,11 @@ class _SentenceCtx:
         m_after = _NONTRADE_RE.match(re.sub(r"^\s*(?:in\s+|of\s+|worth\s+of\s+)?", "", after))
         if m_after and not re.match(r"^\s*in\s+(?:exports|imports|trade)", after, re.I):
             return True
+        # "a $500 million trade finance facility": the noun the figure qualifies comes a word or two later
+        head = re.match(r"^[-\s]*(?:[\w-]+\s+){0,2}(?:[\w-]+)", self.t[mo.end:mo.end + 40])
+        if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
+                              head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
+            return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
