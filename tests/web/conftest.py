@@ -102,9 +102,10 @@ def server(embedded_store_path: Path, tmp_path_factory: pytest.TempPathFactory) 
     stop_server(srv)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    """Debian's headless Chromium driven by Playwright (never Playwright's own download)."""
+    """Debian's headless Chromium driven by Playwright (never Playwright's own download). Module scope:
+    Playwright's sync API allows one running instance, and tests/test_report.py starts its own."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright

@@ -110,8 +110,8 @@ def story_view(
             "partner_name": "Central Asia" if r.partner == "CA5" else country_name(r.partner),
             "label": r.label.replace("China →", "China →").replace(f"{r.partner} →", f"{r.partner} →"),
             "china": [_fig_view(f) for f in r.china], "other": [_fig_view(f) for f in r.other],
-            "missing_note": (f"none for {year} (latest: {own_year})" if own_year else
-                             ("no figures of its own" if r.partner != "CA5" else "—")),
+            "missing_note": (("not published" if str(own_year)[:4] >= str(year) else f"none for {year} (latest: {own_year})")
+                             if own_year else ("no figures of its own" if r.partner != "CA5" else "—")),
             "gap_text": "" if r.gap is None else f"{fmt_usd(r.gap)} ({fmt_pct(gap_pct, 0, signed=True)})",
             "gap_class": "gap-big" if gap_pct is not None and abs(gap_pct) > BIG_GAP_PCT else "",
             "share_text": share_text, "share_class": "share-big" if share_big else "",

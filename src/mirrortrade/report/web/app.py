@@ -213,6 +213,10 @@ def _json(data: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(derived.jsonable(data), status_code=status)
 
 
+def _cached_json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
 def _status_class(status: Any) -> str:
     s = re.sub(r"[^a-z_-]", "", str(status or "claim").lower())
     return f"st-{s or 'claim'}"
@@ -495,10 +499,16 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                        period=_periods(period), source_id=_words(source_id, "source_id"),
                        product=_words(product, "product"))
         snap = holder.current()
-        with holder.store(snap) as store:
-            df = store.observations(**filters, as_of=as_of.isoformat() if as_of else None, all_vintages=all_vintages)
-        rows = derived.frame_records(df.iloc[offset:offset + limit])
-        return _json(_page(rows, len(df), limit, offset))
+        key = ("observations", tuple((k, tuple(v) if v else None) for k, v in filters.items()), as_of,
+               all_vintages, limit, offset)
+
+        def compute() -> bytes:
+            with holder.store(snap) as store:
+                df = store.observations(**filters, as_of=as_of.isoformat() if as_of else None,
+                                        all_vintages=all_vintages)
+            rows = derived.frame_records(df.iloc[offset:offset + limit])
+            return _json(_page(rows, len(df), limit, offset)).body
+        return _cached_json(snap.cached(key, compute))
 
     def _table_endpoint(name: str) -> Callable[..., JSONResponse]:
         cols = TABLE_FILTERS[name]
@@ -517,9 +527,13 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                      "year": [y.strip() for y in year.split(",") if y.strip()] if year else None,
                      "product": _words(product, "product")}
             snap = holder.current()
+            key = (name, tuple((k, tuple(v) if v else None) for k, v in given.items()), limit, offset)
+            return _cached_json(snap.cached(key, lambda: query(snap, given, limit, offset)))
+
+        def query(snap: Snap, given: dict[str, list[str] | None], limit: int, offset: int) -> bytes:
             with holder.store(snap) as store:
                 if not store.has_table(name):
-                    return _json(_page([], 0, limit, offset, computed=False, note=derived.NOT_RECONCILED))
+                    return _json(_page([], 0, limit, offset, computed=False, note=derived.NOT_RECONCILED)).body
                 table_cols = [r[0] for r in store.con.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
                     [name]).fetchall()]
@@ -541,7 +555,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                 df = store.con.execute(sql, [*params, limit, offset]).df()
             total = int(df["_total"].iloc[0]) if len(df) else (0 if offset == 0 else _count(holder, snap, name, where, params))
             rows = derived.frame_records(df.drop(columns=["_total"]))
-            return _json(_page(rows, total, limit, offset, computed=True))
+            return _json(_page(rows, total, limit, offset, computed=True)).body
 
         endpoint.__name__ = f"api_{name}"
         endpoint.__doc__ = {

@@ -24,6 +24,8 @@ import duckdb
 from mirrortrade.errors import StoreError
 from mirrortrade.store import Store
 
+#: results kept per snapshot (pages, findings, API answers by their parameters)
+MAX_CACHED = 512
 #: seconds between two checks of the file's signature (a stat is cheap, but not free under load)
 CHECK_INTERVAL = 0.25
 
@@ -64,12 +66,15 @@ class Snap:
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per snapshot and key (results derived from one state stay with it)."""
+        """``compute()`` once per snapshot and key (results derived from one state stay with it). At most
+        :data:`MAX_CACHED` keys are kept per snapshot; beyond that results are computed every time."""
         with self._cache_lock:
             if key in self._cache:
                 return self._cache[key]
         value = compute()
         with self._cache_lock:
+            if len(self._cache) >= MAX_CACHED:
+                return value
             return self._cache.setdefault(key, value)
 
 
