@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mirrortrade.checks import intervals as iv
 from mirrortrade.model import value_interval
@@ -83,3 +85,30 @@ def test_mirror_consistent_on_plain_intervals() -> None:
     assert ok is False and excess == pytest.approx(math.log(2.35 / 3.65) - math.log(1.033) + 1.6448536269514722 * 0.03)
     # seed 000: Tajik exports $524M vs China's imports $560M -> within the band
     assert iv.mirror_consistent(value_interval(524e6, 1e6), value_interval(560e6, 1e6)) == (True, 0.0)
+
+PRECISIONS = st.sampled_from([1e6, 1e7, 1e8, 1e9])
+
+
+def _published(v: float, prec: float) -> float:
+    return round(v / prec) * prec
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1e11), PRECISIONS), min_size=2, max_size=6), PRECISIONS)
+def test_rounding_alone_is_never_flagged(parts, total_prec) -> None:
+    # property: true values rounded to their printed digit always add up within their rounding intervals
+    printed = [value_interval(_published(v, p), p) for v, p in parts]
+    total = sum(v for v, _ in parts)
+    assert iv.sum_consistent(printed, value_interval(_published(total, total_prec), total_prec))[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(1e6, 1e11), st.floats(-90, 500), PRECISIONS, PRECISIONS)
+def test_rounded_growth_is_never_flagged(prev, growth, p_prev, p_cur) -> None:
+    # property: a growth rate printed to 0.1 point between two levels printed to their digits is always consistent
+    cur = prev * (1 + growth / 100)
+    prev_p, cur_p = value_interval(_published(prev, p_prev), p_prev), value_interval(_published(cur, p_cur), p_cur)
+    if prev_p[0] <= 0:
+        return
+    g = iv.growth_interval(round(growth, 1), 0.1)
+    assert iv.growth_consistent(g, prev_p, cur_p)[0]

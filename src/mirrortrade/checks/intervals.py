@@ -118,10 +118,19 @@ def sum_consistent(parts: Sequence[Interval], total: Interval) -> tuple[bool, fl
     return c.consistent, c.slack
 
 
+#: relative tolerance for floating-point noise in interval bounds (never for rounding: that is in the bounds)
+REL_EPS = 1e-9
+
+
+def _tol(*ivs: Interval) -> float:
+    m = max((abs(x) for iv in ivs for x in iv if not math.isinf(x)), default=0.0)
+    return REL_EPS * max(m, 1.0)
+
+
 def sum_check(parts: Sequence[Interval], total: Interval) -> Consistency:
     s = add(parts)
     sl = slack(s, total)
-    return Consistency(sl >= 0, sl, s, total)
+    return Consistency(sl >= -_tol(s, total), sl, s, total)
 
 
 def growth_consistent(growth_pct: Interval, prev: Interval, cur: Interval) -> tuple[bool, float]:
@@ -139,7 +148,7 @@ def growth_consistent(growth_pct: Interval, prev: Interval, cur: Interval) -> tu
 def growth_check(growth_pct: Interval, prev: Interval, cur: Interval) -> Consistency:
     implied = implied_growth_pct(prev, cur)
     sl = slack(implied, growth_pct)
-    return Consistency(sl >= 0, sl, implied, growth_pct)
+    return Consistency(sl >= -_tol(implied, growth_pct), sl, implied, growth_pct)
 
 
 def same_figure(a: Interval, b: Interval, *, same_precision: bool = False, values_differ: bool = False) -> bool:
