@@ -586,3 +586,10 @@ def test_us_dollars_is_no_country() -> None:
     assert (c.reporter, c.partner, c.flow, c.value_usd) == ("KAZ", "WLD", "X", 5.1e9)
     c = _one("Kazakhstan's exports to the United States reached 5.1 billion U.S. dollars in 2023.")
     assert (c.reporter, c.partner) == ("KAZ", "USA")
+
+
+def test_growth_spellings() -> None:
+    c = _one("China-Central Asia trade reached $94.8 billion in 2024, a 5-percent increase, Chinese customs said.")
+    assert (c.reporter, c.partner, c.flow, c.growth_pct, c.source) == ("CHN", "CA5", "T", 5.0, "CN-GACC")
+    c = _one("Kazakh exports to China were $5bn in 2024, 12% higher than a year earlier.")
+    assert (c.growth_pct, c.growth_base) == (12.0, "2023")

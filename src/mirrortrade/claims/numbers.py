@@ -55,7 +55,7 @@ MONEY_RE = re.compile(
 )
 
 PERCENT_RE = re.compile(
-    r"(?P<num>[-+−]?(?:" + NUM + r")|\b" + SPELLED + r")\s?(?P<unit>%|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
+    r"(?P<num>[-+−]?(?:" + NUM + r")|\b" + SPELLED + r")(?:\s|-)?(?P<unit>%|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
     re.IGNORECASE,
 )
 
