@@ -181,6 +181,12 @@ def test_check_seed_000_finds_kyrgyz_gdp_conflict(client) -> None:  # type: igno
     assert kgz_x and kgz_x[0]["value_usd"] == 22e9
     gdp = [f for f in body["findings"] if f["rule"] == "exceeds_gdp" and f["severity"] == "high"]
     assert gdp, [f["rule"] for f in body["findings"]]
+    # every claim knows where its figure is printed: seed 000 "exports to Central Asia amounting to $71.3 billion"
+    text = seed_text("000")
+    x_ca5 = next(c for c in claims if c["partner"] == "CA5" and c["flow"] == "X")
+    assert text[x_ca5["start"]:x_ca5["end"]] == "$71.3 billion"
+    page = client.post("/check", data={"text": text}, headers={"accept": "text/html"}).text
+    assert f'title="{x_ca5["id"]}: {x_ca5["status"]}">$71.3 billion<sup>' in page
 
 
 def test_check_validation_and_limits(client) -> None:  # type: ignore[no-untyped-def]

@@ -181,7 +181,24 @@ def check_article_json(text: str, store: Any, article_date: date | None = None) 
     out["claims"] = [c if isinstance(c, dict) else _claim_dict(c) for c in out["claims"]]
     out["findings"] = [f if isinstance(f, dict) else finding_dict(f) for f in out["findings"]]
     out["mode"] = mode
+    _add_offsets(text, out["claims"], article_date)
     return out
+
+
+def _add_offsets(text: str, claims: list[dict[str, Any]], article_date: date | None) -> None:
+    """Give each claim the character span of its figure in ``text`` when the checker's JSON lacks it:
+    the extractor's claims carry ``start``/``end`` and the same ids and quotes."""
+    if not claims or all(isinstance(c.get("start"), int) for c in claims):
+        return
+    try:
+        from mirrortrade.claims import extract_claims
+    except ImportError:
+        return
+    spans = {(c.id, c.quote): (c.start, c.end) for c in extract_claims(text, article_date=article_date)}
+    for c in claims:
+        span = spans.get((c.get("id"), c.get("quote")))
+        if span is not None and not isinstance(c.get("start"), int):
+            c["start"], c["end"] = int(span[0]), int(span[1])
 
 
 def _claim_dict(c: Any) -> dict[str, Any]:
