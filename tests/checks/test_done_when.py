@@ -39,6 +39,7 @@ def test_kyrgyz_exports_to_china_surged_2023_to_2025(embedded_findings) -> None:
     assert f.evidence["ratio"][0] == pytest.approx(5.15e9 / 80.5e6)
     assert f.severity == "high"
     assert "$80M in 2023" in f.message and "$5.2bn in 2025" in f.message
+    assert "Kyrgyzstan's exports to China as China records them" in f.message
 
 
 def test_uzbek_turnover_and_exports_conflict_between_gacc_and_uzbek_agency(embedded_findings) -> None:

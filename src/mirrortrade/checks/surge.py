@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from mirrortrade.checks import intervals as iv
-from mirrortrade.checks.context import CheckContext, Fig, flow_phrase
+from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
 from mirrortrade.checks.finding import Finding, Rule
 
 ID = "surge"
@@ -76,7 +76,10 @@ def check(ctx: CheckContext) -> list[Finding]:
             path = " → ".join(f"{f.text()} in {f.p.label()}" for f in run)
             ratio_txt = f"×{last.value / run[0].value:,.0f}" if last.value / run[0].value >= 10 else (
                 f"×{last.value / run[0].value:.1f}")
-            msg = (f"{flow_phrase(rep, par, flow)} [{src}] surged: {path} — {ratio_txt} in "
+            mirror = {"X": "M", "M": "X"}.get(flow)
+            seen_as = (f" ({flow_phrase(par, rep, mirror)} as {name(rep)} records them)"
+                       if mirror and not is_aggregate(par) else "")
+            msg = (f"{flow_phrase(rep, par, flow)}{seen_as} [{src}] surged: {path} — {ratio_txt} in "
                    f"{len(run) - 1} year{'s' if len(run) > 2 else ''}.")
             ev: dict[str, Any] = {"key": f"{src}:{run[0].period}", "start_period": run[0].period, "end_period": last.period,
                                   "values": [f.evidence() for f in run], "steps": steps, "ratio": list(total),
