@@ -172,3 +172,24 @@ def test_report_errors(report_store: Path, tmp_path: Path) -> None:
         res = runner.invoke(app, ["report", *args, "--out", str(tmp_path / "x.html"), "--db", str(report_store)])
         assert res.exit_code != 0 and needle in res.output, (args, res.output)
     assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_empty_store_report_and_pages(tmp_path: Path) -> None:
+    """A store with no figures at all (no embedded data): the report and every page still render, saying
+    what is missing, rather than failing."""
+    from fastapi.testclient import TestClient
+
+    from mirrortrade.report.html import render_report
+    from mirrortrade.report.web.app import create_app
+    from mirrortrade.store import Store
+
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()
+    with Store(db, read_only=True) as s:
+        html = render_report(s, [("KGZ", "CHN"), ("TJK", "CHN")], (2015, 2025))
+    assert "0 published trade figures between Kyrgyzstan and China" in html
+    assert "no figures published for this direction" in html
+    with TestClient(create_app(db)) as c:
+        for url in ("/", "/pair/KGZ/CHN", "/findings", "/check"):
+            assert c.get(url, headers={"accept": "text/html"}).status_code == 200, url
+        assert c.get("/api/v1/observations").json()["total"] == 0

@@ -134,17 +134,17 @@ def gdp_chart(data: PairData) -> alt.VConcatChart:
         tooltip=[alt.Tooltip("series:N", title="series"), alt.Tooltip("year:Q", format="d"),
                  alt.Tooltip("value_text:N", title="GDP"), alt.Tooltip("figure_id:N", title="figure id")])
     sides = data.sides.assign(value_text=[_interval_text(r) for r in data.sides.itertuples()])
-    sides = sides.assign(flow=sides.direction + ", " + sides.series)
+    sides = sides.assign(flow=[f"{d}, {x}" for d, x in zip(sides.direction, sides.series, strict=True)])
     flows = alt.Chart(sides).mark_line(point=True, strokeDash=[4, 2]).encode(
         x=x, y="value:Q", color=alt.Color("flow:N", title=None, legend=alt.Legend(orient="top", labelLimit=320, columns=1)),
         tooltip=[alt.Tooltip("flow:N"), alt.Tooltip("year:Q", format="d"), alt.Tooltip("value_text:N", title="value"),
                  alt.Tooltip("figure_id:N", title="figure id")])
-    gdp_lab = gdp.assign(value_text="GDP " + gdp.value_text + " (" + gdp.source_id + ")")
+    gdp_lab = gdp.assign(value_text=[f"GDP {v} ({src})" for v, src in zip(gdp.value_text, gdp.source_id, strict=True)])
     top_layers = ([gdp_line] if len(gdp) else []) + ([flows] if len(sides) else [])
     top_layers += _bound_labels(gdp_lab, x, "value_text", dy=16) + _bound_labels(sides, x, "value_text", dy=-12)
     top = alt.layer(*(top_layers or [_no_data_text("no GDP and no trade figures in this window")])).properties(
         width=WIDTH, height=HEIGHT, title=f"{country_name(c)}'s GDP (black) and its trade with {country_name(data.partner)}")
-    sh = data.shares.assign(flow=data.shares.direction + ", " + data.shares.series,
+    sh = data.shares.assign(flow=[f"{d}, {x}" for d, x in zip(data.shares.direction, data.shares.series, strict=True)],
                             share_text=[_share_text(r) for r in data.shares.itertuples()])
     hundred = alt.Chart(pd.DataFrame({"y": [100.0], "label": ["= the whole GDP"]})).mark_rule(
         color="#000000", strokeDash=[2, 2]).encode(y="y:Q", tooltip="label:N")

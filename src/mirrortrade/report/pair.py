@@ -153,7 +153,7 @@ def _gdp(store: Any, country: str, years: tuple[int, int]) -> pd.DataFrame:
         "high": ind["value_high"].astype(float), "qualifier": ind["qualifier"], "source_id": ind["source_id"],
         "publisher": ind["publisher"].fillna(""), "figure_id": ind["figure_id"],
     })
-    out["series"] = f"{country} GDP (" + out["source_id"] + ")"
+    out["series"] = [f"{country} GDP ({src})" for src in out["source_id"]]
     return out.sort_values(["year", "source_id"]).reset_index(drop=True)[cols]
 
 
