@@ -149,12 +149,15 @@ def test_read_article_accepts_the_seeds() -> None:
 
 
 @pytest.mark.parametrize("case", _cases("cli-check"))
-def test_cli_check_refuses_bad_article(case: dict[str, str], tmp_path: Path) -> None:
-    res = runner.invoke(app, ["check", str(FILES / case["file"]), "--no-store"])
+def test_cli_check_refuses_bad_article(case: dict[str, str], embedded_store_path: Path, tmp_path: Path) -> None:
+    db = copy_store(embedded_store_path, tmp_path / "store.duckdb")
+    before = sha256(db)
+    res = runner.invoke(app, ["check", str(FILES / case["file"]), "--db", str(db)])
     assert res.exit_code != 0 and res.stdout == ""
     line = res.stderr.strip()
     assert line.startswith("error: ")
     _assert_clear(line, case)
+    assert sha256(db) == before
 
 
 def test_100mb_article_refused_without_reading_it(tmp_path: Path) -> None:
