@@ -18,6 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 MODES = ("smoke", "default", "full")
+#: a measured child prints its result as one line: RESULT_MARK + JSON (progress bars may share stdout)
+RESULT_MARK = "@@mirrortrade-bench-result "
 
 
 @dataclass
@@ -66,7 +68,7 @@ def ratio(a: float, b: float) -> str:
 
 
 def run_measured(code: str, *, env: dict[str, str] | None = None, timeout: float = 3600) -> dict[str, Any]:
-    """Run Python ``code`` in a fresh interpreter; it must print one JSON line last. Adds the child's
+    """Run Python ``code`` in a fresh interpreter; it prints its result as ``RESULT_MARK`` + JSON. Adds the child's
     wall time and peak RSS (``getrusage(RUSAGE_CHILDREN)`` of a wrapper that runs only that child)."""
     wrapper = (
         "import json, resource, subprocess, sys, time\n"
@@ -84,8 +86,10 @@ def run_measured(code: str, *, env: dict[str, str] | None = None, timeout: float
     info = json.loads(p.stdout.strip().splitlines()[-1])
     if info["rc"] != 0:
         raise RuntimeError(f"measured child failed (rc {info['rc']}): {info['stderr'][-2000:]}")
-    lines = [ln for ln in info["stdout"].strip().splitlines() if ln.startswith("{")]
-    info["result"] = json.loads(lines[-1]) if lines else {}
+    at = info["stdout"].rfind(RESULT_MARK)
+    if at < 0:
+        raise RuntimeError(f"measured child printed no result line: {info['stdout'][-500:]!r}")
+    info["result"] = json.loads(info["stdout"][at + len(RESULT_MARK):].splitlines()[0])
     return info
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, Section, gb, ratio, run_measured, synth_world  # noqa: E402
+from _common import PYTHON, RESULT_MARK, Section, gb, ratio, run_measured, synth_world  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
 SIZES = {
@@ -76,7 +76,7 @@ t = time.perf_counter()
 r = reconcile({str(path)!r}, backend={backend!r})
 r.write({str(out)!r})
 dt = time.perf_counter() - t
-print(json.dumps({{"seconds": dt, "timings": r.summary.get("timings", {{}}), "rows": r.summary.get("rows")}}))
+print("\\n{RESULT_MARK}" + json.dumps({{"seconds": dt, "timings": r.summary.get("timings", {{}}), "rows": r.summary.get("rows")}}))
 """
 
 
@@ -87,7 +87,7 @@ con = duckdb.connect()
 con.execute("SET threads = 2")
 t = time.perf_counter()
 n = len(con.execute({FLOOR_SQL.format(path=path)!r}).fetchall())
-print(json.dumps({{"seconds": time.perf_counter() - t, "groups": n}}))
+print("\\n{RESULT_MARK}" + json.dumps({{"seconds": time.perf_counter() - t, "groups": n}}))
 """
 
 
@@ -98,7 +98,7 @@ sys.path.insert(0, {str(BENCH_DIR)!r})
 from pandas_reconcile import reconcile_pandas
 t = time.perf_counter()
 info = reconcile_pandas({str(path)!r}, {str(out)!r})
-print(json.dumps({{"seconds": time.perf_counter() - t, **info}}))
+print("\\n{RESULT_MARK}" + json.dumps({{"seconds": time.perf_counter() - t, **info}}))
 """
 
 
@@ -118,7 +118,7 @@ t = time.perf_counter()
 res = s.ingest_file({str(file)!r})
 dt = time.perf_counter() - t
 s.close()
-print(json.dumps({{"seconds": dt, "baseline": base, "rows": res.rows, "added": res.added}}))
+print("\\n{RESULT_MARK}" + json.dumps({{"seconds": dt, "baseline": base, "rows": res.rows, "added": res.added}}))
 """
 
 
@@ -142,7 +142,7 @@ except MirrortradeError as e:
 dt = time.perf_counter() - t
 after = checksum()
 s.close()
-print(json.dumps({{"seconds": dt, "error": err, "before": [str(v) for v in before], "after": [str(v) for v in after]}}))
+print("\\n{RESULT_MARK}" + json.dumps({{"seconds": dt, "error": err, "before": [str(v) for v in before], "after": [str(v) for v in after]}}))
 """
 
 
