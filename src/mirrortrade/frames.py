@@ -67,7 +67,10 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
     except ParseError:
         raise
     except Exception as e:  # readers raise many types; each becomes one line naming the file
-        raise ParseError(f"cannot read as {suffix.lstrip('.') or 'CSV'}: {str(e).splitlines()[0][:200]}", file=str(p)) from None
+        detail = str(e).splitlines()[0].replace(str(p), p.name)[:200]
+        raise ParseError(
+            f"cannot read as {suffix.lstrip('.') or 'CSV'} (a truncated or damaged file?): {detail}", file=str(p)
+        ) from None
 
 
 _DELIMITERS = (",", ";", "\t", "|")
