@@ -27,6 +27,8 @@ def register(app: typer.Typer) -> None:
         if not path.exists():
             open_store(path).close()  # a new store starts with the embedded dataset, as everywhere else
         warm_up()
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo(f"warning: binding {host} makes the dashboard reachable from other machines", err=True)
         typer.echo(f"mirrortrade dashboard on http://{host}:{port}/ (store {path}); Ctrl-C to stop")
         uvicorn.run(create_app(path), host=host, port=port, log_level="warning", access_log=False)
 
@@ -43,14 +45,14 @@ def register(app: typer.Typer) -> None:
         """A report of a country pair (or --all): both sides over time with the reconciled estimate, the gap
         against the normal CIF band, trade as a share of GDP, findings, and every figure with its source.
         HTML is one self-contained file that opens offline."""
-        from mirrortrade.commands import open_store_cli
         from mirrortrade.report.html import report_pairs, write_report
         from mirrortrade.report.pair import parse_years
-        from mirrortrade.store import default_db_path
+        from mirrortrade.store import default_db_path, open_store
 
         pairs = report_pairs(country, partner, all_pairs)
         window = parse_years(years)
         path = Path(db) if db else default_db_path()
-        with open_store_cli(path, read_only=path.exists()) as store:
+        # read-only; waits (up to 10 s) while an ingest in another process holds the file
+        with open_store(path, read_only=path.exists(), wait=10.0) as store:
             path = write_report(store, out, pairs, window, fmt)
         typer.echo(f"wrote {path} ({', '.join(f'{c}×{p}' for c, p in pairs)}, {window[0]}–{window[1]})")
