@@ -41,7 +41,7 @@ def series_chart(data: PairData) -> alt.VConcatChart:
     """Per direction: the exporter's and the importer's figure per year, the reconciled estimate and
     its interval (shaded), with a tooltip naming each figure's id and source."""
     charts = []
-    domain = [data.years[0], data.years[1]]
+    domain = [data.years[0] - 0.4, data.years[1] + 0.4]
     for direction in data.directions:
         s = data.sides[data.sides.direction == direction]
         exporter, importer = direction.split(" → ")
@@ -69,8 +69,11 @@ def series_chart(data: PairData) -> alt.VConcatChart:
         if has_est:
             e = est.assign(series="reconciled estimate")
             eb = alt.Chart(e).encode(x=x)
-            layers.append(eb.mark_area(opacity=0.18, color="#444444").encode(
+            layers.append(eb.mark_area(opacity=0.15, color="#444444").encode(
                 y=alt.Y("estimate_low:Q", axis=_usd_axis()), y2="estimate_high:Q"))
+            # the interval as a bar too, so a year standing alone shows its interval
+            layers.append(eb.mark_rule(strokeWidth=5, opacity=0.35, color="#444444").encode(
+                y="estimate_low:Q", y2="estimate_high:Q"))
             layers.append(eb.mark_line(strokeDash=[6, 3], point=True).encode(
                 y="estimate:Q", color=color,
                 tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("estimate:Q", format="$,.0f"),
@@ -101,7 +104,7 @@ def gap_chart(data: PairData) -> alt.LayerChart:
     lo, hi = CIF_BAND
     band = pd.DataFrame({"lo": [100 * lo], "hi": [100 * hi], "label": [f"normal CIF margin {100 * lo:.0f}–{100 * hi:.0f}%"]})
     g = data.gaps if len(data.gaps) else pd.DataFrame({"direction": [], "year": [], "gap_pct": []})
-    domain = [data.years[0], data.years[1]]
+    domain = [data.years[0] - 0.4, data.years[1] + 0.4]
     x = alt.X("year:Q", axis=_year_axis(), scale=alt.Scale(domain=domain, nice=False))
     shade = alt.Chart(band).mark_rect(color="#2ca02c", opacity=0.15).encode(
         y=alt.Y("lo:Q", title="importer's figure vs exporter's (%)"), y2="hi:Q",
@@ -126,7 +129,7 @@ def gdp_chart(data: PairData) -> alt.VConcatChart:
     """Top: the country's GDP (line) beside what flows in and out of it; bottom: each flow as a share of
     that GDP. A flow above the GDP line is a flow larger than the whole economy."""
     c = data.country
-    domain = [data.years[0], data.years[1]]
+    domain = [data.years[0] - 0.4, data.years[1] + 0.4]
     x = alt.X("year:Q", axis=_year_axis(), scale=alt.Scale(domain=domain, nice=False))
     gdp = data.gdp.assign(value_text=[_interval_text(r) for r in data.gdp.itertuples()])
     gdp_line = alt.Chart(gdp).mark_line(color="#000000", strokeWidth=3, point=alt.OverlayMarkDef(color="#000000")).encode(
