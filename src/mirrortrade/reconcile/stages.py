@@ -79,14 +79,17 @@ def usable(t: ir.Table) -> ir.Table:
     )
 
 
-def deduplicated(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.Table:
-    """One row per declaration key, with the number of rows it stood for and whether they disagreed.
+def deduplicated(t: ir.Table, *, flow: str, on_duplicate: str, has_figure_id: bool) -> ir.Table:
+    """One row per declaration key of one flow (``X`` or ``M``), with the number of rows it stood
+    for and whether they disagreed. (One group-by per flow: DuckDB would otherwise compute a
+    shared group-by twice for the two sides of the join.)
 
     ``on_duplicate``: ``error`` keeps the (single) value and marks conflicts for the engine to
     raise on; ``last`` takes the last row in input order; ``sum`` adds the distinct rows
     (exact duplicates are dropped first).
     """
-    key = list(KEY)
+    key = [k for k in KEY if k != "flow"]
+    t = t.filter(t.flow == flow)
     if on_duplicate == "sum":
         # exact duplicates go first; the distinct values of a key are then added
         dist = {"_n": t.count()}
@@ -111,14 +114,13 @@ def deduplicated(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.T
     return t.group_by(key).aggregate(**aggs)
 
 
-def mirror_pairs(d: ir.Table, *, has_figure_id: bool) -> ir.Table:
+def mirror_pairs(x: ir.Table, m: ir.Table, *, has_figure_id: bool) -> ir.Table:
     """Exporter's exports to the importer (FOB) beside the importer's imports from the exporter (CIF).
 
-    Full outer join on exporter, importer, year, product: a row exists when either side does.
-    ``lr`` is ``ln(value_importer / value_exporter)`` when both sides exist.
+    ``x`` and ``m`` are the deduplicated export and import declarations. Full outer join on
+    exporter, importer, year, product: a row exists when either side does. ``lr`` is
+    ``ln(value_importer / value_exporter)`` when both sides exist.
     """
-    x = d.filter(d.flow == "X")
-    m = d.filter(d.flow == "M")
     xs = {
         "exporter": x.reporter,
         "importer": x.partner,
