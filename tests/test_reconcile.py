@@ -326,3 +326,20 @@ def test_relabelling_countries_mirrors_the_result(values) -> None:  # type: igno
     a = a.sort_values(key).reset_index(drop=True)
     b = b.sort_values(key).reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9)
+
+
+def test_ibis_table_input_and_progress() -> None:
+    from mirrortrade.reconcile import STAGES, connect
+
+    con = connect("duckdb", threads=1, memory_limit="1GB")
+    table = con.create_table(
+        "decl",
+        decl([("KAZ", "CHN", "X", 2023, "TOTAL", 100.0), ("CHN", "KAZ", "M", 2023, "TOTAL", 104.0)]),
+        temp=True,
+    )
+    seen: list[tuple[str, int, int]] = []
+    r = quiet_reconcile(table, progress=lambda stage, i, n: seen.append((stage, i, n)))
+    assert [s for s, _, _ in seen] == list(STAGES)
+    assert all(n == len(STAGES) for _, _, n in seen)
+    assert r.con is con and r.backend == "duckdb"
+    assert r.estimates.loc[0, "method"] == "both"

@@ -206,12 +206,12 @@ def _write_parquet(con: Any, backend: str, expr: Any, path: Path) -> None:
     tmp = path.with_name(path.name + ".part")
     try:
         if backend == "duckdb":
-            con.to_parquet(expr, tmp, compression="zstd")
+            con.to_parquet(expr, tmp, compression="snappy")
         else:
             import pyarrow.parquet as pq
 
             batches = expr.to_pyarrow_batches()
-            with pq.ParquetWriter(tmp, batches.schema, compression="zstd") as w:
+            with pq.ParquetWriter(tmp, batches.schema, compression="snappy") as w:
                 for batch in batches:
                     w.write_batch(batch)
         os.replace(tmp, path)
