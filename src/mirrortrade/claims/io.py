@@ -32,22 +32,31 @@ def read_article(path: str | os.PathLike[str]) -> str:
             f"article is {size / 1e6:.1f} MB, more than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for a text",
             file=str(p),
         )
-    data = p.read_bytes()
+    return validate_article_text(p.read_bytes(), str(p))
+
+
+def validate_article_text(data: bytes, name: str) -> str:
+    """Decode and validate an article's bytes (from a file or standard input); ``name`` is used in errors."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ParseError(
+            f"article is {len(data) / 1e6:.1f} MB, more than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for a text",
+            file=name,
+        )
     if not data.strip():
-        raise ParseError("article is empty", file=str(p))
+        raise ParseError("article is empty", file=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError("article is UTF-16; save it as UTF-8 text", file=str(p))
+        raise ParseError("article is UTF-16; save it as UTF-8 text", file=name)
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
-        raise ParseError("article is a binary file (PDF, image or archive?), expected UTF-8 text", file=str(p))
+        raise ParseError("article is a binary file (PDF, image or archive?), expected UTF-8 text", file=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise ParseError(
             f"article is not UTF-8 text (byte {e.start}: 0x{data[e.start]:02x}; Windows-1251?); save it as UTF-8",
-            file=str(p),
+            file=name,
         ) from None
     text = text.removeprefix("\ufeff")
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
-        raise ParseError("article is a binary file (control characters), expected UTF-8 text", file=str(p))
+        raise ParseError("article is a binary file (control characters), expected UTF-8 text", file=name)
     return text
