@@ -7,6 +7,7 @@ China $2.3bn (Tajik customs) against $3.7bn (China).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -250,6 +251,14 @@ def test_pages_and_html_errors(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/pair/KGZ/CHN?years=2030-2020", headers=html).status_code == 422
     assert client.get("/findings?period=2025-13", headers=html).status_code == 422
     assert client.get("/static/vega-bundle.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_api_page_is_local(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.get("/docs", headers={"accept": "text/html"})
+    assert r.status_code == 200
+    for op in ("GET /api/v1/observations", "GET /api/v1/estimates", "POST /api/v1/check", "GET /api/v1/figures/{figure_id}"):
+        assert f"<code>{op}</code>" in r.text
+    assert not re.search(r'(src|href)="https?://', r.text)  # no CDN-hosted Swagger UI
 
 
 def test_openapi_lists_the_api(client) -> None:  # type: ignore[no-untyped-def]

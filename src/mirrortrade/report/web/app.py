@@ -236,7 +236,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         version=_version(),
         description="Mirror trade statistics with provenance: both sides of each flow, reconciled estimates, "
                     "findings, and an article claim checker. Read-only except POST /api/v1/check.",
-        openapi_url="/openapi.json", docs_url="/docs", redoc_url=None,
+        openapi_url="/openapi.json", docs_url=None, redoc_url=None,
     )
     app.state.holder = holder
 
@@ -331,6 +331,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         from mirrortrade.report.html import template_text
 
         return Response(template_text("style.css"), media_type="text/css")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        """The API described from its own OpenAPI schema, served locally (no CDN-hosted Swagger UI)."""
+        return page("api.html.j2", nav="api", ops=_operations(app.openapi()))
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:
@@ -626,6 +631,39 @@ def _count(holder: SnapshotHolder, snap: Snap, name: str, where: list[str], para
     sql = f'SELECT count(*) FROM "{name}"' + (" WHERE " + " AND ".join(where) if where else "")
     with holder.store(snap) as store:
         return int(store.con.execute(sql, params).fetchone()[0])
+
+
+_EXAMPLES = {
+    "/api/v1/observations": "/api/v1/observations?reporter=CHN&partner=KGZ&limit=10",
+    "/api/v1/estimates": "/api/v1/estimates?exporter=KGZ&importer=CHN",
+    "/api/v1/findings": "/api/v1/findings?country=KGZ&problems_only=true",
+    "/api/v1/pairs": "/api/v1/pairs?exporter=CHN&limit=10",
+    "/api/v1/reliability": "/api/v1/reliability",
+    "/api/v1/status": "/api/v1/status",
+}
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The operations of an OpenAPI document, flattened for the API page."""
+    out = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = []
+            for p in op.get("parameters", []):
+                sch = p.get("schema", {})
+                typ = sch.get("type") or " | ".join(str(a.get("type") or a.get("format") or "")
+                                                    for a in sch.get("anyOf", []) if a.get("type") != "null")
+                params.append({"name": p["name"], "where": p.get("in", ""), "required": p.get("required", False),
+                               "type": typ, "description": p.get("description") or sch.get("description") or ""})
+            body = None
+            if "requestBody" in op:
+                ref = op["requestBody"]["content"]["application/json"]["schema"].get("$ref", "")
+                model = spec.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+                body = ", ".join(f"{k}: {v.get('description', '')}" for k, v in model.get("properties", {}).items())
+            out.append({"method": method.upper(), "path": path, "id": op.get("operationId", ""),
+                        "summary": op.get("description", ""), "description": "",
+                        "params": params, "body": body, "example": _EXAMPLES.get(path)})
+    return out
 
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "info": 3}
