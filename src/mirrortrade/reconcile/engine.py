@@ -368,7 +368,7 @@ def reconcile(
     with _stage("best_estimate", progress, timings):
         cells = _cell_parameters(cells, fit)
         cell_cols = [
-            "exporter", "importer", "year", "cif_rate", "cif_source", "c", "w_both", "s_both", "s_exp",
+            "exporter", "importer", "year", "cif_rate", "cif_source", "c", "s_pair", "w_both", "s_both", "s_exp",
             "s_mir", "exp_better", "importer_reports", "phantom_floor",
         ]
         cells_mt = ibis.memtable(_plain_codes(cells[cell_cols]))
@@ -584,6 +584,7 @@ def _cell_parameters(cells: pd.DataFrame, fit: rel.Fit) -> pd.DataFrame:
     v_i = lognormal_variance(s_i)
     cells["sigma_exporter"] = s_e
     cells["sigma_importer"] = s_i
+    cells["s_pair"] = np.sqrt(s_e**2 + s_i**2)
     cells["w_both"] = v_i / (v_e + v_i)
     cells["s_both"] = sigma_of_variance(v_e * v_i / (v_e + v_i))
     cells["s_exp"] = s_e
@@ -659,7 +660,7 @@ def _findings(cells: pd.DataFrame, flagged: pd.DataFrame) -> pd.DataFrame:
     for r in flagged.itertuples():
         if bool(r.unit_error):
             ratio = math.exp(r.resid)
-            factor = 1000.0 if abs(abs(r.resid) / math.log(10) - 3) <= 0.5 else 1e6
+            factor = 1000.0 if abs(abs(r.resid) - math.log(1e3)) < abs(abs(r.resid) - math.log(1e6)) else 1e6
             shown = f"{ratio:,.0f}×" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
             msg = (
                 f"{r.importer}'s imports of {r.product} from {r.exporter} in {r.year} are {shown} "

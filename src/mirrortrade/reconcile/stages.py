@@ -27,6 +27,8 @@ CELL_KEY = ("exporter", "importer", "year")
 #: rows whose two sides differ by more than ×10 are left out of the first reliability pass
 #: (they are unit errors or planted anomalies, not reporting noise)
 LN_WINDOW = math.log(10.0)
+#: a unit error leaves, after its factor, a gap within UNIT_Z σ of the pair's noise
+UNIT_Z = 3.0
 
 
 def normalise(t: ir.Table, *, has_figure_id: bool, row_col: str | None) -> ir.Table:
@@ -201,7 +203,7 @@ def estimate_rows(p: ir.Table, cells: ir.Table, *, z90: float, has_figure_id: bo
     """Row-level estimates, pair statistics and anomaly flags.
 
     ``cells`` (exporter, importer, year) carries the CIF rate and its source, ``c = ln(1+cif)``,
-    the both-sides weight ``w_both`` and log-σ ``s_both``, the one-side log-σ ``s_exp`` /
+    the pair's noise ``s_pair = √(σ_e² + σ_i²)``, the both-sides weight ``w_both`` and log-σ ``s_both``, the one-side log-σ ``s_exp`` /
     ``s_mir``, whether the exporter side is the more reliable (``exp_better``), whether the
     importer reports that exporter at all that year (``importer_reports``) and the value above
     which an export without importer trace is a phantom (``phantom_floor``).
@@ -211,9 +213,12 @@ def estimate_rows(p: ir.Table, cells: ir.Table, *, z90: float, has_figure_id: bo
     has_m = j.value_importer.notnull()
     m_fob = j.value_importer / (1.0 + j.cif_rate)
     resid = j.lr - j.c
-    dec = (resid / math.log(10.0)).abs()
-    unit_error = (has_x & has_m) & (
-        ((dec >= 2.5) & (dec <= 3.5)) | ((dec >= 5.5) & (dec <= 6.5))
+    # a ×1000 (or ×1,000,000) unit error: the gap is far beyond the pair's noise, and what is left
+    # after taking out the factor is within it (3σ of the pair, at least a factor of 2)
+    far = resid.abs()
+    tol = ibis.greatest(UNIT_Z * j.s_pair, math.log(2.0))
+    unit_error = (has_x & has_m) & (far > math.log(1000.0) / 2.0) & (
+        ((far - math.log(1e3)).abs() <= tol) | ((far - math.log(1e6)).abs() <= tol)
     )
     method = ibis.cases(
         (has_x & has_m & ~unit_error, "both"),
