@@ -67,10 +67,11 @@ def identity_findings(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-def regional_parts(ctx: CheckContext, total: Fig) -> list[Fig] | None:
+def regional_parts(ctx: CheckContext, total: Fig, *, partial: bool = False) -> list[Fig] | None:
     """The member figures that should sum to an aggregate figure: same reporter, flow, period and
     statistics (source), one per member, preferring the same publication; one-sided figures are
-    narrowed by their publication's T = X + M. None when a member is missing."""
+    narrowed by their publication's T = X + M. None when a member is missing (with ``partial``, the
+    members that are there)."""
     members = AGGREGATE_MEMBERS.get(total.partner)
     if not members:
         return None
@@ -79,10 +80,33 @@ def regional_parts(ctx: CheckContext, total: Fig) -> list[Fig] | None:
         cands = [f for f in ctx.find(reporter=total.reporter, partner=mbr, flow=total.flow, period=total.period)
                  if f.source_id == total.source_id]
         if not cands:
+            if partial:
+                continue
             return None
         same = [f for f in cands if f.publication == total.publication]
         parts.append(ctx.tightened((same or cands)[0]))
     return parts
+
+
+def partial_finding(ctx: CheckContext, t: Fig) -> Finding | None:
+    """A regional total below the sum of only some of its countries (the others count as [0, ∞)): a
+    conflict whatever the missing countries are. None when the members present leave room."""
+    if t.flow not in FLOW_WORD:
+        return None  # a balance can be negative: its missing countries are not [0, ∞)
+    parts = regional_parts(ctx, t, partial=True)
+    if not parts:
+        return None
+    c = iv.sum_check([p.interval for p in parts] + [(0.0, math.inf)], t.interval)
+    if c.consistent:
+        return None
+    printed = sum(p.value for p in parts)
+    msg = (f"{flow_phrase(t.reporter, t.partner, t.flow)} in {t.period}, {t.text()} in “{t.title}”, is less than "
+           f"the sum of only {len(parts)} of its countries: {_printed_sum(parts)} = {money(printed)}; rounding "
+           f"allows at least {money(c.computed[0])}, {money(-c.slack)} more than the total can be.")
+    ev = {"key": f"region-partial:{t.figure_id}", "identity": f"{t.partner} >= sum of the members stated",
+          **c.to_dict(), "printed_sum": printed, "parts": [p.evidence() for p in parts], "total": t.evidence()}
+    ids = [t.figure_id] + [i for p in parts for i in p.all_ids]
+    return Finding(ID, _severity(-c.slack, t.value), "conflict", t.reporter, t.partner, t.flow, t.period, msg, ev, ids)
 
 
 def regional_check(ctx: CheckContext, total: Fig) -> tuple[iv.Consistency, list[Fig]] | None:
@@ -99,6 +123,9 @@ def regional_findings(ctx: CheckContext) -> list[Finding]:
             continue
         res = regional_check(ctx, t)
         if res is None:
+            pf = partial_finding(ctx, t)
+            if pf is not None:
+                out.append(pf)
             continue
         c, parts = res
         verdict, sl = _verdict(c)

@@ -5,8 +5,8 @@ plain English news text, and the checks of an article's claims against each othe
     claims = extract_claims(text, article_date=None)          # trade figures, from the reporter's view
     figures = extract_indicators(text, article_date=None)     # tourists, companies, investments, GDP ...
     events = extract_events(text, article_date=None)          # news items, each one verbatim sentence
-    findings = check_internal(claims, figures)                # sums, growth vs levels, relative words
-    apply_status(claims, findings)                            # consistent / conflict / implausible
+    check_internal(claims, figures)                           # balance, change, share, gap, "nearly quadrupled"
+    mirrortrade.claims.verify.check_article(text, store)      # all checks, claims with statuses
 
 :class:`Claim` fields: ``id`` ("c1", ... in text order), ``quote`` (the sentence), ``start``/``end``
 (offsets of the figure in ``text``), ``text`` (the figure as printed), ``kind`` (level, growth, share,
@@ -23,13 +23,12 @@ view; None only for a difference whose flow is not said), ``period`` (a model.Pe
 from mirrortrade.claims.events import NewsEvent, extract_events
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
-from mirrortrade.claims.internal import apply_status, check_internal
+from mirrortrade.claims.internal import check_internal
 
 __all__ = [
     "Claim",
     "IndicatorFigure",
     "NewsEvent",
-    "apply_status",
     "check_internal",
     "extract_claims",
     "extract_events",

@@ -1,395 +1,165 @@
-"""An article's claims checked against each other, with interval arithmetic.
+"""Claims of one article checked against each other, for the statements the store's rules do not read.
 
     findings = check_internal(claims, indicators=())
-    apply_status(claims, findings)
 
-Each finding is a dict ``{"rule", "severity", "claims": [ids], "message", "evidence": {...}}``;
-``evidence["verdict"]`` is ``consistent``, ``conflict`` or ``implausible``. Severity is ``info``
-for a consistent finding, ``low`` / ``medium`` / ``high`` for problems.
+:func:`mirrortrade.claims.verify.check_claims` runs the shared rules of :mod:`mirrortrade.checks`
+(sums, growth rates, the same figure twice, mirror gaps, GDP, surges) over the article's levels and
+then appends these findings; it is also the one place that turns findings into claim statuses.
+What is left here are statements that are not levels, so the store never holds them:
 
-Rules (every published figure is an interval from its printed precision and qualifier):
+* ``balance_sum``: a stated balance B = X − M for the same reporter, partner, period and source
+  (the shared ``sum_consistency`` checks T = X + M only);
+* ``change_vs_levels``: "up $1.5 billion" against the two stated levels it compares;
+* ``share_vs_levels``: "18% of its foreign trade" against the part and the total (partner ``WLD``);
+* ``difference_vs_levels``: "a gap of $1.1 billion" against two levels of the same flow and period it
+  can be between (the two sides of a mirror pair, or two sources of the same figure);
+* ``relative_statement``: "nearly quadrupled" against the two indicator levels it compares (ranges of
+  :mod:`mirrortrade.checks.relative`).
 
-* ``turnover_sum``: T = X + M for the same reporter, partner, period and source;
-* ``balance_sum``: B = X - M likewise;
-* ``regional_sum``: a CA5 figure = the sum of the five countries' (when all five are stated);
-  a partial sum above the regional figure is a conflict too;
-* ``growth_vs_levels``: a stated growth rate against the two stated levels it compares;
-  ``change_vs_levels`` likewise for "up $1.5 billion";
-* ``same_figure``: the same figure stated twice (or by two articles checked together): disjoint
-  intervals conflict; different printed values whose intervals only touch are flagged ``low``;
-* ``mirror_in_article``: both sides of one flow stated in the article: the importer's figure
-  (CIF) should be 0.95-1.20 times the exporter's (FOB), turnover 0.90-1.20 times;
-* ``trade_vs_gdp_in_article``: one partner's exports to (or imports from) a country of 75 % of that
-  country's stated GDP or more are implausible;
-* ``surge``: a level that more than triples (or falls below a third) from one year to the next;
-* ``relative_statement``: "nearly quadrupled", "grew by nearly 50 percent" against the two levels
-  stated (ranges of :mod:`mirrortrade.checks.relative`);
-* ``share_vs_levels``: a share against the part and the total when both are stated;
-* ``difference_vs_levels``: a stated gap ("a gap of $1.1 billion") against the two levels of the
-  same flow and period it can be between (mirror figures or two sources of the same figure).
+All arithmetic is interval arithmetic from :mod:`mirrortrade.checks.intervals`: every printed figure is
+an interval from its precision and qualifier, and a statement holds when what it says overlaps what
+the levels allow. Each finding is a dict ``{"rule", "severity", "status", "claims", "message",
+"evidence"}`` (plus ``"about"`` — reporter, partner, flow, period — when it concerns one flow, so that a
+conflict marks the claims about that flow rather than those used as evidence). ``status`` is
+``consistent`` (severity ``info``) or ``conflict`` (``medium``); ``evidence`` is the JSON of
+:class:`mirrortrade.checks.intervals.Consistency` (``computed`` from the levels, ``published`` as
+stated, ``slack``) plus what else the rule used.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import combinations
+from typing import Any
 
+from mirrortrade.checks import intervals as iv
+from mirrortrade.checks.context import flow_phrase
+from mirrortrade.checks.finding import money, money_exact
+from mirrortrade.checks.relative import RelativeStatement, check_relative
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
-from mirrortrade.model import AGGREGATE_MEMBERS, Period
+from mirrortrade.model import Period
 
-Interval = tuple[float, float]
-
-#: importer's figure / exporter's figure allowed for a mirror pair (CIF/FOB margin, timing, rounding)
-MIRROR_RATIO = (0.95, 1.20)
-MIRROR_RATIO_TURNOVER = (0.90, 1.20)
-#: one partner's trade at or above this share of the country's GDP is implausible
-GDP_SHARE_IMPLAUSIBLE = 0.75
-#: year-on-year ratios outside [1/SURGE, SURGE] are surges
-SURGE = 3.0
-_EPS = 1e-9
+Interval = iv.Interval
+_MIRROR = {"X": "M", "M": "X", "T": "T", "B": "B"}
 
 
-def _add(a: Interval, b: Interval) -> Interval:
-    return (a[0] + b[0], a[1] + b[1])
-
-
-def _sub(a: Interval, b: Interval) -> Interval:
-    return (a[0] - b[1], a[1] - b[0])
-
-
-def _ratio(a: Interval, b: Interval) -> Interval:
-    """a / b for positive intervals."""
-    lo = a[0] / b[1] if b[1] > 0 else math.inf
-    hi = a[1] / b[0] if b[0] > 0 else math.inf
-    return (lo, hi)
-
-
-def _overlap(a: Interval, b: Interval) -> bool:
-    tol = _EPS * max(1.0, *(abs(x) for x in (*a, *b) if math.isfinite(x)))
-    return a[0] <= b[1] + tol and b[0] <= a[1] + tol
-
-
-def _fmt(x: float) -> str:
-    if not math.isfinite(x):
-        return "∞" if x > 0 else "-∞"
-    ax = abs(x)
-    if ax >= 1e9:
-        return f"${x / 1e9:,.3f}bn"
-    if ax >= 1e6:
-        return f"${x / 1e6:,.2f}mn"
-    return f"{x:,.4g}"
-
-
-def _fi(iv: Interval) -> str:
-    return f"[{_fmt(iv[0])}, {_fmt(iv[1])}]"
-
-
-def _ev(verdict: str, **kw: object) -> dict[str, object]:
-    out: dict[str, object] = {"verdict": verdict}
-    for k, v in kw.items():
-        if isinstance(v, tuple):
-            v = [None if (isinstance(x, float) and not math.isfinite(x)) else x for x in v]
-        elif isinstance(v, float) and not math.isfinite(v):
-            v = None
-        out[k] = v
-    return out
-
-
-def _finding(rule: str, severity: str, ids: Iterable[str], message: str, evidence: dict[str, object]) -> dict:
-    return {"rule": rule, "severity": severity, "claims": list(ids), "message": message, "evidence": evidence}
-
-
-def _levels(claims: Sequence[Claim]) -> list[Claim]:
-    return [c for c in claims if c.kind == "level" and c.value_usd is not None and c.interval is not None
-            and c.reporter and c.partner and c.flow and c.period]
-
-
-def _merged(group: list[Claim]) -> Interval:
-    """The intersection of the intervals of the same figure stated several times (or the first if disjoint)."""
-    ivs = [c.interval for c in group if c.interval is not None]
-    lo = max(iv[0] for iv in ivs)
-    hi = min(iv[1] for iv in ivs)
-    if lo <= hi:
-        return (lo, hi)
-    return ivs[0]
-
-
-def check_internal(claims: Sequence[Claim], indicators: Sequence[IndicatorFigure] = ()) -> list[dict]:
+def check_internal(claims: Sequence[Claim], indicators: Sequence[IndicatorFigure] = ()) -> list[dict[str, Any]]:
     """Findings from the claims (and indicator figures) of one article checked against each other."""
-    levels = _levels(claims)
-    by_key: dict[tuple, list[Claim]] = defaultdict(list)
+    levels = [c for c in claims if c.kind == "level" and c.interval is not None
+              and c.reporter and c.partner and c.flow and c.period]
+    by_key: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     for c in levels:
         by_key[(c.reporter, c.partner, c.flow, c.period, c.source)].append(c)
-    out: list[dict] = []
-    out += _same_figure(by_key)
-    out += _sums(by_key)
-    out += _regional(by_key)
-    out += _growth(claims, by_key)
-    out += _mirror(by_key)
-    out += _surge(by_key)
-    out += _gdp(levels, indicators)
-    out += _shares(claims, by_key)
-    out += _relative(indicators)
-    out += _differences(claims, levels)
-    return out
+    return [*_balances(by_key), *_changes(claims, by_key), *_shares(claims, by_key),
+            *_differences(claims, levels), *_relative(indicators)]
 
 
-def _differences(claims: Sequence[Claim], levels: list[Claim]) -> list[dict]:
-    out = []
-    mirror = {"X": "M", "M": "X", "T": "T", "B": "B"}
-    for d in claims:
-        if d.kind != "difference" or d.difference_low is None or d.difference_high is None:
-            continue
-        pairs = []
-        for a, b in combinations(levels, 2):
-            if a.period != b.period or (d.period and a.period != d.period):
-                continue
-            same = (a.reporter, a.partner, a.flow) == (b.reporter, b.partner, b.flow) and a.source != b.source
-            mirrored = (a.reporter, a.partner) == (b.partner, b.reporter) and mirror.get(a.flow or "") == b.flow
-            if (same or mirrored) and {a.reporter, a.partner} >= {x for x in (d.reporter, d.partner) if x}:
-                pairs.append((a, b))
-        if not pairs:
-            continue
-        stated = (d.difference_low, d.difference_high)
-        fits = []
-        for a, b in pairs:
-            ia, ib = a.interval, b.interval
-            assert ia is not None and ib is not None
-            gap = _sub(ia, ib) if ia[0] + ia[1] >= ib[0] + ib[1] else _sub(ib, ia)
-            if _overlap(gap, stated):
-                fits.append((a, b, gap))
-        if fits:
-            a, b, gap = fits[0]
-            out.append(_finding("difference_vs_levels", "info", [d.id, a.id, b.id],
-                                f"The stated gap of {d.text} matches {a.text} ({a.reporter} {a.flow}) against {b.text} "
-                                f"({b.reporter} {b.flow}), {a.period}: {_fi(gap)}.",
-                                _ev("consistent", stated=stated, computed=gap)))
-        else:
-            a, b = pairs[0]
-            ia, ib = a.interval, b.interval
-            assert ia is not None and ib is not None
-            gap = _sub(ia, ib) if ia[0] + ia[1] >= ib[0] + ib[1] else _sub(ib, ia)
-            out.append(_finding("difference_vs_levels", "medium", [d.id, a.id, b.id],
-                                f"The stated gap of {d.text} fits no two figures the article gives for {a.period} "
-                                f"(e.g. {a.text} against {b.text}: {_fi(gap)}).",
-                                _ev("conflict", stated=stated, computed=gap)))
-    return out
+# ---- helpers ----------------------------------------------------------------------------------
+
+
+def _agree(computed: Interval, published: Interval) -> iv.Consistency:
+    """Do what the levels allow and what the article says overlap (up to floating-point noise)?"""
+    sl = iv.slack(computed, published)
+    m = max((abs(x) for x in (*computed, *published) if math.isfinite(x)), default=0.0)
+    return iv.Consistency(sl >= -iv.REL_EPS * max(m, 1.0), sl, computed, published)
+
+
+def _merged(group: Sequence[Claim]) -> Interval:
+    """One figure stated several times: the intersection of its intervals (the first if they are disjoint;
+    the shared ``source_conflict`` rule reports that)."""
+    ivs = [c.interval for c in group if c.interval is not None]
+    out: Interval | None = ivs[0]
+    for x in ivs[1:]:
+        out = iv.intersect(out, x) if out is not None else None
+    return out if out is not None else ivs[0]
+
+
+def _about(c: Claim) -> dict[str, Any]:
+    return {"reporter": c.reporter, "partner": c.partner, "flow": c.flow, "period": c.period}
+
+
+def _finding(rule: str, c: iv.Consistency, ids: Sequence[str], message: str, *,
+             about: dict[str, Any] | None = None, **evidence: Any) -> dict[str, Any]:
+    ev = {**c.to_dict(), **{k: _json(v) for k, v in evidence.items()}}
+    f: dict[str, Any] = {"rule": rule, "severity": "info" if c.consistent else "medium",
+                         "status": "consistent" if c.consistent else "conflict",
+                         "claims": list(dict.fromkeys(ids)), "message": message, "evidence": ev}
+    if about is not None:
+        f["about"] = about
+    return f
+
+
+def _json(v: Any) -> Any:
+    if isinstance(v, tuple | list):
+        return [_json(x) for x in v]
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def _usd(iv_: Interval) -> str:
+    """An interval of dollars, signs and all: '$0.305bn to $1.895bn', '-$5.5bn to -$4.5bn'."""
+    return " to ".join(money(x) if math.isinf(x) else money_exact(x) for x in iv_)
+
+
+def _comparable(a: str | None, b: str | None) -> bool:
+    try:
+        return a is not None and b is not None and Period.parse(a).comparable(Period.parse(b))
+    except Exception:  # noqa: BLE001 - an unparseable period compares with nothing
+        return False
+
+
+def _pct(iv_: Interval) -> str:
+    hi = "∞" if math.isinf(iv_[1]) else f"{iv_[1]:.1f}%"
+    return f"{iv_[0]:.1f}% to {hi}"
 
 
 # ---- rules ------------------------------------------------------------------------------------
 
 
-def _same_figure(by_key: dict[tuple, list[Claim]]) -> list[dict]:
-    out = []
-    for key, group in by_key.items():
-        for a, b in combinations(group, 2):
-            ia, ib = a.interval, b.interval
-            assert ia is not None and ib is not None
-            what = f"{key[0]} {key[2]} {key[1]} {key[3]}"
-            if not _overlap(ia, ib):
-                out.append(_finding("same_figure", "medium", [a.id, b.id],
-                                    f"{what} is stated as {a.text} and as {b.text}: the two cannot both hold "
-                                    f"({_fi(ia)} vs {_fi(ib)}).", _ev("conflict", a=ia, b=ib)))
-            elif a.value_usd != b.value_usd and a.qualifier == b.qualifier == "exact":
-                out.append(_finding("same_figure", "low", [a.id, b.id],
-                                    f"{what} is printed as {a.text} and as {b.text}; their rounding intervals only "
-                                    f"touch ({_fi(ia)} vs {_fi(ib)}): one of them is a revision or a misprint.",
-                                    _ev("conflict", a=ia, b=ib)))
-            else:
-                out.append(_finding("same_figure", "info", [a.id, b.id],
-                                    f"{what} is stated twice ({a.text}, {b.text}) and the statements agree.",
-                                    _ev("consistent", a=ia, b=ib)))
-    return out
-
-
-def _sums(by_key: dict[tuple, list[Claim]]) -> list[dict]:
+def _balances(by_key: dict[tuple[Any, ...], list[Claim]]) -> list[dict[str, Any]]:
+    """B = X − M within rounding."""
     out = []
     for (rep, par, flow, per, src), group in by_key.items():
-        if flow not in ("T", "B"):
+        xs, ms = by_key.get((rep, par, "X", per, src)), by_key.get((rep, par, "M", per, src))
+        if flow != "B" or not xs or not ms:
             continue
-        xs = by_key.get((rep, par, "X", per, src))
-        ms = by_key.get((rep, par, "M", per, src))
-        if not xs or not ms:
-            continue
-        whole = _merged(group)
-        ix, im = _merged(xs), _merged(ms)
-        parts = _add(ix, im) if flow == "T" else _sub(ix, im)
-        ids = [group[0].id, xs[0].id, ms[0].id]
-        rule = "turnover_sum" if flow == "T" else "balance_sum"
-        op = "+" if flow == "T" else "-"
-        what = f"{rep}–{par} {per}"
-        if _overlap(whole, parts):
-            out.append(_finding(rule, "info", ids,
-                                f"{what}: {flow} {group[0].text} agrees with X {op} M = {xs[0].text} {op} {ms[0].text} "
-                                f"({_fi(parts)} overlaps {_fi(whole)}).", _ev("consistent", stated=whole, computed=parts)))
-        else:
-            out.append(_finding(rule, "medium", ids,
-                                f"{what}: {flow} {group[0].text} does not equal X {op} M = {xs[0].text} {op} {ms[0].text} "
-                                f"({_fi(parts)} vs {_fi(whole)}).", _ev("conflict", stated=whole, computed=parts)))
+        b, x, m = group[0], xs[0], ms[0]
+        c = _agree(iv.sub(_merged(xs), _merged(ms)), _merged(group))
+        verdict = "agrees with" if c.consistent else "does not equal"
+        out.append(_finding(
+            "balance_sum", c, [b.id, x.id, m.id],
+            f"{flow_phrase(rep, par, 'B')} in {per}, {money(b.value_usd)} (printed {b.text}), {verdict} exports "
+            f"{x.text} − imports {m.text}: {_usd(c.computed)} given rounding.", about=_about(b)))
     return out
 
 
-def _regional(by_key: dict[tuple, list[Claim]]) -> list[dict]:
-    out = []
-    for (rep, par, flow, per, src), group in by_key.items():
-        members = AGGREGATE_MEMBERS.get(par or "")
-        if not members:
-            continue
-        found = {m: by_key[(rep, m, flow, per, src)] for m in members if (rep, m, flow, per, src) in by_key}
-        if not found:
-            continue
-        whole = _merged(group)
-        total = (0.0, 0.0)
-        for g in found.values():
-            total = _add(total, _merged(g))
-        ids = [group[0].id] + [g[0].id for g in found.values()]
-        names = " + ".join(f"{m} {g[0].text}" for m, g in found.items())
-        what = f"{rep} {flow} {par} {per}"
-        if len(found) == len(members):
-            if _overlap(whole, total):
-                out.append(_finding("regional_sum", "info", ids,
-                                    f"{what} {group[0].text} agrees with the sum of the countries ({names} = {_fi(total)}).",
-                                    _ev("consistent", stated=whole, computed=total)))
-            else:
-                out.append(_finding("regional_sum", "medium", ids,
-                                    f"{what} {group[0].text} does not equal the sum of the countries "
-                                    f"({names} = {_fi(total)}).", _ev("conflict", stated=whole, computed=total)))
-        elif total[0] > whole[1] * (1 + _EPS):
-            out.append(_finding("regional_sum", "medium", ids,
-                                f"{what} {group[0].text} is less than the sum of only {len(found)} of its countries "
-                                f"({names} = {_fi(total)}).", _ev("conflict", stated=whole, computed=total)))
-    return out
-
-
-def _growth(claims: Sequence[Claim], by_key: dict[tuple, list[Claim]]) -> list[dict]:
+def _changes(claims: Sequence[Claim], by_key: dict[tuple[Any, ...], list[Claim]]) -> list[dict[str, Any]]:
+    """An absolute change ("up $1.5 billion") against the two levels it compares."""
     out = []
     for c in claims:
-        if c.growth_pct is None and c.change_usd is None:
+        if c.change_low is None or c.change_high is None or not _comparable(c.period, c.growth_base):
             continue
-        if not (c.period and c.reporter and c.partner and c.flow):
+        cur = by_key.get((c.reporter, c.partner, c.flow, c.period, c.source))
+        prev = by_key.get((c.reporter, c.partner, c.flow, c.growth_base, c.source))
+        if not cur or not prev:
             continue
-        base = c.growth_base
-        if base is None:
-            continue
-        cur_group = by_key.get((c.reporter, c.partner, c.flow, c.period, c.source))
-        base_group = by_key.get((c.reporter, c.partner, c.flow, base, c.source))
-        if not cur_group or not base_group:
-            continue
-        try:
-            if not Period.parse(c.period).comparable(Period.parse(base)):
-                continue
-        except Exception:  # noqa: BLE001 - an unparseable base is no comparison
-            continue
-        cur, prev = _merged(cur_group), _merged(base_group)
-        ids = [c.id] + [x.id for x in (cur_group[0], base_group[0]) if x.id != c.id]
-        if c.growth_pct is not None and c.growth_low is not None and c.growth_high is not None:
-            r = _ratio(cur, prev)
-            implied = ((r[0] - 1) * 100, (r[1] - 1) * 100)
-            stated = (c.growth_low, c.growth_high)
-            ok = _overlap(implied, stated)
-            msg = (f"{c.reporter} {c.flow} {c.partner}: growth {c.growth_pct:+g}% {c.period} over {base} "
-                   f"{'agrees' if ok else 'does not agree'} with the levels {cur_group[0].text} and {base_group[0].text} "
-                   f"(implied {implied[0]:+.1f}% to {implied[1]:+.1f}%).")
-            out.append(_finding("growth_vs_levels", "info" if ok else "medium", ids, msg,
-                                _ev("consistent" if ok else "conflict", stated_pct=stated, implied_pct=implied)))
-        if c.change_usd is not None and c.change_low is not None and c.change_high is not None:
-            implied = _sub(cur, prev)
-            stated = (c.change_low, c.change_high)
-            ok = _overlap(implied, stated)
-            out.append(_finding("change_vs_levels", "info" if ok else "medium", ids,
-                                f"{c.reporter} {c.flow} {c.partner}: a change of {_fmt(c.change_usd)} "
-                                f"{'agrees' if ok else 'does not agree'} with the levels (implied {_fi(implied)}).",
-                                _ev("consistent" if ok else "conflict", stated=stated, implied=implied)))
+        k = _agree(iv.sub(_merged(cur), _merged(prev)), (c.change_low, c.change_high))
+        verdict = "agrees" if k.consistent else "does not agree"
+        out.append(_finding(
+            "change_vs_levels", k, [c.id, cur[0].id, prev[0].id],
+            f"{flow_phrase(c.reporter or '', c.partner or '', c.flow or '')}: a change of {money(c.change_usd)} from "
+            f"{c.growth_base} to {c.period} {verdict} with the levels {prev[0].text} and {cur[0].text}: they allow "
+            f"{_usd(k.computed)}.", about=_about(c)))
     return out
 
 
-def _mirror(by_key: dict[tuple, list[Claim]]) -> list[dict]:
-    out = []
-    seen = set()
-    for (rep, par, flow, per, src), group in by_key.items():
-        if flow not in ("X", "M", "T") or par in AGGREGATE_MEMBERS or par == "WLD":
-            continue
-        mflow = {"X": "M", "M": "X", "T": "T"}[flow]
-        for (rep2, par2, flow2, per2, src2), group2 in by_key.items():
-            if (rep2, par2, flow2, per2) != (par, rep, mflow, per) or src2 == src:
-                continue
-            pair = frozenset([(rep, flow), (rep2, flow2)])
-            if (pair, per) in seen:
-                continue
-            seen.add((pair, per))
-            if flow == "T":
-                imp, exp_, lim = _merged(group), _merged(group2), MIRROR_RATIO_TURNOVER
-                a, b = group[0], group2[0]
-            elif flow == "M":
-                imp, exp_, lim = _merged(group), _merged(group2), MIRROR_RATIO
-                a, b = group[0], group2[0]
-            else:
-                imp, exp_, lim = _merged(group2), _merged(group), MIRROR_RATIO
-                a, b = group2[0], group[0]
-            r = _ratio(imp, exp_)
-            ok = _overlap(r, lim)
-            what = (f"{a.reporter}'s {'turnover with' if flow == 'T' else 'imports from'} {a.partner} ({a.text}, {a.source}) "
-                    f"vs {b.reporter}'s {'turnover with' if flow == 'T' else 'exports to'} {b.partner} ({b.text}, {b.source}), {per}")
-            msg = (f"{what}: ratio {r[0]:.2f}–{r[1]:.2f}, "
-                   + ("within" if ok else "outside") + f" the {lim[0]:.2f}–{lim[1]:.2f} a CIF/FOB margin explains.")
-            out.append(_finding("mirror_in_article", "info" if ok else "medium", [a.id, b.id], msg,
-                                _ev("consistent" if ok else "conflict", ratio=r, allowed=lim)))
-    return out
-
-
-def _surge(by_key: dict[tuple, list[Claim]]) -> list[dict]:
-    out = []
-    series: dict[tuple, dict[int, list[Claim]]] = defaultdict(dict)
-    for (rep, par, flow, per, src), group in by_key.items():
-        try:
-            p = Period.parse(per)
-        except Exception:  # noqa: BLE001
-            continue
-        if p.is_full_year and flow in ("X", "M", "T"):
-            series[(rep, par, flow, src)][p.year] = group
-    for key, years in series.items():
-        for y in sorted(years):
-            if y - 1 not in years:
-                continue
-            cur, prev = _merged(years[y]), _merged(years[y - 1])
-            r = _ratio(cur, prev)
-            if r[0] > SURGE or r[1] < 1 / SURGE:
-                a, b = years[y - 1][0], years[y][0]
-                word = "surged" if r[0] > SURGE else "collapsed"
-                out.append(_finding("surge", "medium", [a.id, b.id],
-                                    f"{key[0]} {key[2]} {key[1]} {word} from {a.text} ({y - 1}) to {b.text} ({y}): "
-                                    f"×{r[0]:.1f}–{r[1]:.1f} in one year; worth checking what is behind it.",
-                                    _ev("implausible", ratio=r, threshold=SURGE)))
-    return out
-
-
-def _gdp(levels: list[Claim], indicators: Sequence[IndicatorFigure]) -> list[dict]:
-    out = []
-    gdps = [f for f in indicators if f.indicator == "gdp_usd" and f.country]
-    for g in gdps:
-        giv = (max(g.value_low, 0.0), g.value_high)
-        for c in levels:
-            if c.period != g.period or c.flow not in ("X", "M"):
-                continue
-            if g.country not in (c.reporter, c.partner):
-                continue
-            civ = c.interval
-            assert civ is not None
-            r = _ratio(civ, giv)
-            if r[0] >= GDP_SHARE_IMPLAUSIBLE:
-                side = {"X": "exports to", "M": "imports from"}[c.flow]
-                out.append(_finding("trade_vs_gdp_in_article", "high", [c.id, g.id],
-                                    f"{c.reporter}'s {side} {c.partner} in {c.period} ({c.text}) are at least "
-                                    f"{r[0]:.0%} of {g.country}'s GDP as stated in the article ({g.text}, {g.qualifier}): "
-                                    f"one partner's trade that large is implausible; one of the figures is wrong.",
-                                    _ev("implausible", ratio=r, threshold=GDP_SHARE_IMPLAUSIBLE)))
-    return out
-
-
-def _shares(claims: Sequence[Claim], by_key: dict[tuple, list[Claim]]) -> list[dict]:
+def _shares(claims: Sequence[Claim], by_key: dict[tuple[Any, ...], list[Claim]]) -> list[dict[str, Any]]:
+    """A partner's share of the reporter's trade against the part and the total (partner WLD)."""
     out = []
     for c in claims:
         if c.kind != "share" or c.share_low is None or c.share_high is None:
@@ -398,52 +168,68 @@ def _shares(claims: Sequence[Claim], by_key: dict[tuple, list[Claim]]) -> list[d
         total = by_key.get((c.reporter, "WLD", c.flow, c.period, c.source))
         if not part or not total:
             continue
-        r = _ratio(_merged(part), _merged(total))
-        implied = (r[0] * 100, r[1] * 100)
-        ok = _overlap(implied, (c.share_low, c.share_high))
-        out.append(_finding("share_vs_levels", "info" if ok else "medium", [c.id, part[0].id, total[0].id],
-                            f"{c.partner}'s share of {c.reporter}'s {c.share_of or 'trade'} stated as {c.text} "
-                            f"{'agrees' if ok else 'does not agree'} with the levels ({implied[0]:.1f}–{implied[1]:.1f}%).",
-                            _ev("consistent" if ok else "conflict", stated_pct=(c.share_low, c.share_high),
-                                implied_pct=implied)))
+        r = iv.share(_merged(part), _merged(total))
+        k = _agree((100 * r[0], 100 * r[1]), (c.share_low, c.share_high))
+        verdict = "agrees" if k.consistent else "does not agree"
+        out.append(_finding(
+            "share_vs_levels", k, [c.id, part[0].id, total[0].id],
+            f"{c.partner}'s share of {c.reporter}'s {c.share_of or 'trade'} stated as {c.text} {verdict} with "
+            f"{part[0].text} of {total[0].text} ({_pct(k.computed)} given rounding).", about=_about(c)))
     return out
 
 
-def _relative(indicators: Sequence[IndicatorFigure]) -> list[dict]:
+def _gap(a: Claim, b: Claim) -> Interval:
+    """|a − b| as an interval, the larger printed figure first."""
+    ia, ib = a.interval, b.interval
+    assert ia is not None and ib is not None
+    return iv.sub(ia, ib) if ia[0] + ia[1] >= ib[0] + ib[1] else iv.sub(ib, ia)
+
+
+def _differences(claims: Sequence[Claim], levels: list[Claim]) -> list[dict[str, Any]]:
+    """A stated gap against the two levels it can be between; consistent if any such pair fits."""
+    out = []
+    for d in claims:
+        if d.kind != "difference" or d.difference_low is None or d.difference_high is None:
+            continue
+        named = {x for x in (d.reporter, d.partner) if x}
+        pairs = []
+        for a, b in combinations(levels, 2):
+            if a.period != b.period or (d.period and a.period != d.period):
+                continue
+            same = (a.reporter, a.partner, a.flow) == (b.reporter, b.partner, b.flow) and a.source != b.source
+            mirrored = (a.reporter, a.partner) == (b.partner, b.reporter) and _MIRROR.get(a.flow or "") == b.flow
+            if (same or mirrored) and {a.reporter, a.partner} >= named:
+                pairs.append((a, b))
+        if not pairs:
+            continue
+        stated = (d.difference_low, d.difference_high)
+        checked = [(a, b, _agree(_gap(a, b), stated)) for a, b in pairs]
+        fits = [t for t in checked if t[2].consistent]
+        a, b, k = (fits or checked)[0]
+        if k.consistent:
+            msg = (f"The stated gap of {d.text} matches {a.text} ({a.reporter} {a.flow}) against {b.text} "
+                   f"({b.reporter} {b.flow}), {a.period}: {_usd(k.computed)} given rounding.")
+        else:
+            msg = (f"The stated gap of {d.text} fits no two figures the article gives for {a.period} "
+                   f"(e.g. {a.text} against {b.text}: {_usd(k.computed)}).")
+        out.append(_finding("difference_vs_levels", k, [d.id, a.id, b.id], msg))
+    return out
+
+
+def _relative(indicators: Sequence[IndicatorFigure]) -> list[dict[str, Any]]:
+    """ "Nearly quadrupled" against the indicator's two levels."""
     out = []
     for f in indicators:
         if f.relation is None or f.previous_low is None or f.previous_high is None:
             continue
         assert f.relation_low is not None and f.relation_high is not None
-        r = _ratio((f.value_low, f.value_high), (f.previous_low, f.previous_high))
-        allowed = (f.relation_low, f.relation_high)
-        ok = _overlap(r, allowed)
-        ids = [f.id] + ([f.previous_id] if f.previous_id else [])
-        hi = "∞" if not math.isfinite(allowed[1]) else f"{allowed[1]:.3f}"
-        out.append(_finding("relative_statement", "info" if ok else "medium", ids,
-                            f"{f.indicator} {f.country} ({f.partner}): “{f.relation}” allows a ratio in "
-                            f"[{allowed[0]:.3f}, {hi}]; {f.text} ({f.period}) over {f.previous_value:,.0f} "
-                            f"({f.previous_period}) is {r[0]:.3f}–{r[1]:.3f}: {'consistent' if ok else 'NOT consistent'}.",
-                            _ev("consistent" if ok else "conflict", ratio=r, allowed=allowed)))
+        kind = "growth" if re.search(r"%|percent|per cent", f.relation) else "multiple"
+        st = RelativeStatement(f.relation, kind, f.relation_low, f.relation_high)
+        rc = check_relative(st, (f.value_low, f.value_high), (f.previous_low, f.previous_high))
+        k = iv.Consistency(rc.consistent, iv.slack((rc.ratio_low, rc.ratio_high), (st.low, st.high)),
+                           (rc.ratio_low, rc.ratio_high), (st.low, st.high))
+        what = (f"{f.indicator} {f.country} ({f.partner}), {f.text} ({f.period}) over {f.previous_value:,.0f} "
+                f"({f.previous_period})")
+        out.append(_finding("relative_statement", k, [f.id] + ([f.previous_id] if f.previous_id else []),
+                            rc.message(what)))
     return out
-
-
-# ---- statuses ---------------------------------------------------------------------------------
-
-
-def apply_status(claims: Sequence[Claim], findings: Sequence[dict]) -> None:
-    """Set each claim's status from the findings naming it: implausible > conflict > consistent;
-    a claim no finding names stays ``unverifiable``. Also attaches the findings to ``claim.findings``."""
-    rank = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
-    by_id = {c.id: c for c in claims}
-    for f in findings:
-        verdict = str(f.get("evidence", {}).get("verdict", ""))
-        if f.get("severity") == "low":
-            continue  # printed differently within rounding: worth a note, not a verdict
-        for cid in f["claims"]:
-            c = by_id.get(cid)
-            if c is None or verdict not in rank:
-                continue
-            c.findings.append(f)
-            if rank[verdict] > rank.get(c.status, 0):
-                c.status = verdict

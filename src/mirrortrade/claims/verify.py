@@ -3,25 +3,32 @@
 The claims of one article are laid over the store as if they were one more publication (their
 figure ids are the claim ids ``c1``, ``c2``…), and the same rules that check the store run on
 that overlay (:mod:`mirrortrade.checks`): sums and growth rates within rounding, the same figure
-published twice, mirror gaps beyond the normal band, imports above GDP, surges, periods that
-cannot be compared. Findings that rest on at least one claim are the article's findings. A store
-figure that the article merely restates (same statistics, same flow and period, overlapping
-interval) is set aside, so the claim stands for it; a store figure that differs stays in and
-shows up as a conflict.
+published twice (in two articles or twice in one), mirror gaps beyond the normal band, imports
+above GDP, surges, periods that cannot be compared. A GDP figure the article states (its indicators)
+is laid over too, for the countries and years the store has no GDP for. Findings that rest on at
+least one claim are the article's findings. A store figure that the article merely restates (same
+statistics, same flow and period, overlapping interval) is set aside, so the claim stands for it; a
+store figure that differs stays in and shows up as a conflict. Then the statements the store's rules
+do not read (a balance, a change, a share, a stated gap, "nearly quadrupled") are checked against the
+article's levels (:func:`mirrortrade.claims.internal.check_internal`).
 
-Each claim then gets a status: ``implausible`` > ``conflict`` > ``consistent`` > ``unverifiable``.
+This is the one place where findings become statuses: each claim gets ``implausible`` >
+``conflict`` > ``consistent`` > ``unverifiable``; a ``notable`` finding (a surge, a high share of
+GDP) does not make a figure wrong, it counts as ``consistent``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from mirrortrade.claims.extract import Claim, extract_claims
+from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
 from mirrortrade.model import AGGREGATES, Period
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
@@ -69,7 +76,10 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
         except Exception:  # noqa: BLE001 - an unparseable period leaves the claim unverifiable
             continue
         src = c.source or ARTICLE_SOURCE_FALLBACK
-        key = hashlib.md5("|".join([src, "article", title, c.reporter, c.partner, c.flow, str(p), "TOTAL"]).encode()).hexdigest()[:16]
+        # one key per statement: the same figure stated twice in one article is two statements, which
+        # source_conflict compares like two publications
+        key = hashlib.md5("|".join([src, "article", title, c.reporter, c.partner, c.flow, str(p), "TOTAL",
+                                    c.id]).encode()).hexdigest()[:16]
         growth = c.growth_pct
         gprec = 0.0
         if growth is not None and c.growth_low is not None and c.growth_high is not None:
@@ -85,6 +95,37 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
             "growth_precision": gprec, "source_id": src, "publisher": "this article", "title": title,
             "pub_date": "", "url": "", "quote": c.quote, "vintage": pd.Timestamp(vintage), "retrieved_at": "",
             "note": "", "ingest_id": 0, "ingested_at": pd.Timestamp(vintage),
+        })
+    return pd.DataFrame(rows)
+
+
+def _gdp_rows(indicators: Sequence[IndicatorFigure], store_ind: pd.DataFrame, title: str,
+              vintage: str) -> pd.DataFrame:
+    """The article's GDP figures as indicator rows, for country-years the store has no GDP for."""
+    have: set[tuple[str, str]] = set()
+    if len(store_ind):
+        g = store_ind[store_ind["indicator"] == "gdp_usd"]
+        have = {(str(c), str(p)[:4]) for c, p in zip(g["country"], g["period"], strict=True)}
+    rows = []
+    for f in indicators:
+        if f.indicator != "gdp_usd" or not f.country or not f.period:
+            continue
+        try:
+            p = Period.parse(f.period)
+        except Exception:  # noqa: BLE001 - an unparseable period leaves the figure out
+            continue
+        if (f.country, str(p.year)) in have:
+            continue
+        src = f.source or ARTICLE_SOURCE_FALLBACK
+        rows.append({
+            "figure_id": f.id, "key_id": hashlib.md5("|".join([src, "article", title, f.country, "gdp_usd", str(p),
+                                                              f.id]).encode()).hexdigest()[:16],
+            "country": f.country, "partner": "", "indicator": "gdp_usd", "period": str(p), "period_kind": p.kind,
+            "period_start": pd.Timestamp(p.start), "period_end": pd.Timestamp(p.end), "value": float(f.value),
+            "value_low": float(f.value_low), "value_high": float(f.value_high), "precision": float(f.precision),
+            "qualifier": f.qualifier, "unit": f.unit, "source_id": src, "publisher": "this article", "title": title,
+            "pub_date": "", "url": "", "quote": f.quote, "vintage": pd.Timestamp(vintage), "retrieved_at": "",
+            "note": "",
         })
     return pd.DataFrame(rows)
 
@@ -123,10 +164,15 @@ def _same_number(c: Any, f: Any) -> bool:
 
 def check_claims(
     claims: list[Claim], store: Any | None = None, *, title: str = "(article)", article_date: date | None = None,
+    indicators: Sequence[IndicatorFigure] | None = None,
 ) -> dict[str, Any]:
-    """Verify extracted claims; returns ``{"claims": [...], "findings": [...]}`` (the ``check --json`` shape)."""
+    """Verify extracted claims; returns ``{"claims": [...], "findings": [...]}`` (the ``check --json`` shape).
+
+    ``indicators`` are the article's other figures (:func:`~mirrortrade.claims.indicators.extract_indicators`):
+    its GDP figures join the overlay and its relative statements ("nearly quadrupled") are checked."""
     from mirrortrade.checks.context import CheckContext
     from mirrortrade.checks.rules import RULES
+    from mirrortrade.claims.internal import check_internal
 
     vintage = (article_date or date.today()).isoformat()
     crow = _claim_rows(claims, title, vintage)
@@ -141,19 +187,25 @@ def check_claims(
     sobs, restated = _restated(sobs, crow)
     frames = [f for f in (sobs, crow) if len(f)]
     obs = pd.concat(frames, ignore_index=True) if frames else sobs
+    gdp = _gdp_rows(indicators or (), sind, title, vintage)
+    if len(gdp):
+        sind = pd.concat([f for f in (sind, gdp) if len(f)], ignore_index=True)
     ctx = CheckContext(_Overlay(obs, sind))
     claim_ids = {c.id for c in claims}
+    gdp_ids = set(gdp["figure_id"]) if len(gdp) else set()
     findings: list[dict[str, Any]] = []
     for rule in RULES.values():
         for f in rule.check(ctx):
             ids = [i for i in f.figure_ids if i in claim_ids]
             if not ids:
                 continue
+            ids += [i for i in f.figure_ids if i in gdp_ids]
             findings.append({
                 "rule": f.rule, "severity": f.severity, "status": f.status, "claims": ids,
                 "message": f.message, "evidence": {**f.evidence, "figure_ids": f.figure_ids},
                 "about": {"reporter": f.reporter, "partner": f.partner, "flow": f.flow, "period": f.period},
             })
+    findings += check_internal(claims, indicators or ())
     by_id = {c.id: c for c in claims}
     for cid, fids in restated.items():
         c = by_id[cid]
@@ -207,7 +259,8 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
 def check_article(text: str, store: Any | None = None, *, article_date: date | None = None) -> dict[str, Any]:
     """Extract every trade claim of a news text and verify it (see module doc)."""
     claims = extract_claims(text, article_date=article_date)
-    return check_claims(claims, store, title=_title_of(text), article_date=article_date)
+    indicators = extract_indicators(text, article_date=article_date)
+    return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators)
 
 
 def summarize(result: dict[str, Any]) -> dict[str, int]:
