@@ -193,3 +193,30 @@ def test_empty_store_report_and_pages(tmp_path: Path) -> None:
         for url in ("/", "/pair/KGZ/CHN", "/findings", "/check"):
             assert c.get(url, headers={"accept": "text/html"}).status_code == 200, url
         assert c.get("/api/v1/observations").json()["total"] == 0
+
+
+def test_report_after_reconcile(embedded_store_path: Path, tmp_path: Path) -> None:
+    """After ``mirrortrade reconcile`` the report draws the estimate with its interval and lists it."""
+    import shutil
+
+    from mirrortrade.report.pair import pair_data
+    from mirrortrade.store import Store
+
+    db = tmp_path / "rec.duckdb"
+    shutil.copy(embedded_store_path, db)
+    runner = CliRunner()
+    res = runner.invoke(app, ["reconcile", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    with Store(db, read_only=True) as s:
+        d = pair_data(s, "KGZ", "CHN", (2015, 2025))
+    assert d.estimates is not None and not d.notes
+    e = d.estimates[(d.estimates.direction == "KGZ → CHN") & (d.estimates.year == 2023)].iloc[0]
+    # both sides published for 2023: China $80M (seed 000), KG-NSC $80.44634M; the estimate lies between
+    assert 80e6 <= e.estimate <= 80_446_340 and e.estimate_low < e.estimate < e.estimate_high
+    assert {e.figure_id_exporter, e.figure_id_importer} <= set(d.figures.figure_id)
+    out = tmp_path / "rec.html"
+    res = runner.invoke(app, ["report", "--country", "KGZ", "--partner", "CHN", "--out", str(out), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "<h3>Reconciled estimates</h3>" in html and "not computed yet" not in html
+    assert "reconciled estimate" in json.dumps(_specs(html)[0], ensure_ascii=False)
