@@ -74,7 +74,9 @@ def _merged(group: Sequence[Claim]) -> Interval:
     ivs = [c.interval for c in group if c.interval is not None]
     out: Interval | None = ivs[0]
     for x in ivs[1:]:
-        out = iv.intersect(out, x) if out is not None else None
+        if out is None:
+            break
+        out = iv.intersect(out, x)
     return out if out is not None else ivs[0]
 
 
@@ -83,22 +85,13 @@ def _about(c: Claim) -> dict[str, Any]:
 
 
 def _finding(rule: str, c: iv.Consistency, ids: Sequence[str], message: str, *,
-             about: dict[str, Any] | None = None, **evidence: Any) -> dict[str, Any]:
-    ev = {**c.to_dict(), **{k: _json(v) for k, v in evidence.items()}}
+             about: dict[str, Any] | None = None) -> dict[str, Any]:
     f: dict[str, Any] = {"rule": rule, "severity": "info" if c.consistent else "medium",
                          "status": "consistent" if c.consistent else "conflict",
-                         "claims": list(dict.fromkeys(ids)), "message": message, "evidence": ev}
+                         "claims": list(dict.fromkeys(ids)), "message": message, "evidence": c.to_dict()}
     if about is not None:
         f["about"] = about
     return f
-
-
-def _json(v: Any) -> Any:
-    if isinstance(v, tuple | list):
-        return [_json(x) for x in v]
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    return v
 
 
 def _usd(iv_: Interval) -> str:
