@@ -338,11 +338,9 @@ def reconcile(
             if int(prof[col]):
                 notes.append(f"{int(prof[col]):,} {what}")
         ok = stages.usable(t)
-        d_x = stages.deduplicated(ok, flow="X", on_duplicate=on_duplicate, has_figure_id=has_fid)
-        d_m = stages.deduplicated(ok, flow="M", on_duplicate=on_duplicate, has_figure_id=has_fid)
 
     with _stage("mirror_pairs", progress, timings):
-        pairs_all = stages.mirror_pairs(d_x, d_m, has_figure_id=has_fid).cache()
+        pairs_all = stages.mirror_pairs(ok, on_duplicate=on_duplicate, has_figure_id=has_fid).cache()
         cells = _categorical_codes(stages.cell_stats(pairs_all).to_pandas())
         for col in (
             "n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows", "n_rows", "n_dup", "n_conflict",

@@ -81,89 +81,93 @@ def usable(t: ir.Table) -> ir.Table:
     )
 
 
-def deduplicated(t: ir.Table, *, flow: str, on_duplicate: str, has_figure_id: bool) -> ir.Table:
-    """One row per declaration key of one flow (``X`` or ``M``), with the number of rows it stood
-    for and whether they disagreed. (One group-by per flow: DuckDB would otherwise compute a
-    shared group-by twice for the two sides of the join.)
-
-    ``on_duplicate``: ``error`` keeps the (single) value and marks conflicts for the engine to
-    raise on; ``last`` takes the last row in input order; ``sum`` adds the distinct rows
-    (exact duplicates are dropped first).
-    """
-    key = [k for k in KEY if k != "flow"]
-    t = t.filter(t.flow == flow)
-    if on_duplicate == "sum":
-        # exact duplicates go first; the distinct values of a key are then added
-        dist = {"_n": t.count()}
-        if has_figure_id:
-            dist["figure_id"] = t.figure_id.max()
-        t = t.group_by([*key, "value"]).aggregate(**dist)
-        aggs: dict[str, ir.Value] = {
-            "n_exact": t._n.sum() - t.count(),
-            "vmin": t.value.min(),
-            "vmax": t.value.max(),
-            "value": t.value.sum(),
-        }
-    else:
-        aggs = {
-            "n_exact": ibis.ifelse(t.value.min() == t.value.max(), t.count() - 1, 0),
-            "vmin": t.value.min(),
-            "vmax": t.value.max(),
-            "value": t.value.argmax(t._row) if on_duplicate == "last" else t.value.min(),
-        }
-    if has_figure_id:
-        aggs["figure_id"] = t.figure_id.argmax(t._row) if on_duplicate == "last" else t.figure_id.max()
-    return t.group_by(key).aggregate(**aggs)
-
-
-def mirror_pairs(x: ir.Table, m: ir.Table, *, has_figure_id: bool) -> ir.Table:
+def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.Table:
     """Exporter's exports to the importer (FOB) beside the importer's imports from the exporter (CIF).
 
-    ``x`` and ``m`` are the deduplicated export and import declarations. Full outer join on
-    exporter, importer, year, product: a row exists when either side does. ``lr`` is
-    ``ln(value_importer / value_exporter)`` when both sides exist.
+    ``t``: usable declarations (see :func:`usable`). Each declaration is put in the exporter's
+    frame (an import of i from e is the flow e → i) and one group-by over exporter, importer,
+    year and product gives both sides at once — deduplicating each side and pairing them in a
+    single pass (a full outer join in effect: a row exists when either side does).
+
+    ``on_duplicate``: ``error`` keeps the (single) value and marks conflicts for the engine to
+    raise on; ``last`` takes the last row in input order; ``sum`` adds the distinct values of a
+    key (exact duplicates are dropped first). ``dup_*`` count the exact duplicates dropped,
+    ``conflict_*`` mark keys with different values, ``lr`` is ``ln(value_importer / value_exporter)``.
     """
-    xs = {
-        "exporter": x.reporter,
-        "importer": x.partner,
-        "year": x.year,
-        "product": x["product"],
-        "value_exporter": x.value,
-        "dup_exporter": x.n_exact,
-        "conflict_exporter": x.vmin != x.vmax,
-    }
-    ms = {
-        "exporter": m.partner,
-        "importer": m.reporter,
-        "year": m.year,
-        "product": m["product"],
-        "value_importer": m.value,
-        "dup_importer": m.n_exact,
-        "conflict_importer": m.vmin != m.vmax,
+    is_x = t.flow == "X"
+    null = ibis.null("float64")
+    cols: dict[str, ir.Value] = {
+        "exporter": ibis.ifelse(is_x, t.reporter, t.partner),
+        "importer": ibis.ifelse(is_x, t.partner, t.reporter),
+        "year": t.year,
+        "product": t["product"],
+        "vx": ibis.ifelse(is_x, t.value, null),
+        "vm": ibis.ifelse(is_x, null, t.value),
     }
     if has_figure_id:
-        xs["figure_id_exporter"] = x.figure_id
-        ms["figure_id_importer"] = m.figure_id
-    xs_t = x.select(**xs)
-    ms_t = m.select(**ms)
-    j = xs_t.outer_join(ms_t, list(PAIR_KEY))
-    out = {
-        "exporter": ibis.coalesce(j.exporter, j.exporter_right),
-        "importer": ibis.coalesce(j.importer, j.importer_right),
-        "year": ibis.coalesce(j.year, j.year_right),
-        "product": ibis.coalesce(j["product"], j["product_right"]),
-        "value_exporter": j.value_exporter,
-        "value_importer": j.value_importer,
-        "lr": (j.value_importer / j.value_exporter).ln(),
-        "dup_exporter": j.dup_exporter.fill_null(0),
-        "dup_importer": j.dup_importer.fill_null(0),
-        "conflict_exporter": j.conflict_exporter.fill_null(False),
-        "conflict_importer": j.conflict_importer.fill_null(False),
+        cols["fx"] = ibis.ifelse(is_x, t.figure_id, ibis.null("string"))
+        cols["fm"] = ibis.ifelse(is_x, ibis.null("string"), t.figure_id)
+    if on_duplicate == "last":
+        cols["_row"] = t._row
+    u = t.select(**cols)
+    key = list(PAIR_KEY)
+    if on_duplicate == "sum":
+        # exact duplicates go first (one of vx / vm is null on every row)
+        dist: dict[str, ir.Value] = {"_n": u.count()}
+        if has_figure_id:
+            dist["fx"] = u.fx.max()
+            dist["fm"] = u.fm.max()
+        u = u.group_by([*key, "vx", "vm"]).aggregate(**dist)
+    aggs: dict[str, ir.Value] = {
+        "nx": u.vx.count(),
+        "nm": u.vm.count(),
+        "xmin": u.vx.min(),
+        "xmax": u.vx.max(),
+        "mmin": u.vm.min(),
+        "mmax": u.vm.max(),
+    }
+    if on_duplicate == "sum":
+        aggs["value_exporter"] = u.vx.sum()
+        aggs["value_importer"] = u.vm.sum()
+        aggs["rows_x"] = u._n.sum(where=u.vx.notnull())
+        aggs["rows_m"] = u._n.sum(where=u.vm.notnull())
+    elif on_duplicate == "last":
+        aggs["value_exporter"] = u.vx.argmax(u._row, where=u.vx.notnull())
+        aggs["value_importer"] = u.vm.argmax(u._row, where=u.vm.notnull())
+    if has_figure_id:
+        if on_duplicate == "last":
+            aggs["figure_id_exporter"] = u.fx.argmax(u._row, where=u.fx.notnull())
+            aggs["figure_id_importer"] = u.fm.argmax(u._row, where=u.fm.notnull())
+        else:
+            aggs["figure_id_exporter"] = u.fx.max()
+            aggs["figure_id_importer"] = u.fm.max()
+    g = u.group_by(key).aggregate(**aggs)
+    if on_duplicate == "sum":
+        dup_x = (g.rows_x - g.nx).fill_null(0)
+        dup_m = (g.rows_m - g.nm).fill_null(0)
+        vx, vm = g.value_exporter, g.value_importer
+    else:
+        dup_x = ibis.ifelse(g.xmin == g.xmax, g.nx - 1, 0).fill_null(0)
+        dup_m = ibis.ifelse(g.mmin == g.mmax, g.nm - 1, 0).fill_null(0)
+        vx = g.value_exporter if on_duplicate == "last" else g.xmin
+        vm = g.value_importer if on_duplicate == "last" else g.mmin
+    out: dict[str, ir.Value] = {
+        "exporter": g.exporter,
+        "importer": g.importer,
+        "year": g.year,
+        "product": g["product"],
+        "value_exporter": vx,
+        "value_importer": vm,
+        "lr": (vm / vx).ln(),
+        "dup_exporter": dup_x.cast("int64"),
+        "dup_importer": dup_m.cast("int64"),
+        "conflict_exporter": (g.xmin != g.xmax).fill_null(False),
+        "conflict_importer": (g.mmin != g.mmax).fill_null(False),
     }
     if has_figure_id:
-        out["figure_id_exporter"] = j.figure_id_exporter
-        out["figure_id_importer"] = j.figure_id_importer
-    return j.select(**out)
+        out["figure_id_exporter"] = g.figure_id_exporter
+        out["figure_id_importer"] = g.figure_id_importer
+    return g.select(**out)
 
 
 def cell_stats(p: ir.Table) -> ir.Table:
