@@ -343,3 +343,14 @@ def test_ibis_table_input_and_progress() -> None:
     assert all(n == len(STAGES) for _, _, n in seen)
     assert r.con is con and r.backend == "duckdb"
     assert r.estimates.loc[0, "method"] == "both"
+
+
+def test_mirror_band() -> None:
+    from mirrortrade.reconcile import mirror_band
+
+    # hand calculation: sqrt(0.2^2 + 0.5^2) = 0.538516; 1.644854 * 0.538516 = 0.885784;
+    # 1.033 * e^-0.885784 = 0.42600, 1.033 * e^0.885784 = 2.50490
+    low, high = mirror_band(0.2, 0.5, 0.033)
+    assert low == pytest.approx(0.42600, abs=1e-5)
+    assert high == pytest.approx(2.50490, abs=1e-5)
+    assert mirror_band(0.0, 0.0, 0.06) == (1.06, 1.06)

@@ -21,7 +21,12 @@ from mirrortrade.reconcile.engine import (
     reconcile,
     spark_session,
 )
-from mirrortrade.reconcile.estimate import best_estimate, best_estimate_weight, lognormal_variance
+from mirrortrade.reconcile.estimate import (
+    best_estimate,
+    best_estimate_weight,
+    lognormal_variance,
+    mirror_band,
+)
 from mirrortrade.reconcile.reliability import CIF_BAND, CIF_PRIOR_BACI, CIF_PRIOR_IMF
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "best_estimate_weight",
     "connect",
     "lognormal_variance",
+    "mirror_band",
     "reconcile",
     "spark_session",
 ]
