@@ -17,13 +17,15 @@ estimated mean CIF margin ≈ 3.3% (:data:`CIF_PRIOR_BACI`, the default) and the
 ``E[r²] = σ_e² + σ_i²``. Gaulier & Zignago regress ``|r|`` on exporter and importer effects; we
 decompose ``r²`` the same way, because variances add and absolute values do not, and then
 σ is read directly: the standard deviation of a country's log reporting error as exporter and as
-importer. The additive split is fitted by alternating weighted least squares over cells
-(exporter × importer × year), robustly: cells whose mean residual shows a persistent gap are
-left out, and rows beyond 3σ of their cell are trimmed (with the truncation corrected).
+importer. The additive split is fitted by weighted least squares (normal equations over the
+countries, solved by conjugate gradients on pair sums), robustly: cells (exporter × importer ×
+year) whose mean residual shows a persistent gap are left out, and rows beyond 3σ of their cell
+are trimmed (with the truncation corrected). A variance is not claimed below its own standard
+error.
 Only ``σ_e² + σ_i²`` is identified by two-sided data: adding ``d`` to every exporter variance
 and taking it from every importer variance fits equally well. We fix ``d`` by assuming the most
-precise reporters are about as precise in either role (a low quantile of the exporter variances
-equals that of the importer variances; see :func:`_balance`), and a weak common prior keeps
+precise reporters are about as precise in either role (the smallest variance among well-observed
+exporters equals that among importers; see :func:`_balance`), and a weak common prior keeps
 thinly observed countries near the typical value.
 """
 
