@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -38,7 +39,7 @@ SIZES = {
     "smoke": {"reconcile": [100_000], "pandas_max": 100_000, "ingest": 100_000, "spark": None, "cli_runs": 3},
     "default": {"reconcile": [1_000_000, 5_000_000], "pandas_max": 5_000_000, "ingest": 1_000_000,
                 "spark": 1_000_000, "cli_runs": 7},
-    "full": {"reconcile": [1_000_000, 5_000_000, 20_000_000], "pandas_max": 5_000_000, "ingest": 5_000_000,
+    "full": {"reconcile": [1_000_000, 5_000_000, 20_000_000], "pandas_max": 20_000_000, "ingest": 5_000_000,
              "spark": 1_000_000, "cli_runs": 7},
 }
 COUNTRIES = 150
@@ -316,7 +317,7 @@ def bench_spark(mode: str, work: Path, sec: Section, duck: dict[int, Path]) -> N
     same, detail = compare_results(d_out, s_out)
     print(f"spark {label(rows)}: {t_sp:.1f} s vs DuckDB {t_duck:.2f} s -> ratio to DuckDB {ratio(t_sp, t_duck)}; "
           f"identical: {same} ({detail})", flush=True)
-    sec.rows.append([f"spark local[2] {label(rows)}", f"{rows:,}", f"{t_sp:.1f} s", gb(sp["peak_rss"]),
+    sec.rows.append([f"spark local[2] {label(rows)}", f"{rows:,}", f"{t_sp:.1f} s", f"{gb(sp['peak_rss'])} (driver)",
                      f"DuckDB {t_duck:.2f} s", ratio(t_sp, t_duck), "identical" if same else "DIFFERENT", ""])
     sec.target(f"Spark at {label(rows)} gives identical results", same, detail)
 
@@ -370,6 +371,13 @@ def run(mode: str = "default", work: Path | None = None) -> Section:
         ),
         header=["benchmark", "rows", "time", "peak RSS", "baseline", "ratio to baseline", "other", "pandas/mirrortrade"],
     )
+    load = os.getloadavg()
+    sec.notes.append(
+        f"Load average (1/5/15 min) when the scale run started: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on "
+        f"{os.cpu_count()} cores. On a shared machine absolute times vary by 2–5×; read the ratios, which are "
+        "measured back to back in the same run."
+    )
+    sec.notes.append("Spark peak RSS is the Python driver's; the JVM runs as its own process and is not counted.")
     ctx = tempfile.TemporaryDirectory(prefix="mt-scale-") if work is None else None
     base = Path(ctx.name) if ctx else Path(work)  # type: ignore[arg-type]
     base.mkdir(parents=True, exist_ok=True)
