@@ -326,17 +326,7 @@ def reconcile(
         t = stages.normalise(raw, has_figure_id=has_fid, row_col=row_col)
 
     with _stage("declarations", progress, timings):
-        prof = stages.input_profile(t).to_pandas().iloc[0]
-        n_rows = int(prof["n_rows"])
-        for col, what in (
-            ("n_other_flow", "rows with a flow other than X or M (re-exports, re-imports, turnover) kept apart"),
-            ("n_aggregate", "rows with a world or regional partner (WLD, CA5, ...) not paired"),
-            ("n_self", "rows with reporter equal to partner dropped"),
-            ("n_bad_value", "rows without a positive value dropped"),
-            ("n_no_year", "rows without a year dropped"),
-        ):
-            if int(prof[col]):
-                notes.append(f"{int(prof[col]):,} {what}")
+        n_rows = int(raw.count().to_pyarrow().as_py())  # Parquet: from the file's metadata
         ok = stages.usable(t)
 
     with _stage("mirror_pairs", progress, timings):
@@ -344,8 +334,21 @@ def reconcile(
         cells = _categorical_codes(stages.cell_stats(pairs_all).to_pandas())
         for col in (
             "n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows", "n_rows", "n_dup", "n_conflict",
+            "n_decl",
         ):
             cells[col] = pd.to_numeric(cells[col], errors="coerce").fillna(0).astype(float)
+        n_kept = int(cells["n_decl"].sum())
+        if n_rows > n_kept:  # say why rows were left out (one more scan, only when some were)
+            prof = stages.input_profile(t).to_pandas().iloc[0]
+            for col, what in (
+                ("n_other_flow", "rows with a flow other than X or M (re-exports, re-imports, turnover) kept apart"),
+                ("n_aggregate", "rows with a world or regional partner (WLD, CA5, ...) not paired"),
+                ("n_self", "rows with reporter equal to partner dropped"),
+                ("n_bad_value", "rows without a positive value dropped"),
+                ("n_no_year", "rows without a year dropped"),
+            ):
+                if int(prof[col]):
+                    notes.append(f"{int(prof[col]):,} {what}")
         n_exact = int(cells["n_dup"].sum())
         n_conflicts = int(cells["n_conflict"].sum())
         if n_conflicts and on_duplicate == "error":

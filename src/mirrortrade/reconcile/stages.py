@@ -159,6 +159,8 @@ def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.T
         "value_exporter": vx,
         "value_importer": vm,
         "lr": (vm / vx).ln(),
+        "rows_exporter": (g.rows_x if on_duplicate == "sum" else g.nx).fill_null(0).cast("int64"),
+        "rows_importer": (g.rows_m if on_duplicate == "sum" else g.nm).fill_null(0).cast("int64"),
         "dup_exporter": dup_x.cast("int64"),
         "dup_importer": dup_m.cast("int64"),
         "conflict_exporter": (g.xmin != g.xmax).fill_null(False),
@@ -177,6 +179,7 @@ def cell_stats(p: ir.Table) -> ir.Table:
     inwin = p.lr.notnull() & (p.lr.abs() < LN_WINDOW)
     return p.group_by(list(CELL_KEY)).aggregate(
         n_rows=p.count(),
+        n_decl=p.rows_exporter.sum() + p.rows_importer.sum(),
         n_dup=p.dup_exporter.sum() + p.dup_importer.sum(),
         n_conflict=p.count(where=p.conflict_exporter) + p.count(where=p.conflict_importer),
         n_exporter_rows=p.value_exporter.count(),
