@@ -42,8 +42,13 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a CSV, Parquet or Excel file of canonical columns into a frame of strings (Parquet keeps types)."""
+def _quote_literal(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _check_file(path: str | os.PathLike[str]) -> tuple[Path, str, bytes]:
+    """Existence, type and the first bytes of a canonical file: (path, suffix, head)."""
     p = Path(path)
     if not p.exists():
         raise ParseError("no such file", file=str(p))
@@ -57,6 +62,26 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
     if not head.strip():
         raise ParseError("file is empty", file=str(p))
     _check_not_error_body(p, head, suffix)
+    return p, suffix, head
+
+
+def raw_file_sql(path: str | os.PathLike[str]) -> tuple[str | None, pd.DataFrame | None, str]:
+    """How to stage a canonical file in DuckDB without a pandas round trip: ``(sql, None, delimiter)`` for
+    Parquet and CSV (read by DuckDB itself), ``(None, frame, "")`` for Excel."""
+    p, suffix, head = _check_file(path)
+    if suffix in (".parquet", ".pq"):
+        return f"SELECT * FROM read_parquet({_quote_literal(str(p))})", None, ""
+    if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
+        return None, read_canonical_file(p), ""
+    _check_text_encoding(p)
+    delim = _delimiter(head)
+    return (f"SELECT * FROM read_csv({_quote_literal(str(p))}, all_varchar = true, header = true, "
+            f"delim = {_quote_literal(delim)})"), None, delim
+
+
+def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a CSV, Parquet or Excel file of canonical columns into a frame of strings (Parquet keeps types)."""
+    p, suffix, head = _check_file(path)
     try:
         if suffix in (".parquet", ".pq"):
             return pd.read_parquet(p)
@@ -76,12 +101,16 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
 _DELIMITERS = (",", ";", "\t", "|")
 
 
-def _read_csv(p: Path, head: bytes) -> pd.DataFrame:
-    """DuckDB's CSV reader with the delimiter of the header line; a failure names the line at fault."""
+def _delimiter(head: bytes) -> str:
+    """The delimiter of the header line."""
     first = next((ln for ln in head.decode("utf-8", errors="replace").splitlines() if ln.strip()), "")
     delim = max(_DELIMITERS, key=first.count)
-    if not first.count(delim):
-        delim = ","
+    return delim if first.count(delim) else ","
+
+
+def _read_csv(p: Path, head: bytes) -> pd.DataFrame:
+    """DuckDB's CSV reader with the delimiter of the header line; a failure names the line at fault."""
+    delim = _delimiter(head)
     try:
         return duckdb.read_csv(str(p), all_varchar=True, header=True, delimiter=delim).df()
     except duckdb.Error as e:
@@ -134,13 +163,17 @@ def _check_text_encoding(p: Path) -> None:
             ) from None
 
 
+def observations_rows(observations: Iterable[Observation]) -> pd.DataFrame:
+    """Observation records as a frame in the canonical columns (not yet validated)."""
+    rows = [o.to_row() for o in observations]
+    cols = [c for c in (*CANONICAL_COLUMNS, "retrieved_at") if c not in ("value", "unit")]
+    return pd.DataFrame(rows, columns=cols)
+
+
 def observations_frame(observations: Iterable[Observation], *, check_units: bool = True) -> pd.DataFrame:
     """``check_units=False`` skips the mixed-thousands heuristic: for records a source parser built from a
     file whose unit row it read (a 1000x swing between years is then real, e.g. KAZ->CYP 2022->2023)."""
-    rows = [o.to_row() for o in observations]
-    cols = list(CANONICAL_COLUMNS) + ["retrieved_at"]
-    df = pd.DataFrame(rows, columns=[c for c in cols if c not in ("value", "unit")])
-    return normalize_observations(df, file=None, check_units=check_units)
+    return normalize_observations(observations_rows(observations), file=None, check_units=check_units)
 
 
 def indicators_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
@@ -180,10 +213,41 @@ def normalize_observations(df: pd.DataFrame, *, file: str | None = None, check_u
 
 
 def stage_observations(
-    con: duckdb.DuckDBPyConnection, df: pd.DataFrame, *, file: str | None, check_units: bool = True
-) -> pd.DataFrame:
-    cols = [str(c).strip() for c in df.columns]
-    df = df.set_axis(cols, axis=1)
+    con: duckdb.DuckDBPyConnection, df: pd.DataFrame | None = None, *, file: str | None, check_units: bool = True,
+    raw_sql: str | None = None, keep: bool = False, csv_delimiter: str = "",
+) -> pd.DataFrame | None:
+    """Validate and normalise canonical rows from a frame (``df``) or a DuckDB query (``raw_sql``, e.g. a
+    ``read_parquet``). With ``keep`` the result stays in the temp table ``_norm`` of ``con`` (one row per
+    figure id) and nothing is returned; otherwise it is returned as a frame."""
+    for t in ("_raw", "_stage", "_norm"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+    if raw_sql is not None:
+        try:
+            con.execute(f"CREATE TEMP TABLE _raw AS SELECT row_number() OVER () AS _row, * FROM ({raw_sql})")
+        except duckdb.Error as e:
+            if csv_delimiter and file:
+                raise _csv_error(Path(file), csv_delimiter, str(e)) from None
+            detail = str(e).splitlines()[0][:200]
+            kind = "CSV"
+            if file:
+                detail = detail.replace(str(file), Path(file).name)
+                kind = Path(file).suffix.lstrip(".") or "CSV"
+            raise ParseError(f"cannot read as {kind} (a truncated or damaged file?): {detail}", file=file) from None
+        names = [r[0] for r in con.execute("DESCRIBE _raw").fetchall()][1:]
+        for n in [n for n in names if n.startswith("__index_level_")]:
+            # a pandas index written into a Parquet file is not data (pandas itself reads it back as the index)
+            con.execute(f"ALTER TABLE _raw DROP COLUMN {_q(n)}")
+            names.remove(n)
+        renamed = {n: n.strip() for n in names if n != n.strip()}
+        for old, new in renamed.items():
+            con.execute(f"ALTER TABLE _raw RENAME COLUMN {_q(old)} TO {_q(new)}")
+        cols = [n.strip() for n in names]
+        n_rows = con.execute("SELECT count(*) FROM _raw").fetchone()[0]
+    else:
+        assert df is not None
+        cols = [str(c).strip() for c in df.columns]
+        df = df.set_axis(cols, axis=1)
+        n_rows = len(df)
     unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
     months_col = next((c for c in unknown if c.lower() in ("months", "n_months", "month_count")), None)
     if months_col:
@@ -205,12 +269,13 @@ def stage_observations(
         raise ParseError("missing a value column: value_usd, or value with unit", file=file, column="value_usd")
     if "value_usd" in cols and "value" in cols:
         raise ParseError("both value_usd and value given; use one", file=file, column="value")
-    if len(df) == 0:
+    if n_rows == 0:
         raise ParseError("no data rows", file=file)
 
-    con.register("_raw_in", df)
-    con.execute("CREATE OR REPLACE TEMP TABLE _raw AS SELECT row_number() OVER () AS _row, * FROM _raw_in")
-    con.unregister("_raw_in")
+    if raw_sql is None:
+        con.register("_raw_in", df)
+        con.execute("CREATE OR REPLACE TEMP TABLE _raw AS SELECT row_number() OVER () AS _row, * FROM _raw_in")
+        con.unregister("_raw_in")
 
     def first_bad(cond: str, column: str) -> tuple[int, object] | None:
         r = con.execute(f"SELECT _row, {_q(column)} FROM _raw WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
@@ -317,8 +382,11 @@ def stage_observations(
     retrieved = f"coalesce({txt('retrieved_at')}, '{pd.Timestamp.now('UTC').strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
     vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{today}') AS DATE)"
 
+    # one pass: normalised columns, then ids (key = what is measured by which publication; figure = this
+    # value of it in this vintage) and the interval the published precision and qualifier allow
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _stage AS
+        WITH st AS (
         SELECT r._row,
             {txt('reporter', True)} AS reporter, {txt('partner', True)} AS partner, {txt('flow', True)} AS flow,
             p.period, p.period_kind, p.period_start, p.period_end, p.n_months,
@@ -331,36 +399,10 @@ def stage_observations(
             coalesce({txt('pub_date')}, '') AS pub_date, coalesce({txt('url')}, '') AS url,
             coalesce({txt('quote')}, '') AS quote, {vintage} AS vintage, {retrieved} AS retrieved_at,
             coalesce({txt('note')}, '') AS note
-        FROM _raw r JOIN _periods p ON CAST(r.period AS VARCHAR) IS NOT DISTINCT FROM p.raw"""
-    )
-    con.unregister("_periods")
-    con.execute("DROP TABLE _raw")
-
-    def first_stage(cond: str) -> tuple | None:
-        # _stage's columns: _row, reporter, partner, flow, period, ... (value_usd is r[11])
-        return con.execute(f"SELECT * FROM _stage WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
-
-    if r := first_stage("value_usd IS NULL AND growth_pct IS NULL"):
-        raise ParseError("no value (and no growth rate)", file=file, row=int(r[0]),
-                         column="value_usd" if "value_usd" in cols else "value")
-    if r := first_stage("value_usd < 0 AND flow <> 'B'"):
-        raise ParseError(f"negative value {r[11]} for flow {r[3]}", file=file, row=int(r[0]),
-                         column="value_usd" if "value_usd" in cols else "value")
-    if r := first_stage("value_usd > 1e14"):
-        raise ParseError(f"absurd value {r[11]:.4g} USD (above world trade; a unit error?)", file=file, row=int(r[0]),
-                         column="value_usd" if "value_usd" in cols else "value")
-    if r := first_stage("reporter = partner"):
-        raise CodeError(f"reporter and partner are both {r[1]}", file=file, row=int(r[0]), column="partner")
-    _check_partial_years(con, file)
-    if check_units:
-        _check_mixed_thousands(con, file, "value_usd" if "value_usd" in cols else "value")
-
-    # ids: key = what is measured by which publication; figure = this value of it in this vintage
-    con.execute(
-        """CREATE OR REPLACE TEMP TABLE _norm AS
-        WITH k AS (
+        FROM _raw r JOIN _periods p ON CAST(r.period AS VARCHAR) IS NOT DISTINCT FROM p.raw),
+        k AS (
             SELECT md5(concat_ws('|', source_id, publisher, title, reporter, partner, flow, period, product))[:16] AS key_id, *
-            FROM _stage),
+            FROM st),
         f AS (
             SELECT md5(concat_ws('|', key_id, coalesce(CAST(value_usd AS VARCHAR), ''), coalesce(CAST(growth_pct AS VARCHAR), ''),
                    CAST(precision_usd AS VARCHAR), qualifier, CAST(vintage AS VARCHAR)))[:16] AS figure_id, *
@@ -382,11 +424,33 @@ def stage_observations(
               WHEN 'near_lower' THEN value_usd + abs(value_usd) * 0.05 + precision_usd / 2 END AS value_high
         FROM f"""
     )
-    con.execute("DROP TABLE _stage")
+    con.unregister("_periods")
+    con.execute("DROP TABLE _raw")
+
+    def first_stage(cond: str) -> tuple | None:
+        """(row, value_usd, flow, reporter) of the first staged row meeting ``cond``."""
+        return con.execute(
+            f"SELECT _row, value_usd, flow, reporter FROM _stage WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
+
+    if r := first_stage("value_usd IS NULL AND growth_pct IS NULL"):
+        raise ParseError("no value (and no growth rate)", file=file, row=int(r[0]),
+                         column="value_usd" if "value_usd" in cols else "value")
+    if r := first_stage("value_usd < 0 AND flow <> 'B'"):
+        raise ParseError(f"negative value {r[1]} for flow {r[2]}", file=file, row=int(r[0]),
+                         column="value_usd" if "value_usd" in cols else "value")
+    if r := first_stage("value_usd > 1e14"):
+        raise ParseError(f"absurd value {r[1]:.4g} USD (above world trade; a unit error?)", file=file, row=int(r[0]),
+                         column="value_usd" if "value_usd" in cols else "value")
+    if r := first_stage("reporter = partner"):
+        raise CodeError(f"reporter and partner are both {r[3]}", file=file, row=int(r[0]), column="partner")
+    _check_partial_years(con, file)
+    if check_units:
+        _check_mixed_thousands(con, file, "value_usd" if "value_usd" in cols else "value")
+
     dup = con.execute(
         """SELECT key_id, vintage, min(_row), max(_row), any_value(reporter), any_value(partner), any_value(flow),
                   any_value(period), any_value(source_id)
-           FROM _norm GROUP BY key_id, vintage HAVING count(DISTINCT figure_id) > 1 ORDER BY min(_row) LIMIT 1"""
+           FROM _stage GROUP BY key_id, vintage HAVING count(DISTINCT figure_id) > 1 ORDER BY min(_row) LIMIT 1"""
     ).fetchone()
     if dup:
         raise DuplicateError(
@@ -395,8 +459,12 @@ def stage_observations(
         )
     from mirrortrade.store import OBS_COLUMNS
 
-    res = con.execute(f"SELECT DISTINCT ON (figure_id) {', '.join(OBS_COLUMNS)} FROM _norm ORDER BY figure_id").df()
-    con.execute("DROP TABLE _norm")
+    if keep:
+        # the store's insert keeps one row per figure id (exact duplicates are one figure)
+        con.execute("ALTER TABLE _stage RENAME TO _norm")
+        return None
+    res = con.execute(f"SELECT DISTINCT ON (figure_id) {', '.join(OBS_COLUMNS)} FROM _stage ORDER BY figure_id").df()
+    con.execute("DROP TABLE _stage")
     return res
 
 

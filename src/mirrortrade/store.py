@@ -134,6 +134,7 @@ class Store:
         while True:
             try:
                 self.con = duckdb.connect(str(self.path), read_only=read_only)
+                self.con.execute("SET enable_progress_bar = false")
                 break
             except duckdb.IOException as e:
                 msg = str(e).splitlines()[0]
@@ -202,29 +203,42 @@ class Store:
         self, observations: Iterable[Observation], *, file: str | None = None, kind: str = "records"
     ) -> IngestResult:
         """Ingest :class:`Observation` records in one transaction."""
-        from mirrortrade.frames import observations_frame
+        from mirrortrade.frames import observations_rows
 
-        return self.ingest_normalized(observations_frame(observations), file=file, kind=kind)
+        return self.ingest_frame(observations_rows(observations), file=file, kind=kind)
 
-    def ingest_frame(self, df: pd.DataFrame, *, file: str | None = None, kind: str = "frame") -> IngestResult:
+    def ingest_frame(
+        self, df: pd.DataFrame, *, file: str | None = None, kind: str = "frame", check_units: bool = True
+    ) -> IngestResult:
         """Validate a frame in the canonical columns (see ``model.CANONICAL_COLUMNS``) and ingest it."""
-        from mirrortrade.frames import normalize_observations
+        from mirrortrade.frames import stage_observations
 
-        return self.ingest_normalized(normalize_observations(df, file=file), file=file, kind=kind)
+        self._writable()
+        stage_observations(self.con, df, file=file, keep=True, check_units=check_units)
+        return self._ingest("observations", "_norm", OBS_COLUMNS, file=file, kind=kind)
 
     def ingest_file(self, path: str | os.PathLike[str]) -> IngestResult:
-        """Read a CSV/Parquet/Excel file in the canonical columns and ingest it atomically."""
-        from mirrortrade.frames import read_canonical_file
+        """Read a CSV/Parquet/Excel file in the canonical columns and ingest it atomically.
 
-        df = read_canonical_file(path)
-        return self.ingest_frame(df, file=str(path), kind="file")
+        Parquet and CSV are read and validated by DuckDB itself (no pandas round trip)."""
+        from mirrortrade.frames import raw_file_sql, stage_observations
+
+        self._writable()
+        sql, df, delim = raw_file_sql(path)
+        stage_observations(self.con, df, raw_sql=sql, file=str(path), keep=True, csv_delimiter=delim)
+        return self._ingest("observations", "_norm", OBS_COLUMNS, file=str(path), kind="file")
 
     def ingest_indicators(
         self, indicators: Iterable[Indicator], *, file: str | None = None, kind: str = "records"
     ) -> IngestResult:
         from mirrortrade.frames import indicators_frame
 
-        return self._ingest("indicators", indicators_frame(indicators), IND_COLUMNS, file=file, kind=kind)
+        self._writable()
+        self.con.register("_ind_in", indicators_frame(indicators))
+        try:
+            return self._ingest("indicators", "_ind_in", IND_COLUMNS, file=file, kind=kind)
+        finally:
+            self.con.unregister("_ind_in")
 
     def ingest_events(self, items: Iterable[NewsItem], *, file: str | None = None, kind: str = "records") -> IngestResult:
         """Ingest news items (idempotent on the source sentence and publication)."""
@@ -276,53 +290,50 @@ class Store:
 
     def ingest_normalized(self, df: pd.DataFrame, *, file: str | None = None, kind: str = "frame") -> IngestResult:
         """Ingest an already-normalised observation frame (columns ``OBS_COLUMNS``)."""
-        return self._ingest("observations", df, OBS_COLUMNS, file=file, kind=kind)
-
-    def _ingest(
-        self, table: str, df: pd.DataFrame, columns: Sequence[str], *, file: str | None, kind: str
-    ) -> IngestResult:
-        if self.read_only:
-            raise StoreError(f"store {self.path} is open read-only")
-        missing = [c for c in columns if c not in df.columns]
+        self._writable()
+        missing = [c for c in OBS_COLUMNS if c not in df.columns]
         if missing:
             raise IngestError(f"internal: normalised frame lacks columns {missing}")
-        df = df.loc[:, list(columns)]
+        self.con.register("_norm_in", df)
+        try:
+            return self._ingest("observations", "_norm_in", OBS_COLUMNS, file=file, kind=kind)
+        finally:
+            self.con.unregister("_norm_in")
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+
+    def _ingest(
+        self, table: str, source: str, columns: Sequence[str], *, file: str | None, kind: str
+    ) -> IngestResult:
+        """Insert the figures of the relation ``source`` (a temp table or registered frame with ``columns``)
+        that the store does not hold yet: one transaction, nothing written on any error."""
+        self._writable()
         sha = _sha256_of(file)
         now = datetime.now(UTC).replace(tzinfo=None)
         cols = ", ".join(columns)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.register("_incoming", df)
             ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
-            # latest value per key already stored; an incoming figure is new if it differs from it
-            con.execute(
-                f"""CREATE OR REPLACE TEMP TABLE _new AS
-                WITH inc AS (SELECT DISTINCT ON (figure_id) * FROM _incoming),
-                cur AS (
-                    SELECT key_id, figure_id, vintage FROM {table}
-                    WHERE key_id IN (SELECT key_id FROM inc)
-                    QUALIFY row_number() OVER (PARTITION BY key_id ORDER BY vintage DESC, ingested_at DESC, figure_id DESC) = 1
+            # a figure id is new when no stored figure has it (ids include the vintage, so a value that
+            # returns after a revision is a new vintage, and the current value stays current)
+            new = (f"(SELECT DISTINCT ON (figure_id) * FROM {source}) AS s "
+                   f"ANTI JOIN {table} AS t ON s.figure_id = t.figure_id")
+            rows = con.execute(f"SELECT count(DISTINCT figure_id) FROM {source}").fetchone()[0]
+            added, new_vintages = con.execute(
+                f"SELECT count(*), count(*) FILTER (s.key_id IN (SELECT key_id FROM {table})) FROM {new}"
+            ).fetchone()
+            if added:
+                con.execute(
+                    f"INSERT INTO {table} ({cols}, ingest_id, ingested_at) SELECT {cols}, ?, ? FROM {new}",
+                    [ingest_id, now],
                 )
-                SELECT inc.*, (cur.key_id IS NOT NULL) AS _known_key
-                FROM inc LEFT JOIN cur ON inc.key_id = cur.key_id
-                WHERE cur.figure_id IS NULL OR (
-                    inc.figure_id <> cur.figure_id
-                    AND inc.figure_id NOT IN (SELECT figure_id FROM {table} WHERE key_id = inc.key_id)
-                )"""
-            )
-            added, new_vintages = con.execute("SELECT count(*), count(*) FILTER (_known_key) FROM _new").fetchone()
-            con.execute(
-                f"INSERT INTO {table} ({cols}, ingest_id, ingested_at) SELECT {cols}, ?, ? FROM _new",
-                [ingest_id, now],
-            )
-            rows = len(df)
             con.execute(
                 "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [ingest_id, f"{kind}:{table}", file, sha, rows, added, rows - added, new_vintages, now],
             )
-            con.execute("DROP TABLE _new")
-            con.unregister("_incoming")
             con.execute("COMMIT")
         except duckdb.Error as e:
             con.execute("ROLLBACK")
@@ -330,7 +341,9 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return IngestResult(int(ingest_id), rows, int(added), int(rows - added), int(new_vintages), table)
+        finally:
+            con.execute("DROP TABLE IF EXISTS _norm")
+        return IngestResult(int(ingest_id), int(rows), int(added), int(rows - added), int(new_vintages), table)
 
     # ---- queries -------------------------------------------------------------------------
     def observations(

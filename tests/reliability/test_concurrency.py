@@ -58,7 +58,8 @@ def test_second_ingest_fails_with_one_clear_line(holder: tuple[subprocess.Popen[
     proc, db = holder
     before = sha256(db)
     second = _good_csv(tmp_path / "second.csv", ["CHN,TJK,X,2025-Q1,3700000000,USER"])
-    res = run_cli("ingest", str(second), "--db", str(db))
+    # the CLI waits MIRRORTRADE_LOCK_WAIT seconds for the lock, then gives up with one line
+    res = run_cli("ingest", str(second), "--db", str(db), MIRRORTRADE_LOCK_WAIT="0.5")
     assert res.returncode == 2 and res.stdout == ""
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "is in use by another process" in lines[0] and str(db) in lines[0]

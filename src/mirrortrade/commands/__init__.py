@@ -18,10 +18,18 @@ def db_option() -> Path | None:
     return typer.Option(None, "--db", help=DB_HELP, envvar="MIRRORTRADE_DB", show_default=False)
 
 
+#: seconds a command waits for another process (an ingest, the dashboard's snapshot copy) to let go of the
+#: store; ``MIRRORTRADE_LOCK_WAIT`` overrides it
+LOCK_WAIT = 10.0
+
+
 def open_store_cli(db: Path | None, *, read_only: bool = False) -> Store:
+    import os
+
     from mirrortrade.store import open_store
 
-    return open_store(db, read_only=read_only)
+    wait = float(os.environ.get("MIRRORTRADE_LOCK_WAIT", LOCK_WAIT))
+    return open_store(db, read_only=read_only, wait=wait)
 
 
 def split_codes(value: str | None) -> list[str] | None:

@@ -43,11 +43,11 @@ def ingest_observations(store: Store, observations: Sequence[Observation], *, fi
         if cur is not None and cur[0] == o.value_usd and cur[1] == o.precision_usd and cur[2] == o.qualifier:
             o = replace(o, vintage=cur[3])
         out.append(o)
-    from mirrortrade.frames import observations_frame
+    from mirrortrade.frames import observations_rows
 
     # the parser read the unit from the publisher's file: the store's mixed-thousands heuristic (meant for
     # hand-made canonical files) would refuse real swings such as KAZ->CYP exports 2022 -> 2023 (1/731)
-    return store.ingest_normalized(observations_frame(out, check_units=False), file=file, kind="fetch")
+    return store.ingest_frame(observations_rows(out), file=file, kind="fetch", check_units=False)
 
 
 def ingest_indicators(store: Store, indicators: Sequence[Indicator], *, file: str) -> IngestResult:
