@@ -8,9 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-pytest.importorskip("pyspark")
-
-from mirrortrade.reconcile import ReconcileWarning, reconcile  # noqa: E402
+from mirrortrade.reconcile import ReconcileWarning, reconcile
 
 pytestmark = [pytest.mark.spark, pytest.mark.timeout(300)]
 

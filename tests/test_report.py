@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -92,7 +93,8 @@ def test_html_report_contents(kgz_html: Path) -> None:
 @pytest.mark.browser
 def test_html_report_opens_offline(kgz_html: Path, tmp_path: Path) -> None:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+        # CI installs Debian's chromium (.ci/run): there a missing browser is a failure, not a skip
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
     from web.conftest import CHROMIUM_ARGS, screenshot
