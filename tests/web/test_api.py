@@ -97,7 +97,7 @@ def test_figure_provenance(client, web_store: Path) -> None:  # type: ignore[no-
     assert fig["source_name"].startswith("General Administration of Customs")
     assert "more than $22 billion in exports" in fig["citation"]["quote"]
     assert fig["citation"]["publisher"] == "The Caspian Post, via Eurasianet"
-    assert fig["value_text"] == "over $22.0bn"
+    assert fig["value_text"] == "more than $22.0bn"
     html = client.get(f"/figures/{fid}", headers={"accept": "text/html"})
     assert html.status_code == 200 and "more than $22 billion in exports" in html.text
 

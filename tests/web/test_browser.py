@@ -40,7 +40,7 @@ def test_pair_page_charts_and_provenance(page, server: Server) -> None:  # type:
     assert "Kyrgyzstan × China, 2015–2025" in page.locator("h2").first.inner_text()
     # the GDP chart carries the GDP line and the "under $22.0bn" GDP published by the Kyrgyz government
     gdp_chart = page.locator("#chart-KGZ-CHN-gdp svg").text_content()
-    assert "GDP under $22.0bn (KG-GOV)" in gdp_chart and "over $22.0bn" in gdp_chart
+    assert "GDP under $22.0bn (KG-GOV)" in gdp_chart and "more than $22.0bn" in gdp_chart
     # provenance: click a figure id, its citation comes from /api/v1/figures/{id}
     link = page.locator("a.fig", has_text="").first
     fid = link.get_attribute("data-figure-id")

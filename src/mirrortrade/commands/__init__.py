@@ -3,6 +3,7 @@ library code is imported inside the command functions so ``mirrortrade --help`` 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,3 +39,15 @@ def split_codes(value: str | None) -> list[str] | None:
         return None
     out = [v.strip().upper() for v in value.split(",") if v.strip()]
     return out or None
+
+
+def parse_date_option(text: str | None, option: str = "--date") -> date | None:
+    """'2026-01-20' -> date; None -> None; anything else is a ParseError naming the option."""
+    if not text:
+        return None
+    from mirrortrade.errors import ParseError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ParseError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None

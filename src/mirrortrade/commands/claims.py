@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 
-from mirrortrade.commands import db_option
+from mirrortrade.commands import db_option, parse_date_option
 
 
 def register(app: typer.Typer) -> None:
@@ -24,14 +23,8 @@ def register(app: typer.Typer) -> None:
 
         Several articles are checked together: each against the store and the claims of the others."""
         from mirrortrade.claims.batch import check_files
-        from mirrortrade.errors import ParseError
 
-        when = None
-        if article_date:
-            try:
-                when = date.fromisoformat(article_date)
-            except ValueError:
-                raise ParseError(f"--date {article_date!r} is not a date (YYYY-MM-DD)") from None
+        when = parse_date_option(article_date)
         store = None
         if not no_store:
             from mirrortrade.commands import open_store_cli

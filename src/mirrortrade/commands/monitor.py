@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 
-from mirrortrade.commands import db_option, open_store_cli, split_codes
+from mirrortrade.commands import db_option, open_store_cli, parse_date_option, split_codes
 
 
 def register(app: typer.Typer) -> None:
@@ -23,14 +22,8 @@ def register(app: typer.Typer) -> None:
         """Keep an article's trade figures, bilateral indicators and news items in the store, with citations."""
         from mirrortrade.claims.batch import read_input
         from mirrortrade.claims.ingest import ingest_article
-        from mirrortrade.errors import ParseError
 
-        when = None
-        if article_date:
-            try:
-                when = date.fromisoformat(article_date)
-            except ValueError:
-                raise ParseError(f"--date {article_date!r} is not a date (YYYY-MM-DD)") from None
+        when = parse_date_option(article_date)
         texts = [(f, read_input(f)) for f in files]
         with open_store_cli(db) as store:
             for name, text in texts:

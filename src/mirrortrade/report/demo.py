@@ -29,7 +29,8 @@ def _share(row: StoryRow) -> str:
         txt = f"at least {lo:.0f}%"
     else:
         txt = f"{(lo + hi) / 2:.0f}%"
-    return f"{txt} (GDP {fmt_usd(row.gdp.value, row.gdp.qualifier)}: {row.gdp_note})"
+    g = row.gdp
+    return f"{txt} (GDP {fmt_usd(g.value, g.qualifier)}: {g.period}, {g.source_id})"
 
 
 def print_demo(store: object, year: int = 2025, console: Console | None = None) -> None:

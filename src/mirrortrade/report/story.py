@@ -80,25 +80,14 @@ class StoryRow:
 
 
 def gdp_for(store: object, country: str, year: int) -> tuple[Figure | None, str]:
-    """GDP for ``year``, else the latest earlier year (with a note). Prefers a bounded national figure
-    for the same year over an older exact one."""
-    ind = store.indicators(country=country, indicator="gdp_usd")
-    if ind.empty:
-        return None, "no GDP figure"
-    ind = ind.assign(year=ind["period"].str[:4].astype(int))
-    same = ind[ind["year"] == year]
-    if len(same):
-        r = same.sort_values("vintage").iloc[-1]
-        note = f"{year}, {r.source_id}"
-    else:
-        earlier = ind[ind["year"] < year]
-        if earlier.empty:
-            return None, "no GDP figure"
-        r = earlier.sort_values(["year", "vintage"]).iloc[-1]
-        note = f"{r.year}, latest, {r.source_id}"
-    fig = Figure(float(r.value), float(r.value_low), float(r.value_high), r.qualifier, r.source_id,
-                 r.publisher or "", r.figure_id, r.period)
-    return fig, note
+    """GDP for ``year``, else the latest earlier year (with a note): the checks' choice, so the demo, the
+    dashboard and ``flags`` always divide by the same GDP figure."""
+    from mirrortrade.checks.context import CheckContext
+
+    g, note = CheckContext(store).gdp_for(country, year)
+    if g is None:
+        return None, note
+    return Figure(g.value, g.low, g.high, g.qualifier, g.source_id, g.publisher, g.figure_id, g.period, g.title), note
 
 
 def story_rows(store: object, year: int = 2025, partners: tuple[str, ...] = (*CENTRAL_ASIA, "CA5")) -> list[StoryRow]:
