@@ -99,6 +99,9 @@ def connect(
         con.raw_sql(f"SET threads = {int(n_threads)}")
         con.raw_sql(f"SET memory_limit = '{_sql_str(limit)}'")
         con.raw_sql(f"SET temp_directory = '{_sql_str(spill)}'")
+        # results are sorted where order matters; letting DuckDB write tables and Parquet files in
+        # parallel, in any row order, saves about a third of the write time
+        con.raw_sql("SET preserve_insertion_order = false")
         return con
     if backend == "spark":
         return ibis.pyspark.connect(spark_session(spark_master))
