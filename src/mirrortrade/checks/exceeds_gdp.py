@@ -15,6 +15,7 @@ from typing import Any
 from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
 from mirrortrade.checks.finding import Finding, Rule, pct
+from mirrortrade.checks.period_mismatch import ANNUALISE_CAVEAT
 from mirrortrade.model import Period
 
 ID = "exceeds_gdp"
@@ -40,7 +41,10 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
         gdp, note = ctx.gdp_for(country, f.p.year)
         if gdp is None:
             continue
-        sh = iv.share(f.interval, gdp.interval)
+        # GDP is for a whole year: a figure for part of a year is annualised (never compared as it stands)
+        months = f.p.n_months
+        flow_iv = f.interval if months == 12 else (f.interval[0] * 12 / months, f.interval[1] * 12 / months)
+        sh = iv.share(flow_iv, gdp.interval)
         imports = (f"{name(country)}'s imports from {name(f.partner if side == 'reported' else f.reporter)}"
                    + ("" if side == "reported" else f" as {name(f.reporter)} reports them ({flow_phrase(f.reporter, f.partner, 'X')})"))
         d = 0 if sh[0] >= 0.01 else 2
@@ -53,6 +57,9 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
         ids = [*f.all_ids, gdp.figure_id]
         period = f.period
         how = f" ({f.derivation})" if f.derivation else ""
+        if months != 12:
+            how += f" ({months} months, {ANNUALISE_CAVEAT})"
+            ev["annualised"] = {"months": months, "interval": list(flow_iv)}
         gnote = "" if gdp.p.year == f.p.year else f"; {note}"
         base = (f"{imports} in {period}, {f.text()}{how} [{f.source_id}], are {share_txt} of {name(country)}'s GDP "
                 f"({gdp.text()}, {gdp.source_id} {gdp.period}{gnote})")

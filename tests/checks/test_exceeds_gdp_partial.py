@@ -1,0 +1,22 @@
+"""exceeds_gdp never sets a partial-year figure against a whole year's GDP: it annualises, and says so."""
+
+from __future__ import annotations
+
+from mirrortrade.checks import run_checks
+from mirrortrade.model import Citation, Observation
+
+
+def test_half_year_figure_is_annualised(store) -> None:  # type: ignore[no-untyped-def]
+    # hand-made: China's exports to Kyrgyzstan of $12bn (printed to the billion) in H1 2025, against the
+    # embedded Kyrgyz GDP for 2025 "under $22 billion" (seed 000). As it stands, 11.5/22 = 52% ("notable");
+    # annualised (x 12/6) it is [23bn, 25bn], at least 23/22 = 105% of GDP ("implausible").
+    o = Observation("CHN", "KGZ", "X", "2025-H1", 12e9, "CN-GACC", precision_usd=1e9,
+                    citation=Citation("test", "half-year test"))
+    store.ingest_observations([o])
+    fs = [f for f in run_checks(store, year=2025) if f.rule == "exceeds_gdp" and f.period == "2025-H1"]
+    assert len(fs) == 1
+    f = fs[0]
+    assert f.status == "implausible"
+    assert f.evidence["annualised"]["months"] == 6
+    assert f.evidence["annualised"]["interval"] == [23e9, 25e9]
+    assert "annualised" in f.message
