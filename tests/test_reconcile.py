@@ -81,6 +81,23 @@ def test_output_columns_and_files(tmp_path) -> None:  # type: ignore[no-untyped-
     assert pairs.loc[0, "log_gap_fob"] == pytest.approx(math.log(105 / (1 + cif) / 100))
 
 
+def test_write_before_fetch_matches_frames(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # write() first streams estimates and pairs from one scan; the files equal the frames fetched after
+    df = decl([
+        ("KAZ", "CHN", "X", 2023, "TOTAL", 100.0),
+        ("CHN", "KAZ", "M", 2023, "TOTAL", 105.0),
+        ("KAZ", "CHN", "X", 2023, "270900", 40.0),
+        ("CHN", "KAZ", "M", 2024, "270900", 30.0),
+    ])
+    r = quiet_reconcile(df)
+    paths = r.write(tmp_path / "out")
+    for name, frame, cols in (("estimates", r.estimates, ESTIMATE_COLUMNS), ("pairs", r.pairs, None)):
+        back = pd.read_parquet(paths[name]).sort_values(["exporter", "importer", "year", "product"])
+        assert list(back.columns) == list(cols or frame.columns)
+        pd.testing.assert_frame_equal(back.reset_index(drop=True), frame, check_dtype=False)
+    assert not list((tmp_path / "out").glob("*.part"))
+
+
 def test_pairs_only_comparable_and_no_world_pairing() -> None:
     df = decl([
         ("KAZ", "CHN", "X", 2023, "TOTAL", 100.0),

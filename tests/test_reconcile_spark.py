@@ -57,6 +57,9 @@ def test_spark_matches_duckdb(tmp_path, monkeypatch) -> None:  # type: ignore[no
         d = reconcile(path, backend="duckdb")
         s = reconcile(path, backend="spark")
     assert s.backend == "spark" and d.backend == "duckdb"
+    # written before the frames are fetched: estimates and pairs come from one scan on each backend
+    d_paths = d.write(tmp_path / "duckdb_out")
+    s_paths = s.write(tmp_path / "spark_out")
     pd.testing.assert_frame_equal(
         _sorted(d.estimates, KEY), _sorted(s.estimates, KEY), check_dtype=False, rtol=1e-9, atol=1e-6
     )
@@ -74,7 +77,12 @@ def test_spark_matches_duckdb(tmp_path, monkeypatch) -> None:  # type: ignore[no
     e = s.estimates
     assert set(e.loc[e.exporter == "KGZ", "method"]) == {"mirror_only"}
     assert set(e.loc[e.importer == "KGZ", "method"]) == {"exporter_only"}
-    # the Spark result writes single Parquet files like DuckDB's
-    paths = s.write(tmp_path / "spark_out")
-    back = pd.read_parquet(paths["estimates"])
-    pd.testing.assert_frame_equal(_sorted(back, KEY), _sorted(s.estimates, KEY), check_dtype=False)
+    # the Spark result writes single Parquet files like DuckDB's, with the same columns and values
+    for name in ("estimates", "pairs"):
+        back = pd.read_parquet(s_paths[name])
+        frame = s.estimates if name == "estimates" else s.pairs
+        assert list(back.columns) == list(frame.columns)
+        pd.testing.assert_frame_equal(_sorted(back, KEY), _sorted(frame, KEY), check_dtype=False)
+        pd.testing.assert_frame_equal(
+            _sorted(back, KEY), _sorted(pd.read_parquet(d_paths[name]), KEY), check_dtype=False, rtol=1e-9, atol=1e-6
+        )

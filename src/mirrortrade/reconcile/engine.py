@@ -166,6 +166,8 @@ class ReconcileResult:
     _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     #: backend tables the expressions read (the cached mirror pairs): kept alive with the result
     _tables: list[Any] = field(default_factory=list, repr=False)
+    #: the columns of estimates and pairs together: both files are written from one scan of it
+    rows_expr: Any = None
 
     @property
     def estimates(self) -> pd.DataFrame:
@@ -191,11 +193,15 @@ class ReconcileResult:
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         paths = {name: out / f"{name}.parquet" for name in ("estimates", "reliability", "findings", "pairs")}
-        for name, expr in (("estimates", self.estimates_expr), ("pairs", self.pairs_expr)):
-            if name in self._cache:
-                self._cache[name].to_parquet(paths[name], index=False)
-            else:
-                _write_parquet(self.con, self.backend, expr, paths[name])
+        big = {"estimates": self.estimates_expr, "pairs": self.pairs_expr}
+        if self.rows_expr is not None and not any(name in self._cache for name in big):
+            _write_split(self.rows_expr, {name: (list(expr.columns), paths[name]) for name, expr in big.items()})
+        else:
+            for name, expr in big.items():
+                if name in self._cache:
+                    self._cache[name].to_parquet(paths[name], index=False)
+                else:
+                    _write_parquet(self.con, self.backend, expr, paths[name])
         self.reliability.to_parquet(paths["reliability"], index=False)
         self.findings.to_parquet(paths["findings"], index=False)
         return paths
@@ -203,6 +209,77 @@ class ReconcileResult:
     def counts(self) -> dict[str, int]:
         """Estimates by method and findings by rule (from :attr:`summary`)."""
         return {**self.summary.get("methods", {}), **self.summary.get("rules", {})}
+
+
+#: record batches waiting for a Parquet writer (each holds about a million rows)
+_WRITE_QUEUE = 2
+
+
+def _write_split(expr: Any, outputs: dict[str, tuple[list[str], Path]]) -> None:
+    """Write several Parquet files, each a selection of ``expr``'s columns, from one scan of it.
+
+    The backend computes the rows once and streams them as Arrow record batches; each file gets
+    its own writer thread (Parquet encoding releases the GIL), so the files are encoded in
+    parallel while the backend produces the next batch. Memory stays at a few batches.
+    """
+    import queue
+    import threading
+
+    import pyarrow.parquet as pq
+
+    tmps = {name: path.with_name(path.name + ".part") for name, (_, path) in outputs.items()}
+    queues: dict[str, queue.Queue[Any]] = {name: queue.Queue(maxsize=_WRITE_QUEUE) for name in outputs}
+    errors: list[BaseException] = []
+
+    def writer(name: str, schema: Any) -> None:
+        strings = [f.name for f in schema if str(f.type) in ("string", "large_string")]
+        try:
+            with pq.ParquetWriter(tmps[name], schema, compression="snappy", use_dictionary=strings) as w:
+                while (batch := queues[name].get()) is not None:
+                    w.write_batch(batch)
+        except BaseException as e:  # reported by the producer below
+            errors.append(e)
+            while queues[name].get() is not None:  # let the producer finish
+                pass
+
+    threads: list[threading.Thread] = []
+    try:
+        batches = expr.to_pyarrow_batches()
+        for name, (cols, _) in outputs.items():
+            t = threading.Thread(
+                target=writer, args=(name, _select_schema(batches.schema, cols)), name=f"mirrortrade-write-{name}",
+                daemon=True,
+            )
+            t.start()
+            threads.append(t)
+        try:
+            for batch in batches:
+                for name, (cols, _) in outputs.items():
+                    queues[name].put(batch.select(cols))
+                if errors:
+                    break
+        finally:
+            for name in outputs:
+                queues[name].put(None)
+            for t in threads:
+                t.join()
+        if errors:
+            raise errors[0]
+        for name, (_, path) in outputs.items():
+            os.replace(tmps[name], path)
+    except Exception as e:
+        for tmp in tmps.values():
+            if tmp.exists():
+                tmp.unlink()
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        names = ", ".join(path.name for _, path in outputs.values())
+        raise StageError(f"reconcile stage 'best_estimate' failed writing {names}: {first}") from e
+
+
+def _select_schema(schema: Any, cols: list[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.schema([schema.field(c) for c in cols])
 
 
 def _write_parquet(con: Any, backend: str, expr: Any, path: Path) -> None:
@@ -379,6 +456,7 @@ def reconcile(
         q = stages.estimate_rows(pairs_all, cells_mt, z90=Z90, has_figure_id=has_fid)
         est_expr = stages.estimates_table(q, has_figure_id=has_fid)
         pairs_expr = stages.pairs_table(q, has_figure_id=has_fid)
+        rows_expr = stages.output_rows(q, has_figure_id=has_fid)
 
     with _stage("findings", progress, timings):
         flagged = stages.row_findings(q).to_pandas()
@@ -411,7 +489,7 @@ def reconcile(
     return ReconcileResult(
         backend=backend, con=con, estimates_expr=est_expr, pairs_expr=pairs_expr,
         reliability=reliability, findings=findings, summary=summary, warnings=notes,
-        _tables=[pairs_all],
+        _tables=[pairs_all], rows_expr=rows_expr,
     )
 
 

@@ -277,7 +277,11 @@ def estimates_table(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
 
 def pairs_table(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
     """The ``pairs`` output: both sides, gap, ratio, log ratio, CIF rate used and the FOB gap."""
-    cols = {
+    return q.select(**_pairs_columns(q, has_figure_id=has_figure_id))
+
+
+def _pairs_columns(q: ir.Table, *, has_figure_id: bool) -> dict[str, ir.Value]:
+    cols: dict[str, ir.Value] = {
         "exporter": q.exporter,
         "importer": q.importer,
         "year": q.year,
@@ -296,6 +300,15 @@ def pairs_table(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
     if has_figure_id:
         cols["figure_id_exporter"] = q.figure_id_exporter
         cols["figure_id_importer"] = q.figure_id_importer
+    return cols
+
+
+def output_rows(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
+    """The columns of :func:`estimates_table` and :func:`pairs_table` together (each name once),
+    so that both outputs can be written from one scan of the estimate rows."""
+    cols = _pairs_columns(q, has_figure_id=has_figure_id)
+    for c in estimates_table(q, has_figure_id=has_figure_id).columns:
+        cols.setdefault(c, q[c])
     return q.select(**cols)
 
 
