@@ -14,10 +14,12 @@ from __future__ import annotations
 import calendar
 import hashlib
 import math
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from pathlib import Path
 
 from mirrortrade.errors import CodeError, ParseError, PeriodError
 
@@ -351,6 +353,17 @@ def check_qualifier(q: object) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def user_path(env: str, kind: str, name: str) -> Path:
+    """``$env`` if set, else ``name`` in the user's ``kind`` ("data" or "cache") dir for mirrortrade."""
+    value = os.environ.get(env)
+    if value:
+        return Path(value).expanduser()
+    import platformdirs
+
+    base = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
+    return Path(base("mirrortrade", appauthor=False)) / name
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -434,10 +447,15 @@ class Observation:
 
     def to_row(self) -> dict[str, object]:
         """A flat dict in the canonical column layout (see :data:`CANONICAL_COLUMNS`)."""
-        d = asdict(self)
-        c = d.pop("citation")
-        d.update({"publisher": c["publisher"], "title": c["title"], "pub_date": c["date"], "url": c["url"], "quote": c["quote"]})
-        return d
+        return _flat_row(self)
+
+
+def _flat_row(record: Observation | Indicator) -> dict[str, object]:
+    """A record's fields with its citation spread into publisher, title, pub_date, url and quote."""
+    d = asdict(record)
+    c = d.pop("citation")
+    d.update({"publisher": c["publisher"], "title": c["title"], "pub_date": c["date"], "url": c["url"], "quote": c["quote"]})
+    return d
 
 
 def key_id(*parts: object) -> str:
@@ -488,10 +506,8 @@ class Indicator:
         return value_interval(self.value, self.precision, self.qualifier)
 
     def to_row(self) -> dict[str, object]:
-        d = asdict(self)
-        c = d.pop("citation")
-        d.update({"publisher": c["publisher"], "title": c["title"], "pub_date": c["date"], "url": c["url"], "quote": c["quote"]})
-        return d
+        """A flat dict: the record's fields with the citation spread into its columns."""
+        return _flat_row(self)
 
 
 EVENT_KINDS: dict[str, str] = {

@@ -90,12 +90,9 @@ _MIGRATIONS: dict[int, list[str]] = {
 
 def default_db_path() -> Path:
     """``$MIRRORTRADE_DB`` if set, else ``mirrortrade.duckdb`` in the user data dir."""
-    env = os.environ.get("MIRRORTRADE_DB")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
+    from mirrortrade.model import user_path
 
-    return Path(platformdirs.user_data_dir("mirrortrade", appauthor=False)) / "mirrortrade.duckdb"
+    return user_path("MIRRORTRADE_DB", "data", "mirrortrade.duckdb")
 
 
 @dataclass(frozen=True)

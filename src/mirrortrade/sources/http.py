@@ -44,12 +44,9 @@ USER_AGENT = "mirrortrade (trade-statistics reconciliation; https://github.com/)
 
 def cache_dir() -> Path:
     """``$MIRRORTRADE_CACHE`` if set, else ``user_cache_dir("mirrortrade")/http``."""
-    env = os.environ.get("MIRRORTRADE_CACHE")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
+    from mirrortrade.model import user_path
 
-    return Path(platformdirs.user_cache_dir("mirrortrade", appauthor=False)) / "http"
+    return user_path("MIRRORTRADE_CACHE", "cache", "http")
 
 
 @dataclass(frozen=True)
