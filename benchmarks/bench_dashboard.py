@@ -39,7 +39,8 @@ ENDPOINTS = [
     ("/api/v1/observations?reporter=KGZ&partner=CHN&limit=100", "observations API (JSON, filtered)"),
 ]
 #: the overview should stay interactive under this load
-TARGET_P95_OVERVIEW = 1.0
+#: issue 9: p95 < 100 ms on the embedded dataset, for the overview page and /api/v1/estimates
+TARGET_P95 = 0.100
 
 
 def _free_port() -> int:
@@ -146,9 +147,9 @@ def run(mode: str = "default", work: Path | None = None, *, max_seconds: float =
                   f"{errors} errors -> ratio to /healthz p50 {r50}, p95 {r95}", flush=True)
             section.rows.append([f"`{path}`", what, str(len(lat)), f"{1000 * p50:.1f}", f"{1000 * p95:.1f}",
                                  f"{len(lat) / wall:.0f}", r50, r95, str(errors)])
-            if path == "/":
-                section.target(f"overview p95 < {TARGET_P95_OVERVIEW:.0f} s under {CLIENTS} clients",
-                               p95 < TARGET_P95_OVERVIEW and errors == 0, f"{1000 * p95:.0f} ms")
+            if path in ("/", "/api/v1/estimates?limit=100"):  # the two endpoints issue 9 sets a target for
+                section.target(f"`{path}` p95 < {1000 * TARGET_P95:.0f} ms under {CLIENTS} clients",
+                               p95 < TARGET_P95 and errors == 0, f"{1000 * p95:.0f} ms")
     finally:
         proc.terminate()
         try:

@@ -23,7 +23,29 @@ sys.path.insert(0, str(HERE))
 from _common import Section, machine  # noqa: E402
 
 #: benchmark modules (in benchmarks/), run in this order; each exposes run(mode, work) -> Section
-BENCHMARKS: list[str] = ["accuracy", "scale"]
+BENCHMARKS: list[str] = ["accuracy", "scale", "bench_claims", "bench_dashboard"]
+
+
+def kept_sections(old: str, replaced: set[str]) -> list[Section]:
+    """The sections of an earlier results file that this run did not redo, each noting the run it came from."""
+    import re
+
+    first = old.splitlines()[2] if len(old.splitlines()) > 2 else ""
+    when = re.search(r"on (\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)", first)
+    origin = f"(kept from the run of {when[1]})" if when else "(kept from an earlier run)"
+    out = []
+    for block in re.split(r"^(?=## )", old, flags=re.M)[1:]:
+        title = block.splitlines()[0][3:].strip()
+        if title in replaced:
+            continue
+        targets = [(m[1], m[3] == "met", m[2]) for m in re.finditer(r"^\| (.+?) \| (.+?) \| (met|\*\*missed\*\*) \|$",
+                                                                    block, flags=re.M)]
+        body = block.split("\n", 1)[1].strip()
+        sec = Section(title=title, how=f"{origin}\n\n{body}", header=[])
+        sec.targets = targets
+        sec.markdown = (lambda b=block.rstrip(), o=origin: b.replace("\n", f"\n\n{o}\n", 1))  # type: ignore[method-assign]
+        out.append(sec)
+    return out
 
 
 def results_markdown(mode: str, sections: list[Section], seconds: float, command: str) -> str:
@@ -59,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated benchmark modules (default: all)")
     ap.add_argument("--work", type=Path, help="keep synthetic worlds and outputs here (re-used between runs)")
     ap.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="results file (default benchmarks/RESULTS.md)")
+    ap.add_argument("--keep", action="store_true",
+                    help="with --only: keep the other sections of an existing results file (marked with their run)")
     args = ap.parse_args(argv)
     mode = "smoke" if args.smoke else "full" if args.full else "default"
     names = args.only.split(",") if args.only else BENCHMARKS
@@ -78,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             sec = Section(title=f"{name}: failed", how=f"`{name}.run({mode!r})` raised {type(e).__name__}: {e}",
                           header=[])
             sections.append(sec)
+    if args.keep and args.output.exists():
+        sections += kept_sections(args.output.read_text(), {s.title for s in sections})
     text = results_markdown(mode, sections, time.perf_counter() - t0, command)
     args.output.write_text(text)
     print(f"wrote {args.output}")
