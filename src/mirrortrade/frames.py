@@ -47,6 +47,11 @@ def _quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _sql_list(values: Iterable[str]) -> str:
+    """A SQL list literal of constant strings: ['X','M']."""
+    return "[" + ",".join(_quote_literal(v) for v in values) + "]"
+
+
 def _check_file(path: str | os.PathLike[str]) -> tuple[Path, str, bytes]:
     """Existence, type and the first bytes of a canonical file: (path, suffix, head)."""
     p = Path(path)
@@ -309,9 +314,8 @@ def stage_observations(
             return "NULL::DOUBLE"
         return f"TRY_CAST(nullif(trim(CAST({_q(c)} AS VARCHAR)), '') AS DOUBLE)"
 
-    # code columns checked on their distinct values
+    # code columns checked against their (constant) lists of allowed values
     iso = sorted(_iso3_codes())
-    con.execute("CREATE OR REPLACE TEMP TABLE _iso AS SELECT unnest(?::VARCHAR[]) AS code", [iso + list(AGGREGATES)])
     checks = [
         ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
         ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
@@ -321,8 +325,7 @@ def stage_observations(
     for col, allowed, msg in checks:
         if col not in cols:
             continue
-        bad = first_bad(f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest(?::VARCHAR[]))".replace(
-            "?", "[" + ",".join(f"'{a}'" for a in allowed) + "]"), col)
+        bad = first_bad(f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))", col)
         if bad:
             v = bad[1]
             text = msg.format(v=v)
@@ -332,14 +335,12 @@ def stage_observations(
                 text = f"empty {col}"
             raise CodeError(text, file=file, row=bad[0], column=col)
     if "qualifier" in cols:
-        allowed = "[" + ",".join(f"'{a}'" for a in QUALIFIERS) + "]"
-        bad = first_bad(f"lower({txt('qualifier')}) NOT IN (SELECT unnest({allowed}))", "qualifier")
+        bad = first_bad(f"lower({txt('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier")
         if bad:
             raise CodeError(f"unknown qualifier {bad[1]!r} (expected {', '.join(QUALIFIERS)})",
                             file=file, row=bad[0], column="qualifier")
     if "unit" in cols:
-        allowed = "[" + ",".join(f"'{a}'" for a in UNIT_SCALES) + "]"
-        bad = first_bad(f"lower({txt('unit')}) NOT IN (SELECT unnest({allowed}))", "unit")
+        bad = first_bad(f"lower({txt('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit")
         if bad:
             raise CodeError(f"unknown unit {bad[1]!r} (expected USD, thousand USD, million USD or billion USD)",
                             file=file, row=bad[0], column="unit")
