@@ -175,12 +175,6 @@ def observations_rows(observations: Iterable[Observation]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def observations_frame(observations: Iterable[Observation], *, check_units: bool = True) -> pd.DataFrame:
-    """``check_units=False`` skips the mixed-thousands heuristic: for records a source parser built from a
-    file whose unit row it read (a 1000x swing between years is then real, e.g. KAZ->CYP 2022->2023)."""
-    return normalize_observations(observations_rows(observations), file=None, check_units=check_units)
-
-
 def indicators_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
     rows = []
     for ind in indicators:

@@ -285,18 +285,6 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         return self.con.execute(sql + " ORDER BY ingest_id, rowid", params).df()
 
-    def ingest_normalized(self, df: pd.DataFrame, *, file: str | None = None, kind: str = "frame") -> IngestResult:
-        """Ingest an already-normalised observation frame (columns ``OBS_COLUMNS``)."""
-        self._writable()
-        missing = [c for c in OBS_COLUMNS if c not in df.columns]
-        if missing:
-            raise IngestError(f"internal: normalised frame lacks columns {missing}")
-        self.con.register("_norm_in", df)
-        try:
-            return self._ingest("observations", "_norm_in", OBS_COLUMNS, file=file, kind=kind)
-        finally:
-            self.con.unregister("_norm_in")
-
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")

@@ -20,7 +20,6 @@ GDP) does not make a figure wrong, it counts as ``consistent``.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -261,15 +260,3 @@ def check_article(text: str, store: Any | None = None, *, article_date: date | N
     claims = extract_claims(text, article_date=article_date)
     indicators = extract_indicators(text, article_date=article_date)
     return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators)
-
-
-def summarize(result: dict[str, Any]) -> dict[str, int]:
-    """Claims per status."""
-    out: dict[str, int] = {}
-    for c in result["claims"]:
-        out[c["status"]] = out.get(c["status"], 0) + 1
-    return out
-
-
-def _finite(x: float | None) -> float | None:
-    return None if x is None or (isinstance(x, float) and (math.isnan(x) or math.isinf(x))) else x
