@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from mirrortrade.errors import CodeError, DuplicateError, ParseError, PeriodError
+from mirrortrade.errors import CodeError, ParseError, PeriodError
 from mirrortrade.model import (
     AGGREGATES,
     CANONICAL_COLUMNS,
@@ -75,7 +75,9 @@ def raw_file_sql(path: str | os.PathLike[str]) -> tuple[str | None, pd.DataFrame
     Parquet and CSV (read by DuckDB itself), ``(None, frame, "")`` for Excel."""
     p, suffix, head = _check_file(path)
     if suffix in (".parquet", ".pq"):
-        return f"SELECT * FROM read_parquet({_quote_literal(str(p))})", None, ""
+        # numbered by the reader (file_row_number), so the file is read in place, never copied
+        return (f"SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number) "
+                f"FROM read_parquet({_quote_literal(str(p))}, file_row_number = true)"), None, ""
     if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
         return None, read_canonical_file(p), ""
     _check_text_encoding(p)
@@ -199,54 +201,94 @@ def indicators_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
     return out
 
 
-def normalize_observations(df: pd.DataFrame, *, file: str | None = None, check_units: bool = True) -> pd.DataFrame:
-    """Validate a canonical frame and return it normalised with ids, intervals and period columns.
+_NUMERIC_TYPES = {"DOUBLE", "FLOAT", "REAL", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT",
+                  "UINTEGER", "USMALLINT", "UTINYINT"}
+#: the temp view :func:`stage_observations` leaves: one normalised row per input row (``_row`` from 1)
+NORM_VIEW = "_normv"
+#: temp objects the staging creates (views, then tables), dropped by :func:`drop_staging`
+_TEMP_VIEWS = ("_normv", "_raw")
+_TEMP_TABLES = ("_raw_t", "_periods")
 
-    Raises :class:`ParseError` (or a subclass) naming file, row and column on the first bad value.
-    """
+
+def drop_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the temp views and tables of a staging (after an ingest, or before the next one)."""
+    for v in _TEMP_VIEWS:
+        con.execute(f"DROP VIEW IF EXISTS {v}")
+    for t in _TEMP_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+def _read_error(e: duckdb.Error, file: str | None, csv_delimiter: str) -> ParseError:
+    """One line for an input DuckDB cannot read (a truncated or damaged file)."""
+    if csv_delimiter and file:
+        return _csv_error(Path(file), csv_delimiter, str(e))
+    detail = str(e).splitlines()[0][:200]
+    kind = "CSV"
+    if file:
+        detail = detail.replace(str(file), Path(file).name)
+        kind = Path(file).suffix.lstrip(".") or "CSV"
+    return ParseError(f"cannot read as {kind} (a truncated or damaged file?): {detail}", file=file)
+
+
+def normalize_observations(df: pd.DataFrame, *, file: str | None = None, check_units: bool = True) -> pd.DataFrame:
+    """Validate a canonical frame without a store and return it normalised (one row per input row, in input
+    order; no ids). Raises :class:`ParseError` (or a subclass) naming file, row and column on the first bad value."""
     con = duckdb.connect()
     try:
-        return stage_observations(con, df, file=file, check_units=check_units)
+        stage_observations(con, df, file=file, check_units=check_units)
+        return con.execute(f"SELECT * EXCLUDE (_row) FROM {NORM_VIEW} ORDER BY _row").df()
     finally:
         con.close()
 
 
 def stage_observations(
     con: duckdb.DuckDBPyConnection, df: pd.DataFrame | None = None, *, file: str | None, check_units: bool = True,
-    raw_sql: str | None = None, keep: bool = False, csv_delimiter: str = "",
-) -> pd.DataFrame | None:
-    """Validate and normalise canonical rows from a frame (``df``) or a DuckDB query (``raw_sql``, e.g. a
-    ``read_parquet``). With ``keep`` the result stays in the temp table ``_norm`` of ``con`` (one row per
-    figure id) and nothing is returned; otherwise it is returned as a frame."""
-    for t in ("_raw", "_stage", "_norm"):
-        con.execute(f"DROP TABLE IF EXISTS {t}")
+    raw_sql: str | None = None, csv_delimiter: str = "",
+) -> int:
+    """Validate canonical rows from a frame (``df``) or a DuckDB query (``raw_sql`` from :func:`raw_file_sql`)
+    and leave them normalised in the temp view ``_normv`` of ``con``: one row per input row, numbered
+    ``_row`` from 1, with the columns of a stored observation except the ids. Returns the number of rows.
+
+    Each rule is one condition; all conditions of a phase are evaluated in one scan and the first rule
+    (in a fixed order) that a row breaks is reported with file, row and column. Nothing is written."""
+    drop_staging(con)
+
+    def scan(sql: str, params: list[object] | None = None) -> list[tuple]:
+        """A query over the input: a read error (e.g. a damaged Parquet page) names the file."""
+        try:
+            return con.execute(sql, params or []).fetchall()
+        except duckdb.Error as e:
+            if isinstance(e, duckdb.InterruptException):
+                raise
+            raise _read_error(e, file, csv_delimiter) from None
+
     if raw_sql is not None:
         try:
-            con.execute(f"CREATE TEMP TABLE _raw AS SELECT row_number() OVER () AS _row, * FROM ({raw_sql})")
+            if raw_sql.lstrip().upper().startswith("SELECT FILE_ROW_NUMBER"):
+                base = f"({raw_sql})"  # Parquet: read in place, numbered by the reader
+            else:
+                con.execute(f"CREATE TEMP TABLE _raw_t AS SELECT row_number() OVER () AS _row, * FROM ({raw_sql})")
+                base = "_raw_t"
+            described = con.execute(f"DESCRIBE SELECT * FROM {base}").fetchall()[1:]
         except duckdb.Error as e:
-            if csv_delimiter and file:
-                raise _csv_error(Path(file), csv_delimiter, str(e)) from None
-            detail = str(e).splitlines()[0][:200]
-            kind = "CSV"
-            if file:
-                detail = detail.replace(str(file), Path(file).name)
-                kind = Path(file).suffix.lstrip(".") or "CSV"
-            raise ParseError(f"cannot read as {kind} (a truncated or damaged file?): {detail}", file=file) from None
-        names = [r[0] for r in con.execute("DESCRIBE _raw").fetchall()][1:]
-        for n in [n for n in names if n.startswith("__index_level_")]:
-            # a pandas index written into a Parquet file is not data (pandas itself reads it back as the index)
-            con.execute(f"ALTER TABLE _raw DROP COLUMN {_q(n)}")
-            names.remove(n)
-        renamed = {n: n.strip() for n in names if n != n.strip()}
-        for old, new in renamed.items():
-            con.execute(f"ALTER TABLE _raw RENAME COLUMN {_q(old)} TO {_q(new)}")
-        cols = [n.strip() for n in names]
-        n_rows = con.execute("SELECT count(*) FROM _raw").fetchone()[0]
+            raise _read_error(e, file, csv_delimiter) from None
     else:
         assert df is not None
-        cols = [str(c).strip() for c in df.columns]
-        df = df.set_axis(cols, axis=1)
-        n_rows = len(df)
+        con.register("_raw_in", df)
+        con.execute("CREATE TEMP TABLE _raw_t AS SELECT row_number() OVER () AS _row, * FROM _raw_in")
+        con.unregister("_raw_in")
+        base = "_raw_t"
+        described = con.execute("DESCRIBE _raw_t").fetchall()[1:]
+    # a pandas index written into a Parquet file is not data (pandas itself reads it back as the index)
+    described = [r for r in described if not str(r[0]).startswith("__index_level_")]
+    names = [str(r[0]) for r in described]
+    cols = [n.strip() for n in names]
+    #: columns typed as numbers by the file (Parquet) need no text round trip to be read as numbers
+    numeric = {c for c, r in zip(cols, described, strict=True) if str(r[1]).upper() in _NUMERIC_TYPES}
+    renames = ", ".join(f"{_q(n)} AS {_q(c)}" for n, c in zip(names, cols, strict=True))
+    con.execute(f"CREATE TEMP VIEW _raw AS SELECT _row, {renames} FROM {base}")
+    n_rows = int(scan("SELECT count(*) FROM _raw")[0][0])
+
     unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
     months_col = next((c for c in unknown if c.lower() in ("months", "n_months", "month_count")), None)
     if months_col:
@@ -271,15 +313,6 @@ def stage_observations(
     if n_rows == 0:
         raise ParseError("no data rows", file=file)
 
-    if raw_sql is None:
-        con.register("_raw_in", df)
-        con.execute("CREATE OR REPLACE TEMP TABLE _raw AS SELECT row_number() OVER () AS _row, * FROM _raw_in")
-        con.unregister("_raw_in")
-
-    def first_bad(cond: str, column: str) -> tuple[int, object] | None:
-        r = con.execute(f"SELECT _row, {_q(column)} FROM _raw WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
-        return (int(r[0]), r[1]) if r else None
-
     # text columns: trim; codes upper
     def txt(c: str, upper: bool = False) -> str:
         if c not in cols:
@@ -288,100 +321,104 @@ def stage_observations(
         e = f"nullif(trim(CAST({_q(c)} AS VARCHAR)), '')"
         return f"upper({e})" if upper else e
 
-    # numbers
-    for c in NUM_COLUMNS:
-        if c in cols:
-            bad = first_bad(
-                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
-                f"AND TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE) IS NULL",
-                c,
-            )
-            if bad:
-                raise ParseError(f"{bad[1]!r} is not a number (use '.' as decimal mark, no thousands separators)",
-                                 file=file, row=bad[0], column=c)
-            bad = first_bad(f"NOT isfinite(TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE))", c)
-            if bad:
-                raise ParseError(f"{bad[1]!r} is not a finite number", file=file, row=bad[0], column=c)
-
     def num(c: str) -> str:
         if c not in cols:
             return "NULL::DOUBLE"
+        if c in numeric:
+            return f"CAST({_q(c)} AS DOUBLE)"
         return f"TRY_CAST(nullif(trim(CAST({_q(c)} AS VARCHAR)), '') AS DOUBLE)"
 
-    # code columns checked against their (constant) lists of allowed values
+    def value_at(column: str, row: int) -> object:
+        return scan(f"SELECT {_q(column)} FROM _raw WHERE _row = ?", [row])[0][0]
+
+    # ---- phase 1: every rule on the raw values, one scan --------------------------------------------
+    #: (condition, column, how to say it given the bad value)
+    rules: list[tuple[str, str, type[ParseError], object]] = []
+    for c in NUM_COLUMNS:
+        if c in numeric:
+            rules.append((f"NOT isfinite(CAST({_q(c)} AS DOUBLE))", c, ParseError, "{v!r} is not a finite number"))
+        elif c in cols:
+            rules.append((
+                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
+                f"AND TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE) IS NULL",
+                c, ParseError, "{v!r} is not a number (use '.' as decimal mark, no thousands separators)"))
+            rules.append((f"NOT isfinite(TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE))",
+                          c, ParseError, "{v!r} is not a finite number"))
     iso = sorted(_iso3_codes())
-    checks = [
+    for col, allowed, msg in (
         ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
         ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
         ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
         ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
-    ]
-    for col, allowed, msg in checks:
-        if col not in cols:
-            continue
-        bad = first_bad(f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))", col)
-        if bad:
-            v = bad[1]
-            text = msg.format(v=v)
-            if v is not None and str(v).strip().isdigit() and col in ("reporter", "partner"):
-                text = f"{col} {v!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
-            if v is None or str(v).strip() == "":
-                text = f"empty {col}"
-            raise CodeError(text, file=file, row=bad[0], column=col)
+    ):
+        if col in cols:
+            rules.append((f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))",
+                          col, CodeError, msg))
     if "qualifier" in cols:
-        bad = first_bad(f"lower({txt('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier")
-        if bad:
-            raise CodeError(f"unknown qualifier {bad[1]!r} (expected {', '.join(QUALIFIERS)})",
-                            file=file, row=bad[0], column="qualifier")
+        rules.append((f"lower({txt('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier",
+                      CodeError, f"unknown qualifier {{v!r}} (expected {', '.join(QUALIFIERS)})"))
     if "unit" in cols:
-        bad = first_bad(f"lower({txt('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit")
-        if bad:
-            raise CodeError(f"unknown unit {bad[1]!r} (expected USD, thousand USD, million USD or billion USD)",
-                            file=file, row=bad[0], column="unit")
-        if "value_usd" in cols:
-            raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")
-    for (src,) in con.execute(f"SELECT DISTINCT {txt('source_id', True)} FROM _raw").fetchall():
+        rules.append((f"lower({txt('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit", CodeError,
+                      "unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"))
+    n_value_rules = len(rules)
+    for c in ("vintage", "pub_date"):
+        if c in cols:
+            rules.append((f"{txt(c)} IS NOT NULL AND TRY_CAST({txt(c)} AS DATE) IS NULL", c, ParseError,
+                          "{v!r} is not a date (YYYY-MM-DD)"))
+    first_rows = scan("SELECT " + ", ".join(f"min(_row) FILTER ({cond})" for cond, *_ in rules) + " FROM _raw")[0] \
+        if rules else ()
+
+    def raise_rule(i: int) -> None:
+        row = first_rows[i]
+        if row is None:
+            return
+        cond, column, err, msg = rules[i]
+        v = value_at(column, int(row))
+        text = str(msg).format(v=v)
+        if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
+            if v is not None and str(v).strip().isdigit() and column in ("reporter", "partner"):
+                text = f"{column} {v!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
+            if v is None or str(v).strip() == "":
+                text = f"empty {column}"
+        raise err(text, file=file, row=int(row), column=column)
+
+    for i in range(n_value_rules):
+        raise_rule(i)
+    if "unit" in cols and "value_usd" in cols:
+        raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")
+    for (src,) in scan(f"SELECT DISTINCT {txt('source_id', True)} FROM _raw"):
         try:
             check_source(src)
         except CodeError as e:
-            r = con.execute(f"SELECT min(_row) FROM _raw WHERE {txt('source_id', True)} IS NOT DISTINCT FROM ?", [src]).fetchone()
-            raise CodeError(e.reason, file=file, row=int(r[0]), column="source_id") from None
+            r = scan(f"SELECT min(_row) FROM _raw WHERE {txt('source_id', True)} IS NOT DISTINCT FROM ?", [src])
+            raise CodeError(e.reason, file=file, row=int(r[0][0]), column="source_id") from None
 
     # periods: parse distinct values in Python, join back
     periods = []
-    for (ptxt,) in con.execute("SELECT DISTINCT CAST(period AS VARCHAR) FROM _raw").fetchall():
+    for (ptxt,) in scan("SELECT DISTINCT CAST(period AS VARCHAR) FROM _raw"):
         try:
             p = Period.parse(ptxt)
         except PeriodError as e:
-            r = con.execute("SELECT min(_row) FROM _raw WHERE CAST(period AS VARCHAR) IS NOT DISTINCT FROM ?", [ptxt]).fetchone()
-            raise PeriodError(e.reason, file=file, row=int(r[0]), column="period") from None
+            r = scan("SELECT min(_row) FROM _raw WHERE CAST(period AS VARCHAR) IS NOT DISTINCT FROM ?", [ptxt])
+            raise PeriodError(e.reason, file=file, row=int(r[0][0]), column="period") from None
         periods.append((ptxt, str(p), p.kind, p.start, p.end, p.n_months))
     pdf = pd.DataFrame(periods, columns=["raw", "period", "period_kind", "period_start", "period_end", "n_months"])
-    con.register("_periods", pdf)
-
-    # vintage / pub_date as dates
-    for c in ("vintage", "pub_date"):
-        if c in cols:
-            bad = first_bad(f"{txt(c)} IS NOT NULL AND TRY_CAST({txt(c)} AS DATE) IS NULL", c)
-            if bad:
-                raise ParseError(f"{bad[1]!r} is not a date (YYYY-MM-DD)", file=file, row=bad[0], column=c)
+    con.register("_periods_in", pdf)
+    con.execute("CREATE TEMP TABLE _periods AS SELECT * FROM _periods_in")
+    con.unregister("_periods_in")
+    for i in range(n_value_rules, len(rules)):
+        raise_rule(i)
 
     unit_case = "CASE lower(" + txt("unit") + ") " + " ".join(
         f"WHEN '{u}' THEN {s!r}" for u, s in UNIT_SCALES.items()) + " ELSE 1.0 END"
     value_expr = num("value_usd") if "value_usd" in cols else f"({num('value')} * {unit_case})"
     prec_expr = (f"coalesce({num('precision_usd')}, 0.0)" if "precision_usd" in cols else "0.0")
-    if "value" in cols and "precision_usd" not in cols:
-        prec_expr = "0.0"
     qual = f"coalesce(lower({txt('qualifier')}), 'exact')"
-    today = pd.Timestamp.now('UTC').strftime("%Y-%m-%d")
-    retrieved = f"coalesce({txt('retrieved_at')}, '{pd.Timestamp.now('UTC').strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
-    vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{today}') AS DATE)"
-
-    # one pass: normalised columns, then ids (key = what is measured by which publication; figure = this
-    # value of it in this vintage) and the interval the published precision and qualifier allow
+    now = pd.Timestamp.now("UTC")
+    retrieved = f"coalesce({txt('retrieved_at')}, '{now.strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
+    vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{now.strftime('%Y-%m-%d')}') AS DATE)"
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _stage AS
-        WITH st AS (
+        f"""CREATE TEMP VIEW _normv AS
         SELECT r._row,
             {txt('reporter', True)} AS reporter, {txt('partner', True)} AS partner, {txt('flow', True)} AS flow,
             p.period, p.period_kind, p.period_start, p.period_end, p.n_months,
@@ -394,73 +431,39 @@ def stage_observations(
             coalesce({txt('pub_date')}, '') AS pub_date, coalesce({txt('url')}, '') AS url,
             coalesce({txt('quote')}, '') AS quote, {vintage} AS vintage, {retrieved} AS retrieved_at,
             coalesce({txt('note')}, '') AS note
-        FROM _raw r JOIN _periods p ON CAST(r.period AS VARCHAR) IS NOT DISTINCT FROM p.raw),
-        k AS (
-            SELECT md5(concat_ws('|', source_id, publisher, title, reporter, partner, flow, period, product))[:16] AS key_id, *
-            FROM st),
-        f AS (
-            SELECT md5(concat_ws('|', key_id, coalesce(CAST(value_usd AS VARCHAR), ''), coalesce(CAST(growth_pct AS VARCHAR), ''),
-                   CAST(precision_usd AS VARCHAR), qualifier, CAST(vintage AS VARCHAR)))[:16] AS figure_id, *
-            FROM k)
-        SELECT *,
-            CASE qualifier
-              WHEN 'exact' THEN value_usd - precision_usd / 2
-              WHEN 'approx' THEN value_usd - abs(value_usd) * 0.05 - precision_usd / 2
-              WHEN 'upper' THEN 0.0
-              WHEN 'lower' THEN value_usd
-              WHEN 'near_upper' THEN value_usd - abs(value_usd) * 0.05 - precision_usd / 2
-              WHEN 'near_lower' THEN value_usd END AS value_low,
-            CASE qualifier
-              WHEN 'exact' THEN value_usd + precision_usd / 2
-              WHEN 'approx' THEN value_usd + abs(value_usd) * 0.05 + precision_usd / 2
-              WHEN 'upper' THEN value_usd
-              WHEN 'lower' THEN 'inf'::DOUBLE
-              WHEN 'near_upper' THEN value_usd
-              WHEN 'near_lower' THEN value_usd + abs(value_usd) * 0.05 + precision_usd / 2 END AS value_high
-        FROM f"""
+        FROM _raw r JOIN _periods p ON CAST(r.period AS VARCHAR) IS NOT DISTINCT FROM p.raw"""
     )
-    con.unregister("_periods")
-    con.execute("DROP TABLE _raw")
 
-    def first_stage(cond: str) -> tuple | None:
-        """(row, value_usd, flow, reporter) of the first staged row meeting ``cond``."""
-        return con.execute(
-            f"SELECT _row, value_usd, flow, reporter FROM _stage WHERE {cond} ORDER BY _row LIMIT 1").fetchone()
+    # ---- phase 2: rules on the normalised values, one scan --------------------------------------------
+    value_col = "value_usd" if "value_usd" in cols else "value"
+    (r_none, r_neg, r_big, r_same, r_part), = scan(
+        "SELECT min(_row) FILTER (value_usd IS NULL AND growth_pct IS NULL), "
+        "min(_row) FILTER (value_usd < 0 AND flow <> 'B'), min(_row) FILTER (value_usd > 1e14), "
+        "min(_row) FILTER (reporter = partner), "
+        "min(_row) FILTER (period_kind = 'year' AND regexp_matches(lower(concat_ws(' ', note, title)), ?)) FROM _normv",
+        [_PARTIAL_YEAR_RE],
+    )
 
-    if r := first_stage("value_usd IS NULL AND growth_pct IS NULL"):
-        raise ParseError("no value (and no growth rate)", file=file, row=int(r[0]),
-                         column="value_usd" if "value_usd" in cols else "value")
-    if r := first_stage("value_usd < 0 AND flow <> 'B'"):
-        raise ParseError(f"negative value {r[1]} for flow {r[2]}", file=file, row=int(r[0]),
-                         column="value_usd" if "value_usd" in cols else "value")
-    if r := first_stage("value_usd > 1e14"):
-        raise ParseError(f"absurd value {r[1]:.4g} USD (above world trade; a unit error?)", file=file, row=int(r[0]),
-                         column="value_usd" if "value_usd" in cols else "value")
-    if r := first_stage("reporter = partner"):
-        raise CodeError(f"reporter and partner are both {r[3]}", file=file, row=int(r[0]), column="partner")
-    _check_partial_years(con, file)
+    def at(row: int) -> tuple:
+        return scan("SELECT value_usd, flow, reporter, period, note, title FROM _normv WHERE _row = ?", [row])[0]
+
+    if r_none is not None:
+        raise ParseError("no value (and no growth rate)", file=file, row=int(r_none), column=value_col)
+    if r_neg is not None:
+        v, flow, *_ = at(int(r_neg))
+        raise ParseError(f"negative value {v} for flow {flow}", file=file, row=int(r_neg), column=value_col)
+    if r_big is not None:
+        v, *_ = at(int(r_big))
+        raise ParseError(f"absurd value {v:.4g} USD (above world trade; a unit error?)", file=file, row=int(r_big),
+                         column=value_col)
+    if r_same is not None:
+        raise CodeError(f"reporter and partner are both {at(int(r_same))[2]}", file=file, row=int(r_same),
+                        column="partner")
+    if r_part is not None:
+        _raise_partial_year(int(r_part), *at(int(r_part))[3:], file=file)
     if check_units:
-        _check_mixed_thousands(con, file, "value_usd" if "value_usd" in cols else "value")
-
-    dup = con.execute(
-        """SELECT key_id, vintage, min(_row), max(_row), any_value(reporter), any_value(partner), any_value(flow),
-                  any_value(period), any_value(source_id)
-           FROM _stage GROUP BY key_id, vintage HAVING count(DISTINCT figure_id) > 1 ORDER BY min(_row) LIMIT 1"""
-    ).fetchone()
-    if dup:
-        raise DuplicateError(
-            f"{file or 'input'}: rows {dup[2]} and {dup[3]}: two different values for the same figure "
-            f"({dup[8]} {dup[4]}->{dup[5]} {dup[6]} {dup[7]}, vintage {dup[1]})"
-        )
-    from mirrortrade.store import OBS_COLUMNS
-
-    if keep:
-        # the store's insert keeps one row per figure id (exact duplicates are one figure)
-        con.execute("ALTER TABLE _stage RENAME TO _norm")
-        return None
-    res = con.execute(f"SELECT DISTINCT ON (figure_id) {', '.join(OBS_COLUMNS)} FROM _stage ORDER BY figure_id").df()
-    con.execute("DROP TABLE _stage")
-    return res
+        _check_mixed_thousands(con, file, value_col)
+    return n_rows
 
 
 #: words in a note or title that say a figure covers part of a year (English and Russian)
@@ -477,17 +480,13 @@ _MONTH_STEMS_RU = ("январ", "феврал", "март", "апрел", "ма
 _MONTH_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
 
 
-def _check_partial_years(con: duckdb.DuckDBPyConnection, file: str | None) -> None:
+def _raise_partial_year(row: int, period: str, note: str, title: str, *, file: str | None) -> None:
     """A full-year period whose note or title says it covers fewer months ("Jan-Nov", "9 months",
     "январь-ноябрь", "YTD") is a partial year labelled as a year: refused, naming the row."""
-    r = con.execute(
-        "SELECT _row, period, regexp_extract(lower(concat_ws(' ', note, title)), ?, 0) AS words FROM _stage "
-        "WHERE period_kind = 'year' AND regexp_matches(lower(concat_ws(' ', note, title)), ?) ORDER BY _row LIMIT 1",
-        [_PARTIAL_YEAR_RE, _PARTIAL_YEAR_RE],
-    ).fetchone()
-    if not r:
-        return
-    row, period, words = int(r[0]), str(r[1]), str(r[2]).strip()
+    import re
+
+    m = re.search(_PARTIAL_YEAR_RE, " ".join((note or "", title or "")).lower())
+    words = m[0].strip() if m else ""
     end = _partial_end_month(words)
     span = f"{period}-01/{period}-{end:02d}" if end else f"{period}-01/{period}-11"
     raise PeriodError(
@@ -528,7 +527,7 @@ def _check_mixed_thousands(con: duckdb.DuckDBPyConnection, file: str | None, col
         """WITH s AS (
             SELECT _row, reporter, partner, flow, period, value_usd,
                 lag(value_usd) OVER w AS prev_value, lag(_row) OVER w AS prev_row, lag(period) OVER w AS prev_period
-            FROM _stage WHERE product = 'TOTAL' AND value_usd > 0
+            FROM _normv WHERE product = 'TOTAL' AND value_usd > 0
             WINDOW w AS (PARTITION BY reporter, partner, flow, product, period_kind ORDER BY period_start, _row))
         SELECT _row, reporter, partner, flow, period, value_usd, prev_row, prev_period, prev_value FROM s
         WHERE prev_value > 0 AND greatest(value_usd, prev_value) >= ?

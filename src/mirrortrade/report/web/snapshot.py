@@ -93,9 +93,13 @@ def load_snapshot(path: Path, generation: int) -> Snap:
             raise StoreError(f"store {path} is locked by a writer; serving the previous snapshot") from None
         raise StoreError(f"cannot read store {path}: {msg}") from None
     try:
+        from mirrortrade.store import OBS_STORAGE
+
+        # the store's views (observations over its obs_* tables) become plain tables in the snapshot
         names = [r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main' "
-            "ORDER BY table_name").fetchall()]
+            "UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'src' AND schema_name = 'main' "
+            "AND NOT internal ORDER BY 1").fetchall() if r[0] not in OBS_STORAGE]
         for n in names:
             q = _quote_ident(n)
             con.execute(f"CREATE TABLE main.{q} AS SELECT * FROM src.main.{q}")
