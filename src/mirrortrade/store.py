@@ -173,22 +173,43 @@ def _write_dimensions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"INSERT INTO obs_meta SELECT meta_id, {cols} FROM _meta_map WHERE old_id IS NULL")
 
 
+def _md5_low(text_sql: str) -> str:
+    """The first 8 bytes of ``md5(text)``, read little-endian (as md5_number does): :func:`_bswap` makes
+    it the id (``printf('%016x', id)`` is ``md5(text)[:16]``, as :func:`mirrortrade.model.key_id` computes)."""
+    return f"(md5_number({text_sql}) & 18446744073709551615::UHUGEINT)::UBIGINT"
+
+
+def _bswap(col: str) -> str:
+    """SQL reversing the byte order of a UBIGINT column (cheaper than formatting and parsing hex)."""
+    parts = [f"(({col} & {255 << (8 * i)}::UBIGINT) << {56 - 16 * i})" for i in range(4)]
+    parts += [f"(({col} >> {16 * i - 56}) & {255 << (8 * (7 - i))}::UBIGINT)" for i in range(4, 8)]
+    return "(" + " | ".join(parts) + ")"
+
+
+_KEY_TEXT = "concat_ws('|', k.source_id, k.publisher, k.title, k.reporter, k.partner, k.flow, k.period, k.product)"
+_FIGURE_TEXT = ("concat_ws('|', printf('%016x', k.kid), coalesce(CAST(k.value_usd AS VARCHAR), ''), "
+                "coalesce(CAST(k.growth_pct AS VARCHAR), ''), CAST(k.precision_usd AS VARCHAR), k.qualifier, "
+                "CAST(k.vintage AS VARCHAR))")
+
+
 def _stage_rows(con: duckdb.DuckDBPyConnection, *, ids: str = "md5", ingest_id: bool = False) -> None:
     """``_stage``: the staged rows as obs_rows will hold them (ids computed, dimension ids joined).
 
     ``ids="md5"`` computes key and figure ids from the columns; ``ids="stored"`` takes the hex ids the
     rows carry (``key_id``, ``figure_id``: the schema-3 migration)."""
     if ids == "md5":
-        key = "md5(concat_ws('|', k.source_id, k.publisher, k.title, k.reporter, k.partner, k.flow, k.period, k.product))[:16]"
-        fig = ("md5(concat_ws('|', k.key_hex, coalesce(CAST(k.value_usd AS VARCHAR), ''), "
-               "coalesce(CAST(k.growth_pct AS VARCHAR), ''), CAST(k.precision_usd AS VARCHAR), k.qualifier, "
-               "CAST(k.vintage AS VARCHAR)))[:16]")
+        # one md5 per id, in its own CTE column (the byte swap reads it 8 times)
+        ctes = (f"k0 AS (SELECT {_md5_low(_KEY_TEXT)} AS kid_le, * FROM _normv AS k), "
+                f"k1 AS (SELECT {_bswap('kid_le')} AS kid, * FROM k0), "
+                f"k2 AS (SELECT {_md5_low(_FIGURE_TEXT)} AS fid_le, * FROM k1 AS k), "
+                f"k AS (SELECT {_bswap('fid_le')} AS fid, * FROM k2)")
     else:
-        key, fig = "k.key_id", "k.figure_id"
+        ctes = ("k AS (SELECT ('0x' || k.key_id)::UBIGINT AS kid, ('0x' || k.figure_id)::UBIGINT AS fid, * "
+                "FROM _normv AS k)")
     con.execute(
         f"""CREATE TEMP TABLE _stage AS
-        WITH k AS (SELECT {key} AS key_hex, * FROM _normv AS k)
-        SELECT k._row, ('0x' || k.key_hex)::UBIGINT AS kid, ('0x' || {fig})::UBIGINT AS fid,
+        WITH {ctes}
+        SELECT k._row, k.kid, k.fid,
             r.code_id AS reporter_id, p.code_id AS partner_id, pe.period_id, pr.product_id, k.value_usd,
             k.precision_usd, k.growth_pct, k.growth_precision, mm.meta_id, k.vintage
             {', k.ingest_id' if ingest_id else ''}
