@@ -610,32 +610,41 @@ class Store:
         self, table: str, filters: dict[str, Any], *, as_of: str | None, all_vintages: bool,
         limit: int | None, offset: int, order: str,
     ) -> pd.DataFrame:
-        where, params = [], []
+        """Rows of ``table`` matching ``filters``: the latest vintage of each key as of ``as_of``.
+
+        Filters on key columns (all but ``figure_id``) select whole keys, so they apply before the
+        latest-vintage window (a large store is not ranked in full for one country's figures); a
+        ``figure_id`` filter applies after it (the figure must be its key's current value)."""
+        inner, outer, params_in, params_out = [], [], [], []
         for col, val in filters.items():
             if val is None:
                 continue
             vals = [val] if isinstance(val, str) else list(val)
             if not vals:
                 continue
-            where.append(f"{col} IN ({', '.join('?' for _ in vals)})")
-            params.extend(str(v) for v in vals)
-        vint = []
+            cond = f"{col} IN ({', '.join('?' for _ in vals)})"
+            if col == "figure_id" and not all_vintages:
+                outer.append(cond)
+                params_out.extend(str(v) for v in vals)
+            else:
+                inner.append(cond)
+                params_in.extend(str(v) for v in vals)
         if as_of is not None:
-            vint.append("vintage <= CAST(? AS DATE)")
+            inner.insert(0, "vintage <= CAST(? AS DATE)")
+            params_in.insert(0, str(as_of))
         sql = f"SELECT * FROM {table}"
-        if vint:
-            sql += " WHERE " + " AND ".join(vint)
+        if inner:
+            sql += " WHERE " + " AND ".join(inner)
         if not all_vintages:
             sql += " QUALIFY row_number() OVER (PARTITION BY key_id ORDER BY vintage DESC, ingested_at DESC, figure_id DESC) = 1"
-        outer = f"SELECT * FROM ({sql}) AS t"
-        if where:
-            outer += " WHERE " + " AND ".join(where)
-        outer += f" ORDER BY {order}"
+        outer_sql = f"SELECT * FROM ({sql}) AS t"
+        if outer:
+            outer_sql += " WHERE " + " AND ".join(outer)
+        outer_sql += f" ORDER BY {order}"
         if limit is not None:
-            outer += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        all_params = ([str(as_of)] if as_of is not None else []) + params
+            outer_sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         try:
-            return self.con.execute(outer, all_params).df()
+            return self.con.execute(outer_sql, params_in + params_out).df()
         except duckdb.ConversionException as e:
             raise MirrortradeError(f"bad query parameter: {str(e).splitlines()[0]}") from None
 

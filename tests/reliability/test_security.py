@@ -70,7 +70,7 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("store.py", "table"): "'observations', 'indicators', 'obs_rows' or 'events' (internal callers only)",
     ("store.py", "ident"): "_ident(name): refuses anything but [A-Za-z0-9_], then quotes",
     ("store.py", "sql"): "built from constants; filter values go in as ? parameters",
-    ("store.py", "outer"): "filter column names are keyword names, values are ? parameters, limit/offset via int()",
+    ("store.py", "outer_sql"): "filter column names are keyword names, values are ? parameters, limit/offset via int()",
     ("sources/ingest.py", "value_col"): "'value_usd' or 'value' by table",
     ("sources/ingest.py", "prec_col"): "'precision_usd' or 'precision' by table",
     ("sources/ingest.py", "table"): "'observations' or 'indicators'",
