@@ -138,3 +138,15 @@ def test_news_items_idempotent(tmp_path: Path) -> None:
         assert len(ev) == 1 and ev.quote.iloc[0] == quote
         assert (ev.amount_low.iloc[0], ev.amount_high.iloc[0]) == pytest.approx((1.05e9, 1.15e9))
         assert s.events(country="UZB").empty
+
+
+def test_observations_page_is_a_slice_of_observations(store) -> None:  # type: ignore[no-untyped-def]
+    """The API's page is cut in DuckDB: the same rows, in the same order, as slicing the full result."""
+    full = store.observations(partner="CHN")
+    assert len(full) > 20  # the national files and the seeds: many figures with China as partner
+    for offset in (0, 7, len(full) - 3, len(full) + 5):
+        page, total = store.observations_page(partner="CHN", limit=10, offset=offset)
+        assert total == len(full)
+        assert page["figure_id"].tolist() == full["figure_id"].iloc[offset:offset + 10].tolist()
+    page, total = store.observations_page(partner="CHN", reporter="KGZ", flow="M", limit=5)
+    assert total == len(store.observations(partner="CHN", reporter="KGZ", flow="M"))

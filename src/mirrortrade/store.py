@@ -261,6 +261,11 @@ def _migrate_v4(con: duckdb.DuckDBPyConnection) -> None:
 _MIGRATIONS[4] = [_migrate_v4]
 
 
+#: filters and order of :meth:`Store.observations`
+_OBS_FILTERS = ("reporter", "partner", "flow", "period", "source_id", "product", "figure_id")
+_OBS_ORDER = "reporter, partner, flow, period_start, period_end, source_id, publisher, vintage, product, figure_id"
+
+
 def default_db_path() -> Path:
     """``$MIRRORTRADE_DB`` if set, else ``mirrortrade.duckdb`` in the user data dir."""
     from mirrortrade.model import user_path
@@ -584,9 +589,27 @@ class Store:
             "observations",
             dict(reporter=reporter, partner=partner, flow=flow, period=period, source_id=source_id,
                  product=product, figure_id=figure_id),
-            as_of=as_of, all_vintages=all_vintages, limit=limit, offset=offset,
-            order="reporter, partner, flow, period_start, period_end, source_id, publisher, vintage",
+            as_of=as_of, all_vintages=all_vintages, limit=limit, offset=offset, order=_OBS_ORDER,
         )
+
+    def observations_page(
+        self, *, limit: int, offset: int = 0, as_of: str | None = None, all_vintages: bool = False,
+        **filters: str | Sequence[str] | None,
+    ) -> tuple[pd.DataFrame, int]:
+        """One page of :meth:`observations` (same filters and order) and the number of matching rows;
+        the page is cut in DuckDB, so a store of millions of rows is never read whole."""
+        df = self._query(
+            "observations", {k: filters.get(k) for k in _OBS_FILTERS}, as_of=as_of, all_vintages=all_vintages,
+            limit=limit, offset=offset, order=_OBS_ORDER, total=True,
+        )
+        total = int(df["_total"].iloc[0]) if len(df) else (0 if offset == 0 else self._count_matching(
+            {k: filters.get(k) for k in _OBS_FILTERS}, as_of=as_of, all_vintages=all_vintages))
+        return df.drop(columns=["_total"]), total
+
+    def _count_matching(self, filters: dict[str, Any], *, as_of: str | None, all_vintages: bool) -> int:
+        df = self._query("observations", filters, as_of=as_of, all_vintages=all_vintages, limit=1, offset=0,
+                         order=_OBS_ORDER, total=True)
+        return int(df["_total"].iloc[0]) if len(df) else 0
 
     def indicators(
         self,
@@ -608,7 +631,7 @@ class Store:
 
     def _query(
         self, table: str, filters: dict[str, Any], *, as_of: str | None, all_vintages: bool,
-        limit: int | None, offset: int, order: str,
+        limit: int | None, offset: int, order: str, total: bool = False,
     ) -> pd.DataFrame:
         """Rows of ``table`` matching ``filters``: the latest vintage of each key as of ``as_of``.
 
@@ -637,7 +660,7 @@ class Store:
             sql += " WHERE " + " AND ".join(inner)
         if not all_vintages:
             sql += " QUALIFY row_number() OVER (PARTITION BY key_id ORDER BY vintage DESC, ingested_at DESC, figure_id DESC) = 1"
-        outer_sql = f"SELECT * FROM ({sql}) AS t"
+        outer_sql = f"SELECT *{', count(*) OVER () AS _total' if total else ''} FROM ({sql}) AS t"
         if outer:
             outer_sql += " WHERE " + " AND ".join(outer)
         outer_sql += f" ORDER BY {order}"

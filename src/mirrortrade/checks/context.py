@@ -123,21 +123,29 @@ class CheckContext:
     year: int | None = None
     notes: list[str] = field(default_factory=list)
 
-    @cached_property
-    def obs(self) -> pd.DataFrame:
-        df = self.store.observations()
+    @staticmethod
+    def _frame(df: pd.DataFrame) -> pd.DataFrame:
         df = df[df["value_usd"].notna()].copy()
         df["year"] = df["period"].str[:4].astype(int)
         return df.reset_index(drop=True)
 
     @cached_property
-    def obs_all_vintages(self) -> pd.DataFrame:
-        df = self.store.observations(all_vintages=True)
-        return df[df["value_usd"].notna()].reset_index(drop=True)
+    def totals(self) -> pd.DataFrame:
+        """Total-trade figures (product ``TOTAL``), the latest vintage of each: what most rules read. Read
+        from the store with the product filter, so a store of millions of HS-level rows is not loaded."""
+        return self._frame(self.store.observations(product="TOTAL"))
+
+    def products(self, codes: list[str]) -> pd.DataFrame:
+        """Product-level figures (latest vintages) for the given product codes only."""
+        if not codes:  # no filter would mean every product
+            return self.totals.iloc[0:0]
+        return self._frame(self.store.observations(product=codes))
 
     @cached_property
-    def totals(self) -> pd.DataFrame:
-        return self.obs[self.obs["product"] == "TOTAL"]
+    def obs_all_vintages(self) -> pd.DataFrame:
+        """Every vintage of the total-trade figures."""
+        df = self.store.observations(all_vintages=True, product="TOTAL")
+        return df[df["value_usd"].notna()].reset_index(drop=True)
 
     @cached_property
     def figs(self) -> list[Fig]:

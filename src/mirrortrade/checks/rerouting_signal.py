@@ -47,6 +47,13 @@ def chp_codes() -> dict[str, str]:
     return dict(zip(df["hs6"].str.strip(), df["tier"].str.strip(), strict=True))
 
 
+@lru_cache(maxsize=1)
+def chp_products() -> list[str]:
+    """Every product code :func:`chp_match` accepts: the CHP HS-6 codes and the 4-digit headings holding them."""
+    codes = list(chp_codes())
+    return sorted({*codes, *(c[:4] for c in codes)})
+
+
 def chp_match(product: str) -> tuple[str, str] | None:
     """(code, tier) when ``product`` is a CHP HS-6 code, or a 4-digit heading containing one."""
     p = str(product).strip()
@@ -62,7 +69,8 @@ def chp_match(product: str) -> tuple[str, str] | None:
 
 def _flows(ctx: CheckContext) -> pd.DataFrame:
     """CHP rows as (country, counterpart, direction in/out, product, year, low, high, value, figure_id)."""
-    df = ctx.obs[(ctx.obs["product"] != "TOTAL") & (ctx.obs["period_kind"] == "year")]
+    df = ctx.products(chp_products())
+    df = df[df["period_kind"] == "year"]
     rows = []
     for r in df.to_dict("records"):
         m = chp_match(r["product"])

@@ -70,7 +70,6 @@ def check(ctx: CheckContext) -> list[Finding]:
             add(_finding("publication", a, b, f"{flow_phrase(rep, par, flow)} in {period} in two publications"))
     # vintages of one figure
     allv = ctx.obs_all_vintages
-    allv = allv[allv["product"] == "TOTAL"]
     counts = allv["key_id"].value_counts()
     allv = allv[allv["key_id"].isin(counts[counts > 1].index)]
     for _, g in allv.groupby("key_id"):

@@ -509,10 +509,9 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
         def compute() -> bytes:
             with holder.store(snap) as store:
-                df = store.observations(**filters, as_of=as_of.isoformat() if as_of else None,
-                                        all_vintages=all_vintages)
-            rows = derived.frame_records(df.iloc[offset:offset + limit])
-            return _json(_page(rows, len(df), limit, offset)).body
+                df, total = store.observations_page(**filters, as_of=as_of.isoformat() if as_of else None,
+                                                    all_vintages=all_vintages, limit=limit, offset=offset)
+            return _json(_page(derived.frame_records(df), total, limit, offset)).body
         return _cached_json(snap.cached(key, compute))
 
     def _table_endpoint(name: str) -> Callable[..., JSONResponse]:
