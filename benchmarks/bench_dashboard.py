@@ -1,11 +1,13 @@
 """Dashboard latency under load: p50/p95 of the overview page and /api/v1/estimates with 50 concurrent
 clients on localhost, against a baseline measured in the same run (the static /healthz endpoint).
 
-    python benchmarks/bench_dashboard.py            # default: 50 clients x 20 requests per endpoint
-    python benchmarks/bench_dashboard.py --smoke    # 50 clients x 4 requests
+    python benchmarks/bench_dashboard.py            # default: 50 clients x 20 requests, 1M-row store
+    python benchmarks/bench_dashboard.py --smoke    # 50 clients x 4 requests, 50k-row store
+    python benchmarks/bench_dashboard.py --full     # 50 clients x 60 requests, 5M-row store
 
 A real ``mirrortrade serve`` runs in a subprocess on a free port over a copy of the embedded store,
-reconciled first so the estimates endpoint has rows. Each client is its own ``httpx.AsyncClient``
+reconciled first so the estimates endpoint has rows, then over a large store (the embedded data plus
+synthetic HS-6 rows ingested from Parquet; 5M rows in the full run). Each client is its own ``httpx.AsyncClient``
 opening its connection first (not measured), then all send their requests one after another
 at once; the run is bounded by ``--max-seconds`` per endpoint.
 Also usable from ``run_all.py`` through :func:`run` (``run(mode, work) -> Section``).
@@ -41,6 +43,11 @@ ENDPOINTS = [
 #: the overview should stay interactive under this load
 #: issue 9: p95 < 100 ms on the embedded dataset, for the overview page and /api/v1/estimates
 TARGET_P95 = 0.100
+#: ... and < 300 ms on a store of 5M rows (smaller in the smoke and default runs, which judge no target)
+TARGET_P95_LARGE = 0.300
+LARGE_ROWS = {"smoke": 50_000, "default": 1_000_000, "full": 5_000_000}
+#: the two endpoints issue 9 sets targets for
+TARGETED = ("/", "/api/v1/estimates?limit=100")
 
 
 def _free_port() -> int:
@@ -56,6 +63,39 @@ def _prepare_store(work: Path) -> Path:
     env = {**os.environ, "MIRRORTRADE_DB": str(db)}
     subprocess.run([PYTHON, "-m", "mirrortrade.cli", "init"], check=True, env=env, capture_output=True)
     subprocess.run([PYTHON, "-m", "mirrortrade.cli", "reconcile"], check=True, env=env, capture_output=True)
+    return db
+
+
+def _large_store(work: Path, rows: int) -> Path:
+    """The embedded store plus ``rows`` synthetic HS-6 figures (100 reporters x 99 partners x X/M x 10 years x
+    products), ingested from Parquet with `mirrortrade ingest`, then reconciled; re-used when present."""
+    import duckdb
+
+    from mirrortrade.model import _iso3_codes
+
+    db = work / f"dashboard-large-{rows}.duckdb"
+    if db.exists():
+        return db
+    tmp = db.with_suffix(".tmp.duckdb")
+    tmp.unlink(missing_ok=True)
+    data = work / f"dashboard-large-{rows}.parquet"
+    codes = sorted(_iso3_codes())[:100]
+    con = duckdb.connect()
+    con.execute(
+        f"""COPY (SELECT c[1 + i % 100] AS reporter, c[1 + (i % 100 + 1 + (i // 100) % 99) % 100] AS partner,
+                  ['X', 'M'][1 + (i // 9900) % 2] AS flow, CAST(2015 + (i // 19800) % 10 AS VARCHAR) AS period,
+                  lpad(CAST(i // 198000 AS VARCHAR), 6, '0') AS product, 1000.0 + (i * 7919) % 10000000 AS value_usd,
+                  'UN-COMTRADE' AS source_id
+            FROM range({int(rows)}) AS r(i), (SELECT ?::VARCHAR[] AS c))
+            TO '{data}' (FORMAT parquet)""",
+        [codes],
+    )
+    con.close()
+    env = {**os.environ, "MIRRORTRADE_DB": str(tmp)}
+    for cmd in (["init"], ["ingest", str(data)], ["reconcile"]):
+        subprocess.run([PYTHON, "-m", "mirrortrade.cli", *cmd], check=True, env=env, capture_output=True)
+    data.unlink()
+    tmp.rename(db)
     return db
 
 
@@ -113,27 +153,15 @@ def _pct(xs: list[float], q: float) -> float:
     return statistics.quantiles(xs, n=100, method="inclusive")[q - 1] if len(xs) > 1 else xs[0]
 
 
-def run(mode: str = "default", work: Path | None = None, *, max_seconds: float = 30.0) -> Section:
+def _measure(section: Section, db: Path, label: str, per_client: int, max_seconds: float, target: float | None,
+             judge: bool) -> None:
+    """Serve ``db`` and load each endpoint with the clients; rows and targets go into ``section``."""
     import httpx
 
-    per_client = REQUESTS.get(mode, REQUESTS["default"])
-    tmp = None
-    if work is None:
-        tmp = Path(tempfile.mkdtemp(prefix="mt-bench-dash-"))
-        work = tmp
-    work.mkdir(parents=True, exist_ok=True)
-    section = Section(
-        title="Dashboard latency (50 concurrent clients, localhost)",
-        how=(f"`mirrortrade serve` on the embedded store (reconciled), {CLIENTS} concurrent httpx clients × "
-             f"{per_client} sequential requests per endpoint; ratios are to the static /healthz endpoint "
-             "measured in the same run."),
-        header=["endpoint", "what", "requests", "p50 ms", "p95 ms", "req/s", "p50 ratio", "p95 ratio", "errors"],
-    )
-    print(f"dashboard: {CLIENTS} clients x {per_client} requests per endpoint", flush=True)
-    proc, base = _start(_prepare_store(work))
+    proc, base = _start(db)
     try:
         for path, _ in ENDPOINTS:  # warm the per-snapshot caches and the Vega bundle once
-            httpx.get(base + path, timeout=120)
+            httpx.get(base + path, timeout=300)
         baseline: tuple[float, float] | None = None
         for path, what in ENDPOINTS:
             t = time.perf_counter()
@@ -143,32 +171,64 @@ def run(mode: str = "default", work: Path | None = None, *, max_seconds: float =
             if baseline is None:
                 baseline = (p50, p95)
             r50, r95 = ratio(p50, baseline[0]), ratio(p95, baseline[1])
-            print(f"  {path}: p50 {1000 * p50:.1f} ms, p95 {1000 * p95:.1f} ms, {len(lat) / wall:.0f} req/s, "
+            print(f"  [{label}] {path}: p50 {1000 * p50:.1f} ms, p95 {1000 * p95:.1f} ms, {len(lat) / wall:.0f} req/s, "
                   f"{errors} errors -> ratio to /healthz p50 {r50}, p95 {r95}", flush=True)
-            section.rows.append([f"`{path}`", what, str(len(lat)), f"{1000 * p50:.1f}", f"{1000 * p95:.1f}",
+            section.rows.append([label, f"`{path}`", what, str(len(lat)), f"{1000 * p50:.1f}", f"{1000 * p95:.1f}",
                                  f"{len(lat) / wall:.0f}", r50, r95, str(errors)])
-            if path in ("/", "/api/v1/estimates?limit=100"):  # the two endpoints issue 9 sets a target for
-                section.target(f"`{path}` p95 < {1000 * TARGET_P95:.0f} ms under {CLIENTS} clients",
-                               p95 < TARGET_P95 and errors == 0, f"{1000 * p95:.0f} ms")
+            if target is not None and path in TARGETED:
+                section.target(f"`{path}` p95 < {1000 * target:.0f} ms under {CLIENTS} clients ({label})",
+                               (p95 < target and errors == 0) if judge else None, f"{1000 * p95:.0f} ms")
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def run(mode: str = "default", work: Path | None = None, *, max_seconds: float = 30.0) -> Section:
+    per_client = REQUESTS.get(mode, REQUESTS["default"])
+    large = LARGE_ROWS.get(mode, LARGE_ROWS["default"])
+    tmp = None
+    if work is None:
+        tmp = Path(tempfile.mkdtemp(prefix="mt-bench-dash-"))
+        work = tmp
+    work.mkdir(parents=True, exist_ok=True)
+    section = Section(
+        title="Dashboard latency (50 concurrent clients, localhost)",
+        how=(f"`mirrortrade serve` on the embedded store (reconciled) and on a store of {large:,} more rows "
+             f"(synthetic HS-6 figures ingested from Parquet, then reconciled), {CLIENTS} concurrent httpx clients × "
+             f"{per_client} sequential requests per endpoint; ratios are to the static /healthz endpoint "
+             "measured in the same run on the same server."),
+        header=["store", "endpoint", "what", "requests", "p50 ms", "p95 ms", "req/s", "p50 ratio", "p95 ratio", "errors"],
+    )
+    print(f"dashboard: {CLIENTS} clients x {per_client} requests per endpoint", flush=True)
+    try:
+        _measure(section, _prepare_store(work), "embedded", per_client, max_seconds, TARGET_P95, judge=True)
+        t = time.perf_counter()
+        db = _large_store(work, large)
+        print(f"  large store: {large:,} rows ingested and reconciled in {time.perf_counter() - t:.1f} s "
+              f"({db.stat().st_size / 1e6:.0f} MB)", flush=True)
+        _measure(section, db, f"{large / 1e6:g}M rows", per_client, max_seconds, TARGET_P95_LARGE,
+                 judge=large >= 5_000_000)
+    finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
     section.notes.append("The overview and pair pages are rendered once per store snapshot and then served "
-                         "from memory; the API reads an in-memory copy of the store, never the file.")
+                         "from memory; the API reads an in-memory copy of the store, never the file. The first "
+                         "request after a store changes pays for the snapshot (seconds for millions of rows); "
+                         "it is made before the timed load (the warm-up).")
     return section
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--smoke", action="store_true", help=f"{CLIENTS} clients x {REQUESTS['smoke']} requests")
+    g = ap.add_mutually_exclusive_group()
+    g.add_argument("--smoke", action="store_true", help=f"{CLIENTS} clients x {REQUESTS['smoke']} requests")
+    g.add_argument("--full", action="store_true", help=f"{CLIENTS} clients x {REQUESTS['full']} requests, 5M rows")
     ap.add_argument("--max-seconds", type=float, default=30.0, help="upper bound per endpoint")
     args = ap.parse_args(argv)
-    section = run("smoke" if args.smoke else "default", max_seconds=args.max_seconds)
+    section = run("smoke" if args.smoke else "full" if args.full else "default", max_seconds=args.max_seconds)
     print()
     print(section.markdown())
     return 0 if all(m is not False for _, m, _ in section.targets) else 1
