@@ -12,7 +12,8 @@ Promises (see docs/RELIABILITY.md):
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -427,40 +428,30 @@ class Store:
         sha = _sha256_of(file)
         now = datetime.now(UTC).replace(tzinfo=None)
         con = self.con
-        con.execute("BEGIN TRANSACTION")
         try:
-            n_input = stage()
-            ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
-            _write_dimensions(con)
-            _stage_rows(con)
-            n_staged = con.execute("SELECT count(*) FROM _stage").fetchone()[0]
-            if n_staged != n_input:
-                raise IngestError(f"{file or 'input'}: {n_input} rows read but {n_staged} staged; store unchanged")
-            # one pass over (key, vintage): how many figures, exact repeats, two values for one figure
-            n_figures, n_repeated, conflict = con.execute(
-                """SELECT count(*), count(*) FILTER (n > 1), min(r0) FILTER (f0 <> f1) FROM (
-                    SELECT count(*) AS n, min(fid) AS f0, max(fid) AS f1, min(_row) AS r0 FROM _stage GROUP BY kid, vintage)"""
-            ).fetchone()
-            if conflict is not None:
-                raise _conflict_error(con, int(conflict), file)
-            src = "(SELECT DISTINCT ON (fid) * FROM _stage)" if n_repeated else "_stage"
-            new = f"{src} AS s ANTI JOIN obs_rows AS t ON s.fid = t.fid"
-            added, new_vintages = con.execute(
-                f"SELECT count(*), count(*) FILTER (s.kid IN (SELECT kid FROM obs_rows)) FROM {new}"
-            ).fetchone()
-            if added:
-                con.execute(f"INSERT INTO obs_rows SELECT {_ROW_COLUMNS}, ? FROM {new}", [ingest_id])
-            con.execute(
-                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [ingest_id, f"{kind}:observations", file, sha, n_figures, added, n_figures - added, new_vintages, now],
-            )
-            con.execute("COMMIT")
-        except duckdb.Error as e:
-            con.execute("ROLLBACK")
-            raise IngestError(f"{file or 'input'}: ingest failed, store unchanged: {str(e).splitlines()[0]}") from None
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            with self._transaction(file):
+                n_input = stage()
+                ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+                _write_dimensions(con)
+                _stage_rows(con)
+                n_staged = con.execute("SELECT count(*) FROM _stage").fetchone()[0]
+                if n_staged != n_input:
+                    raise IngestError(f"{file or 'input'}: {n_input} rows read but {n_staged} staged; store unchanged")
+                # one pass over (key, vintage): how many figures, exact repeats, two values for one figure
+                n_figures, n_repeated, conflict = con.execute(
+                    """SELECT count(*), count(*) FILTER (n > 1), min(r0) FILTER (f0 <> f1) FROM (
+                        SELECT count(*) AS n, min(fid) AS f0, max(fid) AS f1, min(_row) AS r0 FROM _stage GROUP BY kid, vintage)"""
+                ).fetchone()
+                if conflict is not None:
+                    raise _conflict_error(con, int(conflict), file)
+                src = "(SELECT DISTINCT ON (fid) * FROM _stage)" if n_repeated else "_stage"
+                new = f"{src} AS s ANTI JOIN obs_rows AS t ON s.fid = t.fid"
+                added, new_vintages = con.execute(
+                    f"SELECT count(*), count(*) FILTER (s.kid IN (SELECT kid FROM obs_rows)) FROM {new}"
+                ).fetchone()
+                if added:
+                    con.execute(f"INSERT INTO obs_rows SELECT {_ROW_COLUMNS}, ? FROM {new}", [ingest_id])
+                _record_ingest(con, ingest_id, f"{kind}:observations", file, sha, n_figures, added, new_vintages, now)
         finally:
             _drop_obs_temp(con)
         return IngestResult(int(ingest_id), int(n_figures), int(added), int(n_figures - added), int(new_vintages))
@@ -525,6 +516,22 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         return self.con.execute(sql + " ORDER BY ingest_id, rowid", params).df()
 
+    @contextmanager
+    def _transaction(self, file: str | None) -> Iterator[None]:
+        """One ingest transaction: committed when the block ends, rolled back on any error (a DuckDB error
+        becomes one :class:`IngestError` line saying the store is unchanged)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            con.execute("COMMIT")
+        except duckdb.Error as e:
+            con.execute("ROLLBACK")
+            raise IngestError(f"{file or 'input'}: ingest failed, store unchanged: {str(e).splitlines()[0]}") from None
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
@@ -539,8 +546,7 @@ class Store:
         now = datetime.now(UTC).replace(tzinfo=None)
         cols = ", ".join(columns)
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction(file):
             ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
             # a figure id is new when no stored figure has it (ids include the vintage, so a value that
             # returns after a revision is a new vintage, and the current value stays current)
@@ -555,17 +561,7 @@ class Store:
                     f"INSERT INTO {table} ({cols}, ingest_id, ingested_at) SELECT {cols}, ?, ? FROM {new}",
                     [ingest_id, now],
                 )
-            con.execute(
-                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [ingest_id, f"{kind}:{table}", file, sha, rows, added, rows - added, new_vintages, now],
-            )
-            con.execute("COMMIT")
-        except duckdb.Error as e:
-            con.execute("ROLLBACK")
-            raise IngestError(f"{file or 'input'}: ingest failed, store unchanged: {str(e).splitlines()[0]}") from None
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            _record_ingest(con, ingest_id, f"{kind}:{table}", file, sha, rows, added, new_vintages, now)
         return IngestResult(int(ingest_id), int(rows), int(added), int(rows - added), int(new_vintages), table)
 
     # ---- queries -------------------------------------------------------------------------
@@ -714,6 +710,16 @@ class Store:
 
     def ingests(self) -> pd.DataFrame:
         return self.con.execute("SELECT * FROM ingests ORDER BY ingest_id").df()
+
+
+def _record_ingest(
+    con: duckdb.DuckDBPyConnection, ingest_id: int, kind: str, file: str | None, sha: str | None, rows: int,
+    added: int, new_vintages: int, now: datetime,
+) -> None:
+    con.execute(
+        "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [ingest_id, kind, file, sha, rows, added, rows - added, new_vintages, now],
+    )
 
 
 def _conflict_error(con: duckdb.DuckDBPyConnection, row: int, file: str | None) -> DuplicateError:
