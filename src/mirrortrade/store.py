@@ -473,33 +473,26 @@ class Store:
         rows = [i.to_row() for i in items]
         df = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
         df["vintage"] = pd.to_datetime(df["vintage"]).dt.date
-        if self.read_only:
-            raise StoreError(f"store {self.path} is open read-only")
+        self._writable()
         cols = ", ".join(EVENT_COLUMNS)
         now = datetime.now(UTC).replace(tzinfo=None)
         con = self.con
-        con.execute("BEGIN TRANSACTION")
+        con.register("_events_in", df)
         try:
-            con.register("_events_in", df)
-            ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
-            added = con.execute(
-                "SELECT count(DISTINCT event_id) FROM _events_in WHERE event_id NOT IN (SELECT event_id FROM events)"
-            ).fetchone()[0]
-            con.execute(
-                f"""INSERT INTO events ({cols}, ingest_id, ingested_at)
-                SELECT DISTINCT ON (event_id) {cols}, ?, ? FROM _events_in
-                WHERE event_id NOT IN (SELECT event_id FROM events)""",
-                [ingest_id, now],
-            )
-            con.execute(
-                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [ingest_id, f"{kind}:events", file, _sha256_of(file), len(df), added, len(df) - added, 0, now],
-            )
+            with self._transaction(file):
+                ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+                added = con.execute(
+                    "SELECT count(DISTINCT event_id) FROM _events_in WHERE event_id NOT IN (SELECT event_id FROM events)"
+                ).fetchone()[0]
+                con.execute(
+                    f"""INSERT INTO events ({cols}, ingest_id, ingested_at)
+                    SELECT DISTINCT ON (event_id) {cols}, ?, ? FROM _events_in
+                    WHERE event_id NOT IN (SELECT event_id FROM events)""",
+                    [ingest_id, now],
+                )
+                _record_ingest(con, ingest_id, f"{kind}:events", file, _sha256_of(file), len(df), added, 0, now)
+        finally:
             con.unregister("_events_in")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return IngestResult(int(ingest_id), len(df), int(added), int(len(df) - added), 0, "events")
 
     def events(self, *, country: str | None = None, kind: str | Sequence[str] | None = None) -> pd.DataFrame:
