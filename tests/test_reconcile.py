@@ -67,9 +67,18 @@ def test_output_columns_and_files(tmp_path) -> None:  # type: ignore[no-untyped-
     assert list(r.estimates.columns) == list(ESTIMATE_COLUMNS)
     assert list(r.reliability.columns) == list(RELIABILITY_COLUMNS)
     assert list(r.findings.columns)[: len(FINDING_COLUMNS)] == list(FINDING_COLUMNS)
-    paths = r.write(tmp_path / "out")
+    # pairs.parquet is written only on request (the CLI's --pairs)
+    paths = r.write(tmp_path / "default")
+    assert sorted(paths) == ["estimates", "findings", "reliability"]
+    assert sorted(f.name for f in (tmp_path / "default").iterdir()) == [
+        "estimates.parquet", "findings.parquet", "reliability.parquet",
+    ]
+    paths = r.write(tmp_path / "out", pairs=True)
     for name in ("estimates", "reliability", "findings", "pairs"):
         assert paths[name].exists()
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "default" / "estimates.parquet"), pd.read_parquet(paths["estimates"])
+    )
     est = pd.read_parquet(tmp_path / "out" / "estimates.parquet")
     assert len(est) == 1 and est.loc[0, "method"] == "both"
     # one flow barely moves BACI's prior CIF margin of 3.3% towards its own 5% (M/X = 1.05)
@@ -90,12 +99,16 @@ def test_write_before_fetch_matches_frames(tmp_path) -> None:  # type: ignore[no
         ("CHN", "KAZ", "M", 2024, "270900", 30.0),
     ])
     r = quiet_reconcile(df)
-    paths = r.write(tmp_path / "out")
+    # estimates alone go straight from DuckDB to Parquet; with pairs, both come from one scan
+    only = r.write(tmp_path / "only")
+    paths = r.write(tmp_path / "out", pairs=True)
     for name, frame, cols in (("estimates", r.estimates, ESTIMATE_COLUMNS), ("pairs", r.pairs, None)):
         back = pd.read_parquet(paths[name]).sort_values(["exporter", "importer", "year", "product"])
         assert list(back.columns) == list(cols or frame.columns)
         pd.testing.assert_frame_equal(back.reset_index(drop=True), frame, check_dtype=False)
-    assert not list((tmp_path / "out").glob("*.part"))
+    back = pd.read_parquet(only["estimates"]).sort_values(["exporter", "importer", "year", "product"])
+    pd.testing.assert_frame_equal(back.reset_index(drop=True), r.estimates, check_dtype=False)
+    assert not list((tmp_path / "out").glob("*.part")) and not list((tmp_path / "only").glob("*.part"))
 
 
 def test_pairs_only_comparable_and_no_world_pairing() -> None:
@@ -168,6 +181,54 @@ def test_conflicting_duplicates_name_the_key() -> None:
     # an exact duplicate is dropped before summing: 100 + 120, not 100 + 100 + 120
     dup = pd.concat([df, df.iloc[[0]]], ignore_index=True)
     assert quiet_reconcile(dup, on_duplicate="sum").estimates.loc[0, "value_exporter"] == 220.0
+
+
+def test_conflict_on_the_importer_side_names_the_import() -> None:
+    # the exporter side has an exact duplicate (not a conflict); the importer's two values differ
+    df = decl([
+        ("KAZ", "CHN", "X", 2023, "TOTAL", 100.0),
+        ("KAZ", "CHN", "X", 2023, "TOTAL", 100.0),
+        ("CHN", "KAZ", "M", 2023, "TOTAL", 105.0),
+        ("CHN", "KAZ", "M", 2023, "TOTAL", 99.0),
+        ("UZB", "CHN", "X", 2023, "TOTAL", 7.0),
+    ])
+    with pytest.raises(DuplicateError) as exc:
+        reconcile(df)
+    msg = str(exc.value)
+    assert "reporter=CHN partner=KAZ flow=M year=2023 product=TOTAL: 99, 105" in msg
+    r = quiet_reconcile(df, on_duplicate="last")
+    assert r.summary["exact_duplicates"] == 1 and r.summary["conflicting_keys"] == 1
+    assert r.estimates.loc[r.estimates.exporter == "KAZ", "value_importer"].item() == 99.0
+
+
+def test_cell_hash_collisions_fall_back_to_the_key_columns(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # joins with the per-cell tables run on a 64-bit hash of (exporter, importer, year); if two cells
+    # ever shared a hash, the engine must join on the three columns instead and get the same result
+    import ibis
+
+    from mirrortrade.reconcile import stages
+
+    rng = np.random.default_rng(5)
+    rows = []
+    for e, i in (("KAZ", "CHN"), ("CHN", "KAZ"), ("UZB", "CHN"), ("CHN", "UZB"), ("KAZ", "UZB")):
+        for y in (2022, 2023):
+            for p in range(8):
+                t = float(np.exp(rng.normal(12, 1)))
+                rows.append((e, i, "X", y, f"{p:06d}", t * float(np.exp(rng.normal(0, 0.1)))))
+                rows.append((i, e, "M", y, f"{p:06d}", 1.04 * t * float(np.exp(rng.normal(0, 0.3)))))
+    rows.append(("KAZ", "CHN", "X", 2023, "999999", 5e7))  # an export without import trace
+    df = decl(rows)
+    normal = quiet_reconcile(df)
+
+    def constant_hash(backend: str):  # type: ignore[no-untyped-def]
+        return lambda a, b, c: ibis.literal(7, type="int64")
+
+    monkeypatch.setattr(stages, "cell_hash", constant_hash)
+    collided = quiet_reconcile(df)
+    pd.testing.assert_frame_equal(collided.estimates, normal.estimates, rtol=1e-12)
+    pd.testing.assert_frame_equal(collided.reliability, normal.reliability, rtol=1e-12)
+    pd.testing.assert_frame_equal(collided.findings, normal.findings, rtol=1e-12)
+    assert len(normal.estimates) == 81
 
 
 def test_missing_columns_and_files_are_named(tmp_path) -> None:  # type: ignore[no-untyped-def]

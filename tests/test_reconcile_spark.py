@@ -58,8 +58,8 @@ def test_spark_matches_duckdb(tmp_path, monkeypatch) -> None:  # type: ignore[no
         s = reconcile(path, backend="spark")
     assert s.backend == "spark" and d.backend == "duckdb"
     # written before the frames are fetched: estimates and pairs come from one scan on each backend
-    d_paths = d.write(tmp_path / "duckdb_out")
-    s_paths = s.write(tmp_path / "spark_out")
+    d_paths = d.write(tmp_path / "duckdb_out", pairs=True)
+    s_paths = s.write(tmp_path / "spark_out", pairs=True)
     pd.testing.assert_frame_equal(
         _sorted(d.estimates, KEY), _sorted(s.estimates, KEY), check_dtype=False, rtol=1e-9, atol=1e-6
     )

@@ -110,6 +110,14 @@ def test_cli_reconcile_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     est = pd.read_parquet(tmp_path / "out" / "estimates.parquet")
     assert est.loc[0, "method"] == "both"
     assert 100.0 <= est.loc[0, "estimate"] <= 104.0
+    assert not (tmp_path / "out" / "pairs.parquet").exists()  # only with --pairs
+    res = runner.invoke(app, ["reconcile", "--input", str(f), "--output", str(tmp_path / "p"), "--pairs"])
+    assert res.exit_code == 0, res.output
+    assert "pairs.parquet" in res.output
+    pairs = pd.read_parquet(tmp_path / "p" / "pairs.parquet")
+    assert pairs.loc[0, "gap"] == 4.0  # 104 - 100
+    res = runner.invoke(app, ["reconcile", "--input", str(f), "--pairs"])
+    assert res.exit_code != 0 and "--output" in res.output
 
 
 def test_cli_reconcile_errors(tmp_path) -> None:  # type: ignore[no-untyped-def]

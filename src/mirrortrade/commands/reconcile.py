@@ -17,8 +17,12 @@ def register(app: typer.Typer) -> None:
             "Without it, the store is reconciled.", show_default=False,
         ),
         output: Path | None = typer.Option(
-            None, "--output", help="Directory for estimates/reliability/findings/pairs.parquet "
+            None, "--output", help="Directory for estimates/reliability/findings.parquet "
             "(required with --input).", show_default=False,
+        ),
+        pairs: bool = typer.Option(
+            False, "--pairs", help="Also write pairs.parquet to --output: both sides of every mirror pair with "
+            "gap, ratio, log ratio and the CIF rate used (about as large as estimates.parquet).",
         ),
         backend: str = typer.Option("duckdb", "--backend", help="duckdb or spark."),
         on_duplicate: str = typer.Option(
@@ -44,6 +48,8 @@ def register(app: typer.Typer) -> None:
             raise MirrortradeError(f"--on-duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
         if input is not None and output is None:
             raise MirrortradeError("--output DIR is required with --input")
+        if pairs and output is None:
+            raise MirrortradeError("--pairs writes pairs.parquet into --output DIR: give --output")
         console = Console(stderr=True)
         with (
             Progress(
@@ -65,7 +71,7 @@ def register(app: typer.Typer) -> None:
                     input, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master, progress=progress
                 )
                 assert output is not None
-                result.write(output)
+                result.write(output, pairs=pairs)
             else:
                 from mirrortrade.commands import open_store_cli
                 from mirrortrade.reconcile.store_input import reconcile_store
@@ -74,15 +80,15 @@ def register(app: typer.Typer) -> None:
                 try:
                     result = reconcile_store(
                         store, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master,
-                        output=output, progress=progress,
+                        output=output, pairs=pairs, progress=progress,
                     )
                 finally:
                     store.close()
             bar.update(task, completed=len(STAGES))
-        _print_summary(result, output, stored=input is None)
+        _print_summary(result, output, stored=input is None, pairs=pairs)
 
 
-def _print_summary(result, output: Path | None, *, stored: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_summary(result, output: Path | None, *, stored: bool, pairs: bool) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.table import Table
 
@@ -115,5 +121,6 @@ def _print_summary(result, output: Path | None, *, stored: bool) -> None:  # typ
     if stored:
         where.append("store tables pairs, reliability, estimates, findings_reconcile")
     if output is not None:
-        where.append(f"{output}/estimates.parquet, reliability.parquet, findings.parquet, pairs.parquet")
+        files = ["estimates", "reliability", "findings", *(["pairs"] if pairs else [])]
+        where.append(f"{output}/" + ", ".join(f"{f}.parquet" for f in files))
     console.print("written: " + "; ".join(where))

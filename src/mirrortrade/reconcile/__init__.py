@@ -4,7 +4,8 @@ best estimates with uncertainty and anomaly findings, written once in Ibis for D
     from mirrortrade.reconcile import reconcile, ReconcileResult, best_estimate_weight
     result = reconcile("declarations.parquet")          # backend="duckdb" | "spark"
     result.estimates, result.reliability, result.findings, result.pairs   # pandas DataFrames
-    result.write("out/")                                 # estimates/reliability/findings/pairs.parquet
+    result.write("out/")                                 # estimates/reliability/findings.parquet
+    result.write("out/", pairs=True)                     # ... and pairs.parquet
 """
 
 from mirrortrade.reconcile.engine import (

@@ -11,8 +11,10 @@ reliability) works on pair-level statistics of at most countries² × years rows
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 import ibis
+import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from mirrortrade.model import AGGREGATES
@@ -81,7 +83,37 @@ def usable(t: ir.Table) -> ir.Table:
     )
 
 
-def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.Table:
+def cell_hash(backend: str) -> Callable[[ir.Value, ir.Value, ir.Value], ir.Value]:
+    """A 63/64-bit hash of a cell key (exporter, importer, year) as a signed BIGINT on ``backend``:
+    DuckDB's ``hash`` (shifted into the signed range: DuckDB cannot push an unsigned filter constant
+    above 2⁶³ into a pandas/Arrow scan), Spark's ``xxhash64``. Joins of the row-level pairs with
+    per-cell tables use it as their single key once the engine has checked it is unique over the
+    cells (else they join on the key columns)."""
+    if backend == "spark":
+
+        @ibis.udf.scalar.builtin(name="xxhash64")
+        def _xxhash64(a: str, b: str, c: int) -> int:  # type: ignore[empty-body]
+            ...
+
+        return _xxhash64
+
+    @ibis.udf.scalar.builtin(name="hash")
+    def _hash(a: str, b: str, c: int) -> dt.uint64:  # type: ignore[empty-body]
+        ...
+
+    def signed(a: ir.Value, b: ir.Value, c: ir.Value) -> ir.Value:
+        return (_hash(a, b, c) >> 1).cast("int64")
+
+    return signed
+
+
+def mirror_pairs(
+    t: ir.Table,
+    *,
+    on_duplicate: str,
+    has_figure_id: bool,
+    hash_fn: Callable[[ir.Value, ir.Value, ir.Value], ir.Value] | None = None,
+) -> ir.Table:
     """Exporter's exports to the importer (FOB) beside the importer's imports from the exporter (CIF).
 
     ``t``: usable declarations (see :func:`usable`). Each declaration is put in the exporter's
@@ -91,8 +123,11 @@ def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.T
 
     ``on_duplicate``: ``error`` keeps the (single) value and marks conflicts for the engine to
     raise on; ``last`` takes the last row in input order; ``sum`` adds the distinct values of a
-    key (exact duplicates are dropped first). ``dup_*`` count the exact duplicates dropped,
-    ``conflict_*`` mark keys with different values, ``lr`` is ``ln(value_importer / value_exporter)``.
+    key (exact duplicates are dropped first). ``n_decl`` counts the declarations folded into the
+    row, ``n_dup`` the exact duplicates dropped among them, ``n_conflict`` the sides (0–2) whose
+    declarations disagree. In ``error`` mode ``n_dup`` is exact wherever ``n_conflict`` is 0 (a
+    conflict is raised on). ``h`` is ``hash_fn(exporter, importer, year)`` when given. The log
+    ratio is not stored: later stages compute ``ln(value_importer / value_exporter)`` as they scan.
     """
     is_x = t.flow == "X"
     null = ibis.null("float64")
@@ -118,14 +153,24 @@ def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.T
             dist["fx"] = u.fx.max()
             dist["fm"] = u.fm.max()
         u = u.group_by([*key, "vx", "vm"]).aggregate(**dist)
-    aggs: dict[str, ir.Value] = {
-        "nx": u.vx.count(),
-        "nm": u.vm.count(),
-        "xmin": u.vx.min(),
-        "xmax": u.vx.max(),
-        "mmin": u.vm.min(),
-        "mmax": u.vm.max(),
-    }
+    if on_duplicate == "error":
+        # the cheapest aggregate set: one value per side, a row count and whether a side disagrees
+        aggs: dict[str, ir.Value] = {
+            "value_exporter": u.vx.min(),
+            "value_importer": u.vm.min(),
+            "n": u.count(),
+            "cx": (u.vx.max() != u.vx.min()).fill_null(False),
+            "cm": (u.vm.max() != u.vm.min()).fill_null(False),
+        }
+    else:
+        aggs = {
+            "nx": u.vx.count(),
+            "nm": u.vm.count(),
+            "xmin": u.vx.min(),
+            "xmax": u.vx.max(),
+            "mmin": u.vm.min(),
+            "mmax": u.vm.max(),
+        }
     if on_duplicate == "sum":
         aggs["value_exporter"] = u.vx.sum()
         aggs["value_importer"] = u.vm.sum()
@@ -142,15 +187,28 @@ def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.T
             aggs["figure_id_exporter"] = u.fx.max()
             aggs["figure_id_importer"] = u.fm.max()
     g = u.group_by(key).aggregate(**aggs)
-    if on_duplicate == "sum":
-        dup_x = (g.rows_x - g.nx).fill_null(0)
-        dup_m = (g.rows_m - g.nm).fill_null(0)
+    if on_duplicate == "error":
+        sides = g.value_exporter.notnull().cast("int64") + g.value_importer.notnull().cast("int64")
+        n_decl = g.n
+        n_dup = g.n - sides
+        n_conflict = g.cx.cast("int64") + g.cm.cast("int64")
         vx, vm = g.value_exporter, g.value_importer
     else:
-        dup_x = ibis.ifelse(g.xmin == g.xmax, g.nx - 1, 0).fill_null(0)
-        dup_m = ibis.ifelse(g.mmin == g.mmax, g.nm - 1, 0).fill_null(0)
-        vx = g.value_exporter if on_duplicate == "last" else g.xmin
-        vm = g.value_importer if on_duplicate == "last" else g.mmin
+        if on_duplicate == "sum":
+            rows_x, rows_m = g.rows_x.fill_null(0), g.rows_m.fill_null(0)
+            dup_x = (g.rows_x - g.nx).fill_null(0)
+            dup_m = (g.rows_m - g.nm).fill_null(0)
+            vx, vm = g.value_exporter, g.value_importer
+        else:  # last
+            rows_x, rows_m = g.nx.fill_null(0), g.nm.fill_null(0)
+            dup_x = ibis.ifelse(g.xmin == g.xmax, g.nx - 1, 0).fill_null(0)
+            dup_m = ibis.ifelse(g.mmin == g.mmax, g.nm - 1, 0).fill_null(0)
+            vx, vm = g.value_exporter, g.value_importer
+        n_decl = rows_x + rows_m
+        n_dup = dup_x + dup_m
+        n_conflict = (g.xmin != g.xmax).fill_null(False).cast("int64") + (g.mmin != g.mmax).fill_null(
+            False
+        ).cast("int64")
     out: dict[str, ir.Value] = {
         "exporter": g.exporter,
         "importer": g.importer,
@@ -158,64 +216,76 @@ def mirror_pairs(t: ir.Table, *, on_duplicate: str, has_figure_id: bool) -> ir.T
         "product": g["product"],
         "value_exporter": vx,
         "value_importer": vm,
-        "lr": (vm / vx).ln(),
-        "rows_exporter": (g.rows_x if on_duplicate == "sum" else g.nx).fill_null(0).cast("int64"),
-        "rows_importer": (g.rows_m if on_duplicate == "sum" else g.nm).fill_null(0).cast("int64"),
-        "dup_exporter": dup_x.cast("int64"),
-        "dup_importer": dup_m.cast("int64"),
-        "conflict_exporter": (g.xmin != g.xmax).fill_null(False),
-        "conflict_importer": (g.mmin != g.mmax).fill_null(False),
+        "n_decl": n_decl.cast("int32"),
+        "n_dup": n_dup.cast("int32"),
+        "n_conflict": n_conflict.cast("int8"),
     }
     if has_figure_id:
         out["figure_id_exporter"] = g.figure_id_exporter
         out["figure_id_importer"] = g.figure_id_importer
+    if hash_fn is not None:
+        out["h"] = hash_fn(g.exporter, g.importer, g.year)
     return g.select(**out)
+
+
+def log_ratio(p: ir.Table) -> ir.Value:
+    """``ln(value_importer / value_exporter)``: null unless both sides are there."""
+    return (p.value_importer / p.value_exporter).ln()
 
 
 def cell_stats(p: ir.Table) -> ir.Table:
     """Per exporter, importer and year: how many rows each side has (and how many duplicates or
     conflicting values were folded into them), and the first-pass sums of the log ratio over rows
-    whose sides agree within ×10."""
-    inwin = p.lr.notnull() & (p.lr.abs() < LN_WINDOW)
-    return p.group_by(list(CELL_KEY)).aggregate(
-        n_rows=p.count(),
-        n_decl=p.rows_exporter.sum() + p.rows_importer.sum(),
-        n_dup=p.dup_exporter.sum() + p.dup_importer.sum(),
-        n_conflict=p.count(where=p.conflict_exporter) + p.count(where=p.conflict_importer),
-        n_exporter_rows=p.value_exporter.count(),
-        n_importer_rows=p.value_importer.count(),
-        n_both=p.lr.count(),
-        n0=p.count(where=inwin),
-        s1=p.lr.sum(where=inwin),
-        s2=(p.lr * p.lr).sum(where=inwin),
-        m_min=p.value_importer.min(),
-    )
+    whose sides agree within ×10. With a cell hash ``h`` in ``p``, each cell's hash comes along."""
+    lr = log_ratio(p)
+    inwin = lr.notnull() & (lr.abs() < LN_WINDOW)
+    aggs: dict[str, ir.Value] = {
+        "n_rows": p.count(),
+        "n_decl": p.n_decl.sum(),
+        "n_dup": p.n_dup.sum(),
+        "n_conflict": p.n_conflict.sum(),
+        "n_exporter_rows": p.value_exporter.count(),
+        "n_importer_rows": p.value_importer.count(),
+        "n_both": lr.count(),
+        "n0": p.count(where=inwin),
+        "s1": lr.sum(where=inwin),
+        "s2": (lr * lr).sum(where=inwin),
+        "m_min": p.value_importer.min(),
+    }
+    if "h" in p.columns:
+        aggs["h"] = p.h.arbitrary()
+    return p.group_by(list(CELL_KEY)).aggregate(**aggs)
 
 
-def trimmed_stats(p: ir.Table, thresholds: ir.Table) -> ir.Table:
+def trimmed_stats(p: ir.Table, thresholds: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
     """Per cell: sums of the CIF-adjusted log residual ``r = lr − ln(1 + cif)`` over rows with
-    ``|r| ≤ thr`` (``thresholds`` has exporter, importer, year, c, thr)."""
-    b = p.filter(p.lr.notnull()).select("exporter", "importer", "year", "lr")
-    j = b.inner_join(thresholds, list(CELL_KEY))
+    ``|r| ≤ thr`` (``thresholds`` has the cell ``key`` — exporter, importer, year or the cell hash
+    ``h`` — and c, thr)."""
+    lr = log_ratio(p)
+    b = p.filter(lr.notnull()).select(*key, lr=lr)
+    j = b.inner_join(thresholds, list(key))
     r = j.lr - j.c
     keep = r.abs() <= j.thr
-    return j.group_by(list(CELL_KEY)).aggregate(
+    return j.group_by(list(key)).aggregate(
         n=j.count(where=keep),
         s1=r.sum(where=keep),
         s2=(r * r).sum(where=keep),
     )
 
 
-def estimate_rows(p: ir.Table, cells: ir.Table, *, z90: float, has_figure_id: bool) -> ir.Table:
+def estimate_rows(
+    p: ir.Table, cells: ir.Table, *, z90: float, has_figure_id: bool, key: Sequence[str] = CELL_KEY
+) -> ir.Table:
     """Row-level estimates, pair statistics and anomaly flags.
 
-    ``cells`` (exporter, importer, year) carries the CIF rate and its source, ``c = ln(1+cif)``,
+    ``cells`` (one row per cell, joined on ``key``: exporter, importer, year or the cell hash ``h``) carries the CIF rate and its source, ``c = ln(1+cif)``,
     the pair's noise ``s_pair = √(σ_e² + σ_i²)``, the both-sides weight ``w_both`` and log-σ ``s_both``, the one-side log-σ ``s_exp`` /
-    ``s_mir``, whether the exporter side is the more reliable (``exp_better``), whether the
+    ``s_mir`` (or the interval factors ``g_* = exp(z90·s_*)``), whether the exporter side is the more reliable (``exp_better``), whether the
     importer reports that exporter at all that year (``importer_reports``) and the value above
     which an export without importer trace is a phantom (``phantom_floor``).
     """
-    j = p.left_join(cells, list(CELL_KEY))
+    j = p.left_join(cells, list(key))
+    j = j.mutate(lr=log_ratio(j))
     has_x = j.value_exporter.notnull()
     has_m = j.value_importer.notnull()
     m_fob = j.value_importer / (1.0 + j.cif_rate)
@@ -227,39 +297,44 @@ def estimate_rows(p: ir.Table, cells: ir.Table, *, z90: float, has_figure_id: bo
     unit_error = (has_x & has_m) & (far > math.log(1000.0) / 2.0) & (
         ((far - math.log(1e3)).abs() <= tol) | ((far - math.log(1e6)).abs() <= tol)
     )
-    method = ibis.cases(
-        (has_x & has_m & ~unit_error, "both"),
-        (has_x & has_m & unit_error & j.exp_better, "exporter_only"),
-        (has_x & has_m & unit_error, "mirror_only"),
-        (has_x, "exporter_only"),
-        else_="mirror_only",
+    # the method as a small integer (0 both, 1 exporter_only, 2 mirror_only): the per-method
+    # choices below compare integers, not the method's name
+    code = ibis.cases(
+        (has_x & has_m & ~unit_error, 0),
+        (has_x & has_m & unit_error & j.exp_better, 1),
+        (has_x & has_m & unit_error, 2),
+        (has_x, 1),
+        else_=2,
     )
     q = j.mutate(
         m_fob=m_fob,
         resid=resid,
         unit_error=unit_error,
-        method=method,
+        method_code=code,
         phantom=has_x & ~has_m & j.importer_reports & (j.value_exporter >= j.phantom_floor),
     )
+    method = ibis.cases((q.method_code == 0, "both"), (q.method_code == 1, "exporter_only"), else_="mirror_only")
     w = ibis.cases(
-        (q.method == "both", q.w_both),
-        (q.method == "exporter_only", 1.0),
+        (q.method_code == 0, q.w_both),
+        (q.method_code == 1, 1.0),
         else_=0.0,
     )
-    s = ibis.cases(
-        (q.method == "both", q.s_both),
-        (q.method == "exporter_only", q.s_exp),
-        else_=q.s_mir,
-    )
+    # the 90% interval's factor exp(z90·σ) of the method's σ: per cell when the cells carry it
+    # (g_both, g_exp, g_mir), else computed here
+    if "g_both" in q.columns:
+        g = ibis.cases((q.method_code == 0, q.g_both), (q.method_code == 1, q.g_exp), else_=q.g_mir)
+    else:
+        s = ibis.cases((q.method_code == 0, q.s_both), (q.method_code == 1, q.s_exp), else_=q.s_mir)
+        g = (z90 * s).exp()
     est = ibis.cases(
-        (q.method == "both", q.w_both * q.value_exporter + (1.0 - q.w_both) * q.m_fob),
-        (q.method == "exporter_only", q.value_exporter),
+        (q.method_code == 0, q.w_both * q.value_exporter + (1.0 - q.w_both) * q.m_fob),
+        (q.method_code == 1, q.value_exporter),
         else_=q.m_fob,
     )
-    q = q.mutate(weight_exporter=w, sigma_estimate=s, estimate=est)
+    q = q.mutate(method=method, weight_exporter=w, interval_factor=g, estimate=est)
     q = q.mutate(
-        estimate_low=q.estimate * (-z90 * q.sigma_estimate).exp(),
-        estimate_high=q.estimate * (z90 * q.sigma_estimate).exp(),
+        estimate_low=q.estimate / q.interval_factor,
+        estimate_high=q.estimate * q.interval_factor,
     )
     return q
 
@@ -310,6 +385,21 @@ def output_rows(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
     for c in estimates_table(q, has_figure_id=has_figure_id).columns:
         cols.setdefault(c, q[c])
     return q.select(**cols)
+
+
+def finding_candidates(p: ir.Table, *, max_c: float, phantom_floor: float | None) -> ir.Table:
+    """The pairs that can be flagged by :func:`row_findings`, chosen before the join with the cells.
+
+    A unit error needs ``|lr − c| > ln(1000)/2`` with ``|c| ≤ max_c``, so ``|lr| > ln(1000)/2 − max_c``;
+    a phantom export needs the exporter side alone and a value at least the smallest phantom floor of
+    any cell (``phantom_floor``; None when no importer reports). A superset of the flagged rows:
+    :func:`row_findings` applies the exact rules after the join.
+    """
+    lr = log_ratio(p)
+    cond = lr.notnull() & (lr.abs() > math.log(1000.0) / 2.0 - max_c - 1e-9)
+    if phantom_floor is not None:
+        cond = cond | (p.value_importer.isnull() & (p.value_exporter >= phantom_floor))
+    return p.filter(cond)
 
 
 def row_findings(q: ir.Table) -> ir.Table:

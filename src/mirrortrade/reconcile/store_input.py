@@ -97,11 +97,13 @@ def reconcile_store(
     on_duplicate: str = "error",
     spark_master: str | None = None,
     output: str | os.PathLike[str] | None = None,
+    pairs: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
     **kwargs: Any,
 ) -> ReconcileResult:
     """Reconcile the store's official declarations and replace the derived tables ``pairs``,
-    ``reliability``, ``estimates`` and ``findings_reconcile`` (and write Parquet to ``output``)."""
+    ``reliability``, ``estimates`` and ``findings_reconcile`` (and write estimates, reliability and
+    findings as Parquet to ``output``, with pairs too when ``pairs`` is true)."""
     from mirrortrade.errors import MirrortradeError
     from mirrortrade.reconcile.engine import reconcile
 
@@ -119,5 +121,5 @@ def reconcile_store(
     store.replace_table(STORE_TABLES["estimates"], result.estimates)
     store.replace_table(STORE_TABLES["findings"], result.findings)
     if output is not None:
-        result.write(output)
+        result.write(output, pairs=pairs)
     return result
