@@ -1,5 +1,5 @@
 """Crash safety: a SIGKILLed ingest leaves the store with the whole file or none of it, and usable;
-a fetch killed mid-download leaves no cache entry, and the rerun completes.
+a fetch killed mid-download leaves no cache entry, and the rerun resumes it and completes.
 
 The ingest is the real CLI (``python -m mirrortrade.cli ingest FILE``) in a child process,
 killed once the store file or its WAL has changed (the ingest transaction has started writing).
@@ -158,6 +158,7 @@ class _SlowServer(http.server.ThreadingHTTPServer):
     stall = True  # send half the body, then wait until released
     half_sent = threading.Event()
     release = threading.Event()
+    ranges: list[str | None] = []  # the Range header of each request
 
 
 class _SlowHandler(http.server.BaseHTTPRequestHandler):
@@ -167,6 +168,17 @@ class _SlowHandler(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        rng = self.headers.get("Range")
+        self.server.ranges.append(rng)
+        if rng and not self.server.stall:  # honour "bytes=N-" with the rest of the body
+            start = int(rng.removeprefix("bytes=").removesuffix("-"))
+            self.send_response(206)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Range", f"bytes {start}-{len(BODY_BYTES) - 1}/{len(BODY_BYTES)}")
+            self.send_header("Content-Length", str(len(BODY_BYTES) - start))
+            self.end_headers()
+            self.wfile.write(BODY_BYTES[start:])
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(BODY_BYTES)))
@@ -197,42 +209,52 @@ print("fetched")
 
 @pytest.mark.timeout(60)
 def test_fetch_killed_mid_download_leaves_no_entry(tmp_path: Path) -> None:
+    import hashlib
+
     from mirrortrade.sources.http import Cache, Fetcher, Request, RetryPolicy
 
     server = _SlowServer(("127.0.0.1", 0), _SlowHandler)
     server.half_sent = threading.Event()
     server.release = threading.Event()
+    server.ranges = []
     t = threading.Thread(target=server.serve_forever, daemon=True)
     t.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/data/v1/get/C/A/HS"
     cache_root = tmp_path / "cache"
+    req = Request("UN-COMTRADE", url, expect="json")
+    cache = Cache(cache_root)
+    part, _ = cache.part_paths(req)  # <key>.body.part: where the child writes the body
     try:
         proc = subprocess.Popen([sys.executable, "-c", FETCH_CHILD, url, str(cache_root)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
         assert server.half_sent.wait(30), proc.stderr.read() if proc.poll() is not None else "no request"
         # the child has started writing the body into the cache directory
         deadline = time.monotonic() + 10
-        while not any(p.stat().st_size for p in cache_root.rglob("*.part")) and time.monotonic() < deadline:
+        while not (part.exists() and part.stat().st_size) and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert any(p.stat().st_size for p in cache_root.rglob("*.part"))
+        assert part.stat().st_size
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         assert proc.returncode == -signal.SIGKILL
         server.release.set()
 
-        req = Request("UN-COMTRADE", url, expect="json")
-        cache = Cache(cache_root)
         assert cache.get(req) is None
         assert not list(cache_root.rglob("*.body")) and not list(cache_root.rglob("*.json"))
+        # what reached the disk is kept, as the resume point: a prefix of the body
+        kept = part.read_bytes()
+        assert 0 < len(kept) <= len(BODY_BYTES) // 2 and BODY_BYTES.startswith(kept)
 
-        # rerun: the whole body is fetched again and cached with its checksum
+        # rerun: only the rest is asked for; the whole body is cached with the whole body's checksum
         server.stall = False
         with Fetcher(cache=cache, policy=RetryPolicy(max_attempts=2, min_interval=0, timeout=10)) as f:
             raw = f.fetch(req)
+        assert server.ranges == [None, f"bytes={len(kept)}-"]
         assert raw.read_bytes() == BODY_BYTES and not raw.from_cache
+        assert raw.sha256 == hashlib.sha256(BODY_BYTES).hexdigest()
         hit = cache.get(req)
         assert hit is not None and hit.sha256 == raw.sha256
         assert len(hit.json()["data"]) == 4000
+        assert not part.exists()
     finally:
         server.release.set()
         server.shutdown()

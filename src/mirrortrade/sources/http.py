@@ -5,9 +5,18 @@
   of body is expected (JSON, XML or CSV).
 * :class:`Cache` is content-addressed: the entry for a request lives under
   ``sha256(method, URL with parameters, Accept)`` and holds the body plus a JSON metadata file
-  (URL, parameters, retrieval time, status, content type, sha256 of the body). Bodies are
-  written to a temporary file and renamed, so a download that dies half-way leaves nothing
-  behind and the next run fetches it again.
+  (URL, parameters, retrieval time, status, content type, sha256 of the body). A body is
+  downloaded into ``<key>.body.part`` and renamed to ``<key>.body`` only once it is complete
+  and has passed its checks, so a download that dies half-way never leaves an entry.
+* A download that dies half-way (a cut connection, a timeout, SIGKILL) resumes: the next
+  attempt or run finds ``<key>.body.part`` and asks for the rest with ``Range: bytes=N-`` (and
+  ``If-Range`` with the ETag or Last-Modified recorded beside it in ``<key>.body.part.meta``).
+  It appends only on a ``206`` whose ``Content-Range`` starts at N and has the recorded total;
+  on ``200`` (ranges ignored), ``416`` or any mismatch it starts again from byte 0. The process
+  writing the part holds an exclusive ``flock`` on it; a second process fetching the same
+  request at the same time downloads into its own random ``.<key>.body.*.part`` file instead.
+  Random ``.part`` files older than a day (left by a killed process) are deleted when their
+  directory is next used.
 * :class:`Fetcher` serves from the cache unless ``refresh``; in ``offline`` mode it never opens
   a socket and says exactly which responses are missing. Failures it retries (bounded, with
   tenacity): 429 (honouring ``Retry-After``), 5xx, timeouts, connection errors and truncated
@@ -30,8 +39,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote, urlsplit
+
+try:  # POSIX; without it (Windows) downloads go to private temporary files and do not resume
+    import fcntl
+except ImportError:  # pragma: no cover - not on the supported platforms
+    fcntl = None  # type: ignore[assignment]
 
 from mirrortrade.errors import SourceError
 
@@ -117,11 +131,135 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-class Cache:
-    """Content-addressed response cache: ``<root>/<key[:2]>/<key>.body`` + ``<key>.json``."""
+#: random-named temporary files (``tempfile.mkstemp`` in :meth:`Cache.tmp_file` and
+#: ``_atomic_write``) are swept once they are older than this many seconds
+STALE_PART_SECONDS = 86400.0
 
-    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+
+class Partial:
+    """The body of one request being downloaded, open for writing.
+
+    ``resumable`` parts are ``<key>.body.part``, held under an exclusive ``flock`` for as long as
+    this object is open; the others are private random-named temporary files (another process
+    holds the resumable part, or the platform has no ``flock``) and are deleted on close.
+    """
+
+    def __init__(self, path: Path, f: IO[bytes], meta_path: Path | None, meta: dict[str, Any] | None) -> None:
+        self.path = path
+        self._f = f
+        self._meta_path = meta_path
+        self.meta: dict[str, Any] | None = meta
+        self.resumed_from = 0  # the byte a 206 answer appended from, 0 if the body came whole
+        self._moved = False
+
+    @property
+    def resumable(self) -> bool:
+        return self._meta_path is not None
+
+    @property
+    def size(self) -> int:
+        self._f.flush()  # what has arrived is the resume point, not just what the buffer let through
+        return os.fstat(self._f.fileno()).st_size
+
+    @property
+    def total(self) -> int | None:
+        t = (self.meta or {}).get("total")
+        return int(t) if isinstance(t, int) else None
+
+    def resume_headers(self) -> dict[str, str]:
+        """``Range`` (+ ``If-Range``) asking for the rest of the part; empty if there is nothing to resume."""
+        n = self.size
+        if not self.resumable or n == 0 or self.meta is None:
+            return {}
+        headers = {"Range": f"bytes={n}-"}
+        etag = self.meta.get("etag") or ""
+        if etag and not etag.startswith("W/"):  # If-Range takes a strong validator only
+            headers["If-Range"] = etag
+        elif self.meta.get("last_modified"):
+            headers["If-Range"] = self.meta["last_modified"]
+        return headers
+
+    def restart(self, meta: dict[str, Any] | None) -> None:
+        """Empty the part for a whole body from byte 0; record ``meta`` (validators, total) if resumable."""
+        if self._meta_path is not None:
+            self._meta_path.unlink(missing_ok=True)  # first: part bytes never sit beside stale validators
+        self._f.seek(0)
+        self._f.truncate()
+        self.meta = meta
+        self.resumed_from = 0
+        if self._meta_path is not None and meta is not None:
+            _atomic_write(self._meta_path, json.dumps(meta).encode())
+
+    def resume(self) -> None:
+        """Append from the current end (a ``206`` answer was accepted)."""
+        self.resumed_from = self.size
+        self._f.seek(0, os.SEEK_END)
+
+    def write(self, chunk: bytes) -> None:
+        self._f.write(chunk)
+
+    def sync(self) -> None:
+        self._f.flush()
+        os.fsync(self._f.fileno())
+
+    def commit(self, cache: Cache, request: Request, *, status: int, content_type: str) -> Raw:
+        """Move the complete body into the cache; its sha256 is of the whole file on disk."""
+        self.sync()
+        if self._meta_path is not None:
+            self._meta_path.unlink(missing_ok=True)
+        raw = cache.put_file(request, self.path, status=status, content_type=content_type,
+                             sha256=_sha256_file(self.path), resumed_from=self.resumed_from)
+        self._moved = True
+        return raw
+
+    def close(self) -> None:
+        """Release the part: a private temporary file, or an empty part, is deleted; a partial one is kept."""
+        try:
+            if not self._moved and (not self.resumable or self.size == 0):
+                self.path.unlink(missing_ok=True)
+                if self._meta_path is not None:
+                    self._meta_path.unlink(missing_ok=True)
+        finally:
+            self._f.close()  # releases the flock
+
+
+class Cache:
+    """Content-addressed response cache: ``<root>/<key[:2]>/<key>.body`` + ``<key>.json``.
+
+    Beside an entry being downloaded: ``<key>.body.part`` (the body so far, the resume point) and
+    ``<key>.body.part.meta`` (URL, ETag, Last-Modified, total length).
+    """
+
+    def __init__(self, root: str | os.PathLike[str] | None = None, *,
+                 stale_after: float = STALE_PART_SECONDS) -> None:
         self.root = Path(root) if root is not None else cache_dir()
+        self.stale_after = stale_after
+        self._swept: set[Path] = set()
+
+    def sweep(self, directory: Path) -> list[Path]:
+        """Delete random-named ``.*.part`` files older than ``stale_after`` in one entry directory.
+
+        Done once per directory per :class:`Cache`; returns what was removed."""
+        if directory in self._swept:
+            return []
+        self._swept.add(directory)
+        cutoff = time.time() - self.stale_after
+        removed: list[Path] = []
+        try:
+            entries = os.scandir(directory)
+        except OSError:
+            return removed
+        with entries:
+            for e in entries:
+                if not (e.name.startswith(".") and e.name.endswith(".part")):
+                    continue
+                try:
+                    if e.is_file(follow_symlinks=False) and e.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(e.path)
+                        removed.append(Path(e.path))
+                except OSError:
+                    continue
+        return removed
 
     def _paths(self, request: Request) -> tuple[Path, Path]:
         k = request.cache_key
@@ -131,6 +269,8 @@ class Cache:
     def get(self, request: Request) -> Raw | None:
         """The cached response, or None if absent or damaged (a damaged entry is refetched)."""
         body, meta = self._paths(request)
+        if body.parent.is_dir():
+            self.sweep(body.parent)
         if not (body.is_file() and meta.is_file()):
             return None
         try:
@@ -148,8 +288,11 @@ class Cache:
     def has(self, request: Request) -> bool:
         return self.get(request) is not None
 
-    def put_file(self, request: Request, tmp_body: Path, *, status: int, content_type: str, sha256: str) -> Raw:
-        """Move a completely downloaded body into place (rename), then write its metadata."""
+    def put_file(self, request: Request, tmp_body: Path, *, status: int, content_type: str, sha256: str,
+                 resumed_from: int = 0) -> Raw:
+        """Move a completely downloaded body into place (rename), then write its metadata.
+
+        ``resumed_from``: the byte at which an interrupted download was resumed (recorded if > 0)."""
         body, meta = self._paths(request)
         body.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp_body, body)
@@ -159,15 +302,59 @@ class Cache:
             "accept": request.accept, "retrieved_at": now, "status": status, "content_type": content_type,
             "sha256": sha256, "bytes": body.stat().st_size, "source_id": request.source_id,
         }
+        if resumed_from:
+            m["resumed_from_byte"] = resumed_from
         _atomic_write(meta, json.dumps(m, indent=1).encode())
         return Raw(body, request.full_url, request.params, now, status, content_type, sha256, False, request)
 
     def tmp_file(self, request: Request) -> Path:
+        """A new private random-named temporary file beside the entry (``.<key>.body.*.part``)."""
         body, _ = self._paths(request)
         body.parent.mkdir(parents=True, exist_ok=True)
+        self.sweep(body.parent)
         fd, tmp = tempfile.mkstemp(dir=body.parent, prefix=f".{body.name}.", suffix=".part")
         os.close(fd)
         return Path(tmp)
+
+    def part_paths(self, request: Request) -> tuple[Path, Path]:
+        """``<key>.body.part`` (the resume point) and ``<key>.body.part.meta`` (its validators)."""
+        body, _ = self._paths(request)
+        return body.with_name(body.name + ".part"), body.with_name(body.name + ".part.meta")
+
+    def open_part(self, request: Request) -> Partial:
+        """The part to download ``request`` into, locked; see :class:`Partial`. Close it when done."""
+        part, meta_path = self.part_paths(request)
+        part.parent.mkdir(parents=True, exist_ok=True)
+        self.sweep(part.parent)
+        for _ in range(3) if fcntl is not None else ():
+            fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                st, mine = os.stat(part), os.fstat(fd)
+            except OSError:  # held by another process (or gone, or no locking here)
+                os.close(fd)
+                if not part.exists():
+                    continue  # the holder finished (renamed it) between our open and lock: try again
+                break
+            if (st.st_dev, st.st_ino) != (mine.st_dev, mine.st_ino):
+                os.close(fd)  # the file we locked was renamed into place meanwhile: open the new one
+                continue
+            f = os.fdopen(fd, "r+b")
+            meta = _read_part_meta(meta_path, request) if os.fstat(fd).st_size else None
+            if meta is None:
+                f.truncate()  # bytes without their validators are not trusted: start over
+            f.seek(0, os.SEEK_END)
+            return Partial(part, f, meta_path, meta)
+        tmp = self.tmp_file(request)
+        return Partial(tmp, tmp.open("r+b"), None, None)
+
+
+def _read_part_meta(path: Path, request: Request) -> dict[str, Any] | None:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) and meta.get("url") == request.full_url else None
 
 
 def _sha256_file(p: Path) -> str:
@@ -372,6 +559,10 @@ class Fetcher:
                 return hit
         if self.offline:
             self.require_cached([request])
+        if self.refresh:  # fresh from byte 0: an older run's part is not continued (retries below still resume)
+            stale = self.cache.open_part(request)
+            stale.restart(None)
+            stale.close()
         from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
 
         pol = self.policy
@@ -441,45 +632,88 @@ class Fetcher:
 
         self._throttle(request.host)
         client = self._get_client()
-        url = request.full_url
         headers = {"Accept": request.accept, **dict(request.secret_headers)}
-        tmp = self.cache.tmp_file(request)
+        part = self.cache.open_part(request)
         try:
             try:
-                with client.stream("GET", url, headers=headers) as resp:
-                    status = resp.status_code
-                    if status == 429:
-                        ra = parse_retry_after(resp.headers.get("Retry-After"))
-                        raise _Retryable(f"HTTP 429 Too Many Requests (Retry-After {ra if ra is not None else '-'})", ra)
-                    if status >= 500:
-                        ra = parse_retry_after(resp.headers.get("Retry-After"))
-                        raise _Retryable(f"HTTP {status}", ra)
-                    if status >= 400:
-                        data = resp.read()
-                        msg = _error_text(data)
-                        raise SourceError(f"{url}: HTTP {status}{': ' + msg if msg else ''}")
-                    expected = resp.headers.get("Content-Length")
-                    h = hashlib.sha256()
-                    with tmp.open("wb") as f:
-                        for chunk in resp.iter_bytes():
-                            f.write(chunk)
-                            h.update(chunk)
-                        f.flush()
-                        os.fsync(f.fileno())
-                    got = resp.num_bytes_downloaded
-                    if expected is not None and expected.isdigit() and got < int(expected):
-                        raise _Retryable(f"truncated body: got {got} of {expected} bytes")
-                    content_type = resp.headers.get("Content-Type", "")
+                # None: the server would not continue the part (416, another range): from byte 0 once
+                # more; a request without Range never answers None, so this runs at most twice
+                while (got := self._stream(client, request.full_url, headers, part)) is None:
+                    part.restart(None)
             except httpx.TimeoutException as e:
                 raise _Retryable(f"timeout ({type(e).__name__})") from None
             except httpx.RemoteProtocolError as e:
                 raise _Retryable(f"truncated body or broken connection: {e}") from None
             except httpx.TransportError as e:
                 raise _Retryable(f"connection failed: {type(e).__name__}: {e}") from None
-            check_body(request, tmp, status=status, content_type=content_type)
-            return self.cache.put_file(request, tmp, status=status, content_type=content_type, sha256=h.hexdigest())
+            status, content_type = got
+            try:
+                check_body(request, part.path, status=status, content_type=content_type)
+            except SourceError:
+                part.restart(None)  # a complete but refused body is no resume point
+                raise
+            return part.commit(self.cache, request, status=status, content_type=content_type)
         finally:
-            tmp.unlink(missing_ok=True)
+            part.close()
+
+    def _stream(self, client: Any, url: str, headers: dict[str, str], part: Partial) -> tuple[int, str] | None:
+        """One GET into ``part`` (resuming it if it has bytes); ``(status, content type)`` once complete."""
+        resume = part.resume_headers()
+        offset = part.size if resume else 0
+        with client.stream("GET", url, headers={**headers, **resume}) as resp:
+            status = resp.status_code
+            if status == 429:
+                ra = parse_retry_after(resp.headers.get("Retry-After"))
+                raise _Retryable(f"HTTP 429 Too Many Requests (Retry-After {ra if ra is not None else '-'})", ra)
+            if status >= 500:
+                ra = parse_retry_after(resp.headers.get("Retry-After"))
+                raise _Retryable(f"HTTP {status}", ra)
+            if status == 416 and resume:
+                self.on_event(f"{url}: range {resume['Range']} not satisfiable; downloading from the start")
+                return None
+            if status >= 400:
+                data = resp.read()
+                msg = _error_text(data)
+                raise SourceError(f"{url}: HTTP {status}{': ' + msg if msg else ''}")
+            encoded = resp.headers.get("Content-Encoding", "identity").strip().lower() not in ("", "identity")
+            length = resp.headers.get("Content-Length")
+            if status == 206:
+                if not resume:
+                    raise SourceError(f"{url}: 206 Partial Content to a request without Range")
+                rng = _content_range(resp.headers.get("Content-Range"))
+                if encoded or rng is None or rng[0] != offset or rng[1] != rng[2] - 1 or rng[2] != (part.total or rng[2]):
+                    self.on_event(f"{url}: the server answered {resume['Range']} with Content-Range "
+                                  f"{resp.headers.get('Content-Range')!r}; downloading from the start")
+                    return None
+                total: int | None = rng[2]
+                part.resume()
+                self.on_event(f"{url}: resuming at byte {offset} of {total}")
+                status = 200  # the cached body is the whole representation
+            else:
+                total = int(length) if length is not None and length.isdigit() else None
+                # a decoded (gzip ...) body's bytes are not the server's byte offsets: no resume point
+                part.restart(None if encoded else {
+                    "url": url, "etag": resp.headers.get("ETag", ""), "last_modified": resp.headers.get("Last-Modified", ""),
+                    "total": total, "content_type": resp.headers.get("Content-Type", ""),
+                })
+            for chunk in resp.iter_bytes():
+                part.write(chunk)
+            part.sync()
+            if encoded:
+                if length is not None and length.isdigit() and resp.num_bytes_downloaded < int(length):
+                    raise _Retryable(f"truncated body: got {resp.num_bytes_downloaded} of {length} bytes")
+            elif total is not None and part.size != total:
+                if part.size > total:
+                    part.restart(None)
+                raise _Retryable(f"truncated body: got {part.size} of {total} bytes")
+            content_type = resp.headers.get("Content-Type", "") or (part.meta or {}).get("content_type", "")
+        return status, content_type
+
+
+def _content_range(value: str | None) -> tuple[int, int, int] | None:
+    """``bytes FIRST-LAST/TOTAL`` as three ints, or None (absent, ``*`` total, not bytes)."""
+    m = re.fullmatch(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*", value or "")
+    return (int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
 def _error_text(data: bytes) -> str:
