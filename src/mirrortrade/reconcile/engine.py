@@ -571,14 +571,18 @@ def _duplicate_error(pairs_all: Any, usable: Any, n_conflicts: int) -> Duplicate
 
 def _categorical_codes(df: pd.DataFrame, like: pd.DataFrame | None = None) -> pd.DataFrame:
     """Exporter and importer as categoricals over one shared, sorted set of codes (fast merges)."""
+    # the distinct codes first (a few hundred), then one vectorised conversion per column: going
+    # through str() per row costs ~0.2 s on 10⁵ cells
+    exporter = df["exporter"].astype(object)
+    importer = df["importer"].astype(object)
     if like is not None:
         dtype = like["exporter"].dtype
     else:
-        codes = sorted(set(df["exporter"].astype(str)) | set(df["importer"].astype(str)))
+        codes = sorted({str(c) for c in pd.unique(exporter)} | {str(c) for c in pd.unique(importer)})
         dtype = pd.CategoricalDtype(codes)
     df = df.copy()
-    df["exporter"] = df["exporter"].astype(str).astype(dtype)
-    df["importer"] = df["importer"].astype(str).astype(dtype)
+    df["exporter"] = pd.Categorical(exporter, dtype=dtype)
+    df["importer"] = pd.Categorical(importer, dtype=dtype)
     df["year"] = df["year"].astype("int64")
     return df
 
