@@ -431,7 +431,8 @@ def reconcile(
         cells = _categorical_codes(stages.cell_stats(pairs_all).to_pandas())
         # joins with per-cell tables run on the cell hash when it tells the cells apart (it always
         # should: 64 bits for at most countries² × years cells), else on the three key columns
-        key = ["h"] if cells["h"].notna().all() and cells["h"].is_unique else list(stages.CELL_KEY)
+        unique_hash = "h" in cells and cells["h"].notna().all() and cells["h"].is_unique
+        key = ["h"] if unique_hash else list(stages.CELL_KEY)
         for col in (
             "n0", "s1", "s2", "n_both", "n_exporter_rows", "n_importer_rows", "n_rows", "n_dup", "n_conflict",
             "n_decl",
@@ -486,10 +487,14 @@ def reconcile(
         reports = cells["importer_reports"].to_numpy(dtype=bool)
         floors = cells["phantom_floor"].to_numpy(dtype=float)[reports]
         floors = floors[~np.isnan(floors)]
+        # |c| = |ln(1 + cif)| is at most ln(1.2) with the CIF band [0, 0.2]; the data's own maximum if larger
         c_abs = np.abs(cells["c"].to_numpy(dtype=float))
+        max_c = math.log1p(max(abs(b) for b in rel.CIF_BAND))
+        if np.isfinite(c_abs).any():
+            max_c = max(max_c, float(c_abs[np.isfinite(c_abs)].max()))
         candidates = stages.finding_candidates(
             pairs_all,
-            max_c=float(np.nanmax(c_abs)) if len(c_abs) else 0.0,
+            max_c=max_c,
             phantom_floor=float(floors.min()) * (1.0 - 1e-12) if len(floors) else None,
         )
         q_found = stages.estimate_rows(candidates, cells_mt, z90=Z90, has_figure_id=has_fid, key=key)

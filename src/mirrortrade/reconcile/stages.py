@@ -83,12 +83,14 @@ def usable(t: ir.Table) -> ir.Table:
     )
 
 
-def cell_hash(backend: str) -> Callable[[ir.Value, ir.Value, ir.Value], ir.Value]:
+def cell_hash(backend: str) -> Callable[[ir.Value, ir.Value, ir.Value], ir.Value] | None:
     """A 63/64-bit hash of a cell key (exporter, importer, year) as a signed BIGINT on ``backend``:
     DuckDB's ``hash`` (shifted into the signed range: DuckDB cannot push an unsigned filter constant
     above 2⁶³ into a pandas/Arrow scan), Spark's ``xxhash64``. Joins of the row-level pairs with
     per-cell tables use it as their single key once the engine has checked it is unique over the
-    cells (else they join on the key columns)."""
+    cells (else they join on the key columns). None for another backend (joins on the key columns)."""
+    if backend not in ("duckdb", "spark"):
+        return None
     if backend == "spark":
 
         @ibis.udf.scalar.builtin(name="xxhash64")
