@@ -75,6 +75,7 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("sources/ingest.py", "prec_col"): "'precision_usd' or 'precision' by table",
     ("sources/ingest.py", "table"): "'observations' or 'indicators'",
     ("report/web/app.py", "sql"): "table name from the constant TABLE_FILTERS, column names checked against the table's own columns, values as ? parameters",
+    ("report/web/snapshot.py", "_OBS_VIEW"): "the store's constant view definition",
     ("report/web/snapshot.py", "q"): "_quote_ident of table names read from the store's own catalog",
 }
 

@@ -93,16 +93,20 @@ def load_snapshot(path: Path, generation: int) -> Snap:
             raise StoreError(f"store {path} is locked by a writer; serving the previous snapshot") from None
         raise StoreError(f"cannot read store {path}: {msg}") from None
     try:
-        from mirrortrade.store import OBS_STORAGE
+        from mirrortrade.store import _OBS_VIEW, OBS_STORAGE
 
-        # the store's views (observations over its obs_* tables) become plain tables in the snapshot
-        names = [r[0] for r in con.execute(
+        copied = [r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main' "
-            "UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'src' AND schema_name = 'main' "
-            "AND NOT internal ORDER BY 1").fetchall() if r[0] not in OBS_STORAGE]
-        for n in names:
+            "ORDER BY table_name").fetchall()]
+        for n in copied:
             q = _quote_ident(n)
             con.execute(f"CREATE TABLE main.{q} AS SELECT * FROM src.main.{q}")
+        # the compact figure tables are copied as they are (a fraction of the memory of the wide rows) and
+        # the snapshot gets the same observations view over them
+        names = [n for n in copied if n not in OBS_STORAGE]
+        if "obs_rows" in copied:
+            con.execute(_OBS_VIEW)
+            names = sorted([*names, "observations"])
     finally:
         con.execute("DETACH src")
     return Snap(con=con, generation=generation, signature=sig, loaded_at=time.time(), tables=tuple(names))
