@@ -150,3 +150,15 @@ def test_observations_page_is_a_slice_of_observations(store) -> None:  # type: i
         assert page["figure_id"].tolist() == full["figure_id"].iloc[offset:offset + 10].tolist()
     page, total = store.observations_page(partner="CHN", reporter="KGZ", flow="M", limit=5)
     assert total == len(store.observations(partner="CHN", reporter="KGZ", flow="M"))
+
+
+def test_column_name_with_a_line_break_gives_one_line(tmp_path: Path) -> None:
+    """Found by the CSV fuzzer: a quoted header with a line break in it is named escaped, on one line."""
+    p = tmp_path / "odd.csv"
+    p.write_text('reporter,partner,flow,period,value_usd,source_id,"odd\nname"\nCHN,KGZ,X,2025,1,CN-GACC,x\n',
+                 encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as s:
+        with pytest.raises(ParseError) as e:
+            s.ingest_file(p)
+        assert s.count() == 0
+    assert "\n" not in str(e.value) and "'odd\\nname'" in str(e.value)

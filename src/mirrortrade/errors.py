@@ -27,7 +27,7 @@ class ParseError(MirrortradeError):
         if row is not None:
             where.append(f"row {row}")
         if column:
-            where.append(f"column '{column}'")
+            where.append(f"column {column!r}")  # repr: a name with a line break stays one line
         super().__init__(f"{': '.join([', '.join(where), message]) if where else message}")
 
 

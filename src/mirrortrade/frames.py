@@ -384,6 +384,15 @@ def stage_observations(
 
     for i in range(n_value_rules):
         raise_rule(i)
+    if base == "_raw_t":
+        # text input: every number is valid now, so parse each number column once, in place, rather than at
+        # every later scan of the staged rows
+        for c in NUM_COLUMNS:
+            if c in cols and c not in numeric:
+                n = _q(names[cols.index(c)])
+                con.execute(f"ALTER TABLE _raw_t ALTER COLUMN {n} SET DATA TYPE DOUBLE "
+                            f"USING TRY_CAST(nullif(trim(CAST({n} AS VARCHAR)), '') AS DOUBLE)")
+                numeric.add(c)
     if "unit" in cols and "value_usd" in cols:
         raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")
     for (src,) in scan(f"SELECT DISTINCT {txt('source_id', True)} FROM _raw"):

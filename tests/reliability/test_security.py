@@ -53,6 +53,7 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("frames.py", "v"): "loop over the constant temp-view names _normv, _raw",
     ("frames.py", "NORM_VIEW"): "constant temp-view name",
     ("frames.py", "sql"): "scan(): SQL built in stage_observations from the reviewed pieces; values as ? parameters",
+    ("frames.py", "n"): "an input column name through _q()",
     ("frames.py", "renames"): "the input's column names, each through _q()",
     ("frames.py", "base"): "the reviewed raw_sql in parentheses, or the constant temp-table name _raw_t",
     ("store.py", "_META_HASH"): "hash() over the constant OBS_META_COLUMNS",
