@@ -111,14 +111,13 @@ print("\\n{RESULT_MARK}" + json.dumps({{"seconds": time.perf_counter() - t, **in
 
 def _ids_sql() -> str:
     """The store's two md5 provenance ids (key, figure) over table ``t`` of canonical rows, summed."""
-    from mirrortrade.store import _FIGURE_TEXT, _KEY_TEXT, _bswap, _md5_low
+    from mirrortrade.store import id_ctes
 
     return (
-        "WITH k AS (SELECT source_id, '' AS publisher, '' AS title, reporter, partner, flow, period, product, "
+        "WITH src AS (SELECT source_id, '' AS publisher, '' AS title, reporter, partner, flow, period, product, "
         "CAST(value_usd AS DOUBLE) AS value_usd, NULL::DOUBLE AS growth_pct, 0.0 AS precision_usd, "
-        "'exact' AS qualifier, current_date AS vintage FROM t), "
-        f"k0 AS (SELECT {_md5_low(_KEY_TEXT)} AS kid_le, * FROM k), k1 AS (SELECT {_bswap('kid_le')} AS kid, * FROM k0) "
-        f"SELECT sum(hash(kid, {_bswap(_md5_low(_FIGURE_TEXT))})) FROM k1 AS k"
+        f"'exact' AS qualifier, current_date AS vintage FROM t), {id_ctes('src')} "
+        "SELECT sum(hash(kid, fid)) FROM k"
     )
 
 

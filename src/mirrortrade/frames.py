@@ -70,14 +70,17 @@ def _check_file(path: str | os.PathLike[str]) -> tuple[Path, str, bytes]:
     return p, suffix, head
 
 
+#: how :func:`raw_file_sql` numbers a Parquet file's rows: by the reader, so the file is read in place
+_NUMBERED = "SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number) "
+
+
 def raw_file_sql(path: str | os.PathLike[str]) -> tuple[str | None, pd.DataFrame | None, str]:
     """How to stage a canonical file in DuckDB without a pandas round trip: ``(sql, None, delimiter)`` for
-    Parquet and CSV (read by DuckDB itself), ``(None, frame, "")`` for Excel."""
+    Parquet and CSV (read by DuckDB itself; Parquet rows already numbered ``_row``), ``(None, frame, "")``
+    for Excel."""
     p, suffix, head = _check_file(path)
     if suffix in (".parquet", ".pq"):
-        # numbered by the reader (file_row_number), so the file is read in place, never copied
-        return (f"SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number) "
-                f"FROM read_parquet({_quote_literal(str(p))}, file_row_number = true)"), None, ""
+        return f"{_NUMBERED}FROM read_parquet({_quote_literal(str(p))}, file_row_number = true)", None, ""
     if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
         return None, read_canonical_file(p), ""
     _check_text_encoding(p)
@@ -210,6 +213,11 @@ _TEMP_VIEWS = ("_normv", "_raw")
 _TEMP_TABLES = ("_raw_t", "_periods")
 
 
+def _text_number(column_sql: str) -> str:
+    """SQL reading a number written as text (blank: NULL; not a number: NULL)."""
+    return f"TRY_CAST(nullif(trim(CAST({column_sql} AS VARCHAR)), '') AS DOUBLE)"
+
+
 def drop_staging(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the temp views and tables of a staging (after an ingest, or before the next one)."""
     for v in _TEMP_VIEWS:
@@ -264,7 +272,7 @@ def stage_observations(
 
     if raw_sql is not None:
         try:
-            if raw_sql.lstrip().upper().startswith("SELECT FILE_ROW_NUMBER"):
+            if raw_sql.startswith(_NUMBERED):
                 base = f"({raw_sql})"  # Parquet: read in place, numbered by the reader
             else:
                 con.execute(f"CREATE TEMP TABLE _raw_t AS SELECT row_number() OVER () AS _row, * FROM ({raw_sql})")
@@ -326,7 +334,7 @@ def stage_observations(
             return "NULL::DOUBLE"
         if c in numeric:
             return f"CAST({_q(c)} AS DOUBLE)"
-        return f"TRY_CAST(nullif(trim(CAST({_q(c)} AS VARCHAR)), '') AS DOUBLE)"
+        return _text_number(_q(c))
 
     def value_at(column: str, row: int) -> object:
         return scan(f"SELECT {_q(column)} FROM _raw WHERE _row = ?", [row])[0][0]
@@ -340,9 +348,9 @@ def stage_observations(
         elif c in cols:
             rules.append((
                 f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
-                f"AND TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE) IS NULL",
+                f"AND {_text_number(_q(c))} IS NULL",
                 c, ParseError, "{v!r} is not a number (use '.' as decimal mark, no thousands separators)"))
-            rules.append((f"NOT isfinite(TRY_CAST(trim(CAST({_q(c)} AS VARCHAR)) AS DOUBLE))",
+            rules.append((f"NOT isfinite({_text_number(_q(c))})",
                           c, ParseError, "{v!r} is not a finite number"))
     iso = sorted(_iso3_codes())
     for col, allowed, msg in (
@@ -391,7 +399,7 @@ def stage_observations(
             if c in cols and c not in numeric:
                 n = _q(names[cols.index(c)])
                 con.execute(f"ALTER TABLE _raw_t ALTER COLUMN {n} SET DATA TYPE DOUBLE "
-                            f"USING TRY_CAST(nullif(trim(CAST({n} AS VARCHAR)), '') AS DOUBLE)")
+                            f"USING {_text_number(n)}")
                 numeric.add(c)
     if "unit" in cols and "value_usd" in cols:
         raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")

@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 
 from mirrortrade.errors import DuplicateError, IngestError, MirrortradeError, StoreError
-from mirrortrade.model import Indicator, NewsItem, Observation
+from mirrortrade.model import APPROX_TOLERANCE, Indicator, NewsItem, Observation
 
 SCHEMA_VERSION = 4
 
@@ -113,20 +113,20 @@ _OBS_DDL = (
         growth_precision DOUBLE, meta_id INTEGER NOT NULL, vintage DATE NOT NULL, ingest_id INTEGER NOT NULL)""",
 )
 #: the interval a published figure allows, from its value, precision and qualifier (model.value_interval)
-_LOW = """CASE m.qualifier
+_LOW = f"""CASE m.qualifier
       WHEN 'exact' THEN o.value_usd - o.precision_usd / 2
-      WHEN 'approx' THEN o.value_usd - abs(o.value_usd) * 0.05 - o.precision_usd / 2
+      WHEN 'approx' THEN o.value_usd - abs(o.value_usd) * {APPROX_TOLERANCE} - o.precision_usd / 2
       WHEN 'upper' THEN 0.0
       WHEN 'lower' THEN o.value_usd
-      WHEN 'near_upper' THEN o.value_usd - abs(o.value_usd) * 0.05 - o.precision_usd / 2
+      WHEN 'near_upper' THEN o.value_usd - abs(o.value_usd) * {APPROX_TOLERANCE} - o.precision_usd / 2
       WHEN 'near_lower' THEN o.value_usd END"""
-_HIGH = """CASE m.qualifier
+_HIGH = f"""CASE m.qualifier
       WHEN 'exact' THEN o.value_usd + o.precision_usd / 2
-      WHEN 'approx' THEN o.value_usd + abs(o.value_usd) * 0.05 + o.precision_usd / 2
+      WHEN 'approx' THEN o.value_usd + abs(o.value_usd) * {APPROX_TOLERANCE} + o.precision_usd / 2
       WHEN 'upper' THEN o.value_usd
       WHEN 'lower' THEN 'inf'::DOUBLE
       WHEN 'near_upper' THEN o.value_usd
-      WHEN 'near_lower' THEN o.value_usd + abs(o.value_usd) * 0.05 + o.precision_usd / 2 END"""
+      WHEN 'near_lower' THEN o.value_usd + abs(o.value_usd) * {APPROX_TOLERANCE} + o.precision_usd / 2 END"""
 _OBS_VIEW = f"""CREATE OR REPLACE VIEW observations AS
     SELECT printf('%016x', o.fid) AS figure_id, printf('%016x', o.kid) AS key_id, r.code AS reporter,
         p.code AS partner, m.flow, pe.period, pe.period_kind, pe.period_start, pe.period_end, pe.n_months,
@@ -193,17 +193,22 @@ _FIGURE_TEXT = ("concat_ws('|', printf('%016x', k.kid), coalesce(CAST(k.value_us
                 "CAST(k.vintage AS VARCHAR))")
 
 
+def id_ctes(source: str) -> str:
+    """CTEs over ``source`` (a relation with the normalised columns) ending in ``k``: its rows plus ``kid`` and
+    ``fid``, the key and figure ids, one md5 each (in its own CTE column: the byte swap reads it 8 times)."""
+    return (f"k0 AS (SELECT {_md5_low(_KEY_TEXT)} AS kid_le, * FROM {source} AS k), "
+            f"k1 AS (SELECT {_bswap('kid_le')} AS kid, * FROM k0), "
+            f"k2 AS (SELECT {_md5_low(_FIGURE_TEXT)} AS fid_le, * FROM k1 AS k), "
+            f"k AS (SELECT {_bswap('fid_le')} AS fid, * FROM k2)")
+
+
 def _stage_rows(con: duckdb.DuckDBPyConnection, *, ids: str = "md5", ingest_id: bool = False) -> None:
     """``_stage``: the staged rows as obs_rows will hold them (ids computed, dimension ids joined).
 
     ``ids="md5"`` computes key and figure ids from the columns; ``ids="stored"`` takes the hex ids the
     rows carry (``key_id``, ``figure_id``: the schema-3 migration)."""
     if ids == "md5":
-        # one md5 per id, in its own CTE column (the byte swap reads it 8 times)
-        ctes = (f"k0 AS (SELECT {_md5_low(_KEY_TEXT)} AS kid_le, * FROM _normv AS k), "
-                f"k1 AS (SELECT {_bswap('kid_le')} AS kid, * FROM k0), "
-                f"k2 AS (SELECT {_md5_low(_FIGURE_TEXT)} AS fid_le, * FROM k1 AS k), "
-                f"k AS (SELECT {_bswap('fid_le')} AS fid, * FROM k2)")
+        ctes = id_ctes("_normv")
     else:
         ctes = ("k AS (SELECT ('0x' || k.key_id)::UBIGINT AS kid, ('0x' || k.figure_id)::UBIGINT AS fid, * "
                 "FROM _normv AS k)")
@@ -256,6 +261,11 @@ def _migrate_v4(con: duckdb.DuckDBPyConnection) -> None:
         finally:
             _drop_obs_temp(con)
         con.execute("DROP TABLE _observations_v3")
+    create_observations_view(con)
+
+
+def create_observations_view(con: duckdb.DuckDBPyConnection) -> None:
+    """The ``observations`` view over the obs_* tables (in a store, or in a snapshot holding copies of them)."""
     con.execute(_OBS_VIEW)
 
 
@@ -348,8 +358,7 @@ class Store:
                 f"store {self.path} has schema version {current}, newer than this mirrortrade ({SCHEMA_VERSION})"
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._atomic():
                 for step in _MIGRATIONS[version]:
                     if callable(step):
                         step(self.con)
@@ -358,10 +367,6 @@ class Store:
                 self.con.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
                 )
-                self.con.execute("COMMIT")
-            except Exception:
-                self.con.execute("ROLLBACK")
-                raise
 
     def _recover(self) -> None:
         """Drop figure rows whose ingest was never recorded. The ingest transaction writes both, but a
@@ -510,20 +515,25 @@ class Store:
         return self.con.execute(sql + " ORDER BY ingest_id, rowid", params).df()
 
     @contextmanager
-    def _transaction(self, file: str | None) -> Iterator[None]:
-        """One ingest transaction: committed when the block ends, rolled back on any error (a DuckDB error
-        becomes one :class:`IngestError` line saying the store is unchanged)."""
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
+    def _atomic(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        self.con.execute("BEGIN TRANSACTION")
         try:
             yield
-            con.execute("COMMIT")
-        except duckdb.Error as e:
-            con.execute("ROLLBACK")
-            raise IngestError(f"{file or 'input'}: ingest failed, store unchanged: {str(e).splitlines()[0]}") from None
+            self.con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            self.con.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def _transaction(self, file: str | None) -> Iterator[None]:
+        """One ingest transaction (:meth:`_atomic`); a DuckDB error becomes one :class:`IngestError` line
+        saying the store is unchanged."""
+        try:
+            with self._atomic():
+                yield
+        except duckdb.Error as e:
+            raise IngestError(f"{file or 'input'}: ingest failed, store unchanged: {str(e).splitlines()[0]}") from None
 
     def _writable(self) -> None:
         if self.read_only:
@@ -587,18 +597,21 @@ class Store:
     ) -> tuple[pd.DataFrame, int]:
         """One page of :meth:`observations` (same filters and order) and the number of matching rows;
         the page is cut in DuckDB, so a store of millions of rows is never read whole."""
-        df = self._query(
-            "observations", {k: filters.get(k) for k in _OBS_FILTERS}, as_of=as_of, all_vintages=all_vintages,
-            limit=limit, offset=offset, order=_OBS_ORDER, total=True,
-        )
-        total = int(df["_total"].iloc[0]) if len(df) else (0 if offset == 0 else self._count_matching(
-            {k: filters.get(k) for k in _OBS_FILTERS}, as_of=as_of, all_vintages=all_vintages))
-        return df.drop(columns=["_total"]), total
+        unknown = sorted(set(filters) - set(_OBS_FILTERS))
+        if unknown:
+            raise TypeError(f"observations_page() got unexpected filter(s) {', '.join(unknown)}")
 
-    def _count_matching(self, filters: dict[str, Any], *, as_of: str | None, all_vintages: bool) -> int:
-        df = self._query("observations", filters, as_of=as_of, all_vintages=all_vintages, limit=1, offset=0,
-                         order=_OBS_ORDER, total=True)
-        return int(df["_total"].iloc[0]) if len(df) else 0
+        def page(lim: int, off: int) -> pd.DataFrame:
+            return self._query("observations", filters, as_of=as_of, all_vintages=all_vintages, limit=lim,
+                               offset=off, order=_OBS_ORDER, total=True)
+
+        df = page(limit, offset)
+        if len(df):
+            total = int(df["_total"].iloc[0])
+        else:  # past the end: the count comes from the first page
+            first = page(1, 0) if offset else df
+            total = int(first["_total"].iloc[0]) if len(first) else 0
+        return df.drop(columns=["_total"]), total
 
     def indicators(
         self,
@@ -679,15 +692,10 @@ class Store:
         if name in ("observations", "indicators", "events", "ingests", "meta", *OBS_STORAGE):
             raise StoreError(f"{name} holds figures and cannot be replaced")
         ident = _ident(name)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._atomic():
             self.con.register("_derived", df)
             self.con.execute(f"CREATE OR REPLACE TABLE {ident} AS SELECT * FROM _derived")
             self.con.unregister("_derived")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def has_table(self, name: str) -> bool:
         return bool(

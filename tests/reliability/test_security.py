@@ -54,6 +54,7 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("frames.py", "NORM_VIEW"): "constant temp-view name",
     ("frames.py", "sql"): "scan(): SQL built in stage_observations from the reviewed pieces; values as ? parameters",
     ("frames.py", "n"): "an input column name through _q()",
+    ("frames.py", "_text_number(n)"): "the input column name n (through _q()) in a constant cast expression",
     ("frames.py", "renames"): "the input's column names, each through _q()",
     ("frames.py", "base"): "the reviewed raw_sql in parentheses, or the constant temp-table name _raw_t",
     ("store.py", "_META_HASH"): "hash() over the constant OBS_META_COLUMNS",
@@ -76,7 +77,6 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("sources/ingest.py", "prec_col"): "'precision_usd' or 'precision' by table",
     ("sources/ingest.py", "table"): "'observations' or 'indicators'",
     ("report/web/app.py", "sql"): "table name from the constant TABLE_FILTERS, column names checked against the table's own columns, values as ? parameters",
-    ("report/web/snapshot.py", "_OBS_VIEW"): "the store's constant view definition",
     ("report/web/snapshot.py", "q"): "_quote_ident of table names read from the store's own catalog",
 }
 

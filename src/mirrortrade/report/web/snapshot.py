@@ -93,7 +93,7 @@ def load_snapshot(path: Path, generation: int) -> Snap:
             raise StoreError(f"store {path} is locked by a writer; serving the previous snapshot") from None
         raise StoreError(f"cannot read store {path}: {msg}") from None
     try:
-        from mirrortrade.store import _OBS_VIEW, OBS_STORAGE
+        from mirrortrade.store import OBS_STORAGE, create_observations_view
 
         copied = [r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main' "
@@ -105,7 +105,7 @@ def load_snapshot(path: Path, generation: int) -> Snap:
         # the snapshot gets the same observations view over them
         names = [n for n in copied if n not in OBS_STORAGE]
         if "obs_rows" in copied:
-            con.execute(_OBS_VIEW)
+            create_observations_view(con)
             names = sorted([*names, "observations"])
     finally:
         con.execute("DETACH src")
