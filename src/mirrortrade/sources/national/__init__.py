@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from mirrortrade.errors import CodeError, SourceError
+from mirrortrade.errors import CodeError, ParseError, SourceError
 from mirrortrade.model import Citation, Observation
 from mirrortrade.sources.http import Raw, Request, local_raw
 
@@ -92,6 +92,17 @@ def parse(query: NationalQuery, raw: Raw | None = None) -> ParseReport:
 
 def today() -> str:
     return date.today().isoformat()
+
+
+def read_sheets(file: str) -> dict[str, list[list[object]]]:
+    """Every sheet of a workbook as rows of cell values; a file calamine cannot read is one ParseError."""
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_path(file)
+        return {s: wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names}
+    except Exception as e:  # calamine raises its own error types
+        raise ParseError(f"cannot read as a spreadsheet: {str(e).splitlines()[0][:200]}", file=file) from None
 
 
 def as_raw(path_or_raw: Raw | str | os.PathLike[str], country: str) -> Raw:

@@ -17,7 +17,7 @@ from mirrortrade.errors import ParseError
 from mirrortrade.model import Observation, Period
 from mirrortrade.sources.http import Raw
 from mirrortrade.sources.names import has_no_iso3, is_aggregate_name, name_to_iso3
-from mirrortrade.sources.national import ParseReport, as_raw, citation, dedupe, source_id, today
+from mirrortrade.sources.national import ParseReport, as_raw, citation, dedupe, read_sheets, source_id, today
 
 COUNTRY = "KAZ"
 SCALE = 1e3  # thousand USD
@@ -76,15 +76,9 @@ def _num(v: object) -> float | None:
 
 
 def parse_report(raw: Raw | str | os.PathLike[str], *, flow: str | None = None, vintage: str = "") -> ParseReport:
-    import python_calamine as pc
-
     raw = as_raw(raw, COUNTRY)
     file = str(raw.path)
-    try:
-        wb = pc.CalamineWorkbook.from_path(file)
-        sheets = {s: wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names}
-    except Exception as e:  # calamine raises its own error types
-        raise ParseError(f"cannot read as a spreadsheet: {str(e).splitlines()[0][:200]}", file=file) from None
+    sheets = read_sheets(file)
     published = _publication_date(sheets) or vintage or today()
     cit = citation(COUNTRY, raw)
     sid = source_id(COUNTRY)

@@ -16,7 +16,7 @@ from mirrortrade.errors import ParseError
 from mirrortrade.model import Observation
 from mirrortrade.sources.http import Raw
 from mirrortrade.sources.names import has_no_iso3, is_aggregate_name, name_to_iso3
-from mirrortrade.sources.national import ParseReport, as_raw, citation, dedupe, source_id, today
+from mirrortrade.sources.national import ParseReport, as_raw, citation, dedupe, read_sheets, source_id, today
 
 COUNTRY = "KGZ"
 SCALE = 1e3
@@ -46,22 +46,13 @@ def _year_row(rows: list[list[object]]) -> int | None:
 
 
 def parse_report(raw: Raw | str | os.PathLike[str], *, flow: str | None = None, vintage: str = "") -> ParseReport:
-    import python_calamine as pc
-
     raw = as_raw(raw, COUNTRY)
     file = str(raw.path)
-    try:
-        wb = pc.CalamineWorkbook.from_path(file)
-        sheet = next(
-            (s for s in wb.sheet_names if _year_row(wb.get_sheet_by_name(s).to_python()) is not None), None
-        )
-        if sheet is None:
-            raise ParseError("no sheet with a row of years (1994 ... 2023)", file=file)
-        rows = wb.get_sheet_by_name(sheet).to_python()
-    except ParseError:
-        raise
-    except Exception as e:  # calamine raises its own error types
-        raise ParseError(f"cannot read as a spreadsheet: {str(e).splitlines()[0][:200]}", file=file) from None
+    sheets = read_sheets(file)
+    sheet = next((s for s, rows in sheets.items() if _year_row(rows) is not None), None)
+    if sheet is None:
+        raise ParseError("no sheet with a row of years (1994 ... 2023)", file=file)
+    rows = sheets[sheet]
     where = f"{file}#sheet={sheet}"
     flow_code = _flow(rows, where, flow)
     head = " ".join(str(c) for r in rows[:4] for c in r).lower()
