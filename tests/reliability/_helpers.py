@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -10,17 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mirrortrade.sources.http import sha256_file
+
 ROOT = Path(__file__).resolve().parents[2]
 BAD_INPUTS = ROOT / "tests" / "bad_inputs"
 
 
 def sha256(path: Path) -> str:
     """Checksum of a store file (close its connections first)."""
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return sha256_file(path)
 
 
 def copy_store(src: Path, dst: Path) -> Path:

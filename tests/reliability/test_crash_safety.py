@@ -1,5 +1,5 @@
 """Crash safety: a SIGKILLed ingest leaves the store with the whole file or none of it, and usable;
-a fetch killed mid-download leaves no cache entry, and the rerun resumes it and completes.
+a fetch killed mid-download leaves no cache entry, and the rerun downloads it whole.
 
 The ingest is the real CLI (``python -m mirrortrade.cli ingest FILE``) in a child process,
 killed once the store file or its WAL has changed (the ingest transaction has started writing).
@@ -223,16 +223,19 @@ def test_fetch_killed_mid_download_leaves_no_entry(tmp_path: Path) -> None:
     cache_root = tmp_path / "cache"
     req = Request("UN-COMTRADE", url, expect="json")
     cache = Cache(cache_root)
-    part, _ = cache.part_paths(req)  # <key>.body.part: where the child writes the body
+
+    def parts() -> list[Path]:  # the child's private .<key>.body.*.part file
+        return list(cache_root.rglob(".*.part"))
+
     try:
         proc = subprocess.Popen([sys.executable, "-c", FETCH_CHILD, url, str(cache_root)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
         assert server.half_sent.wait(30), proc.stderr.read() if proc.poll() is not None else "no request"
         # the child has started writing the body into the cache directory
         deadline = time.monotonic() + 10
-        while not (part.exists() and part.stat().st_size) and time.monotonic() < deadline:
+        while not (parts() and parts()[0].stat().st_size) and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert part.stat().st_size
+        assert parts() and parts()[0].stat().st_size
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         assert proc.returncode == -signal.SIGKILL
@@ -240,21 +243,23 @@ def test_fetch_killed_mid_download_leaves_no_entry(tmp_path: Path) -> None:
 
         assert cache.get(req) is None
         assert not list(cache_root.rglob("*.body")) and not list(cache_root.rglob("*.json"))
-        # what reached the disk is kept, as the resume point: a prefix of the body
-        kept = part.read_bytes()
+        # what reached the disk is only the killed child's private temporary file: a prefix of the body
+        kept = parts()[0].read_bytes()
         assert 0 < len(kept) <= len(BODY_BYTES) // 2 and BODY_BYTES.startswith(kept)
 
-        # rerun: only the rest is asked for; the whole body is cached with the whole body's checksum
+        # rerun: the whole body again; it is cached with the whole body's checksum
         server.stall = False
         with Fetcher(cache=cache, policy=RetryPolicy(max_attempts=2, min_interval=0, timeout=10)) as f:
             raw = f.fetch(req)
-        assert server.ranges == [None, f"bytes={len(kept)}-"]
+        assert server.ranges == [None, None]
         assert raw.read_bytes() == BODY_BYTES and not raw.from_cache
         assert raw.sha256 == hashlib.sha256(BODY_BYTES).hexdigest()
         hit = cache.get(req)
         assert hit is not None and hit.sha256 == raw.sha256
         assert len(hit.json()["data"]) == 4000
-        assert not part.exists()
+        # the killed child's temporary file is swept once it is older than a day
+        swept = Cache(cache_root, stale_after=0.0)
+        assert swept.get(req) is not None and parts() == []
     finally:
         server.release.set()
         server.shutdown()

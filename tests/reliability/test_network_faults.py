@@ -186,14 +186,13 @@ def test_trickle_that_stalls_times_out_and_caches_nothing(server: FaultServer, t
     with Fetcher(cache=Cache(tmp_path / "c"), policy=policy) as f:
         with pytest.raises(SourceError, match=r"gave up after 2 attempts: timeout"):
             f.fetch(_req(server))
-        # no entry; what arrived before the stall is kept as the resume point (a prefix of the body)
-        part, meta = f.cache.part_paths(_req(server))
-        assert _cache_files(f) == [meta] and f.cache.get(_req(server)) is None
-        assert 0 < part.stat().st_size < len(body) and body.startswith(part.read_bytes())
+        # no entry and no partial body: what arrived before the stall is discarded
+        assert _cache_files(f) == [] and f.cache.get(_req(server)) is None
+        assert not list(f.cache.root.rglob("*.part"))
     assert len(server.seen) == 2
 
 
-def test_fetch_failing_half_way_ingests_nothing_and_rerun_resumes(
+def test_fetch_failing_half_way_ingests_nothing_and_rerun_completes(
     server: FaultServer, fetcher: Fetcher, embedded_store_path: Path, tmp_path: Path
 ) -> None:
     """Two requests: the first answers, the second keeps failing. The store is byte-identical after the

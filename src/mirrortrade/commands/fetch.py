@@ -38,10 +38,25 @@ def parse_years(text: str) -> list[int]:
     return sorted(set(out))
 
 
-def _fetcher(offline: bool, refresh: bool) -> Any:
+def offline_option() -> Any:
+    return typer.Option(False, help="Use cached responses only; say what is missing.")
+
+
+def refresh_option() -> Any:
+    return typer.Option(False, help="Ignore the cache and fetch again.")
+
+
+def years_option() -> Any:
+    return typer.Option(..., help="Years, e.g. 2015-2025.")
+
+
+def _fetch_into_store(label: str, runner: Any, query: Any, *, offline: bool, refresh: bool, db: Path | None) -> None:
+    """The body every ``fetch`` command shares: open the store and a fetcher, run with a progress bar, print."""
     from mirrortrade.sources.http import Fetcher
 
-    return Fetcher(offline=offline, refresh=refresh)
+    with open_store_cli(db) as store, Fetcher(offline=offline, refresh=refresh) as f:
+        s = _run(label, lambda p: runner(store, query, f, p))
+    _print([s])
 
 
 def _run(label: str, fn: Any) -> Any:
@@ -76,12 +91,12 @@ def _print(summaries: list[Any]) -> None:
 def fetch_comtrade(
     reporter: str = typer.Option(..., help="Reporter(s), ISO3, comma-separated, e.g. CHN."),
     partner: str = typer.Option("WLD", help=f"Partner(s), ISO3 or WLD, e.g. {CENTRAL_ASIA}."),
-    years: str = typer.Option(..., help="Years, e.g. 2015-2025."),
+    years: str = years_option(),
     freq: str = typer.Option("A", help="A (annual) or M (monthly)."),
     hs: int | None = typer.Option(None, help="HS detail level 2, 4 or 6 (default: TOTAL only)."),
     flows: str = typer.Option("X,M,RX,RM", help="Flows: X, M, RX, RM."),
-    offline: bool = typer.Option(False, help="Use cached responses only; say what is missing."),
-    refresh: bool = typer.Option(False, help="Ignore the cache and fetch again."),
+    offline: bool = offline_option(),
+    refresh: bool = refresh_option(),
     db: Path | None = db_option(),
 ) -> None:
     """UN Comtrade (data API v1 with COMTRADE_API_KEY, else the public preview endpoint)."""
@@ -94,20 +109,18 @@ def fetch_comtrade(
         api_key=comtrade.api_key(),
     )
     comtrade.check(q)
-    with open_store_cli(db) as store, _fetcher(offline, refresh) as f:
-        s = _run("UN Comtrade", lambda p: run_comtrade(store, q, f, p))
-    _print([s])
+    _fetch_into_store("UN Comtrade", run_comtrade, q, offline=offline, refresh=refresh, db=db)
 
 
 @fetch_app.command("imf")
 def fetch_imf(
     country: str = typer.Option(..., help="Reporting country(ies), ISO3, e.g. CHN."),
     partner: str = typer.Option("WLD", help=f"Partner(s): ISO3, WLD or EUU, e.g. {CENTRAL_ASIA}."),
-    years: str = typer.Option(..., help="Years, e.g. 2015-2025."),
+    years: str = years_option(),
     freq: str = typer.Option("A", help="A, Q or M."),
     flows: str = typer.Option("X,M", help="X (exports FOB) and/or M (imports CIF)."),
-    offline: bool = typer.Option(False, help="Use cached responses only; say what is missing."),
-    refresh: bool = typer.Option(False, help="Ignore the cache and fetch again."),
+    offline: bool = offline_option(),
+    refresh: bool = refresh_option(),
     db: Path | None = db_option(),
 ) -> None:
     """IMF International Trade in Goods by partner (IMTS, SDMX 3.0)."""
@@ -118,17 +131,15 @@ def fetch_imf(
         countries=tuple(split_codes(country) or ()), partners=tuple(split_codes(partner) or ("WLD",)),
         years=tuple(parse_years(years)), freq=freq.upper(), flows=tuple(split_codes(flows) or ()),
     ))
-    with open_store_cli(db) as store, _fetcher(offline, refresh) as f:
-        s = _run("IMF IMTS", lambda p: run_imf(store, q, f, p))
-    _print([s])
+    _fetch_into_store("IMF IMTS", run_imf, q, offline=offline, refresh=refresh, db=db)
 
 
 @fetch_app.command("worldbank")
 def fetch_worldbank(
     country: str = typer.Option(..., help=f"Countries, ISO3, e.g. CHN,{CENTRAL_ASIA}."),
-    years: str = typer.Option(..., help="Years, e.g. 2015-2025."),
-    offline: bool = typer.Option(False, help="Use cached responses only; say what is missing."),
-    refresh: bool = typer.Option(False, help="Ignore the cache and fetch again."),
+    years: str = years_option(),
+    offline: bool = offline_option(),
+    refresh: bool = refresh_option(),
     db: Path | None = db_option(),
 ) -> None:
     """World Bank GDP in current US$ (WDI NY.GDP.MKTP.CD)."""
@@ -136,9 +147,7 @@ def fetch_worldbank(
     from mirrortrade.sources.run import run_worldbank
 
     q = worldbank.check(worldbank.WbQuery(countries=tuple(split_codes(country) or ()), years=tuple(parse_years(years))))
-    with open_store_cli(db) as store, _fetcher(offline, refresh) as f:
-        s = _run("World Bank GDP", lambda p: run_worldbank(store, q, f, p))
-    _print([s])
+    _fetch_into_store("World Bank GDP", run_worldbank, q, offline=offline, refresh=refresh, db=db)
 
 
 def ingest_national(

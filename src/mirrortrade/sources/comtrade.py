@@ -32,6 +32,7 @@ from typing import Any
 from mirrortrade.errors import CodeError, SourceError
 from mirrortrade.model import Citation, Observation, check_code, is_country
 from mirrortrade.sources.http import Fetcher, Raw, Request
+from mirrortrade.sources.http import fetch as fetch  # the shared fetch step, re-exported
 
 SOURCE_ID = "UN-COMTRADE"
 BASE = "https://comtradeapi.un.org"
@@ -304,14 +305,6 @@ def row_count(raw: Raw) -> int:
             return int(doc["count"])
         return len(doc.get("data") or [])
     return 0
-
-
-def fetch(request: Request, fetcher: Fetcher | None = None) -> Raw:
-    """The raw response on disk (cached); a Fetcher with default settings unless one is given."""
-    if fetcher is not None:
-        return fetcher.fetch(request)
-    with Fetcher() as f:
-        return f.fetch(request)
 
 
 def fetch_all(

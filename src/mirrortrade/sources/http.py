@@ -6,17 +6,11 @@
 * :class:`Cache` is content-addressed: the entry for a request lives under
   ``sha256(method, URL with parameters, Accept)`` and holds the body plus a JSON metadata file
   (URL, parameters, retrieval time, status, content type, sha256 of the body). A body is
-  downloaded into ``<key>.body.part`` and renamed to ``<key>.body`` only once it is complete
-  and has passed its checks, so a download that dies half-way never leaves an entry.
-* A download that dies half-way (a cut connection, a timeout, SIGKILL) resumes: the next
-  attempt or run finds ``<key>.body.part`` and asks for the rest with ``Range: bytes=N-`` (and
-  ``If-Range`` with the ETag or Last-Modified recorded beside it in ``<key>.body.part.meta``).
-  It appends only on a ``206`` whose ``Content-Range`` starts at N and has the recorded total;
-  on ``200`` (ranges ignored), ``416`` or any mismatch it starts again from byte 0. The process
-  writing the part holds an exclusive ``flock`` on it; a second process fetching the same
-  request at the same time downloads into its own random ``.<key>.body.*.part`` file instead.
-  Random ``.part`` files older than a day (left by a killed process) are deleted when their
-  directory is next used.
+  downloaded into a private random-named ``.<key>.body.*.part`` file and renamed to
+  ``<key>.body`` only once it is complete and has passed its checks, so a download that dies
+  half-way never leaves an entry; the next attempt downloads it again from the start (the API
+  responses we fetch are small). Random ``.part`` files older than a day (left by a killed
+  process) are deleted when their directory is next used.
 * :class:`Fetcher` serves from the cache unless ``refresh``; in ``offline`` mode it never opens
   a socket and says exactly which responses are missing. Failures it retries (bounded, with
   tenacity): 429 (honouring ``Retry-After``), 5xx, timeouts, connection errors and truncated
@@ -39,13 +33,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import quote, urlsplit
-
-try:  # POSIX; without it (Windows) downloads go to private temporary files and do not resume
-    import fcntl
-except ImportError:  # pragma: no cover - not on the supported platforms
-    fcntl = None  # type: ignore[assignment]
 
 from mirrortrade.errors import SourceError
 
@@ -136,98 +125,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
 STALE_PART_SECONDS = 86400.0
 
 
-class Partial:
-    """The body of one request being downloaded, open for writing.
-
-    ``resumable`` parts are ``<key>.body.part``, held under an exclusive ``flock`` for as long as
-    this object is open; the others are private random-named temporary files (another process
-    holds the resumable part, or the platform has no ``flock``) and are deleted on close.
-    """
-
-    def __init__(self, path: Path, f: IO[bytes], meta_path: Path | None, meta: dict[str, Any] | None) -> None:
-        self.path = path
-        self._f = f
-        self._meta_path = meta_path
-        self.meta: dict[str, Any] | None = meta
-        self.resumed_from = 0  # the byte a 206 answer appended from, 0 if the body came whole
-        self._moved = False
-
-    @property
-    def resumable(self) -> bool:
-        return self._meta_path is not None
-
-    @property
-    def size(self) -> int:
-        self._f.flush()  # what has arrived is the resume point, not just what the buffer let through
-        return os.fstat(self._f.fileno()).st_size
-
-    @property
-    def total(self) -> int | None:
-        t = (self.meta or {}).get("total")
-        return int(t) if isinstance(t, int) else None
-
-    def resume_headers(self) -> dict[str, str]:
-        """``Range`` (+ ``If-Range``) asking for the rest of the part; empty if there is nothing to resume."""
-        n = self.size
-        if not self.resumable or n == 0 or self.meta is None:
-            return {}
-        headers = {"Range": f"bytes={n}-"}
-        etag = self.meta.get("etag") or ""
-        if etag and not etag.startswith("W/"):  # If-Range takes a strong validator only
-            headers["If-Range"] = etag
-        elif self.meta.get("last_modified"):
-            headers["If-Range"] = self.meta["last_modified"]
-        return headers
-
-    def restart(self, meta: dict[str, Any] | None) -> None:
-        """Empty the part for a whole body from byte 0; record ``meta`` (validators, total) if resumable."""
-        if self._meta_path is not None:
-            self._meta_path.unlink(missing_ok=True)  # first: part bytes never sit beside stale validators
-        self._f.seek(0)
-        self._f.truncate()
-        self.meta = meta
-        self.resumed_from = 0
-        if self._meta_path is not None and meta is not None:
-            _atomic_write(self._meta_path, json.dumps(meta).encode())
-
-    def resume(self) -> None:
-        """Append from the current end (a ``206`` answer was accepted)."""
-        self.resumed_from = self.size
-        self._f.seek(0, os.SEEK_END)
-
-    def write(self, chunk: bytes) -> None:
-        self._f.write(chunk)
-
-    def sync(self) -> None:
-        self._f.flush()
-        os.fsync(self._f.fileno())
-
-    def commit(self, cache: Cache, request: Request, *, status: int, content_type: str) -> Raw:
-        """Move the complete body into the cache; its sha256 is of the whole file on disk."""
-        self.sync()
-        if self._meta_path is not None:
-            self._meta_path.unlink(missing_ok=True)
-        raw = cache.put_file(request, self.path, status=status, content_type=content_type,
-                             sha256=_sha256_file(self.path), resumed_from=self.resumed_from)
-        self._moved = True
-        return raw
-
-    def close(self) -> None:
-        """Release the part: a private temporary file, or an empty part, is deleted; a partial one is kept."""
-        try:
-            if not self._moved and (not self.resumable or self.size == 0):
-                self.path.unlink(missing_ok=True)
-                if self._meta_path is not None:
-                    self._meta_path.unlink(missing_ok=True)
-        finally:
-            self._f.close()  # releases the flock
-
-
 class Cache:
     """Content-addressed response cache: ``<root>/<key[:2]>/<key>.body`` + ``<key>.json``.
 
-    Beside an entry being downloaded: ``<key>.body.part`` (the body so far, the resume point) and
-    ``<key>.body.part.meta`` (URL, ETag, Last-Modified, total length).
+    Beside an entry being downloaded: a private ``.<key>.body.*.part`` file (see :meth:`tmp_file`).
     """
 
     def __init__(self, root: str | os.PathLike[str] | None = None, *,
@@ -277,7 +178,7 @@ class Cache:
             m = json.loads(meta.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if _sha256_file(body) != m.get("sha256"):
+        if sha256_file(body) != m.get("sha256"):
             return None
         return Raw(
             path=body, url=m["url"], params=tuple(tuple(p) for p in m.get("params", [])),  # type: ignore[misc]
@@ -288,11 +189,8 @@ class Cache:
     def has(self, request: Request) -> bool:
         return self.get(request) is not None
 
-    def put_file(self, request: Request, tmp_body: Path, *, status: int, content_type: str, sha256: str,
-                 resumed_from: int = 0) -> Raw:
-        """Move a completely downloaded body into place (rename), then write its metadata.
-
-        ``resumed_from``: the byte at which an interrupted download was resumed (recorded if > 0)."""
+    def put_file(self, request: Request, tmp_body: Path, *, status: int, content_type: str, sha256: str) -> Raw:
+        """Move a completely downloaded body into place (rename), then write its metadata."""
         body, meta = self._paths(request)
         body.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp_body, body)
@@ -302,8 +200,6 @@ class Cache:
             "accept": request.accept, "retrieved_at": now, "status": status, "content_type": content_type,
             "sha256": sha256, "bytes": body.stat().st_size, "source_id": request.source_id,
         }
-        if resumed_from:
-            m["resumed_from_byte"] = resumed_from
         _atomic_write(meta, json.dumps(m, indent=1).encode())
         return Raw(body, request.full_url, request.params, now, status, content_type, sha256, False, request)
 
@@ -316,48 +212,9 @@ class Cache:
         os.close(fd)
         return Path(tmp)
 
-    def part_paths(self, request: Request) -> tuple[Path, Path]:
-        """``<key>.body.part`` (the resume point) and ``<key>.body.part.meta`` (its validators)."""
-        body, _ = self._paths(request)
-        return body.with_name(body.name + ".part"), body.with_name(body.name + ".part.meta")
 
-    def open_part(self, request: Request) -> Partial:
-        """The part to download ``request`` into, locked; see :class:`Partial`. Close it when done."""
-        part, meta_path = self.part_paths(request)
-        part.parent.mkdir(parents=True, exist_ok=True)
-        self.sweep(part.parent)
-        for _ in range(3) if fcntl is not None else ():
-            fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                st, mine = os.stat(part), os.fstat(fd)
-            except OSError:  # held by another process (or gone, or no locking here)
-                os.close(fd)
-                if not part.exists():
-                    continue  # the holder finished (renamed it) between our open and lock: try again
-                break
-            if (st.st_dev, st.st_ino) != (mine.st_dev, mine.st_ino):
-                os.close(fd)  # the file we locked was renamed into place meanwhile: open the new one
-                continue
-            f = os.fdopen(fd, "r+b")
-            meta = _read_part_meta(meta_path, request) if os.fstat(fd).st_size else None
-            if meta is None:
-                f.truncate()  # bytes without their validators are not trusted: start over
-            f.seek(0, os.SEEK_END)
-            return Partial(part, f, meta_path, meta)
-        tmp = self.tmp_file(request)
-        return Partial(tmp, tmp.open("r+b"), None, None)
-
-
-def _read_part_meta(path: Path, request: Request) -> dict[str, Any] | None:
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return meta if isinstance(meta, dict) and meta.get("url") == request.full_url else None
-
-
-def _sha256_file(p: Path) -> str:
+def sha256_file(p: Path) -> str:
+    """The sha256 of a file's bytes, read in 1 MiB chunks."""
     h = hashlib.sha256()
     with p.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -559,10 +416,6 @@ class Fetcher:
                 return hit
         if self.offline:
             self.require_cached([request])
-        if self.refresh:  # fresh from byte 0: an older run's part is not continued (retries below still resume)
-            stale = self.cache.open_part(request)
-            stale.restart(None)
-            stale.close()
         from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
 
         pol = self.policy
@@ -633,34 +486,25 @@ class Fetcher:
         self._throttle(request.host)
         client = self._get_client()
         headers = {"Accept": request.accept, **dict(request.secret_headers)}
-        part = self.cache.open_part(request)
+        tmp = self.cache.tmp_file(request)
         try:
             try:
-                # None: the server would not continue the part (416, another range): from byte 0 once
-                # more; a request without Range never answers None, so this runs at most twice
-                while (got := self._stream(client, request.full_url, headers, part)) is None:
-                    part.restart(None)
+                status, content_type = self._stream(client, request.full_url, headers, tmp)
             except httpx.TimeoutException as e:
                 raise _Retryable(f"timeout ({type(e).__name__})") from None
             except httpx.RemoteProtocolError as e:
                 raise _Retryable(f"truncated body or broken connection: {e}") from None
             except httpx.TransportError as e:
                 raise _Retryable(f"connection failed: {type(e).__name__}: {e}") from None
-            status, content_type = got
-            try:
-                check_body(request, part.path, status=status, content_type=content_type)
-            except SourceError:
-                part.restart(None)  # a complete but refused body is no resume point
-                raise
-            return part.commit(self.cache, request, status=status, content_type=content_type)
+            check_body(request, tmp, status=status, content_type=content_type)
+            return self.cache.put_file(request, tmp, status=status, content_type=content_type,
+                                       sha256=sha256_file(tmp))
         finally:
-            part.close()
+            tmp.unlink(missing_ok=True)  # gone already if it was moved into the cache
 
-    def _stream(self, client: Any, url: str, headers: dict[str, str], part: Partial) -> tuple[int, str] | None:
-        """One GET into ``part`` (resuming it if it has bytes); ``(status, content type)`` once complete."""
-        resume = part.resume_headers()
-        offset = part.size if resume else 0
-        with client.stream("GET", url, headers={**headers, **resume}) as resp:
+    def _stream(self, client: Any, url: str, headers: dict[str, str], tmp: Path) -> tuple[int, str]:
+        """One GET streamed into ``tmp``; ``(status, content type)`` once the whole body is there."""
+        with client.stream("GET", url, headers=headers) as resp:
             status = resp.status_code
             if status == 429:
                 ra = parse_retry_after(resp.headers.get("Retry-After"))
@@ -668,52 +512,22 @@ class Fetcher:
             if status >= 500:
                 ra = parse_retry_after(resp.headers.get("Retry-After"))
                 raise _Retryable(f"HTTP {status}", ra)
-            if status == 416 and resume:
-                self.on_event(f"{url}: range {resume['Range']} not satisfiable; downloading from the start")
-                return None
             if status >= 400:
-                data = resp.read()
-                msg = _error_text(data)
+                msg = _error_text(resp.read())
                 raise SourceError(f"{url}: HTTP {status}{': ' + msg if msg else ''}")
             encoded = resp.headers.get("Content-Encoding", "identity").strip().lower() not in ("", "identity")
             length = resp.headers.get("Content-Length")
-            if status == 206:
-                if not resume:
-                    raise SourceError(f"{url}: 206 Partial Content to a request without Range")
-                rng = _content_range(resp.headers.get("Content-Range"))
-                if encoded or rng is None or rng[0] != offset or rng[1] != rng[2] - 1 or rng[2] != (part.total or rng[2]):
-                    self.on_event(f"{url}: the server answered {resume['Range']} with Content-Range "
-                                  f"{resp.headers.get('Content-Range')!r}; downloading from the start")
-                    return None
-                total: int | None = rng[2]
-                part.resume()
-                self.on_event(f"{url}: resuming at byte {offset} of {total}")
-                status = 200  # the cached body is the whole representation
-            else:
-                total = int(length) if length is not None and length.isdigit() else None
-                # a decoded (gzip ...) body's bytes are not the server's byte offsets: no resume point
-                part.restart(None if encoded else {
-                    "url": url, "etag": resp.headers.get("ETag", ""), "last_modified": resp.headers.get("Last-Modified", ""),
-                    "total": total, "content_type": resp.headers.get("Content-Type", ""),
-                })
-            for chunk in resp.iter_bytes():
-                part.write(chunk)
-            part.sync()
-            if encoded:
-                if length is not None and length.isdigit() and resp.num_bytes_downloaded < int(length):
-                    raise _Retryable(f"truncated body: got {resp.num_bytes_downloaded} of {length} bytes")
-            elif total is not None and part.size != total:
-                if part.size > total:
-                    part.restart(None)
-                raise _Retryable(f"truncated body: got {part.size} of {total} bytes")
-            content_type = resp.headers.get("Content-Type", "") or (part.meta or {}).get("content_type", "")
-        return status, content_type
-
-
-def _content_range(value: str | None) -> tuple[int, int, int] | None:
-    """``bytes FIRST-LAST/TOTAL`` as three ints, or None (absent, ``*`` total, not bytes)."""
-    m = re.fullmatch(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*", value or "")
-    return (int(m[1]), int(m[2]), int(m[3])) if m else None
+            expected = int(length) if length is not None and length.isdigit() else None
+            with tmp.open("wb") as f:
+                for chunk in resp.iter_bytes():
+                    f.write(chunk)
+                f.flush()
+                os.fsync(f.fileno())
+            # a decoded (gzip ...) body is compared by the bytes that came over the wire
+            got = resp.num_bytes_downloaded if encoded else tmp.stat().st_size
+            if expected is not None and got < expected:
+                raise _Retryable(f"truncated body: got {got} of {expected} bytes")
+            return status, resp.headers.get("Content-Type", "")
 
 
 def _error_text(data: bytes) -> str:
@@ -726,11 +540,21 @@ def _error_text(data: bytes) -> str:
     return _snippet(data)
 
 
+def fetch(request: Request, fetcher: Fetcher | None = None) -> Raw:
+    """The raw response on disk (cached); a :class:`Fetcher` with default settings unless one is given.
+
+    Every source's ``fetch`` step is this function (re-exported by each source module)."""
+    if fetcher is not None:
+        return fetcher.fetch(request)
+    with Fetcher() as f:
+        return f.fetch(request)
+
+
 def local_raw(path: str | os.PathLike[str], *, source_id: str) -> Raw:
     """A local file (a national statistics download) as a :class:`Raw`, with its sha256."""
     p = Path(path)
     if not p.is_file():
         raise SourceError(f"{p}: no such file")
     mtime = datetime.fromtimestamp(p.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
-    return Raw(p, p.resolve().as_uri(), (), mtime, 200, "", _sha256_file(p), True,
+    return Raw(p, p.resolve().as_uri(), (), mtime, 200, "", sha256_file(p), True,
                Request(source_id, p.resolve().as_uri(), expect="file"))

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from mirrortrade.errors import CodeError, SourceError
 from mirrortrade.model import Citation, Observation, check_code, is_country
-from mirrortrade.sources.http import Fetcher, Raw, Request
+from mirrortrade.sources.http import Raw, Request
+from mirrortrade.sources.http import fetch as fetch  # the shared fetch step, re-exported
 
 SOURCE_ID = "IMF-IMTS"
 BASE = "https://api.imf.org/external/sdmx/3.0"
@@ -96,14 +97,6 @@ def build(query: ImfQuery) -> list[Request]:
     )
     return [Request(SOURCE_ID, q.base + DATA_PATH.format(key=key), params, expect="xml", accept="application/xml",
                     label=f"IMF IMTS {key}")]
-
-
-def fetch(request: Request, fetcher: Fetcher | None = None) -> Raw:
-    """The raw response on disk (cached); a Fetcher with default settings unless one is given."""
-    if fetcher is not None:
-        return fetcher.fetch(request)
-    with Fetcher() as f:
-        return f.fetch(request)
 
 
 _RE_Q = re.compile(r"^(\d{4})-?Q([1-4])$")

@@ -18,6 +18,7 @@ from pathlib import Path
 from mirrortrade.errors import CodeError, ParseError, SourceError
 from mirrortrade.model import Citation, Indicator, check_code, is_country
 from mirrortrade.sources.http import Fetcher, Raw, Request
+from mirrortrade.sources.http import fetch as fetch  # the shared fetch step, re-exported
 
 SOURCE_ID = "WB-WDI"
 BASE = "https://api.worldbank.org/v2"
@@ -53,14 +54,6 @@ def build(query: WbQuery, page: int = 1) -> list[Request]:
     url = f"{q.base}/country/{';'.join(q.countries)}/indicator/{q.indicator}"
     return [Request(SOURCE_ID, url, tuple(params), expect="json", accept="application/json",
                     label=f"World Bank {q.indicator} page {page}")]
-
-
-def fetch(request: Request, fetcher: Fetcher | None = None) -> Raw:
-    """The raw response on disk (cached); a Fetcher with default settings unless one is given."""
-    if fetcher is not None:
-        return fetcher.fetch(request)
-    with Fetcher() as f:
-        return f.fetch(request)
 
 
 def fetch_all(query: WbQuery, fetcher: Fetcher) -> list[Raw]:

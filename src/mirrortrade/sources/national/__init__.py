@@ -13,53 +13,38 @@ The four steps are the same as for the web sources, with a local file as the "re
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from mirrortrade.errors import CodeError, ParseError, SourceError
-from mirrortrade.model import Citation, Observation
+from mirrortrade.errors import CodeError, SourceError
 from mirrortrade.sources.http import Raw, Request, local_raw
+from mirrortrade.sources.national import kaz_bns, kgz_nsc, uzb_stat
+from mirrortrade.sources.national.common import (
+    NationalQuery,
+    ParseReport,
+    as_raw,
+    citation,
+    dedupe,
+    read_sheets,
+    source_id,
+    today,
+)
+
+__all__ = [
+    "NationalQuery", "ParseReport", "PARSERS", "as_raw", "build", "check", "citation", "dedupe", "fetch", "parse",
+    "parser_for", "read_sheets", "source_id", "today",
+]
 
 
-@dataclass(frozen=True)
-class NationalQuery:
-    path: Path
-    country: str  # KAZ | KGZ | UZB
-    flow: str | None = None  # UZB only: X or M when the file name does not say
-    vintage: str = ""  # publication date when the file does not state it
-
-
-@dataclass
-class ParseReport:
-    observations: list[Observation]
-    skipped: list[str] = field(default_factory=list)  # non-country rows we knowingly left out
-    notes: list[str] = field(default_factory=list)
-
-
-def citation(country: str, raw: Raw) -> Citation:
-    from mirrortrade.data import NATIONAL_SOURCES
-
-    _, publisher, title = NATIONAL_SOURCES[country]
-    return Citation(publisher=publisher, title=title, url=raw.url)
-
-
-def source_id(country: str) -> str:
-    from mirrortrade.data import NATIONAL_SOURCES
-
-    return NATIONAL_SOURCES[country][0]
+#: the parser module for each country's statistics office
+PARSERS: dict[str, ModuleType] = {"KAZ": kaz_bns, "KGZ": kgz_nsc, "UZB": uzb_stat}
 
 
 def parser_for(country: str) -> ModuleType:
-    from mirrortrade.sources.national import kaz_bns, kgz_nsc, uzb_stat
-
-    modules = {"KAZ": kaz_bns, "KGZ": kgz_nsc, "UZB": uzb_stat}
     c = country.strip().upper()
-    if c not in modules:
-        raise CodeError(f"no national statistics parser for {country!r} (have {', '.join(modules)})", column="country")
-    return modules[c]
+    if c not in PARSERS:
+        raise CodeError(f"no national statistics parser for {country!r} (have {', '.join(PARSERS)})", column="country")
+    return PARSERS[c]
 
 
 def check(query: NationalQuery) -> NationalQuery:
@@ -90,38 +75,3 @@ def parse(query: NationalQuery, raw: Raw | None = None) -> ParseReport:
     return parser_for(q.country).parse_report(raw, flow=q.flow, vintage=q.vintage)
 
 
-def today() -> str:
-    return date.today().isoformat()
-
-
-def read_sheets(file: str) -> dict[str, list[list[object]]]:
-    """Every sheet of a workbook as rows of cell values; a file calamine cannot read is one ParseError."""
-    import python_calamine as pc
-
-    try:
-        wb = pc.CalamineWorkbook.from_path(file)
-        return {s: wb.get_sheet_by_name(s).to_python() for s in wb.sheet_names}
-    except Exception as e:  # calamine raises its own error types
-        raise ParseError(f"cannot read as a spreadsheet: {str(e).splitlines()[0][:200]}", file=file) from None
-
-
-def as_raw(path_or_raw: Raw | str | os.PathLike[str], country: str) -> Raw:
-    if isinstance(path_or_raw, Raw):
-        return path_or_raw
-    return local_raw(path_or_raw, source_id=source_id(country))
-
-
-def dedupe(obs: list[Observation], file: str) -> list[Observation]:
-    """One value per partner, flow and period: a figure printed twice (two rows naming the same
-    country, or the same year in two sheets) must carry one value, else the file is ambiguous."""
-    from mirrortrade.errors import ParseError
-
-    seen: dict[tuple[str, str, str], Observation] = {}
-    for o in obs:
-        k = (o.partner, o.flow, o.period)
-        if k in seen and seen[k].value_usd != o.value_usd:
-            raise ParseError(
-                f"two values for {o.partner} {o.flow} {o.period}: {seen[k].value_usd} and {o.value_usd}", file=file
-            )
-        seen[k] = o
-    return list(seen.values())

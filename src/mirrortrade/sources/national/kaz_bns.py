@@ -17,7 +17,15 @@ from mirrortrade.errors import ParseError
 from mirrortrade.model import Observation, Period
 from mirrortrade.sources.http import Raw
 from mirrortrade.sources.names import has_no_iso3, is_aggregate_name, name_to_iso3
-from mirrortrade.sources.national import ParseReport, as_raw, citation, dedupe, read_sheets, source_id, today
+from mirrortrade.sources.national.common import (
+    ParseReport,
+    as_raw,
+    citation,
+    dedupe,
+    read_sheets,
+    source_id,
+    today,
+)
 
 COUNTRY = "KAZ"
 SCALE = 1e3  # thousand USD

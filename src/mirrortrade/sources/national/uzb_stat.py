@@ -18,7 +18,7 @@ from mirrortrade.errors import ParseError
 from mirrortrade.model import Observation, is_country
 from mirrortrade.sources.http import Raw
 from mirrortrade.sources.names import has_no_iso3, name_to_iso3
-from mirrortrade.sources.national import ParseReport, as_raw, citation, dedupe, source_id, today
+from mirrortrade.sources.national.common import ParseReport, as_raw, citation, dedupe, source_id, today
 
 COUNTRY = "UZB"
 SCALE = 1e3
