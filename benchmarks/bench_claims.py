@@ -52,7 +52,7 @@ def run(mode: str = "default", work: Path | None = None) -> Section:
         header=["article", "claims", "extract s", "all extractors s", "check vs store s", "regex s", "check / regex"],
     )
     from mirrortrade.claims.verify import check_article
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     tmp = Path(tempfile.mkdtemp(prefix="mt-bench-claims-"))
     store = open_store(tmp / "s.duckdb")

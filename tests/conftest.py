@@ -38,7 +38,7 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(scope="session")
 def embedded_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from the embedded dataset; tests copy it when they need to write."""
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     path = tmp_path_factory.mktemp("embedded") / "embedded.duckdb"
     open_store(path).close()
@@ -50,7 +50,7 @@ def store(embedded_store_path: Path, tmp_path: Path):  # type: ignore[no-untyped
     """A writable copy of the embedded store."""
     import shutil
 
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     p = tmp_path / "store.duckdb"
     shutil.copy(embedded_store_path, p)

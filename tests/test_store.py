@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from mirrortrade.data import open_store
 from mirrortrade.errors import DuplicateError, ParseError, PeriodError
-from mirrortrade.store import SCHEMA_VERSION, Store, open_store
+from mirrortrade.store import SCHEMA_VERSION, Store
 
 
 def _csv(path: Path, rows: list[dict]) -> Path:

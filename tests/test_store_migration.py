@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from mirrortrade.data import national_figures, seed_figures
-from mirrortrade.store import _MIGRATIONS, OBS_COLUMNS, SCHEMA_VERSION, Store, open_store
+from mirrortrade.data import national_figures, open_store, seed_figures
+from mirrortrade.store import _MIGRATIONS, OBS_COLUMNS, SCHEMA_VERSION, Store
 
 
 def _v3_store(path: Path, source: Path) -> pd.DataFrame:

@@ -303,7 +303,7 @@ class IngestResult:
 
 
 class Store:
-    """A mirrortrade DuckDB file. Use :func:`open_store` to get one with the embedded data loaded."""
+    """A mirrortrade DuckDB file. :func:`mirrortrade.data.open_store` gives one with the embedded data loaded."""
 
     def __init__(
         self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0
@@ -758,15 +758,3 @@ def _sha256_of(file: str | None) -> str | None:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0) -> Store:
-    """Open the store; a new (empty) store is filled with the embedded dataset first.
-
-    ``wait`` seconds are spent retrying while another process holds the file (serialised writers)."""
-    store = Store(path, read_only=read_only, wait=wait)
-    if not read_only and store.get_meta("embedded_loaded") is None:
-        from mirrortrade.data import load_embedded
-
-        load_embedded(store)
-    return store

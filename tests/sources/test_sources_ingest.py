@@ -123,7 +123,7 @@ def test_cli_fetch_comtrade_offline_from_recorded_response(tmp_path: Path) -> No
     res = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
     assert "UN-COMTRADE" in res.output and "1 (1/0)" in res.output
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     with open_store(db) as s:
         df = s.observations(reporter="CHN", partner="DEU", period="2010", source_id="UN-COMTRADE")
@@ -152,7 +152,7 @@ def test_cli_fetch_imf_and_worldbank_offline(tmp_path: Path) -> None:
     res = runner.invoke(app, ["fetch", "worldbank", "--country", "KGZ,KAZ", "--years", "2023", "--offline", "--db", db],
                         env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     with open_store(db) as s:
         x = s.observations(reporter="USA", partner="WLD", period="2023", source_id="IMF-IMTS")

@@ -27,7 +27,7 @@ LOCK_WAIT = 10.0
 def open_store_cli(db: Path | None, *, read_only: bool = False) -> Store:
     import os
 
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     wait = float(os.environ.get("MIRRORTRADE_LOCK_WAIT", LOCK_WAIT))
     return open_store(db, read_only=read_only, wait=wait)

@@ -20,8 +20,9 @@ def register(app: typer.Typer) -> None:
         ingest in another process is never blocked; a changed store is picked up on the next request."""
         import uvicorn
 
+        from mirrortrade.data import open_store
         from mirrortrade.report.web.app import create_app, warm_up
-        from mirrortrade.store import default_db_path, open_store
+        from mirrortrade.store import default_db_path
 
         path = Path(db) if db else default_db_path()
         if not path.exists():
@@ -45,9 +46,10 @@ def register(app: typer.Typer) -> None:
         """A report of a country pair (or --all): both sides over time with the reconciled estimate, the gap
         against the normal CIF band, trade as a share of GDP, findings, and every figure with its source.
         HTML is one self-contained file that opens offline."""
+        from mirrortrade.data import open_store
         from mirrortrade.report.html import report_pairs, write_report
         from mirrortrade.report.pair import parse_years
-        from mirrortrade.store import default_db_path, open_store
+        from mirrortrade.store import default_db_path
 
         pairs = report_pairs(country, partner, all_pairs)
         window = parse_years(years)

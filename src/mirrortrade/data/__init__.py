@@ -1,16 +1,19 @@
 """The embedded dataset: published China–Central Asia figures with citations (see SOURCES.md here).
 
-Loaded into a new store automatically by :func:`mirrortrade.store.open_store`, rebuilt by
+Loaded into a new store automatically by :func:`open_store` (the layer that opens a store for a command), rebuilt by
 ``mirrortrade init``. Nothing here needs the network or files outside the package.
 """
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 
 import pandas as pd
 
+from mirrortrade.frames import read_canonical_file
 from mirrortrade.model import Citation, Indicator
+from mirrortrade.store import Store
 
 EMBEDDED_FILES = ("seed_figures.csv", "national_ca_china.csv", "gdp_wdi.csv", "seed_indicators.csv")
 
@@ -35,8 +38,6 @@ def data_path(name: str) -> str:
 
 def seed_figures() -> pd.DataFrame:
     """The figures in the two seed articles, in the canonical columns."""
-    from mirrortrade.frames import read_canonical_file
-
     return read_canonical_file(data_path("seed_figures.csv"))
 
 
@@ -99,7 +100,7 @@ def seed_indicators() -> list[Indicator]:
     ]
 
 
-def load_embedded(store: object) -> dict[str, int]:
+def load_embedded(store: Store) -> dict[str, int]:
     """Ingest the embedded dataset into ``store`` (idempotent). Returns rows added per part."""
     added = {
         "seed_figures": store.ingest_frame(seed_figures(), file="embedded:seed_figures.csv", kind="embedded").added,
@@ -109,3 +110,13 @@ def load_embedded(store: object) -> dict[str, int]:
     }
     store.set_meta("embedded_loaded", "1")
     return added
+
+
+def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0) -> Store:
+    """Open the store; a new (empty) store is filled with the embedded dataset first.
+
+    ``wait`` seconds are spent retrying while another process holds the file (serialised writers)."""
+    store = Store(path, read_only=read_only, wait=wait)
+    if not read_only and store.get_meta("embedded_loaded") is None:
+        load_embedded(store)
+    return store

@@ -136,7 +136,10 @@ def parse_report(raw: Raw | str | os.PathLike[str]) -> ParseReport:
     level = log.level
     log.setLevel(logging.ERROR)  # "got no structure= argument" is expected: see module docstring
     try:
-        msg = sdmx.read_sdmx(path)
+        with open(path, "rb") as f:  # sdmx1 leaves a file it opens itself unclosed
+            msg = sdmx.read_sdmx(f)
+    except OSError as e:
+        raise SourceError(f"{url or path}: cannot open the SDMX message: {e.strerror}") from None
     except Exception as e:  # the reader raises many types; each becomes one line naming the URL/file
         raise SourceError(f"{url or path}: cannot read the SDMX message: {str(e).splitlines()[0][:200]}") from None
     finally:
