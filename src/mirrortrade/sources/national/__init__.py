@@ -19,21 +19,9 @@ from types import ModuleType
 from mirrortrade.errors import CodeError, SourceError
 from mirrortrade.sources.http import Raw, Request, local_raw
 from mirrortrade.sources.national import kaz_bns, kgz_nsc, uzb_stat
-from mirrortrade.sources.national.common import (
-    NationalQuery,
-    ParseReport,
-    as_raw,
-    citation,
-    dedupe,
-    read_sheets,
-    source_id,
-    today,
-)
+from mirrortrade.sources.national.common import NationalQuery, ParseReport, source_id
 
-__all__ = [
-    "NationalQuery", "ParseReport", "PARSERS", "as_raw", "build", "check", "citation", "dedupe", "fetch", "parse",
-    "parser_for", "read_sheets", "source_id", "today",
-]
+__all__ = ["PARSERS", "NationalQuery", "ParseReport", "build", "check", "fetch", "parse", "parser_for"]
 
 
 #: the parser module for each country's statistics office
