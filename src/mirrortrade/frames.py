@@ -77,16 +77,15 @@ _NUMBERED = "SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number) "
 def raw_file_sql(path: str | os.PathLike[str]) -> tuple[str | None, pd.DataFrame | None, str]:
     """How to stage a canonical file in DuckDB without a pandas round trip: ``(sql, None, delimiter)`` for
     Parquet and CSV (read by DuckDB itself; Parquet rows already numbered ``_row``), ``(None, frame, "")``
-    for Excel."""
+    for Excel. A text file is checked whole first (:func:`check_text_file`)."""
     p, suffix, head = _check_file(path)
     if suffix in (".parquet", ".pq"):
         return f"{_NUMBERED}FROM read_parquet({_quote_literal(str(p))}, file_row_number = true)", None, ""
     if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
         return None, read_canonical_file(p), ""
-    _check_text_encoding(p)
     delim = _delimiter(head)
-    return (f"SELECT * FROM read_csv({_quote_literal(str(p))}, all_varchar = true, header = true, "
-            f"delim = {_quote_literal(delim)})"), None, delim
+    check_text_file(p, delim)
+    return csv_read_sql(p, delim), None, delim
 
 
 def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -97,7 +96,7 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
             return pd.read_parquet(p)
         if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
             return pd.read_excel(p, dtype=str, engine="calamine")
-        _check_text_encoding(p)
+        check_text_file(p, _delimiter(head))
         return _read_csv(p, head)
     except ParseError:
         raise
@@ -118,36 +117,72 @@ def _delimiter(head: bytes) -> str:
     return delim if first.count(delim) else ","
 
 
+def csv_header(p: Path, delim: str) -> list[str]:
+    """The column names of a CSV file's first record (a leading BOM dropped; blank lines before it skipped)."""
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    with p.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+        for fields in csv.reader(f, delimiter=delim):
+            if any(x.strip() for x in fields):
+                return fields
+    return []
+
+
+def csv_read_sql(p: Path, delim: str, *, types: dict[str, str] | None = None) -> str:
+    """DuckDB's reader of a CSV file with its dialect given, not sniffed, and strict: the columns are the header's
+    (text unless ``types`` says otherwise), every record must have exactly that many fields and every quote must
+    close; a damaged record anywhere is an error naming its line (never silently dropped, never padded)."""
+    header = csv_header(p, delim)
+    seen: set[str] = set()
+    for name in header:
+        if name in seen or not name.strip():
+            what = "an empty column name" if not name.strip() else f"column {name!r} twice"
+            raise ParseError(f"the header has {what}", file=str(p), column=name or None)
+        seen.add(name)
+    columns = "{" + ", ".join(f"{_quote_literal(n)}: {_quote_literal((types or {}).get(n, 'VARCHAR'))}"
+                              for n in header) + "}"
+    return (f"SELECT * FROM read_csv({_quote_literal(str(p))}, auto_detect = false, header = true, "
+            f"columns = {columns}, delim = {_quote_literal(delim)}, quote = '\"', escape = '\"', "
+            "strict_mode = true, null_padding = false, ignore_errors = false, max_line_size = 268435456)")
+
+
 def _read_csv(p: Path, head: bytes) -> pd.DataFrame:
-    """DuckDB's CSV reader with the delimiter of the header line; a failure names the line at fault."""
+    """DuckDB's strict CSV reader with the delimiter of the header line; a failure names the line at fault."""
     delim = _delimiter(head)
     try:
-        return duckdb.read_csv(str(p), all_varchar=True, header=True, delimiter=delim).df()
+        return duckdb.sql(csv_read_sql(p, delim)).df()
     except duckdb.Error as e:
         raise _csv_error(p, delim, str(e)) from None
 
 
 def _csv_error(p: Path, delim: str, message: str) -> ParseError:
-    """One line for a CSV DuckDB cannot read: a non-UTF-8 line, a ragged (truncated) row, or DuckDB's first line."""
-    import csv
+    """One line for a CSV DuckDB cannot read, from DuckDB's own message: a record with the wrong number of fields
+    (a truncated file or a wrong delimiter), a quote never closed (a file cut inside a quoted value), a line
+    too long, or DuckDB's first line."""
     import re
 
     line = re.search(r"CSV Error on Line: (\d+)", message)
-    if line and ("unicode" in message.lower() or "utf-8" in message.lower()):
-        n = int(line[1])
-        return ParseError(f"line {n} is not UTF-8 text (Windows-1251?); save the file as UTF-8", file=str(p), row=n - 1)
-    with p.open(encoding="utf-8", errors="replace", newline="") as f:
-        reader = csv.reader(f, delimiter=delim)
-        header = next(reader, [])
-        for fields in reader:
-            if fields and len(fields) != len(header):
-                n = reader.line_num
-                return ParseError(
-                    f"line {n} has {len(fields)} fields where the header has {len(header)} (delimiter {delim!r}): "
-                    "a truncated file or a wrong delimiter?",
-                    file=str(p), row=n - 1,
-                )
-    return ParseError(f"cannot read as CSV: {message.splitlines()[0][:200]}", file=str(p))
+    n = int(line[1]) if line else None
+    row = n - 1 if n else None
+    fields = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
+    if n and fields:
+        header, found = csv_header(p, delim), int(fields[2])
+        return ParseError(
+            f"line {n} has {found} fields where the header has {fields[1]} (delimiter {delim!r}): "
+            "a truncated file or a wrong delimiter?",
+            file=str(p), row=row, column=header[found] if found < len(header) else None,
+        )
+    if n and "unterminated quote" in message.lower():
+        return ParseError(f"line {n}: a quoted value is never closed (a truncated file?)", file=str(p), row=row)
+    if n and "maximum line size" in message.lower():
+        return ParseError(f"line {n} is longer than 256 MB (a damaged file?)", file=str(p), row=row)
+    if n and ("unicode" in message.lower() or "utf-8" in message.lower()):
+        return ParseError(f"line {n} is not UTF-8 text (Windows-1251?); save the file as UTF-8", file=str(p), row=row)
+    first = next((ln for ln in message.splitlines() if ln.strip()), message)
+    return ParseError(f"cannot read as CSV (a truncated or damaged file?): {first.replace(str(p), p.name)[:200]}",
+                      file=str(p), row=row)
 
 
 def _check_not_error_body(p: Path, head: bytes, suffix: str) -> None:
@@ -160,17 +195,64 @@ def _check_not_error_body(p: Path, head: bytes, suffix: str) -> None:
         raise ParseError(f"file is JSON, not {kind} data (an API error body saved as data?)", file=str(p))
 
 
-def _check_text_encoding(p: Path) -> None:
-    head = p.read_bytes()[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        raise ParseError("file is UTF-16 or binary; save it as UTF-8 CSV", file=str(p))
+#: bytes read at a time by :func:`check_text_file`
+_CHUNK = 8 << 20
+
+
+def _column_at(p: Path, chunk: bytes, pos: int, delim: str | None) -> str | None:
+    """The header's name of the field that byte ``pos`` of ``chunk`` falls in (fields counted from the start of
+    its line by delimiters; quotes ignored, so only a hint), or None when the line starts in an earlier chunk."""
+    if not delim:
+        return None
+    start = chunk.rfind(b"\n", 0, pos)
+    if start < 0:
+        return None
+    index = chunk.count(delim.encode(), start + 1, pos)
+    header = csv_header(p, delim)
+    return header[index] if index < len(header) else None
+
+
+def check_text_file(p: Path, delim: str | None = None) -> None:
+    """The whole of a text file, in chunks (a 60 MB file in a fraction of a second): UTF-16/UTF-32 (by BOM or by
+    NUL bytes in the first line), a NUL byte anywhere (a damaged or padded file), bytes that are not UTF-8
+    (the first one named by line). Raises one :class:`ParseError` naming the file and line."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines_before = 0  # newlines in the chunks already checked
+    offset = 0
+    with p.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            if offset == 0:
+                if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise ParseError("file is UTF-16 (or UTF-32); save it as UTF-8 CSV", file=str(p))
+                first_line = chunk.split(b"\n", 1)[0]
+                if b"\x00" in first_line:
+                    kind = "UTF-16" if first_line.count(b"\x00") * 3 >= len(first_line) else "binary"
+                    raise ParseError(f"file is {kind} (NUL bytes in its first line); save it as UTF-8 CSV",
+                                     file=str(p))
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                line = lines_before + chunk.count(b"\n", 0, nul) + 1
+                raise ParseError(
+                    f"NUL byte at byte {offset + nul:,} (line {line}): a binary, damaged or padded file, not CSV text",
+                    file=str(p), row=line - 1 or None, column=_column_at(p, chunk, nul, delim) if line > 1 else None,
+                )
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                line = lines_before + chunk.count(b"\n", 0, e.start) + 1
+                raise ParseError(
+                    f"not UTF-8 text (line {line}, byte {offset + e.start:,}: 0x{chunk[e.start]:02x}; Windows-1251?); "
+                    "save it as UTF-8",
+                    file=str(p), row=line - 1 or None, column=_column_at(p, chunk, e.start, delim) if line > 1 else None,
+                ) from None
+            lines_before += chunk.count(b"\n")
+            offset += len(chunk)
     try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as e:
-        if e.start < len(head) - 4:
-            raise ParseError(
-                f"not UTF-8 text (byte {e.start}: 0x{head[e.start]:02x}; Windows-1251?); save it as UTF-8", file=str(p)
-            ) from None
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise ParseError("not UTF-8 text: the file ends inside a character (a truncated file?)", file=str(p)) from None
 
 
 def observations_rows(observations: Iterable[Observation]) -> pd.DataFrame:
@@ -382,6 +464,8 @@ def stage_observations(
             return
         cond, column, err, msg = rules[i]
         v = value_at(column, int(row))
+        if isinstance(v, str) and len(v) > 60:  # a 20 MB cell is named, not printed
+            v = f"{v[:40]}... ({len(v):,} characters)"
         text = str(msg).format(v=v)
         if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
             if v is not None and str(v).strip().isdigit() and column in ("reporter", "partner"):
