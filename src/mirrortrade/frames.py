@@ -320,6 +320,83 @@ def _read_error(e: duckdb.Error, file: str | None, csv_delimiter: str) -> ParseE
     return ParseError(f"cannot read as {kind} (a truncated or damaged file?): {detail}", file=file)
 
 
+#: one validation rule: (SQL condition true for a row that breaks it, column, error class, message with {v})
+Rule = tuple[str, str, type[ParseError], str]
+#: above world trade in one figure: a unit error (see :func:`figure_conditions`)
+MAX_VALUE_USD = 1e14
+
+
+def _text(c: str, upper: bool = False) -> str:
+    """SQL: column ``c`` as trimmed text, NULL when blank (upper-cased for codes)."""
+    e = f"nullif(trim(CAST({_q(c)} AS VARCHAR)), '')"
+    return f"upper({e})" if upper else e
+
+
+def number_rules(columns: Iterable[str], numeric: set[str] | frozenset[str] = frozenset()) -> list[Rule]:
+    """Rules for number columns: written as a number ('.' decimal mark, no separators) and finite. ``numeric``:
+    the columns the file already types as numbers (Parquet)."""
+    rules: list[Rule] = []
+    for c in columns:
+        if c in numeric:
+            rules.append((f"NOT isfinite(CAST({_q(c)} AS DOUBLE))", c, ParseError, "{v!r} is not a finite number"))
+        else:
+            rules.append((
+                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
+                f"AND {_text_number(_q(c))} IS NULL",
+                c, ParseError, "{v!r} is not a number (use '.' as decimal mark, no thousands separators)"))
+            rules.append((f"NOT isfinite({_text_number(_q(c))})", c, ParseError, "{v!r} is not a finite number"))
+    return rules
+
+
+def code_rules(columns: Iterable[str]) -> list[Rule]:
+    """Rules for the code columns among ``columns``: reporter (ISO3), partner (ISO3, WLD, CA5), flow, valuation,
+    qualifier, unit."""
+    cols = set(columns)
+    iso = sorted(_iso3_codes())
+    rules: list[Rule] = []
+    for col, allowed, msg in (
+        ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
+        ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
+        ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
+        ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
+    ):
+        if col in cols:
+            rules.append((f"{_text(col, True)} IS NULL OR {_text(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))",
+                          col, CodeError, msg))
+    if "qualifier" in cols:
+        rules.append((f"lower({_text('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier",
+                      CodeError, f"unknown qualifier {{v!r}} (expected {', '.join(QUALIFIERS)})"))
+    if "unit" in cols:
+        rules.append((f"lower({_text('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit", CodeError,
+                      "unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"))
+    return rules
+
+
+def figure_conditions(value: str, flow: str, reporter: str, partner: str) -> dict[str, str]:
+    """SQL conditions a figure must not meet, over expressions for its value (USD), flow and codes: no value,
+    a negative value (only a balance may be negative), a value above world trade, a country trading with itself."""
+    return {
+        "no_value": f"{value} IS NULL",
+        "negative": f"{value} < 0 AND {flow} <> 'B'",
+        "absurd": f"{value} > {MAX_VALUE_USD:.0f}",
+        "self": f"{reporter} = {partner}",
+    }
+
+
+def rule_error(rule: Rule, value: object, *, file: str | None, row: int) -> ParseError:
+    """The one-line error for ``rule`` broken by ``value`` in ``row``."""
+    _cond, column, err, msg = rule
+    if isinstance(value, str) and len(value) > 60:  # a 20 MB cell is named, not printed
+        value = f"{value[:40]}... ({len(value):,} characters)"
+    text = str(msg).format(v=value)
+    if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
+        if value is not None and str(value).strip().isdigit() and column in ("reporter", "partner"):
+            text = f"{column} {value!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
+        if value is None or str(value).strip() == "":
+            text = f"empty {column}"
+    return err(text, file=file, row=row, column=column)
+
+
 def normalize_observations(df: pd.DataFrame, *, file: str | None = None, check_units: bool = True) -> pd.DataFrame:
     """Validate a canonical frame without a store and return it normalised (one row per input row, in input
     order; no ids). Raises :class:`ParseError` (or a subclass) naming file, row and column on the first bad value."""
@@ -422,34 +499,7 @@ def stage_observations(
         return scan(f"SELECT {_q(column)} FROM _raw WHERE _row = ?", [row])[0][0]
 
     # ---- phase 1: every rule on the raw values, one scan --------------------------------------------
-    #: (condition, column, how to say it given the bad value)
-    rules: list[tuple[str, str, type[ParseError], object]] = []
-    for c in NUM_COLUMNS:
-        if c in numeric:
-            rules.append((f"NOT isfinite(CAST({_q(c)} AS DOUBLE))", c, ParseError, "{v!r} is not a finite number"))
-        elif c in cols:
-            rules.append((
-                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
-                f"AND {_text_number(_q(c))} IS NULL",
-                c, ParseError, "{v!r} is not a number (use '.' as decimal mark, no thousands separators)"))
-            rules.append((f"NOT isfinite({_text_number(_q(c))})",
-                          c, ParseError, "{v!r} is not a finite number"))
-    iso = sorted(_iso3_codes())
-    for col, allowed, msg in (
-        ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
-        ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
-        ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
-        ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
-    ):
-        if col in cols:
-            rules.append((f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))",
-                          col, CodeError, msg))
-    if "qualifier" in cols:
-        rules.append((f"lower({txt('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier",
-                      CodeError, f"unknown qualifier {{v!r}} (expected {', '.join(QUALIFIERS)})"))
-    if "unit" in cols:
-        rules.append((f"lower({txt('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit", CodeError,
-                      "unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"))
+    rules = number_rules([c for c in NUM_COLUMNS if c in cols], numeric) + code_rules(cols)
     n_value_rules = len(rules)
     for c in ("vintage", "pub_date"):
         if c in cols:
@@ -462,17 +512,7 @@ def stage_observations(
         row = first_rows[i]
         if row is None:
             return
-        cond, column, err, msg = rules[i]
-        v = value_at(column, int(row))
-        if isinstance(v, str) and len(v) > 60:  # a 20 MB cell is named, not printed
-            v = f"{v[:40]}... ({len(v):,} characters)"
-        text = str(msg).format(v=v)
-        if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
-            if v is not None and str(v).strip().isdigit() and column in ("reporter", "partner"):
-                text = f"{column} {v!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
-            if v is None or str(v).strip() == "":
-                text = f"empty {column}"
-        raise err(text, file=file, row=int(row), column=column)
+        raise rule_error(rules[i], value_at(rules[i][1], int(row)), file=file, row=int(row))
 
     for i in range(n_value_rules):
         raise_rule(i)
@@ -537,10 +577,11 @@ def stage_observations(
 
     # ---- phase 2: rules on the normalised values, one scan --------------------------------------------
     value_col = "value_usd" if "value_usd" in cols else "value"
+    fc = figure_conditions("value_usd", "flow", "reporter", "partner")
     (r_none, r_neg, r_big, r_same, r_part), = scan(
-        "SELECT min(_row) FILTER (value_usd IS NULL AND growth_pct IS NULL), "
-        "min(_row) FILTER (value_usd < 0 AND flow <> 'B'), min(_row) FILTER (value_usd > 1e14), "
-        "min(_row) FILTER (reporter = partner), "
+        f"SELECT min(_row) FILTER ({fc['no_value']} AND growth_pct IS NULL), "
+        f"min(_row) FILTER ({fc['negative']}), min(_row) FILTER ({fc['absurd']}), "
+        f"min(_row) FILTER ({fc['self']}), "
         "min(_row) FILTER (period_kind = 'year' AND regexp_matches(lower(concat_ws(' ', note, title)), ?)) FROM _normv",
         [_PARTIAL_YEAR_RE],
     )
