@@ -95,7 +95,7 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
         if suffix in (".parquet", ".pq"):
             return pd.read_parquet(p)
         if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
-            return pd.read_excel(p, dtype=str, engine="calamine")
+            return _read_excel(p)
         check_text_file(p, _delimiter(head))
         return _read_csv(p, head)
     except ParseError:
@@ -105,6 +105,30 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise ParseError(
             f"cannot read as {suffix.lstrip('.') or 'CSV'} (a truncated or damaged file?): {detail}", file=str(p)
         ) from None
+
+
+def _read_excel(p: Path) -> pd.DataFrame:
+    """An Excel sheet as text cells. A number cell is written as the shortest text that reads back as the same
+    number (``repr``), not as Excel's display digits, so an exported figure comes back with its exact value."""
+    import datetime as dt
+    import math
+
+    df = pd.read_excel(p, dtype=object, engine="calamine")
+
+    def text(v: object) -> object:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if isinstance(v, bool):
+            return str(v)
+        if isinstance(v, float):
+            return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+        if isinstance(v, dt.datetime):  # a date cell (pd.Timestamp is a datetime)
+            return v.date().isoformat() if v.time() == dt.time() else v.isoformat()
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return str(v)
+
+    return df.map(text).astype(object)
 
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -320,6 +344,18 @@ def _read_error(e: duckdb.Error, file: str | None, csv_delimiter: str) -> ParseE
     return ParseError(f"cannot read as {kind} (a truncated or damaged file?): {detail}", file=file)
 
 
+#: columns `mirrortrade export` writes beside the canonical ones: ids, what the store derives from a period and
+#: a value's qualifier, and the ingest that added the figure
+EXPORT_DERIVED = ("figure_id", "key_id", "period_kind", "period_start", "period_end", "n_months", "value_low",
+                  "value_high", "ingest_id", "ingested_at")
+
+
+def is_export(columns: Iterable[str]) -> bool:
+    """A file written by ``mirrortrade export`` (it carries the figure and key ids)."""
+    cols = set(columns)
+    return "figure_id" in cols and "key_id" in cols
+
+
 #: one validation rule: (SQL condition true for a row that breaks it, column, error class, message with {v})
 Rule = tuple[str, str, type[ParseError], str]
 #: above world trade in one figure: a unit error (see :func:`figure_conditions`)
@@ -456,7 +492,11 @@ def stage_observations(
     con.execute(f"CREATE TEMP VIEW _raw AS SELECT _row, {renames} FROM {base}")
     n_rows = int(scan("SELECT count(*) FROM _raw")[0][0])
 
-    unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
+    # a file written by `mirrortrade export` carries the ids and the columns the store derives; they are
+    # computed again from the canonical columns (and the ids checked against them by the store)
+    exported = is_export(cols)
+    unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)
+               and not (exported and c in EXPORT_DERIVED)]
     months_col = next((c for c in unknown if c.lower() in ("months", "n_months", "month_count")), None)
     if months_col:
         raise ParseError(
@@ -603,7 +643,7 @@ def stage_observations(
                         column="partner")
     if r_part is not None:
         _raise_partial_year(int(r_part), *at(int(r_part))[3:], file=file)
-    if check_units:
+    if check_units and not exported:  # an export's figures passed this check when they were first ingested
         _check_mixed_thousands(con, file, value_col)
     return n_rows
 
