@@ -98,3 +98,15 @@ def test_long_field_is_not_a_traceback(embedded_store_path: Path, tmp_path: Path
     line = res.stderr.strip()
     assert "\n" not in line and "Traceback" not in line and "row 1, column 'value_usd'" in line, line[:300]
     assert len(line) < 400
+
+
+def test_article_with_nul_bytes_after_64kb_refused(embedded_store_path: Path, tmp_path: Path) -> None:
+    """`ingest-article` checks the whole text too: NUL padding after the first 64 KB is refused, store unchanged."""
+    sentence = b"China's exports to Central Asia amounted to $71.3 billion in 2025. "
+    p = tmp_path / "padded_article.txt"
+    p.write_bytes(sentence * (70_000 // len(sentence) + 1) + b"\x00" * 10_000)
+    db = copy_store(embedded_store_path, tmp_path / "store.duckdb")
+    before = sha256(db)
+    res = runner.invoke(app, ["ingest-article", str(p), "--db", str(db)])
+    assert res.exit_code != 0 and "binary" in res.stderr and res.stderr.strip().count("\n") == 0, res.stderr
+    assert sha256(db) == before
