@@ -224,26 +224,38 @@ _CHUNK = 8 << 20
 
 
 def _column_at(p: Path, chunk: bytes, pos: int, delim: str | None) -> str | None:
-    """The header's name of the field that byte ``pos`` of ``chunk`` falls in (fields counted from the start of
-    its line by delimiters; quotes ignored, so only a hint), or None when the line starts in an earlier chunk."""
+    """The header's name of the field that byte ``pos`` of ``chunk`` falls in (the line read as CSV up to that
+    byte), or None when the line starts in an earlier chunk."""
     if not delim:
         return None
     start = chunk.rfind(b"\n", 0, pos)
     if start < 0:
         return None
-    index = chunk.count(delim.encode(), start + 1, pos)
+    import csv
+
+    prefix = chunk[start + 1:pos].decode("utf-8", errors="replace")
+    index = len(next(csv.reader([prefix + "x"], delimiter=delim), [""])) - 1
     header = csv_header(p, delim)
     return header[index] if index < len(header) else None
+
+
+def _line_of(p: Path, offset: int) -> int:
+    """The line (from 1) byte ``offset`` of the file is on (counted only when an error is reported)."""
+    lines, done = 1, 0
+    with p.open("rb") as f:
+        while done < offset and (chunk := f.read(min(_CHUNK, offset - done))):
+            lines += chunk.count(b"\n")
+            done += len(chunk)
+    return lines
 
 
 def check_text_file(p: Path, delim: str | None = None) -> None:
     """The whole of a text file, in chunks (a 60 MB file in a fraction of a second): UTF-16/UTF-32 (by BOM or by
     NUL bytes in the first line), a NUL byte anywhere (a damaged or padded file), bytes that are not UTF-8
-    (the first one named by line). Raises one :class:`ParseError` naming the file and line."""
+    (the first one named by line). Raises one :class:`ParseError` naming the file, row and column."""
     import codecs
 
     decoder = codecs.getincrementaldecoder("utf-8")()
-    lines_before = 0  # newlines in the chunks already checked
     offset = 0
     with p.open("rb") as f:
         while chunk := f.read(_CHUNK):
@@ -257,21 +269,21 @@ def check_text_file(p: Path, delim: str | None = None) -> None:
                                      file=str(p))
             nul = chunk.find(b"\x00")
             if nul >= 0:
-                line = lines_before + chunk.count(b"\n", 0, nul) + 1
+                line = _line_of(p, offset + nul)
                 raise ParseError(
                     f"NUL byte at byte {offset + nul:,} (line {line}): a binary, damaged or padded file, not CSV text",
                     file=str(p), row=line - 1 or None, column=_column_at(p, chunk, nul, delim) if line > 1 else None,
                 )
             try:
-                decoder.decode(chunk)
+                if not (chunk.isascii() and not decoder.getstate()[0]):  # plain ASCII needs no decoding
+                    decoder.decode(chunk)
             except UnicodeDecodeError as e:
-                line = lines_before + chunk.count(b"\n", 0, e.start) + 1
+                line = _line_of(p, offset + e.start)
                 raise ParseError(
                     f"not UTF-8 text (line {line}, byte {offset + e.start:,}: 0x{chunk[e.start]:02x}; Windows-1251?); "
                     "save it as UTF-8",
                     file=str(p), row=line - 1 or None, column=_column_at(p, chunk, e.start, delim) if line > 1 else None,
                 ) from None
-            lines_before += chunk.count(b"\n")
             offset += len(chunk)
     try:
         decoder.decode(b"", final=True)

@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
         t = Table(title=f"{len(df)} batch{'es' if len(df) != 1 else ''} in the store")
         for col, justify in (("batch", "right"), ("when (UTC)", "left"), ("kind", "left"), ("file or source", "left"),
                              ("rows read", "right"), ("added", "right"), ("held now", "right")):
-            t.add_column(col, justify=justify)  # type: ignore[arg-type]
+            t.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
         for r in df.itertuples():
             t.add_row(str(r.batch), r.when.isoformat(sep=" ", timespec="seconds"), r.kind, r.file or "",
                       f"{r.rows:,}", f"{r.added:,}", f"{r.held:,}")
