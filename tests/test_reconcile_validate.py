@@ -95,3 +95,24 @@ def test_damaged_file_refused(content: bytes, words: str, tmp_path: Path) -> Non
 def test_lenient_needs_input(tmp_path: Path) -> None:
     res = runner.invoke(app, ["reconcile", "--lenient", "--db", str(tmp_path / "s.duckdb")])
     assert res.exit_code != 0 and "--lenient applies to --input" in res.stderr
+
+
+def test_gzip_csv_and_parquet_directory(tmp_path: Path) -> None:
+    """The inputs `reconcile` reads besides plain files: a gzipped CSV, a directory of Parquet files."""
+    import gzip
+
+    good = tmp_path / "decl.csv.gz"
+    good.write_bytes(gzip.compress((HEADER + GOOD).encode()))
+    assert validate_declarations(good).rows == N_GOOD
+    bad = tmp_path / "bad.csv.gz"
+    bad.write_bytes(gzip.compress((HEADER + GOOD + "CHN,KAZ,Q,2021,TOTAL,5\n").encode()))
+    with pytest.raises(CodeError, match=rf"row {N_GOOD + 1}, column 'flow'"):
+        validate_declarations(bad)
+    ds = tmp_path / "ds"
+    ds.mkdir()
+    df = pd.read_csv(pd.io.common.StringIO(HEADER + GOOD))
+    df.to_parquet(ds / "a.parquet", index=False)
+    assert validate_declarations(ds).rows == N_GOOD
+    df.assign(value=-df["value"]).to_parquet(ds / "b.parquet", index=False)
+    with pytest.raises(ParseError, match="b.parquet, row 1, column 'value': negative value"):
+        validate_declarations(ds)

@@ -147,7 +147,13 @@ def csv_header(p: Path, delim: str) -> list[str]:
     import sys
 
     csv.field_size_limit(sys.maxsize)
-    with p.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+    if p.name.lower().endswith(".gz"):
+        import gzip
+
+        opened = gzip.open(p, "rt", encoding="utf-8-sig", errors="replace", newline="")
+    else:
+        opened = p.open(encoding="utf-8-sig", errors="replace", newline="")
+    with opened as f:
         for fields in csv.reader(f, delimiter=delim):
             if any(x.strip() for x in fields):
                 return fields

@@ -39,7 +39,7 @@ from mirrortrade.model import Period
 
 #: the columns a declarations file must have (as :data:`mirrortrade.reconcile.engine.REQUIRED`)
 DECLARATION_COLUMNS = ("reporter", "partner", "flow", "year", "product", "value")
-_TEXT_SUFFIXES = (".csv", ".txt")
+_TEXT_SUFFIXES = (".csv", ".txt", ".csv.gz")
 _PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
@@ -68,9 +68,15 @@ def _source_sql(p: Path) -> tuple[str, str]:
         return (f"SELECT * FROM read_parquet({_quote_literal(str(p))})",
                 f"SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number) "
                 f"FROM read_parquet({_quote_literal(str(p))}, file_row_number = true)")
-    _p, _suffix, head = _check_file(p)
-    delim = _delimiter(head)
-    check_text_file(p, delim)
+    if name.endswith(".gz"):  # compressed: DuckDB's strict reader still checks every record
+        import gzip
+
+        with gzip.open(p, "rb") as f:
+            delim = _delimiter(f.read(4096))
+    else:
+        _p, _suffix, head = _check_file(p)
+        delim = _delimiter(head)
+        check_text_file(p, delim)
     plain = csv_read_sql(p, delim)
     return plain, f"SELECT row_number() OVER () AS _row, * FROM ({plain})"
 
@@ -97,8 +103,13 @@ def validate_declarations(
     p = Path(path)
     if not p.exists():
         raise ParseError("declarations file not found", file=str(p))
-    if p.is_dir():
-        raise ParseError("is a directory: give one CSV or Parquet file of declarations", file=str(p))
+    if p.is_dir():  # a Parquet dataset: every file checked (strict only: --lenient needs one file)
+        parts = sorted(p.rglob("*.parquet"))
+        if not parts:
+            raise ParseError("directory holds no .parquet files", file=str(p))
+        if lenient:
+            raise ParseError("--lenient needs one declarations file, not a directory", file=str(p))
+        return Validated(p, sum(validate_declarations(f).rows for f in parts))
     if not p.name.lower().endswith(_TEXT_SUFFIXES + _PARQUET_SUFFIXES):
         raise ParseError("declarations must be a .csv or .parquet file", file=str(p))
     if p.stat().st_size == 0:
@@ -116,7 +127,7 @@ def _validate(con: duckdb.DuckDBPyConnection, p: Path, *, lenient: bool, workdir
 
     def read_error(e: duckdb.Error) -> ParseError:
         if p.name.lower().endswith(_TEXT_SUFFIXES):
-            return _csv_error(p, _delimiter(p.open("rb").read(4096)), str(e))
+            return _csv_error(p, _delimiter(p.read_bytes()[:4096]) if not p.name.endswith(".gz") else ",", str(e))
         detail = str(e).splitlines()[0].replace(str(p), p.name)[:200]
         return ParseError(f"cannot read as Parquet (a truncated or damaged file?): {detail}", file=str(p))
 
