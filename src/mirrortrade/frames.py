@@ -175,7 +175,11 @@ def csv_read_sql(p: Path, delim: str, *, types: dict[str, str] | None = None) ->
                               for n in header) + "}"
     return (f"SELECT * FROM read_csv({_quote_literal(str(p))}, auto_detect = false, header = true, "
             f"columns = {columns}, delim = {_quote_literal(delim)}, quote = '\"', escape = '\"', "
-            "strict_mode = true, null_padding = false, ignore_errors = false, max_line_size = 268435456)")
+            "strict_mode = true, null_padding = false, ignore_errors = false)")
+
+
+#: DuckDB's default limit on one CSV line (a larger limit makes every read slower: larger buffers)
+_MAX_LINE_MB = 2
 
 
 def _read_csv(p: Path, head: bytes) -> pd.DataFrame:
@@ -207,7 +211,8 @@ def _csv_error(p: Path, delim: str, message: str) -> ParseError:
     if n and "unterminated quote" in message.lower():
         return ParseError(f"line {n}: a quoted value is never closed (a truncated file?)", file=str(p), row=row)
     if n and "maximum line size" in message.lower():
-        return ParseError(f"line {n} is longer than 256 MB (a damaged file?)", file=str(p), row=row)
+        return ParseError(f"line {n} is longer than the reader's limit of {_MAX_LINE_MB} MB (a damaged file, or a "
+                          "cell holding a whole document?)", file=str(p), row=row)
     if n and ("unicode" in message.lower() or "utf-8" in message.lower()):
         return ParseError(f"line {n} is not UTF-8 text (Windows-1251?); save the file as UTF-8", file=str(p), row=row)
     first = next((ln for ln in message.splitlines() if ln.strip()), message)

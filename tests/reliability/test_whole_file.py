@@ -88,7 +88,7 @@ def test_damaged_last_row_refused(tail: bytes, expected: str, embedded_store_pat
 
 
 def test_long_field_is_not_a_traceback(embedded_store_path: Path, tmp_path: Path) -> None:
-    """A 20 MB field (once `_csv.Error: field larger than field limit`) is read, then refused for its value."""
+    """A 20 MB field (once `_csv.Error: field larger than field limit`, a traceback) is one line naming the row."""
     p = tmp_path / "long.csv"
     p.write_bytes(b"reporter,partner,flow,period,value_usd,source_id\nCHN,KAZ,X,2025," + b"9" * 20_000_000
                   + b",CN-GACC\n")
@@ -96,7 +96,7 @@ def test_long_field_is_not_a_traceback(embedded_store_path: Path, tmp_path: Path
     res = runner.invoke(app, ["ingest", str(p), "--db", str(db)])
     assert res.exit_code != 0
     line = res.stderr.strip()
-    assert "\n" not in line and "Traceback" not in line and "row 1, column 'value_usd'" in line, line[:300]
+    assert "\n" not in line and "Traceback" not in line and "row 1" in line and "longer than" in line, line[:300]
     assert len(line) < 400
 
 
