@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in FORMATS:
             raise MirrortradeError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-        with open_store_cli(db, read_only=_exists(db)) as store:
+        with open_store_cli(db) as store:  # opened as every command opens it (an older store is migrated)
             df = store.batches()
         if fmt == "json":
             import json
@@ -67,13 +67,6 @@ def register(app: typer.Typer) -> None:
         with open_store_cli(db) as store:
             res = store.remove_batch(int(batch))
         typer.echo(res.summary())
-
-
-def _exists(db: Path | None) -> bool:
-    """Open read-only when the store exists (listing writes nothing); a new store is created (and filled)."""
-    from mirrortrade.store import default_db_path
-
-    return Path(db or default_db_path()).exists()
 
 
 def confirm_delete(path: Path) -> None:
