@@ -42,15 +42,23 @@ app = typer.Typer(
 )
 
 #: command modules under mirrortrade.commands, each with register(app)
-COMMAND_MODULES = ("reconcile", "synth", "fetch", "checks", "claims", "web", "monitor", "bench")
+COMMAND_MODULES = ("reconcile", "synth", "fetch", "checks", "claims", "web", "monitor", "bench", "batches")
 
 
 @app.command()
-def init(db: Path | None = db_option(), force: bool = typer.Option(False, help="Delete the store first.")) -> None:
+def init(
+    db: Path | None = db_option(),
+    force: bool = typer.Option(False, help="Delete the store first (asks for confirmation unless --yes)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="With --force: delete without asking."),
+) -> None:
     """Create the store (or rebuild it with --force) and load the embedded dataset."""
     from mirrortrade.store import Store, default_db_path
 
     path = Path(db) if db else default_db_path()
+    if force and path.exists() and not yes:
+        from mirrortrade.commands.batches import confirm_delete
+
+        confirm_delete(path)
     if force and path.exists():
         path.unlink()
         wal = path.with_name(path.name + ".wal")

@@ -77,16 +77,15 @@ _NUMBERED = "SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number) "
 def raw_file_sql(path: str | os.PathLike[str]) -> tuple[str | None, pd.DataFrame | None, str]:
     """How to stage a canonical file in DuckDB without a pandas round trip: ``(sql, None, delimiter)`` for
     Parquet and CSV (read by DuckDB itself; Parquet rows already numbered ``_row``), ``(None, frame, "")``
-    for Excel."""
+    for Excel. A text file is checked whole first (:func:`check_text_file`)."""
     p, suffix, head = _check_file(path)
     if suffix in (".parquet", ".pq"):
         return f"{_NUMBERED}FROM read_parquet({_quote_literal(str(p))}, file_row_number = true)", None, ""
     if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
         return None, read_canonical_file(p), ""
-    _check_text_encoding(p)
     delim = _delimiter(head)
-    return (f"SELECT * FROM read_csv({_quote_literal(str(p))}, all_varchar = true, header = true, "
-            f"delim = {_quote_literal(delim)})"), None, delim
+    check_text_file(p, delim)
+    return csv_read_sql(p, delim), None, delim
 
 
 def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -96,8 +95,8 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
         if suffix in (".parquet", ".pq"):
             return pd.read_parquet(p)
         if suffix in (".xlsx", ".xls", ".xlsm", ".ods"):
-            return pd.read_excel(p, dtype=str, engine="calamine")
-        _check_text_encoding(p)
+            return _read_excel(p)
+        check_text_file(p, _delimiter(head))
         return _read_csv(p, head)
     except ParseError:
         raise
@@ -106,6 +105,30 @@ def read_canonical_file(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise ParseError(
             f"cannot read as {suffix.lstrip('.') or 'CSV'} (a truncated or damaged file?): {detail}", file=str(p)
         ) from None
+
+
+def _read_excel(p: Path) -> pd.DataFrame:
+    """An Excel sheet as text cells. A number cell is written as the shortest text that reads back as the same
+    number (``repr``), not as Excel's display digits, so an exported figure comes back with its exact value."""
+    import datetime as dt
+    import math
+
+    df = pd.read_excel(p, dtype=object, engine="calamine")
+
+    def text(v: object) -> object:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if isinstance(v, bool):
+            return str(v)
+        if isinstance(v, float):
+            return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+        if isinstance(v, dt.datetime):  # a date cell (pd.Timestamp is a datetime)
+            return v.date().isoformat() if v.time() == dt.time() else v.isoformat()
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return str(v)
+
+    return df.map(text).astype(object)
 
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -118,36 +141,83 @@ def _delimiter(head: bytes) -> str:
     return delim if first.count(delim) else ","
 
 
+def csv_header(p: Path, delim: str) -> list[str]:
+    """The column names of a CSV file's first record (a leading BOM dropped; blank lines before it skipped)."""
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    if p.name.lower().endswith(".gz"):
+        import gzip
+
+        opened = gzip.open(p, "rt", encoding="utf-8-sig", errors="replace", newline="")
+    else:
+        opened = p.open(encoding="utf-8-sig", errors="replace", newline="")
+    with opened as f:
+        for fields in csv.reader(f, delimiter=delim):
+            if any(x.strip() for x in fields):
+                return fields
+    return []
+
+
+def csv_read_sql(p: Path, delim: str, *, types: dict[str, str] | None = None) -> str:
+    """DuckDB's reader of a CSV file with its dialect given, not sniffed, and strict: the columns are the header's
+    (text unless ``types`` says otherwise), every record must have exactly that many fields and every quote must
+    close; a damaged record anywhere is an error naming its line (never silently dropped, never padded)."""
+    header = csv_header(p, delim)
+    seen: set[str] = set()
+    for name in header:
+        if name in seen or not name.strip():
+            what = "an empty column name" if not name.strip() else f"column {name!r} twice"
+            raise ParseError(f"the header has {what}", file=str(p), column=name or None)
+        seen.add(name)
+    columns = "{" + ", ".join(f"{_quote_literal(n)}: {_quote_literal((types or {}).get(n, 'VARCHAR'))}"
+                              for n in header) + "}"
+    return (f"SELECT * FROM read_csv({_quote_literal(str(p))}, auto_detect = false, header = true, "
+            f"columns = {columns}, delim = {_quote_literal(delim)}, quote = '\"', escape = '\"', "
+            "strict_mode = true, null_padding = false, ignore_errors = false)")
+
+
+#: DuckDB's default limit on one CSV line (a larger limit makes every read slower: larger buffers)
+_MAX_LINE_MB = 2
+
+
 def _read_csv(p: Path, head: bytes) -> pd.DataFrame:
-    """DuckDB's CSV reader with the delimiter of the header line; a failure names the line at fault."""
+    """DuckDB's strict CSV reader with the delimiter of the header line; a failure names the line at fault."""
     delim = _delimiter(head)
     try:
-        return duckdb.read_csv(str(p), all_varchar=True, header=True, delimiter=delim).df()
+        return duckdb.sql(csv_read_sql(p, delim)).df()
     except duckdb.Error as e:
         raise _csv_error(p, delim, str(e)) from None
 
 
 def _csv_error(p: Path, delim: str, message: str) -> ParseError:
-    """One line for a CSV DuckDB cannot read: a non-UTF-8 line, a ragged (truncated) row, or DuckDB's first line."""
-    import csv
+    """One line for a CSV DuckDB cannot read, from DuckDB's own message: a record with the wrong number of fields
+    (a truncated file or a wrong delimiter), a quote never closed (a file cut inside a quoted value), a line
+    too long, or DuckDB's first line."""
     import re
 
     line = re.search(r"CSV Error on Line: (\d+)", message)
-    if line and ("unicode" in message.lower() or "utf-8" in message.lower()):
-        n = int(line[1])
-        return ParseError(f"line {n} is not UTF-8 text (Windows-1251?); save the file as UTF-8", file=str(p), row=n - 1)
-    with p.open(encoding="utf-8", errors="replace", newline="") as f:
-        reader = csv.reader(f, delimiter=delim)
-        header = next(reader, [])
-        for fields in reader:
-            if fields and len(fields) != len(header):
-                n = reader.line_num
-                return ParseError(
-                    f"line {n} has {len(fields)} fields where the header has {len(header)} (delimiter {delim!r}): "
-                    "a truncated file or a wrong delimiter?",
-                    file=str(p), row=n - 1,
-                )
-    return ParseError(f"cannot read as CSV: {message.splitlines()[0][:200]}", file=str(p))
+    n = int(line[1]) if line else None
+    row = n - 1 if n else None
+    fields = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
+    if n and fields:
+        header, found = csv_header(p, delim), int(fields[2])
+        return ParseError(
+            f"line {n} has {found} fields where the header has {fields[1]} (delimiter {delim!r}): "
+            "a truncated file or a wrong delimiter?",
+            file=str(p), row=row, column=header[found] if found < len(header) else None,
+        )
+    if n and "unterminated quote" in message.lower():
+        return ParseError(f"line {n}: a quoted value is never closed (a truncated file?)", file=str(p), row=row)
+    if n and "maximum line size" in message.lower():
+        return ParseError(f"line {n} is longer than the reader's limit of {_MAX_LINE_MB} MB (a damaged file, or a "
+                          "cell holding a whole document?)", file=str(p), row=row)
+    if n and ("unicode" in message.lower() or "utf-8" in message.lower()):
+        return ParseError(f"line {n} is not UTF-8 text (Windows-1251?); save the file as UTF-8", file=str(p), row=row)
+    first = next((ln for ln in message.splitlines() if ln.strip()), message)
+    return ParseError(f"cannot read as CSV (a truncated or damaged file?): {first.replace(str(p), p.name)[:200]}",
+                      file=str(p), row=row)
 
 
 def _check_not_error_body(p: Path, head: bytes, suffix: str) -> None:
@@ -160,17 +230,76 @@ def _check_not_error_body(p: Path, head: bytes, suffix: str) -> None:
         raise ParseError(f"file is JSON, not {kind} data (an API error body saved as data?)", file=str(p))
 
 
-def _check_text_encoding(p: Path) -> None:
-    head = p.read_bytes()[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        raise ParseError("file is UTF-16 or binary; save it as UTF-8 CSV", file=str(p))
+#: bytes read at a time by :func:`check_text_file`
+_CHUNK = 8 << 20
+
+
+def _column_at(p: Path, chunk: bytes, pos: int, delim: str | None) -> str | None:
+    """The header's name of the field that byte ``pos`` of ``chunk`` falls in (the line read as CSV up to that
+    byte), or None when the line starts in an earlier chunk."""
+    if not delim:
+        return None
+    start = chunk.rfind(b"\n", 0, pos)
+    if start < 0:
+        return None
+    import csv
+
+    prefix = chunk[start + 1:pos].decode("utf-8", errors="replace")
+    index = len(next(csv.reader([prefix + "x"], delimiter=delim), [""])) - 1
+    header = csv_header(p, delim)
+    return header[index] if index < len(header) else None
+
+
+def _line_of(p: Path, offset: int) -> int:
+    """The line (from 1) byte ``offset`` of the file is on (counted only when an error is reported)."""
+    lines, done = 1, 0
+    with p.open("rb") as f:
+        while done < offset and (chunk := f.read(min(_CHUNK, offset - done))):
+            lines += chunk.count(b"\n")
+            done += len(chunk)
+    return lines
+
+
+def check_text_file(p: Path, delim: str | None = None) -> None:
+    """The whole of a text file, in chunks (a 60 MB file in a fraction of a second): UTF-16/UTF-32 (by BOM or by
+    NUL bytes in the first line), a NUL byte anywhere (a damaged or padded file), bytes that are not UTF-8
+    (the first one named by line). Raises one :class:`ParseError` naming the file, row and column."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with p.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            if offset == 0:
+                if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise ParseError("file is UTF-16 (or UTF-32); save it as UTF-8 CSV", file=str(p))
+                first_line = chunk.split(b"\n", 1)[0]
+                if b"\x00" in first_line:
+                    kind = "UTF-16" if first_line.count(b"\x00") * 3 >= len(first_line) else "binary"
+                    raise ParseError(f"file is {kind} (NUL bytes in its first line); save it as UTF-8 CSV",
+                                     file=str(p))
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                line = _line_of(p, offset + nul)
+                raise ParseError(
+                    f"NUL byte at byte {offset + nul:,} (line {line}): a binary, damaged or padded file, not CSV text",
+                    file=str(p), row=line - 1 or None, column=_column_at(p, chunk, nul, delim) if line > 1 else None,
+                )
+            try:
+                if not (chunk.isascii() and not decoder.getstate()[0]):  # plain ASCII needs no decoding
+                    decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                line = _line_of(p, offset + e.start)
+                raise ParseError(
+                    f"not UTF-8 text (line {line}, byte {offset + e.start:,}: 0x{chunk[e.start]:02x}; Windows-1251?); "
+                    "save it as UTF-8",
+                    file=str(p), row=line - 1 or None, column=_column_at(p, chunk, e.start, delim) if line > 1 else None,
+                ) from None
+            offset += len(chunk)
     try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as e:
-        if e.start < len(head) - 4:
-            raise ParseError(
-                f"not UTF-8 text (byte {e.start}: 0x{head[e.start]:02x}; Windows-1251?); save it as UTF-8", file=str(p)
-            ) from None
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise ParseError("not UTF-8 text: the file ends inside a character (a truncated file?)", file=str(p)) from None
 
 
 def observations_rows(observations: Iterable[Observation]) -> pd.DataFrame:
@@ -238,6 +367,95 @@ def _read_error(e: duckdb.Error, file: str | None, csv_delimiter: str) -> ParseE
     return ParseError(f"cannot read as {kind} (a truncated or damaged file?): {detail}", file=file)
 
 
+#: columns `mirrortrade export` writes beside the canonical ones: ids, what the store derives from a period and
+#: a value's qualifier, and the ingest that added the figure
+EXPORT_DERIVED = ("figure_id", "key_id", "period_kind", "period_start", "period_end", "n_months", "value_low",
+                  "value_high", "ingest_id", "ingested_at")
+
+
+def is_export(columns: Iterable[str]) -> bool:
+    """A file written by ``mirrortrade export`` (it carries the figure and key ids)."""
+    cols = set(columns)
+    return "figure_id" in cols and "key_id" in cols
+
+
+#: one validation rule: (SQL condition true for a row that breaks it, column, error class, message with {v})
+Rule = tuple[str, str, type[ParseError], str]
+#: above world trade in one figure: a unit error (see :func:`figure_conditions`)
+MAX_VALUE_USD = 1e14
+
+
+def _text(c: str, upper: bool = False) -> str:
+    """SQL: column ``c`` as trimmed text, NULL when blank (upper-cased for codes)."""
+    e = f"nullif(trim(CAST({_q(c)} AS VARCHAR)), '')"
+    return f"upper({e})" if upper else e
+
+
+def number_rules(columns: Iterable[str], numeric: set[str] | frozenset[str] = frozenset()) -> list[Rule]:
+    """Rules for number columns: written as a number ('.' decimal mark, no separators) and finite. ``numeric``:
+    the columns the file already types as numbers (Parquet)."""
+    rules: list[Rule] = []
+    for c in columns:
+        if c in numeric:
+            rules.append((f"NOT isfinite(CAST({_q(c)} AS DOUBLE))", c, ParseError, "{v!r} is not a finite number"))
+        else:
+            rules.append((
+                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
+                f"AND {_text_number(_q(c))} IS NULL",
+                c, ParseError, "{v!r} is not a number (use '.' as decimal mark, no thousands separators)"))
+            rules.append((f"NOT isfinite({_text_number(_q(c))})", c, ParseError, "{v!r} is not a finite number"))
+    return rules
+
+
+def code_rules(columns: Iterable[str]) -> list[Rule]:
+    """Rules for the code columns among ``columns``: reporter (ISO3), partner (ISO3, WLD, CA5), flow, valuation,
+    qualifier, unit."""
+    cols = set(columns)
+    iso = sorted(_iso3_codes())
+    rules: list[Rule] = []
+    for col, allowed, msg in (
+        ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
+        ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
+        ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
+        ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
+    ):
+        if col in cols:
+            rules.append((f"{_text(col, True)} IS NULL OR {_text(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))",
+                          col, CodeError, msg))
+    if "qualifier" in cols:
+        rules.append((f"lower({_text('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier",
+                      CodeError, f"unknown qualifier {{v!r}} (expected {', '.join(QUALIFIERS)})"))
+    if "unit" in cols:
+        rules.append((f"lower({_text('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit", CodeError,
+                      "unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"))
+    return rules
+
+
+def figure_conditions(value: str, flow: str, reporter: str, partner: str) -> dict[str, str]:
+    """SQL conditions a figure must not meet, over expressions for its value (USD), flow and codes: no value,
+    a negative value (only a balance may be negative), a value above world trade, a country trading with itself."""
+    return {
+        "no_value": f"{value} IS NULL",
+        "negative": f"{value} < 0 AND {flow} <> 'B'",
+        "absurd": f"{value} > {MAX_VALUE_USD:.0f}",
+        "self": f"{reporter} = {partner}",
+    }
+
+
+def rule_error(rule: Rule, value: object, *, file: str | None, row: int) -> ParseError:
+    """The one-line error for ``rule`` broken by ``value`` in ``row``."""
+    _cond, column, err, msg = rule
+    if isinstance(value, str) and len(value) > 60:  # a 20 MB cell is named, not printed
+        value = f"{value[:40]}... ({len(value):,} characters)"
+    text = str(msg).format(v=value)
+    if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
+        if value is not None and str(value).strip().isdigit() and column in ("reporter", "partner"):
+            text = f"{column} {value!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
+        if value is None or str(value).strip() == "":
+            text = f"empty {column}"
+    return err(text, file=file, row=row, column=column)
+
+
 def normalize_observations(df: pd.DataFrame, *, file: str | None = None, check_units: bool = True) -> pd.DataFrame:
     """Validate a canonical frame without a store and return it normalised (one row per input row, in input
     order; no ids). Raises :class:`ParseError` (or a subclass) naming file, row and column on the first bad value."""
@@ -297,7 +515,11 @@ def stage_observations(
     con.execute(f"CREATE TEMP VIEW _raw AS SELECT _row, {renames} FROM {base}")
     n_rows = int(scan("SELECT count(*) FROM _raw")[0][0])
 
-    unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)]
+    # a file written by `mirrortrade export` carries the ids and the columns the store derives; they are
+    # computed again from the canonical columns (and the ids checked against them by the store)
+    exported = is_export(cols)
+    unknown = [c for c in cols if c not in CANONICAL_COLUMNS and c not in ("retrieved_at",)
+               and not (exported and c in EXPORT_DERIVED)]
     months_col = next((c for c in unknown if c.lower() in ("months", "n_months", "month_count")), None)
     if months_col:
         raise ParseError(
@@ -340,34 +562,7 @@ def stage_observations(
         return scan(f"SELECT {_q(column)} FROM _raw WHERE _row = ?", [row])[0][0]
 
     # ---- phase 1: every rule on the raw values, one scan --------------------------------------------
-    #: (condition, column, how to say it given the bad value)
-    rules: list[tuple[str, str, type[ParseError], object]] = []
-    for c in NUM_COLUMNS:
-        if c in numeric:
-            rules.append((f"NOT isfinite(CAST({_q(c)} AS DOUBLE))", c, ParseError, "{v!r} is not a finite number"))
-        elif c in cols:
-            rules.append((
-                f"{_q(c)} IS NOT NULL AND trim(CAST({_q(c)} AS VARCHAR)) NOT IN ('') "
-                f"AND {_text_number(_q(c))} IS NULL",
-                c, ParseError, "{v!r} is not a number (use '.' as decimal mark, no thousands separators)"))
-            rules.append((f"NOT isfinite({_text_number(_q(c))})",
-                          c, ParseError, "{v!r} is not a finite number"))
-    iso = sorted(_iso3_codes())
-    for col, allowed, msg in (
-        ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
-        ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
-        ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
-        ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
-    ):
-        if col in cols:
-            rules.append((f"{txt(col, True)} IS NULL OR {txt(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))",
-                          col, CodeError, msg))
-    if "qualifier" in cols:
-        rules.append((f"lower({txt('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier",
-                      CodeError, f"unknown qualifier {{v!r}} (expected {', '.join(QUALIFIERS)})"))
-    if "unit" in cols:
-        rules.append((f"lower({txt('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit", CodeError,
-                      "unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"))
+    rules = number_rules([c for c in NUM_COLUMNS if c in cols], numeric) + code_rules(cols)
     n_value_rules = len(rules)
     for c in ("vintage", "pub_date"):
         if c in cols:
@@ -380,15 +575,7 @@ def stage_observations(
         row = first_rows[i]
         if row is None:
             return
-        cond, column, err, msg = rules[i]
-        v = value_at(column, int(row))
-        text = str(msg).format(v=v)
-        if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
-            if v is not None and str(v).strip().isdigit() and column in ("reporter", "partner"):
-                text = f"{column} {v!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
-            if v is None or str(v).strip() == "":
-                text = f"empty {column}"
-        raise err(text, file=file, row=int(row), column=column)
+        raise rule_error(rules[i], value_at(rules[i][1], int(row)), file=file, row=int(row))
 
     for i in range(n_value_rules):
         raise_rule(i)
@@ -453,10 +640,11 @@ def stage_observations(
 
     # ---- phase 2: rules on the normalised values, one scan --------------------------------------------
     value_col = "value_usd" if "value_usd" in cols else "value"
+    fc = figure_conditions("value_usd", "flow", "reporter", "partner")
     (r_none, r_neg, r_big, r_same, r_part), = scan(
-        "SELECT min(_row) FILTER (value_usd IS NULL AND growth_pct IS NULL), "
-        "min(_row) FILTER (value_usd < 0 AND flow <> 'B'), min(_row) FILTER (value_usd > 1e14), "
-        "min(_row) FILTER (reporter = partner), "
+        f"SELECT min(_row) FILTER ({fc['no_value']} AND growth_pct IS NULL), "
+        f"min(_row) FILTER ({fc['negative']}), min(_row) FILTER ({fc['absurd']}), "
+        f"min(_row) FILTER ({fc['self']}), "
         "min(_row) FILTER (period_kind = 'year' AND regexp_matches(lower(concat_ws(' ', note, title)), ?)) FROM _normv",
         [_PARTIAL_YEAR_RE],
     )
@@ -478,7 +666,7 @@ def stage_observations(
                         column="partner")
     if r_part is not None:
         _raise_partial_year(int(r_part), *at(int(r_part))[3:], file=file)
-    if check_units:
+    if check_units and not exported:  # an export's figures passed this check when they were first ingested
         _check_mixed_thousands(con, file, value_col)
     return n_rows
 

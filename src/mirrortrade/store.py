@@ -302,6 +302,31 @@ class IngestResult:
         )
 
 
+class UnknownBatchError(MirrortradeError):
+    """``remove`` of a batch id the store does not hold."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    """What removing one batch did."""
+
+    batch: int
+    kind: str
+    file: str | None
+    removed: dict[str, int]
+    dropped_tables: list[str]
+
+    def summary(self) -> str:
+        what = ", ".join(f"{n} {k}" for k, n in self.removed.items() if n) or "nothing (its figures were already stored)"
+        text = f"removed batch {self.batch} ({self.kind}, {self.file or 'no file'}): {what}"
+        if self.dropped_tables:
+            text += (f"; dropped the derived tables computed with them ({', '.join(self.dropped_tables)}): "
+                     "run mirrortrade reconcile / flags to compute them again")
+        return text
+
+
 class Store:
     """A mirrortrade DuckDB file. :func:`mirrortrade.data.open_store` gives one with the embedded data loaded."""
 
@@ -310,6 +335,8 @@ class Store:
     ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
+        #: the batch being written (:meth:`batch`), else None
+        self._batch: dict[str, Any] | None = None
         if str(self.path) != ":memory:":
             if read_only and not self.path.exists():
                 raise StoreError(f"store {self.path} does not exist (run `mirrortrade init`)")
@@ -436,12 +463,13 @@ class Store:
         try:
             with self._transaction(file):
                 n_input = stage()
-                ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+                ingest_id = self._ingest_id()
                 _write_dimensions(con)
                 _stage_rows(con)
                 n_staged = con.execute("SELECT count(*) FROM _stage").fetchone()[0]
                 if n_staged != n_input:
                     raise IngestError(f"{file or 'input'}: {n_input} rows read but {n_staged} staged; store unchanged")
+                _check_exported_ids(con, file)
                 # one pass over (key, vintage): how many figures, exact repeats, two values for one figure
                 n_figures, n_repeated, conflict = con.execute(
                     """SELECT count(*), count(*) FILTER (n > 1), min(r0) FILTER (f0 <> f1) FROM (
@@ -456,7 +484,7 @@ class Store:
                 ).fetchone()
                 if added:
                     con.execute(f"INSERT INTO obs_rows SELECT {_ROW_COLUMNS}, ? FROM {new}", [ingest_id])
-                _record_ingest(con, ingest_id, f"{kind}:observations", file, sha, n_figures, added, new_vintages, now)
+                self._record(ingest_id, kind, "observations", file, sha, n_figures, added, new_vintages, now)
         finally:
             _drop_obs_temp(con)
         return IngestResult(int(ingest_id), int(n_figures), int(added), int(n_figures - added), int(new_vintages))
@@ -485,7 +513,7 @@ class Store:
         con.register("_events_in", df)
         try:
             with self._transaction(file):
-                ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+                ingest_id = self._ingest_id()
                 added = con.execute(
                     "SELECT count(DISTINCT event_id) FROM _events_in WHERE event_id NOT IN (SELECT event_id FROM events)"
                 ).fetchone()[0]
@@ -495,7 +523,7 @@ class Store:
                     WHERE event_id NOT IN (SELECT event_id FROM events)""",
                     [ingest_id, now],
                 )
-                _record_ingest(con, ingest_id, f"{kind}:events", file, _sha256_of(file), len(df), added, 0, now)
+                self._record(ingest_id, kind, "events", file, _sha256_of(file), len(df), added, 0, now)
         finally:
             con.unregister("_events_in")
         return IngestResult(int(ingest_id), len(df), int(added), int(len(df) - added), 0, "events")
@@ -528,12 +556,106 @@ class Store:
     @contextmanager
     def _transaction(self, file: str | None) -> Iterator[None]:
         """One ingest transaction (:meth:`_atomic`); a DuckDB error becomes one :class:`IngestError` line
-        saying the store is unchanged."""
+        saying the store is unchanged. Inside :meth:`batch` the batch's transaction is used."""
+        if self._batch is not None:
+            yield
+            return
         try:
             with self._atomic():
                 yield
         except duckdb.Error as e:
             raise IngestError(f"{file or 'input'}: ingest failed, store unchanged: {str(e).splitlines()[0]}") from None
+
+    def _ingest_id(self) -> int:
+        """The id of the ingest being written: the batch's, or the next unused one (never one a removed batch had)."""
+        if self._batch is not None:
+            return int(self._batch["id"])
+        return int(self.con.execute(
+            "SELECT greatest(coalesce(max(ingest_id), 0), "
+            "coalesce((SELECT TRY_CAST(value AS INTEGER) FROM meta WHERE key = 'last_removed_batch'), 0)) + 1 "
+            "FROM ingests").fetchone()[0])
+
+    def _record(self, ingest_id: int, kind: str, table: str, file: str | None, sha: str | None, rows: int,
+                added: int, new_vintages: int, now: datetime) -> None:
+        """Record one ingest in ``ingests``; inside :meth:`batch`, add its counts to the batch's one record."""
+        if self._batch is None:
+            _record_ingest(self.con, ingest_id, f"{kind}:{table}", file, sha, rows, added, new_vintages, now)
+            return
+        b = self._batch
+        b["tables"].append(table)
+        b["rows"] += int(rows)
+        b["added"] += int(added)
+        b["new_vintages"] += int(new_vintages)
+
+    @contextmanager
+    def batch(self, *, file: str | None, kind: str) -> Iterator[int]:
+        """Several ingests as one batch (an article's figures, indicators and news items): one transaction and
+        one batch id, so they are all written or none is, and ``remove`` takes them out together. Yields the id."""
+        self._writable()
+        if self._batch is not None:
+            raise StoreError("batches do not nest")
+        now = datetime.now(UTC).replace(tzinfo=None)
+        try:
+            with self._transaction(file):
+                self._batch = {"id": self._ingest_id(), "tables": [], "rows": 0, "added": 0, "new_vintages": 0}
+                try:
+                    yield int(self._batch["id"])
+                    b = self._batch
+                finally:
+                    self._batch = None
+                if b["tables"]:
+                    _record_ingest(self.con, b["id"], f"{kind}:{'+'.join(b['tables'])}", file, _sha256_of(file),
+                                   b["rows"], b["added"], b["new_vintages"], now)
+        finally:
+            self._batch = None
+
+    # ---- batches: list and undo ----------------------------------------------------------
+    def batches(self) -> pd.DataFrame:
+        """Every ingest still in the store, as a batch: id, when, kind, file or source, rows read, figures added
+        (and still held: a batch's figures are the ones it added), new vintages."""
+        return self.con.execute(
+            """SELECT i.ingest_id AS batch, i.ingested_at AS "when", i.kind, i.file, i.rows, i.added,
+                   i.new_vintages,
+                   coalesce(o.n, 0) + coalesce(d.n, 0) + coalesce(e.n, 0) AS held
+            FROM ingests i
+            LEFT JOIN (SELECT ingest_id, count(*) AS n FROM obs_rows GROUP BY ALL) o USING (ingest_id)
+            LEFT JOIN (SELECT ingest_id, count(*) AS n FROM indicators GROUP BY ALL) d USING (ingest_id)
+            LEFT JOIN (SELECT ingest_id, count(*) AS n FROM events GROUP BY ALL) e USING (ingest_id)
+            ORDER BY i.ingest_id"""
+        ).df()
+
+    def remove_batch(self, batch_id: int) -> RemoveResult:
+        """Take one batch out in one transaction: the figures, indicators and news items it added and its record.
+        The derived tables (reconciliation, findings) were computed with them, so they are dropped in the same
+        transaction (readers then say "not computed yet"; ``reconcile`` and ``flags`` compute them again).
+        Its id is never given to a later batch."""
+        self._writable()
+        con = self.con
+        row = con.execute("SELECT kind, file FROM ingests WHERE ingest_id = ?", [int(batch_id)]).fetchone()
+        if row is None:
+            raise UnknownBatchError(f"no batch {batch_id} in the store (`mirrortrade batches` lists them)")
+        with self._atomic():
+            counts = {}
+            for table, what in (("obs_rows", "figures"), ("indicators", "indicators"), ("events", "news items")):
+                counts[what] = int(con.execute(f"SELECT count(*) FROM {table} WHERE ingest_id = ?",
+                                               [int(batch_id)]).fetchone()[0])
+                con.execute(f"DELETE FROM {table} WHERE ingest_id = ?", [int(batch_id)])
+            con.execute("DELETE FROM ingests WHERE ingest_id = ?", [int(batch_id)])
+            last = con.execute("SELECT TRY_CAST(value AS INTEGER) FROM meta WHERE key = 'last_removed_batch'").fetchone()
+            if last is None or last[0] is None or int(last[0]) < int(batch_id):
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('last_removed_batch', ?)", [str(int(batch_id))])
+            dropped = self.derived_tables() if any(counts.values()) else []
+            for name in dropped:
+                con.execute(f"DROP TABLE {_ident(name)}")
+        return RemoveResult(int(batch_id), str(row[0]), row[1], counts, dropped)
+
+    def derived_tables(self) -> list[str]:
+        """Tables computed from the figures (reconciliation results, findings): every table but the figures'."""
+        keep = {"meta", "ingests", "indicators", "events", *OBS_STORAGE}
+        names = [r[0] for r in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
+            "AND NOT temporary ORDER BY table_name").fetchall()]
+        return [n for n in names if n not in keep]
 
     def _writable(self) -> None:
         if self.read_only:
@@ -550,7 +672,7 @@ class Store:
         cols = ", ".join(columns)
         con = self.con
         with self._transaction(file):
-            ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+            ingest_id = self._ingest_id()
             # a figure id is new when no stored figure has it (ids include the vintage, so a value that
             # returns after a revision is a new vintage, and the current value stays current)
             new = (f"(SELECT DISTINCT ON (figure_id) * FROM {source}) AS s "
@@ -564,7 +686,7 @@ class Store:
                     f"INSERT INTO {table} ({cols}, ingest_id, ingested_at) SELECT {cols}, ?, ? FROM {new}",
                     [ingest_id, now],
                 )
-            _record_ingest(con, ingest_id, f"{kind}:{table}", file, sha, rows, added, new_vintages, now)
+            self._record(ingest_id, kind, table, file, sha, rows, added, new_vintages, now)
         return IngestResult(int(ingest_id), int(rows), int(added), int(rows - added), int(new_vintages), table)
 
     # ---- queries -------------------------------------------------------------------------
@@ -721,6 +843,28 @@ def _record_ingest(
         "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [ingest_id, kind, file, sha, rows, added, rows - added, new_vintages, now],
     )
+
+
+def _check_exported_ids(con: duckdb.DuckDBPyConnection, file: str | None) -> None:
+    """An exported file (``mirrortrade export``) carries each figure's id: it must be the id of the row's values,
+    so a figure restored from a backup is the same figure (an edited value with the old id is refused)."""
+    from mirrortrade.errors import ParseError
+    from mirrortrade.frames import is_export
+
+    cols = [r[0] for r in con.execute("DESCRIBE _raw").fetchall()]
+    if not is_export(cols):
+        return
+    bad = con.execute(
+        """SELECT s._row, r.figure_id FROM _stage s JOIN _raw r ON r._row = s._row
+        WHERE lower(trim(CAST(r.figure_id AS VARCHAR))) IS DISTINCT FROM printf('%016x', s.fid)
+        ORDER BY s._row LIMIT 1"""
+    ).fetchone()
+    if bad:
+        raise ParseError(
+            f"figure_id {bad[1]!r} is not the id of this row's values (an edited export? drop the figure_id and "
+            "key_id columns to ingest the values as new figures)",
+            file=file, row=int(bad[0]), column="figure_id",
+        )
 
 
 def _conflict_error(con: duckdb.DuckDBPyConnection, row: int, file: str | None) -> DuplicateError:

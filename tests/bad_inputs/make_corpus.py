@@ -68,6 +68,22 @@ def write(name: str, data: str | bytes, encoding: str = "utf-8") -> None:
     p.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
 
 
+def padded_csv(path: Path, rows: int, size: int) -> Path:
+    """A CSV of ``rows`` good rows (distinct figures) followed by NUL bytes up to ``size`` bytes and a cut-off
+    last row: the file of issue 19 that an ingest once accepted as "N rows read: N added". Made at test time
+    (tens of MB), never committed."""
+    with path.open("wb") as f:
+        f.write(b"reporter,partner,flow,period,product,value_usd,source_id\n")
+        block = 100_000
+        for start in range(0, rows, block):
+            f.write(b"".join(f"CHN,KAZ,X,{1990 + i % 36},{100000 + i // 36},{1000 + i},UN-COMTRADE\n".encode()
+                             for i in range(start, min(rows, start + block))))
+        tail = b"CHN,KAZ,X,2025,1"
+        f.write(b"\x00" * max(0, size - f.tell() - len(tail)))
+        f.write(tail)
+    return path
+
+
 def good_frame() -> pd.DataFrame:
     return pd.DataFrame(GOOD, columns=HEADER)
 
@@ -105,6 +121,20 @@ def build() -> None:
     xl = xlsx_bytes(good_frame())
     write("truncated.xlsx", xl[: len(xl) // 2])
     case("truncated.xlsx", "cli-ingest", "ParseError", "cannot read as xlsx", "", "Excel file cut in half")
+    # damage after the first 4 KB: the whole file is checked, not its head (issue 19)
+    many = [with_cell(1, "note", f"row {i}") [0] for i in range(1, 120)]
+    long_text = csv_text(many)
+    write("nul_after_4kb.csv", long_text.encode() + b"\x00" * 3000 + b"CHN,KAZ,X,2025,1")
+    case("nul_after_4kb.csv", "cli-ingest", "ParseError", "NUL byte", "row 120, column 'reporter'",
+         "CSV of good rows padded with NUL bytes after the first 4 KB, then a cut-off row")
+    ragged = long_text.splitlines()
+    ragged.insert(90, "CHN,KAZ,X,2025,29700000000,CN-GACC,extra,field,here")
+    write("ragged_row_after_4kb.csv", "\n".join(ragged) + "\n")
+    case("ragged_row_after_4kb.csv", "api-ingest", "ParseError", "has 9 fields where the header has 8", "row 90",
+         "one record with too many fields deep in the file")
+    write("unterminated_quote_last_row.csv", long_text + 'CHN,KAZ,X,2025,29700000000,CN-GACC,"The Caspian')
+    case("unterminated_quote_last_row.csv", "api-ingest", "ParseError", "never closed", "row 120",
+         "the last row cut inside a quoted value (truncated)")
     write("zero_bytes.parquet", b"")
     case("zero_bytes.parquet", "api-ingest", "ParseError", "file is empty", "", "empty Parquet file")
 

@@ -78,6 +78,16 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("sources/ingest.py", "table"): "'observations' or 'indicators'",
     ("report/web/app.py", "sql"): "table name from the constant TABLE_FILTERS, column names checked against the table's own columns, values as ? parameters",
     ("report/web/snapshot.py", "q"): "_quote_ident of table names read from the store's own catalog",
+    ("reconcile/validate.py", "plain"): "_source_sql(): read_parquet/csv_read_sql of a path, delimiter and header names through _quote_literal",
+    ("reconcile/validate.py", "numbered"): "_source_sql(): the reviewed `plain` reader numbered by row_number()/file_row_number",
+    ("reconcile/validate.py", "any_bad_value"): "frames.number_rules/figure_conditions over the constant column names value, flow, reporter, partner",
+    ("reconcile/validate.py", "'SELECT coalesce(sum(_n), 0), coalesce(sum(_n_bad), 0), count(*) FILTER (' + ' OR '.join((f'coalesce(({r[0]}), false)' for r in group_rules)) + f'), list(DISTINCT {year_text}) FROM _g'"): "frames.code_rules/figure_conditions over constant column names and code lists; year_text a constant cast of the year column",
+    ("reconcile/validate.py", "'SELECT ' + ', '.join((f'min(_row) FILTER ({r[0]}), count(*) FILTER ({r[0]})' for r, _ in rules)) + ' FROM _decl'"): "the rules of _rules(): frames' rule builders over constant column names and code lists",
+    ("reconcile/validate.py", "year_rule"): "a constant cast of the year column; the bad year values each through _quote_literal",
+    ("reconcile/validate.py", "bad"): "the reviewed rules and year_rule joined with OR",
+    ("reconcile/validate.py", "value"): "the constant column name value, or _text_number() of it",
+    ("reconcile/validate.py", "year"): "a constant cast of the year column",
+    ("sources/national/__init__.py", "csv_read_sql(p, delim)"): "frames.csv_read_sql: path, delimiter and header names through _quote_literal",
 }
 
 

@@ -117,3 +117,19 @@ def test_unknown_partner_name_names_the_row(tmp_path: Path) -> None:
 ])
 def test_names(names: tuple[str, ...], iso3: str | None) -> None:
     assert name_to_iso3(*names) == iso3
+
+
+@pytest.mark.parametrize(("tail", "words"), [
+    (b"\x00" * 5000 + b"860,Uzb", "NUL byte"),
+    (b"156,China,\xd0\x9a\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9,China,1.0", "fields where the header has"),
+])
+def test_ingest_national_checks_the_whole_csv(tail: bytes, words: str, tmp_path: Path) -> None:
+    """Issue 19: a national CSV padded with NUL bytes or cut off in its last row is one ParseError before any
+    parsing (so nothing reaches the store), as for `ingest`."""
+    from mirrortrade.sources.national import NationalQuery, parse
+
+    p = tmp_path / "sdmx_data_1105.csv"
+    p.write_bytes((NS / "UZB" / "sdmx_data_1105.csv").read_bytes().rstrip(b"\n") + b"\n" + tail)
+    with pytest.raises(ParseError) as e:
+        parse(NationalQuery(p, "UZB", None, ""))
+    assert words in str(e.value) and str(p) in str(e.value) and "\n" not in str(e.value)

@@ -78,7 +78,8 @@ def ingest_article(
     store: Any, text: str, *, name: str = "article", publisher: str | None = None, title: str | None = None,
     url: str = "", article_date: date | None = None,
 ) -> ArticleIngest:
-    """Extract trade claims, indicators and news items from ``text`` and store them (one transaction each)."""
+    """Extract trade claims, indicators and news items from ``text`` and store them as one batch (one
+    transaction: all or nothing)."""
     title = title or _title_of(text)
     publisher = publisher or f"article file {name}"
     pub_date = article_date.isoformat() if article_date else ""
@@ -136,9 +137,11 @@ def ingest_article(
             item = replace(item, countries=(ev.section, *item.countries))
         if item.countries:
             events.append(item)
-    t = store.ingest_observations(obs, file=name, kind="article") if obs else None
-    i = store.ingest_indicators(inds, file=name, kind="article") if inds else None
-    e = store.ingest_events(events, file=name, kind="article") if events else None
+    # one batch: the figures, indicators and news items of the article are all written or none is
+    with store.batch(file=name, kind="article"):
+        t = store.ingest_observations(obs, file=name, kind="article") if obs else None
+        i = store.ingest_indicators(inds, file=name, kind="article") if inds else None
+        e = store.ingest_events(events, file=name, kind="article") if events else None
     return ArticleIngest(
         trade_added=t.added if t else 0, trade_known=known_trade + (t.unchanged if t else 0),
         indicators_added=i.added if i else 0, indicators_known=known_ind + (i.unchanged if i else 0),

@@ -46,7 +46,7 @@ def validate_article_text(data: bytes, name: str) -> str:
         raise ParseError("article is empty", file=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError("article is UTF-16; save it as UTF-8 text", file=name)
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:  # anywhere: a NUL-padded text is damaged
         raise ParseError("article is a binary file (PDF, image or archive?), expected UTF-8 text", file=name)
     try:
         text = data.decode("utf-8")

@@ -31,6 +31,11 @@ def register(app: typer.Typer) -> None:
         spark_master: str | None = typer.Option(
             None, "--spark-master", help="Spark master URL (default local[2]).", show_default=False
         ),
+        lenient: bool = typer.Option(
+            False, "--lenient", help="With --input: drop declarations that break a rule (unknown code or flow, "
+            "a value that is negative or not a number, no year) and say how many and why, instead of refusing "
+            "the file.",
+        ),
         db: Path | None = db_option(),
     ) -> None:
         """Reconcile both sides of each trade flow into best estimates with 90% intervals."""
@@ -50,6 +55,19 @@ def register(app: typer.Typer) -> None:
             raise MirrortradeError("--output DIR is required with --input")
         if pairs and output is None:
             raise MirrortradeError("--pairs writes pairs.parquet into --output DIR: give --output")
+        if lenient and input is None:
+            raise MirrortradeError("--lenient applies to --input FILE only (the store's figures are validated at ingest)")
+        import tempfile
+
+        workdir = tempfile.TemporaryDirectory(prefix="mirrortrade-reconcile-")
+        checked = None
+        if input is not None:
+            # the whole file, with the rules of `ingest`, before anything is computed or written
+            from mirrortrade.reconcile.validate import validate_declarations
+
+            checked = validate_declarations(input, lenient=lenient, workdir=workdir.name)
+            if checked.n_dropped:
+                typer.echo(checked.summary(), err=True)
         console = Console(stderr=True)
         with (
             Progress(
@@ -67,8 +85,9 @@ def register(app: typer.Typer) -> None:
             if input is not None:
                 from mirrortrade.reconcile import reconcile
 
+                assert checked is not None
                 result = reconcile(
-                    input, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master, progress=progress
+                    checked.path, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master, progress=progress
                 )
                 assert output is not None
                 result.write(output, pairs=pairs)
@@ -85,6 +104,7 @@ def register(app: typer.Typer) -> None:
                 finally:
                     store.close()
             bar.update(task, completed=len(STAGES))
+        workdir.cleanup()
         _print_summary(result, output, stored=input is None, pairs=pairs)
 
 

@@ -13,15 +13,21 @@ The four steps are the same as for the web sources, with a local file as the "re
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import ModuleType
 
+import duckdb
+
 from mirrortrade.errors import CodeError, SourceError
+from mirrortrade.frames import _csv_error, _delimiter, check_text_file, csv_read_sql
 from mirrortrade.sources.http import Raw, Request, local_raw
 from mirrortrade.sources.national import kaz_bns, kgz_nsc, uzb_stat
 from mirrortrade.sources.national.common import NationalQuery, ParseReport, source_id
 
-__all__ = ["PARSERS", "NationalQuery", "ParseReport", "build", "check", "fetch", "parse", "parser_for"]
+__all__ = [
+    "PARSERS", "NationalQuery", "ParseReport", "build", "check", "check_text_table", "fetch", "parse", "parser_for",
+]
 
 
 #: the parser module for each country's statistics office
@@ -60,6 +66,21 @@ def parse(query: NationalQuery, raw: Raw | None = None) -> ParseReport:
     """Parse a national file with the parser for ``query.country``."""
     q = check(query)
     raw = raw or fetch(build(q))
+    check_text_table(raw.path)
     return parser_for(q.country).parse_report(raw, flow=q.flow, vintage=q.vintage)
 
 
+def check_text_table(path: str | os.PathLike[str]) -> None:
+    """A national CSV checked whole before it is parsed, as ``ingest`` checks a canonical one: UTF-8 and no NUL
+    byte anywhere, every record with the header's number of fields (a cut-off or padded file is one ParseError
+    naming line and column, never a parser traceback). Workbooks are checked by their reader."""
+    p = Path(path)
+    if p.suffix.lower() not in (".csv", ".txt", ".tsv") or not p.is_file():
+        return
+    with p.open("rb") as f:
+        delim = _delimiter(f.read(4096))
+    check_text_file(p, delim)
+    try:
+        duckdb.sql(f"SELECT count(*) FROM ({csv_read_sql(p, delim)})").fetchall()
+    except duckdb.Error as e:
+        raise _csv_error(p, delim, str(e)) from None
