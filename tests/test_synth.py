@@ -1,4 +1,4 @@
-"""The synthetic world: deterministic, chunk-independent, right size, anomalies planted as listed."""
+"""The dense synthetic world (`--shape dense`): deterministic, chunk-independent, right size, anomalies planted as listed."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import is_country
-from mirrortrade.reconcile.synth import THRESHOLD, SynthConfig, country_codes, synthesize
+from mirrortrade.synth import THRESHOLD, SynthConfig, country_codes, synthesize
 
-CFG = SynthConfig(countries=40, products=50, years=3, seed=7, rows=30_000)
+CFG = SynthConfig(countries=40, products=50, years=3, seed=7, rows=30_000, shape="dense")
 
 
 def _read(d: Path) -> dict[str, pd.DataFrame]:
@@ -156,7 +156,7 @@ def test_planted_anomalies_are_in_truth_and_declarations(world) -> None:
 
 def test_bad_sizes_are_refused(tmp_path: Path) -> None:
     with pytest.raises(MirrortradeError, match="do not fit"):
-        synthesize(tmp_path, SynthConfig(countries=5, products=2, years=1, rows=100_000))
+        synthesize(tmp_path, SynthConfig(countries=5, products=2, years=1, rows=100_000, shape="dense"))
 
 
 def test_cli_synth(tmp_path: Path) -> None:
@@ -164,7 +164,7 @@ def test_cli_synth(tmp_path: Path) -> None:
 
     r = CliRunner().invoke(
         app, ["synth", "--countries", "20", "--products", "10", "--years", "2", "--seed", "1",
-              "--rows", "3000", "--output", str(tmp_path / "w")],
+              "--rows", "3000", "--shape", "dense", "--output", str(tmp_path / "w")],
     )
     assert r.exit_code == 0, r.output
     assert "declarations" in r.output
