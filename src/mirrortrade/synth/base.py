@@ -88,7 +88,7 @@ class SynthConfig:
     missing_low: float = 0.0
     missing_high: float = 0.2
     confidential_products: float = 2.0
-    activity: float = 0.45
+    activity: float = 0.35
     reexport_origins: int = 3
     reexport_product_share: float = 0.2
     chunk_rows: int = 1_000_000

@@ -5,7 +5,7 @@ per-reporter noise σ (see :mod:`mirrortrade.synth.dense`):
 
 * **Sparse, intermittent cells.** A (pair, product) cell trades with probability ``min(1, c·e^{0.8 g})·r_p``;
   a trading cell is active in each year independently with probability
-  ``sigmoid(logit(activity) + 0.6·(L − ln 2e5))`` where ``L`` is the cell's log level, so small cells
+  ``sigmoid(logit(activity) + 0.5·(L − ln 2e5))`` where ``L`` is the cell's log level, so small cells
   come and go (most appear in one or two years) and big ones persist.
 * **Heavy tails.** ``L = ln 2e5 + g_ei + a_p + 1.2·z + (E − 1)`` with ``E ~ Exp(1)`` (a Pareto factor
   ``e^E`` of tail index 1 on top of the log-normal); yearly values vary by ``0.4·z_year``.
@@ -71,7 +71,7 @@ PRODUCT_SD = 0.7
 YEAR_SD = 0.4
 TREND = 0.03
 PRESENCE_ELASTICITY = 0.8
-ACTIVITY_SLOPE = 0.6
+ACTIVITY_SLOPE = 0.5
 THRESHOLDS = (1000.0, 2000.0, 5000.0, 10000.0)
 THRESHOLD_P = (0.5, 0.2, 0.2, 0.1)
 REROUTE_SHARE = 0.6
@@ -158,6 +158,8 @@ class RealisticWorld:
         self._calibrate()
         self._plant(rng)
         self.carry: list[tuple[np.ndarray, ...]] = []
+        #: planted anomalies a unit could not place, handed on to the next unit
+        self.deficit = {"phantom": 0, "unit": 0, "dup": 0}
 
     # ---- hub, re-export origins, rerouting -------------------------------------------------------
     def _roles(self, rng: np.random.Generator) -> None:
@@ -443,7 +445,9 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
     # unit errors: one side of a cell-year both sides published, outside every other planted or hub cell
     touched = via | w.under_pair[e, i] | w.reroute_pair[e, i]
     cand = np.flatnonzero(xpub & mpub & ~touched)
-    k_u = min(int(w.unit_quota[e]), len(cand))
+    want = int(w.unit_quota[e]) + w.deficit["unit"]
+    k_u = min(want, len(cand))
+    w.deficit["unit"] = want - k_u
     if k_u:
         rows = np.sort(rng_n.choice(cand, k_u, replace=False))
         sides = rng_n.integers(0, 2, k_u)
@@ -461,7 +465,9 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
     _phantoms(w, e, o, rng_n, present, pair_m)
 
     # duplicates: exact copies of published rows
-    k_d = min(int(w.dup_quota[e]), len(xi) + len(mi))
+    want = int(w.dup_quota[e]) + w.deficit["dup"]
+    k_d = min(want, len(xi) + len(mi))
+    w.deficit["dup"] = want - k_d
     if k_d:
         pick = np.sort(rng_n.choice(len(xi) + len(mi), k_d, replace=False))
         for r in pick.tolist():
@@ -497,11 +503,10 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
 def _phantoms(w: RealisticWorld, e: int, o: _Out, rng: np.random.Generator, present: np.ndarray,
               pair_m: np.ndarray) -> None:
     """Plant e's phantom exports: a product e never ships to i, declared by e in every year."""
-    k = int(w.phantom_quota[e])
-    if k == 0:
-        return
+    k = int(w.phantom_quota[e]) + w.deficit["phantom"]
+    w.deficit["phantom"] = k
     importers = np.flatnonzero(w.clean_pair[e] & ~w.under_pair[e] & (pair_m >= PHANTOM_PAIR_ROWS))
-    if len(importers) == 0:
+    if k == 0 or len(importers) == 0:
         return
     Y = w.Y
     seen: set[tuple[int, int]] = set()
@@ -522,6 +527,7 @@ def _phantoms(w: RealisticWorld, e: int, o: _Out, rng: np.random.Generator, pres
         v = np.round(np.maximum(v, floor))
         o.decl.add(np.full(Y, e), np.full(Y, i), np.zeros(Y, np.int64), np.arange(Y), np.full(Y, p), v)
         o.anomalies.append((e, i, None, p, "phantom_export", "X", None))
+    w.deficit["phantom"] = k - len(seen)
 
 
 def _write_truth_tables(w: RealisticWorld, out: Path) -> None:
