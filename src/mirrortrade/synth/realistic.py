@@ -23,8 +23,8 @@ per-reporter noise σ (see :mod:`mirrortrade.synth.dense`):
 Planted anomalies (unless ``plant=False``; all in ``truth/anomalies.parquet``, same schema as the dense world):
 under-recorded imports (pair-level, 30–70% short, all years and products), phantom exports (flow-level: an
 exporter declares a product to an importer in every year although nothing trades; year is null in the truth;
-the importer reports other products from that exporter, publishes the product otherwise and would publish
-the value), ×1000 unit errors (one side of a cell-year that both sides published), exact duplicates and a
+the importer reports other products from that exporter, does not keep the product confidential and would
+publish the value: at least 20× its threshold), ×1000 unit errors (one side of a cell-year that both sides published), exact duplicates and a
 rerouting spike (60% of the last year's goods from a few origins to a few destinations through the hub).
 
 Truth beside the declarations (``truth/``): ``flows`` (the direct true flows), ``sigma``, ``countries``
