@@ -252,9 +252,11 @@ def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
     j = _match(f, a)
     rules: dict[str, dict[str, float]] = {}
     cell = ["exporter", "importer", "product"]
-    la = look_alikes if look_alikes is not None else pd.DataFrame({c: pd.Series(dtype=object) for c in cell})
-    la = la.assign(cause=la["cause"] if "cause" in la else pd.Series(dtype=object))
-    f_la = f.merge(la[cell + ["cause"]].drop_duplicates(cell), on=cell, how="inner")
+    la = look_alikes if look_alikes is not None else pd.DataFrame(
+        {**{c: pd.Series(dtype=object) for c in [*cell, "cause"]}, "exact": pd.Series(dtype=bool)}
+    )
+    la = la[la["exact"]]
+    f_la = f.merge(la[[*cell, "cause"]].drop_duplicates(cell), on=cell, how="inner")
     for rule, fr in f.groupby("rule"):
         kind = rule_kind(str(rule))
         jr = j[j["fid"].isin(fr["fid"])]
@@ -267,7 +269,7 @@ def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
             "hits_any_kind": float(jr["fid"].nunique()),
             "planted": float((a["kind"] == kind).sum()) if kind else math.nan,
             "recalled": float(own.loc[own["kind"] == kind, "aid"].nunique()) if kind else math.nan,
-            "chance_look_alike_hits": float(lr["cause"].isin(CHANCE_CAUSES).sum()),
+            "chance_look_alike_hits": float(lr["cause"].isin(CHANCE_CAUSES).sum()),  # findings, not cells
             "reexport_look_alike_hits": float((lr["cause"] == "reexport").sum()),
         }
     found = set(j["aid"])
@@ -288,14 +290,26 @@ def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
     }
 
 
-def look_alike_counts(world: Path, planted_phantoms: int) -> dict[str, float]:
+def read_look_alikes(world: Path) -> pd.DataFrame | None:
+    """The realistic world's phantom look-alikes, with ``exact``: the importer reports the exporter and publishes
+    the product from someone, as for every planted phantom (``chance`` adds: from chance alone, not re-exports)."""
     path = world / "truth" / "look_alikes.parquet"
     if not path.exists():
-        return {}
+        return None
     la = pd.read_parquet(path)
-    out = {f"cause {c}": float((la["cause"] == c).sum()) for c in (*CHANCE_CAUSES, "reexport")}
-    out["chance"] = float(la["cause"].isin(CHANCE_CAUSES).sum())
-    out["reexport"] = float((la["cause"] == "reexport").sum())
+    exact = la["importer_reports_pair"] & la["importer_publishes_product"]
+    return la.assign(exact=exact, chance=exact & la["cause"].isin(CHANCE_CAUSES))
+
+
+def look_alike_counts(world: Path, planted_phantoms: int) -> dict[str, float]:
+    la = read_look_alikes(world)
+    if la is None:
+        return {}
+    ex = la[la["exact"]]
+    out = {f"cause {c}": float((ex["cause"] == c).sum()) for c in (*CHANCE_CAUSES, "reexport")}
+    out["chance"] = float(la["chance"].sum())
+    out["reexport"] = float((ex["cause"] == "reexport").sum())
+    out["told apart"] = float((~la["exact"]).sum())
     out["planted phantoms"] = float(planted_phantoms)
     return out
 
@@ -322,9 +336,7 @@ def evaluate(world: Path, result_dir: Path) -> dict[str, object]:
     for method in ("both", "mirror_only", "exporter_only"):
         mk = cov_mask & (cells["method"].to_numpy() == method)
         coverage[method] = float(inside[mk].mean()) if mk.any() else math.nan
-    la_path = world / "truth" / "look_alikes.parquet"
-    look_alikes = pd.read_parquet(la_path) if la_path.exists() else None
-    scores = anomaly_scores(findings, anomalies, look_alikes)
+    scores = anomaly_scores(findings, anomalies, read_look_alikes(world))
     return {
         "sigma": sigma_scores(reliability, sigma),
         "errors": errors,
@@ -374,10 +386,16 @@ def run_seed(seed: int, shape: str, size: dict, work: Path) -> dict[str, object]
     clean_out = work / f"{shape}-{seed}-clean-result"
     run_reconcile(clean_world, clean_out)
     clean_findings = pd.read_parquet(clean_out / "findings.parquet")
+    la = read_look_alikes(clean_world)
+    on_la = 0
+    if la is not None:
+        cell = ["exporter", "importer", "product"]
+        on_la = len(clean_findings.merge(la.loc[la["chance"], cell].drop_duplicates(), on=cell))
     ev["clean"] = {
         "rows": declarations_count(clean_world),
         "by_rule": {str(k): int(v) for k, v in clean_findings.groupby("rule").size().items()},
         "look_alikes": look_alike_counts(clean_world, 0),
+        "on_chance_look_alikes": on_la,
     }
     return ev
 
@@ -417,11 +435,13 @@ def report(shape: str, seed: int, ev: dict) -> list[str]:
     if la:
         lines.append(f"  chance-only phantom look-alikes: {int(la['chance'])} ("
                      + ", ".join(f"{c} {int(la[f'cause {c}'])}" for c in CHANCE_CAUSES)
-                     + f"), re-export look-alikes {int(la['reexport'])}, planted phantoms {int(la['planted phantoms'])}")
+                     + f"), re-export look-alikes {int(la['reexport'])}, planted phantoms {int(la['planted phantoms'])}"
+                     f"; {int(la['told apart'])} more one-sided cells the importer's other declarations tell apart")
     cl = ev["clean"]
     per = {k: v / cl["rows"] * 1e5 for k, v in cl["by_rule"].items()}
     lines.append(f"  nothing planted: {cl['rows']:,} declarations, findings by rule {cl['by_rule'] or '-'} "
-                 f"(per 100k: {', '.join(f'{k} {v:.1f}' for k, v in per.items()) or '0'})")
+                 f"(per 100k: {', '.join(f'{k} {v:.1f}' for k, v in per.items()) or '0'}), "
+                 f"{cl['on_chance_look_alikes']} on chance look-alike cells")
     return lines
 
 
@@ -481,16 +501,17 @@ def run(mode: str = "default", work: Path | None = None, seeds: tuple[int, ...] 
             "oracle (true σ and CIF). Per rule: precision = findings on a planted anomaly of the rule's kind "
             "(or on the planted rerouting) / findings; recall = "
             "planted anomalies of the rule's kind it found / planted; false alarms = findings per 100k declarations "
-            "on the worlds with nothing planted; all pooled over the seeds. Look-alikes: cells that chance alone "
+            "on the worlds with nothing planted; all pooled over the seeds. Look-alikes: true cells that chance alone "
             "(missing declarations, thresholds, confidential products) makes look exactly like a planted phantom "
-            "export (exporter in every year, importer in none); 'best phantom precision' = planted / (planted + "
-            "chance look-alikes), what a perfect rule reaches at recall 1."
+            "export (exporter in every year, importer in none, though it reports the exporter and publishes the "
+            "product from someone); 'best phantom precision' = planted / (planted + chance look-alikes), what a "
+            "perfect rule reaches at recall 1; 'net of chance look-alikes' leaves findings on those cells out."
         ),
         header=["shape", "seed", "declarations", "σ ρ exp/imp", *[f"err {m}" for m in METHODS], "mt/oracle",
                 "mt/BACI", "coverage 90%", "findings", "precision", "recall"],
     )
     sec.rule_header = ["shape", "rule", "findings", "precision", "recall", "false alarms /100k (clean)",
-                       "chance look-alike hits", "re-export look-alike hits"]
+                       "chance look-alike hits", "re-export look-alike hits", "precision net of chance look-alikes"]
     sec.rule_rows = []
     work_ctx = tempfile.TemporaryDirectory(prefix="mt-acc-") if work is None else None
     base = Path(work_ctx.name) if work_ctx else Path(work)  # type: ignore[arg-type]
@@ -540,9 +561,11 @@ def _targets(sec: AccuracySection, shape: str, evs: list[dict]) -> None:
         prec = r["hits"] / r["findings"] if r.get("findings") else math.nan
         rec = r["recalled"] / r["planted"] if r.get("planted") else math.nan
         fa = r.get("clean_findings", 0.0) / r["clean_rows"] * 1e5 if r["clean_rows"] else math.nan
+        net_n = r.get("findings", 0.0) - r.get("chance_look_alike_hits", 0.0)
+        net = r.get("hits", 0.0) / net_n if net_n > 0 else math.nan
         sec.rule_rows.append([shape, rule, str(int(r.get("findings", 0))), fmt(prec), fmt(rec), f"{fa:.1f}",
                               str(int(r.get("chance_look_alike_hits", 0))),
-                              str(int(r.get("reexport_look_alike_hits", 0)))])
+                              str(int(r.get("reexport_look_alike_hits", 0))), fmt(net)])
         if shape == "realistic" and rule_kind(rule) in DETECTABLE:
             met = (prec >= 0.7) and (rec >= 0.9)
             sec.target(f"realistic: {rule} precision ≥ 0.7 at recall ≥ 0.9, pooled over {n} seed(s)", bool(met),
@@ -559,12 +582,13 @@ def _targets(sec: AccuracySection, shape: str, evs: list[dict]) -> None:
             reexp = sum(la["reexport"] for la in las)
             causes = ", ".join(f"{c} {int(sum(la[f'cause {c}'] for la in las))}" for c in CHANCE_CAUSES)
             clean_chance = sum(ev["clean"]["look_alikes"].get("chance", 0.0) for ev in evs)
+            clean_on = sum(ev["clean"]["on_chance_look_alikes"] for ev in evs)
             sec.notes.append(
                 f"realistic, pooled over {n} seed(s): {int(planted)} planted phantom exports and {int(chance)} "
                 f"chance-only look-alikes ({causes}) — best phantom precision at recall 1: "
                 f"{fmt(planted / (planted + chance) if planted + chance else math.nan)}; besides, {int(reexp)} "
                 f"re-export look-alikes (the hub's re-exports, structural); {int(clean_chance)} chance look-alikes "
-                "in the worlds with nothing planted"
+                f"in the worlds with nothing planted, {clean_on} of their findings on them"
             )
     else:
         sec.notes.append(f"{shape}: {per100k:.1f} findings per 100k declarations with nothing planted "

@@ -320,8 +320,9 @@ def test_realistic_truth_matches_the_declarations(real) -> None:
     px = ph[cell].merge(x, on=cell)
     assert (px.groupby(cell)["year"].nunique() == REAL.years).all() and len(px.groupby(cell)) == len(ph)
     assert ph[cell].merge(f, on=cell).empty and ph[cell].merge(m, on=cell).empty
-    for e, i in ph[["exporter", "importer"]].itertuples(index=False):
+    for e, i, prod in ph[["exporter", "importer", "product"]].itertuples(index=False):
         assert ((m.exporter == e) & (m.importer == i)).any()
+        assert ((m.importer == i) & (m["product"] == prod)).any()  # the importer publishes the product
     # unit errors: one side of a two-sided cell-year, ~1000× the other
     ue = a[a.kind == "unit_error"].merge(x, on=KEYS).merge(m, on=KEYS)
     assert len(ue) == REAL.unit_errors
@@ -344,7 +345,13 @@ def test_look_alikes_look_exactly_like_phantoms(real) -> None:
     assert la[cell].merge(a[a.kind == "phantom_export"][cell], on=cell).empty
     # by chance alone: a true flow the importer lost in every year
     chance = la[la["cause"] == "missing"]
+    assert len(chance) > 0
     assert len(chance.merge(real["flows"][cell].drop_duplicates(), on=cell)) == len(chance)
+    # the flags say what the importer publishes
+    for r in la.itertuples(index=False):
+        assert r.importer_reports_pair == ((m.exporter == r.exporter) & (m.importer == r.importer)).any()
+        assert r.importer_publishes_product == ((m.importer == r.importer) & (m["product"] == r.product)).any()
+    assert not la.loc[la["cause"] == "confidential", "importer_publishes_product"].any()
 
 
 def test_hub_reexports_are_recorded(real) -> None:

@@ -90,7 +90,7 @@ class SynthConfig:
     confidential_products: float = 2.0
     activity: float = 0.35
     reexport_origins: int = 3
-    reexport_product_share: float = 0.2
+    reexport_product_share: float = 0.1
     chunk_rows: int = 1_000_000
 
     def check(self) -> None:

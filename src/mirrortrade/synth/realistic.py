@@ -23,17 +23,18 @@ per-reporter noise σ (see :mod:`mirrortrade.synth.dense`):
 Planted anomalies (unless ``plant=False``; all in ``truth/anomalies.parquet``, same schema as the dense world):
 under-recorded imports (pair-level, 30–70% short, all years and products), phantom exports (flow-level: an
 exporter declares a product to an importer in every year although nothing trades; year is null in the truth;
-the importer reports other products from that exporter, does not keep the product confidential and would
-publish the value: at least 20× its threshold), ×1000 unit errors (one side of a cell-year that both sides published), exact duplicates and a
+the importer reports other products from that exporter and publishes the product from other partners, and the
+value would pass its threshold 20 times over; planted after every unit, their rows come last), ×1000 unit errors (one side of a cell-year that both sides published), exact duplicates and a
 rerouting spike (60% of the last year's goods from a few origins to a few destinations through the hub).
 
 Truth beside the declarations (``truth/``): ``flows`` (the direct true flows), ``sigma``, ``countries``
 (with threshold, missing rate, confidential count, hub and re-export roles), ``confidential``
 (reporter, product), ``reexports`` (every cell-year whose goods went partly through the hub, background or
-rerouting) and ``look_alikes``: the cells that, with nothing planted, look exactly like a planted phantom
-export — declared by the exporter in every year and by the importer in none — with the cause (``missing``,
-``threshold``, ``missing+threshold``, ``confidential``, ``reexport``). No rule can tell those apart from a
-phantom on the cell's declarations alone.
+rerouting) and ``look_alikes``: the true cells that look like a planted phantom export — declared by the
+exporter in every year and by the importer in none — with the cause (``missing``, ``threshold``,
+``missing+threshold``, ``confidential``, ``reexport``) and whether the importer reports other products from the
+exporter and publishes the product from anyone; with both, the cell looks exactly like a planted phantom and no
+rule can tell them apart from the declarations.
 
 Each exporter is one generation unit with its own random streams (``default_rng([seed, 20|21, e])``), the
 hub last (it receives the re-exports); memory is bounded by one exporter's grid (countries × products).
@@ -101,6 +102,7 @@ LOOK_ALIKE_SCHEMA = pa.schema(
         ("kind", pa.string()),
         ("cause", pa.string()),
         ("importer_reports_pair", pa.bool_()),
+        ("importer_publishes_product", pa.bool_()),
         ("value_exporter", pa.float64()),
     ]
 )
@@ -158,8 +160,10 @@ class RealisticWorld:
         self._calibrate()
         self._plant(rng)
         self.carry: list[tuple[np.ndarray, ...]] = []
+        #: products each importer published from anyone (filled as units are generated)
+        self.imports_published = np.zeros((n, P), dtype=bool)
         #: planted anomalies a unit could not place, handed on to the next unit
-        self.deficit = {"phantom": 0, "unit": 0, "dup": 0}
+        self.deficit = {"unit": 0, "dup": 0}
 
     # ---- hub, re-export origins, rerouting -------------------------------------------------------
     def _roles(self, rng: np.random.Generator) -> None:
@@ -320,10 +324,10 @@ class _Out:
             )
 
         def look_alike_table(ex: np.ndarray, im: np.ndarray, pi: np.ndarray, cause: np.ndarray, pair: np.ndarray,
-                             v: np.ndarray) -> pa.Table:
+                             product: np.ndarray, v: np.ndarray) -> pa.Table:
             return pa.Table.from_arrays(
                 [codes.take(ex), codes.take(im), prods.take(pi), pa.array(np.full(len(ex), "phantom_export")),
-                 causes.take(cause), pa.array(pair), pa.array(v)],
+                 causes.take(cause), pa.array(pair), pa.array(product), pa.array(v)],
                 schema=LOOK_ALIKE_SCHEMA,
             )
 
@@ -332,6 +336,9 @@ class _Out:
         self.reexports = Batch(out / "truth" / "reexports.parquet", REEXPORT_SCHEMA, chunk, reexport_table)
         self.look_alikes = Batch(out / "truth" / "look_alikes.parquet", LOOK_ALIKE_SCHEMA, chunk, look_alike_table)
         self.anomalies: list = []
+        #: per exporter: phantom candidates (importer, product) and look-alike cells, settled after every unit
+        self.phantom_candidates: dict[int, np.ndarray] = {}
+        self.look_alike_parts: list[tuple[np.ndarray, ...]] = []
 
     def close(self) -> None:
         for b in (self.decl, self.flows, self.reexports, self.look_alikes):
@@ -360,6 +367,8 @@ def synthesize_realistic(
             _unit(w, e, o)
             if progress is not None:
                 progress(done, len(order))
+        _phantoms(w, o, order)
+        _look_alikes(w, o)
     finally:
         o.close()
     uniq = write_anomalies(out / "truth" / "anomalies.parquet", o.anomalies, w.codes, w.years, w.product_codes)
@@ -460,9 +469,11 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
     o.decl.add(np.full(len(xi), e), i[xi], np.zeros(len(xi), np.int64), y[xi], p[xi], X[xi])
     o.decl.add(i[mi], np.full(len(mi), e), np.ones(len(mi), np.int64), y[mi], p[mi], M[mi])
 
-    # the importer's published rows from e (a phantom needs an importer that does report e)
+    # the importer's published rows from e (a phantom needs an importer that does report e) and the products
+    # each importer publishes from anyone (a phantom needs an importer that publishes the product)
     pair_m = np.bincount(i[mi], minlength=n)
-    _phantoms(w, e, o, rng_n, present, pair_m)
+    w.imports_published[i[mi], p[mi]] = True
+    o.phantom_candidates[e] = _phantom_candidates(w, e, rng_n, present, pair_m)
 
     # duplicates: exact copies of published rows
     want = int(w.dup_quota[e]) + w.deficit["dup"]
@@ -497,37 +508,51 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
             np.where(w.confidential[ci_i[h], ci_p[h]], 3, np.where(miss_all[h], 0, np.where(thr_all[h], 1, 2))),
         )
         value = np.bincount(cinv, np.where(xpub, X, 0.0), len(cell))[h] / Y
-        o.look_alikes.add(np.full(len(h), e), ci_i[h], ci_p[h], cause, pair_m[ci_i[h]] > 0, value)
+        o.look_alike_parts.append((np.full(len(h), e), ci_i[h], ci_p[h], cause, pair_m[ci_i[h]] > 0, value))
 
 
-def _phantoms(w: RealisticWorld, e: int, o: _Out, rng: np.random.Generator, present: np.ndarray,
-              pair_m: np.ndarray) -> None:
-    """Plant e's phantom exports: a product e never ships to i, declared by e in every year."""
-    k = int(w.phantom_quota[e]) + w.deficit["phantom"]
-    w.deficit["phantom"] = k
+def _phantom_candidates(w: RealisticWorld, e: int, rng: np.random.Generator, present: np.ndarray,
+                        pair_m: np.ndarray) -> np.ndarray:
+    """Cells where e could declare a phantom export: (importer, product) with no true flow, the importer
+    reporting e for other products, neither side keeping the product confidential; in random order."""
+    k = int(w.phantom_quota[e]) + 10
     importers = np.flatnonzero(w.clean_pair[e] & ~w.under_pair[e] & (pair_m >= PHANTOM_PAIR_ROWS))
-    if k == 0 or len(importers) == 0:
+    if len(importers) == 0 or not w.cfg.plant:
+        return np.empty((0, 2), dtype=np.int64)
+    ii = importers[rng.integers(len(importers), size=20 * k)]
+    pp = rng.integers(w.P, size=20 * k)
+    ok = ~present[ii, pp] & ~w.confidential[e, pp] & ~w.confidential[ii, pp]
+    cand = np.stack([ii[ok], pp[ok]], axis=1)
+    _, first = np.unique(cand, axis=0, return_index=True)
+    return cand[np.sort(first)]
+
+
+def _phantoms(w: RealisticWorld, o: _Out, order: list[int]) -> None:
+    """Plant the phantom exports once every importer's published products are known: e declares, in every
+    year, a product it never ships to i and that i publishes from other partners (what a phantom looks like)."""
+    Y, deficit = w.Y, 0
+    for e in order:
+        want = int(w.phantom_quota[e]) + deficit
+        cand = o.phantom_candidates.get(e, np.empty((0, 2), dtype=np.int64))
+        cand = cand[w.imports_published[cand[:, 0], cand[:, 1]]][:want]
+        deficit = want - len(cand)
+        rng = np.random.default_rng([w.cfg.seed, 22, e])
+        for i, p in cand.tolist():
+            level = math.log(BASE_VALUE) + w.g[e, i] + w.a[p] + 0.5 * rng.standard_normal()
+            v = np.exp(level + TREND * np.arange(Y) + YEAR_SD * rng.standard_normal(Y))
+            floor = PHANTOM_FLOOR * w.threshold[i] * np.exp(rng.uniform(0.0, 1.0, Y))
+            v = np.round(np.maximum(v, floor))
+            o.decl.add(np.full(Y, e), np.full(Y, i), np.zeros(Y, np.int64), np.arange(Y), np.full(Y, p), v)
+            o.anomalies.append((e, i, None, p, "phantom_export", "X", None))
+
+
+def _look_alikes(w: RealisticWorld, o: _Out) -> None:
+    """Write the phantom look-alikes with whether the importer publishes the product from anyone (a planted
+    phantom always has both that and an importer reporting the exporter: those look exactly like one)."""
+    if not o.look_alike_parts:
         return
-    Y = w.Y
-    seen: set[tuple[int, int]] = set()
-    for _ in range(20 * k):
-        if len(seen) == k:
-            break
-        i = int(importers[rng.integers(len(importers))])
-        allowed = np.flatnonzero(~present[i] & ~w.confidential[e] & ~w.confidential[i])
-        if len(allowed) == 0:
-            continue
-        p = int(allowed[rng.integers(len(allowed))])
-        if (i, p) in seen:
-            continue
-        seen.add((i, p))
-        level = math.log(BASE_VALUE) + w.g[e, i] + w.a[p] + 0.5 * rng.standard_normal()
-        v = np.exp(level + TREND * np.arange(Y) + YEAR_SD * rng.standard_normal(Y))
-        floor = PHANTOM_FLOOR * w.threshold[i] * np.exp(rng.uniform(0.0, 1.0, Y))
-        v = np.round(np.maximum(v, floor))
-        o.decl.add(np.full(Y, e), np.full(Y, i), np.zeros(Y, np.int64), np.arange(Y), np.full(Y, p), v)
-        o.anomalies.append((e, i, None, p, "phantom_export", "X", None))
-    w.deficit["phantom"] = k - len(seen)
+    ex, im, pr, cause, pair, value = (np.concatenate(c) for c in zip(*o.look_alike_parts, strict=True))
+    o.look_alikes.add(ex, im, pr, cause, pair, w.imports_published[im, pr], value)
 
 
 def _write_truth_tables(w: RealisticWorld, out: Path) -> None:
