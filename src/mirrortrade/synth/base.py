@@ -181,11 +181,24 @@ def normal_cdf(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.sign(x) * erf)
 
 
+def coded(indices: np.ndarray, dictionary: pa.Array) -> pa.DictionaryArray:
+    """A string column given as indices into ``dictionary``: written to Parquet as a dictionary-encoded column
+    without hashing every string (read back as plain strings: the writers store no Arrow schema)."""
+    return pa.DictionaryArray.from_arrays(pa.array(np.asarray(indices, dtype=np.int32)), dictionary)
+
+
+def coded_schema(schema: pa.Schema) -> pa.Schema:
+    """``schema`` with its string columns as dictionary columns (what :func:`coded` builds)."""
+    return pa.schema([pa.field(f.name, pa.dictionary(pa.int32(), pa.string())) if f.type == pa.string() else f
+                      for f in schema])
+
+
 class Batch:
-    """Column buffers for one Parquet table, flushed when they reach ``chunk_rows``."""
+    """Column buffers for one Parquet table, flushed when they reach ``chunk_rows``. ``to_table`` builds the
+    string columns with :func:`coded`; readers see the plain ``schema``."""
 
     def __init__(self, path: Path, schema: pa.Schema, chunk_rows: int, to_table: Callable[..., pa.Table]) -> None:
-        self.writer = pq.ParquetWriter(str(path), schema, compression="zstd")
+        self.writer = pq.ParquetWriter(str(path), coded_schema(schema), compression="zstd", store_schema=False)
         self.parts: list[tuple[np.ndarray, ...]] = []
         self.size = 0
         self.total = 0

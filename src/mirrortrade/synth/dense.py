@@ -66,6 +66,8 @@ from mirrortrade.synth.base import (
     Batch,
     SynthConfig,
     SynthResult,
+    coded,
+    coded_schema,
     country_codes,
     normal_cdf,
     uniform_hash,
@@ -297,15 +299,16 @@ def synthesize_dense(
 
     def decl_table(rep: np.ndarray, par: np.ndarray, fl: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray) -> pa.Table:
         return pa.Table.from_arrays(
-            [codes.take(rep), codes.take(par), flows_xm.take(fl), pa.array(w.years[yi]), prods.take(pi), pa.array(v)],
-            schema=DECLARATION_SCHEMA,
+            [coded(rep, codes), coded(par, codes), coded(fl, flows_xm), pa.array(w.years[yi]), coded(pi, prods),
+             pa.array(v)],
+            schema=coded_schema(DECLARATION_SCHEMA),
         )
 
     def flow_table(ex: np.ndarray, im: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray, cif: np.ndarray) -> pa.Table:
         return pa.Table.from_arrays(
-            [codes.take(ex), codes.take(im), pa.array(w.years[yi]), prods.take(pi), pa.array(v), pa.array(cif),
+            [coded(ex, codes), coded(im, codes), pa.array(w.years[yi]), coded(pi, prods), pa.array(v), pa.array(cif),
              pa.array(v * (1.0 + cif))],
-            schema=FLOW_SCHEMA,
+            schema=coded_schema(FLOW_SCHEMA),
         )
 
     decl = Batch(out / "declarations.parquet", DECLARATION_SCHEMA, cfg.chunk_rows, decl_table)

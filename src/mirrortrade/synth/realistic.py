@@ -59,6 +59,8 @@ from mirrortrade.synth.base import (
     Batch,
     SynthConfig,
     SynthResult,
+    coded,
+    coded_schema,
     country_codes,
     normal_cdf,
     uniform_hash,
@@ -199,7 +201,7 @@ class RealisticWorld:
         fixed draws), then the presence scale ``c`` that meets the target rows."""
         cfg, n, Y = self.cfg, self.n, self.Y
         mc = np.random.default_rng([cfg.seed, 11])
-        k = 1024
+        k = 512
         s = (
             mc.normal(0.0, PRODUCT_SD, k)
             + CELL_SD * mc.standard_normal(k)
@@ -296,39 +298,40 @@ class _Out:
         flows_xm = pa.array(["X", "M"], pa.string())
         kinds = pa.array(["reexport", "rerouting"], pa.string())
         causes = pa.array(list(LOOK_ALIKE_CAUSES), pa.string())
+        phantom = pa.array(["phantom_export"], pa.string())
         years = w.years
         chunk = w.cfg.chunk_rows
 
         def decl_table(rep: np.ndarray, par: np.ndarray, fl: np.ndarray, yi: np.ndarray, pi: np.ndarray,
                        v: np.ndarray) -> pa.Table:
             return pa.Table.from_arrays(
-                [codes.take(rep), codes.take(par), flows_xm.take(fl), pa.array(years[yi]), prods.take(pi),
-                 pa.array(v)],
-                schema=DECLARATION_SCHEMA,
+                [coded(rep, codes), coded(par, codes), coded(fl, flows_xm), pa.array(years[yi]),
+                 coded(pi, prods), pa.array(v)],
+                schema=coded_schema(DECLARATION_SCHEMA),
             )
 
         def flow_table(ex: np.ndarray, im: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray,
                        cif: np.ndarray) -> pa.Table:
             return pa.Table.from_arrays(
-                [codes.take(ex), codes.take(im), pa.array(years[yi]), prods.take(pi), pa.array(v), pa.array(cif),
-                 pa.array(v * (1.0 + cif))],
-                schema=FLOW_SCHEMA,
+                [coded(ex, codes), coded(im, codes), pa.array(years[yi]), coded(pi, prods), pa.array(v),
+                 pa.array(cif), pa.array(v * (1.0 + cif))],
+                schema=coded_schema(FLOW_SCHEMA),
             )
 
         def reexport_table(ex: np.ndarray, im: np.ndarray, hub: np.ndarray, yi: np.ndarray, pi: np.ndarray,
                            share: np.ndarray, kind: np.ndarray) -> pa.Table:
             return pa.Table.from_arrays(
-                [codes.take(ex), codes.take(im), codes.take(hub), pa.array(years[yi]), prods.take(pi),
-                 pa.array(share), kinds.take(kind)],
-                schema=REEXPORT_SCHEMA,
+                [coded(ex, codes), coded(im, codes), coded(hub, codes), pa.array(years[yi]), coded(pi, prods),
+                 pa.array(share), coded(kind, kinds)],
+                schema=coded_schema(REEXPORT_SCHEMA),
             )
 
         def look_alike_table(ex: np.ndarray, im: np.ndarray, pi: np.ndarray, cause: np.ndarray, pair: np.ndarray,
                              product: np.ndarray, v: np.ndarray) -> pa.Table:
             return pa.Table.from_arrays(
-                [codes.take(ex), codes.take(im), prods.take(pi), pa.array(np.full(len(ex), "phantom_export")),
-                 causes.take(cause), pa.array(pair), pa.array(product), pa.array(v)],
-                schema=LOOK_ALIKE_SCHEMA,
+                [coded(ex, codes), coded(im, codes), coded(pi, prods), coded(np.zeros(len(ex)), phantom),
+                 coded(cause, causes), pa.array(pair), pa.array(product), pa.array(v)],
+                schema=coded_schema(LOOK_ALIKE_SCHEMA),
             )
 
         self.decl = Batch(out / "declarations.parquet", DECLARATION_SCHEMA, chunk, decl_table)
@@ -395,7 +398,7 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
     rng_n = np.random.default_rng([cfg.seed, 21, e])
 
     # true cells and their active years
-    present = rng_c.random((n, P)) < w.q[e][:, None] * w.r[None, :]
+    present = rng_c.random((n, P), dtype=np.float32) < (w.q[e][:, None] * w.r[None, :]).astype(np.float32)
     ii, pp = np.nonzero(present)
     nc = len(ii)
     L = w.g[e, ii] + w.a[pp] + CELL_SD * rng_c.standard_normal(nc) + PARETO_SCALE * (
