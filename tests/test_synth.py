@@ -265,6 +265,15 @@ def test_most_cells_are_intermittent(real) -> None:
     assert (declared <= 2).mean() > 0.5
 
 
+def test_lower_activity_gives_sparser_cells(tmp_path: Path, real) -> None:
+    synthesize(tmp_path, SynthConfig(**{**REAL.__dict__, "activity": 0.1}))
+    one_year = {
+        name: (f.groupby(["exporter", "importer", "product"]).size() == 1).mean()
+        for name, f in (("default", real["flows"]), ("sparse", pd.read_parquet(tmp_path / "truth" / "flows.parquet")))
+    }
+    assert one_year["sparse"] > 0.75 > one_year["default"], one_year
+
+
 def test_thresholds_and_confidential_products_respected(real) -> None:
     d, c = real["declarations"], real["countries"].set_index("country")
     assert set(c["threshold"]) <= {1000.0, 2000.0, 5000.0, 10000.0} and c["threshold"].nunique() >= 2
