@@ -379,7 +379,10 @@ def test_no_anomalies_when_asked(tmp_path: Path) -> None:
     assert t["anomalies"].empty and not any(result.anomalies.values())
     assert t["declarations"].duplicated().sum() == 0
     assert set(t["reexports"]["kind"]) == {"reexport"}  # background re-exports stay, no rerouting
-    assert len(t["look_alikes"]) > 0  # chance still makes phantom look-alikes
+    la = t["look_alikes"]
+    assert len(la) > 0  # chance still makes phantom look-alikes
+    exact = la["importer_reports_pair"] & la["importer_publishes_product"] & (la["cause"] != "reexport")
+    assert result.look_alikes == int(exact.sum())
 
 
 def test_realistic_cli_and_shape_check(tmp_path: Path) -> None:

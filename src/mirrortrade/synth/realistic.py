@@ -372,7 +372,7 @@ def synthesize_realistic(
             if progress is not None:
                 progress(done, len(order))
         _phantoms(w, o, order)
-        _look_alikes(w, o)
+        chance = _look_alikes(w, o)
     finally:
         o.close()
     uniq = write_anomalies(out / "truth" / "anomalies.parquet", o.anomalies, w.codes, w.years, w.product_codes)
@@ -387,7 +387,7 @@ def synthesize_realistic(
         hub=w.codes[w.hub] if w.hub is not None else None,
         anomalies=counts,
         shape="realistic",
-        look_alikes=o.look_alikes.total,
+        look_alikes=chance,
     )
 
 
@@ -549,13 +549,16 @@ def _phantoms(w: RealisticWorld, o: _Out, order: list[int]) -> None:
             o.anomalies.append((e, i, None, p, "phantom_export", "X", None))
 
 
-def _look_alikes(w: RealisticWorld, o: _Out) -> None:
+def _look_alikes(w: RealisticWorld, o: _Out) -> int:
     """Write the phantom look-alikes with whether the importer publishes the product from anyone (a planted
-    phantom always has both that and an importer reporting the exporter: those look exactly like one)."""
+    phantom always has both that and an importer reporting the exporter: those look exactly like one).
+    Returns how many look exactly like a phantom by chance alone (not through the hub's re-exports)."""
     if not o.look_alike_parts:
-        return
+        return 0
     ex, im, pr, cause, pair, value = (np.concatenate(c) for c in zip(*o.look_alike_parts, strict=True))
-    o.look_alikes.add(ex, im, pr, cause, pair, w.imports_published[im, pr], value)
+    published = w.imports_published[im, pr]
+    o.look_alikes.add(ex, im, pr, cause, pair, published, value)
+    return int((pair & published & (cause != LOOK_ALIKE_CAUSES.index("reexport"))).sum())
 
 
 def _write_truth_tables(w: RealisticWorld, out: Path) -> None:
