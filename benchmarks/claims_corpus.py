@@ -343,19 +343,24 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
                 log.append(f"  missed: {e['kind']} {e['reporter']}-{e['partner']} {e['flow']} {e['period']} "
                            f"{e['figure']!r} in {e['sentence'][:80]!r}")
 
-    # verdicts on matched, checkable claims
-    for pi, ei in match_of.items():
-        p, e = preds[pi], exp[ei]
-        should_flag = (not e["correct"]) or bool(e["expect_flag"])
+    # verdicts on matched, checkable claims: a status belongs to a predicted claim, so a claim split into a
+    # level and a growth rate is judged once (it should be flagged when any of its matched parts should be)
+    flagged_expected = [ei for ei, e in enumerate(exp) if (not e["correct"]) or e["expect_flag"]]
+    judged: dict[str, list[int]] = {}
+    for pi in match_of:
+        judged.setdefault(preds[pi].cid, []).append(pi)
+    for pis in judged.values():
+        p = preds[pis[0]]
         if p.status in UNCHECKABLE or not p.status:
             continue
+        should_flag = any(match_of[pi] in flagged_expected for pi in pis)
         counts["checkable"] += 1
         right = (p.status in FLAG_STATUSES) if should_flag else (p.status == "consistent")
         counts["verdict_right"] += int(right)
         if log is not None and not right:
+            figs = ", ".join(repr(exp[match_of[pi]]["figure"]) for pi in pis)
             log.append(f"  wrong verdict {p.status!r} (expected {'a flag' if should_flag else 'consistent'}): "
-                       f"{e['figure']!r} in {e['sentence'][:80]!r}")
-    flagged_expected = [ei for ei, e in enumerate(exp) if (not e["correct"]) or e["expect_flag"]]
+                       f"{figs} in {p.quote[:80]!r}")
     counts["flags_expected"] += len(flagged_expected)
     counts["flags_caught"] += sum(1 for pi, ei in match_of.items()
                                   if ei in flagged_expected and preds[pi].status in FLAG_STATUSES)

@@ -17,7 +17,8 @@ sys.modules[_spec.name] = cc
 _spec.loader.exec_module(cc)
 
 TEXT = ("China's exports to Kazakhstan reached $29.7 billion in 2025, up 20 percent. "
-        "Kazakhstan's imports from China were $19 billion in 2025. Tourists numbered 500,000 last year.")
+        "Kazakhstan's imports from China were $19 billion in 2025. Tourists numbered 500,000 last year. "
+        "Exports from China to Uzbekistan were $14.2 billion.")
 
 
 def _exp(sentence: str, figure: str, rep: str, par: str, flow: str, kind: str, value: float,
@@ -37,6 +38,7 @@ ANN = {
              flag="growth_consistency"),
         _exp("Kazakhstan's imports from China were $19 billion in 2025", "$19 billion", "KAZ", "CHN", "M", "level",
              19e9),
+        _exp("Exports from China to Uzbekistan were $14.2 billion", "$14.2 billion", "CHN", "UZB", "X", "level", 14.2e9),
     ],
     "not_claims": ["500,000"],
 }
@@ -53,19 +55,23 @@ SENT = [s.strip() for s in TEXT.replace(". ", ".|").split("|")]
 RESULT = {
     "claims": [
         # one claim carrying a level and a growth rate, flagged: the level is right, the growth was expected
-        # to be flagged, so the flag is no false flag (the level's verdict is wrong, the growth's right)
+        # to be flagged, so the claim's flag is right and no false flag
         _claim("c1", SENT[0], "CHN", "KAZ", "X", "conflict", value_usd=29.7e9, value_low=29.65e9,
                value_high=29.75e9, growth_pct=20.0),
-        # right sentence and value, reporter and partner swapped: two slot errors, no match
-        _claim("c2", SENT[1], "CHN", "KAZ", "M", "consistent", value_usd=19e9, value_low=18.5e9, value_high=19.5e9),
+        # read right, but flagged although correct: a wrong verdict and a false flag
+        _claim("c2", SENT[1], "KAZ", "CHN", "M", "conflict", value_usd=19e9, value_low=18.5e9, value_high=19.5e9),
         # a misread number that got flagged: a false flag, and its finding too
         _claim("c3", SENT[2], "CHN", "KAZ", "T", "conflict", value_usd=5e5, value_low=5e5, value_high=5e5),
         # unresolved: no prediction, counted in the unresolved share
         {"id": "c4", "quote": SENT[1], "reporter": None, "partner": "CHN", "flow": "M", "period": "2025",
          "value_usd": 19e9, "value_low": 18.5e9, "value_high": 19.5e9, "growth_pct": None, "status": "unresolved"},
+        # right sentence and value, wrong partner: a slot error, no match
+        _claim("c5", SENT[3], "CHN", "KAZ", "X", "consistent", value_usd=14.2e9, value_low=14.15e9,
+               value_high=14.25e9),
     ],
     "findings": [
         {"rule": "source_conflict", "status": "conflict", "claims": ["c3"]},
+        {"rule": "mirror_gap", "status": "conflict", "claims": ["c1", "c2"]},
         {"rule": "sum_consistency", "status": "consistent", "claims": ["c1", "c3"]},
     ],
 }
@@ -73,15 +79,15 @@ RESULT = {
 
 def test_scorer_on_a_hand_made_pair() -> None:
     s = cc.summary(cc.score_article(TEXT, ANN, RESULT))
-    assert (s["levels"]["matched"], s["levels"]["predicted"], s["levels"]["expected"]) == (1, 3, 2)
-    assert s["levels"]["precision"] == pytest.approx(1 / 3) and s["levels"]["recall"] == pytest.approx(1 / 2)
+    assert (s["levels"]["matched"], s["levels"]["predicted"], s["levels"]["expected"]) == (2, 4, 3)
+    assert s["levels"]["precision"] == pytest.approx(2 / 4) and s["levels"]["recall"] == pytest.approx(2 / 3)
     assert (s["growth"]["matched"], s["growth"]["predicted"], s["growth"]["expected"]) == (1, 1, 1)
-    assert s["pooled"]["f1"] == pytest.approx(2 * (2 / 4) * (2 / 3) / (2 / 4 + 2 / 3))
-    assert s["slot_errors"] == {"reporter": 1, "partner": 1}
+    assert s["pooled"]["f1"] == pytest.approx(2 * (3 / 5) * (3 / 4) / (3 / 5 + 3 / 4))
+    assert s["slot_errors"] == {"partner": 1}
     assert s["checkable"] == 2 and s["verdict_accuracy"] == pytest.approx(0.5)
     assert s["expected_flags_caught"] == "1/1"
-    assert s["false_flags"] == 1 and s["false_flag_findings"] == 1
-    assert s["unresolved_share"] == pytest.approx(1 / 4)
+    assert s["false_flags"] == 2 and s["false_flag_findings"] == 2
+    assert s["unresolved_share"] == pytest.approx(1 / 5)
 
 
 def test_a_claim_without_kind_is_split_and_a_kind_is_honoured() -> None:
