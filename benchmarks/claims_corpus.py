@@ -278,7 +278,7 @@ def empty_counts() -> dict[str, Any]:
         "articles": 0, "expected": Counter(), "predicted": Counter(), "matched": Counter(),
         "slot_errors": Counter(), "checkable": 0, "verdict_right": 0, "flags_expected": 0, "flags_caught": 0,
         "false_flags": 0, "false_flag_findings": 0, "claims_predicted": 0, "claims_unresolved": 0,
-        "not_claims_extracted": 0, "articles_without_text": 0,
+        "not_claims_extracted": 0, "articles_without_text": 0, "crashed": [],
     }
 
 
@@ -410,6 +410,7 @@ def summary(counts: dict[str, Any]) -> dict[str, Any]:
         if counts["claims_predicted"] else None,
         "not_claims_extracted": counts["not_claims_extracted"],
         "articles_without_text": counts["articles_without_text"],
+        "crashed": list(counts["crashed"]),
     }
 
 
@@ -436,7 +437,12 @@ def run_sets(names: list[str], *, verbose: bool = False, corpus: Path = CORPUS) 
                         print(f"[{name}] {art.name}: text not found, skipped", file=sys.stderr)
                         continue
                     when = art.ann.get("article_date")
-                    result = check_text(art.text, store, date.fromisoformat(when) if when else None)
+                    try:
+                        result = check_text(art.text, store, date.fromisoformat(when) if when else None)
+                    except Exception as exc:  # noqa: BLE001 - a crash is scored (every claim missed) and reported
+                        counts["crashed"].append(f"{art.name}: {type(exc).__name__}: {exc}")
+                        print(f"[{name}] {art.name}: check failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                        result = {"claims": [], "findings": []}
                     log: list[str] | None = [] if verbose else None
                     score_article(art.text, art.ann, result, counts, log)
                     if verbose and log:
@@ -454,7 +460,7 @@ def _f(x: float | None) -> str:
 
 def table(scores: dict[str, dict[str, Any]]) -> str:
     head = ["set", "articles", "claims exp/pred", "P", "R", "F1", "F1 levels", "F1 growth", "verdict acc.",
-            "flags caught", "false flags", "unresolved", "slot errors"]
+            "flags caught", "false flags", "unresolved", "slot errors", "crashed"]
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for name, s in scores.items():
         pooled = s["pooled"]
@@ -464,6 +470,7 @@ def table(scores: dict[str, dict[str, Any]]) -> str:
             _f(pooled["recall"]), _f(pooled["f1"]), _f(s["levels"]["f1"]), _f(s["growth"]["f1"]),
             f"{_f(s['verdict_accuracy'])} ({s['checkable']})", s["expected_flags_caught"],
             f"{s['false_flags']} (+{s['false_flag_findings']} findings)", _f(s["unresolved_share"]), slots,
+            str(len(s["crashed"])),
         ]) + " |")
     return "\n".join(rows)
 
@@ -505,6 +512,9 @@ def section(scores: dict[str, dict[str, Any]], label: str) -> str:
              "| target | measured | verdict |", "|---|---|---|"]
     for name, met, measured in targets(scores):
         lines.append(f"| {name} | {measured} | {'met' if met else '**missed**'} |")
+    crashes = [f"{n}/{c}" for n, sc in scores.items() for c in sc["crashed"]]
+    if crashes:
+        lines += [""] + [f"- `mirrortrade check` failed on {c} (scored as every claim missed)" for c in crashes]
     return "\n".join(lines) + "\n"
 
 

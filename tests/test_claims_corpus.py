@@ -134,3 +134,20 @@ def test_the_held_out_set_is_there() -> None:
     arts = cc.load_set("heldout")
     assert len(arts) == 15
     assert sum(1 for a in arts if a.ann["claims"]) == 15
+
+
+def test_a_crashing_check_is_scored_as_missed_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    d = tmp_path / "dev"
+    d.mkdir()
+    (d / "01_a.txt").write_text(TEXT, encoding="utf-8")
+    (d / "01_a.json").write_text(json.dumps(ANN), encoding="utf-8")
+
+    def boom(text: str, store: object, article_date: object = None) -> dict:
+        raise ValueError("no previous level")
+
+    monkeypatch.setattr(cc, "check_text", boom)
+    s = cc.run_sets(["dev"], corpus=tmp_path)["dev"]
+    assert s["crashed"] == ["01_a: ValueError: no previous level"]
+    assert s["pooled"]["recall"] == 0.0 and s["pooled"]["expected"] == 4
