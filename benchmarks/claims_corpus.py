@@ -1,0 +1,546 @@
+"""The claim checker on our own annotated corpus (issue 16): extraction precision/recall/F1, slot errors,
+verdict accuracy, false flags and the unresolved share, per set (seeds, dev, heldout).
+
+    /work/venv/bin/python benchmarks/claims_corpus.py [--set heldout|dev|seeds|all] [--json] [--verbose]
+                                                      [--markdown]
+
+Each article is checked alone, as `mirrortrade check --json` would, on a fresh temporary store loaded with
+the embedded data. The annotation schema and the scoring rules are in benchmarks/claims_corpus/README.md
+(and the issue-16 brief): a predicted claim matches an expected one when they come from the same sentence
+and agree on reporter, partner, flow, period, kind and value (the predicted interval contains the expected
+value; growth and shares within 0.05 percentage points).
+
+Robust to the extractor's output evolving: a claim without ``kind`` is split into the kinds its values
+carry (``value_usd`` -> level, ``growth_pct`` -> growth, ``share_pct`` -> share), all with the claim's
+status; a claim with status ``unresolved`` is no prediction (it is counted in the unresolved share only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "claims_corpus"
+SETS = ("seeds", "dev", "heldout")
+#: where the seed articles' text lives: the shared folder first, then the copies in tests/data
+SEED_DIRS = (ROOT.parent / "shared" / "seeds", ROOT.parent.parent / "shared" / "seeds", ROOT / "tests" / "data" / "seeds")
+
+KINDS = ("level", "growth", "share", "change")
+FLOWS = ("X", "M", "T", "B")
+QUALIFIERS = ("exact", "lower", "upper", "approx", "near_lower", "near_upper")
+SLOTS = ("reporter", "partner", "flow", "period", "kind")
+FLAG_STATUSES = ("conflict", "implausible")
+UNCHECKABLE = ("unverifiable", "unresolved")
+PCT_TOL = 0.05  # percentage points, growth and shares
+REL_TOL = 0.005  # a level printed without an interval: half a percent either way
+_PERIOD = re.compile(r"^\d{4}(-(H[12]|Q[1-4]|\d{2}))?(/\d{4}-\d{2})?$")
+_ISO3 = re.compile(r"^[A-Z0-9]{3}$")
+_REQUIRED = ("model_url", "model_outlet", "figures_source", "pair", "structures", "claims", "not_claims")
+_CLAIM_KEYS = ("sentence", "figure", "reporter", "partner", "flow", "period", "kind", "value", "value_cny",
+               "qualifier", "correct", "expect_flag")
+
+
+# ------------------------------------------------------------------------------------------ the corpus
+@dataclass
+class Article:
+    set: str
+    name: str
+    text: str | None
+    ann: dict[str, Any]
+
+
+def seed_text(stem: str) -> str | None:
+    for d in SEED_DIRS:
+        p = d / f"{stem}.txt"
+        if p.is_file():
+            return p.read_text(encoding="utf-8")
+    return None
+
+
+def load_set(name: str, corpus: Path = CORPUS) -> list[Article]:
+    """The articles of one set; a seed annotation whose text cannot be found has ``text=None``."""
+    out = []
+    for js in sorted((corpus / name).glob("*.json")):
+        ann = json.loads(js.read_text(encoding="utf-8"))
+        txt = js.with_suffix(".txt")
+        text = txt.read_text(encoding="utf-8") if txt.is_file() else (seed_text(js.stem) if name == "seeds" else None)
+        out.append(Article(name, js.stem, text, ann))
+    return out
+
+
+def validate(ann: dict[str, Any], text: str | None) -> list[str]:
+    """What is wrong with one annotation (empty when it follows the schema); with the text, also that every
+    ``sentence`` is in it and every ``figure`` in its sentence, and every not-claim in the text."""
+    errs = [f"missing key {k!r}" for k in _REQUIRED if k not in ann]
+    if errs:
+        return errs
+    if not str(ann["model_url"]).startswith("http"):
+        errs.append("model_url is not an address")
+    if not isinstance(ann["structures"], list) or not isinstance(ann["not_claims"], list):
+        errs.append("structures and not_claims must be lists")
+    for i, c in enumerate(ann["claims"]):
+        where = f"claim {i + 1} ({c.get('figure')!r})"
+        missing = [k for k in _CLAIM_KEYS if k not in c]
+        if missing:
+            errs.append(f"{where}: missing {missing}")
+            continue
+        if not _ISO3.match(str(c["reporter"])) or not _ISO3.match(str(c["partner"])):
+            errs.append(f"{where}: reporter/partner must be ISO3 codes")
+        if c["flow"] not in FLOWS:
+            errs.append(f"{where}: flow {c['flow']!r} not in {FLOWS}")
+        if c["kind"] not in KINDS:
+            errs.append(f"{where}: kind {c['kind']!r} not in {KINDS}")
+        if c["qualifier"] not in QUALIFIERS:
+            errs.append(f"{where}: qualifier {c['qualifier']!r} not in {QUALIFIERS}")
+        if not _PERIOD.match(str(c["period"])):
+            errs.append(f"{where}: period {c['period']!r} is not 2024, 2024-H1, 2024-Q3, 2024-05 or 2024-01/2024-09")
+        if not isinstance(c["value"], (int, float)) or isinstance(c["value"], bool) or not math.isfinite(c["value"]):
+            errs.append(f"{where}: value must be a number")
+        if c["value_cny"] is not None and not isinstance(c["value_cny"], (int, float)):
+            errs.append(f"{where}: value_cny must be a number or null")
+        if not isinstance(c["correct"], bool):
+            errs.append(f"{where}: correct must be true or false")
+        if c["expect_flag"] is not None and not isinstance(c["expect_flag"], str):
+            errs.append(f"{where}: expect_flag must be a rule name or null")
+        if c["figure"] not in c["sentence"]:
+            errs.append(f"{where}: figure not in its sentence")
+        if text is not None and c["sentence"] not in text:
+            errs.append(f"{where}: sentence not in the text")
+    if text is not None:
+        errs += [f"not_claim {n!r} not in the text" for n in ann["not_claims"] if n not in text]
+    return errs
+
+
+# ------------------------------------------------------------------------------------------ periods
+def _months(period: str | None) -> tuple[str, str] | None:
+    """A period as (first month, last month): '2024' -> ('2024-01', '2024-12'), '2024-H1', '2024-Q3', ..."""
+    if not period:
+        return None
+    p = str(period).strip()
+    if "/" in p:
+        a, b = p.split("/", 1)
+        fa, fb = _months(a), _months(b)
+        return (fa[0], fb[1]) if fa and fb else None
+    m = re.match(r"^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$", p)
+    if not m:
+        return None
+    y, part = m.group(1), m.group(2)
+    if part is None:
+        return (f"{y}-01", f"{y}-12")
+    if part.startswith("H"):
+        return (f"{y}-01", f"{y}-06") if part == "H1" else (f"{y}-07", f"{y}-12")
+    if part.startswith("Q"):
+        q = int(part[1])
+        return (f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}")
+    return (f"{y}-{part}", f"{y}-{part}")
+
+
+def same_period(a: str | None, b: str | None) -> bool:
+    ma, mb = _months(a), _months(b)
+    return ma is not None and ma == mb
+
+
+# ------------------------------------------------------------------------------------------ predictions
+@dataclass
+class Pred:
+    """One predicted claim of one kind (a claim carrying a level and a growth rate gives two)."""
+
+    cid: str
+    quote: str
+    reporter: str | None
+    partner: str | None
+    flow: str | None
+    period: str | None
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    value_cny: float | None
+    qualifier: str | None
+    status: str
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+
+def _num(x: Any) -> float | None:
+    if x is None or isinstance(x, bool):
+        return None
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def predictions(result: dict[str, Any]) -> list[Pred]:
+    """The ``check --json`` dict -> one Pred per claim and kind."""
+    out: list[Pred] = []
+    for i, c in enumerate(result.get("claims") or []):
+        base = {
+            "cid": str(c.get("id", f"c{i + 1}")), "quote": str(c.get("quote") or c.get("sentence") or ""),
+            "reporter": c.get("reporter"), "partner": c.get("partner"), "flow": c.get("flow"),
+            "period": c.get("period"), "qualifier": c.get("qualifier"), "status": str(c.get("status") or ""),
+            "value_cny": _num(c.get("value_cny")), "raw": c,
+        }
+        kind = c.get("kind")
+        usd = (_num(c.get("value_usd")), _num(c.get("value_low")), _num(c.get("value_high")))
+        if kind in ("level", "change"):
+            v = usd if any(x is not None for x in usd) else (_num(c.get("change_usd")), _num(c.get("change_low")),
+                                                                _num(c.get("change_high")))
+            out.append(Pred(kind=kind, value=v[0], low=v[1], high=v[2], **base))
+        elif kind in ("growth", "share"):
+            v = _num(c.get(f"{kind}_pct"))
+            if v is None:
+                v = _num(c.get("value"))
+            out.append(Pred(kind=kind, value=v, low=None, high=None, **base))
+        elif kind is None:
+            if any(x is not None for x in usd):
+                out.append(Pred(kind="level", value=usd[0], low=usd[1], high=usd[2], **base))
+            if _num(c.get("growth_pct")) is not None:
+                out.append(Pred(kind="growth", value=_num(c.get("growth_pct")), low=None, high=None, **base))
+            if _num(c.get("share_pct")) is not None:
+                out.append(Pred(kind="share", value=_num(c.get("share_pct")), low=None, high=None, **base))
+            if _num(c.get("change_usd")) is not None:
+                out.append(Pred(kind="change", value=_num(c.get("change_usd")), low=_num(c.get("change_low")),
+                                high=_num(c.get("change_high")), **base))
+        # any other kind (e.g. a difference between two sources) is not a trade claim of the schema
+    return out
+
+
+def value_matches(p: Pred, exp: dict[str, Any]) -> bool:
+    ev = float(exp["value"])
+    if exp["kind"] in ("growth", "share") or p.kind in ("growth", "share"):
+        return p.value is not None and abs(p.value - ev) <= PCT_TOL + 1e-9
+    if p.value_cny is not None and exp.get("value_cny") is not None:
+        if abs(p.value_cny - exp["value_cny"]) <= REL_TOL * abs(exp["value_cny"]):
+            return True
+    if p.low is None and p.high is None:
+        return p.value is not None and abs(p.value - ev) <= REL_TOL * abs(ev)
+    lo = p.low if p.low is not None else -math.inf
+    hi = p.high if p.high is not None else math.inf
+    eps = 1e-9 * max(1.0, abs(ev))
+    return lo - eps <= ev <= hi + eps
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _span(text: str, fragment: str) -> tuple[int, int] | None:
+    if not fragment:
+        return None
+    i = text.find(fragment)
+    if i >= 0:
+        return (i, i + len(fragment))
+    return None
+
+
+def same_sentence(text: str | None, quote: str, sentence: str) -> bool:
+    q, s = _norm(quote), _norm(sentence)
+    if not q or not s:
+        return False
+    if s in q or q in s:
+        return True
+    if text is None:
+        return False
+    t = _norm(text)
+    a, b = _span(t, q), _span(t, s)
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _slot_diff(p: Pred, exp: dict[str, Any]) -> list[str]:
+    bad = []
+    for slot in SLOTS:
+        pv, ev = getattr(p, slot), exp[slot]
+        ok = same_period(pv, ev) if slot == "period" else (str(pv) == str(ev))
+        if not ok:
+            bad.append(slot)
+    return bad
+
+
+def _bound_class(q: str | None) -> str:
+    return {"lower": "lower", "near_lower": "lower", "upper": "upper", "near_upper": "upper"}.get(q or "exact",
+                                                                                                   "point")
+
+
+# ------------------------------------------------------------------------------------------ scoring
+def empty_counts() -> dict[str, Any]:
+    return {
+        "articles": 0, "expected": Counter(), "predicted": Counter(), "matched": Counter(),
+        "slot_errors": Counter(), "checkable": 0, "verdict_right": 0, "flags_expected": 0, "flags_caught": 0,
+        "false_flags": 0, "false_flag_findings": 0, "claims_predicted": 0, "claims_unresolved": 0,
+        "not_claims_extracted": 0, "articles_without_text": 0, "crashed": [],
+    }
+
+
+def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
+                  counts: dict[str, Any] | None = None, log: list[str] | None = None) -> dict[str, Any]:
+    """Add one article's prediction (the ``check --json`` dict) against its annotation to ``counts``."""
+    counts = counts if counts is not None else empty_counts()
+    counts["articles"] += 1
+    exp = list(ann["claims"])
+    raw_claims = result.get("claims") or []
+    counts["claims_predicted"] += len(raw_claims)
+    counts["claims_unresolved"] += sum(1 for c in raw_claims if c.get("status") == "unresolved")
+    preds = [p for p in predictions(result) if p.status != "unresolved"]
+    for e in exp:
+        counts["expected"][e["kind"]] += 1
+    for p in preds:
+        counts["predicted"][p.kind] += 1
+
+    taken: set[int] = set()
+    match_of: dict[int, int] = {}  # pred index -> expected index
+    for pi, p in enumerate(preds):
+        for ei, e in enumerate(exp):
+            if ei in taken or e["kind"] != p.kind or not same_sentence(text, p.quote, e["sentence"]):
+                continue
+            if not _slot_diff(p, e) and value_matches(p, e):
+                taken.add(ei)
+                match_of[pi] = ei
+                counts["matched"][p.kind] += 1
+                if p.kind in ("level", "change") and _bound_class(p.qualifier) != _bound_class(e["qualifier"]):
+                    counts["slot_errors"]["qualifier"] += 1
+                break
+    # slot errors: unmatched predictions that agree with an unmatched expected claim on sentence and value
+    for pi, p in enumerate(preds):
+        if pi in match_of:
+            continue
+        best: list[str] | None = None
+        for ei, e in enumerate(exp):
+            if ei in taken or not same_sentence(text, p.quote, e["sentence"]):
+                continue
+            if (p.kind in ("growth", "share")) != (e["kind"] in ("growth", "share")) and p.kind != e["kind"]:
+                continue
+            if not value_matches(p, e):
+                continue
+            diff = _slot_diff(p, e)
+            if best is None or len(diff) < len(best):
+                best = diff
+        if best:
+            for slot in best:
+                counts["slot_errors"][slot] += 1
+            if log is not None:
+                log.append(f"  slot error {best}: {p.kind} {p.reporter}-{p.partner} {p.flow} {p.period} "
+                           f"{p.value} in {p.quote[:90]!r}")
+        elif log is not None:
+            log.append(f"  extra: {p.kind} {p.reporter}-{p.partner} {p.flow} {p.period} {p.value} "
+                       f"[{p.status}] in {p.quote[:90]!r}")
+        if text is not None and any(n in p.quote or (n in text and _norm(n) in _norm(p.quote))
+                                    for n in ann.get("not_claims", [])):
+            counts["not_claims_extracted"] += 1
+    if log is not None:
+        for ei, e in enumerate(exp):
+            if ei not in taken:
+                log.append(f"  missed: {e['kind']} {e['reporter']}-{e['partner']} {e['flow']} {e['period']} "
+                           f"{e['figure']!r} in {e['sentence'][:80]!r}")
+
+    # verdicts on matched, checkable claims: a status belongs to a predicted claim, so a claim split into a
+    # level and a growth rate is judged once (it should be flagged when any of its matched parts should be)
+    flagged_expected = [ei for ei, e in enumerate(exp) if (not e["correct"]) or e["expect_flag"]]
+    judged: dict[str, list[int]] = {}
+    for pi in match_of:
+        judged.setdefault(preds[pi].cid, []).append(pi)
+    for pis in judged.values():
+        p = preds[pis[0]]
+        if p.status in UNCHECKABLE or not p.status:
+            continue
+        should_flag = any(match_of[pi] in flagged_expected for pi in pis)
+        counts["checkable"] += 1
+        right = (p.status in FLAG_STATUSES) if should_flag else (p.status == "consistent")
+        counts["verdict_right"] += int(right)
+        if log is not None and not right:
+            figs = ", ".join(repr(exp[match_of[pi]]["figure"]) for pi in pis)
+            log.append(f"  wrong verdict {p.status!r} (expected {'a flag' if should_flag else 'consistent'}): "
+                       f"{figs} in {p.quote[:80]!r}")
+    counts["flags_expected"] += len(flagged_expected)
+    counts["flags_caught"] += sum(1 for pi, ei in match_of.items()
+                                  if ei in flagged_expected and preds[pi].status in FLAG_STATUSES)
+
+    # false flags, per predicted claim: flagged, and none of its kinds matches a claim expected to be flagged
+    by_claim: dict[str, list[int]] = {}
+    for pi, p in enumerate(preds):
+        by_claim.setdefault(p.cid, []).append(pi)
+    false_ids = set()
+    for cid, pis in by_claim.items():
+        if preds[pis[0]].status not in FLAG_STATUSES:
+            continue
+        if any(pi in match_of and match_of[pi] in flagged_expected for pi in pis):
+            continue
+        false_ids.add(cid)
+        if log is not None:
+            p = preds[pis[0]]
+            log.append(f"  FALSE FLAG {p.status!r}: {p.reporter}-{p.partner} {p.flow} {p.period} in {p.quote[:90]!r}")
+    counts["false_flags"] += len(false_ids)
+    counts["false_flag_findings"] += sum(
+        1 for f in result.get("findings") or []
+        if f.get("status") in FLAG_STATUSES and false_ids.intersection(str(x) for x in f.get("claims") or []))
+    return counts
+
+
+def _prf(m: int, p: int, e: int) -> dict[str, float | None]:
+    prec = m / p if p else None
+    rec = m / e if e else None
+    f1 = (2 * prec * rec / (prec + rec)) if prec and rec else (0.0 if prec is not None and rec is not None else None)
+    return {"precision": prec, "recall": rec, "f1": f1, "matched": m, "predicted": p, "expected": e}
+
+
+def summary(counts: dict[str, Any]) -> dict[str, Any]:
+    e, p, m = counts["expected"], counts["predicted"], counts["matched"]
+    return {
+        "articles": counts["articles"],
+        "levels": _prf(m["level"], p["level"], e["level"]),
+        "growth": _prf(m["growth"], p["growth"], e["growth"]),
+        "pooled": _prf(sum(m.values()), sum(p.values()), sum(e.values())),
+        "slot_errors": dict(counts["slot_errors"]),
+        "verdict_accuracy": (counts["verdict_right"] / counts["checkable"]) if counts["checkable"] else None,
+        "checkable": counts["checkable"],
+        "expected_flags_caught": f"{counts['flags_caught']}/{counts['flags_expected']}",
+        "false_flags": counts["false_flags"],
+        "false_flag_findings": counts["false_flag_findings"],
+        "unresolved_share": (counts["claims_unresolved"] / counts["claims_predicted"])
+        if counts["claims_predicted"] else None,
+        "not_claims_extracted": counts["not_claims_extracted"],
+        "articles_without_text": counts["articles_without_text"],
+        "crashed": list(counts["crashed"]),
+    }
+
+
+# ------------------------------------------------------------------------------------------ running
+def check_text(text: str, store: Any, article_date: date | None = None) -> dict[str, Any]:
+    """What `mirrortrade check --json` prints for one article, through the library API it uses."""
+    from mirrortrade.claims.batch import check_texts
+
+    return check_texts([("article", text)], store, article_date=article_date)[0][1]
+
+
+def run_sets(names: list[str], *, verbose: bool = False, corpus: Path = CORPUS) -> dict[str, dict[str, Any]]:
+    from mirrortrade.store import open_store
+
+    out: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="mirrortrade-corpus-") as tmp:
+        store = open_store(Path(tmp) / "store.duckdb")
+        try:
+            for name in names:
+                counts = empty_counts()
+                for art in load_set(name, corpus):
+                    if art.text is None:
+                        counts["articles_without_text"] += 1
+                        print(f"[{name}] {art.name}: text not found, skipped", file=sys.stderr)
+                        continue
+                    when = art.ann.get("article_date")
+                    try:
+                        result = check_text(art.text, store, date.fromisoformat(when) if when else None)
+                    except Exception as exc:  # noqa: BLE001 - a crash is scored (every claim missed) and reported
+                        counts["crashed"].append(f"{art.name}: {type(exc).__name__}: {exc}")
+                        print(f"[{name}] {art.name}: check failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                        result = {"claims": [], "findings": []}
+                    log: list[str] | None = [] if verbose else None
+                    score_article(art.text, art.ann, result, counts, log)
+                    if verbose and log:
+                        print(f"[{name}] {art.name}", file=sys.stderr)
+                        print("\n".join(log), file=sys.stderr)
+                out[name] = summary(counts)
+        finally:
+            store.close()
+    return out
+
+
+def _f(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}"
+
+
+def table(scores: dict[str, dict[str, Any]]) -> str:
+    head = ["set", "articles", "claims exp/pred", "P", "R", "F1", "F1 levels", "F1 growth", "verdict acc.",
+            "flags caught", "false flags", "unresolved", "slot errors", "crashed"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for name, s in scores.items():
+        pooled = s["pooled"]
+        slots = ", ".join(f"{k} {v}" for k, v in sorted(s["slot_errors"].items())) or "–"
+        rows.append("| " + " | ".join([
+            name, str(s["articles"]), f"{pooled['expected']}/{pooled['predicted']}", _f(pooled["precision"]),
+            _f(pooled["recall"]), _f(pooled["f1"]), _f(s["levels"]["f1"]), _f(s["growth"]["f1"]),
+            f"{_f(s['verdict_accuracy'])} ({s['checkable']})", s["expected_flags_caught"],
+            f"{s['false_flags']} (+{s['false_flag_findings']} findings)", _f(s["unresolved_share"]), slots,
+            str(len(s["crashed"])),
+        ]) + " |")
+    return "\n".join(rows)
+
+
+TITLE = "Claim checker on the corpus (issue 16)"
+
+
+def targets(scores: dict[str, dict[str, Any]]) -> list[tuple[str, bool, str]]:
+    """The issue's 'done when' on the held-out set, and the seeds still perfect."""
+    out: list[tuple[str, bool, str]] = []
+    h = scores.get("heldout")
+    if h and h["articles"]:
+        f1, va = h["pooled"]["f1"], h["verdict_accuracy"]
+        out.append(("held-out claim F1 ≥ 0.9", f1 is not None and f1 >= 0.9, _f(f1)))
+        out.append(("held-out verdict accuracy ≥ 0.9", va is not None and va >= 0.9,
+                    f"{_f(va)} on {h['checkable']} checkable claims"))
+        out.append(("held-out false flags = 0", h["false_flags"] == 0,
+                    f"{h['false_flags']} (+{h['false_flag_findings']} findings)"))
+    s = scores.get("seeds")
+    if s and s["articles"]:
+        f1, va = s["pooled"]["f1"], s["verdict_accuracy"]
+        perfect = f1 == 1.0 and va == 1.0 and s["false_flags"] == 0
+        out.append(("seeds perfect (F1, verdicts 1.00, no false flag)", perfect,
+                    f"F1 {_f(f1)}, verdicts {_f(va)}, false flags {s['false_flags']}"))
+    return out
+
+
+def section(scores: dict[str, dict[str, Any]], label: str) -> str:
+    """The RESULTS.md section: how it was made, the table, the targets."""
+    lines = [f"## {TITLE}", "", label, "",
+             "`python benchmarks/claims_corpus.py`: every article of benchmarks/claims_corpus/ (seeds, dev, "
+             "held-out) checked alone against a fresh store with the embedded data, scored against its hand "
+             "annotation. P/R/F1 over claims of every kind (levels, changes, growth rates, shares; an unresolved "
+             "claim is no prediction); verdict accuracy over matched claims whose status is not "
+             "unverifiable/unresolved (the count in brackets); flags caught = expected flags (wrong figures and "
+             "expect_flag) whose claim was flagged; false flags = flagged predicted claims that match no claim "
+             "expected to be flagged, with the findings that carry them; slot errors = predictions right in "
+             "sentence and value but wrong in that slot.", "", table(scores), "",
+             "| target | measured | verdict |", "|---|---|---|"]
+    for name, met, measured in targets(scores):
+        lines.append(f"| {name} | {measured} | {'met' if met else '**missed**'} |")
+    crashes = [f"{n}/{c}" for n, sc in scores.items() for c in sc["crashed"]]
+    if crashes:
+        lines += [""] + [f"- `mirrortrade check` failed on {c} (scored as every claim missed)" for c in crashes]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", default="all", choices=[*SETS, "all"], help="Which set to score (default: all).")
+    ap.add_argument("--json", action="store_true", help="Print the scores as JSON.")
+    ap.add_argument("--verbose", action="store_true", help="Per article: missed, extra and misread claims, "
+                                                           "wrong verdicts and false flags (on stderr).")
+    ap.add_argument("--markdown", metavar="LABEL", help="Print the RESULTS.md section, LABEL as its first line "
+                                                         "(e.g. the date and the extractor's commit).")
+    args = ap.parse_args(argv)
+    names = list(SETS) if args.set == "all" else [args.set]
+    problems = [f"{a.set}/{a.name}: {err}" for n in names for a in load_set(n) for err in validate(a.ann, a.text)]
+    if problems:
+        print("invalid annotations:\n" + "\n".join(problems), file=sys.stderr)
+        return 2
+    scores = run_sets(names, verbose=args.verbose)
+    if args.json:
+        print(json.dumps(scores, indent=1))
+    elif args.markdown:
+        print(section(scores, args.markdown))
+    else:
+        print(table(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The claims-corpus benchmark (issue 16): its scorer on a tiny hand-made prediction/annotation pair, and every
+corpus annotation against the schema (sentences in their text, figures in their sentence)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("claims_corpus_bench", ROOT / "benchmarks" / "claims_corpus.py")
+assert _spec is not None and _spec.loader is not None
+cc = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = cc
+_spec.loader.exec_module(cc)
+
+TEXT = ("China's exports to Kazakhstan reached $29.7 billion in 2025, up 20 percent. "
+        "Kazakhstan's imports from China were $19 billion in 2025. Tourists numbered 500,000 last year. "
+        "Exports from China to Uzbekistan were $14.2 billion.")
+
+
+def _exp(sentence: str, figure: str, rep: str, par: str, flow: str, kind: str, value: float,
+         flag: str | None = None) -> dict:
+    return {"sentence": sentence, "figure": figure, "reporter": rep, "partner": par, "flow": flow,
+            "period": "2025", "kind": kind, "value": value, "value_cny": None, "qualifier": "exact",
+            "correct": True, "expect_flag": flag}
+
+
+ANN = {
+    "model_url": "https://example.org/a", "model_outlet": "test", "figures_source": "test", "pair": "CHN-KAZ",
+    "structures": [],
+    "claims": [
+        _exp("China's exports to Kazakhstan reached $29.7 billion in 2025", "$29.7 billion", "CHN", "KAZ", "X",
+             "level", 29.7e9),
+        _exp("reached $29.7 billion in 2025, up 20 percent", "20 percent", "CHN", "KAZ", "X", "growth", 20.0,
+             flag="growth_consistency"),
+        _exp("Kazakhstan's imports from China were $19 billion in 2025", "$19 billion", "KAZ", "CHN", "M", "level",
+             19e9),
+        _exp("Exports from China to Uzbekistan were $14.2 billion", "$14.2 billion", "CHN", "UZB", "X", "level", 14.2e9),
+    ],
+    "not_claims": ["500,000"],
+}
+
+
+def _claim(cid: str, quote: str, rep: str, par: str, flow: str, status: str, **values: float | None) -> dict:
+    return {"id": cid, "quote": quote, "reporter": rep, "partner": par, "flow": flow, "period": "2025",
+            "qualifier": "exact", "source": None, "status": status, "value_usd": None, "value_low": None,
+            "value_high": None, "growth_pct": None, **values}
+
+
+SENT = [s.strip() for s in TEXT.replace(". ", ".|").split("|")]
+
+RESULT = {
+    "claims": [
+        # one claim carrying a level and a growth rate, flagged: the level is right, the growth was expected
+        # to be flagged, so the claim's flag is right and no false flag
+        _claim("c1", SENT[0], "CHN", "KAZ", "X", "conflict", value_usd=29.7e9, value_low=29.65e9,
+               value_high=29.75e9, growth_pct=20.0),
+        # read right, but flagged although correct: a wrong verdict and a false flag
+        _claim("c2", SENT[1], "KAZ", "CHN", "M", "conflict", value_usd=19e9, value_low=18.5e9, value_high=19.5e9),
+        # a misread number that got flagged: a false flag, and its finding too
+        _claim("c3", SENT[2], "CHN", "KAZ", "T", "conflict", value_usd=5e5, value_low=5e5, value_high=5e5),
+        # unresolved: no prediction, counted in the unresolved share
+        {"id": "c4", "quote": SENT[1], "reporter": None, "partner": "CHN", "flow": "M", "period": "2025",
+         "value_usd": 19e9, "value_low": 18.5e9, "value_high": 19.5e9, "growth_pct": None, "status": "unresolved"},
+        # right sentence and value, wrong partner: a slot error, no match
+        _claim("c5", SENT[3], "CHN", "KAZ", "X", "consistent", value_usd=14.2e9, value_low=14.15e9,
+               value_high=14.25e9),
+    ],
+    "findings": [
+        {"rule": "source_conflict", "status": "conflict", "claims": ["c3"]},
+        {"rule": "mirror_gap", "status": "conflict", "claims": ["c1", "c2"]},
+        {"rule": "sum_consistency", "status": "consistent", "claims": ["c1", "c3"]},
+    ],
+}
+
+
+def test_scorer_on_a_hand_made_pair() -> None:
+    s = cc.summary(cc.score_article(TEXT, ANN, RESULT))
+    assert (s["levels"]["matched"], s["levels"]["predicted"], s["levels"]["expected"]) == (2, 4, 3)
+    assert s["levels"]["precision"] == pytest.approx(2 / 4) and s["levels"]["recall"] == pytest.approx(2 / 3)
+    assert (s["growth"]["matched"], s["growth"]["predicted"], s["growth"]["expected"]) == (1, 1, 1)
+    assert s["pooled"]["f1"] == pytest.approx(2 * (3 / 5) * (3 / 4) / (3 / 5 + 3 / 4))
+    assert s["slot_errors"] == {"partner": 1}
+    assert s["checkable"] == 2 and s["verdict_accuracy"] == pytest.approx(0.5)
+    assert s["expected_flags_caught"] == "1/1"
+    assert s["false_flags"] == 2 and s["false_flag_findings"] == 2
+    assert s["unresolved_share"] == pytest.approx(1 / 5)
+
+
+def test_a_claim_without_kind_is_split_and_a_kind_is_honoured() -> None:
+    kinds = [p.kind for p in cc.predictions({"claims": [RESULT["claims"][0]]})]
+    assert kinds == ["level", "growth"]
+    typed = {"claims": [{"id": "x", "quote": "q", "kind": "change", "value_usd": -2.6e8, "value_low": -2.7e8,
+                         "value_high": -2.5e8, "status": "unverifiable"}]}
+    (p,) = cc.predictions(typed)
+    assert p.kind == "change" and cc.value_matches(p, {"kind": "change", "value": -2.6e8, "value_cny": None})
+    assert not cc.value_matches(p, {"kind": "change", "value": 2.6e8, "value_cny": None})
+
+
+def test_periods_and_values() -> None:
+    assert cc.same_period("2024-H1", "2024-01/2024-06") and cc.same_period("2024-Q3", "2024-07/2024-09")
+    assert cc.same_period("2024", "2024-01/2024-12") and not cc.same_period("2024", "2024-H1")
+    assert not cc.same_period(None, "2024")
+    bound = cc.Pred("c", "q", "CHN", "KAZ", "T", "2024", "level", 8.1e9, 8.1e9, None, None, "lower", "consistent")
+    assert cc.value_matches(bound, {"kind": "level", "value": 8.1e9, "value_cny": None})
+    assert not cc.value_matches(bound, {"kind": "level", "value": 8.0e9, "value_cny": None})
+    g = cc.Pred("c", "q", "CHN", "KAZ", "T", "2024", "growth", 10.44, None, None, None, "exact", "consistent")
+    assert cc.value_matches(g, {"kind": "growth", "value": 10.4, "value_cny": None})
+    assert not cc.value_matches(g, {"kind": "growth", "value": 10.3, "value_cny": None})
+
+
+def test_validate_catches_a_bad_annotation() -> None:
+    assert cc.validate(ANN, TEXT) == []
+    bad = {**ANN, "claims": [{**ANN["claims"][0], "figure": "$30 billion", "flow": "Z", "period": "last year"}]}
+    errs = cc.validate(bad, TEXT)
+    assert any("figure not in its sentence" in e for e in errs)
+    assert any("flow" in e for e in errs) and any("period" in e for e in errs)
+    assert any("sentence not in the text" in e for e in cc.validate(ANN, "another text"))
+
+
+@pytest.mark.parametrize("set_name", cc.SETS)
+def test_every_corpus_annotation_follows_the_schema(set_name: str) -> None:
+    for art in cc.load_set(set_name):
+        if art.text is None:
+            assert set_name == "seeds", f"{set_name}/{art.name}: no .txt beside the .json"
+            continue
+        assert cc.validate(art.ann, art.text) == [], f"{set_name}/{art.name}"
+
+
+def test_the_held_out_set_is_there() -> None:
+    arts = cc.load_set("heldout")
+    assert len(arts) == 15
+    assert sum(1 for a in arts if a.ann["claims"]) == 15
+
+
+def test_a_crashing_check_is_scored_as_missed_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    d = tmp_path / "dev"
+    d.mkdir()
+    (d / "01_a.txt").write_text(TEXT, encoding="utf-8")
+    (d / "01_a.json").write_text(json.dumps(ANN), encoding="utf-8")
+
+    def boom(text: str, store: object, article_date: object = None) -> dict:
+        raise ValueError("no previous level")
+
+    monkeypatch.setattr(cc, "check_text", boom)
+    s = cc.run_sets(["dev"], corpus=tmp_path)["dev"]
+    assert s["crashed"] == ["01_a: ValueError: no previous level"]
+    assert s["pooled"]["recall"] == 0.0 and s["pooled"]["expected"] == 4
