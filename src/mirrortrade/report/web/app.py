@@ -61,8 +61,8 @@ from mirrortrade.report.web.snapshot import Snap, SnapshotHolder
 MAX_BODY = 1_000_000
 #: longest article the checker takes, in characters (~25 times a long news article); longer gets 413
 MAX_ARTICLE_CHARS = 250_000
-#: the job that checks an article in a worker (``create_app(check_job=...)`` names another, e.g. in tests)
-CHECK_JOB = "mirrortrade.report.web.jobs:check"
+#: the module of the jobs run in the workers (``create_app(jobs_module=...)`` names another, e.g. in tests)
+JOBS_MODULE = "mirrortrade.report.web.jobs"
 #: largest page of rows an API call returns
 MAX_LIMIT = 1000
 API = "/api/v1"
@@ -257,13 +257,13 @@ def _status_class(status: Any) -> str:
 
 
 def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE,
-               timeout: float = DEFAULT_TIMEOUT, check_job: str = CHECK_JOB) -> FastAPI:
+               timeout: float = DEFAULT_TIMEOUT, jobs_module: str = JOBS_MODULE) -> FastAPI:
     """The dashboard + API over the store at ``db_path`` (read through on-disk snapshots), with ``workers``
     worker processes, ``queue`` waiting places and ``timeout`` seconds per computation."""
     from mirrortrade.report.html import template_env
 
     holder = SnapshotHolder(db_path)
-    pool = WorkerPool(workers, queue, timeout, preload=jobs.PRELOAD)
+    pool = WorkerPool(workers, queue, timeout, preload=(*jobs.PRELOAD, jobs_module))
     flight = SingleFlight()
     env = template_env(WEB_DIR / "templates")
 
@@ -374,7 +374,7 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
 
     async def both_findings(snap: Snap) -> tuple[list[Any] | None, list[dict[str, Any]] | None]:
         result: tuple[list[Any] | None, list[dict[str, Any]] | None] = await computed(
-            snap, "findings", "findings", "mirrortrade.report.web.jobs:findings")
+            snap, "findings", "findings", f"{jobs_module}:findings")
         return result
 
     async def findings(snap: Snap) -> list[dict[str, Any]] | None:
@@ -422,7 +422,7 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
     async def overview() -> HTMLResponse:
         snap = await current()
         raw, fs = await both_findings(snap)
-        html = await computed(snap, "overview_html", "overview", "mirrortrade.report.web.jobs:overview_html",
+        html = await computed(snap, "overview_html", "overview", f"{jobs_module}:overview_html",
                               snap.generation, raw, fs)
         return HTMLResponse(html)
 
@@ -445,7 +445,7 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
         hit, html = snap.peek(key)
         if not hit:
             raw, fs = await both_findings(snap)
-            html = await computed(snap, key, "pair", "mirrortrade.report.web.jobs:pair_html",
+            html = await computed(snap, key, "pair", f"{jobs_module}:pair_html",
                                   c[0], p[0], window, raw, fs)
         return HTMLResponse(html)
 
@@ -483,7 +483,8 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
     async def check_article(text: str, article_date: date | None) -> dict[str, Any]:
         _article_size(text)
         snap = await current()
-        result: dict[str, Any] = await pool.run(check_job, str(snap.file), holder.path.name, text, article_date)
+        result: dict[str, Any] = await pool.run(f"{jobs_module}:check", str(snap.file), holder.path.name, text,
+                                                article_date)
         return result
 
     async def _checker(text: str | None, article_date: date | None = None) -> HTMLResponse:

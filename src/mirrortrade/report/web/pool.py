@@ -32,6 +32,8 @@ DEFAULT_WORKERS = 2
 DEFAULT_QUEUE = 8
 #: seconds one job may run before it is abandoned
 DEFAULT_TIMEOUT = 60.0
+#: seconds a new worker may take to start (not counted in a job's time limit)
+STARTUP_TIMEOUT = 120.0
 #: the ``Retry-After`` seconds suggested when the pool is full
 RETRY_AFTER = 5
 
@@ -73,6 +75,7 @@ def _worker_main(conn: Connection, preload: tuple[str, ...]) -> None:
             importlib.import_module(mod)
         except ImportError:
             pass  # an optional part (checks, claims) that is not installed: its jobs answer that
+    conn.send(("ready", None))
     while True:
         try:
             msg = conn.recv()
@@ -99,6 +102,7 @@ def _worker_main(conn: Connection, preload: tuple[str, ...]) -> None:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    ready: bool = False
 
 
 class WorkerPool:
@@ -180,32 +184,23 @@ class WorkerPool:
         finally:
             self._waiting -= 1
         limit = self.timeout if timeout is None else timeout
-        loop = asyncio.get_running_loop()
-        fut: asyncio.Future[tuple[str, Any]] = loop.create_future()
-        fd = w.conn.fileno()
-
-        def ready() -> None:
-            loop.remove_reader(fd)
-            if fut.done():
-                return
-            try:
-                fut.set_result(w.conn.recv())
-            except Exception as e:  # EOF: the worker died
-                fut.set_exception(WorkerDied(f"a worker process ended without an answer ({type(e).__name__})"))
-
         healthy = False
         try:
+            if not w.ready:  # a new worker still importing: its start-up does not count against the job
+                try:
+                    await self._receive(w, STARTUP_TIMEOUT)
+                except TimeoutError:
+                    raise WorkerDied(f"a worker did not start in {STARTUP_TIMEOUT:g} s") from None
+                w.ready = True
             self.started += 1
             w.conn.send((job, args, kwargs))
-            loop.add_reader(fd, ready)
             try:
-                kind, value = await asyncio.wait_for(fut, limit)
+                kind, value = await self._receive(w, limit)
             except TimeoutError:
                 self.timed_out += 1
                 raise JobTimeout(limit) from None
             healthy = True
         finally:
-            loop.remove_reader(fd)
             if healthy and not self._closed:
                 idle.put_nowait(w)
             else:  # over time, cancelled or dead: kill it (abandons the job) and start a fresh one
@@ -215,6 +210,28 @@ class WorkerPool:
         if kind == "err":
             raise value
         return value
+
+
+    async def _receive(self, w: _Worker, limit: float) -> tuple[str, Any]:
+        """The worker's next message, waited for on the event loop (no thread), at most ``limit`` seconds."""
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[tuple[str, Any]] = loop.create_future()
+        fd = w.conn.fileno()
+
+        def readable() -> None:
+            loop.remove_reader(fd)
+            if fut.done():
+                return
+            try:
+                fut.set_result(w.conn.recv())
+            except Exception as e:  # EOF: the worker died
+                fut.set_exception(WorkerDied(f"a worker process ended without an answer ({type(e).__name__})"))
+
+        loop.add_reader(fd, readable)
+        try:
+            return await asyncio.wait_for(fut, limit)
+        finally:
+            loop.remove_reader(fd)
 
 
 class SingleFlight:
