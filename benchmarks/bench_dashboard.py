@@ -147,6 +147,24 @@ async def _load(url: str, clients: int, per_client: int, max_seconds: float) -> 
     return latencies, errors
 
 
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and its children (Linux /proc), 0 where unreadable."""
+    def rss(p: int) -> int:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    try:
+        kids = [int(k) for k in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        kids = []
+    return rss(pid) + sum(_tree_rss(k) for k in kids)
+
+
 def _pct(xs: list[float], q: float) -> float:
     if not xs:
         return float("nan")
@@ -178,6 +196,10 @@ def _measure(section: Section, db: Path, label: str, per_client: int, max_second
             if target is not None and path in TARGETED:
                 section.target(f"`{path}` p95 < {1000 * target:.0f} ms under {CLIENTS} clients ({label})",
                                (p95 < target and errors == 0) if judge else None, f"{1000 * p95:.0f} ms")
+        rss = _tree_rss(proc.pid)
+        print(f"  [{label}] server RSS (server + workers): {rss / 1e6:.0f} MB", flush=True)
+        section.rows.append([label, "server RSS", "server + worker processes, after the load", "", "", "", "", "", "",
+                             f"{rss / 1e6:.0f} MB"])
     finally:
         proc.terminate()
         try:
@@ -215,10 +237,12 @@ def run(mode: str = "default", work: Path | None = None, *, max_seconds: float =
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    section.notes.append("The overview and pair pages are rendered once per store snapshot and then served "
-                         "from memory; the API reads an in-memory copy of the store, never the file. The first "
-                         "request after a store changes pays for the snapshot (seconds for millions of rows); "
-                         "it is made before the timed load (the warm-up).")
+    section.notes.append("The overview and pair pages are rendered once per store snapshot (in a worker process, "
+                         "once however many ask) and then served from memory; the API queries the server's own "
+                         "on-disk copy of the store through DuckDB (filtered and paged in SQL, buffer pool capped), "
+                         "never the store file. The first request after a store changes pays for the snapshot "
+                         "(seconds for millions of rows); it is made before the timed load (the warm-up). "
+                         "`server RSS` is the resident memory of the server and its workers after the load.")
     return section
 
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 from _common import Section, machine  # noqa: E402
 
 #: benchmark modules (in benchmarks/), run in this order; each exposes run(mode, work) -> Section
-BENCHMARKS: list[str] = ["accuracy", "scale", "bench_claims", "bench_dashboard"]
+BENCHMARKS: list[str] = ["accuracy", "scale", "bench_claims", "bench_dashboard", "bench_server"]
 
 
 def kept_sections(old: str, replaced: set[str]) -> list[Section]:

@@ -62,11 +62,16 @@ class Server:
         self.proc, self.url, self.db = proc, url, db
 
 
-def start_server(db: Path, port: int | None = None, extra: list[str] | None = None, timeout: float = 30.0) -> Server:
-    """``mirrortrade serve`` in a subprocess; returns when /healthz answers."""
+def start_server(db: Path, port: int | None = None, extra: list[str] | None = None, timeout: float = 30.0,
+                 cmd: list[str] | None = None, env: dict[str, str] | None = None) -> Server:
+    """``mirrortrade serve`` in a subprocess (or ``cmd``, given the port at its ``{port}``); returns when
+    /healthz answers."""
     port = port or free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "mirrortrade.cli", "serve", "--port", str(port), "--db", str(db), *(extra or [])]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+    if cmd is None:
+        cmd = [sys.executable, "-m", "mirrortrade.cli", "serve", "--port", str(port), "--db", str(db), *(extra or [])]
+    else:
+        cmd = [c.replace("{port}", str(port)) for c in cmd]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout

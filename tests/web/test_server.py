@@ -13,7 +13,7 @@ from web.conftest import Server, assert_error
 
 
 def test_serves_pages_and_api(server: Server) -> None:
-    r = httpx.get(server.url + "/", headers={"accept": "text/html"})
+    r = httpx.get(server.url + "/", headers={"accept": "text/html"}, timeout=60)  # the first page starts the workers
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     assert "Kyrgyzstan: China&#39;s exports exceed its GDP." in r.text
     assert "default-src 'self'" in r.headers["content-security-policy"]

@@ -14,14 +14,19 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str = typer.Option("127.0.0.1", help="Address to bind (localhost by default; 0.0.0.0 exposes it)."),
         port: int = typer.Option(8000, help="TCP port."),
+        workers: int = typer.Option(2, min=1, max=64, help="Worker processes for checks and uncached pages."),
+        queue: int = typer.Option(8, min=0, max=1000, help="Requests that may wait for a worker (then 503)."),
+        timeout: float = typer.Option(60.0, min=1.0, max=3600.0,
+                                      help="Seconds one check or page may take before it is stopped (504)."),
         db: Path | None = db_option(),
     ) -> None:
-        """The dashboard and REST API (/api/v1, /docs). Reads an in-memory snapshot of the store, so an
-        ingest in another process is never blocked; a changed store is picked up on the next request."""
-        import uvicorn
+        """The dashboard and REST API (/api/v1, /docs). Reads a private snapshot of the store, so an ingest
+        in another process is never blocked; a changed store is picked up on the next request. Checks and
+        uncached pages run in worker processes with a time limit; SIGTERM/Ctrl-C stop it within seconds.
 
+        Example: mirrortrade serve --port 8000 --workers 2 --timeout 30"""
         from mirrortrade.data import open_store
-        from mirrortrade.report.web.app import create_app, warm_up
+        from mirrortrade.report.web.app import create_app, run_server, warm_up
         from mirrortrade.store import default_db_path
 
         path = Path(db) if db else default_db_path()
@@ -31,7 +36,7 @@ def register(app: typer.Typer) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo(f"warning: binding {host} makes the dashboard reachable from other machines", err=True)
         typer.echo(f"mirrortrade dashboard on http://{host}:{port}/ (store {path}); Ctrl-C to stop")
-        uvicorn.run(create_app(path), host=host, port=port, log_level="warning", access_log=False)
+        run_server(create_app(path, workers=workers, queue=queue, timeout=timeout), host, port)
 
     @app.command()
     def report(

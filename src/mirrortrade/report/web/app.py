@@ -1,4 +1,4 @@
-"""The dashboard and REST API: FastAPI over an in-memory snapshot of the store.
+"""The dashboard and REST API: FastAPI over an on-disk snapshot of the store, read through DuckDB queries.
 
 ``create_app(db_path)`` builds the app; ``mirrortrade serve`` runs it with uvicorn on 127.0.0.1.
 
@@ -8,7 +8,15 @@ Pages: ``/`` overview (the five states and the region, latest year), ``/pair/{co
 ``reliability``, ``findings``, ``figures/{id}``, ``POST check``; schema at ``/openapi.json``.
 
 Every 4xx/5xx from the API is one JSON shape ``{"ok": false, "error": ..., "status": ...}``.
-Only ``POST /api/v1/check`` (and the checker form) accept a body, at most :data:`MAX_BODY` bytes.
+Only ``POST /api/v1/check`` (and the checker form) accept a body, at most :data:`MAX_BODY` bytes,
+with an article of at most :data:`MAX_ARTICLE_CHARS` characters (larger: 413, with the same
+security headers as every other answer).
+
+CPU-bound work (claim checks, the findings, uncached pair pages and the overview) runs in a
+bounded pool of worker processes (:mod:`mirrortrade.report.web.pool`) with a time limit per job:
+a full pool answers 503 with ``Retry-After``, a job over its limit is stopped and answered 504.
+Each uncached page is computed once however many requests ask for it at the same time (single
+flight), and ``/healthz`` is answered on the event loop without touching the store.
 SQL is never built from user input: filters go in as parameters, table and column names come
 from the app's own lists.
 """
@@ -18,12 +26,14 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Body, FastAPI, Form, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -32,12 +42,27 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mirrortrade.errors import MirrortradeError, StoreError
-from mirrortrade.model import CENTRAL_ASIA, SOURCES, check_code, check_flow, check_period, country_name
+from mirrortrade.model import SOURCES, check_code, check_flow, check_period, country_name
 from mirrortrade.report import derived
+from mirrortrade.report.web import jobs
+from mirrortrade.report.web.pool import (
+    DEFAULT_QUEUE,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    JobTimeout,
+    PoolFull,
+    SingleFlight,
+    WorkerDied,
+    WorkerPool,
+)
 from mirrortrade.report.web.snapshot import Snap, SnapshotHolder
 
 #: largest request body accepted (the article checker); larger gets 413
 MAX_BODY = 1_000_000
+#: longest article the checker takes, in characters (~25 times a long news article); longer gets 413
+MAX_ARTICLE_CHARS = 250_000
+#: the module of the jobs run in the workers (``create_app(jobs_module=...)`` names another, e.g. in tests)
+JOBS_MODULE = "mirrortrade.report.web.jobs"
 #: largest page of rows an API call returns
 MAX_LIMIT = 1000
 API = "/api/v1"
@@ -70,7 +95,7 @@ class ApiError(Exception):
 class CheckRequest(BaseModel):
     """An article to check: its text (at most ~1 MB) and, optionally, its publication date."""
 
-    text: str = Field(..., max_length=MAX_BODY, description="The article's plain text.")
+    text: str = Field(..., description=f"The article's plain text (at most {MAX_ARTICLE_CHARS:,} characters).")
     article_date: date | None = Field(None, description="Publication date (resolves 'last year', 'this year').")
 
 
@@ -217,6 +242,12 @@ def _cached_json(body: bytes) -> Response:
     return Response(body, media_type="application/json")
 
 
+def _article_size(text: str) -> None:
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ApiError(413, f"article of {len(text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,} "
+                            "characters (check it in parts)")
+
+
 def _status_class(status: Any) -> str:
     s = re.sub(r"[^a-z_-]", "", str(status or "claim").lower())
     return f"st-{s or 'claim'}"
@@ -225,13 +256,28 @@ def _status_class(status: Any) -> str:
 # ---- the app ---------------------------------------------------------------------------------
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
-    """The dashboard + API over the store at ``db_path`` (read through in-memory snapshots)."""
+def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE,
+               timeout: float = DEFAULT_TIMEOUT, jobs_module: str = JOBS_MODULE) -> FastAPI:
+    """The dashboard + API over the store at ``db_path`` (read through on-disk snapshots), with ``workers``
+    worker processes, ``queue`` waiting places and ``timeout`` seconds per computation."""
     from mirrortrade.report.html import template_env
 
     holder = SnapshotHolder(db_path)
+    pool = WorkerPool(workers, queue, timeout, preload=(*jobs.PRELOAD, jobs_module))
+    flight = SingleFlight()
     env = template_env(WEB_DIR / "templates")
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        pool.start()
+        try:
+            yield
+        finally:  # running jobs are abandoned: shutdown does not wait for a long check
+            pool.close()
+            holder.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="mirrortrade",
         version=_version(),
         description="Mirror trade statistics with provenance: both sides of each flow, reconciled estimates, "
@@ -239,6 +285,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         openapi_url="/openapi.json", docs_url=None, redoc_url=None,
     )
     app.state.holder = holder
+    app.state.pool = pool
+    app.state.flight = flight
 
     # ---- errors: one shape ----
     def _wants_html(request: Request) -> bool:
@@ -279,6 +327,22 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         text = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5]) or "invalid request"
         return _error_response(request, 422, f"bad parameter — {text}", errors)
 
+    @app.exception_handler(PoolFull)
+    async def _pool_full(request: Request, exc: PoolFull) -> Response:
+        resp = _error_response(request, 503, str(exc))
+        resp.headers["Retry-After"] = str(exc.retry_after)
+        return resp
+
+    @app.exception_handler(JobTimeout)
+    async def _job_timeout(request: Request, exc: JobTimeout) -> Response:
+        return _error_response(request, 504, str(exc))
+
+    @app.exception_handler(WorkerDied)
+    async def _worker_died(request: Request, exc: WorkerDied) -> Response:
+        resp = _error_response(request, 503, str(exc))
+        resp.headers["Retry-After"] = "1"
+        return resp
+
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> Response:
         return _error_response(request, 503, str(exc))
@@ -291,18 +355,30 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     async def _unexpected(request: Request, exc: Exception) -> Response:
         return _error_response(request, 500, f"internal error: {type(exc).__name__}")
 
-    # ---- cached results per snapshot ----
-    def raw_findings(snap: Snap) -> list[Any] | None:
-        def compute() -> list[Any] | None:
-            with holder.store(snap) as store:
-                return derived.run_findings_raw(store)
-        return snap.cached("raw_findings", compute)
+    # ---- cached results per snapshot, computed in the worker pool, once per key (single flight) ----
+    async def current() -> Snap:
+        """The current snapshot (a changed store is copied in a thread, never on the event loop)."""
+        return await run_in_threadpool(holder.current)
 
-    def findings(snap: Snap) -> list[dict[str, Any]] | None:
-        def compute() -> list[dict[str, Any]] | None:
-            raw = raw_findings(snap)
-            return None if raw is None else derived.run_findings(None, raw)
-        return snap.cached("findings", compute)
+    async def computed(snap: Snap, key: Any, kind: str, job: str, *args: Any) -> Any:
+        hit, value = snap.peek(key)
+        if hit:
+            return value
+
+        async def compute() -> Any:
+            hit, value = snap.peek(key)
+            if hit:
+                return value
+            return snap.put(key, await pool.run(job, str(snap.file), holder.path.name, *args))
+        return await flight.run((snap.generation, key), kind, compute)
+
+    async def both_findings(snap: Snap) -> tuple[list[Any] | None, list[dict[str, Any]] | None]:
+        result: tuple[list[Any] | None, list[dict[str, Any]] | None] = await computed(
+            snap, "findings", "findings", f"{jobs_module}:findings")
+        return result
+
+    async def findings(snap: Snap) -> list[dict[str, Any]] | None:
+        return (await both_findings(snap))[1]
 
     def page(name: str, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**ctx))
@@ -338,35 +414,21 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return page("api.html.j2", nav="api", ops=_operations(app.openapi()))
 
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> PlainTextResponse:
+    async def healthz() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
     # ---- pages ----
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview() -> HTMLResponse:
-        snap = holder.current()
-
-        def compute() -> str:
-            from mirrortrade.report.html import story_view
-
-            fs = findings(snap)
-            with holder.store(snap) as store:
-                story = story_view(store, findings=fs, pair_href=lambda c: f"/pair/{c}/CHN",
-                                   findings_href=lambda c: f"/findings?country={c}")
-                est = store.count("estimates") if store.has_table("estimates") else None
-                n_obs, n_ind = store.count("observations"), store.count("indicators")
-            problems = None if fs is None else sum(derived.is_problem(f) for f in fs)
-            return env.get_template("overview.html.j2").render(
-                nav="overview", story=story, fig_href=fig_href, n_obs=n_obs, n_ind=n_ind, n_estimates=est,
-                n_problems=problems, not_reconciled=derived.NOT_RECONCILED,
-                pairs=[(c, country_name(c)) for c in CENTRAL_ASIA], generation=snap.generation,
-                pair_href=lambda c: f"/pair/{c}/CHN")
-        return HTMLResponse(snap.cached("overview_html", compute))
+    async def overview() -> HTMLResponse:
+        snap = await current()
+        raw, fs = await both_findings(snap)
+        html = await computed(snap, "overview_html", "overview", f"{jobs_module}:overview_html",
+                              snap.generation, raw, fs)
+        return HTMLResponse(html)
 
     @app.get("/pair/{country}/{partner}", response_class=HTMLResponse, include_in_schema=False)
-    def pair_page(country: str, partner: str, years: str = "2015-2025") -> HTMLResponse:
-        from mirrortrade.report.html import pair_view
-        from mirrortrade.report.pair import pair_data, parse_years
+    async def pair_page(country: str, partner: str, years: str = "2015-2025") -> HTMLResponse:
+        from mirrortrade.report.pair import parse_years
 
         c = _codes(country, "country", aggregates=False)
         p = _codes(partner, "partner", aggregates=False)
@@ -378,24 +440,22 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             window = parse_years(years)
         except MirrortradeError as e:
             raise ApiError(422, str(e)) from None
-        snap = holder.current()
-
-        def compute() -> str:
-            with holder.store(snap) as store:
-                data = pair_data(store, c[0], p[0], window, findings=findings(snap), raw_findings=raw_findings(snap))
-                view = pair_view(data)
-            return env.get_template("pair.html.j2").render(
-                nav="pair", p=view, fig_href=fig_href, years=f"{window[0]}-{window[1]}",
-                pairs=[(x, country_name(x)) for x in CENTRAL_ASIA])
-        return HTMLResponse(snap.cached(("pair", c[0], p[0], window), compute))
+        snap = await current()
+        key = ("pair", c[0], p[0], window)
+        hit, html = snap.peek(key)
+        if not hit:
+            raw, fs = await both_findings(snap)
+            html = await computed(snap, key, "pair", f"{jobs_module}:pair_html",
+                                  c[0], p[0], window, raw, fs)
+        return HTMLResponse(html)
 
     @app.get("/findings", response_class=HTMLResponse, include_in_schema=False)
-    def findings_page(
+    async def findings_page(
         country: str | None = None, rule: str | None = None, severity: str | None = None,
         status: str | None = None, period: str | None = None, show: str = "problems",
     ) -> HTMLResponse:
-        snap = holder.current()
-        fs = findings(snap)
+        snap = await current()
+        fs = await findings(snap)
         selected = None
         options: dict[str, list[str]] = {"rule": [], "severity": [], "status": []}
         if fs is not None:
@@ -407,23 +467,31 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         figs_by_id: dict[str, Any] = {}
         if selected:
             ids = sorted({i for f in selected for i in f.get("figure_ids") or []})
-            with holder.store(snap) as store:
+
+            def figure_lookup() -> dict[str, Any]:
                 from mirrortrade.report.html import figure_rows
                 from mirrortrade.report.pair import _figures
 
-                figs_by_id = {r["figure_id"]: r for r in figure_rows(_figures(store, ids))}
+                with holder.store(snap) as store:
+                    return {r["figure_id"]: r for r in figure_rows(_figures(store, ids))}
+            figs_by_id = await run_in_threadpool(figure_lookup)
         return page("findings.html.j2", nav="findings", findings=selected, total=None if fs is None else len(fs),
                     options=options, q={"country": country or "", "rule": rule or "", "severity": severity or "",
                                         "status": status or "", "period": period or "", "show": show},
                     fig_href=fig_href, figures_by_id=figs_by_id)
 
-    def _checker(text: str | None, article_date: date | None = None) -> HTMLResponse:
+    async def check_article(text: str, article_date: date | None) -> dict[str, Any]:
+        _article_size(text)
+        snap = await current()
+        result: dict[str, Any] = await pool.run(f"{jobs_module}:check", str(snap.file), holder.path.name, text,
+                                                article_date)
+        return result
+
+    async def _checker(text: str | None, article_date: date | None = None) -> HTMLResponse:
         result = None
         segments: list[dict[str, Any]] = []
         if text is not None and text.strip():
-            snap = holder.current()
-            with holder.store(snap) as store:
-                result = derived.check_article_json(text, store, article_date)
+            result = await check_article(text, article_date)
             segments = derived.highlight_segments(text, result["claims"])
             for s in segments:
                 if s.get("claim") is not None:
@@ -440,19 +508,18 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                                     key=lambda f: _SEVERITY_RANK.get(str(f.get("severity")), 9)))
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
-    def check_form() -> HTMLResponse:
-        return _checker(None)
+    async def check_form() -> HTMLResponse:
+        return await _checker(None)
 
     @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
-    def check_submit(text: Annotated[str, Form(max_length=MAX_BODY)] = "",
-                     article_date: Annotated[str, Form()] = "") -> HTMLResponse:
+    async def check_submit(text: Annotated[str, Form()] = "", article_date: Annotated[str, Form()] = "") -> HTMLResponse:
         d = None
         if article_date.strip():
             try:
                 d = date.fromisoformat(article_date.strip())
             except ValueError:
                 raise ApiError(422, f"article date {article_date!r} is not YYYY-MM-DD") from None
-        return _checker(text, d)
+        return await _checker(text, d)
 
     @app.get("/figures/{figure_id}", response_class=HTMLResponse, include_in_schema=False)
     def figure_page(figure_id: str) -> HTMLResponse:
@@ -574,7 +641,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         app.get(f"{API}/{_name}", tags=["reconciliation"])(_table_endpoint(_name))
 
     @app.get(f"{API}/findings", tags=["checks"])
-    def api_findings(
+    async def api_findings(
         country: Annotated[str | None, Query(pattern=_CODES_RE, description="reporter or partner, ISO3")] = None,
         reporter: Annotated[str | None, Query(pattern=_CODES_RE)] = None,
         partner: Annotated[str | None, Query(pattern=_CODES_RE)] = None,
@@ -587,8 +654,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
     ) -> JSONResponse:
         """Findings of the plausibility checks (each with message, evidence and the figure ids it rests on)."""
-        snap = holder.current()
-        fs = findings(snap)
+        fs = await findings(await current())
         if fs is None:
             return _json(_page([], 0, limit, offset, computed=False, note=derived.NO_CHECKS))
         sel = _filter_findings(fs, country=_codes(country, "country"), reporter=_codes(reporter, "reporter"),
@@ -603,27 +669,47 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return _json({"ok": True, "figure": _figure(figure_id)})
 
     @app.post(f"{API}/check", tags=["claims"])
-    def api_check(req: Annotated[CheckRequest, Body()]) -> JSONResponse:
-        """Check an article: every trade claim with its verdict against the store, and the findings."""
-        snap = holder.current()
-        with holder.store(snap) as store:
-            result = derived.check_article_json(req.text, store, req.article_date)
+    async def api_check(req: Annotated[CheckRequest, Body()]) -> JSONResponse:
+        """Check an article: every trade claim with its verdict against the store, and the findings. An
+        article over the size limit gets 413; a busy server 503 with Retry-After; a check over the time
+        limit 504."""
+        result = await check_article(req.text, req.article_date)
         return _json({"ok": True, **result})
 
     @app.get(f"{API}/status", tags=["meta"])
     def api_status() -> JSONResponse:
-        """What the server is reading: the store, the snapshot generation, which results are computed."""
+        """What the server is reading: the store (its file name), the snapshot generation, which results are
+        computed, and the worker pool (size, busy, waiting, time limit; jobs started, timed out, refused)."""
         snap = holder.current()
         with holder.store(snap) as store:
             counts = {t: store.count(t) for t in snap.tables if re.fullmatch(r"[A-Za-z0-9_]+", t)}
-        return _json({"ok": True, "store": str(holder.path), "generation": snap.generation, "tables": counts,
+        return _json({"ok": True, "store": holder.path.name, "generation": snap.generation, "tables": counts,
                       "reconciled": all(t in snap.tables for t in derived.RECONCILE_TABLES),
                       "checks": derived.checks_available(), "claims": derived.claims_mode(),
-                      "last_refresh_error": holder.last_error})
+                      "last_refresh_error": holder.last_error,
+                      "workers": {"size": pool.size, "busy": pool.busy, "waiting": pool.waiting,
+                                  "queue": pool.queue, "timeout_s": pool.timeout, "started": pool.started,
+                                  "timed_out": pool.timed_out, "refused": pool.refused},
+                      "computations": dict(flight.computations)})
 
-    app.add_middleware(SecurityHeaders)
+    # the last added middleware is the outermost: the headers go on every answer, the 413 included
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+#: seconds the server waits for running requests after SIGTERM/SIGINT before it cancels them
+GRACEFUL_SHUTDOWN = 2.0
+
+
+def run_server(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``app`` with uvicorn until SIGTERM/SIGINT. Requests still running after
+    :data:`GRACEFUL_SHUTDOWN` seconds are cancelled and the workers killed, so the process ends within
+    a few seconds even while a long check runs."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN)
 
 
 def _count(holder: SnapshotHolder, snap: Snap, name: str, where: list[str], params: list[Any]) -> int:
