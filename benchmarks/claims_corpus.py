@@ -423,7 +423,7 @@ def check_text(text: str, store: Any, article_date: date | None = None) -> dict[
 
 
 def run_sets(names: list[str], *, verbose: bool = False, corpus: Path = CORPUS) -> dict[str, dict[str, Any]]:
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="mirrortrade-corpus-") as tmp:
