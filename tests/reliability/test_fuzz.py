@@ -173,7 +173,7 @@ cells = st.one_of(st.text(max_size=12), st.sampled_from(["", " ", "NaN", "inf", 
 @FUZZ_SLOW
 @given(st.sampled_from(list(GOOD.columns)), st.integers(0, 1), cells)
 def test_any_cell_gives_a_typed_error_or_a_clean_frame(column: str, row: int, value: str) -> None:
-    from mirrortrade.frames import normalize_observations
+    from mirrortrade.store.staging import normalize_observations
 
     df = GOOD.copy()
     df.loc[row, column] = value
@@ -189,7 +189,8 @@ def test_any_cell_gives_a_typed_error_or_a_clean_frame(column: str, row: int, va
 @FUZZ_SLOW
 @given(st.binary(max_size=400), st.sampled_from([".csv", ".parquet", ".xlsx"]))
 def test_any_bytes_give_a_typed_error_or_a_clean_frame(data: bytes, suffix: str) -> None:
-    from mirrortrade.frames import normalize_observations, read_canonical_file
+    from mirrortrade.store.files import read_canonical_file
+    from mirrortrade.store.staging import normalize_observations
 
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / f"fuzz{suffix}"
@@ -205,7 +206,8 @@ def test_any_bytes_give_a_typed_error_or_a_clean_frame(data: bytes, suffix: str)
                                  "2025", "1e9", ",", ";", "\t", '"', "\n", "\r\n", " ", "UN-COMTRADE", "KAZ"]),
                 max_size=40))
 def test_csv_shaped_text_gives_a_typed_error_or_a_clean_frame(tokens: list[str]) -> None:
-    from mirrortrade.frames import normalize_observations, read_canonical_file
+    from mirrortrade.store.files import read_canonical_file
+    from mirrortrade.store.staging import normalize_observations
 
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / "fuzz.csv"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from mirrortrade.cli import app
 from mirrortrade.errors import ParseError
-from mirrortrade.frames import check_text_file
+from mirrortrade.store.files import check_text_file
 
 from ._helpers import BAD_INPUTS, copy_store, sha256
 

@@ -11,9 +11,9 @@ from importlib import resources
 
 import pandas as pd
 
-from mirrortrade.frames import read_canonical_file
 from mirrortrade.model import Citation, Indicator
 from mirrortrade.store import Store
+from mirrortrade.store.files import read_canonical_file
 
 EMBEDDED_FILES = ("seed_figures.csv", "national_ca_china.csv", "gdp_wdi.csv", "seed_indicators.csv")
 

@@ -1,7 +1,7 @@
 """Validation of a declarations file for ``reconcile --input``: the same rules as ``ingest``.
 
 The whole file is checked before anything is computed or written, with the rules of the store's staging
-(:mod:`mirrortrade.frames`), not a copy of them: the text checks of a CSV (UTF-8 and no NUL byte anywhere,
+(:mod:`mirrortrade.store.staging`), not a copy of them: the text checks of a CSV (UTF-8 and no NUL byte anywhere,
 every record with the header's fields, read by DuckDB's strict reader), numbers written as numbers and finite,
 ISO3 reporter, ISO3/WLD/CA5 partner, a known flow, a value that is not negative, a year, a reporter that is not
 its own partner. The first broken rule is one :class:`~mirrortrade.errors.ParseError` naming file, row and
@@ -20,22 +20,17 @@ from pathlib import Path
 import duckdb
 
 from mirrortrade.errors import ParseError, PeriodError
-from mirrortrade.frames import (
+from mirrortrade.model import Period
+from mirrortrade.store.files import _check_file, _delimiter, _q, _quote_literal, check_text_file, csv_read_sql
+from mirrortrade.store.staging import (
     Rule,
-    _check_file,
-    _delimiter,
-    _q,
-    _quote_literal,
     _text,
     _text_number,
-    check_text_file,
     code_rules,
-    csv_read_sql,
     figure_conditions,
     number_rules,
     rule_error,
 )
-from mirrortrade.model import Period
 
 #: the columns a declarations file must have (as :data:`mirrortrade.reconcile.engine.REQUIRED`)
 DECLARATION_COLUMNS = ("reporter", "partner", "flow", "year", "product", "value")
@@ -123,7 +118,8 @@ def validate_declarations(
 
 def _validate(con: duckdb.DuckDBPyConnection, p: Path, *, lenient: bool, workdir: str | os.PathLike[str] | None
               ) -> Validated:
-    from mirrortrade.frames import _NUMERIC_TYPES, _csv_error
+    from mirrortrade.store.files import _csv_error
+    from mirrortrade.store.staging import _NUMERIC_TYPES
 
     def read_error(e: duckdb.Error) -> ParseError:
         if p.name.lower().endswith(_TEXT_SUFFIXES):

@@ -43,7 +43,7 @@ def ingest_observations(store: Store, observations: Sequence[Observation], *, fi
         if cur is not None and cur[0] == o.value_usd and cur[1] == o.precision_usd and cur[2] == o.qualifier:
             o = replace(o, vintage=cur[3])
         out.append(o)
-    from mirrortrade.frames import observations_rows
+    from mirrortrade.store.staging import observations_rows
 
     # the parser read the unit from the publisher's file: the store's mixed-thousands heuristic (meant for
     # hand-made canonical files) would refuse real swings such as KAZ->CYP exports 2022 -> 2023 (1/731)
@@ -66,6 +66,6 @@ def ingest_indicators(store: Store, indicators: Sequence[Indicator], *, file: st
 
 
 def indicator_key(ind: Indicator) -> str:
-    """The store's key of an indicator (as ``frames.indicators_frame`` computes it in SQL)."""
+    """The store's key of an indicator (as ``store.staging.indicators_frame`` computes it in SQL)."""
     c = ind.citation
     return key_id(ind.source_id, c.publisher, c.title, ind.country, ind.partner, ind.indicator, ind.period, ind.unit)

@@ -20,10 +20,10 @@ from types import ModuleType
 import duckdb
 
 from mirrortrade.errors import CodeError, SourceError
-from mirrortrade.frames import _csv_error, _delimiter, check_text_file, csv_read_sql
 from mirrortrade.sources.http import Raw, Request, local_raw
 from mirrortrade.sources.national import kaz_bns, kgz_nsc, uzb_stat
 from mirrortrade.sources.national.common import NationalQuery, ParseReport, source_id
+from mirrortrade.store.files import _csv_error, _delimiter, check_text_file, csv_read_sql
 
 __all__ = [
     "PARSERS", "NationalQuery", "ParseReport", "build", "check", "check_text_table", "fetch", "parse", "parser_for",
