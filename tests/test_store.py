@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mirrortrade.data import open_store
+from mirrortrade.data import EMBEDDED_FILES, open_store
 from mirrortrade.errors import DuplicateError, ParseError, PeriodError
 from mirrortrade.store import SCHEMA_VERSION, Store
 
@@ -120,7 +120,7 @@ def test_open_store_loads_embedded_once(tmp_path: Path) -> None:
         assert n > 100
     with open_store(p) as s:
         assert s.count() == n
-        assert len(s.ingests()) == 4
+        assert len(s.ingests()) == len(EMBEDDED_FILES)  # one ingest per embedded file, once
 
 
 def test_news_items_idempotent(tmp_path: Path) -> None:

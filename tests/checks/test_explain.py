@@ -11,12 +11,13 @@ def test_explain_kyrgyzstan_china_2025(store, embedded_findings) -> None:
     ex = explain(store, "KGZ", "CHN", 2025, findings=embedded_findings)
     d = ex.to_dict()
     # seed 000: China reports exports "more than $22 billion", imports $5.2bn, turnover $27.2bn for 2025;
-    # the Kyrgyz side has no 2025 figures in the store: its latest (KG-NSC) are for 2023
+    # the Kyrgyz side has no 2025 figures in the store: its latest are for 2024 (published_figures.csv: KG-NSC
+    # $5.5bn via Trend, KG-GOV $5.3bn and exports $2.04bn via 24.kg; KG-NSC Q1 2024 via bne IntelliNews)
     assert {f["flow"] for f in d["figures"]["CHN"]} == {"X", "M", "T"}
-    assert {f["period"] for f in d["figures"]["KGZ"]} == {"2023"}
-    assert "latest are for 2023" in d["figure_notes"]["KGZ"]
-    # no 2025 mirror pair; in 2023 both sides agree: GACC $80M against KG-NSC $80.4M
-    assert d["mirror"] == [] and [h["status"] for h in d["history"]] == ["consistent"]
+    assert {f["period"] for f in d["figures"]["KGZ"]} == {"2024", "2024-Q1"}
+    assert "latest are for 2024" in d["figure_notes"]["KGZ"]
+    # no 2025 mirror pair; the 2024 pairs are history (e.g. GACC $22M against KG-NSC $18.8M of Kyrgyz exports, Q1)
+    assert d["mirror"] == [] and {h["period"] for h in d["history"]} == {"2024", "2024-Q1"}
     assert {f["rule"] for f in d["findings"]} == {"exceeds_gdp", "surge"}
     causes = [c["cause"] for c in d["causes"]]
     assert causes[0] == "transit"

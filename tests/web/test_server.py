@@ -17,7 +17,8 @@ def test_serves_pages_and_api(server: Server) -> None:
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     assert "Kyrgyzstan: China&#39;s exports exceed its GDP." in r.text
     assert "default-src 'self'" in r.headers["content-security-policy"]
-    api = httpx.get(server.url + "/api/v1/observations", params={"reporter": "CHN", "partner": "CA5", "flow": "X"})
+    api = httpx.get(server.url + "/api/v1/observations", params={"reporter": "CHN", "partner": "CA5", "flow": "X",
+                                                                    "period": "2025"})
     # two publications of China's 2025 exports to the region: $71.2bn (seed 004) and $71.3bn (seed 000)
     assert sorted(r["value_usd"] for r in api.json()["rows"]) == [71.2e9, 71.3e9]
     assert_error(httpx.get(server.url + "/api/v1/observations", params={"period": "2025-Q5"}), 422)

@@ -15,7 +15,12 @@ from mirrortrade.model import Citation, Indicator
 from mirrortrade.store import Store
 from mirrortrade.store.files import read_canonical_file
 
-EMBEDDED_FILES = ("seed_figures.csv", "national_ca_china.csv", "gdp_wdi.csv", "seed_indicators.csv")
+EMBEDDED_FILES = (
+    "seed_figures.csv", "national_ca_china.csv", "published_figures.csv", "gdp_wdi.csv", "seed_indicators.csv",
+)
+#: published_figures.csv: the number exactly as printed in ``quote`` (checked by tests/test_data_citations.py);
+#: not a canonical column, so the loader drops it
+PRINTED_COLUMN = "printed"
 
 NATIONAL_SOURCES = {
     "KAZ": ("KZ-BNS", "Bureau of National Statistics of Kazakhstan",
@@ -41,6 +46,13 @@ def seed_figures() -> pd.DataFrame:
     return read_canonical_file(data_path("seed_figures.csv"))
 
 
+def published_figures() -> pd.DataFrame:
+    """Both sides' published figures, 2015–2025, each with its publication and quoted sentence, canonical columns."""
+    from mirrortrade.frames import read_canonical_file
+
+    return read_canonical_file(data_path("published_figures.csv")).drop(columns=[PRINTED_COLUMN])
+
+
 def national_figures() -> pd.DataFrame:
     """Central Asian states' own reported trade with China (KZ-BNS, KG-NSC, UZ-STAT), canonical columns."""
     raw = pd.read_csv(data_path("national_ca_china.csv"), dtype=str)
@@ -57,7 +69,7 @@ def national_figures() -> pd.DataFrame:
     out["publisher"] = raw["reporter_iso3"].map(lambda c: NATIONAL_SOURCES[c][1])
     out["title"] = raw["reporter_iso3"].map(lambda c: NATIONAL_SOURCES[c][2])
     out["url"] = NATIONAL_URL
-    out["quote"] = raw["source_file"].map(lambda s: f"cell from {s}")
+    out["quote"] = [f"cell from {s}: {v}" for s, v in zip(raw["source_file"], raw["value"], strict=True)]
     out["vintage"] = [
         KAZ_2023_PUBLISHED if (r == "KAZ" and p == "2023") else NATIONAL_VINTAGE
         for r, p in zip(raw["reporter_iso3"], raw["period"], strict=True)
@@ -72,16 +84,20 @@ def national_figures() -> pd.DataFrame:
 
 def gdp_indicators() -> list[Indicator]:
     """GDP in current USD (World Bank WDI NY.GDP.MKTP.CD) for China, the five states and Russia."""
-    df = pd.read_csv(data_path("gdp_wdi.csv"), dtype={"country": str, "year": int, "value_usd": float})
-    cit = Citation(
-        publisher="World Bank, World Development Indicators",
-        title="GDP (current US$), NY.GDP.MKTP.CD, via datasets/gdp",
-        date="2026-03-20",
-        url="https://data.worldbank.org/indicator/NY.GDP.MKTP.CD",
-    )
+    df = pd.read_csv(data_path("gdp_wdi.csv"), dtype=str)
+
+    def cit(country: str, year: str, value: str) -> Citation:
+        return Citation(
+            publisher="World Bank, World Development Indicators",
+            title="GDP (current US$), NY.GDP.MKTP.CD, via datasets/gdp",
+            date="2026-03-20",
+            url="https://data.worldbank.org/indicator/NY.GDP.MKTP.CD",
+            quote=f"data/gdp.csv (datasets/gdp @ 822019c8), {country} {year}: {value}",
+        )
+
     return [
-        Indicator(country=r.country, indicator="gdp_usd", period=str(r.year), value=float(r.value_usd), unit="USD",
-                  source_id="WB-WDI", citation=cit, vintage="2026-03-20")
+        Indicator(country=r.country, indicator="gdp_usd", period=str(int(r.year)), value=float(r.value_usd),
+                  unit="USD", source_id="WB-WDI", citation=cit(r.country, r.year, r.value_usd), vintage="2026-03-20")
         for r in df.itertuples()
     ]
 
@@ -105,6 +121,8 @@ def load_embedded(store: Store) -> dict[str, int]:
     added = {
         "seed_figures": store.ingest_frame(seed_figures(), file="embedded:seed_figures.csv", kind="embedded").added,
         "national": store.ingest_frame(national_figures(), file="embedded:national_ca_china.csv", kind="embedded").added,
+        "published": store.ingest_frame(published_figures(), file="embedded:published_figures.csv",
+                                        kind="embedded").added,
         "gdp": store.ingest_indicators(gdp_indicators(), file="embedded:gdp_wdi.csv", kind="embedded").added,
         "seed_indicators": store.ingest_indicators(seed_indicators(), file="embedded:seed_indicators.csv", kind="embedded").added,
     }

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from mirrortrade.model import country_name
 from mirrortrade.report.fmt import fmt_pct, fmt_usd
-from mirrortrade.report.story import StoryRow, story_rows
+from mirrortrade.report.story import StoryRow, latest_own_periods, story_rows
 
 
 def _figs(figs: list) -> str:
@@ -66,7 +66,7 @@ def print_demo(store: object, year: int = 2025, console: Console | None = None) 
     missing = sorted({r.partner for r in rows if r.partner != "CA5"} - {r.partner for r in rows if r.other})
     if missing:
         own = store.observations(partner="CHN", reporter=missing, product="TOTAL")
-        latest = own.groupby("reporter")["period"].max().to_dict() if len(own) else {}
+        latest = latest_own_periods(own)
         notes = [f"{country_name(c)} (latest: {latest[c]})" if c in latest else f"{country_name(c)} (none)" for c in missing]
         console.print(f"No {year} figures of their own in the store for: {', '.join(notes)}.")
     console.print(

@@ -22,7 +22,7 @@ import pandas as pd
 from mirrortrade.model import CENTRAL_ASIA, SOURCES, country_name
 from mirrortrade.report.fmt import fmt_interval, fmt_pct, fmt_usd
 from mirrortrade.report.pair import PairData, pair_data
-from mirrortrade.report.story import StoryRow, story_rows
+from mirrortrade.report.story import StoryRow, latest_own_periods, story_rows
 
 #: the gap (either way) beyond which a story row is highlighted, in percent
 BIG_GAP_PCT = 10.0
@@ -143,10 +143,7 @@ def latest_year(store: Any) -> int:
 
 
 def _latest_own(store: Any) -> dict[str, str]:
-    own = store.observations(reporter=list(CENTRAL_ASIA), partner="CHN", product="TOTAL")
-    if own.empty:
-        return {}
-    return own.groupby("reporter")["period"].max().to_dict()
+    return latest_own_periods(store.observations(reporter=list(CENTRAL_ASIA), partner="CHN", product="TOTAL"))
 
 
 def headlines(rows: list[StoryRow], year: int, latest_own: dict[str, str]) -> list[dict[str, str]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from mirrortrade.model import CENTRAL_ASIA
+from mirrortrade.model import CENTRAL_ASIA, Period
 
 #: (label, China's flow, the partner's mirror flow)
 MIRRORS = (
@@ -110,3 +110,12 @@ def story_rows(store: object, year: int = 2025, partners: tuple[str, ...] = (*CE
                 row.gdp, row.gdp_note = gdp, note
             rows.append(row)
     return rows
+
+
+def latest_own_periods(own: pd.DataFrame) -> dict[str, str]:
+    """Each reporter's latest period: the one that ends last, a whole year before a part of it
+    (``2024`` over ``2024-Q1``; a string maximum would pick ``2024-Q1``)."""
+    if own.empty:
+        return {}
+    return {rep: max(g, key=lambda p: (Period.parse(p).end, Period.parse(p).n_months))
+            for rep, g in own.groupby("reporter")["period"]}
