@@ -232,23 +232,30 @@ def reconcile(
         rows_expr = stages.output_rows(q, has_figure_id=has_fid)
 
     with _stage("findings", progress, timings):
-        # the row-level rules on the few pairs that can meet them (chosen before the join with the cells)
-        reports = cells["importer_reports"].to_numpy(dtype=bool)
-        floors = cells["phantom_floor"].to_numpy(dtype=float)[reports]
-        floors = floors[~np.isnan(floors)]
+        # unit errors: the rule on the few pairs that can meet it (chosen before the join with the cells)
         # |c| = |ln(1 + cif)| is at most ln(1.2) with the CIF band [0, 0.2]; the data's own maximum if larger
         c_abs = np.abs(cells["c"].to_numpy(dtype=float))
         max_c = math.log1p(max(abs(b) for b in rel.CIF_BAND))
         if np.isfinite(c_abs).any():
             max_c = max(max_c, float(c_abs[np.isfinite(c_abs)].max()))
-        candidates = stages.finding_candidates(
-            pairs_all,
-            max_c=max_c,
-            phantom_floor=float(floors.min()) * (1.0 - 1e-12) if len(floors) else None,
-        )
+        candidates = stages.finding_candidates(pairs_all, max_c=max_c)
         q_found = stages.estimate_rows(candidates, cells_mt, z90=Z90, has_figure_id=has_fid, key=key)
         flagged = stages.row_findings(q_found).to_pandas()
-        findings = findings_mod.findings(cells, flagged)
+        # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
+        published = stages.published_exports(pairs_all, cells_mt, key)
+        pair_missing = stages.pair_missing(published).to_pandas()
+        flows = stages.one_sided_flows(published, findings_mod.PHANTOM_MIN_YEARS)
+        one_sided = flows.to_pandas()
+        publishes = (
+            stages.importer_publishes(pairs_all, ibis.memtable(cell_frame(one_sided, [], ["importer", "product"])))
+            .to_pandas() if len(one_sided)
+            else pd.DataFrame(columns=["importer", "product", "pub"])
+        )
+        findings = findings_mod.findings([
+            findings_mod.gap_findings(cells),
+            findings_mod.unit_findings(flagged, n_both),
+            findings_mod.phantom_findings(pair_missing, one_sided, publishes),
+        ])
         reliability = rel.reliability_table(fit, cells)
         # estimates by method, from the cell counts and the few unit-error rows
         units = flagged[flagged["unit_error"].astype(bool)] if len(flagged) else flagged
