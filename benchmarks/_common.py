@@ -134,14 +134,19 @@ def machine() -> dict[str, str]:
 
 
 def synth_world(out: Path, *, rows: int, seed: int, countries: int = 150, products: int | None = None,
-                years: int = 5, **extra: Any) -> Path:
-    """A synthetic world sized for ``rows`` declarations (re-used when already written for these args)."""
-    from mirrortrade.reconcile.synth import SynthConfig, synthesize
+                years: int = 5, shape: str = "dense", **extra: Any) -> Path:
+    """A synthetic world sized for ``rows`` declarations (re-used when already written for these args).
+    Without ``products``, a dense world keeps its density near 20–30% of the grid and a realistic one
+    gets four times as many products (its cells are sparse and intermittent)."""
+    from mirrortrade.synth import SynthConfig, synthesize
 
     if products is None:
         # keep the density near 20–30% of the grid: rows ≈ 2 · 0.25 · N² · P · Y
         products = max(20, int(rows / (0.5 * 0.25 * countries * countries * years)) + 1)
-    cfg = SynthConfig(countries=countries, products=products, years=years, seed=seed, rows=rows, **extra)
+        if shape == "realistic":
+            products *= 4
+    cfg = SynthConfig(countries=countries, products=products, years=years, seed=seed, rows=rows, shape=shape,
+                      **extra)
     stamp = out / "synth.json"
     key = json.dumps(cfg.__dict__, sort_keys=True)
     if stamp.exists() and stamp.read_text() == key and (out / "declarations.parquet").exists():

@@ -18,16 +18,25 @@ def register(app: typer.Typer) -> None:
         rows: int | None = typer.Option(
             None, "--rows", help="Target number of declarations (default: 30% of the largest world for N, P, Y)."
         ),
+        shape: str = typer.Option(
+            "realistic", "--shape",
+            help="realistic (sparse intermittent cells, missing declarations, thresholds, confidential products, "
+            "heavy tails, re-exports through a hub) or dense (every cell in every year, both sides published).",
+        ),
+        plant: bool = typer.Option(
+            True, "--anomalies/--no-anomalies", help="Plant anomalies (off: a clean world, for false-alarm rates)."
+        ),
         chunk_rows: int = typer.Option(1_000_000, "--chunk-rows", help="Rows per Parquet row group (bounds memory)."),
     ) -> None:
         """Synthetic declarations with known true flows, reporting noise, CIF margins and planted anomalies."""
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from mirrortrade.reconcile.synth import SynthConfig, synthesize
+        from mirrortrade.synth import SynthConfig, synthesize
 
         cfg = SynthConfig(
-            countries=countries, products=products, years=years, seed=seed, rows=rows, chunk_rows=chunk_rows
+            countries=countries, products=products, years=years, seed=seed, rows=rows, shape=shape, plant=plant,
+            chunk_rows=chunk_rows,
         )
         console = Console(stderr=True)
         with Progress(

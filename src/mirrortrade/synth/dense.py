@@ -1,4 +1,4 @@
-"""A synthetic trade world with planted truth, to prove the reconciliation right.
+"""The dense synthetic world (`--shape dense`): every trading cell in every year, both sides published.
 
 The world (all of it decided by one seed):
 
@@ -49,7 +49,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -57,11 +57,25 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from mirrortrade.errors import MirrortradeError
+from mirrortrade.synth.base import (
+    ANOMALY_KINDS,
+    DECLARATION_SCHEMA,
+    FIRST_YEAR,
+    FLOW_SCHEMA,
+    THRESHOLD,
+    Batch,
+    SynthConfig,
+    SynthResult,
+    coded,
+    coded_schema,
+    country_codes,
+    normal_cdf,
+    uniform_hash,
+    write_anomalies,
+)
 
 #: products per generation unit (fixed: part of the definition of the world for a seed)
 BLOCK = 64
-#: declared values below this (USD) are not published
-THRESHOLD = 1000.0
 BASE_VALUE = 2e5
 CELL_SD = 1.5
 PRODUCT_SD = 0.7
@@ -69,128 +83,6 @@ YEAR_SD = 0.3
 TREND = 0.03
 PRESENCE_ELASTICITY = 0.8
 REROUTE_SHARE = 0.6
-FIRST_YEAR = 2015
-
-DECLARATION_SCHEMA = pa.schema(
-    [
-        ("reporter", pa.string()),
-        ("partner", pa.string()),
-        ("flow", pa.string()),
-        ("year", pa.int64()),
-        ("product", pa.string()),
-        ("value", pa.float64()),
-    ]
-)
-FLOW_SCHEMA = pa.schema(
-    [
-        ("exporter", pa.string()),
-        ("importer", pa.string()),
-        ("year", pa.int64()),
-        ("product", pa.string()),
-        ("value_fob", pa.float64()),
-        ("cif_rate", pa.float64()),
-        ("value_cif", pa.float64()),
-    ]
-)
-ANOMALY_KINDS = ("under_recorded_imports", "phantom_export", "unit_error", "duplicate", "rerouting")
-#: the kinds a reconciliation is expected to report as findings
-DETECTABLE_KINDS = ("under_recorded_imports", "phantom_export", "unit_error")
-
-
-def country_codes(n: int) -> list[str]:
-    """The first ``n`` ISO 3166-1 alpha-3 codes in alphabetical order (pycountry)."""
-    import pycountry
-
-    codes = sorted(c.alpha_3 for c in pycountry.countries)
-    if not 3 <= n <= len(codes):
-        raise MirrortradeError(f"--countries must be between 3 and {len(codes)}, got {n}")
-    return codes[:n]
-
-
-@dataclass(frozen=True)
-class SynthConfig:
-    """Size and shape of a synthetic world. ``rows`` is the target number of declarations
-    (default: 30% of the largest possible world for N, P, Y)."""
-
-    countries: int = 40
-    products: int = 50
-    years: int = 3
-    seed: int = 0
-    rows: int | None = None
-    nonreporter_share: float = 0.05
-    sigma_low: float = 0.03
-    sigma_high: float = 0.5
-    under_recorded_pairs: int | None = None
-    phantom_exports: int | None = None
-    unit_errors: int | None = None
-    duplicates: int | None = None
-    reroute_origins: int = 3
-    reroute_destinations: int = 3
-    chunk_rows: int = 1_000_000
-
-    def check(self) -> None:
-        if self.products < 1:
-            raise MirrortradeError(f"--products must be at least 1, got {self.products}")
-        if not 1 <= self.years <= 60:
-            raise MirrortradeError(f"--years must be between 1 and 60, got {self.years}")
-        if self.rows is not None and self.rows < 100:
-            raise MirrortradeError(f"--rows must be at least 100, got {self.rows}")
-        if self.chunk_rows < 1:
-            raise MirrortradeError("chunk_rows must be positive")
-        if not 0 <= self.nonreporter_share < 0.5:
-            raise MirrortradeError("nonreporter_share must be in [0, 0.5)")
-
-
-@dataclass
-class SynthResult:
-    """What :func:`synthesize` wrote."""
-
-    output: Path
-    declarations: int
-    flows: int
-    countries: list[str]
-    nonreporters: list[str]
-    hub: str | None
-    anomalies: dict[str, int] = field(default_factory=dict)
-
-    def summary(self) -> str:
-        kinds = ", ".join(f"{k} {v}" for k, v in self.anomalies.items())
-        return (
-            f"{self.declarations:,} declarations, {self.flows:,} true flows, {len(self.countries)} countries "
-            f"({len(self.nonreporters)} non-reporting: {', '.join(self.nonreporters) or '-'}); "
-            f"planted: {kinds}; written to {self.output}"
-        )
-
-
-# ---------------------------------------------------------------------------------------------
-# counter-based uniform numbers (trade presence must be computable anywhere, for any cell)
-# ---------------------------------------------------------------------------------------------
-
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_GOLD = np.uint64(0x9E3779B97F4A7C15)
-
-
-def _splitmix(x: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        z = x + _GOLD
-        z = (z ^ (z >> np.uint64(30))) * _M1
-        z = (z ^ (z >> np.uint64(27))) * _M2
-        return z ^ (z >> np.uint64(31))
-
-
-def _uniform(seed: int, *keys: np.ndarray) -> np.ndarray:
-    """A uniform number in [0, 1) for each key tuple, a pure function of (seed, keys)."""
-    h = _splitmix(np.full(np.broadcast(*keys).shape, np.uint64(seed % (1 << 63)), dtype=np.uint64))
-    for k in keys:
-        with np.errstate(over="ignore"):
-            h = _splitmix(h ^ np.asarray(k, dtype=np.uint64))
-    return (h >> np.uint64(11)).astype(np.float64) / float(1 << 53)
-
-
-def _normal_cdf(x: np.ndarray) -> np.ndarray:
-    erf = np.frompyfunc(math.erf, 1, 1)
-    return 0.5 * (1.0 + erf(np.asarray(x, dtype=float) / math.sqrt(2.0)).astype(float))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,7 +152,7 @@ class World:
         cfg = self.cfg
         # share of a pair's declarations above the threshold (log-normal value, both sides' noise)
         sd = math.sqrt(CELL_SD**2 + PRODUCT_SD**2 + YEAR_SD**2 + 0.3**2)
-        above = _normal_cdf((self.loc - math.log(THRESHOLD)) / sd)
+        above = normal_cdf((self.loc - math.log(THRESHOLD)) / sd)
         w = np.where(off, above * (self.reports[:, None].astype(float) + self.reports[None, :]), 0.0)
         max_rows = self._expected_rows(1e300, w)
         target = cfg.rows if cfg.rows is not None else 0.3 * max_rows
@@ -283,7 +175,7 @@ class World:
 
     def present(self, e: int | np.ndarray, i: np.ndarray, p: np.ndarray) -> np.ndarray:
         """Whether e exports product p to i (in every year)."""
-        u = _uniform(self.cfg.seed, np.asarray(e), np.asarray(i), np.asarray(p))
+        u = uniform_hash(self.cfg.seed, np.asarray(e), np.asarray(i), np.asarray(p))
         return u < self.q[e, i] * self.r[p]
 
     # ---- anomalies ----------------------------------------------------------------------------
@@ -299,7 +191,7 @@ class World:
         self.origins: list[int] = []
         self.destinations: list[int] = []
         rep = np.flatnonzero(self.reports)
-        if len(rep) >= 5 and cfg.reroute_origins > 0 and cfg.reroute_destinations > 0:
+        if cfg.plant and len(rep) >= 5 and cfg.reroute_origins > 0 and cfg.reroute_destinations > 0:
             big = rep[np.argsort(-self.mass[rep])][: max(1, len(rep) // 4)]
             self.hub = int(rng.choice(big))
             others = np.array([c for c in rep if c != self.hub])
@@ -313,15 +205,13 @@ class World:
         if self.hub is not None:
             touched |= {(o, self.hub) for o in self.origins} | {(self.hub, d) for d in self.destinations}
 
-        def clip_count(given: int | None, rate: float, lo: int, hi: int) -> int:
-            return int(given) if given is not None else int(min(hi, max(lo, round(scale * rate))))
 
         # under-recorded imports: pairs with many cells
         cells = expected_products * self.Y
         enough = min(30.0, float(np.quantile(cells[both], 0.9))) if both.any() else 0.0
         cand = np.argwhere(both & (cells >= enough) & (cells > 0))
         cand = np.array([c for c in cand if (int(c[0]), int(c[1])) not in touched]).reshape(-1, 2)
-        n_under = min(len(cand), clip_count(cfg.under_recorded_pairs, 2e-5, 3, 40))
+        n_under = min(len(cand), cfg.planted("under_recorded_pairs", scale, 2e-5, 3, 40))
         pick = cand[rng.choice(len(cand), n_under, replace=False)] if n_under else np.empty((0, 2), int)
         self.under: dict[tuple[int, int], float] = {
             (int(e), int(i)): float(rng.uniform(0.3, 0.7)) for e, i in pick
@@ -331,7 +221,7 @@ class World:
         # phantom exports: pairs where the importer reports e for other products
         cand = np.argwhere(both & (expected_products >= 8))
         cand = np.array([c for c in cand if (int(c[0]), int(c[1])) not in bad_pairs]).reshape(-1, 2)
-        n_ph = clip_count(cfg.phantom_exports, 2e-5, 5, 200)
+        n_ph = cfg.planted("phantom_exports", scale, 2e-5, 5, 200)
         self.phantom: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
         seen: set[tuple[int, int, int, int]] = set()
         tries = 0
@@ -353,8 +243,8 @@ class World:
         self.dups: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
         marked: set[tuple[int, int, int, int]] = set(seen)
         for target, count in (
-            (self.unit_err, clip_count(cfg.unit_errors, 5e-6, 3, 50)),
-            (self.dups, clip_count(cfg.duplicates, 5e-4, 5, 5000)),
+            (self.unit_err, cfg.planted("unit_errors", scale, 5e-6, 3, 50)),
+            (self.dups, cfg.planted("duplicates", scale, 5e-4, 5, 5000)),
         ):
             got, tries = 0, 0
             while got < count and len(cand) and tries < 200 * count:
@@ -387,49 +277,13 @@ class World:
         return _Cells(ii, pp, np.exp(logv), rng)
 
 
-class _Batch:
-    """Column buffers for one Parquet table, flushed when they reach ``chunk_rows``."""
-
-    def __init__(self, path: Path, schema: pa.Schema, chunk_rows: int, to_table: Callable[..., pa.Table]) -> None:
-        self.writer = pq.ParquetWriter(str(path), schema, compression="zstd")
-        self.parts: list[tuple[np.ndarray, ...]] = []
-        self.size = 0
-        self.total = 0
-        self.chunk_rows = chunk_rows
-        self.to_table = to_table
-
-    def add(self, *cols: np.ndarray) -> None:
-        if len(cols[0]) == 0:
-            return
-        self.parts.append(cols)
-        self.size += len(cols[0])
-        if self.size >= self.chunk_rows:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.parts:
-            return
-        cols = [np.concatenate(c) for c in zip(*self.parts, strict=True)]
-        start = 0
-        while start < len(cols[0]):
-            stop = start + self.chunk_rows
-            self.writer.write_table(self.to_table(*(c[start:stop] for c in cols)))
-            start = stop
-        self.total += len(cols[0])
-        self.parts, self.size = [], 0
-
-    def close(self) -> None:
-        self.flush()
-        self.writer.close()
-
-
-def synthesize(
+def synthesize_dense(
     output: str | Path,
     config: SynthConfig | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> SynthResult:
-    """Generate a synthetic world and write ``declarations.parquet`` and ``truth/`` under ``output``.
+    """Generate a dense synthetic world and write ``declarations.parquet`` and ``truth/`` under ``output``.
 
     Deterministic for ``config.seed``; memory is bounded by ``config.chunk_rows`` whatever the size.
     ``progress(done, total)`` is called after each generation unit.
@@ -445,19 +299,20 @@ def synthesize(
 
     def decl_table(rep: np.ndarray, par: np.ndarray, fl: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray) -> pa.Table:
         return pa.Table.from_arrays(
-            [codes.take(rep), codes.take(par), flows_xm.take(fl), pa.array(w.years[yi]), prods.take(pi), pa.array(v)],
-            schema=DECLARATION_SCHEMA,
+            [coded(rep, codes), coded(par, codes), coded(fl, flows_xm), pa.array(w.years[yi]), coded(pi, prods),
+             pa.array(v)],
+            schema=coded_schema(DECLARATION_SCHEMA),
         )
 
     def flow_table(ex: np.ndarray, im: np.ndarray, yi: np.ndarray, pi: np.ndarray, v: np.ndarray, cif: np.ndarray) -> pa.Table:
         return pa.Table.from_arrays(
-            [codes.take(ex), codes.take(im), pa.array(w.years[yi]), prods.take(pi), pa.array(v), pa.array(cif),
+            [coded(ex, codes), coded(im, codes), pa.array(w.years[yi]), coded(pi, prods), pa.array(v), pa.array(cif),
              pa.array(v * (1.0 + cif))],
-            schema=FLOW_SCHEMA,
+            schema=coded_schema(FLOW_SCHEMA),
         )
 
-    decl = _Batch(out / "declarations.parquet", DECLARATION_SCHEMA, cfg.chunk_rows, decl_table)
-    truth = _Batch(out / "truth" / "flows.parquet", FLOW_SCHEMA, cfg.chunk_rows, flow_table)
+    decl = Batch(out / "declarations.parquet", DECLARATION_SCHEMA, cfg.chunk_rows, decl_table)
+    truth = Batch(out / "truth" / "flows.parquet", FLOW_SCHEMA, cfg.chunk_rows, flow_table)
     anomalies: list[tuple[int, int, int | None, int | None, str, str | None, float | None]] = []
     for (e, i), short in sorted(w.under.items()):
         anomalies.append((e, i, None, None, "under_recorded_imports", "M", 1.0 - short))
@@ -487,10 +342,11 @@ def synthesize(
         nonreporters=[w.codes[k] for k in np.flatnonzero(~w.reports)],
         hub=w.codes[w.hub] if w.hub is not None else None,
         anomalies=counts,
+        shape="dense",
     )
 
 
-def _unit(w: World, e: int, b: int, last: int, decl: _Batch, truth: _Batch, anomalies: list) -> None:
+def _unit(w: World, e: int, b: int, last: int, decl: Batch, truth: Batch, anomalies: list) -> None:
     """Generate, distort and write the declarations and true flows of one unit (exporter e, block b)."""
     c = w.cells(e, b)
     ii, pp, V, rng = c.imp, c.prod, c.value, c.rng
@@ -608,20 +464,4 @@ def _write_truth_tables(w: World, out: Path, anomalies: list) -> list:
         pa.table({"country": w.codes, "mass": w.mass, "lat": w.lat, "lon": w.lon, "reports": w.reports}),
         out / "truth" / "countries.parquet",
     )
-    uniq = sorted(set(anomalies), key=lambda a: (a[4], a[0], a[1], a[2] if a[2] is not None else -1,
-                                                 a[3] if a[3] is not None else -1, a[5] or ""))
-    pq.write_table(
-        pa.table(
-            {
-                "exporter": pa.array([w.codes[a[0]] for a in uniq], pa.string()),
-                "importer": pa.array([w.codes[a[1]] for a in uniq], pa.string()),
-                "year": pa.array([int(w.years[a[2]]) if a[2] is not None else None for a in uniq], pa.int64()),
-                "product": pa.array([w.product_codes[a[3]] if a[3] is not None else None for a in uniq], pa.string()),
-                "kind": pa.array([a[4] for a in uniq], pa.string()),
-                "flow": pa.array([a[5] for a in uniq], pa.string()),
-                "factor": pa.array([a[6] for a in uniq], pa.float64()),
-            }
-        ),
-        out / "truth" / "anomalies.parquet",
-    )
-    return uniq
+    return write_anomalies(out / "truth" / "anomalies.parquet", anomalies, w.codes, w.years, w.product_codes)
