@@ -239,13 +239,48 @@ def beta_binomial_tail(n: np.ndarray, m: np.ndarray, a: np.ndarray, b: np.ndarra
     return np.minimum(out, 1.0)
 
 
-def phantom_findings(pairs: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame) -> pd.DataFrame:
-    """Phantom exports among the one-sided ``flows`` (:func:`stages.one_sided_flows`), tested against the
-    importer's missing rate (``pairs``: :func:`stages.pair_missing`) over every flow the pairs hold;
+def testable_flows(pairs: pd.DataFrame, hist: pd.DataFrame, candidates: int, q: float = FDR) -> int:
+    """How many flows could be found phantoms at all (Tarone's count of testable hypotheses, as in
+    Gilbert 2005 for the false discovery rate): a flow declared in ``n`` years has, at best, all ``n``
+    missing, a chance of ``E[p^n]`` under its pair's missing rate; a flow whose best chance is above
+    ``q·candidates / K`` cannot be among at most ``candidates`` discoveries over ``K`` tests and is not
+    counted. ``hist``: :func:`stages.years_histogram` (flows declared in 2+ years); the flows declared
+    once per pair are its declarations less those of the repeated flows."""
+    if not len(pairs):
+        return 0
+    key = ["exporter", "importer"]
+    h = hist.assign(n=pd.to_numeric(hist["n"]).astype(float), k=pd.to_numeric(hist["k"]).astype(float))
+    rows_rep = h.assign(rows=h["n"] * h["k"]).groupby(key, observed=True)["rows"].sum()
+    once = pairs[key].assign(
+        n=1.0, k=np.maximum(pd.to_numeric(pairs["n"]).to_numpy(dtype=float)
+                            - pairs[key].merge(rows_rep.rename("r").reset_index(), on=key, how="left")["r"]
+                            .fillna(0.0).to_numpy(), 0.0),
+    )
+    groups = pd.concat([h[[*key, "n", "k"]], once], ignore_index=True)
+    groups = groups[groups["k"] > 0].reset_index(drop=True)
+    a, b = missing_rates(pairs, groups.assign(m=0.0, n=0.0))
+    n = groups["n"].to_numpy(dtype=np.int64)
+    best = beta_binomial_tail(n, n, a, b)
+    k = groups["k"].to_numpy(dtype=float)
+    total = float(k.sum())
+    for _ in range(50):
+        counted = float(k[best <= q * max(candidates, 1) / max(total, 1.0)].sum())
+        if counted >= total:
+            break
+        total = counted
+    return max(int(round(total)), candidates)
+
+
+def phantom_findings(
+    pairs: pd.DataFrame, hist: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame
+) -> pd.DataFrame:
+    """Phantom exports among the one-sided ``flows`` (:func:`stages.repeated_flows` missing in at least
+    :data:`PHANTOM_MIN_YEARS` years), tested against the importer's missing rate (``pairs``:
+    :func:`stages.pair_missing`) over every flow that could be one (:func:`testable_flows`);
     ``publishes`` (:func:`stages.importer_publishes`) tells confidential products apart."""
-    tests = int(pd.to_numeric(pairs["flows"]).sum()) if len(pairs) else 0
     if not len(flows):
         return pd.DataFrame(columns=[*FINDING_COLUMNS, *FINDING_EXTRA])
+    tests = testable_flows(pairs, hist, len(flows))
     flows = flows.merge(publishes, on=["importer", "product"], how="left")
     pub = pd.to_numeric(flows["pub"]).fillna(0).to_numpy(dtype=float)
     # found phantoms are left out of their pair's missing rate and the test is repeated, until the set holds

@@ -418,29 +418,30 @@ def published_exports(p: ir.Table, cells: ir.Table, key: Sequence[str] = CELL_KE
 
 
 def pair_missing(rows: ir.Table) -> ir.Table:
-    """Per exporter–importer pair, over :func:`published_exports`: declarations ``n``, how many have no
-    importer record ``m`` (the importer's missing rate for that exporter is ``m / n``) and the number of
-    distinct products (flows tested)."""
+    """Per exporter–importer pair, over :func:`published_exports`: declarations ``n`` and how many have no
+    importer record ``m`` (the importer's missing rate for that exporter is ``m / n``)."""
     return rows.group_by(["exporter", "importer"]).aggregate(
         n=rows.count(),
         m=rows.count(where=rows.value_importer.isnull()),
-        flows=rows["product"].approx_nunique(),
     )
 
 
-def one_sided_flows(rows: ir.Table, min_years: int) -> ir.Table:
-    """Flows (exporter, importer, product) of :func:`published_exports` without importer record in at
-    least ``min_years`` years, with ``n`` (years the exporter declared them) and ``pub`` (declarations of
-    the product the importer publishes from anyone: 0 when the product is confidential to it)."""
-    miss = rows.filter(rows.value_importer.isnull())
+def repeated_flows(rows: ir.Table) -> ir.Table:
+    """Flows (exporter, importer, product) of :func:`published_exports` declared in at least two years:
+    ``n`` years declared, ``m`` of them without importer record, their value and first/last year. (A flow
+    declared once can never be a phantom beyond chance: one missing record is what chance produces.)"""
     flow = ["exporter", "importer", "product"]
-    g = miss.group_by(flow).aggregate(
-        m=miss.count(), value=miss.value_exporter.sum(), first_year=miss.year.min(), last_year=miss.year.max(),
+    miss = rows.value_importer.isnull()
+    g = rows.group_by(flow).aggregate(
+        n=rows.count(), m=rows.count(where=miss), value=rows.value_exporter.sum(where=miss),
+        first_year=rows.year.min(where=miss), last_year=rows.year.max(where=miss),
     )
-    g = g.filter(g.m >= min_years)
-    sj = rows.semi_join(g, flow)
-    n = sj.group_by(flow).aggregate(n=sj.count())
-    return g.inner_join(n, flow)
+    return g.filter(g.n >= 2)
+
+
+def years_histogram(flows: ir.Table) -> ir.Table:
+    """Per exporter–importer pair and ``n``: how many of :func:`repeated_flows` were declared in n years."""
+    return flows.group_by(["exporter", "importer", "n"]).aggregate(k=flows.count())
 
 
 def importer_publishes(p: ir.Table, flows: ir.Table) -> ir.Table:
