@@ -110,3 +110,20 @@ def test_nothing_planted_nothing_found() -> None:
     assert n_decl > 90_000
     assert all(rule == "phantom_export" and alike for rule, alike in found), found
     assert len(found) <= 1
+
+
+def test_beta_binomial_tail_against_the_sum() -> None:
+    import math
+
+    from mirrortrade.reconcile.findings import beta_binomial_tail
+
+    def direct(n: int, m: int, a: float, b: float) -> float:
+        lb = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+        return sum(
+            math.comb(n, k) * math.exp(math.lgamma(a + k) + math.lgamma(b + n - k) - math.lgamma(a + b + n) - lb)
+            for k in range(m, n + 1)
+        )
+
+    cases = [(3, 3, 0.5, 60.0), (4, 2, 2.0, 30.0), (5, 0, 1.0, 1.0), (1, 1, 0.2, 90.0), (6, 4, 3.5, 7.25)]
+    got = beta_binomial_tail(*(np.array(c) for c in zip(*cases, strict=True)))
+    np.testing.assert_allclose(got, [direct(*c) for c in cases], rtol=1e-10)

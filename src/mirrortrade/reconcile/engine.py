@@ -243,10 +243,8 @@ def reconcile(
         flagged = stages.row_findings(q_found).to_pandas()
         # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
         published = stages.published_exports(pairs_all, cells_mt, key)
-        pair_missing = stages.pair_missing(published).to_pandas()
-        repeated = stages.repeated_flows(published).cache()
-        hist = stages.years_histogram(repeated).to_pandas()
-        one_sided = repeated.filter(repeated.m >= findings_mod.PHANTOM_MIN_YEARS).to_pandas()
+        summary = stages.flow_summary(published).to_pandas()
+        one_sided = stages.one_sided_flows(published, findings_mod.PHANTOM_MIN_YEARS).to_pandas()
         publishes = (
             stages.importer_publishes(pairs_all, ibis.memtable(cell_frame(one_sided, [], ["importer", "product"])))
             .to_pandas() if len(one_sided)
@@ -255,9 +253,8 @@ def reconcile(
         findings = findings_mod.findings([
             findings_mod.gap_findings(cells),
             findings_mod.unit_findings(flagged, n_both),
-            findings_mod.phantom_findings(pair_missing, hist, one_sided, publishes),
+            findings_mod.phantom_findings(summary, one_sided, publishes),
         ])
-        repeated = None  # the cached flows are not needed any more
         reliability = rel.reliability_table(fit, cells)
         # estimates by method, from the cell counts and the few unit-error rows
         units = flagged[flagged["unit_error"].astype(bool)] if len(flagged) else flagged

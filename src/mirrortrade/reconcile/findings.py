@@ -218,46 +218,41 @@ def missing_rates(
 
 
 def beta_binomial_tail(n: np.ndarray, m: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``P(X ≥ m)`` for ``X ~ BetaBin(n, a, b)``: the binomial tail averaged over the rate's uncertainty."""
+    """``P(X ≥ m)`` for ``X ~ BetaBin(n, a, b)``: the binomial tail averaged over the rate's uncertainty.
+
+    The probabilities by recurrence, vectorised over the flows: ``P(0) = Π_{j<n} (b+j)/(a+b+j)`` and
+    ``P(k+1)/P(k) = (n−k)/(k+1) · (a+k)/(b+n−k−1)``."""
     n = np.asarray(n, dtype=np.int64)
     m = np.asarray(m, dtype=np.int64)
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
-    lg = np.vectorize(math.lgamma, otypes=[float])
     out = np.zeros(len(n), dtype=float)
     if not len(n):
         return out
-    lbeta_ab = lg(a) + lg(b) - lg(a + b)
-    for k in range(int(m.min()), int(n.max()) + 1):
-        use = (k >= m) & (k <= n)
-        if not use.any():
-            continue
-        nk = np.maximum(n - k, 0).astype(float)
-        logc = lg(n + 1.0) - lg(k + 1.0) - lg(nk + 1.0)
-        lbeta = lg(a + k) + lg(b + nk) - lg(a + b + n)
-        out += np.where(use, np.exp(logc + lbeta - lbeta_ab), 0.0)
-    return np.minimum(out, 1.0)
+    top = int(n.max())
+    pk = np.ones(len(n), dtype=float)
+    for j in range(top):
+        pk = np.where(j < n, pk * (b + j) / (a + b + j), pk)
+    for k in range(top + 1):
+        out += np.where((k >= m) & (k <= n), pk, 0.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = (n - k) / (k + 1.0) * (a + k) / (b + n - k - 1.0)
+        pk = np.where(k < n, pk * np.nan_to_num(step, nan=0.0, posinf=0.0), 0.0)
+    return np.clip(out, 0.0, 1.0)
 
 
-def testable_flows(pairs: pd.DataFrame, hist: pd.DataFrame, candidates: int, q: float = FDR) -> int:
+def testable_flows(summary: pd.DataFrame, candidates: int, q: float = FDR) -> int:
     """How many flows could be found phantoms at all (Tarone's count of testable hypotheses, as in
     Gilbert 2005 for the false discovery rate): a flow declared in ``n`` years has, at best, all ``n``
     missing, a chance of ``E[p^n]`` under its pair's missing rate; a flow whose best chance is above
     ``q·candidates / K`` cannot be among at most ``candidates`` discoveries over ``K`` tests and is not
-    counted. ``hist``: :func:`stages.years_histogram` (flows declared in 2+ years); the flows declared
-    once per pair are its declarations less those of the repeated flows."""
-    if not len(pairs):
+    counted. ``summary``: :func:`stages.flow_summary`."""
+    if not len(summary):
         return 0
     key = ["exporter", "importer"]
-    h = hist.assign(n=pd.to_numeric(hist["n"]).astype(float), k=pd.to_numeric(hist["k"]).astype(float))
-    rows_rep = h.assign(rows=h["n"] * h["k"]).groupby(key, observed=True)["rows"].sum()
-    once = pairs[key].assign(
-        n=1.0, k=np.maximum(pd.to_numeric(pairs["n"]).to_numpy(dtype=float)
-                            - pairs[key].merge(rows_rep.rename("r").reset_index(), on=key, how="left")["r"]
-                            .fillna(0.0).to_numpy(), 0.0),
-    )
-    groups = pd.concat([h[[*key, "n", "k"]], once], ignore_index=True)
-    groups = groups[groups["k"] > 0].reset_index(drop=True)
+    groups = summary.assign(n=pd.to_numeric(summary["n"]).astype(float), k=pd.to_numeric(summary["k"]).astype(float))
+    groups = groups.groupby([*key, "n"], observed=True, as_index=False)["k"].sum()
+    pairs = pair_missing(summary)
     a, b = missing_rates(pairs, groups.assign(m=0.0, n=0.0))
     n = groups["n"].to_numpy(dtype=np.int64)
     best = beta_binomial_tail(n, n, a, b)
@@ -271,16 +266,25 @@ def testable_flows(pairs: pd.DataFrame, hist: pd.DataFrame, candidates: int, q: 
     return max(int(round(total)), candidates)
 
 
-def phantom_findings(
-    pairs: pd.DataFrame, hist: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame
-) -> pd.DataFrame:
-    """Phantom exports among the one-sided ``flows`` (:func:`stages.repeated_flows` missing in at least
-    :data:`PHANTOM_MIN_YEARS` years), tested against the importer's missing rate (``pairs``:
-    :func:`stages.pair_missing`) over every flow that could be one (:func:`testable_flows`);
-    ``publishes`` (:func:`stages.importer_publishes`) tells confidential products apart."""
+def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per exporter–importer pair (from :func:`stages.flow_summary`): publishable declarations ``n`` and
+    how many have no importer record ``m``."""
+    k = pd.to_numeric(summary["k"]).to_numpy(dtype=float)
+    s = summary[["exporter", "importer"]].assign(
+        n=pd.to_numeric(summary["n"]).to_numpy(dtype=float) * k, m=pd.to_numeric(summary["m"]).to_numpy(dtype=float) * k,
+    )
+    return s.groupby(["exporter", "importer"], observed=True, as_index=False)[["n", "m"]].sum()
+
+
+def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame) -> pd.DataFrame:
+    """Phantom exports among the one-sided ``flows`` (:func:`stages.one_sided_flows`), tested against the
+    importer's missing rate for the exporter (from ``summary``: :func:`stages.flow_summary`) over every
+    flow that could be one (:func:`testable_flows`); ``publishes`` (:func:`stages.importer_publishes`)
+    tells confidential products apart."""
     if not len(flows):
         return pd.DataFrame(columns=[*FINDING_COLUMNS, *FINDING_EXTRA])
-    tests = testable_flows(pairs, hist, len(flows))
+    tests = testable_flows(summary, len(flows))
+    pairs = pair_missing(summary)
     flows = flows.merge(publishes, on=["importer", "product"], how="left")
     pub = pd.to_numeric(flows["pub"]).fillna(0).to_numpy(dtype=float)
     # found phantoms are left out of their pair's missing rate and the test is repeated, until the set holds

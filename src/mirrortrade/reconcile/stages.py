@@ -417,31 +417,28 @@ def published_exports(p: ir.Table, cells: ir.Table, key: Sequence[str] = CELL_KE
     )
 
 
-def pair_missing(rows: ir.Table) -> ir.Table:
-    """Per exporter–importer pair, over :func:`published_exports`: declarations ``n`` and how many have no
-    importer record ``m`` (the importer's missing rate for that exporter is ``m / n``)."""
-    return rows.group_by(["exporter", "importer"]).aggregate(
-        n=rows.count(),
-        m=rows.count(where=rows.value_importer.isnull()),
-    )
-
-
-def repeated_flows(rows: ir.Table) -> ir.Table:
-    """Flows (exporter, importer, product) of :func:`published_exports` declared in at least two years:
-    ``n`` years declared, ``m`` of them without importer record, their value and first/last year. (A flow
-    declared once can never be a phantom beyond chance: one missing record is what chance produces.)"""
+def flow_summary(rows: ir.Table) -> ir.Table:
+    """How the flows (exporter, importer, product) of :func:`published_exports` look, per exporter–importer
+    pair: ``k`` flows declared in ``n`` years with ``m`` of them missing in the importer's records. Small
+    (pairs × years²); it gives each pair's missing rate and how many flows could be phantoms at all."""
     flow = ["exporter", "importer", "product"]
-    miss = rows.value_importer.isnull()
-    g = rows.group_by(flow).aggregate(
-        n=rows.count(), m=rows.count(where=miss), value=rows.value_exporter.sum(where=miss),
-        first_year=rows.year.min(where=miss), last_year=rows.year.max(where=miss),
+    g = rows.group_by(flow).aggregate(n=rows.count(), m=rows.count(where=rows.value_importer.isnull()))
+    return g.group_by(["exporter", "importer", "n", "m"]).aggregate(k=g.count())
+
+
+def one_sided_flows(rows: ir.Table, min_years: int) -> ir.Table:
+    """Flows of :func:`published_exports` without importer record in at least ``min_years`` years: ``m``
+    such years, ``n`` years declared, the value and first/last year missing. (A flow missing once can
+    never be a phantom beyond chance: one missing record is what chance produces everywhere.)"""
+    miss = rows.filter(rows.value_importer.isnull())
+    flow = ["exporter", "importer", "product"]
+    g = miss.group_by(flow).aggregate(
+        m=miss.count(), value=miss.value_exporter.sum(), first_year=miss.year.min(), last_year=miss.year.max(),
     )
-    return g.filter(g.n >= 2)
-
-
-def years_histogram(flows: ir.Table) -> ir.Table:
-    """Per exporter–importer pair and ``n``: how many of :func:`repeated_flows` were declared in n years."""
-    return flows.group_by(["exporter", "importer", "n"]).aggregate(k=flows.count())
+    g = g.filter(g.m >= min_years)
+    sj = rows.semi_join(g, flow)
+    n = sj.group_by(flow).aggregate(n=sj.count())
+    return g.inner_join(n, flow)
 
 
 def importer_publishes(p: ir.Table, flows: ir.Table) -> ir.Table:
