@@ -210,9 +210,12 @@ class BandEstimator:
 
 def stored_reconciliation(store: Any) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """What ``mirrortrade reconcile`` stored: the reliability table and the CIF rate per exporter–importer
-    pair (from the estimates table), or None when the store holds no reconciliation yet."""
+    pair (from the estimates table), or None when the store holds no reconciliation yet — or is a read-only
+    stand-in without derived tables (the claims overlay of the store's figures plus an article's claims)."""
     from mirrortrade.reconcile.store_input import STORE_TABLES
 
+    if not hasattr(store, "has_table"):
+        return None
     rel_t, est_t = STORE_TABLES["reliability"], STORE_TABLES["estimates"]
     if not (store.has_table(rel_t) and store.has_table(est_t)):
         return None
