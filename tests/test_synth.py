@@ -265,6 +265,15 @@ def test_most_cells_are_intermittent(real) -> None:
     assert (declared <= 2).mean() > 0.5
 
 
+def test_lower_activity_gives_sparser_cells(tmp_path: Path, real) -> None:
+    synthesize(tmp_path, SynthConfig(**{**REAL.__dict__, "activity": 0.1}))
+    one_year = {
+        name: (f.groupby(["exporter", "importer", "product"]).size() == 1).mean()
+        for name, f in (("default", real["flows"]), ("sparse", pd.read_parquet(tmp_path / "truth" / "flows.parquet")))
+    }
+    assert one_year["sparse"] > 0.75 > one_year["default"], one_year
+
+
 def test_thresholds_and_confidential_products_respected(real) -> None:
     d, c = real["declarations"], real["countries"].set_index("country")
     assert set(c["threshold"]) <= {1000.0, 2000.0, 5000.0, 10000.0} and c["threshold"].nunique() >= 2
@@ -370,7 +379,10 @@ def test_no_anomalies_when_asked(tmp_path: Path) -> None:
     assert t["anomalies"].empty and not any(result.anomalies.values())
     assert t["declarations"].duplicated().sum() == 0
     assert set(t["reexports"]["kind"]) == {"reexport"}  # background re-exports stay, no rerouting
-    assert len(t["look_alikes"]) > 0  # chance still makes phantom look-alikes
+    la = t["look_alikes"]
+    assert len(la) > 0  # chance still makes phantom look-alikes
+    exact = la["importer_reports_pair"] & la["importer_publishes_product"] & (la["cause"] != "reexport")
+    assert result.look_alikes == int(exact.sum())
 
 
 def test_realistic_cli_and_shape_check(tmp_path: Path) -> None:

@@ -23,6 +23,11 @@ def register(app: typer.Typer) -> None:
             help="realistic (sparse intermittent cells, missing declarations, thresholds, confidential products, "
             "heavy tails, re-exports through a hub) or dense (every cell in every year, both sides published).",
         ),
+        activity: float = typer.Option(
+            0.35, "--activity",
+            help="Realistic shape: chance that a typical cell trades in a given year (lower: sparser, more "
+            "one-year cells).",
+        ),
         plant: bool = typer.Option(
             True, "--anomalies/--no-anomalies", help="Plant anomalies (off: a clean world, for false-alarm rates)."
         ),
@@ -36,6 +41,7 @@ def register(app: typer.Typer) -> None:
 
         cfg = SynthConfig(
             countries=countries, products=products, years=years, seed=seed, rows=rows, shape=shape, plant=plant,
+            activity=activity,
             chunk_rows=chunk_rows,
         )
         console = Console(stderr=True)

@@ -5,8 +5,9 @@ per-reporter noise σ (see :mod:`mirrortrade.synth.dense`):
 
 * **Sparse, intermittent cells.** A (pair, product) cell trades with probability ``min(1, c·e^{0.8 g})·r_p``;
   a trading cell is active in each year independently with probability
-  ``sigmoid(logit(activity) + 0.5·(L − ln 2e5))`` where ``L`` is the cell's log level, so small cells
-  come and go (most appear in one or two years) and big ones persist.
+  ``sigmoid(logit(activity) + 0.5·(L − ln 2e5 − g_ei))``, where ``L`` is the cell's log level: cells small for
+  their pair come and go (with the default activity 0.35 most appear in one or two years; 0.1 makes almost
+  every cell a one-year cell) and big ones persist.
 * **Heavy tails.** ``L = ln 2e5 + g_ei + a_p + 1.2·z + (E − 1)`` with ``E ~ Exp(1)`` (a Pareto factor
   ``e^E`` of tail index 1 on top of the log-normal); yearly values vary by ``0.4·z_year``.
 * **Reporting thresholds** per reporter, one of $1k, $2k, $5k, $10k (probability .5/.2/.2/.1): a declared
@@ -213,7 +214,7 @@ class RealisticWorld:
         mid = TREND * (Y - 1) / 2.0
         for e in range(n):
             L = self.g[e][:, None] + s[None, :]
-            pi = _sigmoid(self.act0 + ACTIVITY_SLOPE * L)
+            pi = _sigmoid(self.act0 + ACTIVITY_SLOPE * s)[None, :]
             lv = math.log(BASE_VALUE) + L + mid
             px = normal_cdf((lv - math.log(self.threshold[e])) / math.hypot(YEAR_SD, self.sigma_x[e]))
             pm = normal_cdf(
@@ -371,7 +372,7 @@ def synthesize_realistic(
             if progress is not None:
                 progress(done, len(order))
         _phantoms(w, o, order)
-        _look_alikes(w, o)
+        chance = _look_alikes(w, o)
     finally:
         o.close()
     uniq = write_anomalies(out / "truth" / "anomalies.parquet", o.anomalies, w.codes, w.years, w.product_codes)
@@ -386,7 +387,7 @@ def synthesize_realistic(
         hub=w.codes[w.hub] if w.hub is not None else None,
         anomalies=counts,
         shape="realistic",
-        look_alikes=o.look_alikes.total,
+        look_alikes=chance,
     )
 
 
@@ -401,10 +402,9 @@ def _unit(w: RealisticWorld, e: int, o: _Out) -> None:
     present = rng_c.random((n, P), dtype=np.float32) < (w.q[e][:, None] * w.r[None, :]).astype(np.float32)
     ii, pp = np.nonzero(present)
     nc = len(ii)
-    L = w.g[e, ii] + w.a[pp] + CELL_SD * rng_c.standard_normal(nc) + PARETO_SCALE * (
-        rng_c.standard_exponential(nc) - 1.0
-    )
-    active = rng_c.random((nc, Y)) < _sigmoid(w.act0 + ACTIVITY_SLOPE * L)[:, None]
+    dev = w.a[pp] + CELL_SD * rng_c.standard_normal(nc) + PARETO_SCALE * (rng_c.standard_exponential(nc) - 1.0)
+    L = w.g[e, ii] + dev
+    active = rng_c.random((nc, Y)) < _sigmoid(w.act0 + ACTIVITY_SLOPE * dev)[:, None]
     logv = math.log(BASE_VALUE) + L[:, None] + TREND * np.arange(Y) + YEAR_SD * rng_c.standard_normal((nc, Y))
     ci, yi = np.nonzero(active)
     i0, p0, V = ii[ci], pp[ci], np.exp(logv[ci, yi])
@@ -549,13 +549,16 @@ def _phantoms(w: RealisticWorld, o: _Out, order: list[int]) -> None:
             o.anomalies.append((e, i, None, p, "phantom_export", "X", None))
 
 
-def _look_alikes(w: RealisticWorld, o: _Out) -> None:
+def _look_alikes(w: RealisticWorld, o: _Out) -> int:
     """Write the phantom look-alikes with whether the importer publishes the product from anyone (a planted
-    phantom always has both that and an importer reporting the exporter: those look exactly like one)."""
+    phantom always has both that and an importer reporting the exporter: those look exactly like one).
+    Returns how many look exactly like a phantom by chance alone (not through the hub's re-exports)."""
     if not o.look_alike_parts:
-        return
+        return 0
     ex, im, pr, cause, pair, value = (np.concatenate(c) for c in zip(*o.look_alike_parts, strict=True))
-    o.look_alikes.add(ex, im, pr, cause, pair, w.imports_published[im, pr], value)
+    published = w.imports_published[im, pr]
+    o.look_alikes.add(ex, im, pr, cause, pair, published, value)
+    return int((pair & published & (cause != LOOK_ALIKE_CAUSES.index("reexport"))).sum())
 
 
 def _write_truth_tables(w: RealisticWorld, out: Path) -> None:
