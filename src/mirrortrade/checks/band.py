@@ -220,7 +220,6 @@ def stored_reconciliation(store: Any) -> tuple[pd.DataFrame, pd.DataFrame] | Non
     if not (store.has_table(rel_t) and store.has_table(est_t)):
         return None
     reliability = store.read_table(rel_t)
-    cif = store.con.execute(
-        f'SELECT exporter, importer, any_value(cif_rate) AS cif_rate FROM "{est_t}" GROUP BY exporter, importer'
-    ).df()
+    # one CIF rate per pair; the stored estimates are total-trade flows (a few rows per pair and year)
+    cif = store.read_table(est_t)[["exporter", "importer", "cif_rate"]].drop_duplicates(["exporter", "importer"])
     return reliability, cif
