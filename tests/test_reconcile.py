@@ -292,8 +292,12 @@ def world():  # type: ignore[no-untyped-def]
     # plant: a x1000 unit error in DEU's import of one product from FRA
     u = (df.reporter == "DEU") & (df.partner == "FRA") & (df.flow == "M") & (df["product"] == "000003") & (df.year == 2020)
     df.loc[u, "value"] *= 1000
-    # plant: a phantom export JPN -> KOR of a product KOR never imports from JPN
-    df = pd.concat([df, decl([("JPN", "KOR", "X", 2021, "999999", 5e6)])], ignore_index=True)
+    # plant: a phantom export JPN -> KOR of a product KOR never imports from JPN, declared in both years
+    # (KOR publishes that product from others: it is not confidential)
+    df = pd.concat([df, decl([("JPN", "KOR", "X", 2020, "999999", 5e6), ("JPN", "KOR", "X", 2021, "999999", 6e6),
+                              ("CHN", "KOR", "X", 2021, "999999", 1e6), ("KOR", "CHN", "M", 2021, "999999", 1.05e6),
+                              # and one missing import record elsewhere: chance, not a phantom
+                              ("AUS", "FRA", "X", 2021, "999998", 5e6)])], ignore_index=True)
     return df, tr, s_exp, s_imp, quiet_reconcile(df)
 
 
@@ -339,6 +343,11 @@ def test_planted_world_findings(world) -> None:  # type: ignore[no-untyped-def]
     assert list(map(tuple, phantoms[["exporter", "importer", "year", "product"]].values)) == [
         ("JPN", "KOR", 2021, "999999")
     ]
+    assert "2 of 2 year(s)" in phantoms.iloc[0]["message"]
+    # every finding states its chance under the known noise; ranked by evidence, severity follows it
+    assert (f["p_value"] > 0).all() and (f["p_value"] <= 0.1 * len(f) / f["tests"]).all()
+    assert f["evidence"].is_monotonic_decreasing
+    assert set(f.loc[f["p_value"] * f["tests"] <= 1e-3, "severity"]) <= {"error"}
     # the unit error is not averaged in: the more reliable side alone is used
     e = r.estimates.set_index(["exporter", "importer", "year", "product"]).loc[("FRA", "DEU", 2020, "000003")]
     assert e["method"] in ("exporter_only", "mirror_only")

@@ -17,7 +17,7 @@ KEY = ["exporter", "importer", "year", "product"]
 
 def _world() -> pd.DataFrame:
     """8 countries, 6 products, 2 years; KGZ reports nothing; one x1000 unit error, one exact
-    duplicate and a phantom export planted."""
+    duplicate and a phantom export planted (declared in both years; KAZ publishes the product from DEU)."""
     rng = np.random.default_rng(11)
     codes = ["CHN", "DEU", "FRA", "KAZ", "KGZ", "RUS", "TUR", "UZB"]
     sig = dict(zip(codes, np.linspace(0.05, 0.5, len(codes)), strict=True))
@@ -36,7 +36,11 @@ def _world() -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["reporter", "partner", "flow", "year", "product", "value"]).astype({"value": float})
     df.loc[3, "value"] *= 1000
     df = pd.concat([df, df.iloc[[5]]], ignore_index=True)
-    phantom = pd.DataFrame([("CHN", "KAZ", "X", 2024, "999999", 5e7)], columns=df.columns)
+    phantom = pd.DataFrame(
+        [("CHN", "KAZ", "X", 2023, "999999", 4e7), ("CHN", "KAZ", "X", 2024, "999999", 5e7),
+         ("DEU", "KAZ", "X", 2024, "999999", 2e6), ("KAZ", "DEU", "M", 2024, "999999", 2.1e6)],
+        columns=df.columns,
+    )
     return pd.concat([df, phantom], ignore_index=True)
 
 

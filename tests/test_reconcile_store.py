@@ -148,3 +148,30 @@ def test_cli_reconcile_store(embedded_store_path, tmp_path) -> None:  # type: ig
     assert "findings_reconcile" in res.output
     est = pd.read_parquet(tmp_path / "out" / "estimates.parquet")
     assert "mirror_only" in set(est["method"])
+
+
+def test_flags_reuse_the_stored_reconciliation(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After ``reconcile_store`` the mirror-gap band reads the stored reliability and CIF rates: no second
+    reconcile() (it would raise here), and the σ it uses are the stored ones."""
+    import mirrortrade.reconcile as reconcile_pkg
+    from mirrortrade.checks.band import stored_reconciliation
+    from mirrortrade.checks.context import CheckContext
+
+    assert stored_reconciliation(store) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReconcileWarning)
+        result = reconcile_store(store)
+
+    def no_second_run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("flags ran reconcile() again")
+
+    monkeypatch.setattr(reconcile_pkg, "reconcile", no_second_run)
+    ctx = CheckContext(store)
+    bands = ctx.bands
+    assert any("store's reconciliation" in n for n in ctx.notes)
+    rel = result.reliability
+    for r in rel.itertuples():
+        assert bands._sigma(r.country, r.role) == (pytest.approx(r.sigma), r.n_pairs)
+    est = result.estimates.drop_duplicates(["exporter", "importer"])
+    for r in est.head(5).itertuples():
+        assert bands._cif[(r.exporter, r.importer)] == pytest.approx(r.cif_rate)

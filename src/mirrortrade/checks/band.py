@@ -33,15 +33,8 @@ import numpy as np
 import pandas as pd
 
 from mirrortrade.model import AGGREGATES, Period
-
-try:  # the reconciliation engine's documented constants
-    from mirrortrade.reconcile.estimate import Z90
-    from mirrortrade.reconcile.reliability import CIF_BAND, CIF_PRIOR_BACI, CIF_PRIOR_IMF, SIGMA_CIF
-except ImportError:  # pragma: no cover - the same published values, if reconcile is absent
-    Z90 = 1.6448536269514722
-    CIF_BAND = (0.0, 0.2)
-    CIF_PRIOR_BACI, CIF_PRIOR_IMF = 0.033, 0.06
-    SIGMA_CIF = {"prior": 0.03}
+from mirrortrade.reconcile.estimate import Z90
+from mirrortrade.reconcile.reliability import CIF_BAND, CIF_PRIOR_BACI, CIF_PRIOR_IMF, SIGMA_CIF_PRIOR
 
 #: how many standard deviations of reporter noise a gap must exceed to be flagged: an honest pair lands
 #: outside ±3σ about 3 times in 1,000 (a 90% band would flag one honest pair in ten)
@@ -82,7 +75,7 @@ class MirrorBand:
 
 
 def prior_band() -> MirrorBand:
-    s = float(SIGMA_CIF.get("prior", 0.03))
+    s = SIGMA_CIF_PRIOR
     return MirrorBand(
         cif_rate=CIF_PRIOR_BACI, centre=math.log1p(CIF_PRIOR_BACI), half_width=Z90 * s, source="prior",
         detail=(f"documented CIF prior: BACI mean margin {CIF_PRIOR_BACI:.1%} ± {Z90:.3f}×{s:.2f} (the "
@@ -109,9 +102,11 @@ def two_sided_flows(totals: pd.DataFrame) -> pd.DataFrame:
 
 
 class BandEstimator:
-    """Picks the band for each pair, running the reconciliation engine once when it can help."""
+    """Picks the band for each pair. Reporter noise and CIF rates come from what ``mirrortrade
+    reconcile`` stored (``stored``: its reliability and per-pair CIF tables, see
+    :func:`stored_reconciliation`); without them the engine is run once on the two-sided flows."""
 
-    def __init__(self, totals: pd.DataFrame) -> None:
+    def __init__(self, totals: pd.DataFrame, stored: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> None:
         self.pairs = two_sided_flows(totals)
         self.notes: list[str] = []
         self._reliability: pd.DataFrame | None = None
@@ -119,13 +114,24 @@ class BandEstimator:
         self._memo: dict[tuple[str, str, int], MirrorBand] = {}
         self._sigma_map: dict[tuple[str, str], tuple[float, int]] | None = None
         self._hist_memo: dict[int, tuple[int, float, float]] = {}
-        if len(self.pairs) >= MIN_TWO_SIDED:
+        if stored is not None:
+            self._use(*stored)
+            self.notes.append("reporter noise and CIF rates from the store's reconciliation (mirrortrade reconcile)")
+        elif len(self.pairs) >= MIN_TWO_SIDED:
             self._run_reconcile()
         else:
             self.notes.append(
                 f"reconciliation engine not used: the store has {len(self.pairs)} two-sided flow(s), "
                 f"fewer than the {MIN_TWO_SIDED} needed to estimate reporter noise"
             )
+
+    def _use(self, reliability: pd.DataFrame, cif: pd.DataFrame) -> None:
+        self._reliability = reliability
+        self._cif = {
+            (str(e), str(i)): float(c)
+            for e, i, c in zip(cif["exporter"], cif["importer"], cif["cif_rate"], strict=True)
+            if pd.notna(c)
+        }
 
     def _run_reconcile(self) -> None:
         from mirrortrade.reconcile import reconcile
@@ -142,13 +148,9 @@ class BandEstimator:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             res = reconcile(pd.DataFrame(rows), on_duplicate="last")
-            self._reliability = res.reliability
-            try:
-                est = res.estimates
-                for r in est.drop_duplicates(["exporter", "importer"]).itertuples():
-                    self._cif[(r.exporter, r.importer)] = float(r.cif_rate)
-            except Exception as e:  # noqa: BLE001 - the band falls back to the CIF prior; the note says why
-                self.notes.append(f"reconciliation estimates unavailable ({type(e).__name__}); CIF prior used")
+        self._use(res.reliability, res.estimates.drop_duplicates(["exporter", "importer"]))
+        self.notes.append("reporter noise estimated from the store's two-sided flows (run mirrortrade reconcile to "
+                          "store it once)")
 
     @property
     def _sigmas(self) -> dict[tuple[str, str], tuple[float, int]]:
@@ -194,7 +196,7 @@ class BandEstimator:
                               se[0], si[0], se[1] + si[1])
         n_hist, med, mad = self._history(year)
         if n_hist >= MIN_HISTORY:
-            h = max(FLAG_Z * MAD_TO_SIGMA * mad, Z90 * float(SIGMA_CIF.get("prior", 0.03)))
+            h = max(FLAG_Z * MAD_TO_SIGMA * mad, Z90 * SIGMA_CIF_PRIOR)
             return MirrorBand(math.expm1(med), med, h, "history",
                               f"historical mirror gaps in the store: {n_hist} two-sided flows of other years, "
                               f"median importer/exporter ratio {math.exp(med):.3f}, band ±{FLAG_Z:g}×1.4826×MAD",
@@ -204,3 +206,20 @@ class BandEstimator:
                f"and {n_hist} two-sided flow(s) of other years in the store (need {MIN_HISTORY}; China's own "
                f"historical series is not in the embedded dataset); ")
         return MirrorBand(b.cif_rate, b.centre, b.half_width, b.source, why + b.detail, n=n_hist)
+
+
+def stored_reconciliation(store: Any) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """What ``mirrortrade reconcile`` stored: the reliability table and the CIF rate per exporter–importer
+    pair (from the estimates table), or None when the store holds no reconciliation yet — or is a read-only
+    stand-in without derived tables (the claims overlay of the store's figures plus an article's claims)."""
+    from mirrortrade.reconcile.store_input import STORE_TABLES
+
+    if not hasattr(store, "has_table"):
+        return None
+    rel_t, est_t = STORE_TABLES["reliability"], STORE_TABLES["estimates"]
+    if not (store.has_table(rel_t) and store.has_table(est_t)):
+        return None
+    reliability = store.read_table(rel_t)
+    # one CIF rate per pair; the stored estimates are total-trade flows (a few rows per pair and year)
+    cif = store.read_table(est_t)[["exporter", "importer", "cif_rate"]].drop_duplicates(["exporter", "importer"])
+    return reliability, cif

@@ -160,10 +160,10 @@ class CheckContext:
 
     @cached_property
     def bands(self) -> Any:
-        """The mirror-gap band estimator (runs the reconciliation engine once when it can help)."""
-        from mirrortrade.checks.band import BandEstimator
+        """The mirror-gap band estimator (from the store's reconciliation, else the engine run once when it can help)."""
+        from mirrortrade.checks.band import BandEstimator, stored_reconciliation
 
-        b = BandEstimator(self.totals)
+        b = BandEstimator(self.totals, stored_reconciliation(self.store))
         self.notes.extend(b.notes)
         return b
 

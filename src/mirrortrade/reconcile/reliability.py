@@ -33,13 +33,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from mirrortrade.reconcile import stages
+from mirrortrade.reconcile.cells import categorical_codes, cell_frame
+
 CIF_PRIOR_BACI = 0.033
 CIF_PRIOR_IMF = 0.06
 CIF_BAND = (0.0, 0.2)
+#: standard error of ``ln(1 + cif)`` when the rate is the prior (nothing in the data to go by)
+SIGMA_CIF_PRIOR = 0.03
 #: pairs a country needs for an importer (or exporter) group CIF median
 MIN_GROUP_PAIRS = 3
 #: pairs the data need before the median over all pairs replaces the prior
@@ -48,6 +54,10 @@ MIN_ALL_PAIRS = 10
 GROUP_TAU = 0.02
 #: the common variance starts from SIGMA_PRIOR with the weight of this many observations
 PRIOR_MU_OBS = 10.0
+
+#: trimming rounds after the first (windowed) reliability pass
+TRIM_ROUNDS = 2
+RELIABILITY_COLUMNS = ("country", "role", "sigma", "n_pairs", "n_flows")
 
 #: σ used when a country has no two-sided flows at all and nothing else to go by
 SIGMA_PRIOR = 0.25
@@ -145,7 +155,7 @@ def cif_rates(
         tau2 = max(float(np.mean(resid**2) - np.mean(se2[ok])), 0.005**2)
     else:
         tau2 = 0.02**2
-    target_se2 = np.where(src == "prior", 0.03**2, tau2)
+    target_se2 = np.where(src == "prior", SIGMA_CIF_PRIOR**2, tau2)
     w_pair = np.where(ok, (1.0 / se2) / (1.0 / se2 + 1.0 / target_se2), 0.0)
     c = np.where(ok, w_pair * np.nan_to_num(med) + (1.0 - w_pair) * target, target)
     post_var = np.where(ok, 1.0 / (1.0 / se2 + 1.0 / target_se2), target_se2)
@@ -357,3 +367,137 @@ def effective_n(n: np.ndarray, n_pair: np.ndarray, cif_weight: np.ndarray) -> np
     n_pair = np.maximum(np.asarray(n_pair, dtype=float), 1.0)
     factor = 1.0 - np.clip(np.asarray(cif_weight, dtype=float), 0.0, 1.0) / n_pair
     return n * np.where(n_pair > 1, factor, 1.0)
+
+
+# ------------------------------------------------------------------------------------------
+# The fit over the cells
+# ------------------------------------------------------------------------------------------
+
+
+def pooled_variance(cells: pd.DataFrame) -> float:
+    """A first guess of ``σ_e² + σ_i²``: the median within-pair variance of the log ratio."""
+    g = cells.groupby(["exporter", "importer"])[["n0", "s1", "s2"]].sum()
+    g = g[g["n0"] >= 3]
+    if g.empty:
+        return 2.0 * SIGMA_PRIOR**2
+    within = (g["s2"] - g["s1"] ** 2 / g["n0"]) / (g["n0"] - 1.0)
+    return float(max(np.median(within), 2.0 * SIGMA_MIN**2))
+
+
+def with_cif(cells: pd.DataFrame, prior: float, pair_var: Any) -> pd.DataFrame:
+    """Attach the pair's CIF rate (and ``c = ln(1+cif)``) and the residual sums around it.
+
+    The pair's own log ratio is the mean over its rows in ``lr_n``/``lr_s1`` (the window pass
+    at first, the trimmed rows later): a robust mean, as efficient as the data allow.
+    """
+    cells = cells.drop(
+        columns=[c for c in ("n_pair", "cif_rate", "cif_source", "cif_weight", "sigma_cif") if c in cells]
+    )
+    if "lr_n" not in cells:
+        cells["lr_n"] = cells["n0"]
+        cells["lr_s1"] = cells["s1"]
+    g = cells.groupby(["exporter", "importer"], sort=False)[["lr_n", "lr_s1"]].sum().reset_index()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        means = pd.DataFrame({
+            "exporter": g["exporter"], "importer": g["importer"], "n": g["lr_n"],
+            "med": np.where(g["lr_n"] > 0, g["lr_s1"] / g["lr_n"], np.nan),
+        })
+    pairs = g[["exporter", "importer"]]
+    if not np.isscalar(pair_var):
+        pv = pairs.merge(pair_var, on=["exporter", "importer"], how="left")["var"].to_numpy(dtype=float)
+        pair_var = np.where(np.isfinite(pv), pv, 2.0 * SIGMA_PRIOR**2)
+    cif = cif_rates(pairs, means, prior=prior, pair_var=pair_var, efficiency=1.0)
+    cells = cells.merge(cif, on=["exporter", "importer"], how="left")
+    c = np.log1p(cells["cif_rate"].to_numpy(dtype=float))
+    n0, s1, s2 = (cells[k].to_numpy(dtype=float) for k in ("n0", "s1", "s2"))
+    cells["c"] = c
+    cells["r_n"] = n0
+    cells["r_s1"] = s1 - n0 * c
+    cells["r_ss"] = np.maximum(s2 - 2.0 * c * s1 + n0 * c * c, 0.0)
+    return cells
+
+
+def fit_reliability(
+    pairs_all: Any, cells: pd.DataFrame, prior: float, key: list[str]
+) -> tuple[Fit, pd.DataFrame, int]:
+    """Windowed first pass, then trimmed passes over the rows; persistent-gap cells left out.
+    After each fit the CIF rates are re-estimated with the fitted pair variances."""
+    import ibis
+
+    def fit_excluding_gaps(cells: pd.DataFrame, n_used: np.ndarray, ssr: np.ndarray) -> tuple[Fit, np.ndarray]:
+        gap = np.zeros(len(cells), dtype=bool)
+        fit = Fit(pd.Series(dtype=float), pd.Series(dtype=float), SIGMA_PRIOR**2)
+        n_pair = cells["n_pair"].to_numpy(dtype=float)
+        weight = cells["cif_weight"].to_numpy(dtype=float)
+        for _ in range(3):
+            neff = effective_n(np.where(gap, 0.0, n_used), n_pair, weight)
+            fit = fit_variances(cells["exporter"], cells["importer"], neff, np.where(gap, 0.0, ssr))
+            var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
+            _, _, new_gap = persistent_gaps(
+                cells["exporter"], cells["importer"], cells["r_n"].to_numpy(), cells["r_s1"].to_numpy(), var
+            )
+            if np.array_equal(new_gap, gap):
+                break
+            gap = new_gap
+        return fit, gap
+
+    def refresh_cif(cells: pd.DataFrame, fit: Fit) -> pd.DataFrame:
+        pv = cells[["exporter", "importer"]].drop_duplicates().reset_index(drop=True)
+        pv["var"] = fit.var_exporter(pv["exporter"]) + fit.var_importer(pv["importer"])
+        return with_cif(cells, prior, pv)
+
+    fit, gap = fit_excluding_gaps(cells, cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
+    cells = refresh_cif(cells, fit)
+    fit, gap = fit_excluding_gaps(cells, cells["r_n"].to_numpy(), cells["r_ss"].to_numpy())
+    kappa = truncated_variance_factor(TRIM_K)
+    rounds = 0
+    has_both = cells["n_both"].to_numpy() > 0
+    for _ in range(TRIM_ROUNDS):
+        if not has_both.any():
+            break
+        cells = refresh_cif(cells, fit)
+        var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
+        th = cell_frame(cells.loc[has_both], ["c"], key)
+        th["thr"] = TRIM_K * np.sqrt(var[has_both])
+        trimmed = stages.trimmed_stats(pairs_all, ibis.memtable(th), key).to_pandas()
+        if key == ["h"]:
+            trimmed["h"] = trimmed["h"].astype(cells["h"].dtype)
+        else:
+            trimmed = categorical_codes(trimmed, like=cells)
+        merged = cells[key].merge(trimmed, on=key, how="left")
+        n_t = pd.to_numeric(merged["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
+        ss_t = pd.to_numeric(merged["s2"], errors="coerce").fillna(0).to_numpy(dtype=float) / kappa
+        s1_t = pd.to_numeric(merged["s1"], errors="coerce").fillna(0).to_numpy(dtype=float)
+        # the kept rows' log ratios give the pair means for the next CIF estimate
+        cells["lr_n"] = n_t
+        cells["lr_s1"] = s1_t + n_t * cells["c"].to_numpy(dtype=float)
+        fit, gap = fit_excluding_gaps(cells, n_t, ss_t)
+        rounds += 1
+    cells = refresh_cif(cells, fit)
+    cells["gap"] = gap
+    return fit, cells, rounds
+
+def reliability_table(fit: Fit, cells: pd.DataFrame) -> pd.DataFrame:
+    used = cells[(cells["n_both"] > 0) & ~cells["gap"]]
+    rows = []
+    for role, col, series, default in (
+        ("exporter", "exporter", fit.a, fit.default_a),
+        ("importer", "importer", fit.b, fit.default_b),
+    ):
+        side_rows = "n_exporter_rows" if role == "exporter" else "n_importer_rows"
+        reporters = sorted(cells.loc[cells[side_rows] > 0, col].unique())
+        n_pairs = used.groupby(col)["importer" if role == "exporter" else "exporter"].nunique()
+        n_flows = used.groupby(col)["n_both"].sum()
+        for country in reporters:
+            var = float(series.get(country, default))
+            rows.append(
+                {
+                    "country": str(country),
+                    "role": role,
+                    "sigma": math.sqrt(max(var, SIGMA_MIN**2)),
+                    "n_pairs": int(n_pairs.get(country, 0)),
+                    "n_flows": int(n_flows.get(country, 0)),
+                }
+            )
+    out = pd.DataFrame(rows, columns=list(RELIABILITY_COLUMNS))
+    return out.astype({"n_pairs": "int64", "n_flows": "int64", "sigma": "float64"})

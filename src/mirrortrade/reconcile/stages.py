@@ -284,7 +284,7 @@ def estimate_rows(
     the pair's noise ``s_pair = √(σ_e² + σ_i²)``, the both-sides weight ``w_both`` and log-σ ``s_both``, the one-side log-σ ``s_exp`` /
     ``s_mir`` (or the interval factors ``g_* = exp(z90·s_*)``), whether the exporter side is the more reliable (``exp_better``), whether the
     importer reports that exporter at all that year (``importer_reports``) and the value above
-    which an export without importer trace is a phantom (``phantom_floor``).
+    which an export without importer trace would have been published (``phantom_floor``).
     """
     j = p.left_join(cells, list(key))
     j = j.mutate(lr=log_ratio(j))
@@ -313,7 +313,6 @@ def estimate_rows(
         resid=resid,
         unit_error=unit_error,
         method_code=code,
-        phantom=has_x & ~has_m & j.importer_reports & (j.value_exporter >= j.phantom_floor),
     )
     method = ibis.cases((q.method_code == 0, "both"), (q.method_code == 1, "exporter_only"), else_="mirror_only")
     w = ibis.cases(
@@ -389,24 +388,62 @@ def output_rows(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
     return q.select(**cols)
 
 
-def finding_candidates(p: ir.Table, *, max_c: float, phantom_floor: float | None) -> ir.Table:
+def finding_candidates(p: ir.Table, *, max_c: float) -> ir.Table:
     """The pairs that can be flagged by :func:`row_findings`, chosen before the join with the cells.
 
-    A unit error needs ``|lr − c| > ln(1000)/2`` with ``|c| ≤ max_c``, so ``|lr| > ln(1000)/2 − max_c``;
-    a phantom export needs the exporter side alone and a value at least the smallest phantom floor of
-    any cell (``phantom_floor``; None when no importer reports). A superset of the flagged rows:
-    :func:`row_findings` applies the exact rules after the join.
+    A unit error needs ``|lr − c| > ln(1000)/2`` with ``|c| ≤ max_c``, so ``|lr| > ln(1000)/2 − max_c``:
+    a superset of the flagged rows; :func:`row_findings` applies the exact rule after the join.
     """
     lr = log_ratio(p)
-    cond = lr.notnull() & (lr.abs() > math.log(1000.0) / 2.0 - max_c - 1e-9)
-    if phantom_floor is not None:
-        cond = cond | (p.value_importer.isnull() & (p.value_exporter >= phantom_floor))
-    return p.filter(cond)
+    return p.filter(lr.notnull() & (lr.abs() > math.log(1000.0) / 2.0 - max_c - 1e-9))
 
 
 def row_findings(q: ir.Table) -> ir.Table:
-    """Rows flagged by the row-level rules (unit errors, phantom exports); few rows."""
-    return q.filter(q.unit_error | q.phantom).select(
+    """Rows flagged by the row-level unit-error rule; few rows."""
+    return q.filter(q.unit_error).select(
         "exporter", "importer", "year", "product", "value_exporter", "value_importer", "cif_rate",
-        "resid", "unit_error", "phantom", "exp_better",
+        "resid", "unit_error", "exp_better", "s_pair",
     )
+
+
+def published_exports(p: ir.Table, cells: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
+    """Exporter declarations the importer would have published: at least the cell's ``phantom_floor``
+    (the importer's smallest published value after noise and CIF), in cells where the importer reports
+    that exporter at all (``importer_reports``). ``cells`` has the cell ``key`` and those two columns."""
+    c = cells.select(*key, "phantom_floor", "importer_reports")
+    j = p.inner_join(c, list(key))
+    return j.filter(j.importer_reports, j.value_exporter.notnull(), j.value_exporter >= j.phantom_floor).select(
+        "exporter", "importer", "year", "product", "value_exporter", "value_importer",
+    )
+
+
+def flow_summary(rows: ir.Table) -> ir.Table:
+    """How the flows (exporter, importer, product) of :func:`published_exports` look, per exporter–importer
+    pair: ``k`` flows declared in ``n`` years with ``m`` of them missing in the importer's records. Small
+    (pairs × years²); it gives each pair's missing rate and how many flows could be phantoms at all."""
+    flow = ["exporter", "importer", "product"]
+    g = rows.group_by(flow).aggregate(n=rows.count(), m=rows.count(where=rows.value_importer.isnull()))
+    return g.group_by(["exporter", "importer", "n", "m"]).aggregate(k=g.count())
+
+
+def one_sided_flows(rows: ir.Table, min_years: int) -> ir.Table:
+    """Flows of :func:`published_exports` without importer record in at least ``min_years`` years: ``m``
+    such years, ``n`` years declared, the value and first/last year missing. (A flow missing once can
+    never be a phantom beyond chance: one missing record is what chance produces everywhere.)"""
+    miss = rows.filter(rows.value_importer.isnull())
+    flow = ["exporter", "importer", "product"]
+    g = miss.group_by(flow).aggregate(
+        m=miss.count(), value=miss.value_exporter.sum(), first_year=miss.year.min(), last_year=miss.year.max(),
+    )
+    g = g.filter(g.m >= min_years)
+    sj = rows.semi_join(g, flow)
+    n = sj.group_by(flow).aggregate(n=sj.count())
+    return g.inner_join(n, flow)
+
+
+def importer_publishes(p: ir.Table, flows: ir.Table) -> ir.Table:
+    """Per (importer, product) of ``flows``: how many imports of the product the importer publishes."""
+    want = flows.select("importer", "product").distinct()
+    m = p.filter(p.value_importer.notnull())
+    m = m.semi_join(want, ["importer", "product"])
+    return m.group_by(["importer", "product"]).aggregate(pub=m.count())
