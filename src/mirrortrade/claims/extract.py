@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from mirrortrade.claims import fx
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.numbers import (
     Money,
@@ -39,7 +40,11 @@ from mirrortrade.claims.text import Paragraph, Sentence, segment
 from mirrortrade.model import Period, value_interval
 
 KINDS = ("level", "growth", "share", "difference")
-STATUSES = ("consistent", "conflict", "implausible", "unverifiable")
+STATUSES = ("consistent", "conflict", "implausible", "unverifiable", "unresolved")
+#: a slot filled with less confidence than this is not resolved; a claim with an unresolved slot is reported
+#: as ``unresolved`` and never verified (precision first: better no verdict than one about a misread figure)
+RESOLVED = 0.5
+SLOTS = ("reporter", "partner", "flow", "period", "kind", "value")
 
 
 @dataclass
@@ -79,6 +84,13 @@ class Claim:
     precision_usd: float = 0.0
     paragraph: int = 0
     findings: list[dict] = field(default_factory=list)
+    value_cny: float | None = None  # the yuan amount as printed, when the figure was given in yuan
+    slots: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SLOTS, 1.0))  # confidence per slot
+    missing: list[str] = field(default_factory=list)  # slots not resolved: the claim is never verified
+
+    @property
+    def resolved(self) -> bool:
+        return not self.missing
 
     def to_json(self) -> dict[str, object]:
         """The claim in the JSON shape of ``mirrortrade check --json`` (issue 7)."""
@@ -96,7 +108,15 @@ class Claim:
             "growth_pct": self.growth_pct,
             "source": self.source,
             "status": self.status,
+            "kind": self.kind if self.change_usd is None or self.growth_pct is not None else "change",
+            "slots": {k: round(v, 2) for k, v in self.slots.items()},
         }
+        if self.missing:
+            d["missing"] = list(self.missing)
+        if self.change_usd is not None:
+            d["change_usd"] = self.change_usd
+        if self.value_cny is not None:
+            d["value_cny"] = self.value_cny
         if self.share_pct is not None:
             d["share_pct"] = self.share_pct
         if self.difference_usd is not None:
@@ -424,9 +444,37 @@ class _SentenceCtx:
         self.prev_claim: Claim | None = None
         ctx_year = carry_year or art.data_year
         self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
-        self.money = find_money(self.t)
+        self.money = find_money(self.t, yuan=True)
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
+        self._why: dict[str, float] = {}
+
+    # ---- slot confidences ---------------------------------------------------------------------
+    def _begin(self, flow_conf: float = 1.0) -> None:
+        """A new figure: forget how the previous one's slots were filled."""
+        self._why = {"flow": flow_conf}
+
+    def _note(self, slot: str, conf: float) -> None:
+        """Record how a slot was filled; a slot filled several ways keeps its least certain way."""
+        self._why[slot] = min(conf, self._why.get(slot, 1.0))
+
+    def _finish(self, c: Claim, src: _Source | None) -> Claim:
+        """Set the claim's slot confidences and what is missing (slots below :data:`RESOLVED`)."""
+        w = self._why
+        rep_conf = w.get("reporter", 1.0) if c.reporter else 0.0
+        if src is not None and src.reporter and c.reporter and c.reporter != src.reporter:
+            # the statistics named are one country's, the flow is between two others
+            rep_conf = min(rep_conf, 0.3)
+        c.slots = {
+            "reporter": rep_conf,
+            "partner": w.get("partner", 1.0) if c.partner else 0.0,
+            "flow": w.get("flow", 1.0) if (c.flow or c.kind == "difference") else 0.0,
+            "period": w.get("period", 1.0) if c.period else 0.0,
+            "kind": w.get("kind", 1.0),
+            "value": w.get("value", 1.0),
+        }
+        c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
+        return c
 
     # ---- helpers ------------------------------------------------------------------------------
     def _clause_spans(self) -> list[tuple[int, int]]:
@@ -459,11 +507,17 @@ class _SentenceCtx:
         else:
             src = None
         if src is not None:
+            self._note("reporter", 1.0)
             return self.merge_source(src, self.carry_source)
         if self.carry_source is not None:
+            self._note("reporter", 0.9)  # named earlier in the paragraph
             return self.carry_source
         if self.p.index < self.art.default_para and not self.art.default_in_lead:
+            self._note("reporter", 0.0)
             return None
+        # the source the article names first governs the figures that follow it until another is named
+        # (an article that names no statistics at all: the flow's subject, its own figures, is a fair reading)
+        self._note("reporter", 0.8 if self.art.default_source is not None else 0.5)
         return self.art.default_source
 
     def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
@@ -585,17 +639,24 @@ class _SentenceCtx:
         return out
 
     def _fill_party(self, known: set[str], prefer_reporter: str | None) -> str | None:
+        """A party the flow statement does not name: the sentence's other country, else the paragraph's topic
+        or the article's hub, else any country of the paragraph, else the reporter (each less certain)."""
         for r in [r for i, r in enumerate(self.refs) if i not in self.in_source]:
             if r.code not in known and r.code not in ("WLD",):
+                self._note("partner", 0.8)
                 return r.code
         for c in (self.topic, self.art.hub):
             if c and c not in known:
+                self._note("partner", 0.6)
                 return c
         for c in self.para_codes:
             if c not in known:
+                self._note("partner", 0.5)
                 return c
         if prefer_reporter and prefer_reporter not in known:
+            self._note("partner", 0.5)
             return prefer_reporter
+        self._note("partner", 0.0)
         return None
 
     # ---- periods ---------------------------------------------------------------------------
@@ -615,19 +676,24 @@ class _SentenceCtx:
             if free:
                 found = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))).period
         if found:
+            self._note("period", 1.0)
             self.art.seen_periods.append(found)
             return found
         if self.carry_period:
+            self._note("period", 0.9)
             return self.carry_period
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
         if bases:
             # "rose 55 percent over 2024's total": the figure is the year after its base
+            self._note("period", 0.8)
             return str(Period.parse(bases[0].period).year + 1)
         if self.art.seen_periods:
             # the period the article's figures are mostly about so far (ties: the first stated, the lead's)
+            self._note("period", 0.6)
             counts = Counter(self.art.seen_periods)
             top = max(counts.values())
             return next(p for p in self.art.seen_periods if counts[p] == top)
+        self._note("period", 0.5 if self.art.data_year else 0.0)
         return str(self.art.data_year) if self.art.data_year else None
 
     # ---- claims ------------------------------------------------------------------------------
@@ -639,6 +705,7 @@ class _SentenceCtx:
         level_claims: list[tuple[Money, Claim | None]] = []
         pending_change: tuple[Money, int] | None = None
         for i, mo in enumerate(money):
+            self._begin()
             next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
             before_txt = self.t[max(prev_end, mo.start - 60):mo.start]
             after_txt = self.t[mo.end:mo.end + 30]
@@ -661,10 +728,12 @@ class _SentenceCtx:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
+                self._note("flow", 0.8)
             else:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
                     fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+                    self._note("flow", 0.8)
             nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
             if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
                 # "the difference of around $500 million": between the figures just given
@@ -674,6 +743,7 @@ class _SentenceCtx:
                 continue
             if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
                 fl = _Flow(None)
+                self._note("flow", 0.5)
             if fl is None or nt:
                 level_claims.append((mo, None))
                 prev_end = mo.end
@@ -742,7 +812,7 @@ class _SentenceCtx:
             id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=pc.reporter,
             partner=pc.partner, flow=pc.flow, period=pc.period, qualifier=qual, source=pc.source, kind="difference",
             text=mo.text, precision_usd=mo.precision, paragraph=self.p.index, difference_usd=mo.value,
-            difference_low=lo, difference_high=hi,
+            difference_low=lo, difference_high=hi, slots=dict(pc.slots), missing=list(pc.missing),
         )
 
     def _is_target(self, mo: Money, prev_end: int) -> bool:
@@ -786,10 +856,19 @@ class _SentenceCtx:
             if s < 0:
                 value, lo, hi = -value, -hi, -lo
         period = self.period_for(mo.start, mo.end, prev_end, next_start)
+        if mo.currency == "CNY":
+            # a yuan amount: dollars at the rates of the claim's period, as an interval over their range
+            conv = fx.cny_to_usd(value, lo, hi, period)
+            if conv is None:
+                self._note("value", 0.0)
+                value = lo = hi = math.nan
+            else:
+                lo, value, hi = conv
         c = Claim(
             id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=reporter,
             partner=partner, flow=flow, period=period, qualifier=qual, source=_sid(src, reporter),
-            text=mo.text, precision_usd=mo.precision, paragraph=self.p.index,
+            text=mo.text, precision_usd=mo.precision if mo.currency == "USD" else 0.0, paragraph=self.p.index,
+            value_cny=mo.value if mo.currency == "CNY" else mo.value_cny,
         )
         if kind == "level":
             c.value_usd, c.value_low, c.value_high = value, lo, hi
@@ -801,7 +880,12 @@ class _SentenceCtx:
         else:
             c.kind = "difference"
             c.difference_usd, c.difference_low, c.difference_high = value, lo, hi
-        return c
+        for attr in ("value_usd", "value_low", "value_high", "change_usd", "change_low", "change_high",
+                     "difference_usd", "difference_low", "difference_high"):
+            x = getattr(c, attr)
+            if isinstance(x, float) and math.isnan(x):
+                setattr(c, attr, None)  # a yuan amount with no rate for its period: no dollar value
+        return self._finish(c, src)
 
     def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
         """(reporter, partner, flow, sign flip) of a flow statement from the source's view."""
@@ -818,7 +902,10 @@ class _SentenceCtx:
             if subj is None:
                 subj = rep if rep and rep != part else self._fill_party({part} if part else set(), rep)
             if part is None:
-                part = self._fill_party({subj} if subj else set(), rep) or "WLD"
+                part = self._fill_party({subj} if subj else set(), rep)
+                if part is None:
+                    part = "WLD"
+                    self._note("partner", 0.3)  # no partner named anywhere: not evidence of the world
             if rep is None or rep == subj:
                 return subj, part, fl.flow, 1
             if rep == part:
@@ -841,6 +928,7 @@ class _SentenceCtx:
         if len(parties) == 1 and not re.search(r"\b(?:bilateral|mutual|two countries|two nations|both countries)\b",
                                                self.t, re.I):
             parties.append("WLD")  # "Kyrgyzstan recorded a trade deficit of $8.2 billion": with the world
+            self._note("partner", 0.5)
         if rep and rep in parties:
             other = next((c for c in parties if c != rep), None)
             return rep, other, fl.flow, 1
@@ -958,7 +1046,11 @@ class _SentenceCtx:
         next_money: list[tuple[Money, Claim | None]], next_any: int,
     ) -> None:
         next_start = next_money[0][0].start if next_money else len(self.t)
-        kw = self.flow_keyword(pc.start, prev_end) or self.flow_after(pc.end, next_start)
+        self._begin()
+        kw = self.flow_keyword(pc.start, prev_end)
+        if kw is None:
+            kw = self.flow_after(pc.end, next_start)
+            self._note("flow", 0.8)
         if kw is None:
             return
         ca, cb = self.clause_of(pc.start)
@@ -976,12 +1068,13 @@ class _SentenceCtx:
             paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
         c.growth_base = self._base_for(period, pc.end)
-        out.append(c)
+        out.append(self._finish(c, src))
 
     def _share_claim(
         self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int, phrase_start: int
     ) -> None:
         phrase = phrase.strip()
+        self._begin()
         # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
         whole: str | None = None
         for r in self.refs:
@@ -1024,4 +1117,4 @@ class _SentenceCtx:
             source=_sid(src, whole), kind="share", text=pc.text,
             paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
         )
-        out.append(c)
+        out.append(self._finish(c, src if src is not None and src.reporter == whole else None))

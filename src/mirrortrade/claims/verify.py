@@ -32,6 +32,8 @@ from mirrortrade.model import AGGREGATES, Period
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
 _STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
+#: every status a claim can get; ``unresolved``: a slot (reporter, partner, flow, period, kind, value) was not
+#: read with confidence, so the claim is shown with what is missing and never verified
 
 
 class _Overlay:
@@ -174,6 +176,9 @@ def check_claims(
     from mirrortrade.claims.internal import check_internal
 
     vintage = (article_date or date.today()).isoformat()
+    # precision first: a claim with an unresolved slot is shown as such and never verified or compared
+    unresolved = [c for c in claims if c.missing]
+    claims_all, claims = claims, [c for c in claims if not c.missing]
     crow = _claim_rows(claims, title, vintage)
     if store is not None:
         sobs = store.observations()
@@ -215,7 +220,9 @@ def check_claims(
             "evidence": {"figure_ids": fids},
         })
     _assign_status(claims, findings)
-    return {"claims": [c.to_json() for c in claims], "findings": findings}
+    for c in unresolved:
+        c.status, c.findings = "unresolved", []
+    return {"claims": [c.to_json() for c in claims_all], "findings": findings}
 
 
 _MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
@@ -250,9 +257,13 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
         for cid in ids:
             if _STATUS_RANK[s] > _STATUS_RANK[status.get(cid, "unverifiable")]:
                 status[cid] = s
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        for cid in dict.fromkeys(f["claims"]):
+            by_claim.setdefault(cid, []).append(f)
     for c in claims:
         c.status = status.get(c.id, "unverifiable")
-        c.findings = [f for f in findings if c.id in f["claims"]]
+        c.findings = by_claim.get(c.id, [])
 
 
 def check_article(text: str, store: Any | None = None, *, article_date: date | None = None) -> dict[str, Any]:
