@@ -184,7 +184,14 @@ _CHANGE_MONEY_BEFORE = re.compile(
     r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
     r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))"
-    r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$",
+    r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
+    # a signed figure in a list: "Kazakhstan (+$2.8 billion)", "Tajikistan (−$65 million)"
+    r"|(?:^|[(\s])(?:(?P<up3>\+)|(?P<down3>[−-]))$",
+    re.I,
+)
+#: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
+_CHANGE_MONEY_AFTER = re.compile(
+    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))\s+(?:than|on|from|compared|over|year)\b",
     re.I,
 )
 #: a figure that is a goal or a forecast, not a statement of what was traded
@@ -253,6 +260,9 @@ class _Article:
     default_para: int = 0
     default_in_lead: bool = True
     seen_periods: list[str] = field(default_factory=list)  # periods figures stated explicitly, in text order
+    #: the last level claims of the article so far: what a ranking without a verb continues
+    #: ("Kyrgyzstan came second with $22.7 billion. Next come Uzbekistan ($13.7 billion), ...")
+    last_levels: list[Claim] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -260,7 +270,9 @@ class _Article:
 # --------------------------------------------------------------------------------------------
 
 
-def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list[_Source]:
+def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None) -> list[_Source]:
+    """Statistical sources named in ``text``; an agency named without its country ("the National Statistical
+    Committee reported") is the sentence's country's, else the paragraph's ``topic``."""
     out: list[_Source] = []
     for rx, rep, kind in lx.NAMED_SOURCES:
         for m in rx.finditer(text):
@@ -289,12 +301,16 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0) -> list
         ):
             out.append(_Source(r.start, r.end, r.code, "gov", lx.source_id(r.code, "gov")))
     for m in lx.SOURCE_NO_COUNTRY.finditer(text):
-        if any(x.start <= m.start() + offset < x.end for x in out):
-            continue
-        near = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
+        a0, b0 = m.start() + offset, m.end() + offset
+        if any(x.start < b0 and a0 < x.end for x in out):
+            continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
+        # whose agency: the country the sentence speaks of in the possessive ("Uzbekistan's main partner"),
+        # else the sentence's first country, else the paragraph's topic
+        codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
+        near = [r.code for r in codes if r.possessive] + [r.code for r in codes] + ([topic] if topic else [])
         if near:
             kind = lx.source_kind(m.group(0))
-            code = near[0].code
+            code = near[0]
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
     # keep one source per span (named agencies win over the country-adjective form)
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -336,7 +352,10 @@ def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim
         if heading:
             section_topic = heading
             continue
-        claims.extend(_paragraph_claims(p, art, section_topic))
+        # a source named in a paragraph governs the rest of that paragraph; after it, the article's lead source
+        # (an overview article goes country by country, each paragraph opening with the lead's statistics)
+        got, _ = _paragraph_claims(p, art, section_topic)
+        claims.extend(got)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
@@ -395,18 +414,23 @@ def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> 
     return section_topic
 
 
-def _paragraph_claims(p: Paragraph, art: _Article, section_topic: str | None) -> list[Claim]:
+def _paragraph_claims(
+    p: Paragraph, art: _Article, section_topic: str | None, carry_in: _Source | None = None
+) -> tuple[list[Claim], _Source | None]:
+    """The claims of one paragraph, and the source named last (carried into the next paragraph)."""
     topic = _paragraph_topic(p, art, section_topic)
     para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
                   if r.code not in ("TOPIC", "SUBJ", "WLD")]
-    carry_source: _Source | None = None
+    carry_source: _Source | None = carry_in
     carry_year: int | None = None
     carry_period: str | None = None
     out: list[Claim] = []
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         ctx.prev_claim = out[-1] if out else None
-        out.extend(ctx.claims())
+        got = ctx.claims()
+        out.extend(got)
+        art.last_levels = ([c for c in got if c.kind == "level" and c.flow] + art.last_levels)[:8]
         if ctx.sources:
             last = [x for x in ctx.sources if _is_trade_source(x)]
             if last:
@@ -416,7 +440,21 @@ def _paragraph_claims(p: Paragraph, art: _Article, section_topic: str | None) ->
             # the sentence's lead period ("In the first nine months of 2024, trade reached ...")
             carry_period = own[0].period
             carry_year = Period.parse(own[0].period).year
-    return out
+    return out, carry_source
+
+
+def _with_party(fl: _Flow, own: str) -> _Flow:
+    """``fl`` with ``own`` as the party that changes along a list (the partner; for trade, the second party)."""
+    if fl.flow in ("X", "M"):
+        if own == fl.subject:
+            return fl
+        return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign)
+    if fl.flow in ("T", "B") and fl.parties:
+        keep = [c for c in fl.parties if c != own][:1]
+        if len(fl.parties) >= 2 and own not in fl.parties:
+            keep = [fl.parties[0]]
+        return _Flow(fl.flow, fl.subject, fl.partner, tuple(keep + [own]), fl.world, fl.sign)
+    return fl
 
 
 class _SentenceCtx:
@@ -435,7 +473,7 @@ class _SentenceCtx:
         self.para_codes = para_codes
         self.t = s.text
         self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca), topic, art.hub)
-        self.sources = _find_sources(self.t, self.refs, 0)
+        self.sources = _find_sources(self.t, self.refs, 0, topic)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
         }
@@ -719,7 +757,12 @@ class _SentenceCtx:
             cm = _CHANGE_MONEY_BEFORE.search(self.t[max(prev_end, mo.start - 50):qstart] if qstart < mo.start else before_txt)
             if cm:
                 kind = "change"
-                sign = -1 if (cm.group("down") or cm.group("down2")) else 1
+                sign = -1 if (cm.group("down") or cm.group("down2") or cm.group("down3")) else 1
+            else:
+                cma = _CHANGE_MONEY_AFTER.match(self.t[mo.end:])
+                if cma:
+                    kind = "change"
+                    sign = -1 if cma.group("down") else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
             kw = self.flow_keyword(mo.start, prev_end)
@@ -729,11 +772,17 @@ class _SentenceCtx:
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
                 self._note("flow", 0.8)
+                own = self._own_party(mo, prev_end, qstart)
+                if own is not None:
+                    # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
+                    fl = _with_party(fl, own)
             else:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
                     fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
                     self._note("flow", 0.8)
+                else:
+                    fl = self._ranking_flow(mo, prev_end, qstart)
             nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
             if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
                 # "the difference of around $500 million": between the figures just given
@@ -780,6 +829,38 @@ class _SentenceCtx:
         self._base_levels(out)
         self._percent_claims(out, level_claims)
         return out
+
+    # ---- lists and rankings without a verb ---------------------------------------------------
+    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|\s+(?:[a-z]+\s+){0,4}with\s+|\s+(?:[a-z]+\s+){0,3}at\s+)$")
+
+    def _own_party(self, mo: Money, prev_end: int, qstart: int) -> str | None:
+        """The country a figure is attached to by position: "Uzbekistan ($13.7 billion)", "Kazakhstan – a
+        little over $1 billion", "Kyrgyzstan ranked second with $22.7 billion"."""
+        ca, _ = self.clause_of(mo.start)
+        lo = max(prev_end, ca) if prev_end else ca
+        refs = [r for i, r in enumerate(self.refs) if lo <= r.start and r.end <= qstart and i not in self.in_source
+                and r.code not in ("TOPIC", "SUBJ", "WLD")]
+        if not refs:
+            return None
+        r = refs[-1]
+        gap = self.t[r.end:qstart]
+        if r.possessive or not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
+            return None
+        return r.code
+
+    def _ranking_flow(self, mo: Money, prev_end: int, qstart: int) -> _Flow | None:
+        """A figure with no flow word whose country stands right before it continues the article's last level:
+        its flow and its other party, with this country in the place of the last one's partner."""
+        own = self._own_party(mo, prev_end, qstart)
+        if own is None or not self.art.last_levels:
+            return None
+        base = next((c for c in self.art.last_levels if c.flow == "T"), self.art.last_levels[0])
+        if base.reporter is None or base.flow is None or own == base.reporter:
+            return None
+        self._note("flow", 0.7)
+        if base.flow == "T":
+            return _Flow("T", parties=(base.reporter, own))
+        return _Flow(base.flow, subject=base.reporter, partner=own)
 
     def _base_levels(self, out: list[Claim]) -> None:
         """"rose from $1.2 billion to $1.5 billion in 2023": the "from" level is for the period before."""
