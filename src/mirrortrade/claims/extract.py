@@ -591,9 +591,12 @@ class _SentenceCtx:
         preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
         verb = bool(_VERB_FLOW.match(word))
         if verb and not attached:
-            cands = self.country_refs_between(ca, ks)
+            # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
+            # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
+            cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
+                r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
             if cands:
-                attached = [cands[-1].code]
+                attached = [cands[0].code]
         if flow in ("X", "M"):
             if flow == "X":
                 subj = attached[-1] if attached else (preps.get("from") or preps.get("of"))
@@ -704,6 +707,13 @@ class _SentenceCtx:
         after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
         before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
         found: str | None = None
+        # "an increase of $5.4 billion over 2023 ($89.4 billion)": a figure in brackets right after a comparison
+        # base is the base period's level
+        bracket = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start
+                   and re.fullmatch(r"\s*\(\s*", self.t[pm.end:fig_start])]
+        if bracket:
+            self._note("period", 1.0)
+            return bracket[-1].period
         if after:
             found = after[0].period
         elif before:
@@ -937,6 +947,7 @@ class _SentenceCtx:
             if s < 0:
                 value, lo, hi = -value, -hi, -lo
         period = self.period_for(mo.start, mo.end, prev_end, next_start)
+        conv_width = 0.0
         if mo.currency == "CNY":
             # a yuan amount: dollars at the rates of the claim's period, as an interval over their range
             conv = fx.cny_to_usd(value, lo, hi, period)
@@ -945,10 +956,11 @@ class _SentenceCtx:
                 value = lo = hi = math.nan
             else:
                 lo, value, hi = conv
+                conv_width = hi - lo if math.isfinite(hi - lo) else 0.0
         c = Claim(
             id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=reporter,
             partner=partner, flow=flow, period=period, qualifier=qual, source=_sid(src, reporter),
-            text=mo.text, precision_usd=mo.precision if mo.currency == "USD" else 0.0, paragraph=self.p.index,
+            text=mo.text, precision_usd=mo.precision if mo.currency == "USD" else conv_width, paragraph=self.p.index,
             value_cny=mo.value if mo.currency == "CNY" else mo.value_cny,
         )
         if kind == "level":

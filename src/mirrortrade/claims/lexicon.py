@@ -318,6 +318,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("more than", "lower"), ("over", "lower"), ("above", "lower"), ("exceeding", "lower"), ("exceeded", "lower"),
     ("exceeds", "lower"), ("exceed", "lower"), ("in excess of", "lower"), ("at least", "lower"),
     ("upwards of", "lower"), ("upward of", "lower"), ("surpassing", "lower"), ("surpassed", "lower"),
+    ("crossed the", "lower"), ("crossing the", "lower"), ("passed the", "lower"), ("broke through the", "lower"),
     ("surpasses", "lower"), ("north of", "lower"), ("no less than", "lower"), ("not less than", "lower"),
     ("under", "upper"), ("below", "upper"), ("less than", "upper"), ("fewer than", "upper"), ("up to", "upper"),
     ("at most", "upper"), ("no more than", "upper"), ("not more than", "upper"), ("a maximum of", "upper"),

@@ -235,14 +235,20 @@ def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     if not about:
         return f["claims"]
     rep, par, flow = about["reporter"], about["partner"], about["flow"]
-    out = []
+    out, other_period = [], False
     for cid in f["claims"]:
         c = by_id.get(cid)
         if c is None:
             continue
         if (c.reporter, c.partner, c.flow) == (rep, par, flow) or (c.reporter, c.partner, c.flow) == (
                 par, rep, _MIRROR_FLOW.get(flow, flow)):
+            if about.get("period") and c.period and c.period != about["period"]:
+                # the same flow in another period: the base a growth rate was measured from, evidence only
+                other_period = True
+                continue
             out.append(cid)
+    if not out and other_period:
+        return []
     return out or f["claims"]
 
 
