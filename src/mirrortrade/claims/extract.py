@@ -752,6 +752,8 @@ class _SentenceCtx:
         prev_end = 0
         level_claims: list[tuple[Money, Claim | None]] = []
         pending_change: tuple[Money, int] | None = None
+        respective = self._respectively(money)
+        first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
         for i, mo in enumerate(money):
             self._begin()
             next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
@@ -775,6 +777,12 @@ class _SentenceCtx:
                     sign = -1 if cma.group("down") else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
+            if mo.start in respective:
+                # "decreased by $260 million and $65 million respectively": the list shares its first figure's kind
+                if first_kind is None:
+                    first_kind = (kind, sign)
+                else:
+                    kind, sign = first_kind
             kw = self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
             if kw is not None:
@@ -793,6 +801,8 @@ class _SentenceCtx:
                     self._note("flow", 0.8)
                 else:
                     fl = self._ranking_flow(mo, prev_end, qstart)
+            if fl is not None and mo.start in respective:
+                fl = self._respective_flow(fl, *respective[mo.start])
             nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
             if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
                 # "the difference of around $500 million": between the figures just given
@@ -841,6 +851,59 @@ class _SentenceCtx:
         return out
 
     # ---- lists and rankings without a verb ---------------------------------------------------
+    def _respectively(self, money: list[Money]) -> dict[int, tuple[str, tuple[str, ...]]]:
+        """"Trade with Kazakhstan and Uzbekistan came to $28.6 billion and $4.5 billion respectively": the k-th
+        figure of a coordinated list goes with the k-th country of the list before it. Figure start -> (its
+        country, all listed countries); empty unless the counts agree."""
+        m = re.search(r"\brespectively\b", self.t)
+        if m is None or len(money) < 2:
+            return {}
+        # the run of figures joined by commas / "and" that ends right before "respectively"
+        figs = [mo for mo in money if mo.end <= m.start()]
+        run: list[Money] = []
+        for mo in reversed(figs):
+            nxt = run[0].start if run else m.start()
+            if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
+                            self.t[mo.end:nxt] if run else re.sub(r"\([^)]*\)", "", self.t[mo.end:nxt])):
+                run.insert(0, mo)
+            else:
+                break
+        if len(run) < 2:
+            return {}
+        # the run of countries joined by commas / "and" before the first figure
+        refs = [r for i, r in enumerate(self.refs) if r.end <= run[0].start and i not in self.in_source
+                and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")]
+        # maximal runs of countries joined by commas / "and"; the last one as long as the run of figures
+        runs: list[list[lx.CountryRef]] = []
+        for r in refs:
+            if runs and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", self.t[runs[-1][-1].end:r.start]):
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        match = [rn for rn in runs if len(rn) == len(run)]
+        if not match:
+            return {}
+        codes = tuple(r.code for r in match[-1])
+        if len(set(codes)) != len(codes):
+            return {}
+        return {mo.start: (code, codes) for mo, code in zip(run, codes, strict=True)}
+
+    def _respective_flow(self, fl: _Flow, own: str, listed: tuple[str, ...]) -> _Flow:
+        """``fl`` for one member of a "respectively" list: ``own`` instead of the listed countries."""
+        if fl.flow in ("X", "M"):
+            if fl.subject in listed:
+                return _Flow(fl.flow, own, fl.partner if fl.partner not in listed else None, (), fl.world, fl.sign)
+            return _Flow(fl.flow, fl.subject, own, (), fl.world, fl.sign)
+        others = [c for c in fl.parties if c not in listed]
+        if not others:
+            src = self.reporter_for(0)
+            self._why.pop("reporter", None)  # only looked at here; the figure's own look-up decides its confidence
+            for c in (src.reporter if src else None, self.art.hub, self.topic):
+                if c and c not in listed:
+                    others = [c]
+                    break
+        return _Flow(fl.flow, fl.subject, fl.partner, tuple(others[:1]) + (own,), fl.world, fl.sign)
+
     _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|\s+(?:[a-z]+\s+){0,4}with\s+|\s+(?:[a-z]+\s+){0,3}at\s+)$")
 
     def _own_party(self, mo: Money, prev_end: int, qstart: int) -> str | None:
