@@ -218,6 +218,7 @@ _SHARE_BEFORE = re.compile(
 _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\s*[–—-]\s*")
 _WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
 _STOP_FILLER = {
@@ -482,6 +483,9 @@ class _SentenceCtx:
         self.prev_claim: Claim | None = None
         ctx_year = carry_year or art.data_year
         self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
+        dl = _DATELINE.match(self.t) if s.start < 400 else None
+        if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
+            self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
         self.money = find_money(self.t, yuan=True)
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
@@ -753,6 +757,8 @@ class _SentenceCtx:
         level_claims: list[tuple[Money, Claim | None]] = []
         pending_change: tuple[Money, int] | None = None
         respective = self._respectively(money)
+        resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
+        respective_end = resp.end() if resp else 0
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
         for i, mo in enumerate(money):
             self._begin()
@@ -831,6 +837,16 @@ class _SentenceCtx:
                     if fl.partner is None:
                         fl.partner = next((c for c in pp if c != fl.subject), None)
             src = self.reporter_for(mo.start)
+            if mo.start in respective:
+                # a list's figures share what follows it: "... $3.9 billion and $10.7 billion respectively in 2024"
+                next_start = max(next_start, respective_end)
+            elif kw is not None and fl.flow in ("T", "B") and len(fl.parties) == 2:
+                own = self._own_party(mo, prev_end, qstart)
+                other = next((c for c in fl.parties if c != own), None)
+                if own in fl.parties and other is not None and any(
+                        r.code == other and r.start >= mo.end for r in self.refs):
+                    # "trade with Uzbekistan (+$1.1 billion) and Kyrgyzstan (+$2.3 billion)": a list, not a pair
+                    fl = self._respective_flow(fl, own, (own, other))
             claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
             if kind == "change":
                 pending_change = (mo, len(out))
