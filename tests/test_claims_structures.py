@@ -130,3 +130,35 @@ def test_only_resolved_claims_reach_the_checks() -> None:
     assert not any(c["status"] in ("conflict", "implausible") for c in res["claims"])
     assert by  # the article has claims
     assert all(math.isfinite(v) for c in res["claims"] for v in c["slots"].values())
+
+
+def _store_of(text: str) -> object:
+    """A stand-in store holding the claims of ``text`` as stored figures (same statistics, another title)."""
+    import pandas as pd
+
+    from mirrortrade.claims.verify import _claim_rows, _Overlay
+    from mirrortrade.store import IND_COLUMNS
+
+    rows = _claim_rows(extract_claims(text), "stored release", "2024-02-01")
+    rows["figure_id"] = [f"s{i}" for i in range(len(rows))]
+    return _Overlay(rows, pd.DataFrame(columns=list(IND_COLUMNS)))
+
+
+@pytest.mark.parametrize(("stated", "status"), [("$43.8 billion", "consistent"), ("$45.8 billion", "conflict")])
+def test_turnover_claim_checked_against_the_same_statistics_exports_plus_imports(stated: str, status: str) -> None:
+    store = _store_of("BEIJING, February 1, 2024 – China's exports to Kazakhstan were $24.7 billion in 2023 and "
+                      "its imports from Kazakhstan $19.1 billion, according to China's customs.")
+    res = check_article(f"China's trade with Kazakhstan reached {stated} in 2023, according to China's customs.", store)
+    f = [f for f in res["findings"] if f["rule"] == "turnover_vs_parts"]
+    assert [x["status"] for x in f] == [status]
+    assert res["claims"][0]["status"] == status
+
+
+def test_change_against_two_rounded_levels_is_consistent_within_rounding() -> None:
+    # 31.9 - 30.2 = 1.7, and with rounding [31.85, 31.95] - [30.15, 30.25] = [1.6, 1.8], which holds "up $1.7 billion"
+    text = (LEAD + "According to China's customs, Chinese exports to Kazakhstan rose by $1.7 billion to $31.9 "
+            "billion in 2024, from $30.2 billion in 2023.")
+    res = check_article(text, None)
+    ch = [f for f in res["findings"] if f["rule"] == "change_vs_levels"]
+    assert ch and all(f["status"] == "consistent" for f in ch)
+    assert not any(c["status"] in ("conflict", "implausible") for c in res["claims"])

@@ -174,6 +174,7 @@ def check_claims(
     from mirrortrade.checks.context import CheckContext
     from mirrortrade.checks.rules import RULES
     from mirrortrade.claims.internal import check_internal
+    from mirrortrade.claims.turnover import turnover_vs_parts
 
     vintage = (article_date or date.today()).isoformat()
     # precision first: a claim with an unresolved slot is shown as such and never verified or compared
@@ -188,6 +189,7 @@ def check_claims(
 
         sobs = pd.DataFrame(columns=[*OBS_COLUMNS, "ingest_id", "ingested_at"])
         sind = pd.DataFrame(columns=list(IND_COLUMNS))
+    store_obs = sobs
     sobs, restated = _restated(sobs, crow)
     frames = [f for f in (sobs, crow) if len(f)]
     obs = pd.concat(frames, ignore_index=True) if frames else sobs
@@ -210,6 +212,7 @@ def check_claims(
                 "about": {"reporter": f.reporter, "partner": f.partner, "flow": f.flow, "period": f.period},
             })
     findings += check_internal(claims, indicators or ())
+    findings += turnover_vs_parts(claims, store_obs)
     by_id = {c.id: c for c in claims}
     for cid, fids in restated.items():
         c = by_id[cid]
