@@ -110,6 +110,14 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         return c
 
     # ---- helpers ------------------------------------------------------------------------------
+    def _named_other_party(self, kw: re.Match[str]) -> bool:
+        """The flow word is followed by a named party ("with the Eurasian Economic Union") that is no country
+        we know (nor a region we map)."""
+        m = re.match(r"\s+(?:with|to|from|between)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", self.t[kw.end():kw.end() + 80])
+        if m is None:
+            return False
+        a, b = kw.end() + m.start(1), kw.end() + m.end(1)
+        return not any(r.start < b and a < r.end for r in self.refs)
     def _clause_spans(self) -> list[tuple[int, int]]:
         cuts = [0]
         for m in _CLAUSE_BREAK.finditer(self.t):
@@ -414,6 +422,10 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                 level_claims.append((mo, None))
                 prev_end = mo.end
                 continue
+            if kw is not None and self._named_other_party(kw):
+                # "trade with the Eurasian Economic Union as a whole came to $868 million": a party that is no
+                # country; inheriting the previous figure's partner would misread it
+                self._note("partner", 0.0)
             if prev is not None and kw is not None:
                 # inherit the missing side from the previous figure of the sentence
                 if fl.flow in ("X", "M") and fl.subject is None and prev.subject and prev.subject != fl.partner:
