@@ -5,8 +5,8 @@ doubling (linear time: ~2; target: 3,200 sentences in < 10 s on the 2-core machi
     /work/venv/bin/python benchmarks/bench_claims_scale.py [--sizes 100,200,400] [--no-store]
 
 The articles are generated: four figure sentences a paragraph, each a level, a growth rate or a share of
-one of the five Central Asian states' trade with China in one of 192 months (2010-2025), from one of two
-statistical sources, so that the article's claims fall into many keys (country, flow, month) as a long real
+one of the five Central Asian states' trade with China (then Russia, Turkey, India) in one of 192 months
+(2010-2025), from one of two statistical sources, so that the article's claims fall into many keys (country, flow, month) as a long real
 article's do, and keys hold a few statements each (the cross-claim checks then have work to do). An article
 that states one key hundreds of times is not what this measures: the pairwise checks within one key (two
 publications of one figure, the two sides of one flow) stay quadratic in the size of that key. Peak memory is Python's allocation peak (tracemalloc) during
@@ -26,6 +26,7 @@ _COUNTRIES = [("Kazakhstan", "Kazakh"), ("Kyrgyzstan", "Kyrgyz"), ("Tajikistan",
               ("Turkmenistan", "Turkmen"), ("Uzbekistan", "Uzbek")]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
+_PARTNERS = ["China", "Russia", "Turkey", "India"]
 _SOURCES = ["according to China's General Administration of Customs", "the {adj} statistics agency said"]
 
 
@@ -35,18 +36,19 @@ def article(n: int) -> str:
     sent: list[str] = []
     for i in range(n):
         name, adj = _COUNTRIES[i % 5]
+        other = _PARTNERS[(i // 960) % len(_PARTNERS)]  # keys repeat only after 3,840 sentences
         year = f"{_MONTHS[(i // 5) % 12]} {2010 + (i // 60) % 16}"
-        src = _SOURCES[(i // 60) % 2].format(adj=adj)
+        src = _SOURCES[(i // 60) % 2 if other == "China" else 1].format(adj=adj)
         v = 1.0 + (i * 37 % 400) / 10
         k = i % 4
         if k == 0:
-            s = f"In {year}, trade between {name} and China reached ${v:.1f} billion, {src}."
+            s = f"In {year}, trade between {name} and {other} reached ${v:.1f} billion, {src}."
         elif k == 1:
-            s = f"{adj} exports to China grew {3 + i % 17} percent to ${v / 3:.2f} billion in {year}, {src}."
+            s = f"{adj} exports to {other} grew {3 + i % 17} percent to ${v / 3:.2f} billion in {year}, {src}."
         elif k == 2:
-            s = f"{adj} imports from China came to ${v * 0.6:.2f} billion in {year}, {src}."
+            s = f"{adj} imports from {other} came to ${v * 0.6:.2f} billion in {year}, {src}."
         else:
-            s = f"China accounted for {10 + i % 30} percent of {name}'s foreign trade in {year}, {src}."
+            s = f"{other} accounted for {10 + i % 30} percent of {name}'s foreign trade in {year}, {src}."
         sent.append(s)
         if len(sent) == 4:
             paras.append(" ".join(sent))
