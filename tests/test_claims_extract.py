@@ -132,7 +132,10 @@ def test_to_json_shape() -> None:
     keys = ["id", "quote", "reporter", "partner", "flow", "period", "value_usd", "value_low", "value_high",
             "qualifier", "growth_pct", "source", "status"]
     d = claims[0].to_json()
-    assert list(d) == keys
+    # the issue-7 keys first and unchanged; issue 16 adds the kind and the slot confidences
+    assert list(d)[:len(keys)] == keys
+    assert d["kind"] == claims[0].kind and set(d["slots"]) == {"reporter", "partner", "flow", "period", "kind", "value"}
+    assert "missing" not in d and claims[0].resolved
     assert d["status"] == "unverifiable"
     share = next(c for c in claims if c.kind == "share").to_json()
     assert share["share_pct"] == 20.0 and share["value_usd"] is None

@@ -198,20 +198,35 @@ class CheckContext:
             self._gdp_memo[key] = self._gdp_for(country, int(year))
         return self._gdp_memo[key]
 
+    @cached_property
+    def _gdp_by_country(self) -> dict[str, list[Any]]:
+        g = self.gdp
+        if g is None or g.empty:
+            return {}
+        g = g[g["partner"].fillna("") == ""]
+        out: dict[str, list[Any]] = {}
+        for r in g.itertuples(index=False):
+            out.setdefault(str(r.country), []).append(r)
+        return out
+
+    def gdp_rows(self, country: str) -> list[Any]:
+        """The GDP rows of one country (grouped once, so that many look-ups stay linear in the figures)."""
+        return self._gdp_by_country.get(country, [])
+
     def _gdp_for(self, country: str, year: int) -> tuple[Fig | None, str]:
         g = self.gdp
         if g is None or g.empty:
             return None, "no GDP figure in the store"
-        g = g[(g["country"] == country) & (g["partner"].fillna("") == "")]
-        same = g[g["year"] == year]
-        if len(same):
-            r = same.sort_values("vintage").iloc[-1]
+        rows = self.gdp_rows(country)
+        same = [r for r in rows if r.year == year]
+        if same:
+            r = sorted(same, key=lambda x: x.vintage)[-1]
             note = f"GDP for {year} ({r.source_id})"
         else:
-            earlier = g[g["year"] < year]
-            if earlier.empty:
+            earlier = [r for r in rows if r.year < year]
+            if not earlier:
                 return None, f"no GDP figure for {year} or earlier"
-            r = earlier.sort_values(["year", "vintage"]).iloc[-1]
+            r = sorted(earlier, key=lambda x: (x.year, x.vintage))[-1]
             note = f"no GDP figure for {year}: used {r.year}, the latest earlier year ({r.source_id})"
         fig = Fig(figure_id=str(r.figure_id), reporter=country, partner="", flow="GDP", period=str(r.period),
                   value=float(r.value), low=float(r.value_low), high=float(r.value_high), qualifier=str(r.qualifier),

@@ -87,14 +87,11 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
 
 def _other_gdp(ctx: CheckContext, country: str, used: Fig) -> Fig | None:
     """The latest exact GDP figure from another source than the one used (a cross-check for bounds)."""
-    g = ctx.gdp
-    if g is None or g.empty:
+    y = Period.parse(used.period).year
+    cand = [r for r in ctx.gdp_rows(country) if r.source_id != used.source_id and r.qualifier == "exact" and r.year <= y]
+    if not cand:
         return None
-    g = g[(g["country"] == country) & (g["source_id"] != used.source_id) & (g["qualifier"] == "exact")
-          & (g["year"] <= Period.parse(used.period).year)]
-    if g.empty:
-        return None
-    r = g.sort_values(["year", "vintage"]).iloc[-1]
+    r = sorted(cand, key=lambda x: (x.year, x.vintage))[-1]
     fig, _ = ctx.gdp_for(country, int(r.year))
     return fig if fig is not None and fig.figure_id == r.figure_id else None
 

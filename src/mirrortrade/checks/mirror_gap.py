@@ -163,6 +163,10 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
 def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> list[Finding]:
     out = []
     done = set()
+    # the directional findings of each pair and period, grouped once (not scanned again for every turnover pair)
+    by_pair: dict[tuple[frozenset[str], str], list[tuple[Fig, Fig, dict[str, Any], Finding]]] = {}
+    for c in comps:
+        by_pair.setdefault((frozenset((c[0].reporter, c[1].reporter)), c[0].period), []).append(c)
     for t1 in ctx.find(flow="T"):
         if is_aggregate(t1.reporter) or is_aggregate(t1.partner) or not ctx.in_scope(t1.period):
             continue
@@ -174,14 +178,15 @@ def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig
         tb = ctx.find(reporter=b, partner=a, flow="T", period=t1.period)
         for fa in ta:
             for fb in tb:
-                out.append(_turnover_finding(ctx, bands, fa, fb, comps))
+                mine = by_pair.get((frozenset((fa.reporter, fb.reporter)), fa.period), [])
+                out.append(_turnover_finding(ctx, bands, fa, fb, mine))
     return out
 
 
 def _turnover_finding(ctx: CheckContext, bands: BandEstimator, fa: Fig, fb: Fig,
-                      comps: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> Finding:
+                      mine: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> Finding:
+    """``mine``: the directional findings of the same pair and period."""
     period = fa.period
-    mine = [c for c in comps if {c[0].reporter, c[1].reporter} == {fa.reporter, fb.reporter} and c[0].period == period]
     sl = iv.slack(fa.interval, fb.interval)
     diff = fb.value - fa.value
     ev: dict[str, Any] = {

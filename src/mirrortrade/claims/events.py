@@ -11,12 +11,13 @@ credits and site boilerplate are not events.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.extract import _heading_country, extract_claims
-from mirrortrade.claims.indicators import extract_indicators
+from mirrortrade.claims.extract import Claim, _heading_country, extract_claims
+from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
 from mirrortrade.claims.numbers import find_money
 from mirrortrade.claims.periods import reference_year
 from mirrortrade.claims.text import segment
@@ -106,13 +107,21 @@ class NewsEvent:
         )
 
 
-def extract_events(text: str, article_date: date | None = None) -> list[NewsEvent]:
-    """Every news item of ``text`` (ids e1, e2, ... in text order)."""
+def extract_events(
+    text: str, article_date: date | None = None, *, claims: Sequence[Claim] | None = None,
+    indicators: Sequence[IndicatorFigure] | None = None,
+) -> list[NewsEvent]:
+    """Every news item of ``text`` (ids e1, e2, ... in text order). ``claims`` and ``indicators``: the article's
+    trade claims and indicator figures when the caller has them already (each article is read once)."""
     paras = segment(text)
     ref_year = reference_year(text, article_date)
-    trade_paras = {c.paragraph for c in extract_claims(text, article_date=article_date)}
+    if claims is None:
+        claims = extract_claims(text, article_date=article_date)
+    if indicators is None:
+        indicators = extract_indicators(text, article_date)
+    trade_paras = {c.paragraph for c in claims}
     stat_sentences = {
-        f.quote for f in extract_indicators(text, article_date)
+        f.quote for f in indicators
         if f.indicator not in ("investment_announced", "scholarships")
     }
     about_ca = "Central Asia" in text

@@ -90,8 +90,14 @@ def ingest_article(
     skipped = 0
     obs: list[Observation] = []
     known_trade = 0
-    for c in extract_claims(text, article_date=article_date):
+    # the article is read once: its claims and indicators feed the trade figures, the indicators and the news items
+    claims = extract_claims(text, article_date=article_date)
+    figures = extract_indicators(text, article_date=article_date)
+    for c in claims:
         if c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
+            skipped += 1
+            continue
+        if c.missing:  # an unresolved slot: never stored as a figure (precision first)
             skipped += 1
             continue
         if c.reporter in AGGREGATES:
@@ -110,7 +116,7 @@ def ingest_article(
         ))
     inds = []
     known_ind = 0
-    for f in extract_indicators(text, article_date=article_date):
+    for f in figures:
         if not f.country or not f.period:
             skipped += 1
             continue
@@ -124,8 +130,8 @@ def ingest_article(
             ind = replace(ind, indicator=f"{f.indicator}_change")
         inds.append(ind)
     events = []
-    extracted = extract_events(text, article_date=article_date)
-    details = _details(text, extracted, {f.quote for f in extract_indicators(text, article_date=article_date)})
+    extracted = extract_events(text, article_date=article_date, claims=claims, indicators=figures)
+    details = _details(text, extracted, {f.quote for f in figures})
     for ev in extracted:
         item = ev.to_news_item(cite(ev.quote))
         if details.get(ev.id):

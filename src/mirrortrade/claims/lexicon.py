@@ -250,6 +250,7 @@ NAMED_SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 #: an agency named without its country ("the National Statistical Committee said"): the sentence's country
 SOURCE_NO_COUNTRY = re.compile(
     r"\bthe\s+(?:(?:National|State|Federal|national|state)\s+)?(?:(?:[Ss]tatistic(?:s|al)|[Ss]tat)\s+(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice|[Ss]ervice)"
+    r"|(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice)\s+(?:of|on|for)\s+(?:[Nn]ational\s+)?[Ss]tatistics"
     r"|[Cc]ustoms\s+(?:[Ss]ervice|[Aa]gency|[Cc]ommittee|[Aa]dministration|[Aa]uthorit(?:y|ies)))\b"
 )
 
@@ -272,8 +273,10 @@ SOURCE_AFTER_COUNTRY = re.compile(
 )
 #: "the customs service of Tajikistan", "data published by Beijing", "according to Kazakh statistics"
 SOURCE_BEFORE_COUNTRY = re.compile(
-    r"(?:(?:customs\s+(?:service|agency|committee|administration)|statistics\s+(?:agency|committee|bureau|office)"
-    r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber)\s+of\s+(?:the\s+)?"
+    r"(?:(?:customs\s+(?:service|agency|committee|administration)|statistic(?:s|al)\s+(?:agency|committee|bureau|office)"
+    r"|(?:agency|committee|bureau|office)\s+(?:of|on|for)\s+(?:national\s+)?statistics"
+    r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber)"
+    r"(?:\s+under\s+the\s+(?:president|government|cabinet(?:\s+of\s+ministers)?))?\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?"
     r"|(?:data|figures|numbers|statistics)\s+(?:published|released|reported|provided)\s+by\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -315,6 +318,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("more than", "lower"), ("over", "lower"), ("above", "lower"), ("exceeding", "lower"), ("exceeded", "lower"),
     ("exceeds", "lower"), ("exceed", "lower"), ("in excess of", "lower"), ("at least", "lower"),
     ("upwards of", "lower"), ("upward of", "lower"), ("surpassing", "lower"), ("surpassed", "lower"),
+    ("crossed the", "lower"), ("crossing the", "lower"), ("passed the", "lower"), ("broke through the", "lower"),
     ("surpasses", "lower"), ("north of", "lower"), ("no less than", "lower"), ("not less than", "lower"),
     ("under", "upper"), ("below", "upper"), ("less than", "upper"), ("fewer than", "upper"), ("up to", "upper"),
     ("at most", "upper"), ("no more than", "upper"), ("not more than", "upper"), ("a maximum of", "upper"),

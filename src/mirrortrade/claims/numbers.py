@@ -13,14 +13,17 @@ from decimal import Decimal
 
 from mirrortrade.model import precision_of
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|trn|tn|billion|bln|bn|b|million|mln|mil|mn|m|thousand|k"
+#: a decimal comma ("4,7 billion", "17,9 percent") is read only before a scale word or a percent sign, and only
+#: with one or two digits after the comma ("1,496" stays one thousand four hundred and ninety-six)
+DEC_COMMA = (r"\d+,\d{1,2}(?![\d.])(?=[\s-]?(?:(?:" + _SCALE + r")(?![A-Za-z])|%|per\s?cent\b|pct\b|percentage\b))")
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + DEC_COMMA + r"|\d+(?:\.\d+)?"
 SCALES: dict[str, float] = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6,
     "thousand": 1e3, "k": 1e3,
 }
-_SCALE = r"trillion|trn|tn|billion|bln|bn|b|million|mln|mil|mn|m|thousand|k"
 _CUR_PRE = r"(?:U\.?S\.?\s?\$|USD\s?|\$)"
 _CUR_POST = r"(?:(?:U\.?S\.?\s+|American\s+)?dollars?|USD|US\$)"
 _UNITS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -53,6 +56,17 @@ MONEY_RE = re.compile(
     + _CUR_POST + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+#: yuan amounts: "286.42 billion yuan", "CNY286.4 billion", "RMB 1.2 bn", "50 billion renminbi"
+YUAN_RE = re.compile(
+    r"(?<![A-Za-z])(?P<pre>CNY|RMB|¥)\s?(?P<num>" + NUM + r")(?:[\s-]?(?P<scale>" + _SCALE + r")(?![A-Za-z]))?"
+    r"|(?<![\w.,$])(?P<num_b>" + NUM + r")[\s-]?(?:(?P<scale_b>" + _SCALE + r")\s+)?(?:of\s+)?"
+    r"(?:yuan|renminbi|RMB|CNY)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+#: the dollar equivalent printed beside a yuan amount: "286.42 billion yuan (about 39.88 billion U.S. dollars)"
+_EQUIV_GAP = re.compile(r"\s*[(,]\s*(?:or\s+|about\s+|around\s+|approximately\s+|roughly\s+|some\s+|nearly\s+|"
+                        r"almost\s+|equivalent to\s+|worth\s+)*$", re.I)
 
 PERCENT_RE = re.compile(
     r"(?P<num>[-+−]?(?:" + NUM + r")|\b" + SPELLED + r")(?:\s|-)?(?P<unit>%|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
@@ -96,6 +110,8 @@ class Money:
     precision: float
     high: float | None = None  # for a printed range "$1.2-1.5 billion"
     scaled: bool = True  # printed with a scale word (billion, mn, ...)
+    currency: str = "USD"  # "CNY": ``value``/``precision``/``high`` are in yuan, to be converted for a period
+    value_cny: float | None = None  # a yuan amount printed with its dollar equivalent (the Money is the dollars)
 
 
 @dataclass(frozen=True)
@@ -109,17 +125,54 @@ class Percent:
     word: bool = False  # a fraction word rather than digits
 
 
+def plain(num: str) -> str:
+    """A printed number as a plain decimal: a decimal comma ("4,7") becomes a point; thousands commas go."""
+    num = num.replace("−", "-")
+    if re.fullmatch(r"[-+]?\d+,\d{1,2}", num):
+        return num.replace(",", ".")
+    return num.replace(",", "")
+
+
 def to_float(num: str) -> float:
-    return float(num.replace(",", "").replace("−", "-"))
+    return float(plain(num))
 
 
 def scaled(num: str, scale: float) -> float:
     """``num`` times ``scale`` without binary rounding noise: "16.1" x 1e9 = 16_100_000_000.0."""
-    return float(Decimal(num.replace(",", "")) * Decimal(repr(scale)))
+    return float(Decimal(plain(num)) * Decimal(repr(scale)))
 
 
-def find_money(text: str) -> list[Money]:
-    """Every US-dollar amount in ``text`` with its value and printed precision."""
+def find_money(text: str, *, yuan: bool = False) -> list[Money]:
+    """Every US-dollar amount in ``text`` with its value and printed precision; with ``yuan``, yuan amounts
+    too (``currency="CNY"``), and a yuan amount printed with its dollar equivalent is one figure: the
+    dollars, spanning both, with the yuan in ``value_cny``."""
+    usd = _find_usd(text)
+    if not yuan:
+        return usd
+    out: list[Money] = []
+    taken: set[int] = set()
+    for m in YUAN_RE.finditer(text):
+        if any(u.start <= m.start() < u.end for u in usd):
+            continue
+        num = m.group("num") or m.group("num_b")
+        scale_word = m.group("scale") or m.group("scale_b")
+        scale = SCALES[scale_word.lower()] if scale_word else 1.0
+        cny = scaled(num, scale)
+        nxt = next((u for u in usd if u.start >= m.end()), None)
+        if nxt is not None and nxt.start - m.end() < 40 and _EQUIV_GAP.fullmatch(text[m.end():nxt.start]):
+            end = nxt.end + 1 if text[nxt.end:nxt.end + 1] == ")" else nxt.end
+            out.append(Money(m.start(), end, text[m.start():end], nxt.value, nxt.precision, nxt.high, nxt.scaled,
+                             "USD", cny))
+            taken.add(nxt.start)
+            continue
+        out.append(Money(m.start(), m.end(), m.group(0), cny, precision_of(plain(num), scale), None,
+                         bool(scale_word), "CNY"))
+    out.extend(u for u in usd if u.start not in taken)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _find_usd(text: str) -> list[Money]:
     out: list[Money] = []
     for m in MONEY_RE.finditer(text):
         if m.group("word"):
@@ -132,7 +185,7 @@ def find_money(text: str) -> list[Money]:
         scale_word = m.group("scale") or m.group("scale_b")
         scale = SCALES[scale_word.lower()] if scale_word else 1.0
         value = scaled(num, scale)
-        prec = precision_of(num, scale)
+        prec = precision_of(plain(num), scale)
         high = None
         if m.group("num2"):
             high = scaled(m.group("num2"), scale)
@@ -154,7 +207,7 @@ def find_money(text: str) -> list[Money]:
             num = m.group("num") if m else None
             if num:
                 scale = _scale_of(b.text)
-                lo = Money(a.start, a.end, a.text, scaled(num, scale), precision_of(num, scale), None, True)
+                lo = Money(a.start, a.end, a.text, scaled(num, scale), precision_of(plain(num), scale), None, True)
                 before = text[max(0, a.start - 12):a.start].lower()
                 is_range = "from" not in before and (joiner.strip() in ("-", "–", "or") or "between" in before
                                                       or joiner.strip() == "to")
@@ -179,7 +232,7 @@ def find_percents(text: str) -> list[Percent]:
         if raw[:1].isalpha():
             v, prec = spelled_value(raw), 1.0
         else:
-            v, prec = to_float(raw), precision_of(raw.replace("−", "-"))
+            v, prec = to_float(raw), precision_of(plain(raw))
         unit = m.group("unit").lower()
         out.append(Percent(m.start(), m.end(), m.group(0), v, prec, points=unit.startswith(("percentage", "pp"))))
     return out

@@ -70,7 +70,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _BASE_BEFORE = re.compile(
     r"(?:\bover|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bfrom|\bversus|\bvs\.?|\bagainst|\brelative\s+to|"
-    r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?)\s+(?:the\s+|that\s+of\s+|in\s+)?$",
+    r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?|\bsince"
+    # "than in the same period of 2019", "compared with the corresponding months of 2023"
+    r"|\b(?:same|corresponding|like|similar|comparable)\s+(?:period|time|months?|quarter|half)\s+(?:of|in|a year)"
+    r")\s+(?:the\s+|that\s+of\s+|in\s+)?$",
     re.I,
 )
 _BASE_AFTER_POSS = re.compile(r"^\s*(?:total|level|figure|result|volume|value|record|tally|amount)s?\b", re.I)

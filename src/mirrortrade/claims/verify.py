@@ -32,6 +32,8 @@ from mirrortrade.model import AGGREGATES, Period
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
 _STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
+#: every status a claim can get; ``unresolved``: a slot (reporter, partner, flow, period, kind, value) was not
+#: read with confidence, so the claim is shown with what is missing and never verified
 
 
 class _Overlay:
@@ -172,8 +174,12 @@ def check_claims(
     from mirrortrade.checks.context import CheckContext
     from mirrortrade.checks.rules import RULES
     from mirrortrade.claims.internal import check_internal
+    from mirrortrade.claims.turnover import turnover_vs_parts
 
     vintage = (article_date or date.today()).isoformat()
+    # precision first: a claim with an unresolved slot is shown as such and never verified or compared
+    unresolved = [c for c in claims if c.missing]
+    claims_all, claims = claims, [c for c in claims if not c.missing]
     crow = _claim_rows(claims, title, vintage)
     if store is not None:
         sobs = store.observations()
@@ -183,6 +189,7 @@ def check_claims(
 
         sobs = pd.DataFrame(columns=[*OBS_COLUMNS, "ingest_id", "ingested_at"])
         sind = pd.DataFrame(columns=list(IND_COLUMNS))
+    store_obs = sobs
     sobs, restated = _restated(sobs, crow)
     frames = [f for f in (sobs, crow) if len(f)]
     obs = pd.concat(frames, ignore_index=True) if frames else sobs
@@ -205,6 +212,7 @@ def check_claims(
                 "about": {"reporter": f.reporter, "partner": f.partner, "flow": f.flow, "period": f.period},
             })
     findings += check_internal(claims, indicators or ())
+    findings += turnover_vs_parts(claims, store_obs)
     by_id = {c.id: c for c in claims}
     for cid, fids in restated.items():
         c = by_id[cid]
@@ -215,7 +223,9 @@ def check_claims(
             "evidence": {"figure_ids": fids},
         })
     _assign_status(claims, findings)
-    return {"claims": [c.to_json() for c in claims], "findings": findings}
+    for c in unresolved:
+        c.status, c.findings = "unresolved", []
+    return {"claims": [c.to_json() for c in claims_all], "findings": findings}
 
 
 _MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
@@ -228,14 +238,20 @@ def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     if not about:
         return f["claims"]
     rep, par, flow = about["reporter"], about["partner"], about["flow"]
-    out = []
+    out, other_period = [], False
     for cid in f["claims"]:
         c = by_id.get(cid)
         if c is None:
             continue
         if (c.reporter, c.partner, c.flow) == (rep, par, flow) or (c.reporter, c.partner, c.flow) == (
                 par, rep, _MIRROR_FLOW.get(flow, flow)):
+            if about.get("period") and c.period and c.period != about["period"]:
+                # the same flow in another period: the base a growth rate was measured from, evidence only
+                other_period = True
+                continue
             out.append(cid)
+    if not out and other_period:
+        return []
     return out or f["claims"]
 
 
@@ -250,9 +266,13 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
         for cid in ids:
             if _STATUS_RANK[s] > _STATUS_RANK[status.get(cid, "unverifiable")]:
                 status[cid] = s
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        for cid in dict.fromkeys(f["claims"]):
+            by_claim.setdefault(cid, []).append(f)
     for c in claims:
         c.status = status.get(c.id, "unverifiable")
-        c.findings = [f for f in findings if c.id in f["claims"]]
+        c.findings = by_claim.get(c.id, [])
 
 
 def check_article(text: str, store: Any | None = None, *, article_date: date | None = None) -> dict[str, Any]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from mirrortrade.report.fmt import fmt_usd
 
-STATUS_STYLE = {"consistent": "green", "conflict": "yellow", "implausible": "bold red", "unverifiable": "dim"}
+STATUS_STYLE = {"consistent": "green", "conflict": "yellow", "implausible": "bold red", "unverifiable": "dim", "unresolved": "dim italic"}
 SEVERITY_STYLE = {"info": "dim", "low": "cyan", "medium": "yellow", "high": "bold red"}
 FLOW_WORD = {"X": "exports to", "M": "imports from", "T": "trade with", "B": "balance with", "RX": "re-exports to",
              "RM": "re-imports from"}
@@ -46,8 +47,9 @@ def print_check(name: str, result: dict[str, Any], console: Console | None = Non
         t.add_column(col)
     for c in claims:
         st = c["status"]
+        shown = st if not c.get("missing") else f"{st} ({', '.join(c['missing'])}?)"
         t.add_row(c["id"], claim_what(c), c.get("period") or "?", claim_value(c), c.get("source") or "—",
-                  f"[{STATUS_STYLE.get(st, '')}]{st}[/]")
+                  f"[{STATUS_STYLE.get(st, '')}]{escape(shown)}[/]")
     console.print(t)
     problems = [f for f in findings if f["severity"] != "info"]
     if problems:

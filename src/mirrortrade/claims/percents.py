@@ -1,0 +1,198 @@
+"""Percent figures of a sentence: growth rates (attached to a level or on their own) and shares."""
+
+from __future__ import annotations
+
+import re
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.numbers import (
+    Money,
+    Percent,
+    find_fractions,
+    find_multiples,
+    find_percents,
+)
+from mirrortrade.claims.sources import _is_trade_source, _sid
+from mirrortrade.claims.vocab import (
+    _CHANGE_AFTER,
+    _CHANGE_BEFORE,
+    _FLOW_RE,
+    _NONTRADE_RE,
+    _SHARE_BEFORE,
+    _SHARE_OF,
+    _TRADE_WORDS,
+)
+from mirrortrade.model import value_interval
+
+
+class PercentsMixin:
+    """Methods of the sentence reader for growth rates and shares."""
+
+    def _percent_claims(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
+        pcts: list[Percent] = [p for p in find_percents(self.t) if not p.points]
+        occupied = [(p.start, p.end) for p in pcts]
+        for fr in find_fractions(self.t):
+            if any(a <= fr.start < b for a, b in occupied):
+                continue
+            if any(pm.start <= fr.start < pm.end for pm in self.periods):
+                continue  # "the first half of 2025"
+            after = self.t[fr.end:fr.end + 4]
+            before = self.t[max(0, fr.start - 12):fr.start]
+            if after.startswith(" of") or re.search(r"\bby\s+$", before):
+                pcts.append(fr)
+        for mu in find_multiples(self.t):
+            pcts.append(Percent(mu.start, mu.end, mu.text, (mu.ratio - 1) * 100, 0.0, word=True))
+        mults = {mu.start: mu for mu in find_multiples(self.t)}
+        pcts.sort(key=lambda p: p.start)
+        starts = sorted([mo.start for mo, _ in level_claims] + [p.start for p in pcts])
+        for pc in pcts:
+            next_any = next((x for x in starts if x > pc.start), len(self.t))
+            if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
+                continue
+            qual, qstart = lx.qualifier_before(self.t, pc.start)
+            prev_money = [(mo, c) for mo, c in level_claims if mo.end <= pc.start]
+            next_money = [(mo, c) for mo, c in level_claims if mo.start >= pc.end]
+            lo_bound = prev_money[-1][0].end if prev_money else 0
+            before = self.t[max(lo_bound, pc.start - 60):qstart]
+            after = self.t[pc.end:pc.end + 40]
+            # share?
+            som = _SHARE_OF.match(self.t[pc.end:])
+            if not som and re.match(r"^\s+share\b", self.t[pc.end:]) and _TRADE_WORDS.search(self.t):
+                # "a 34.5 percent share", "a 18.4% share of the country's foreign trade"
+                so = re.match(r"^\s+share\s+of\s+(?P<phrase>[^.;:!?]{1,120})", self.t[pc.end:])
+                if so:
+                    self._share_claim(out, pc, qual, so.group("phrase"), next_any, pc.end + so.start("phrase"))
+                else:
+                    self._share_claim(out, pc, qual, "trade", next_any, len(self.t))
+                continue
+            if som and (_TRADE_WORDS.search(som.group("phrase")) or _SHARE_BEFORE.search(before)):
+                if _TRADE_WORDS.search(self.t) and pc.start not in mults:
+                    self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
+                continue
+            # growth?
+            if pc.start in mults:
+                mu = mults[pc.start]
+                g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
+                gval = (mu.ratio - 1) * 100
+                qual = mu.qualifier
+            else:
+                if re.search(r"\bfrom\s+$", self.t[max(0, qstart - 10):qstart]):
+                    continue  # "down from 21%": the earlier level, not a rate of change
+                cb = _CHANGE_BEFORE.search(before)
+                ca = _CHANGE_AFTER.match(after)
+                if not cb and not ca:
+                    continue
+                down = (ca and ca.group("down")) or (not ca and cb and cb.group("down"))
+                gval = -pc.value if down else pc.value
+                g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+                if down:
+                    g_lo, g_hi = -g_hi, -g_lo
+            target = self._growth_target(pc, prev_money, next_money)
+            if target is not None:
+                target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
+                target.growth_base = self._base_for(target.period, pc.end)
+                continue
+            self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _growth_target(
+        self, pc: Percent, prev_money: list[tuple[Money, Claim | None]], next_money: list[tuple[Money, Claim | None]]
+    ) -> Claim | None:
+        if next_money:
+            mo, c = next_money[0]
+            between = self.t[pc.end:mo.start]
+            ca, cb = self.clause_of(pc.start)
+            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
+                r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
+                r"\bat)\s+(?:\S+\s+){0,3}$", between
+            ) and not _FLOW_RE.search(between):
+                return c
+        for mo, c in reversed(prev_money):
+            between = self.t[mo.end:pc.start]
+            if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:
+                return None
+            if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+                         self.t[max(0, mo.start - 25):mo.start]):
+                continue  # "from $2.6bn in 3Q23": the base level; the rate belongs to the level before it
+            if len(between) < 60 or c is not prev_money[-1][1]:
+                return c if c.growth_pct is None else None
+            return None
+        return None
+
+    def _growth_claim(
+        self, out: list[Claim], pc: Percent, qual: str, gval: float, g_lo: float, g_hi: float, prev_end: int,
+        next_money: list[tuple[Money, Claim | None]], next_any: int,
+    ) -> None:
+        next_start = next_money[0][0].start if next_money else len(self.t)
+        self._begin()
+        kw = self.flow_keyword(pc.start, prev_end)
+        if kw is None:
+            kw = self.flow_after(pc.end, next_start)
+            self._note("flow", 0.8)
+        if kw is None:
+            return
+        ca, cb = self.clause_of(pc.start)
+        between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
+        if _NONTRADE_RE.search(between):
+            return
+        fl = self.resolve_flow(kw, pc.start, pc.end, next_start)
+        src = self.reporter_for(pc.start)
+        reporter, partner, flow, _ = self._orient(fl, src)
+        period = self.period_for(pc.start, pc.end, prev_end, min(next_start, next_any))
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
+            partner=partner, flow=flow, period=period, qualifier=qual,
+            source=_sid(src, reporter), kind="growth", text=pc.text,
+            paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
+        )
+        c.growth_base = self._base_for(period, pc.end)
+        out.append(self._finish(c, src))
+
+    def _share_claim(
+        self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int, phrase_start: int
+    ) -> None:
+        phrase = phrase.strip()
+        self._begin()
+        # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
+        whole: str | None = None
+        for r in self.refs:
+            if phrase_start <= r.start < phrase_start + len(phrase) + 2 and (
+                    r.possessive or self.t[r.end:r.end + 2] in ("'s", "’s")):
+                whole = r.code
+                break
+        part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
+        named: list[str] = []
+        for r in part_refs:
+            if r.code not in ("CA5", "WLD") and r.code not in named:
+                named.append(r.code)
+        src = self.reporter_for(pc.start)
+        own_src = [x for x in self.sources if _is_trade_source(x)]
+        if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
+            # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
+            # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject
+            whole = own_src[0].reporter if own_src else named[0]
+        if whole is None and src is not None and (src.reporter in named or len(named) < 2):
+            whole = src.reporter
+        if whole is None and len(named) >= 2:
+            # "Tajikistan imported ... from Russia, or 28.1% of total imports": the subject is the whole
+            whole = named[0]
+        if whole is None:
+            whole = src.reporter if src else self.topic
+        part = next((r.code for r in part_refs if r.code != whole), None)
+        if part is None:
+            part = self._fill_party({whole} if whole else set(), None)
+        pl = phrase.lower()
+        flow = "X" if re.search(r"\bexports?\b", pl) else "M" if re.search(r"\bimports?\b", pl) else "T"
+        share_of = re.sub(r"^(?:the\s+)?(?:[\w\s-]+?['’]s\s+|its\s+|their\s+|the\s+)", "", phrase)
+        share_of = re.split(r"\s*[,(]|\s+(?:in|for|during|last|this)\s+(?:\d|the|last|this)", share_of)[0].strip()
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        hi = min(hi, 100.0)
+        lo = max(lo, 0.0)
+        period = self.period_for(pc.start, pc.end, 0, next_start)
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=whole,
+            partner=part, flow=flow, period=period, qualifier=qual,
+            source=_sid(src, whole), kind="share", text=pc.text,
+            paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
+        )
+        out.append(self._finish(c, src if src is not None and src.reporter == whole else None))

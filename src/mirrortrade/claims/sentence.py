@@ -1,0 +1,470 @@
+"""The sentence reader: quantity mentions of one sentence turned into frames and claims, slots filled from the
+clause, then the sentence, the paragraph and the article (see :mod:`mirrortrade.claims.extract`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.frames import _Article, _Flow, _with_party
+from mirrortrade.claims.levels import LevelsMixin
+from mirrortrade.claims.lists import ListsMixin
+from mirrortrade.claims.numbers import (
+    Money,
+    find_money,
+)
+from mirrortrade.claims.percents import PercentsMixin
+from mirrortrade.claims.periods import PeriodMention, find_periods
+from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source
+from mirrortrade.claims.text import Paragraph, Sentence
+from mirrortrade.claims.vocab import (
+    _CHANGE_MONEY_AFTER,
+    _CHANGE_MONEY_BEFORE,
+    _CLAUSE_BREAK,
+    _COMPOUND_SEP,
+    _DATELINE,
+    _DIFF_AFTER,
+    _DIFF_BEFORE,
+    _FLOW_RE,
+    _STOP_FILLER,
+    _TRADE_WORDS,
+    _VERB_FLOW,
+    _WORLD_HINT,
+)
+from mirrortrade.model import Period
+
+
+def _milestone(qual: str, words: str, mo: Money) -> str:
+    """"tops $100bn": passing a round milestone (one significant digit) says only "more than"."""
+    if qual == "near_lower" and re.match(r"top", words.strip(), re.I) and mo.value > 0:
+        lead = mo.value / 10 ** math.floor(math.log10(mo.value))
+        if abs(lead - round(lead)) < 1e-9:
+            return "lower"
+    return qual
+
+
+
+class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
+    """One sentence of a paragraph, read with the paragraph's carried source and period."""
+
+    def __init__(
+        self,
+        s: Sentence,
+        p: Paragraph,
+        art: _Article,
+        topic: str | None,
+        para_codes: list[str],
+        carry_source: _Source | None,
+        carry_year: int | None,
+        carry_period: str | None,
+    ) -> None:
+        self.s, self.p, self.art, self.topic = s, p, art, topic
+        self.para_codes = para_codes
+        self.t = s.text
+        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca), topic, art.hub)
+        self.sources = _find_sources(self.t, self.refs, 0, topic)
+        self.in_source = {
+            i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
+        }
+        self.carry_source = carry_source
+        self.carry_period = carry_period
+        self.prev_claim: Claim | None = None
+        ctx_year = carry_year or art.data_year
+        self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
+        dl = _DATELINE.match(self.t) if s.start < 400 else None
+        if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
+            self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
+        self.money = find_money(self.t, yuan=True)
+        self.flows = list(_FLOW_RE.finditer(self.t))
+        self.clauses = self._clause_spans()
+        self._why: dict[str, float] = {}
+
+    # ---- slot confidences ---------------------------------------------------------------------
+    def _begin(self, flow_conf: float = 1.0) -> None:
+        """A new figure: forget how the previous one's slots were filled."""
+        self._why = {"flow": flow_conf}
+
+    def _note(self, slot: str, conf: float) -> None:
+        """Record how a slot was filled; a slot filled several ways keeps its least certain way."""
+        self._why[slot] = min(conf, self._why.get(slot, 1.0))
+
+    def _finish(self, c: Claim, src: _Source | None) -> Claim:
+        """Set the claim's slot confidences and what is missing (slots below :data:`RESOLVED`)."""
+        w = self._why
+        rep_conf = w.get("reporter", 1.0) if c.reporter else 0.0
+        if src is not None and src.reporter and c.reporter and c.reporter != src.reporter:
+            # the statistics named are one country's, the flow is between two others
+            rep_conf = min(rep_conf, 0.3)
+        c.slots = {
+            "reporter": rep_conf,
+            "partner": w.get("partner", 1.0) if c.partner else 0.0,
+            "flow": w.get("flow", 1.0) if (c.flow or c.kind == "difference") else 0.0,
+            "period": w.get("period", 1.0) if c.period else 0.0,
+            "kind": w.get("kind", 1.0),
+            "value": w.get("value", 1.0),
+        }
+        c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
+        return c
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _named_other_party(self, kw: re.Match[str]) -> bool:
+        """The flow word is followed by a named party ("with the Eurasian Economic Union") that is no country
+        we know (nor a region we map)."""
+        m = re.match(r"\s+(?:with|to|from|between)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", self.t[kw.end():kw.end() + 80])
+        if m is None:
+            return False
+        a, b = kw.end() + m.start(1), kw.end() + m.end(1)
+        return not any(r.start < b and a < r.end for r in self.refs)
+    def _clause_spans(self) -> list[tuple[int, int]]:
+        cuts = [0]
+        for m in _CLAUSE_BREAK.finditer(self.t):
+            cuts.append(m.start())
+        cuts.append(len(self.t))
+        return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.t)
+
+    def merge_source(self, new: _Source, old: _Source | None) -> _Source:
+        """A generic mention ("Tajik authorities") keeps the specific source already named for that country."""
+        if old and old.reporter == new.reporter and new.kind in ("gov", "data", "agency") and old.kind != new.kind:
+            return old
+        return new
+
+    def reporter_for(self, pos: int) -> _Source | None:
+        trade_src = [x for x in self.sources if _is_trade_source(x)]
+        before = [x for x in trade_src if x.start <= pos]
+        after = [x for x in trade_src if x.start > pos]
+        if before:
+            src = before[-1]
+        elif after:
+            src = after[0]
+        else:
+            src = None
+        if src is not None:
+            self._note("reporter", 1.0)
+            return self.merge_source(src, self.carry_source)
+        if self.carry_source is not None:
+            self._note("reporter", 0.9)  # named earlier in the paragraph
+            return self.carry_source
+        if self.p.index < self.art.default_para and not self.art.default_in_lead:
+            self._note("reporter", 0.0)
+            return None
+        # the source the article names first governs the figures that follow it until another is named
+        # (an article that names no statistics at all: the flow's subject, its own figures, is a fair reading)
+        self._note("reporter", 0.8 if self.art.default_source is not None else 0.5)
+        return self.art.default_source
+
+    def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
+        return [r for i, r in enumerate(self.refs) if a <= r.start and r.end <= b and (include_source or i not in self.in_source)]
+
+    # ---- flow resolution ---------------------------------------------------------------------
+    def flow_keyword(self, fig_start: int, prev_end: int) -> re.Match[str] | None:
+        """The last flow word between the previous figure and this one."""
+        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start]
+        if before:
+            return before[-1]
+        return None
+
+    def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
+        ca, cb = self.clause_of(fig_end - 1)
+        after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
+        return after[0] if after else None
+
+    def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
+        flow = kw.lastgroup or "T"
+        word = kw.group(0)
+        ks, ke = kw.start(), kw.end()
+        f = _Flow(flow)
+        if flow == "B" and re.search(r"deficit", word, re.I):
+            f.sign = -1
+        ca, cb = self.clause_of(ks)
+        # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
+        attached = self._attached_before(ks, ca)
+        # prepositional countries after the keyword, up to the next figure / clause end
+        limit = min(cb, next_start) if next_start > fig_end else cb
+        if fig_start >= ke:
+            limit = max(limit, min(cb, next_start))
+        preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
+        verb = bool(_VERB_FLOW.match(word))
+        if verb and not attached:
+            # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
+            # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
+            cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
+                r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
+            if cands:
+                attached = [cands[0].code]
+        if flow in ("X", "M"):
+            if flow == "X":
+                subj = attached[-1] if attached else (preps.get("from") or preps.get("of"))
+                part = preps.get("to") or preps.get("into")
+            else:
+                subj = attached[-1] if attached else (preps.get("to") or preps.get("into"))
+                part = preps.get("from") or preps.get("of")
+            f.subject, f.partner = subj, part
+            if f.partner is None and preps.get("with"):
+                f.partner = preps["with"]
+        else:
+            parties: list[str] = []
+            for c in attached:
+                if c not in parties:
+                    parties.append(c)
+            for key in ("with", "between", "and", "to", "from"):
+                c = preps.get(key)
+                if c and c not in parties:
+                    parties.append(c)
+            f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
+            if f.world and len(parties) == 1 and attached:
+                parties.append("WLD")  # "the country's foreign trade, which totaled $50 billion"
+            if len(parties) < 2:
+                # "Uzbekistan boosted trade with China": the clause's subject(s)
+                for r in self.country_refs_between(ca, ks):
+                    if len(parties) >= 2:
+                        break
+                    if r.code not in parties:
+                        parties.append(r.code)
+            f.parties = tuple(parties[:2])
+            if flow == "B" and attached:
+                f.subject = attached[-1]
+                f.partner = next((c for c in parties if c != f.subject), None)
+        return f
+
+    def _attached_before(self, ks: int, clause_start: int) -> list[str]:
+        refs = [r for i, r in enumerate(self.refs) if r.end <= ks and r.start >= clause_start]
+        if not refs:
+            return []
+        last = refs[-1]
+        between = self.t[last.end:ks]
+        words = re.findall(r"[A-Za-z][\w-]*|[^\s\w'’]", re.sub(r"^['’]s?", "", between))
+        if len(words) > 3 or any(
+            w.lower() in _STOP_FILLER or not re.match(r"[a-z]", w) or re.search(r"(?:ed|ing)$", w) for w in words
+        ):
+            return []
+        out = [last.code]
+        # compound "Kyrgyz-Chinese", "Sino-Kazakh"
+        if len(refs) >= 2 and _COMPOUND_SEP.match(self.t[refs[-2].end:last.start]):
+            out.insert(0, refs[-2].code)
+        return out
+
+    def _preps_after(self, ke: int, limit: int, skip: tuple[int, int]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        refs = [r for r in self.country_refs_between(ke, max(limit, ke))]
+        five: list[str] = []
+        for r in refs:
+            before = self.t[max(ke, r.start - 40):r.start]
+            m = re.search(r"\b(to|from|with|between|into|and|of)\s+(?:the\s+|its\s+|neighbou?ring\s+|both\s+)*$", before, re.I)
+            if m is None and re.search(r",\s*$", before) and five:
+                five.append(r.code)
+                continue
+            if m is None:
+                continue
+            key = m.group(1).lower()
+            if key in ("with", "between"):
+                five = [r.code]
+            elif key == "and" and five:
+                five.append(r.code)
+            if key == "of":
+                # "imports of Chinese goods", "exports of Kazakh wheat": the goods' origin
+                if re.match(r"^\s+[a-z]", self.t[r.end:r.end + 3]) and r.text[:1].isupper() and not r.possessive:
+                    out.setdefault("of", r.code)
+                continue
+            out.setdefault(key, r.code)
+        members = set(five)
+        if set(lx.CENTRAL_ASIA_CODES) <= members:
+            out["with"] = "CA5"
+            out.pop("and", None)
+            out.pop("between", None)
+        return out
+
+    def _fill_party(self, known: set[str], prefer_reporter: str | None) -> str | None:
+        """A party the flow statement does not name: the sentence's other country, else the paragraph's topic
+        or the article's hub, else any country of the paragraph, else the reporter (each less certain)."""
+        for r in [r for i, r in enumerate(self.refs) if i not in self.in_source]:
+            if r.code not in known and r.code not in ("WLD",):
+                self._note("partner", 0.8)
+                return r.code
+        for c in (self.topic, self.art.hub):
+            if c and c not in known:
+                self._note("partner", 0.6)
+                return c
+        for c in self.para_codes:
+            if c not in known:
+                self._note("partner", 0.5)
+                return c
+        if prefer_reporter and prefer_reporter not in known:
+            self._note("partner", 0.5)
+            return prefer_reporter
+        self._note("partner", 0.0)
+        return None
+
+    # ---- periods ---------------------------------------------------------------------------
+    def period_for(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> str | None:
+        ca, cb = self.clause_of(fig_start)
+        own = [pm for pm in self.periods if not pm.base and pm.period]
+        after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
+        before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
+        found: str | None = None
+        # "an increase of $5.4 billion over 2023 ($89.4 billion)": a figure in brackets right after a comparison
+        # base is the base period's level
+        bracket = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start
+                   and re.fullmatch(r"\s*\(\s*", self.t[pm.end:fig_start])]
+        if bracket:
+            self._note("period", 1.0)
+            return bracket[-1].period
+        if after:
+            found = after[0].period
+        elif before:
+            found = before[-1].period
+        else:
+            # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
+            free = [pm for pm in own if pm.start < next_start]
+            if free:
+                found = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))).period
+        if found:
+            self._note("period", 1.0)
+            self.art.seen_periods.append(found)
+            return found
+        if self.carry_period:
+            self._note("period", 0.9)
+            return self.carry_period
+        bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
+        if bases:
+            # "rose 55 percent over 2024's total": the figure is the year after its base
+            self._note("period", 0.8)
+            return str(Period.parse(bases[0].period).year + 1)
+        if self.art.seen_periods:
+            # the period the article's figures are mostly about so far (ties: the first stated, the lead's)
+            self._note("period", 0.6)
+            counts = Counter(self.art.seen_periods)
+            top = max(counts.values())
+            return next(p for p in self.art.seen_periods if counts[p] == top)
+        self._note("period", 0.5 if self.art.data_year else 0.0)
+        return str(self.art.data_year) if self.art.data_year else None
+
+    # ---- claims ------------------------------------------------------------------------------
+    def claims(self) -> list[Claim]:
+        out: list[Claim] = []
+        money = self.money
+        prev: _Flow | None = None
+        prev_end = 0
+        level_claims: list[tuple[Money, Claim | None]] = []
+        pending_change: tuple[Money, int] | None = None
+        respective = self._respectively(money)
+        resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
+        respective_end = resp.end() if resp else 0
+        first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
+        for i, mo in enumerate(money):
+            self._begin()
+            next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
+            before_txt = self.t[max(prev_end, mo.start - 60):mo.start]
+            after_txt = self.t[mo.end:mo.end + 30]
+            qual, qstart = lx.qualifier_before(self.t, mo.start)
+            qa = lx.qualifier_after(self.t, mo.end)
+            if qa and qual == "exact":
+                qual = qa
+            qual = _milestone(qual, self.t[qstart:mo.start], mo)
+            kind = "level"
+            sign = 1
+            cm = _CHANGE_MONEY_BEFORE.search(self.t[max(prev_end, mo.start - 50):qstart] if qstart < mo.start else before_txt)
+            if cm:
+                kind = "change"
+                sign = -1 if (cm.group("down") or cm.group("down2") or cm.group("down3")) else 1
+            else:
+                cma = _CHANGE_MONEY_AFTER.match(self.t[mo.end:])
+                if cma:
+                    kind = "change"
+                    sign = -1 if cma.group("down") else 1
+            if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
+                kind = "difference"
+            if mo.start in respective:
+                # "decreased by $260 million and $65 million respectively": the list shares its first figure's kind
+                if first_kind is None:
+                    first_kind = (kind, sign)
+                else:
+                    kind, sign = first_kind
+            kw = self.flow_keyword(mo.start, prev_end)
+            fl: _Flow | None = None
+            if kw is not None:
+                fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
+            elif prev is not None:
+                fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
+                self._note("flow", 0.8)
+                own = self._own_party(mo, prev_end, qstart)
+                if own is not None:
+                    # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
+                    fl = _with_party(fl, own)
+            else:
+                kw2 = self.flow_after(mo.end, next_start)
+                if kw2 is not None:
+                    fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+                    self._note("flow", 0.8)
+                else:
+                    fl = self._ranking_flow(mo, prev_end, qstart)
+            if fl is not None and mo.start in respective:
+                fl = self._respective_flow(fl, *respective[mo.start])
+            nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
+            if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
+                # "the difference of around $500 million": between the figures just given
+                level_claims.append((mo, None))
+                out.append(self._inherited_difference(mo, qual))
+                prev_end = mo.end
+                continue
+            if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
+                fl = _Flow(None)
+                self._note("flow", 0.5)
+            if fl is None or nt:
+                level_claims.append((mo, None))
+                prev_end = mo.end
+                continue
+            if kw is not None and self._named_other_party(kw):
+                # "trade with the Eurasian Economic Union as a whole came to $868 million": a party that is no
+                # country; inheriting the previous figure's partner would misread it
+                self._note("partner", 0.0)
+            if prev is not None and kw is not None:
+                # inherit the missing side from the previous figure of the sentence
+                if fl.flow in ("X", "M") and fl.subject is None and prev.subject and prev.subject != fl.partner:
+                    fl.subject = prev.subject
+                if fl.flow in ("X", "M") and fl.partner is None and prev.partner and prev.partner != fl.subject:
+                    fl.partner = prev.partner
+                if fl.flow in ("X", "M") and prev.flow in ("T", "B") and prev.parties:
+                    # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
+                    pp = list(prev.parties) + (["WLD"] if prev.world and len(prev.parties) == 1 else [])
+                    if fl.subject is None and fl.partner is None:
+                        fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
+                    if fl.partner is None:
+                        fl.partner = next((c for c in pp if c != fl.subject), None)
+            src = self.reporter_for(mo.start)
+            if mo.start in respective:
+                # a list's figures share what follows it: "... $3.9 billion and $10.7 billion respectively in 2024"
+                next_start = max(next_start, respective_end)
+            elif kw is not None and fl.flow in ("T", "B") and len(fl.parties) == 2:
+                own = self._own_party(mo, prev_end, qstart)
+                other = next((c for c in fl.parties if c != own), None)
+                if own in fl.parties and other is not None and any(
+                        r.code == other and r.start >= mo.end for r in self.refs):
+                    # "trade with Uzbekistan (+$1.1 billion) and Kyrgyzstan (+$2.3 billion)": a list, not a pair
+                    fl = self._respective_flow(fl, own, (own, other))
+            claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
+            if kind == "change":
+                pending_change = (mo, len(out))
+            elif pending_change is not None and kind == "level":
+                # "grew by $1.5 billion to $12 billion": the change belongs to this level
+                ch = out[pending_change[1]]
+                if self.t[pending_change[0].end:mo.start].strip().lower().startswith("to"):
+                    claim.change_usd, claim.change_low, claim.change_high = ch.change_usd, ch.change_low, ch.change_high
+                    claim.growth_base = self._base_for(claim.period, mo.end)
+                    out.pop(pending_change[1])
+                pending_change = None
+            out.append(claim)
+            level_claims.append((mo, claim))
+            prev = fl
+            prev_end = mo.end
+        self._base_levels(out)
+        self._percent_claims(out, level_claims)
+        return out

@@ -1,0 +1,82 @@
+"""The vocabulary of trade sentences: flow words, change and share phrases, targets, clause breaks."""
+
+from __future__ import annotations
+
+import re
+
+_FLOW_RE = re.compile(
+    r"(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
+    r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
+    r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
+    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)"
+    r"|(?P<T>\b(?:trade|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
+    r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|"
+    r"structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))",
+    re.IGNORECASE,
+)
+_VERB_FLOW = re.compile(r"^(?:sent|sold|shipped|supplied|exported|imported|bought|purchased)$", re.I)
+_NONTRADE_RE = re.compile(
+    r"\b(?:invest\w*|projects?|deals?|loans?|credit|grants?|GDP|gross domestic product|budget|revenues?|profits?|"
+    r"capital|funds?|funding|valuation|market cap\w*|reserves|debt|aid|contracts?|prices?|costs?|salar\w+|wages?|"
+    r"remittances|income|spending|financing|stake|acquisition|bonds?|tax(?:es)?|fines?|assets|plant|facility|"
+    r"laboratory|lab|port|bridge|railway|construction|capitalization|tourism|visitors|tourists|companies)\b",
+    re.IGNORECASE,
+)
+_UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|increase[sd]?|increasing|up|jump\w*|"
+       r"surg\w*|climb\w*|gain\w*|expand\w*|boost\w*|higher|advanc\w*|soar\w*|spik\w*|rebound\w*|widen\w*|"
+       r"accelerat\w*|add(?:ed|ing)?|more")
+_DOWN = (r"fell|fall|falls|falling|fallen|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
+         r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
+         r"tumbl\w*|sank|sink\w*|eased|less")
+_CHANGE_BEFORE = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b[^$%]{0,40}$", re.I)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
+    r"higher|more|up|surge|expansion)|(?P<down>decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction))\b",
+    re.I,
+)
+_CHANGE_MONEY_BEFORE = re.compile(
+    r"(?:\b(?P<up>up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
+    r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
+    r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
+    r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))"
+    r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
+    # a signed figure in a list: "Kazakhstan (+$2.8 billion)", "Tajikistan (−$65 million)"
+    r"|(?:^|[(\s])(?:(?P<up3>\+)|(?P<down3>[−-]))$",
+    re.I,
+)
+#: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
+_CHANGE_MONEY_AFTER = re.compile(
+    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))\s+(?:than|on|from|compared|over|year)\b",
+    re.I,
+)
+#: a figure that is a goal or a forecast, not a statement of what was traded
+_TARGET_BEFORE = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|plan(?:s|ned|ning)?|seek(?:s|ing)?|intend(?:s|ed)?|hope(?:s|d)?|"
+    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|may|might|potential|ambition|pledg\w*|"
+    r"vow\w*|(?:agreed|agree|want|wants|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
+    re.I,
+)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:by|until|in the coming|over the next|in the next)\s+(?:the\s+)?"
+                           r"(?:end of\s+)?(?:(?:19|20)\d\d|years|decade|coming)", re.I)
+_DIFF_BEFORE = re.compile(
+    r"\b(?:gap|difference|discrepancy|shortfall|mismatch|divergence)\s+of\s+(?:(?:nearly|almost|about|around|roughly|"
+    r"some|more than|over|just over|just under|under|less than)\s+)?$|\bdiffer(?:ed|s|ing)?\s+by\s+\S*\s*$",
+    re.I,
+)
+_DIFF_AFTER = re.compile(r"^\s*(?:-\s*)?(?:gap|difference|discrepancy|shortfall|mismatch)\b", re.I)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:account(?:ed|ing|s)? for|made up|making up|makes up|represent(?:ed|ing|s)?|comprising|comprised|"
+    r"share of|constitut\w+|amount(?:ed|ing|s)? to)\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|"
+    r"just over|just under|under|less than)\s+)?$",
+    re.I,
+)
+_SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
+_TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\s*[–—-]\s*")
+_WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
+_COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
+_STOP_FILLER = {
+    "to", "from", "with", "and", "by", "was", "were", "is", "are", "has", "have", "had", "while", "but", "as",
+    "in", "that", "which", "for", "at", "on", "show", "shows", "showed", "said", "says", "set", "reached",
+}
