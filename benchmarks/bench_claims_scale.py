@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     store = None
     if not args.no_store:
-        from mirrortrade.store import open_store
+        from mirrortrade.data import open_store
 
         tmp = Path(tempfile.mkdtemp(prefix="mt-bench-scale-"))
         store = open_store(tmp / "s.duckdb")  # a new store holds the embedded figures
