@@ -264,17 +264,21 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
 
     holder = SnapshotHolder(db_path)
     pool = WorkerPool(workers, queue, timeout, preload=(*jobs.PRELOAD, jobs_module))
+    pool.start()  # the workers import what they need while the app starts up
     flight = SingleFlight()
     env = template_env(WEB_DIR / "templates")
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        pool.start()
-        try:
-            yield
-        finally:  # running jobs are abandoned: shutdown does not wait for a long check
-            pool.close()
-            holder.close()
+        pool.start()  # again after close(): fresh workers
+        yield
+
+    def close() -> None:
+        """Stop the workers (running jobs are abandoned) and remove the snapshot files: what
+        :func:`run_server` does when the server stops. (Not in the lifespan: in-process test clients start
+        and stop it around single requests; there the workers end with the interpreter.)"""
+        pool.close()
+        holder.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -287,6 +291,7 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
     app.state.holder = holder
     app.state.pool = pool
     app.state.flight = flight
+    app.state.close = close
 
     # ---- errors: one shape ----
     def _wants_html(request: Request) -> bool:
@@ -708,8 +713,13 @@ def run_server(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
     a few seconds even while a long check runs."""
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                    timeout_graceful_shutdown=GRACEFUL_SHUTDOWN)
+    finally:
+        close = getattr(app.state, "close", None)
+        if close is not None:
+            close()
 
 
 def _count(holder: SnapshotHolder, snap: Snap, name: str, where: list[str], params: list[Any]) -> int:
