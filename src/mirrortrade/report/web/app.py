@@ -269,14 +269,18 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
     env = template_env(WEB_DIR / "templates")
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool.start()  # again after close(): fresh workers
-        yield
+        try:
+            yield
+        finally:
+            if getattr(app.state, "serving", False):
+                close()
 
     def close() -> None:
-        """Stop the workers (running jobs are abandoned) and remove the snapshot files: what
-        :func:`run_server` does when the server stops. (Not in the lifespan: in-process test clients start
-        and stop it around single requests; there the workers end with the interpreter.)"""
+        """Stop the workers (running jobs are abandoned) and remove the snapshot files, when the server run
+        by :func:`run_server` shuts down. (In-process test clients run the lifespan around single requests:
+        there the workers are left running and end with the interpreter.)"""
         pool.close()
         holder.close()
 
@@ -713,13 +717,12 @@ def run_server(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
     a few seconds even while a long check runs."""
     import uvicorn
 
+    app.state.serving = True  # the lifespan's shutdown stops the workers (uvicorn re-raises the signal after it)
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
                     timeout_graceful_shutdown=GRACEFUL_SHUTDOWN)
     finally:
-        close = getattr(app.state, "close", None)
-        if close is not None:
-            close()
+        app.state.close()
 
 
 def _count(holder: SnapshotHolder, snap: Snap, name: str, where: list[str], params: list[Any]) -> int:
