@@ -24,9 +24,15 @@ OPERATIONS = [
 
 @pytest.fixture(scope="module")
 def api_schema(web_store: Path):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
     from mirrortrade.report.web.app import create_app
 
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(web_store))
+    app = create_app(web_store)
+    # the first findings request starts the worker processes and computes the findings: done here, not within
+    # schemathesis's 10 s read timeout (no `with`: the app's shutdown would stop its workers)
+    assert TestClient(app).get("/api/v1/findings", params={"limit": 1}).status_code == 200
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 def test_every_operation_is_fuzzed(api_schema) -> None:  # type: ignore[no-untyped-def]

@@ -264,17 +264,25 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
 
     holder = SnapshotHolder(db_path)
     pool = WorkerPool(workers, queue, timeout, preload=(*jobs.PRELOAD, jobs_module))
+    pool.start()  # the workers import what they need while the app starts up
     flight = SingleFlight()
     env = template_env(WEB_DIR / "templates")
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        pool.start()
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool.start()  # again after close(): fresh workers
         try:
             yield
-        finally:  # running jobs are abandoned: shutdown does not wait for a long check
-            pool.close()
-            holder.close()
+        finally:
+            if getattr(app.state, "serving", False):
+                close()
+
+    def close() -> None:
+        """Stop the workers (running jobs are abandoned) and remove the snapshot files, when the server run
+        by :func:`run_server` shuts down. (In-process test clients run the lifespan around single requests:
+        there the workers are left running and end with the interpreter.)"""
+        pool.close()
+        holder.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -287,6 +295,7 @@ def create_app(db_path: str | os.PathLike[str], *, workers: int = DEFAULT_WORKER
     app.state.holder = holder
     app.state.pool = pool
     app.state.flight = flight
+    app.state.close = close
 
     # ---- errors: one shape ----
     def _wants_html(request: Request) -> bool:
@@ -708,8 +717,12 @@ def run_server(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
     a few seconds even while a long check runs."""
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN)
+    app.state.serving = True  # the lifespan's shutdown stops the workers (uvicorn re-raises the signal after it)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                    timeout_graceful_shutdown=GRACEFUL_SHUTDOWN)
+    finally:
+        app.state.close()
 
 
 def _count(holder: SnapshotHolder, snap: Snap, name: str, where: list[str], params: list[Any]) -> int:

@@ -16,6 +16,7 @@ await the same result.
 from __future__ import annotations
 
 import asyncio
+import collections
 import importlib
 import multiprocessing
 import pickle
@@ -103,6 +104,7 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     ready: bool = False
+    loop: asyncio.AbstractEventLoop | None = None  # the event loop of the job it runs
 
 
 class WorkerPool:
@@ -114,9 +116,9 @@ class WorkerPool:
             raise ValueError("a pool needs at least one worker, a queue of 0 or more and a positive time limit")
         self.size, self.queue, self.timeout, self.preload = size, queue, timeout, preload
         self._ctx = multiprocessing.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._idle: list[_Worker] = []
+        self._waiters: collections.deque[asyncio.Future[_Worker]] = collections.deque()
         self._workers: list[_Worker] = []
-        self._waiting = 0
         self._closed = False
         self.started = 0  # jobs started
         self.timed_out = 0
@@ -134,15 +136,48 @@ class WorkerPool:
         return w
 
     def start(self) -> None:
-        """Start the workers now (they import what their jobs need while the server starts)."""
-        self._ensure_started()
+        """Start the workers now (they import what their jobs need while the server starts); after
+        :meth:`close`, start fresh ones (an app may be started again, as in-process test clients do)."""
+        if not self._workers:
+            self._closed = False
+            self._idle = [self._spawn() for _ in range(self.size)]
 
-    def _ensure_started(self) -> asyncio.Queue[_Worker]:
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for _ in range(self.size):
-                self._idle.put_nowait(self._spawn())
-        return self._idle
+    def _release(self, w: _Worker) -> None:
+        """Hand ``w`` to the first waiting job (of a loop still running), else make it idle."""
+        while self._waiters:
+            f = self._waiters.popleft()
+            if not f.done() and not f.get_loop().is_closed():
+                f.set_result(w)
+                return
+        self._idle.append(w)
+
+    def _reclaim(self) -> None:
+        """Replace the busy workers whose job's event loop has ended (in-process test clients run a loop per
+        request and may drop one mid-job; the server's single loop never ends while it serves)."""
+        for w in [w for w in self._workers if w not in self._idle]:
+            if w.loop is not None and (w.loop.is_closed() or not w.loop.is_running()):
+                self._discard(w)
+                self._idle.append(self._spawn())
+
+    async def _acquire(self) -> _Worker:
+        self.start()
+        if not self._idle:
+            self._reclaim()
+        if self._idle:
+            return self._idle.pop()
+        if len(self._waiters) >= self.queue:
+            self.refused += 1
+            raise PoolFull()
+        fut: asyncio.Future[_Worker] = asyncio.get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            return await fut
+        except asyncio.CancelledError:
+            if fut.done() and not fut.cancelled():
+                self._release(fut.result())  # handed over just as the request went away
+            elif fut in self._waiters:
+                self._waiters.remove(fut)
+            raise
 
     def _discard(self, w: _Worker) -> None:
         if w in self._workers:
@@ -153,36 +188,32 @@ class WorkerPool:
         w.conn.close()
 
     def close(self) -> None:
-        """Stop every worker at once (a running job is abandoned)."""
+        """Stop every worker at once (a running job is abandoned, a waiting one refused)."""
         self._closed = True
         for w in list(self._workers):
             self._discard(w)
+        self._idle.clear()
+        while self._waiters:
+            f = self._waiters.popleft()
+            if not f.done() and not f.get_loop().is_closed():
+                f.set_exception(PoolFull())
 
     @property
     def busy(self) -> int:
         """Workers running a job now."""
-        return 0 if self._idle is None else self.size - self._idle.qsize()
+        return len(self._workers) - len(self._idle)
 
     @property
     def waiting(self) -> int:
         """Jobs waiting for a worker."""
-        return self._waiting
+        return sum(not f.done() for f in self._waiters)
 
     # ---- running a job ----
     async def run(self, job: str, *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
         """Run ``job(*args, **kwargs)`` in a worker; its result, or the exception it raised. Raises
         :class:`PoolFull` when nothing is free and the queue is full, :class:`JobTimeout` past the limit."""
-        if self._closed:
-            raise PoolFull()
-        idle = self._ensure_started()
-        if idle.empty() and self._waiting >= self.queue:
-            self.refused += 1
-            raise PoolFull()
-        self._waiting += 1
-        try:
-            w = await idle.get()
-        finally:
-            self._waiting -= 1
+        w = await self._acquire()
+        w.loop = asyncio.get_running_loop()
         limit = self.timeout if timeout is None else timeout
         healthy = False
         try:
@@ -202,11 +233,11 @@ class WorkerPool:
             healthy = True
         finally:
             if healthy and not self._closed:
-                idle.put_nowait(w)
+                self._release(w)
             else:  # over time, cancelled or dead: kill it (abandons the job) and start a fresh one
                 self._discard(w)
                 if not self._closed:
-                    idle.put_nowait(self._spawn())
+                    self._release(self._spawn())
         if kind == "err":
             raise value
         return value
@@ -245,6 +276,8 @@ class SingleFlight:
         """``await compute()`` unless the same ``key`` is being computed; either way, its result. The
         computation is its own task: a caller that goes away does not cancel it for the others."""
         task = self._running.get(key)
+        if task is not None and task.get_loop() is not asyncio.get_running_loop():
+            task = None  # left by an event loop that has ended (in-process test clients run one per request)
         if task is None:
             self.computations[kind] = self.computations.get(kind, 0) + 1
 
@@ -252,7 +285,8 @@ class SingleFlight:
                 try:
                     return await compute()
                 finally:
-                    self._running.pop(key, None)
+                    if self._running.get(key) is task:
+                        del self._running[key]
 
             task = asyncio.ensure_future(go())
             self._running[key] = task

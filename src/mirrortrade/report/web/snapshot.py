@@ -22,6 +22,7 @@ import shutil
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -162,16 +163,23 @@ class SnapshotHolder:
         self._last_check = 0.0
         self.last_error: str | None = None
         self.dir = Path(tempfile.mkdtemp(prefix="mirrortrade-snapshot-"))
+        weakref.finalize(self, shutil.rmtree, self.dir, ignore_errors=True)  # at the latest when Python exits
         self._files: list[Path] = []
+        self._generation = 0
         self.refresh(force=True)
 
     def close(self) -> None:
-        """Remove the snapshot files (the connections of requests still running keep what they opened)."""
-        shutil.rmtree(self.dir, ignore_errors=True)
+        """Remove the snapshot files (the connections of requests still running keep what they opened). A
+        later request loads a new snapshot (an app may be started again, as in-process test clients do)."""
+        with self._reload_lock:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self._files.clear()
+            self._snap = None
 
     def refresh(self, *, force: bool = False) -> Snap | None:
         """Reload if the file changed (or ``force``). Never blocks a reader: if another thread is already
         reloading, the current snapshot is returned. A failed reload keeps the old snapshot."""
+        force = force or self._snap is None  # none loaded (or closed): load one, waiting for a reload running
         now = time.monotonic()
         if not force and now - self._last_check < CHECK_INTERVAL:
             return self._snap
@@ -186,13 +194,15 @@ class SnapshotHolder:
             snap = self._snap
             if snap is not None and _signature(self.path) == snap.signature and not force:
                 return snap
-            gen = (snap.generation + 1) if snap is not None else 1
+            gen = (snap.generation + 1) if snap is not None else self._generation + 1
+            self.dir.mkdir(parents=True, exist_ok=True)
             try:
                 new = load_snapshot(self.path, gen, self.dir / f"snapshot-{gen}.duckdb")
             except StoreError as e:
                 self.last_error = str(e)
                 return snap
             self._snap = new  # one assignment: readers get the old or the new snapshot
+            self._generation = new.generation
             self.last_error = None
             self._files.append(new.file)
             while len(self._files) > KEEP_FILES:
