@@ -94,7 +94,7 @@ class Fig:
         return f"{bits} [{', '.join(self.all_ids)}]"
 
     def evidence(self) -> dict[str, Any]:
-        d = {"figure_ids": self.all_ids, "value": self.value, "interval": [self.low, self.high],
+        d = {"figure_ids": self.all_ids, "value": self.value, "interval": [iv._j(self.low), iv._j(self.high)],
              "qualifier": self.qualifier, "source_id": self.source_id, "period": self.period}
         if self.derivation:
             d["derivation"] = self.derivation

@@ -76,9 +76,9 @@ def filter_findings(
     """Filter findings like ``mirrortrade flags``. ``severity`` is a minimum; ``pair=True`` matches a
     reporter/partner in either role."""
     out = []
-    min_rank = severity_rank(severity) if severity else 0
     if severity and severity not in SEVERITIES:
         raise MirrortradeError(f"unknown severity {severity!r} (expected one of {', '.join(SEVERITIES)})")
+    min_rank = severity_rank(severity) if severity else 0
     for f in findings:
         if not include_consistent and not f.is_problem:
             continue

@@ -44,6 +44,12 @@ def register(app: typer.Typer) -> None:
 
         if backend not in BACKENDS:
             raise MirrortradeError(f"--backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        if backend == "spark":
+            try:
+                import pyspark  # noqa: F401
+            except ImportError:
+                raise MirrortradeError(
+                    'the spark backend needs PySpark, which is not installed: pip install -e ".[spark]"') from None
         if on_duplicate not in ON_DUPLICATE:
             raise MirrortradeError(f"--on-duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
         if input is not None and output is None:

@@ -116,10 +116,10 @@ def spark_session(master: str | None = None) -> Any:
     os.environ.setdefault("PYARROW_IGNORE_TIMEZONE", "1")
     try:
         from pyspark.sql import SparkSession
-    except ImportError as e:
+    except ImportError:
         raise MirrortradeError(
-            "the spark backend needs PySpark: pip install 'mirrortrade[spark]'"
-        ) from e
+            'the spark backend needs PySpark, which is not installed: pip install -e ".[spark]"'
+        ) from None
     builder = (
         SparkSession.builder.master(master or "local[2]")
         .appName("mirrortrade-reconcile")

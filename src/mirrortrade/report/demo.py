@@ -34,6 +34,12 @@ def _share(row: StoryRow) -> str:
 
 
 def print_demo(store: object, year: int = 2025, console: Console | None = None) -> None:
+    from mirrortrade.errors import MirrortradeError
+
+    years = sorted({int(p[:4]) for p in store.observations(product="TOTAL")["period"]})  # type: ignore[attr-defined]
+    if year not in years:
+        have = f"it has {years[0]}–{years[-1]}" if years else "it holds no figures (mirrortrade init)"
+        raise MirrortradeError(f"--year {year}: no trade figures for {year} in the store ({have})")
     console = console or Console()
     console.print(
         f"[bold]mirrortrade demo[/bold] — China and the five Central Asian states, {year}: "
