@@ -164,7 +164,7 @@ def export(
 
     with open_store_cli(db) as store:
         n = export_store(store, out, fmt, all_vintages=all_vintages)
-    typer.echo(f"wrote {n} figures to {out}")
+    typer.echo(f"wrote {n} {'figure' if n == 1 else 'figures'} to {out}")
 
 
 def _register_command_modules() -> None:

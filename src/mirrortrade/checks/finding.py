@@ -205,6 +205,18 @@ def number(x: float | None, max_decimals: int = 4, *, signed: bool = False) -> s
     return f"+{t}" if signed and not t.startswith("-") and t != "0" else t
 
 
+def gap_text(a: float | None, b: float | None, a_name: str, b_name: str) -> str:
+    """The one notation for a gap between two reporters' figures in every view: ``A − B`` with its sign, and the
+    percent of A's figure (the first named is always the base): 'CHN − TJK = +$1.4bn (+38% of CHN's)'.
+    A missing figure gives '—'; a zero or unbounded base leaves the percent out."""
+    if a is None or b is None or math.isnan(a) or math.isnan(b) or math.isinf(a) or math.isinf(b):
+        return "—"
+    d = a - b
+    dollars = ("+" if d > 0 else "") + money(d)
+    rel = f" ({pct(100 * d / a, signed=True)} of {a_name}'s)" if a > 0 else ""
+    return f"{a_name} − {b_name} = {dollars}{rel}"
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 figure', '2 figures' (``many`` for irregular plurals)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from mirrortrade.checks.finding import UNBOUNDED, money, money_exact, pct, pct_range, plural
+from mirrortrade.checks.finding import UNBOUNDED, gap_text, money, money_exact, pct, pct_range, plural
 
 __all__ = ["UNBOUNDED", "fmt_gap", "fmt_interval", "fmt_pct", "fmt_pct_range", "fmt_usd", "plural"]
 
@@ -36,14 +36,6 @@ def fmt_interval(low: float | None, high: float | None) -> str:
     return f"{left}, {right}"
 
 
-def fmt_gap(gap_usd: float | None, base_usd: float | None, b: str = "") -> str:
-    """One notation for a gap between two reporters in every view: ``a − b`` in dollars with the sign, and
-    the percent of ``b``'s figure (the base is always the second side): '+$1.4bn (+61% of TJK's)'.
-    Without names: '+$1.4bn (+61%)'. An unknown or zero base leaves the percent out."""
-    if gap_usd is None or math.isnan(gap_usd):
-        return "—"
-    dollars = ("+" if gap_usd > 0 else "") + money(gap_usd)
-    if base_usd is None or math.isnan(base_usd) or base_usd <= 0 or math.isinf(base_usd):
-        return dollars
-    rel = pct(100 * gap_usd / base_usd, 0, signed=True)
-    return f"{dollars} ({rel} of {b}'s)" if b else f"{dollars} ({rel})"
+def fmt_gap(a: float | None, b: float | None, a_name: str, b_name: str) -> str:
+    """'CHN − TJK = +$1.4bn (+38% of CHN's)': see :func:`mirrortrade.checks.finding.gap_text`."""
+    return gap_text(a, b, a_name, b_name)

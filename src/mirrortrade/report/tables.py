@@ -153,7 +153,7 @@ def show_observations(df: pd.DataFrame, fmt: str, out: Path | None = None) -> No
             table.add_row(*cells)
         Console(width=200, file=open(out, "w") if out else None).print(table)  # noqa: SIM115
         if not out:
-            print(f"{len(df)} figures", file=sys.stderr)
+            print(f"{len(df)} {'figure' if len(df) == 1 else 'figures'}", file=sys.stderr)
         return
     if out:
         Path(out).write_text(text, encoding="utf-8")
