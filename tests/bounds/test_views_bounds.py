@@ -18,7 +18,7 @@ from bounds.test_rules_bounds import KGZ_LOWER, assert_finite_numbers
 from checks._helpers import hand_figures
 from mirrortrade.errors import MirrortradeError
 
-VIEWS = settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=[HealthCheck.too_slow,
+VIEWS = settings(max_examples=2, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=[HealthCheck.too_slow,
                                                                       HealthCheck.function_scoped_fixture])
 CANONICAL = ("reporter", "partner", "flow", "period", "value_usd", "qualifier", "precision_usd", "growth_pct",
              "growth_precision")

@@ -265,7 +265,7 @@ def render_html(d: Digest, store: Any | None = None) -> str:
             raise RuntimeError(f"cannot draw the digest's charts: {e}") from e
     body = []
     for line in md.splitlines():
-        esc = html.escape(html.unescape(line))
+        esc = html.escape(html.unescape(line if line.startswith("|") else line.replace("\\|", "|")))
         if line.startswith("# "):
             body.append(f"<h1>{esc[2:]}</h1>")
         elif line.startswith("## "):
