@@ -62,3 +62,14 @@ def test_every_rule_takes_any_bounds(frames, figs, gdps, rule) -> None:  # type:
 def assert_plain_text(text: str) -> None:
     """No float leaks into what people read: no 'nan', 'inf', '∞%' or '1e+300'-style number."""
     assert not re.search(r"\b(nan|inf)\b|∞%|\de[+-]\d", text, re.IGNORECASE), text
+
+
+def test_a_figure_a_rule_cannot_use_is_skipped_with_a_note(frames) -> None:  # type: ignore[no-untyped-def]
+    # a GDP of zero cannot be divided by: exceeds_gdp passes over it and says so, no finding rests on it
+    obs, ind = frames
+    zero_gdp = {"country": "KGZ", "period": "2025", "value": 0.0, "value_low": 0.0, "value_high": 0.0,
+                "precision": 0.0, "qualifier": "exact"}
+    ctx = CheckContext(MixedStore(obs, ind, [KGZ_LOWER], [zero_gdp]))
+    found = RULES["exceeds_gdp"].check(ctx)
+    assert not any("G000000000000000" in f.figure_ids for f in found)
+    assert any("G000000000000000" in n and "skipped" in n for n in ctx.notes)

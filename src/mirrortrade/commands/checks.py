@@ -45,8 +45,9 @@ def register(app: typer.Typer) -> None:
         sev = severity.strip().lower() if severity else None
         if sev is not None and sev not in SEVERITIES:
             raise MirrortradeError(f"--severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        notes: list[str] = []
         with open_store_cli(db) as store:
-            findings = run_checks(store, rules=rules)
+            findings = run_checks(store, rules=rules, notes=notes)
             if save:
                 store.replace_table("findings", findings_frame(findings))
         shown = filter_findings(
@@ -72,6 +73,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"    {f.message}")
             if f.figure_ids:
                 typer.echo(f"    figures: {', '.join(f.figure_ids)}")
+        for n in notes:
+            typer.echo(f"note: {n}")
 
     @app.command("explain")
     def explain_cmd(
