@@ -45,7 +45,7 @@ def test_arithmetic_never_gives_nan(a, b, p, q) -> None:  # type: ignore[no-unty
 @given(intervals(), st.floats(allow_nan=True, allow_infinity=True) | st.none())
 def test_formatters_say_open_ends_in_words(a, x) -> None:  # type: ignore[no-untyped-def]
     texts = [money_range(a), pct_range(*a), pct_range(*a, signed=True), share_range(*a), fmt_interval(*a),
-             pct(x), fmt_pct(x, signed=True), fmt_usd(x), number(x), fmt_gap(x, a[1], "TJK")]
+             pct(x), fmt_pct(x, signed=True), fmt_usd(x), number(x), fmt_gap(x, a[1], "CHN", "TJK"), fmt_gap(a[0], x, "CHN", "TJK")]
     for t in texts:
         assert t and not BAD_TEXT.search(t), t
     if math.isinf(a[1]) and a[0] > 0 and math.isfinite(a[0]):
