@@ -28,7 +28,7 @@ def test_flags_lists_the_problems(db: str) -> None:
     # justified in checks/test_done_when.py::test_nothing_false_is_flagged
     assert r.output.startswith("33 problem(s) (7 high, 4 medium, 22 low)")
     assert "[high] exceeds_gdp · CHN→KGZ X · 2025" in r.output
-    assert "$1.4bn (38%) lower" in r.output  # seed 000: 3.7 - 2.3 = 1.4, 1.4 / 3.7 = 38%
+    assert "CHN − TJK = +$1.4bn (+38% of CHN's)" in r.output  # seed 000: 3.7 - 2.3 = 1.4, 1.4 / 3.7 = 38%
     assert "sum_consistency" not in r.output  # the seeds' sums add up: shown only with --all
 
 

@@ -196,7 +196,7 @@ def test_cli_fetch_then_show_side_by_side(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["show", "--reporter", "KAZ", "--partner", "CHN", "--flow", "X", "--period", "2019",
                                 "--format", "json", "--db", db])
     assert shown.exit_code == 0, shown.output
-    by = {r["source_id"]: r for r in json.loads(shown.output)}  # records, one per figure
+    by = {r["source_id"]: r for r in json.loads(shown.stdout)}  # records, one per figure ("showing N of M" is on stderr)
     assert set(by) == {"UN-COMTRADE", "KZ-BNS"}
     assert by["UN-COMTRADE"]["value_usd"] == value and by["KZ-BNS"]["value_usd"] == 8003866.69343 * 1e3
     assert by["UN-COMTRADE"]["url"] == req.full_url

@@ -245,7 +245,7 @@ def test_overview_tells_the_seed_story(client) -> None:  # type: ignore[no-untyp
     assert r.status_code == 200
     html = r.text
     assert "Kyrgyzstan: China&#39;s exports exceed its GDP." in html
-    assert "Tajikistan: the two sides differ by +61%." in html  # $3.7bn vs $2.3bn, seed 000: 3.7/2.3 - 1 = 0.61
+    assert "Tajikistan: the two sides differ, CHN − TJK = +$1.4bn (+38% of CHN&#39;s)." in html  # $3.7bn vs $2.3bn, seed 000: (3.7 - 2.3) / 3.7 = 0.38
     assert "two publications disagree" in html  # $71.2bn vs $71.3bn, seeds 004 and 000
     for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "Central Asia"):
         assert name in html

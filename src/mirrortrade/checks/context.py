@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.finding import money
 from mirrortrade.model import AGGREGATES, Period, country_name
 
@@ -93,7 +94,7 @@ class Fig:
         return f"{bits} [{', '.join(self.all_ids)}]"
 
     def evidence(self) -> dict[str, Any]:
-        d = {"figure_ids": self.all_ids, "value": self.value, "interval": [self.low, self.high],
+        d = {"figure_ids": self.all_ids, "value": self.value, "interval": [iv._j(self.low), iv._j(self.high)],
              "qualifier": self.qualifier, "source_id": self.source_id, "period": self.period}
         if self.derivation:
             d["derivation"] = self.derivation
@@ -149,7 +150,21 @@ class CheckContext:
 
     @cached_property
     def figs(self) -> list[Fig]:
-        return [Fig.from_row(r) for r in self.totals.to_dict("records")]
+        """The total-trade figures the rules can compute with; a stored figure whose interval says nothing
+        (NaN, inverted, or unbounded on both sides) is left out with a note, never a crash."""
+        out = []
+        for r in self.totals.to_dict("records"):
+            f = Fig.from_row(r)
+            if iv.usable(f.interval) and math.isfinite(f.value):
+                out.append(f)
+            else:
+                self.skip("all rules", f, f"its interval {list(f.interval)} cannot be computed with")
+        return out
+
+    def skip(self, rule: str, f: Fig, why: str) -> None:
+        """Record that ``rule`` left figure ``f`` out, and why (shown with the findings)."""
+        self.notes.append(f"{rule}: figure {f.figure_id} ({f.reporter}→{f.partner} {f.flow} {f.period}, "
+                          f"{f.source_id}) skipped: {why}.")
 
     @cached_property
     def gdp(self) -> pd.DataFrame:
@@ -204,8 +219,13 @@ class CheckContext:
         if g is None or g.empty:
             return {}
         g = g[g["partner"].fillna("") == ""]
+        # a GDP a share cannot be taken of (zero, NaN, inverted or unbounded above) is passed over, with a note
+        ok = (g["value_high"] > 0) & (g["value_low"] <= g["value_high"]) & (g["value_high"] < math.inf)
+        for r in g[~ok].itertuples():
+            self.notes.append(f"GDP figure {r.figure_id} ({r.country} {r.period}, {r.source_id}) skipped: "
+                              f"its interval [{r.value_low}, {r.value_high}] cannot be divided by.")
         out: dict[str, list[Any]] = {}
-        for r in g.itertuples(index=False):
+        for r in g[ok].itertuples(index=False):
             out.setdefault(str(r.country), []).append(r)
         return out
 
@@ -242,8 +262,6 @@ class CheckContext:
         same = [g for g in self.find(reporter=f.reporter, partner=f.partner, period=f.period)
                 if g.publication == f.publication and g.figure_id != f.figure_id]
         by = {g.flow: g for g in same}
-        from mirrortrade.checks import intervals as iv
-
         if f.flow in ("X", "M"):
             other = "M" if f.flow == "X" else "X"
             if "T" not in by or other not in by:
@@ -270,8 +288,6 @@ class CheckContext:
         other = "M" if flow == "X" else "X"
         out = []
         pubs = {f.publication for f in self.find(reporter=reporter, partner=partner, period=period)}
-        from mirrortrade.checks import intervals as iv
-
         for pub in sorted(pubs):
             by = {g.flow: g for g in self.find(reporter=reporter, partner=partner, period=period) if g.publication == pub}
             if flow in by or "T" not in by or other not in by:

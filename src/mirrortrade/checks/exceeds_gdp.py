@@ -14,7 +14,7 @@ from typing import Any
 
 from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
-from mirrortrade.checks.finding import Finding, Rule, pct
+from mirrortrade.checks.finding import Finding, Rule, pct, share_range
 from mirrortrade.checks.period_mismatch import ANNUALISE_CAVEAT
 from mirrortrade.model import Period
 
@@ -43,14 +43,14 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
             continue
         # GDP is for a whole year: a figure for part of a year is annualised (never compared as it stands)
         months = f.p.n_months
-        flow_iv = f.interval if months == 12 else (f.interval[0] * 12 / months, f.interval[1] * 12 / months)
+        flow_iv = f.interval if months == 12 else iv.scale(f.interval, 12 / months)
         sh = iv.share(flow_iv, gdp.interval)
+        if sh[0] == 0 and sh[1] == float("inf"):
+            ctx.skip(ID, f, f"its share of {name(country)}'s GDP ({gdp.text()}) has no bound on either side")
+            continue
         imports = (f"{name(country)}'s imports from {name(f.partner if side == 'reported' else f.reporter)}"
                    + ("" if side == "reported" else f" as {name(f.reporter)} reports them ({flow_phrase(f.reporter, f.partner, 'X')})"))
-        d = 0 if sh[0] >= 0.01 else 2
-        share_txt = (f"at least {pct(100 * sh[0], d)}" if sh[1] == float("inf")
-                     else (f"{pct(100 * sh[0], d)}–{pct(100 * sh[1], d)}"
-                           if pct(100 * sh[0], d) != pct(100 * sh[1], d) else pct(100 * sh[0], d)))
+        share_txt = share_range(*sh, digits=0 if sh[0] >= 0.01 else 2)
         ev: dict[str, Any] = {"key": f"{side}:{f.figure_id}", "side": side, "country": country, "imports": f.evidence(),
                               "gdp": gdp.evidence(), "gdp_note": note, "share": list(sh),
                               "thresholds": {"implausible": implausible, "notable": notable}}
@@ -69,9 +69,8 @@ def check(ctx: CheckContext, *, implausible: float = IMPLAUSIBLE_SHARE, notable:
                 ash = iv.share(f.interval, alt.interval)
                 ev["other_gdp"] = {"gdp": alt.evidence(), "share": list(ash)}
                 ids.append(alt.figure_id)
-                rng = pct(100 * ash[0]) if round(100 * ash[0]) == round(100 * ash[1]) else (
-                    f"{pct(100 * ash[0])}–{pct(100 * ash[1])}")
-                base += f"; against {alt.source_id}'s GDP for {alt.period} ({alt.text()}) the share is {rng}"
+                base += (f"; against {alt.source_id}'s GDP for {alt.period} ({alt.text()}) the share is "
+                         f"{share_range(*ash)}")
         if sh[0] >= implausible:
             msg = (base + ": imports from a single partner cannot plausibly exceed the whole economy unless most of "
                    "them move on (transit, re-export) or one of the figures is wrong.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, name
-from mirrortrade.checks.finding import Finding, money, pct, severity_rank, share_range
+from mirrortrade.checks.finding import Finding, _jsonable, money, pct, severity_rank, share_range
 from mirrortrade.checks.run import run_checks
 from mirrortrade.model import check_code
 
@@ -123,7 +123,8 @@ class Explanation:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """Plain JSON: an unbounded interval end is None, as in every finding's evidence."""
+        return _jsonable({
             "reporter": self.reporter, "partner": self.partner, "year": self.year,
             "figures": {side: [{**f.evidence(), "reporter": f.reporter, "partner": f.partner, "flow": f.flow,
                                 "text": f.text(), "citation": f.cite(), "quote": f.quote} for f in figs]
@@ -135,7 +136,7 @@ class Explanation:
             "consistent": [f.to_dict() for f in self.consistent],
             "causes": [c.to_dict() for c in self.causes],
             "notes": self.notes,
-        }
+        })
 
 
 def _year_of(f: Finding) -> int:

@@ -119,8 +119,10 @@ def money_range(iv: tuple[float, float]) -> str:
     """'$48.15bn–$49.25bn': bounds that interval arithmetic gives exactly are written exactly (at most
     3 decimals); others with as many decimals as it takes to tell the ends apart."""
     lo, hi = iv
+    if math.isnan(lo) or math.isnan(hi):
+        return "—"
     if math.isinf(hi):
-        return f"at least {money_exact(lo)}"
+        return UNBOUNDED if lo <= 0 else f"at least {money_exact(lo)}"
     if lo <= 0:
         return f"at most {money_exact(hi)}"
     if _exact_digits(lo) is not None and _exact_digits(hi) is not None:
@@ -156,18 +158,65 @@ def money_exact(value: float) -> str:
     return money(value, digits=max(d, base))
 
 
-def pct(x: float, digits: int = 0) -> str:
+#: how every view writes an interval end that has no bound ("more than $22bn" has no upper end)
+UNBOUNDED = "unbounded"
+
+
+def pct(x: float | None, digits: int = 0, *, signed: bool = False) -> str:
+    """A percentage for people: 61.2 → '61%'; '—' when missing, 'unbounded' when infinite."""
     if x is None or math.isnan(x):
         return "—"
     if math.isinf(x):
-        return "unbounded"
-    return f"{x:.{digits}f}%"
+        return UNBOUNDED
+    return f"{x:+.{digits}f}%" if signed else f"{x:.{digits}f}%"
+
+
+def pct_range(lo: float | None, hi: float | None, digits: int = 0, *, signed: bool = False) -> str:
+    """An interval of percentages: (60.2, 64.4) → '60%–64%' (one figure when both ends print the same);
+    an open end is said in words: 'at least 100%', 'at most 5%', 'unbounded'. Never 'inf' or 'nan'."""
+    lo = -math.inf if lo is None else lo
+    hi = math.inf if hi is None else hi
+    if math.isnan(lo) or math.isnan(hi):
+        return "—"
+    if math.isinf(lo) and math.isinf(hi):
+        return UNBOUNDED
+    if math.isinf(hi):
+        return f"at least {pct(lo, digits, signed=signed)}"
+    if math.isinf(lo):
+        return f"at most {pct(hi, digits, signed=signed)}"
+    a, b = pct(lo, digits, signed=signed), pct(hi, digits, signed=signed)
+    return a if a == b else (f"{a} to {b}" if signed else f"{a}–{b}")
 
 
 def share_range(lo: float | None, hi: float | None, digits: int = 0) -> str:
-    """Ratios as percentages: (0.6, 0.644) → '60%–64%'; one figure when both ends print the same."""
-    def one(x: float | None) -> str:
-        return "∞" if x is None or math.isinf(x) else f"{100 * x:.{digits}f}%"
+    """Ratios as percentages: (0.6, 0.644) → '60%–64%'; (1.0, ∞) → 'at least 100%'."""
+    return pct_range(None if lo is None else 100 * lo, None if hi is None else 100 * hi, digits)
 
-    a, b = one(lo), one(hi)
-    return a if a == b else f"{a}–{b}"
+
+def number(x: float | None, max_decimals: int = 4, *, signed: bool = False) -> str:
+    """A plain decimal as printed ('14', '-5.6', '0.0001'), never in exponent notation; '—' when missing,
+    'unbounded' when infinite."""
+    if x is None or math.isnan(x):
+        return "—"
+    if math.isinf(x):
+        return UNBOUNDED
+    t = f"{x:.{max_decimals}f}".rstrip("0").rstrip(".")
+    t = "0" if t in ("-0", "") else t
+    return f"+{t}" if signed and not t.startswith("-") and t != "0" else t
+
+
+def gap_text(a: float | None, b: float | None, a_name: str, b_name: str) -> str:
+    """The one notation for a gap between two reporters' figures in every view: ``A − B`` with its sign, and the
+    percent of A's figure (the first named is always the base): 'CHN − TJK = +$1.4bn (+38% of CHN's)'.
+    A missing figure gives '—'; a zero or unbounded base leaves the percent out."""
+    if a is None or b is None or math.isnan(a) or math.isnan(b) or math.isinf(a) or math.isinf(b):
+        return "—"
+    d = a - b
+    dollars = ("+" if d > 0 else "") + money(d)
+    rel = f" ({pct(100 * d / a, signed=True)} of {a_name}'s)" if a > 0 else ""
+    return f"{a_name} − {b_name} = {dollars}{rel}"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 figure', '2 figures' (``many`` for irregular plurals)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

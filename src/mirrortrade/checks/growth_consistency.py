@@ -14,7 +14,7 @@ from typing import Any
 
 from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase
-from mirrortrade.checks.finding import Finding, Rule, money, money_range
+from mirrortrade.checks.finding import Finding, Rule, money, money_range, number, pct_range
 
 ID = "growth_consistency"
 SEVERITY = "medium"
@@ -27,7 +27,7 @@ def _g(f: Fig) -> tuple[float, float]:
 
 
 def _gtxt(g: float) -> str:
-    return f"{g:+g}%"
+    return f"{number(g, signed=True)}%"
 
 
 def _previous(ctx: CheckContext, f: Fig) -> list[Fig]:
@@ -51,7 +51,7 @@ def level_findings(ctx: CheckContext) -> list[Finding]:
         if prevs:
             for p in prevs:
                 c = iv.growth_check(g, p.interval, cur.interval)
-                allowed = f"{c.computed[0]:+.1f}% to {c.computed[1]:+.1f}%"
+                allowed = pct_range(*c.computed, 1, signed=True)
                 ev: dict[str, Any] = {"key": f"level:{p.figure_id}", "growth_pct": list(g), "current": cur.evidence(),
                                       "previous": p.evidence(), **c.to_dict()}
                 ids = [*cur.all_ids, p.figure_id]
@@ -63,12 +63,15 @@ def level_findings(ctx: CheckContext) -> list[Finding]:
                     gap = -c.slack
                     msg = (f"{series} [{f.source_id}]: {_gtxt(f.growth_pct)} to {f.text()} in {f.period} does not fit "
                            f"{p.text()} in {p.period} [{p.source_id}]: the two levels allow only {allowed}, "
-                           f"{gap:.1f} percentage points away from the published rate even after rounding.")
+                           f"{number(gap, 1)} percentage points away from the published rate even after rounding.")
                     sev = "high" if gap >= 10 else ("medium" if gap >= 2 else "low")
                     out.append(Finding(ID, sev, "conflict", f.reporter, f.partner, f.flow, f.period, msg, ev, ids))
             continue
+        if not g[1] > -100:
+            ctx.skip(ID, f, f"a growth of {_gtxt(f.growth_pct)} leaves no previous level")
+            continue
         implied = iv.implied_previous(cur.interval, g)
-        point = f.value / (1 + f.growth_pct / 100.0)
+        point = f.value / (1 + f.growth_pct / 100.0) if f.growth_pct > -100 else None
         ev = {"key": f"implied:{f.figure_id}", "growth_pct": list(g), "current": cur.evidence(),
               "implied_previous": list(implied), "implied_previous_point": point, "previous_period": str(prev_p),
               "previous_in_store": False}
@@ -83,7 +86,8 @@ def level_findings(ctx: CheckContext) -> list[Finding]:
                          f"{by['M'].text()} = {money(by['X'].value + by['M'].value)} against {f.text()}"
                          + (" (within rounding)." if c.consistent else " — which does NOT add up (see sum_consistency)."))
         msg = (f"{series} [{f.source_id}]: {_gtxt(f.growth_pct)} to {f.text()} in {f.p.label()} implies "
-               f"{prev_p.label()} at about {money(point)} ({money_range(implied)} given rounding); no "
+               f"{prev_p.label()} at {'about ' + money(point) + ' (' if point is not None else '('}"
+               f"{money_range(implied)} given rounding); no "
                f"{prev_p.label()} figure in the store to check it against.{extra}")
         out.append(Finding(ID, "info", "consistent", f.reporter, f.partner, f.flow, f.period, msg, ev, list(cur.all_ids)))
     return out
@@ -98,6 +102,9 @@ def joint_findings(ctx: CheckContext) -> list[Finding]:
             groups.setdefault((f.reporter, f.partner, f.period, f.publication), {})[f.flow] = f
     for (rep, par, period, _), by in groups.items():
         if not {"X", "M", "T"} <= set(by):
+            continue
+        if any(not _g(by[k])[1] > -100 for k in ("X", "M", "T")):
+            ctx.skip(ID, by["T"], "a growth of −100% or less leaves no previous level to add up")
             continue
         imp = {k: iv.implied_previous(by[k].interval, _g(by[k])) for k in ("X", "M", "T")}
         c = iv.sum_check([imp["X"], imp["M"]], imp["T"])

@@ -26,14 +26,33 @@ def interval(value: float, precision: float = 0.0, qualifier: str = "exact") -> 
 
 
 def add(parts: Sequence[Interval]) -> Interval:
-    """Sum of intervals: ``[Σ low, Σ high]``."""
-    return (math.fsum(p[0] for p in parts), math.fsum(p[1] for p in parts) if all(
-        not math.isinf(p[1]) for p in parts) else math.inf)
+    """Sum of intervals: ``[Σ low, Σ high]``; an unbounded end stays unbounded (never NaN, never an
+    overflow to a finite number)."""
+    return (_sum_end([p[0] for p in parts]), _sum_end([p[1] for p in parts]))
+
+
+def _sum_end(xs: Sequence[float]) -> float:
+    if any(x == math.inf for x in xs):
+        return -math.inf if any(x == -math.inf for x in xs) else math.inf
+    if any(x == -math.inf for x in xs):
+        return -math.inf
+    try:
+        return math.fsum(xs)
+    except OverflowError:  # finite parts whose sum is beyond a float
+        return math.inf if sum(xs) > 0 else -math.inf
+
+
+def _minus(a: float, b: float) -> float:
+    """``a − b`` for interval ends: ∞ − ∞ (both unbounded the same way) is left unbounded in ``a``'s direction."""
+    if math.isinf(a) and math.isinf(b) and (a > 0) == (b > 0):
+        return a
+    return a - b
 
 
 def sub(a: Interval, b: Interval) -> Interval:
-    """``a − b``: ``[a.low − b.high, a.high − b.low]``."""
-    return (a[0] - b[1], a[1] - b[0])
+    """``a − b``: ``[a.low − b.high, a.high − b.low]`` (unbounded ends stay unbounded)."""
+    return (_minus(a[0], b[1]) if not math.isinf(b[1]) else -math.inf,
+            _minus(a[1], b[0]) if not math.isinf(b[0]) else math.inf)
 
 
 def intersect(a: Interval, b: Interval) -> Interval | None:
@@ -48,19 +67,60 @@ def slack(a: Interval, b: Interval) -> float:
     Positive: they overlap with that much to spare; zero: they touch at one point; negative:
     they are apart by that much (the part rounding cannot explain).
     """
-    return min(a[1] - b[0], b[1] - a[0])
+    return min(_minus(a[1], b[0]), _minus(b[1], a[0]))
 
 
 def distance(a: Interval, b: Interval) -> float:
     """The gap between two intervals (0 when they overlap)."""
-    return max(0.0, a[0] - b[1], b[0] - a[1])
+    return max(0.0, _minus(a[0], b[1]), _minus(b[0], a[1]))
 
 
 def ratio(num: Interval, den: Interval) -> Interval:
-    """``num / den`` for positive intervals: ``[num.low / den.high, num.high / den.low]``."""
-    lo = num[0] / den[1] if 0 < den[1] < math.inf else 0.0
-    hi = num[1] / den[0] if den[0] > 0 else math.inf
-    return (max(lo, 0.0), hi)
+    """``num / den`` for non-negative intervals: ``[num.low / den.high, num.high / den.low]``.
+
+    A zero or unbounded divisor leaves that end open (0 below, ∞ above); the result is never NaN.
+    """
+    lo = _div(max(num[0], 0.0), den[1], unknown=0.0)
+    hi = _div(num[1], den[0], unknown=math.inf)
+    return (max(lo, 0.0), max(hi, 0.0))
+
+
+def _div(a: float, b: float, *, unknown: float) -> float:
+    """``a / b`` for interval ends; ``unknown`` (0 for a lower end, ∞ for an upper one) where the quotient
+    says nothing (a zero or negative divisor, ∞/∞, NaN)."""
+    if math.isnan(a) or math.isnan(b) or b <= 0 or (math.isinf(a) and math.isinf(b)):
+        return unknown
+    if math.isinf(b):
+        return 0.0
+    try:
+        return a / b
+    except OverflowError:
+        return math.inf
+
+
+def is_bounded(a: Interval) -> bool:
+    """Both ends finite."""
+    return math.isfinite(a[0]) and math.isfinite(a[1])
+
+
+def usable(a: Interval) -> bool:
+    """An interval a rule can compute with: no NaN, low ≤ high, and not (−∞, ∞) (which says nothing)."""
+    lo, hi = a
+    return not (math.isnan(lo) or math.isnan(hi)) and lo <= hi and not (lo == -math.inf and hi == math.inf)
+
+
+def scale(a: Interval, k: float) -> Interval:
+    """``k · a`` for ``k > 0`` (annualising a part-year figure), overflowing to ∞ rather than raising."""
+    return (_mul(a[0], k), _mul(a[1], k))
+
+
+def _mul(x: float, k: float) -> float:
+    if x == 0 or k == 0:
+        return 0.0
+    try:
+        return x * k
+    except OverflowError:
+        return math.inf if (x > 0) == (k > 0) else -math.inf
 
 
 def log_ratio(num: Interval, den: Interval) -> Interval:
@@ -78,15 +138,15 @@ def growth_interval(growth_pct: float, growth_precision: float = 0.0) -> Interva
 def implied_growth_pct(prev: Interval, cur: Interval) -> Interval:
     """The growth in percent that two levels allow: ``100·(cur/prev − 1)``."""
     lo, hi = ratio(cur, prev)
-    return (100.0 * (lo - 1.0), 100.0 * (hi - 1.0) if not math.isinf(hi) else math.inf)
+    return (_mul(lo - 1.0, 100.0), _mul(hi - 1.0, 100.0))
 
 
 def implied_previous(cur: Interval, growth_pct: Interval) -> Interval:
     """The previous level a current level and a growth rate imply: ``cur / (1 + g/100)``."""
     f_lo, f_hi = 1.0 + growth_pct[0] / 100.0, 1.0 + growth_pct[1] / 100.0
-    if f_lo <= 0:
+    if not f_hi > 0:
         raise ValueError(f"growth {growth_pct} of −100% or less implies no previous level")
-    return (cur[0] / f_hi, cur[1] / f_lo)
+    return ratio(cur, (max(f_lo, 0.0), f_hi))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any
 from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.band import BandEstimator, MirrorBand
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
-from mirrortrade.checks.finding import Finding, Rule, money, pct, share_range
+from mirrortrade.checks.finding import Finding, Rule, gap_text, money, pct, share_range
 
 ID = "mirror_gap"
 SEVERITY = "medium"
@@ -143,8 +143,6 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
         return Finding(ID, "info", "consistent", m.reporter, m.partner, "M", period, msg, ev, ids)
     direction, extra = _direction(ctx, x, m, ev["outside"])
     ev.update(extra, direction=direction)
-    gap = abs(m.value - x.value)
-    rel = gap / x.value if x.value else math.inf
     word = "lower" if ev["outside"] == "lower" else "higher"
     reading = READINGS[direction].format(importer=name(m.reporter))
     if ev["band"]["source"] == "history":
@@ -154,8 +152,8 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     else:
         expect = (f"where CIF valuation would make {m.reporter}'s figure about {ev['band']['cif_rate']:.1%} higher "
                   f"(valued FOB, the gap is {money(abs(ev['cif_adjusted_gap_usd']))})")
-    msg = (f"{im_phrase} in {period} are {money(gap)} ({pct(100 * rel)}) {word} in {m.source_id} data "
-           f"({m.text()}{how_m}) than {ex_phrase} in {x.source_id} data ({x.text()}{how_x}), {expect}; beyond the "
+    msg = (f"{im_phrase} in {period} are {word} in {m.source_id} data ({m.text()}{how_m}) than {ex_phrase} in "
+           f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, {expect}; beyond the "
            f"normal band ({band_txt}) and beyond rounding: {reading}.")
     return Finding(ID, _severity(ev), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
 

@@ -18,9 +18,12 @@ FINDING_COLUMNS = ("id", "rule", "severity", "status", "reporter", "partner", "f
 
 def run_checks(
     store: Any, *, rules: Sequence[str] | None = None, year: int | None = None,
-    settings: dict[str, dict[str, Any]] | None = None,
+    settings: dict[str, dict[str, Any]] | None = None, notes: list[str] | None = None,
 ) -> list[Finding]:
     """Every rule (or the named ones) over the figures in ``store``; ``year`` limits to one year.
+
+    ``notes``, when given, receives what the rules said about figures they skipped (a figure whose interval
+    they cannot compute with), each once.
 
     ``settings`` passes keyword options to a rule, e.g. ``{"exceeds_gdp": {"notable": 0.4}}``.
     Findings come sorted: problems first (high → low), then the consistent results (info).
@@ -48,6 +51,8 @@ def run_checks(
                 seen.add(f.id)
                 out.append(f)
     out.sort(key=lambda f: (-severity_rank(f.severity), f.rule, f.reporter, f.partner, f.flow, f.period, f.id))
+    if notes is not None:
+        notes.extend(n for n in dict.fromkeys(ctx.notes) if "skipped" in n)
     return out
 
 
@@ -76,9 +81,9 @@ def filter_findings(
     """Filter findings like ``mirrortrade flags``. ``severity`` is a minimum; ``pair=True`` matches a
     reporter/partner in either role."""
     out = []
-    min_rank = severity_rank(severity) if severity else 0
     if severity and severity not in SEVERITIES:
         raise MirrortradeError(f"unknown severity {severity!r} (expected one of {', '.join(SEVERITIES)})")
+    min_rank = severity_rank(severity) if severity else 0
     for f in findings:
         if not include_consistent and not f.is_problem:
             continue

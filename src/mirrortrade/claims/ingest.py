@@ -34,9 +34,12 @@ class ArticleIngest:
     skipped: int
 
     def summary(self) -> str:
-        return (f"{self.trade_added} trade figures added ({self.trade_known} already in the store), "
-                f"{self.indicators_added} indicators added ({self.indicators_known} already there), "
-                f"{self.events_added} news items added; {self.skipped} figures without a period or parties skipped")
+        from mirrortrade.checks.finding import plural
+
+        return (f"{plural(self.trade_added, 'trade figure')} added ({self.trade_known} already in the store), "
+                f"{plural(self.indicators_added, 'indicator')} added ({self.indicators_known} already there), "
+                f"{plural(self.events_added, 'news item')} added; "
+                f"{plural(self.skipped, 'figure')} without a period or parties skipped")
 
 
 def _same_sentence(a: str, b: str) -> bool:

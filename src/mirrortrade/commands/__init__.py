@@ -41,6 +41,20 @@ def split_codes(value: str | None) -> list[str] | None:
     return out or None
 
 
+def check_codes(value: str | None, option: str) -> list[str] | None:
+    """``split_codes`` with every code checked: an unknown code is a one-line error naming the option."""
+    from mirrortrade.errors import MirrortradeError
+    from mirrortrade.model import check_code
+
+    out = []
+    for c in split_codes(value) or []:
+        try:
+            out.append(check_code(c, field_name=option))
+        except MirrortradeError:
+            raise MirrortradeError(f"{option} {c!r} is not a known country code (ISO3, e.g. CHN, KAZ, KGZ)") from None
+    return out or None
+
+
 def parse_date_option(text: str | None, option: str = "--date") -> date | None:
     """'2026-01-20' -> date; None -> None; anything else is a ParseError naming the option."""
     if not text:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from mirrortrade.commands import db_option, open_store_cli, split_codes
+from mirrortrade.commands import check_codes, db_option, open_store_cli, split_codes
 
 
 def register(app: typer.Typer) -> None:
@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
         import json
 
         from mirrortrade.checks import RULES, filter_findings, findings_frame, run_checks
+        from mirrortrade.checks.finding import SEVERITIES
         from mirrortrade.errors import MirrortradeError
         from mirrortrade.model import check_period
 
@@ -39,17 +40,22 @@ def register(app: typer.Typer) -> None:
         if unknown:
             raise MirrortradeError(f"unknown rule(s) {', '.join(unknown)} (expected one of {', '.join(RULES)})")
         periods = [check_period(p) for p in split_codes(period)] if period else None
+        reporters, partners = check_codes(reporter, "--reporter"), check_codes(partner, "--partner")
+        countries = check_codes(country, "--country")
+        sev = severity.strip().lower() if severity else None
+        if sev is not None and sev not in SEVERITIES:
+            raise MirrortradeError(f"--severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        notes: list[str] = []
         with open_store_cli(db) as store:
-            findings = run_checks(store, rules=rules)
+            findings = run_checks(store, rules=rules, notes=notes)
             if save:
                 store.replace_table("findings", findings_frame(findings))
         shown = filter_findings(
-            findings, reporter=split_codes(reporter), partner=split_codes(partner), rule=rules,
-            severity=severity.strip().lower() if severity else None, period=periods,
-            include_consistent=show_all or severity == "info",
+            findings, reporter=reporters, partner=partners, rule=rules, severity=sev, period=periods,
+            include_consistent=show_all or sev == "info",
         )
-        if country:
-            codes = set(split_codes(country) or [])
+        if countries:
+            codes = set(countries)
             shown = [f for f in shown if codes & {f.reporter, f.partner}]
         if fmt == "json":
             typer.echo(json.dumps([f.to_dict() for f in shown], ensure_ascii=False, indent=2))
@@ -67,6 +73,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"    {f.message}")
             if f.figure_ids:
                 typer.echo(f"    figures: {', '.join(f.figure_ids)}")
+        for n in notes:
+            typer.echo(f"note: {n}")
 
     @app.command("explain")
     def explain_cmd(
@@ -84,6 +92,9 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in ("text", "json"):
             raise MirrortradeError(f"--format must be text or json, not {fmt!r}")
+        (reporter,), (partner,) = check_codes(reporter, "--reporter") or [""], check_codes(partner, "--partner") or [""]
+        if reporter == partner:
+            raise MirrortradeError(f"--reporter and --partner are both {reporter}: a country does not trade with itself")
         with open_store_cli(db) as store:
             ex = explain(store, reporter, partner, year)
         if fmt == "json":

@@ -13,7 +13,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def check(
         files: list[str] = typer.Argument(..., help="Article text files (UTF-8); '-' reads standard input."),
-        as_json: bool = typer.Option(False, "--json", help="Print the claims and findings as JSON."),
+        fmt: str = typer.Option("table", "--format", help="table or json ({\"claims\": [...], \"findings\": [...]})."),
+        as_json: bool = typer.Option(False, "--json", hidden=True, help="Deprecated: --format json."),
         article_date: str | None = typer.Option(
             None, "--date", help="Publication date (YYYY-MM-DD): resolves 'last year' and the like."),
         no_store: bool = typer.Option(False, "--no-store", help="Check the articles only against each other."),
@@ -23,7 +24,11 @@ def register(app: typer.Typer) -> None:
 
         Several articles are checked together: each against the store and the claims of the others."""
         from mirrortrade.claims.batch import check_files
+        from mirrortrade.errors import MirrortradeError
 
+        if fmt not in ("table", "json"):
+            raise MirrortradeError(f"--format must be table or json, not {fmt!r}")
+        as_json = as_json or fmt == "json"
         when = parse_date_option(article_date)
         store = None
         if not no_store:

@@ -49,6 +49,12 @@ def register(app: typer.Typer) -> None:
 
         if backend not in BACKENDS:
             raise MirrortradeError(f"--backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        if backend == "spark":
+            try:
+                import pyspark  # noqa: F401
+            except ImportError:
+                raise MirrortradeError(
+                    'the spark backend needs PySpark, which is not installed: pip install -e ".[spark]"') from None
         if on_duplicate not in ON_DUPLICATE:
             raise MirrortradeError(f"--on-duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
         if input is not None and output is None:
@@ -131,12 +137,17 @@ def _print_summary(result, output: Path | None, *, stored: bool, pairs: bool) ->
     t.add_row("seconds", f"{sum(s['timings'].values()):.2f}")
     console.print(t)
     rel = result.reliability
-    if len(rel):
-        top = rel.sort_values("sigma").groupby("role").head(3)
+    measured = rel[rel["n_pairs"] > 0] if len(rel) else rel
+    if len(measured):
+        top = measured.sort_values("sigma").groupby("role").head(3)
         console.print(
             "most reliable reporters (σ of log reporting error): "
             + ", ".join(f"{r.country} as {r.role} {r.sigma:.2f}" for r in top.itertuples())
         )
+    prior = rel[rel["n_pairs"] <= 0] if len(rel) else rel
+    if len(prior):  # σ from the prior alone is not a measurement: named apart, never ranked
+        console.print("prior only (no mirror pair to measure them): "
+                      + ", ".join(f"{r.country} as {r.role}" for r in prior.itertuples()))
     where = []
     if stored:
         where.append("store tables pairs, reliability, estimates, findings_reconcile")

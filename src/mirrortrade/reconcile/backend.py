@@ -51,7 +51,7 @@ def spark_session(master: str | None = None) -> Any:
         from pyspark.sql import SparkSession
     except ImportError as e:
         raise MirrortradeError(
-            "the spark backend needs PySpark: pip install 'mirrortrade[spark]'"
+            'the spark backend needs PySpark, which is not installed: pip install -e ".[spark]"'
         ) from e
     builder = (
         SparkSession.builder.master(master or "local[2]")

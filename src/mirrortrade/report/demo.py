@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mirrortrade.model import country_name
-from mirrortrade.report.fmt import fmt_pct, fmt_usd
+from mirrortrade.report.fmt import fmt_gap, fmt_usd
 from mirrortrade.report.story import StoryRow, latest_own_periods, story_rows
 
 
@@ -34,6 +34,12 @@ def _share(row: StoryRow) -> str:
 
 
 def print_demo(store: object, year: int = 2025, console: Console | None = None) -> None:
+    from mirrortrade.errors import MirrortradeError
+
+    years = sorted({int(p[:4]) for p in store.observations(product="TOTAL")["period"]})  # type: ignore[attr-defined]
+    if year not in years:
+        have = f"it has {years[0]}–{years[-1]}" if years else "it holds no figures (mirrortrade init)"
+        raise MirrortradeError(f"--year {year}: no trade figures for {year} in the store ({have})")
     console = console or Console()
     console.print(
         f"[bold]mirrortrade demo[/bold] — China and the five Central Asian states, {year}: "
@@ -42,13 +48,13 @@ def print_demo(store: object, year: int = 2025, console: Console | None = None) 
     )
     rows = story_rows(store, year)
     table = Table(show_lines=False, header_style="bold")
-    for col in ("Partner", "Flow", "China reports", "Partner reports", "Gap China − partner", "China's exports / partner GDP"):
+    for col in ("Partner", "Flow", "China reports", "Partner reports", "Gap (China − partner, % of China's)", "China's exports / partner GDP"):
         table.add_column(col)
     last = None
     for r in rows:
         if last is not None and r.partner != last:
             table.add_section()
-        gap = "" if r.gap is None else f"{fmt_usd(r.gap)} ({fmt_pct(r.gap_pct, 0, signed=True)})"
+        gap = "" if r.gap is None else fmt_gap(r.china[0].value, r.other[0].value, "CHN", r.partner)
         table.add_row(
             ("Central Asia" if r.partner == "CA5" else country_name(r.partner)) if r.partner != last else "",
             r.label,

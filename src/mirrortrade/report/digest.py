@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.model import CENTRAL_ASIA, Period, country_name
-from mirrortrade.report.fmt import fmt_usd
+from mirrortrade.report.fmt import fmt_gap, fmt_usd
 
 INDICATOR_LABELS = {
     "tourist_arrivals": "visitors",
@@ -200,33 +201,39 @@ def _indicator_text(line: IndicatorLine) -> str:
     return s
 
 
+def _md(text: object) -> str:
+    """Text from the store (titles, quotes, messages) made inert in Markdown: HTML escaped (a title with
+    ``<script>`` prints as text in any Markdown viewer), table pipes and line breaks neutralised."""
+    return " ".join(html.escape(str(text), quote=False).replace("|", "\\|").split())
+
+
 def render_markdown(d: Digest) -> str:
     out = [f"# China–Central Asia monitor: {d.period}", "",
            f"_Made by mirrortrade on {d.made} from the figures in its store. Each number carries the id of the "
            f"figure it came from (`mirrortrade show --format json` gives its source and sentence)._", ""]
     if d.statements:
         out += ["## The region", "", "### Relative statements about trade", ""]
-        out += [f"- {st['statement']} (“{st['quote']}”): {st['result']}" for st in d.statements]
+        out += [f"- {_md(st['statement'])} (“{_md(st['quote'])}”): {_md(st['result'])}" for st in d.statements]
         out.append("")
     for s in d.sections:
         name = country_name(s.country)
         out += [f"## {name}", "", f"### Trade with China, {d.period}", "",
-                f"| flow | China reports | {name} reports | gap (China − {name}) |", "|---|---|---|---|"]
+                f"| flow | China reports | {name} reports | gap (China − {name}, % of China's) |", "|---|---|---|---|"]
         for r in s.trade:
-            gap = "" if r.gap is None else f"{fmt_usd(r.gap)} ({r.gap_pct:+.0f}%)"
-            out.append(f"| {r.label} | {_fig_cell(r.china)} | {_fig_cell(r.other)} | {gap} |")
+            gap = "" if r.gap is None else fmt_gap(r.china[0].value, r.other[0].value, "CHN", s.country)
+            out.append(f"| {r.label} | {_md(_fig_cell(r.china))} | {_md(_fig_cell(r.other))} | {gap} |")
         out.append("")
         if s.flags:
             out += ["**What does not add up**", ""]
-            out += [f"- **{f.severity}** {f.rule}: {f.message}" for f in s.flags]
+            out += [f"- **{f.severity}** {f.rule}: {_md(f.message)}" for f in s.flags]
             out.append("")
         else:
             out += ["No flags for this year.", ""]
         if s.indicators:
             out += ["### Indicators", ""]
             for line in s.indicators:
-                out.append(f"- {_indicator_text(line)}. Source: {line.source_id}, {_cite(line.publisher, line.title)}: "
-                           f"“{line.quote}”")
+                out.append(f"- {_md(_indicator_text(line))}. Source: {_md(line.source_id)}, "
+                           f"{_md(_cite(line.publisher, line.title))}: “{_md(line.quote)}”")
             out.append("")
         if s.news:
             out += ["### News", ""]
@@ -236,8 +243,8 @@ def render_markdown(d: Digest) -> str:
                     amount = f" ({fmt_usd(n['amount_usd'], n.get('amount_qualifier') or 'exact')})"
                 when = f" {n['date']}" if n.get("date") else ""
                 more = f" “{n['note']}”" if n.get("note") else ""
-                out.append(f"- **{n['kind']}**{amount}{when}: “{n['quote']}”{more} — "
-                           f"{_cite(n.get('publisher') or '', n.get('title') or '')}")
+                out.append(f"- **{_md(n['kind'])}**{amount}{_md(when)}: “{_md(n['quote'])}”{_md(more)} — "
+                           f"{_md(_cite(n.get('publisher') or '', n.get('title') or ''))}")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -258,7 +265,7 @@ def render_html(d: Digest, store: Any | None = None) -> str:
             raise RuntimeError(f"cannot draw the digest's charts: {e}") from e
     body = []
     for line in md.splitlines():
-        esc = html.escape(line)
+        esc = html.escape(html.unescape(line if line.startswith("|") else line.replace("\\|", "|")))
         if line.startswith("# "):
             body.append(f"<h1>{esc[2:]}</h1>")
         elif line.startswith("## "):
@@ -269,10 +276,10 @@ def render_html(d: Digest, store: Any | None = None) -> str:
         elif line.startswith("### "):
             body.append(f"<h3>{esc[4:]}</h3>")
         elif line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
+            cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
             if all(set(c) <= {"-"} for c in cells):
                 continue
-            body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+            body.append("<tr>" + "".join(f"<td>{html.escape(html.unescape(c))}</td>" for c in cells) + "</tr>")
         elif line.startswith("- "):
             body.append(f"<li>{_md_inline(esc[2:])}</li>")
         elif line.strip():

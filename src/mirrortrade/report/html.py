@@ -20,7 +20,7 @@ import jinja2
 import pandas as pd
 
 from mirrortrade.model import CENTRAL_ASIA, SOURCES, country_name
-from mirrortrade.report.fmt import fmt_interval, fmt_pct, fmt_usd
+from mirrortrade.report.fmt import fmt_gap, fmt_interval, fmt_pct, fmt_usd
 from mirrortrade.report.pair import PairData, pair_data
 from mirrortrade.report.story import StoryRow, latest_own_periods, story_rows
 
@@ -112,7 +112,7 @@ def story_view(
             "china": [_fig_view(f) for f in r.china], "other": [_fig_view(f) for f in r.other],
             "missing_note": (("not published" if str(own_year)[:4] >= str(year) else f"none for {year} (latest: {own_year})")
                              if own_year else ("no figures of its own" if r.partner != "CA5" else "—")),
-            "gap_text": "" if r.gap is None else f"{fmt_usd(r.gap)} ({fmt_pct(gap_pct, 0, signed=True)})",
+            "gap_text": "" if r.gap is None else fmt_gap(r.china[0].value, r.other[0].value, "CHN", r.partner),
             "gap_class": "gap-big" if gap_pct is not None and abs(gap_pct) > BIG_GAP_PCT else "",
             "share_text": share_text, "share_class": "share-big" if share_big else "",
             "gdp": _fig_view(r.gdp) if r.gdp and share is not None else None, "gdp_note": r.gdp_note,
@@ -162,7 +162,8 @@ def headlines(rows: list[StoryRow], year: int, latest_own: dict[str, str]) -> li
         if r.gap_pct is not None and abs(r.gap_pct) > BIG_GAP_PCT:
             c, o = r.china[0], r.other[0]
             out.append({"severity": "medium",
-                        "title": f"{country_name(r.partner)}: the two sides differ by {fmt_pct(r.gap_pct, 0, signed=True)}.",
+                        "title": f"{country_name(r.partner)}: the two sides differ, "
+                                 f"{fmt_gap(c.value, o.value, 'CHN', r.partner)}.",
                         "text": f"{r.label}: China reports {fmt_usd(c.value, c.qualifier)}, "
                                 f"{country_name(r.partner)} {fmt_usd(o.value, o.qualifier)} — beyond the "
                                 "few percent that CIF/FOB valuation explains.", "ids": [c.figure_id, o.figure_id]})
