@@ -22,7 +22,7 @@ import pandas as pd
 from mirrortrade.model import CENTRAL_ASIA, SOURCES, country_name
 from mirrortrade.report.fmt import fmt_gap, fmt_interval, fmt_pct, fmt_usd
 from mirrortrade.report.pair import PairData, pair_data
-from mirrortrade.report.story import StoryRow, latest_own_periods, story_rows
+from mirrortrade.report.story import StoryRow, latest_own_periods, pair_lede, story_rows
 
 #: the gap (either way) beyond which a story row is highlighted, in percent
 BIG_GAP_PCT = 10.0
@@ -243,23 +243,6 @@ def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
         "explanation": data.explanation, "figure_rows": figs,
         "figures_by_id": {f["figure_id"]: f for f in figs},
     }
-
-
-def pair_lede(data: PairData) -> str:
-    """One or two sentences: how many figures, and the largest share of GDP published."""
-    n = len(data.sides)
-    parts = [f"{n} published trade figures between {country_name(data.country)} and {country_name(data.partner)} "
-             f"in {data.years[0]}–{data.years[1]}"]
-    if len(data.gaps):
-        worst = data.gaps.loc[data.gaps.gap_pct.abs().idxmax()]
-        parts.append(f"the widest gap between the two sides is {fmt_pct(worst.gap_pct, 0, signed=True)} "
-                     f"({worst.direction}, {int(worst.year)})")
-    if len(data.shares):
-        top = data.shares.loc[data.shares.share_low.idxmax()]
-        word = "at least " if math.isinf(top.share_high) else ""
-        parts.append(f"the largest figure is {word}{top.share_low if word else top.share_pct:.0f}% of "
-                     f"{country_name(data.country)}'s GDP ({top.series}, {top.direction}, {int(top.year)})")
-    return "; ".join(parts) + "."
 
 
 # ---- the report ------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from mirrortrade.model import CENTRAL_ASIA, Period
+from mirrortrade.model import CENTRAL_ASIA, Period, country_name
+from mirrortrade.report.fmt import fmt_pct
+from mirrortrade.report.pair import PairData
 
 #: (label, China's flow, the partner's mirror flow)
 MIRRORS = (
@@ -119,3 +121,20 @@ def latest_own_periods(own: pd.DataFrame) -> dict[str, str]:
         return {}
     return {rep: max(g, key=lambda p: (Period.parse(p).end, Period.parse(p).n_months))
             for rep, g in own.groupby("reporter")["period"]}
+
+
+def pair_lede(data: PairData) -> str:
+    """One or two sentences: how many figures, and the largest share of GDP published."""
+    n = len(data.sides)
+    parts = [f"{n} published trade figures between {country_name(data.country)} and {country_name(data.partner)} "
+             f"in {data.years[0]}–{data.years[1]}"]
+    if len(data.gaps):
+        worst = data.gaps.loc[data.gaps.gap_pct.abs().idxmax()]
+        parts.append(f"the widest gap between the two sides is {fmt_pct(worst.gap_pct, 0, signed=True)} "
+                     f"({worst.direction}, {int(worst.year)})")
+    if len(data.shares):
+        top = data.shares.loc[data.shares.share_low.idxmax()]
+        word = "at least " if math.isinf(top.share_high) else ""
+        parts.append(f"the largest figure is {word}{top.share_low if word else top.share_pct:.0f}% of "
+                     f"{country_name(data.country)}'s GDP ({top.series}, {top.direction}, {int(top.year)})")
+    return "; ".join(parts) + "."

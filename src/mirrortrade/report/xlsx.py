@@ -17,6 +17,7 @@ import pandas as pd
 
 from mirrortrade.report.derived import NOT_RECONCILED
 from mirrortrade.report.pair import PairData, pair_data
+from mirrortrade.report.story import pair_lede
 from mirrortrade.report.tables import _excel_safe
 
 #: the table sheets of one pair, in order
@@ -58,7 +59,6 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
 
     from mirrortrade.report.charts import pair_charts, to_png
     from mirrortrade.report.derived import run_findings, run_findings_raw
-    from mirrortrade.report.html import pair_lede
 
     out = Path(out)
     raw = run_findings_raw(store)
