@@ -129,29 +129,11 @@ def show_observations(df: pd.DataFrame, fmt: str, out: Path | None = None) -> No
     elif fmt == "json":
         text = df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        from mirrortrade.report.fmt import fmt_usd
-
-        table = Table(header_style="bold")
-        cols = [c for c in SHOW_COLUMNS if c in df.columns]
-        for c in cols:
-            table.add_column(c, justify="right" if c in ("value_usd", "growth_pct") else "left")
-        for _, r in df.iterrows():
-            cells = []
-            for c in cols:
-                v = r[c]
-                if c == "value_usd":
-                    cells.append(fmt_usd(v, r["qualifier"]))
-                elif c == "vintage":
-                    cells.append(str(v)[:10])
-                elif isinstance(v, float) and pd.isna(v):
-                    cells.append("")
-                else:
-                    cells.append(str(v))
-            table.add_row(*cells)
-        Console(width=200, file=open(out, "w") if out else None).print(table)  # noqa: SIM115
+        if out:
+            with open(out, "w", encoding="utf-8") as fh:
+                _print_table(df, fh)
+        else:
+            _print_table(df, None)
         if not out:
             print(f"{len(df)} {'figure' if len(df) == 1 else 'figures'}", file=sys.stderr)
         return

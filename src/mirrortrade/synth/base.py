@@ -123,6 +123,48 @@ class SynthConfig:
 
 
 @dataclass
+class Countries:
+    """The country-level draws both world shapes share: gravity mass, position, distance, the CIF margin of each
+    pair, reporting noise, and who reports at all. ``g`` is log gravity centred over the country pairs."""
+
+    mass: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    dist: np.ndarray
+    off: np.ndarray
+    g: np.ndarray
+    cif: np.ndarray
+    sigma_x: np.ndarray
+    sigma_m: np.ndarray
+    reports: np.ndarray
+
+
+def draw_countries(cfg: SynthConfig, rng: np.random.Generator) -> Countries:
+    """Draw :class:`Countries` from ``rng`` (the order of the draws is part of each seed's world)."""
+    n = cfg.countries
+    mass = rng.normal(0.0, 1.5, n)
+    lat = np.degrees(np.arcsin(rng.uniform(-1, 1, n)))
+    lon = rng.uniform(-180, 180, n)
+    la, lo = np.radians(lat), np.radians(lon)
+    cosd = np.sin(la)[:, None] * np.sin(la)[None, :] + np.cos(la)[:, None] * np.cos(la)[None, :] * np.cos(
+        lo[:, None] - lo[None, :]
+    )
+    dist = np.maximum(6371.0 * np.arccos(np.clip(cosd, -1, 1)), 100.0)
+    off = ~np.eye(n, dtype=bool)
+    g = mass[:, None] + mass[None, :] - np.log(dist)
+    g = g - g[off].mean()
+    cif = np.clip(0.03 + 0.05 * dist / dist[off].max() + rng.normal(0.0, 0.01, (n, n)), 0.01, 0.12)
+    sigma_x = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
+    sigma_m = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
+    n_non = round(cfg.nonreporter_share * n)
+    if n >= 5:
+        n_non = max(1, n_non)
+    reports = np.ones(n, dtype=bool)
+    reports[rng.choice(n, n_non, replace=False)] = False
+    return Countries(mass, lat, lon, dist, off, g, cif, sigma_x, sigma_m, reports)
+
+
+@dataclass
 class SynthResult:
     """What :func:`synthesize` wrote."""
 

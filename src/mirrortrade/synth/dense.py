@@ -69,6 +69,7 @@ from mirrortrade.synth.base import (
     coded,
     coded_schema,
     country_codes,
+    draw_countries,
     normal_cdf,
     uniform_hash,
     write_anomalies,
@@ -112,28 +113,11 @@ class World:
         self.years = np.arange(FIRST_YEAR, FIRST_YEAR + Y, dtype=np.int64)
         rng = np.random.default_rng([cfg.seed, 0])
 
-        self.mass = rng.normal(0.0, 1.5, n)
-        lat = np.degrees(np.arcsin(rng.uniform(-1, 1, n)))
-        lon = rng.uniform(-180, 180, n)
-        self.lat, self.lon = lat, lon
-        la, lo = np.radians(lat), np.radians(lon)
-        cosd = np.sin(la)[:, None] * np.sin(la)[None, :] + np.cos(la)[:, None] * np.cos(la)[None, :] * np.cos(
-            lo[:, None] - lo[None, :]
-        )
-        dist = np.maximum(6371.0 * np.arccos(np.clip(cosd, -1, 1)), 100.0)
-        off = ~np.eye(n, dtype=bool)
-        g = self.mass[:, None] + self.mass[None, :] - np.log(dist)
-        g = g - g[off].mean()
+        c = draw_countries(cfg, rng)
+        self.mass, self.lat, self.lon, off = c.mass, c.lat, c.lon, c.off
+        g = c.g
         self.g = np.where(off, g, -np.inf)
-        self.cif = np.clip(0.03 + 0.05 * dist / dist[off].max() + rng.normal(0.0, 0.01, (n, n)), 0.01, 0.12)
-
-        self.sigma_x = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
-        self.sigma_m = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
-        n_non = round(cfg.nonreporter_share * n)
-        if n >= 5:
-            n_non = max(1, n_non)
-        self.reports = np.ones(n, dtype=bool)
-        self.reports[rng.choice(n, n_non, replace=False)] = False
+        self.cif, self.sigma_x, self.sigma_m, self.reports = c.cif, c.sigma_x, c.sigma_m, c.reports
 
         self.product_codes = [f"{c:06d}" for c in np.sort(rng.choice(960_000, P, replace=False) + 10_000)]
         self.r = rng.uniform(0.2, 1.0, P)

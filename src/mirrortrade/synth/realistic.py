@@ -63,6 +63,7 @@ from mirrortrade.synth.base import (
     coded,
     coded_schema,
     country_codes,
+    draw_countries,
     normal_cdf,
     uniform_hash,
     write_anomalies,
@@ -127,26 +128,10 @@ class RealisticWorld:
         self.years = np.arange(FIRST_YEAR, FIRST_YEAR + Y, dtype=np.int64)
         rng = np.random.default_rng([cfg.seed, 10])
 
-        self.mass = rng.normal(0.0, 1.5, n)
-        self.lat = np.degrees(np.arcsin(rng.uniform(-1, 1, n)))
-        self.lon = rng.uniform(-180, 180, n)
-        la, lo = np.radians(self.lat), np.radians(self.lon)
-        cosd = np.sin(la)[:, None] * np.sin(la)[None, :] + np.cos(la)[:, None] * np.cos(la)[None, :] * np.cos(
-            lo[:, None] - lo[None, :]
-        )
-        dist = np.maximum(6371.0 * np.arccos(np.clip(cosd, -1, 1)), 100.0)
-        self.off = ~np.eye(n, dtype=bool)
-        g = self.mass[:, None] + self.mass[None, :] - np.log(dist)
-        self.g = np.where(self.off, g - g[self.off].mean(), 0.0)
-        self.cif = np.clip(0.03 + 0.05 * dist / dist[self.off].max() + rng.normal(0.0, 0.01, (n, n)), 0.01, 0.12)
-
-        self.sigma_x = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
-        self.sigma_m = rng.uniform(cfg.sigma_low, cfg.sigma_high, n)
-        n_non = round(cfg.nonreporter_share * n)
-        if n >= 5:
-            n_non = max(1, n_non)
-        self.reports = np.ones(n, dtype=bool)
-        self.reports[rng.choice(n, n_non, replace=False)] = False
+        c = draw_countries(cfg, rng)
+        self.mass, self.lat, self.lon, self.off = c.mass, c.lat, c.lon, c.off
+        self.g = np.where(self.off, c.g, 0.0)
+        self.cif, self.sigma_x, self.sigma_m, self.reports = c.cif, c.sigma_x, c.sigma_m, c.reports
         self.threshold = rng.choice(np.array(THRESHOLDS), n, p=np.array(THRESHOLD_P))
         self.miss = rng.uniform(cfg.missing_low, cfg.missing_high, n)
         self.confidential = np.zeros((n, P), dtype=bool)
