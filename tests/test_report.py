@@ -170,7 +170,8 @@ def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
                                    "--out", str(out), "--db", str(report_store)])
     assert res.exit_code == 0, res.output
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["summary", "sides", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures", "charts"]
+    assert wb.sheetnames == ["summary", "sides", "turnover", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures",
+                             "charts"]
     charts = wb["charts"]
     assert len(charts._images) == 4
     with zipfile.ZipFile(out) as z:
@@ -184,6 +185,10 @@ def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
     figures = [c.value for c in wb["figures"]["A"]][1:]
     assert x25[0]["figure_id"] in figures
     assert wb["estimates"]["A2"].value == "not computed yet: run mirrortrade reconcile"
+    # the published totals, each with a figure id that the figures sheet lists
+    t_head = [c.value for c in wb["turnover"][1]]
+    t_ids = [dict(zip(t_head, [c.value for c in r], strict=True))["figure_id"] for r in wb["turnover"].iter_rows(min_row=2)]
+    assert t_ids and set(t_ids) <= set(figures)
 
 
 def test_report_errors(report_store: Path, tmp_path: Path) -> None:
