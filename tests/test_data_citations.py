@@ -28,6 +28,7 @@ from mirrortrade.model import Period, check_code, check_flow, check_source
 SCALES = {
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
     "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
+    "млрд": Decimal(10) ** 9, "млн": Decimal(10) ** 6,
     "亿美元": Decimal(10) ** 8, "億美元": Decimal(10) ** 8, "亿": Decimal(10) ** 8, "億": Decimal(10) ** 8,
 }
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + r")")
@@ -55,6 +56,7 @@ def test_the_number_parser_reads_the_printed_forms() -> None:
     assert printed_amounts("已达198.8亿美元") == [(Decimal("1.988e10"), Decimal("1e7"))]
     assert printed_amounts("$22mn and $4.82bn") == [(Decimal("22e6"), Decimal("1e6")), (Decimal("4.82e9"), Decimal("1e7"))]
     assert printed_amounts("22,0 billion") == [(Decimal("22.0e9"), Decimal("1e8"))]
+    assert printed_amounts("составил $6,4 млрд") == [(Decimal("6.4e9"), Decimal("1e8"))]
     assert printed_amounts("grew 12 percent") == []
 
 

@@ -64,9 +64,31 @@ def test_pair_data_kgz_chn(report_store: Path) -> None:
     assert g.in_cif_band  # with rounding the gap reaches 0%, the bottom of the normal CIF band
     assert d.estimates is None and "not computed yet: run mirrortrade reconcile" in d.notes[0]
     # every figure the pair uses is in the figure table with its source
-    used = set(d.sides.figure_id) | set(d.gdp.figure_id)
+    used = set(d.sides.figure_id) | set(d.turnover.figure_id) | set(d.gdp.figure_id)
     assert used <= set(d.figures.figure_id)
     assert (d.figures.source_id != "").all()
+
+
+def test_turnover_only_years_are_drawn_as_published(report_store: Path) -> None:
+    """China's 2016 turnover with Kazakhstan ($13.1bn, Kazinform quoting GACC) has no exports or imports
+    beside it: the pair's turnover series carries it with its figure id, and the turnover chart draws it."""
+    from mirrortrade.report.charts import turnover_chart
+    from mirrortrade.report.pair import pair_data
+    from mirrortrade.store import Store
+
+    with Store(report_store, read_only=True) as s:
+        d = pair_data(s, "KAZ", "CHN", (2015, 2025), with_findings=False)
+    assert d.sides[d.sides.year == 2016].empty
+    t16 = d.turnover[(d.turnover.reported_by == "CHN") & (d.turnover.year == 2016)]
+    assert t16.value.tolist() == [13.1e9] and t16.source_id.tolist() == ["CN-GACC"]
+    assert set(d.turnover.figure_id) <= set(d.figures.figure_id)
+    assert set(d.turnover.year) - set(d.sides.year)  # years that only a total shows
+    spec = turnover_chart(d).to_dict()
+    values = [r for ds in spec.get("datasets", {}).values() for r in ds]
+    assert t16.figure_id.iloc[0] in {r.get("figure_id") for r in values}
+    # lines join consecutive years only: 2018 and 2021 (nothing published in between) are different runs
+    runs = {r["year"]: r["run"] for r in values if r.get("series") == "CHN reports turnover (exports + imports)"}
+    assert runs[2016] == runs[2017] == runs[2018] != runs[2021]
 
 
 def test_html_report_contents(kgz_html: Path) -> None:
@@ -77,12 +99,14 @@ def test_html_report_contents(kgz_html: Path) -> None:
     assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=["\']?(https?:)?//', html)
     assert "default-src 'none'" in html  # the page's own CSP refuses any fetch
     specs = _specs(html)
-    assert len(specs) == 3 and all(s["$schema"].startswith("https://vega.github.io/schema/vega-lite/") for s in specs)
-    gdp = json.dumps(specs[2], ensure_ascii=False)
+    assert len(specs) == 4 and all(s["$schema"].startswith("https://vega.github.io/schema/vega-lite/") for s in specs)
+    gdp = json.dumps(specs[3], ensure_ascii=False)
     assert "GDP under $22.0bn (KG-GOV)" in gdp and "KGZ GDP (WB-WDI)" in gdp
     series = json.dumps(specs[0], ensure_ascii=False)
     assert "CHN reports exports (FOB)" in series and "KGZ reports imports (CIF)" in series
-    gap = json.dumps(specs[1], ensure_ascii=False)
+    turnover = json.dumps(specs[1], ensure_ascii=False)
+    assert "CHN reports turnover (exports + imports)" in turnover and "Turnover as each side publishes it" in html
+    gap = json.dumps(specs[2], ensure_ascii=False)
     assert "normal CIF margin 0–20%" in gap
     assert "Every figure used, with its source" in html
     assert "more than $22 billion in exports" in html  # the seed's quote, in the figure table
@@ -119,7 +143,7 @@ def test_html_report_opens_offline(kgz_html: Path, tmp_path: Path) -> None:
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(kgz_html.as_uri())
-        page.wait_for_function("document.querySelectorAll('.chart[data-rendered=\"1\"] svg').length === 3", timeout=30000)
+        page.wait_for_function("document.querySelectorAll('.chart[data-rendered=\"1\"] svg').length === 4", timeout=30000)
         assert "GDP under $22.0bn" in page.locator("#chart-KGZ-CHN-gdp svg").text_content()
         screenshot(page, "report-KGZ-CHN.png", full_page=True)
         browser.close()
@@ -135,7 +159,7 @@ def test_report_all_html(report_store: Path, tmp_path: Path) -> None:
     for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB"):
         assert f'id="pair-{c}-CHN"' in html
     assert "Kyrgyzstan: China&#39;s exports exceed its GDP." in html
-    assert len(_specs(html)) == 1 + 5 * 3  # the overview chart and three per state
+    assert len(_specs(html)) == 1 + 5 * 4  # the overview chart and four per state
 
 
 def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
@@ -146,12 +170,13 @@ def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
                                    "--out", str(out), "--db", str(report_store)])
     assert res.exit_code == 0, res.output
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["summary", "sides", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures", "charts"]
+    assert wb.sheetnames == ["summary", "sides", "turnover", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures",
+                             "charts"]
     charts = wb["charts"]
-    assert len(charts._images) == 3
+    assert len(charts._images) == 4
     with zipfile.ZipFile(out) as z:
         pngs = [n for n in z.namelist() if n.startswith("xl/media/") and n.endswith(".png")]
-        assert len(pngs) == 3 and all(z.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in pngs)
+        assert len(pngs) == 4 and all(z.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in pngs)
     sides = wb["sides"]
     header = [c.value for c in sides[1]]
     rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in sides.iter_rows(min_row=2)]
@@ -160,6 +185,10 @@ def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
     figures = [c.value for c in wb["figures"]["A"]][1:]
     assert x25[0]["figure_id"] in figures
     assert wb["estimates"]["A2"].value == "not computed yet: run mirrortrade reconcile"
+    # the published totals, each with a figure id that the figures sheet lists
+    t_head = [c.value for c in wb["turnover"][1]]
+    t_ids = [dict(zip(t_head, [c.value for c in r], strict=True))["figure_id"] for r in wb["turnover"].iter_rows(min_row=2)]
+    assert t_ids and set(t_ids) <= set(figures)
 
 
 def test_report_errors(report_store: Path, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_pair_page_charts_and_provenance(page, server: Server) -> None:  # type:
     page.goto(server.url + "/")
     page.locator("table.story a.pair-link", has_text="Kyrgyzstan").click()
     page.wait_for_url("**/pair/KGZ/CHN")
-    assert _charts_rendered(page, 3) == 3
+    assert _charts_rendered(page, 4) == 4  # both sides, turnover, gap, GDP
     assert "Kyrgyzstan × China, 2015–2025" in page.locator("h2").first.inner_text()
     # the GDP chart carries the GDP line and the "under $22.0bn" GDP published by the Kyrgyz government
     gdp_chart = page.locator("#chart-KGZ-CHN-gdp svg").text_content()

@@ -1,5 +1,5 @@
-"""Altair charts of a country pair: both sides over time, the gap against the normal CIF band, and
-trade as a share of GDP; plus the overview chart of the seeds' story.
+"""Altair charts of a country pair: both sides over time, each side's published turnover, the gap
+against the normal CIF band, and trade as a share of GDP; plus the overview chart of the seeds' story.
 
 Charts are plain Vega-Lite specs (``chart.to_dict()``); :func:`vega_bundle` gives the Vega,
 Vega-Lite and vega-embed JavaScript from vl-convert so pages and reports embed them with no CDN,
@@ -98,6 +98,41 @@ def series_chart(data: PairData) -> alt.VConcatChart:
     return alt.vconcat(*charts).resolve_scale(color="independent")
 
 
+def turnover_chart(data: PairData) -> alt.LayerChart:
+    """Each side's published turnover (exports plus imports) per year, as printed: the years a side
+    publishes only a total are drawn here, beside nothing derived from them. One colour per reporting
+    side; the tooltip names each figure's id, source and publisher."""
+    domain = [data.years[0] - 0.4, data.years[1] + 0.4]
+    x = alt.X("year:Q", axis=_year_axis(), scale=alt.Scale(domain=domain, nice=False))
+    title = (f"{country_name(data.country)} × {country_name(data.partner)}: turnover as each side publishes it "
+             f"(exports + imports)")
+    t = data.turnover
+    if t.empty:
+        return alt.layer(_no_data_text("no turnover figure published in these years")).properties(
+            width=WIDTH, height=80, title=title)
+    pts = t.assign(value_text=[_interval_text(r) for r in t.itertuples()], run=_runs(t))
+    colors = dict(zip((f"{c} reports turnover (exports + imports)" for c in (data.partner, data.country)),
+                      ("#9467bd", "#ff7f0e"), strict=True))
+    names = [n for n in colors if n in set(pts.series)]
+    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=names, range=[colors[n] for n in names]),
+                      legend=alt.Legend(orient="top", labelLimit=320))
+    base = alt.Chart(pts).encode(x=x, y=alt.Y("value:Q", axis=_usd_axis()), color=color)
+    tooltip = [alt.Tooltip("series:N", title="series"), alt.Tooltip("year:Q", title="year", format="d"),
+               alt.Tooltip("value_text:N", title="value"), alt.Tooltip("source_id:N", title="source"),
+               alt.Tooltip("publisher:N", title="published by"), alt.Tooltip("figure_id:N", title="figure id")]
+    # lines join consecutive years only: a year no one published stays a gap, not a slope
+    layers: list[alt.Chart] = [base.mark_line(strokeWidth=2, opacity=0.6).encode(detail="run:N")]
+    layers.extend(_bound_labels(pts, x, "value_text", dy=-12))
+    layers.append(base.mark_point(filled=True, size=70).encode(
+        shape=alt.Shape("qualifier:N", title="as published",
+                        scale=alt.Scale(domain=["exact", "approx", "upper", "lower", "near_upper", "near_lower"],
+                                        range=["circle", "diamond", "triangle-down", "triangle-up",
+                                               "triangle-down", "triangle-up"]),
+                        legend=None),
+        tooltip=tooltip))
+    return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title)
+
+
 def gap_chart(data: PairData) -> alt.LayerChart:
     """The importer's figure over the exporter's, in % of the exporter's, per year and direction, with
     the normal CIF margin band shaded (imports valued CIF run a little above exports valued FOB)."""
@@ -193,8 +228,9 @@ def overview_chart(rows: list[Any]) -> alt.LayerChart:
 
 
 def pair_charts(data: PairData) -> dict[str, alt.TopLevelMixin]:
-    """The report's three charts by name."""
-    return {"series": series_chart(data), "gap": gap_chart(data), "gdp": gdp_chart(data)}
+    """The report's four charts by name."""
+    return {"series": series_chart(data), "turnover": turnover_chart(data), "gap": gap_chart(data),
+            "gdp": gdp_chart(data)}
 
 
 # ---- rendering ------------------------------------------------------------------------------
@@ -287,6 +323,20 @@ def _bound_labels(df: pd.DataFrame, x: alt.X, text: str, *, dy: int) -> list[alt
         return []
     return [alt.Chart(bounded).mark_text(align="right", dx=-8, dy=dy, fontSize=11, fontWeight="bold").encode(
         x=x, y="value:Q", text=f"{text}:N")]
+
+
+def _runs(df: pd.DataFrame) -> list[str]:
+    """A label per row naming its run of consecutive years within its series (one publication per year
+    and series is joined; a missing year starts a new run)."""
+    out: list[str] = []
+    last: dict[str, int] = {}
+    run: dict[str, int] = {}
+    for series, year in zip(df["series"], df["year"], strict=True):
+        if series not in last or year - last[series] > 1:
+            run[series] = run.get(series, -1) + 1
+        last[series] = year
+        out.append(f"{series} #{run[series]}")
+    return out
 
 
 def _no_data_text(text: str) -> alt.Chart:

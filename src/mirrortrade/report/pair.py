@@ -2,7 +2,8 @@
 
 For a pair (country C, partner P) each direction of trade (P → C and C → P) has two published
 sides: the exporter's figure (its flow X, valued FOB) and the importer's figure (its flow M,
-valued CIF). :func:`pair_data` collects both sides per year, the reconciled estimate with its
+valued CIF). :func:`pair_data` collects both sides per year, each side's published turnover (exports
+plus imports, as printed: many years are published only as a total), the reconciled estimate with its
 interval (when ``mirrortrade reconcile`` has run), the gap between the sides, C's GDP and each
 direction's value as a share of it, the checks' findings, and every figure used with its source.
 """
@@ -19,6 +20,8 @@ from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import check_code, country_name
 from mirrortrade.report.derived import CIF_BAND, NOT_RECONCILED, explain_text, read_derived
 
+TURNOVER_COLUMNS = ("reported_by", "partner", "year", "series", "value", "low", "high", "qualifier", "source_id",
+                    "publisher", "figure_id", "vintage")
 FIGURE_COLUMNS = ("figure_id", "what", "period", "value", "unit", "qualifier", "low", "high", "source_id", "publisher",
                   "title", "pub_date", "url", "quote", "vintage")
 
@@ -43,6 +46,9 @@ class PairData:
     explanation: str | None
     figures: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    #: one row per published annual turnover figure (flow T, exports plus imports, as printed): reported_by,
+    #: year, series, value, low, high, qualifier, source_id, publisher, figure_id, vintage. Nothing is derived.
+    turnover: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TURNOVER_COLUMNS)))
 
     @property
     def title(self) -> str:
@@ -101,6 +107,19 @@ def _side_rows(obs: pd.DataFrame, country: str, partner: str) -> pd.DataFrame:
             "qualifier", "source_id", "publisher", "figure_id", "vintage"]
     df = pd.DataFrame(rows, columns=cols)
     return df.sort_values(["direction", "side", "year", "vintage"]).reset_index(drop=True)
+
+
+def _turnover_rows(obs: pd.DataFrame) -> pd.DataFrame:
+    """The published annual turnover figures (flow T) of either side, one row each, as stored."""
+    rows = [{
+        "reported_by": r.reporter, "partner": r.partner, "year": int(str(r.period)[:4]),
+        "series": f"{r.reporter} reports turnover (exports + imports)",
+        "value": float(r.value_usd), "low": float(r.value_low), "high": float(r.value_high),
+        "qualifier": r.qualifier, "source_id": r.source_id, "publisher": r.publisher or "",
+        "figure_id": r.figure_id, "vintage": str(r.vintage)[:10],
+    } for r in obs.itertuples(index=False)]
+    df = pd.DataFrame(rows, columns=list(TURNOVER_COLUMNS))
+    return df.sort_values(["reported_by", "year", "vintage", "figure_id"]).reset_index(drop=True)
 
 
 def _first_per_year(sides: pd.DataFrame) -> pd.DataFrame:
@@ -245,11 +264,12 @@ def pair_data(
     if country == partner:
         raise MirrortradeError(f"country and partner are both {country}: a pair needs two countries")
     lo, hi = years
-    obs = store.observations(reporter=[country, partner], partner=[country, partner], flow=["X", "M"],
+    obs = store.observations(reporter=[country, partner], partner=[country, partner], flow=["X", "M", "T"],
                              product="TOTAL")
     obs = obs[(obs.reporter != obs.partner) & (obs.period_kind == "year") & obs.value_usd.notna()]
     obs = obs[obs.period.str[:4].astype(int).between(lo, hi)]
-    sides = _side_rows(obs, country, partner)
+    sides = _side_rows(obs[obs.flow != "T"], country, partner)
+    turnover = _turnover_rows(obs[obs.flow == "T"])
     gdp = _gdp(store, country, years)
     shares = _shares(sides, gdp, years)
     estimates = _estimates(store, country, partner, years)
@@ -272,7 +292,7 @@ def pair_data(
         ]
     last_year = int(sides.year.max()) if len(sides) else hi
     explanation = explain_text(store, country, partner, last_year, raw_findings) if findings is not None else None
-    ids = list(sides.figure_id) + list(gdp.figure_id)
+    ids = list(sides.figure_id) + list(turnover.figure_id) + list(gdp.figure_id)
     if estimates is not None:
         for col in ("figure_ids", "figure_id_exporter", "figure_id_importer"):
             if col in estimates.columns:
@@ -282,7 +302,7 @@ def pair_data(
         ids.extend(f.get("figure_ids") or [])
     figures = _figures(store, ids)
     return PairData(country, partner, years, sides, estimates, _gaps(sides), gdp[gdp.year >= lo].reset_index(drop=True),
-                    shares, pair_findings, explanation, figures, notes)
+                    shares, pair_findings, explanation, figures, notes, turnover)
 
 
 def _id_list(v: Any) -> list[str]:

@@ -39,6 +39,7 @@ def pair_tables(data: PairData) -> dict[str, pd.DataFrame]:
                     "figure_ids"])
     return {
         "sides": data.sides.drop(columns=["series"]),
+        "turnover": data.turnover.drop(columns=["series"]),
         "gaps": data.gaps,
         "gdp": data.gdp.drop(columns=["series"]),
         "gdp_share": data.shares,
