@@ -48,7 +48,7 @@ def seed_figures() -> pd.DataFrame:
 
 def published_figures() -> pd.DataFrame:
     """Both sides' published figures, 2015–2025, each with its publication and quoted sentence, canonical columns."""
-    from mirrortrade.frames import read_canonical_file
+    from mirrortrade.store.files import read_canonical_file
 
     return read_canonical_file(data_path("published_figures.csv")).drop(columns=[PRINTED_COLUMN])
 
