@@ -13,13 +13,15 @@ import pandas as pd
 from mirrortrade.errors import (
     ParseError,
 )
+from mirrortrade.model.rules import NUMBER_COLUMNS
 
 TEXT_DEFAULTS = {
     "product": "TOTAL", "product_rev": "", "qualifier": "exact", "valuation": "UNKNOWN", "publisher": "",
     "title": "", "pub_date": "", "url": "", "quote": "", "note": "", "unit": "USD", "vintage": "",
     "retrieved_at": "",
 }
-NUM_COLUMNS = ("value_usd", "value", "precision_usd", "growth_pct", "growth_precision")
+#: the number columns of a trade-figure file (:data:`mirrortrade.model.rules.NUMBER_COLUMNS`)
+NUM_COLUMNS = NUMBER_COLUMNS
 
 
 def _q(name: str) -> str:
