@@ -100,9 +100,10 @@ class ValueSpec:
     negative_message: str = "negative value {v} for flow {flow}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class RecordSpec:
-    """A valid record: its fields in the order they are checked, and its value."""
+    """A valid record: its fields in the order they are checked, and its value. Both checks read it at each
+    call, so a field replaced here (``dataclasses.replace`` of one :class:`FieldSpec`) changes both."""
 
     name: str
     fields: tuple[FieldSpec, ...]
