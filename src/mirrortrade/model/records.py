@@ -14,11 +14,6 @@ from mirrortrade.model.rules import INDICATOR, OBSERVATION, check_record
 from mirrortrade.model.values import check_qualifier, value_interval
 
 
-def asdict_shallow(record: object) -> dict[str, object]:
-    """A dataclass record's fields as a dict, without copying nested values (unlike :func:`dataclasses.asdict`)."""
-    return {f: getattr(record, f) for f in record.__dataclass_fields__}  # type: ignore[attr-defined]
-
-
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -66,7 +61,7 @@ class Observation:
     note: str = ""
 
     def __post_init__(self) -> None:
-        for column, value in check_record(OBSERVATION, asdict_shallow(self)).items():
+        for column, value in check_record(OBSERVATION, self).items():
             object.__setattr__(self, column, value)
         if not self.retrieved_at:
             object.__setattr__(self, "retrieved_at", _now().isoformat())
@@ -127,7 +122,7 @@ class Indicator:
     note: str = ""
 
     def __post_init__(self) -> None:
-        for column, value in check_record(INDICATOR, asdict_shallow(self)).items():
+        for column, value in check_record(INDICATOR, self).items():
             object.__setattr__(self, column, value)
         if not self.retrieved_at:
             object.__setattr__(self, "retrieved_at", _now().isoformat())

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,7 +43,7 @@ class FieldSpec:
     kind: Kind
     required: bool = False
     #: ``vocab``: the allowed values (read at each check, so a change reaches both paths)
-    vocabulary: Callable[[], Iterable[str]] | None = None
+    vocabulary: Callable[[], Collection[str]] | None = None
     #: how text is normalised before it is compared: ``upper``, ``lower`` or ``""`` (as written)
     case: str = "upper"
     #: what a blank becomes in a record (``None``: a blank is an error)
@@ -127,19 +127,19 @@ class RecordSpec:
         return tuple(f for f in self.fields if f.on_file and (kind is None or f.kind == kind))
 
 
-def _flows() -> Iterable[str]:
+def _flows() -> Collection[str]:
     return FLOWS
 
 
-def _valuations() -> Iterable[str]:
+def _valuations() -> Collection[str]:
     return VALUATIONS
 
 
-def _qualifiers() -> Iterable[str]:
+def _qualifiers() -> Collection[str]:
     return QUALIFIERS
 
 
-def _units() -> Iterable[str]:
+def _units() -> Collection[str]:
     return UNIT_SCALES
 
 
@@ -204,40 +204,42 @@ REQUIRED_COLUMNS: tuple[str, ...] = OBSERVATION.required
 
 def check_field(spec: FieldSpec, value: object) -> object:
     """``value`` checked against ``spec`` and normalised, or a :class:`CodeError` (or the spec's error)."""
-    if spec.kind == "code":
-        if spec.default is not None and spec.normalise(value) == "":
+    kind = spec.kind
+    if kind == "code":
+        if spec.default is not None and not value:
             return spec.default
         return check_code(value, field_name=spec.column, allow_aggregate=spec.aggregates)
-    if spec.kind == "period":
+    if kind == "period":
         return check_period(value)
-    if spec.kind == "source":
+    if kind == "source":
         return check_source(value)
     s = spec.normalise(value)
     if not s and spec.default is not None:
         return spec.default
-    if spec.kind == "ident":
-        ok = isinstance(value, str) and re.fullmatch(spec.pattern, value) is not None
-        if not ok:
+    if kind == "ident":
+        if not (isinstance(value, str) and re.fullmatch(spec.pattern, value)):
             raise spec.error(spec.message(spec.record_message, value), column=spec.column)
         return value
-    if s not in spec.allowed():
+    if s not in (spec.vocabulary() if spec.vocabulary is not None else ()):
         raise spec.error(spec.message(spec.record_message, value), column=spec.column)
     return s
 
 
-def check_record(spec: RecordSpec, values: Mapping[str, object]) -> dict[str, object]:
-    """The record's fields checked in ``spec``'s order: the normalised values of its fields (raises on the first
-    field at fault), then its value checked: present (or ``or_column``), finite, not negative but for a balance."""
-    out = {f.column: check_field(f, values.get(f.column)) for f in spec.record_fields()}
+def check_record(spec: RecordSpec, record: object) -> dict[str, object]:
+    """The fields of ``record`` (any object with them as attributes) checked in ``spec``'s order: their
+    normalised values (raises on the first field at fault); then its value: present (or ``or_column``), finite,
+    not negative but for a balance."""
+    out = {f.column: check_field(f, getattr(record, f.column, None)) for f in spec.fields if f.on_record}
     v = spec.value
-    value = values.get(v.column)
+    value = getattr(record, v.column, None)
     if value is None and v.or_column:
-        if values.get(v.or_column) is None:
+        if getattr(record, v.or_column, None) is None:
             raise ParseError(v.missing_message, column=v.column)
         return out
     if value is None or not math.isfinite(value):  # type: ignore[arg-type]
         raise ParseError(f"value {value!r} is not finite", column=v.column)
-    flow = out.get(v.flow_column) if v.flow_column else None
-    if v.flow_column and value < 0 and flow not in v.signed_flows:  # type: ignore[operator]
-        raise ParseError(v.negative_message.format(v=value, flow=flow), column=v.column)
+    if v.flow_column and value < 0:  # type: ignore[operator]
+        flow = out.get(v.flow_column)
+        if flow not in v.signed_flows:
+            raise ParseError(v.negative_message.format(v=value, flow=flow), column=v.column)
     return out
