@@ -137,3 +137,14 @@ def test_indicator_checks_follow_its_spec() -> None:
     with pytest.raises(CodeError, match="unknown partner"):
         Indicator(country="UZB", indicator="gdp", period="2024", value=1.0, unit="USD", source_id="WB-WDI",
                   partner="XXX")
+
+
+def test_blank_qualifier_and_valuation_take_the_specs_defaults_on_both_paths() -> None:
+    defaults = {f.column: f.default for f in OBSERVATION.fields if f.column in ("qualifier", "valuation")}
+    assert defaults == {"qualifier": "exact", "valuation": "UNKNOWN"}
+    rec = record(qualifier="", valuation="")
+    row = staged().iloc[0]  # columns absent from the file
+    blank_q = staged(qualifier="").iloc[0]  # a blank qualifier cell
+    for column, default in defaults.items():
+        assert getattr(rec, column) == row[column] == default
+    assert blank_q["qualifier"] == defaults["qualifier"]

@@ -46,6 +46,7 @@ from mirrortrade.model.rules import (
     FieldSpec,
     RecordSpec,
     ValueSpec,
+    check_field,
     check_record,
 )
 from mirrortrade.model.values import (
@@ -59,7 +60,7 @@ from mirrortrade.model.values import (
 )
 
 __all__ = [
-    "INDICATOR", "NUMBER_COLUMNS", "OBSERVATION", "FieldSpec", "RecordSpec", "ValueSpec", "check_record",
+    "INDICATOR", "NUMBER_COLUMNS", "OBSERVATION", "FieldSpec", "RecordSpec", "ValueSpec", "check_field", "check_record",
     "AGGREGATES", "AGGREGATE_MEMBERS", "APPROX_TOLERANCE", "CANONICAL_COLUMNS", "CENTRAL_ASIA", "EVENT_KINDS", "FLOWS",
     "NAMES", "QUALIFIERS", "REQUIRED_COLUMNS", "SOURCES", "UNIT_SCALES", "VALUATIONS", "Citation", "Indicator",
     "NewsItem", "Observation", "Period", "_iso3_codes", "check_code", "check_flow", "check_period", "check_qualifier",

@@ -167,7 +167,7 @@ OBSERVATION = RecordSpec(
         FieldSpec("valuation", "vocab", vocabulary=_valuations, default="UNKNOWN", file_blank_ok=False,
                   record_message="unknown valuation {v!r}",
                   file_message="unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
-        FieldSpec("unit", "vocab", vocabulary=_units, case="lower", on_record=False,
+        FieldSpec("unit", "vocab", vocabulary=_units, case="lower", default="USD", on_record=False,
                   file_message="unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"),
         FieldSpec("vintage", "date", on_record=False, error=ParseError, file_message="{v!r} is not a date (YYYY-MM-DD)"),
         FieldSpec("pub_date", "date", on_record=False, error=ParseError,

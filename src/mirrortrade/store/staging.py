@@ -27,7 +27,7 @@ from mirrortrade.model import (
     Observation,
     Period,
     RecordSpec,
-    check_source,
+    check_field,
 )
 from mirrortrade.store.files import (
     _NUMBERED,
@@ -323,9 +323,10 @@ def stage_observations(
                 numeric.add(c)
     if "unit" in cols and "value_usd" in cols:
         raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")
+    source = OBSERVATION.field("source_id")
     for (src,) in scan(f"SELECT DISTINCT {txt('source_id', True)} FROM _raw"):
         try:
-            check_source(src)
+            check_field(source, src)
         except CodeError as e:
             r = scan(f"SELECT min(_row) FROM _raw WHERE {txt('source_id', True)} IS NOT DISTINCT FROM ?", [src])
             raise CodeError(e.reason, file=file, row=int(r[0][0]), column="source_id") from None
@@ -350,7 +351,7 @@ def stage_observations(
         f"WHEN '{u}' THEN {s!r}" for u, s in UNIT_SCALES.items()) + " ELSE 1.0 END"
     value_expr = num("value_usd") if "value_usd" in cols else f"({num('value')} * {unit_case})"
     prec_expr = (f"coalesce({num('precision_usd')}, 0.0)" if "precision_usd" in cols else "0.0")
-    qual = f"coalesce(lower({txt('qualifier')}), 'exact')"
+    qual = f"coalesce(lower({txt('qualifier')}), {_quote_literal(TEXT_DEFAULTS['qualifier'])})"
     now = pd.Timestamp.now("UTC")
     retrieved = f"coalesce({txt('retrieved_at')}, '{now.strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
     vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{now.strftime('%Y-%m-%d')}') AS DATE)"
@@ -361,7 +362,7 @@ def stage_observations(
             p.period, p.period_kind, p.period_start, p.period_end, p.n_months,
             coalesce({txt('product', True)}, 'TOTAL') AS product, coalesce({txt('product_rev')}, '') AS product_rev,
             {value_expr} AS value_usd, {prec_expr} AS precision_usd, {qual} AS qualifier,
-            coalesce({txt('valuation', True)}, 'UNKNOWN') AS valuation,
+            coalesce({txt('valuation', True)}, {_quote_literal(TEXT_DEFAULTS['valuation'])}) AS valuation,
             {num('growth_pct')} AS growth_pct, coalesce({num('growth_precision')}, 0.0) AS growth_precision,
             {txt('source_id', True)} AS source_id,
             coalesce({txt('publisher')}, '') AS publisher, coalesce({txt('title')}, '') AS title,
