@@ -1,6 +1,7 @@
 """Canonical records and vocabulary: one place for flows, sources, periods, codes and intervals.
 
-The package is split by job (``codes``, ``period``, ``values``, ``records``, ``paths``); every public
+The package is split by job (``codes``, ``period``, ``values``, ``rules`` (what a valid record is, for the
+record and the file checks both), ``records``, ``paths``); every public
 name is importable from ``mirrortrade.model`` itself.
 
 Everything else in mirrortrade speaks in these terms:
@@ -38,6 +39,16 @@ from mirrortrade.model.records import (
     Observation,
     key_id,
 )
+from mirrortrade.model.rules import (
+    INDICATOR,
+    NUMBER_COLUMNS,
+    OBSERVATION,
+    FieldSpec,
+    RecordSpec,
+    ValueSpec,
+    check_field,
+    check_record,
+)
 from mirrortrade.model.values import (
     APPROX_TOLERANCE,
     QUALIFIERS,
@@ -49,6 +60,7 @@ from mirrortrade.model.values import (
 )
 
 __all__ = [
+    "INDICATOR", "NUMBER_COLUMNS", "OBSERVATION", "FieldSpec", "RecordSpec", "ValueSpec", "check_field", "check_record",
     "AGGREGATES", "AGGREGATE_MEMBERS", "APPROX_TOLERANCE", "CANONICAL_COLUMNS", "CENTRAL_ASIA", "EVENT_KINDS", "FLOWS",
     "NAMES", "QUALIFIERS", "REQUIRED_COLUMNS", "SOURCES", "UNIT_SCALES", "VALUATIONS", "Citation", "Indicator",
     "NewsItem", "Observation", "Period", "_iso3_codes", "check_code", "check_flow", "check_period", "check_qualifier",

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from mirrortrade.errors import CodeError, ParseError
-from mirrortrade.model.codes import VALUATIONS, check_code, check_flow, check_source
-from mirrortrade.model.period import check_period
+from mirrortrade.model.codes import check_code
+from mirrortrade.model.rules import INDICATOR, OBSERVATION, check_record
 from mirrortrade.model.values import check_qualifier, value_interval
 
 
@@ -62,22 +61,8 @@ class Observation:
     note: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "reporter", check_code(self.reporter, field_name="reporter", allow_aggregate=False))
-        object.__setattr__(self, "partner", check_code(self.partner, field_name="partner"))
-        object.__setattr__(self, "flow", check_flow(self.flow))
-        object.__setattr__(self, "period", check_period(self.period))
-        object.__setattr__(self, "source_id", check_source(self.source_id))
-        object.__setattr__(self, "qualifier", check_qualifier(self.qualifier))
-        val = (self.valuation or "UNKNOWN").upper()
-        if val not in VALUATIONS:
-            raise CodeError(f"unknown valuation {self.valuation!r}", column="valuation")
-        object.__setattr__(self, "valuation", val)
-        if self.value_usd is None and self.growth_pct is None:
-            raise ParseError("an observation needs a value or a growth rate", column="value_usd")
-        if self.value_usd is not None and not math.isfinite(self.value_usd):
-            raise ParseError(f"value {self.value_usd!r} is not finite", column="value_usd")
-        if self.value_usd is not None and self.value_usd < 0 and self.flow != "B":
-            raise ParseError(f"negative value {self.value_usd} for flow {self.flow}", column="value_usd")
+        for column, value in check_record(OBSERVATION, self).items():
+            object.__setattr__(self, column, value)
         if not self.retrieved_at:
             object.__setattr__(self, "retrieved_at", _now().isoformat())
         if not self.vintage:
@@ -137,16 +122,8 @@ class Indicator:
     note: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "country", check_code(self.country, field_name="country", allow_aggregate=False))
-        if self.partner:
-            object.__setattr__(self, "partner", check_code(self.partner, field_name="partner"))
-        object.__setattr__(self, "period", check_period(self.period))
-        object.__setattr__(self, "source_id", check_source(self.source_id))
-        object.__setattr__(self, "qualifier", check_qualifier(self.qualifier))
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.indicator):
-            raise CodeError(f"bad indicator id {self.indicator!r}", column="indicator")
-        if self.value is None or not math.isfinite(self.value):
-            raise ParseError(f"value {self.value!r} is not finite", column="value")
+        for column, value in check_record(INDICATOR, self).items():
+            object.__setattr__(self, column, value)
         if not self.retrieved_at:
             object.__setattr__(self, "retrieved_at", _now().isoformat())
         if not self.vintage:
@@ -241,4 +218,5 @@ CANONICAL_COLUMNS: dict[str, str] = {
     "vintage": "publication date of this value (defaults to pub_date, else today)",
     "note": "free text",
 }
-REQUIRED_COLUMNS = ("reporter", "partner", "flow", "period", "source_id")
+#: the columns a trade-figure file must have (from :data:`mirrortrade.model.rules.OBSERVATION`)
+REQUIRED_COLUMNS: tuple[str, ...] = OBSERVATION.required

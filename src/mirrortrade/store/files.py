@@ -13,13 +13,16 @@ import pandas as pd
 from mirrortrade.errors import (
     ParseError,
 )
+from mirrortrade.model.rules import NUMBER_COLUMNS, OBSERVATION
 
+#: what a blank text column of a trade-figure file stands for (qualifier, valuation, unit: the spec's defaults)
 TEXT_DEFAULTS = {
-    "product": "TOTAL", "product_rev": "", "qualifier": "exact", "valuation": "UNKNOWN", "publisher": "",
-    "title": "", "pub_date": "", "url": "", "quote": "", "note": "", "unit": "USD", "vintage": "",
-    "retrieved_at": "",
+    "product": "TOTAL", "product_rev": "", "publisher": "", "title": "", "pub_date": "", "url": "", "quote": "",
+    "note": "", "vintage": "", "retrieved_at": "",
+    **{f.column: f.default for f in OBSERVATION.fields if f.kind == "vocab" and f.default is not None},
 }
-NUM_COLUMNS = ("value_usd", "value", "precision_usd", "growth_pct", "growth_precision")
+#: the number columns of a trade-figure file (:data:`mirrortrade.model.rules.NUMBER_COLUMNS`)
+NUM_COLUMNS = NUMBER_COLUMNS
 
 
 def _q(name: str) -> str:

@@ -19,20 +19,25 @@ from mirrortrade.errors import (
     PeriodError,
 )
 from mirrortrade.model import (
-    AGGREGATES,
     CANONICAL_COLUMNS,
-    FLOWS,
-    QUALIFIERS,
+    OBSERVATION,
     REQUIRED_COLUMNS,
     UNIT_SCALES,
-    VALUATIONS,
     Indicator,
     Observation,
     Period,
-    _iso3_codes,
-    check_source,
+    RecordSpec,
+    check_field,
 )
-from mirrortrade.store.files import _NUMBERED, NUM_COLUMNS, TEXT_DEFAULTS, _csv_error, _q, _sql_list
+from mirrortrade.store.files import (
+    _NUMBERED,
+    NUM_COLUMNS,
+    TEXT_DEFAULTS,
+    _csv_error,
+    _q,
+    _quote_literal,
+    _sql_list,
+)
 from mirrortrade.store.schema import IND_COLUMNS, drop_staging
 
 
@@ -105,7 +110,7 @@ def is_export(columns: Iterable[str]) -> bool:
 #: one validation rule: (SQL condition true for a row that breaks it, column, error class, message with {v})
 Rule = tuple[str, str, type[ParseError], str]
 #: above world trade in one figure: a unit error (see :func:`figure_conditions`)
-MAX_VALUE_USD = 1e14
+MAX_VALUE_USD = OBSERVATION.value.file_max
 
 
 def _text(c: str, upper: bool = False) -> str:
@@ -130,37 +135,44 @@ def number_rules(columns: Iterable[str], numeric: set[str] | frozenset[str] = fr
     return rules
 
 
-def code_rules(columns: Iterable[str]) -> list[Rule]:
-    """Rules for the code columns among ``columns``: reporter (ISO3), partner (ISO3, WLD, CA5), flow, valuation,
-    qualifier, unit."""
+def code_rules(columns: Iterable[str], spec: RecordSpec = OBSERVATION) -> list[Rule]:
+    """Rules for the code columns among ``columns``, made from ``spec`` (:mod:`mirrortrade.model.rules`): each
+    ``code`` and ``vocab`` field (reporter, partner, flow, qualifier, valuation, unit) as one SQL condition, in the
+    spec's order, with the spec's file message."""
     cols = set(columns)
-    iso = sorted(_iso3_codes())
     rules: list[Rule] = []
-    for col, allowed, msg in (
-        ("reporter", iso, "unknown reporter {v!r} (expected an ISO3 country code, e.g. CHN)"),
-        ("partner", iso + list(AGGREGATES), "unknown partner {v!r} (expected ISO3, WLD or CA5)"),
-        ("flow", list(FLOWS), "unknown flow {v!r} (expected X, M, RX, RM, T or B)"),
-        ("valuation", list(VALUATIONS), "unknown valuation {v!r} (expected FOB, CIF or UNKNOWN)"),
-    ):
-        if col in cols:
-            rules.append((f"{_text(col, True)} IS NULL OR {_text(col, True)} NOT IN (SELECT unnest({_sql_list(allowed)}))",
-                          col, CodeError, msg))
-    if "qualifier" in cols:
-        rules.append((f"lower({_text('qualifier')}) NOT IN (SELECT unnest({_sql_list(QUALIFIERS)}))", "qualifier",
-                      CodeError, f"unknown qualifier {{v!r}} (expected {', '.join(QUALIFIERS)})"))
-    if "unit" in cols:
-        rules.append((f"lower({_text('unit')}) NOT IN (SELECT unnest({_sql_list(UNIT_SCALES)}))", "unit", CodeError,
-                      "unknown unit {v!r} (expected USD, thousand USD, million USD or billion USD)"))
+    for f in spec.file_fields():
+        if f.column not in cols or f.kind not in ("code", "vocab"):
+            continue
+        text = _text(f.column, f.case == "upper")
+        if f.case == "lower":
+            text = f"lower({text})"
+        cond = f"{text} NOT IN (SELECT unnest({_sql_list(f.allowed())}))"
+        if not f.file_blank_ok:
+            cond = f"{text} IS NULL OR {cond}"
+        allowed = ", ".join(f.vocabulary()) if f.vocabulary is not None else ""
+        rules.append((cond, f.column, f.error, f.file_message.replace("{allowed}", allowed)))
     return rules
 
 
-def figure_conditions(value: str, flow: str, reporter: str, partner: str) -> dict[str, str]:
-    """SQL conditions a figure must not meet, over expressions for its value (USD), flow and codes: no value,
-    a negative value (only a balance may be negative), a value above world trade, a country trading with itself."""
+def date_rules(columns: Iterable[str], spec: RecordSpec = OBSERVATION) -> list[Rule]:
+    """Rules for the date columns among ``columns`` (``spec``'s ``date`` fields): blank, or a date."""
+    cols = set(columns)
+    return [(f"{_text(f.column)} IS NOT NULL AND TRY_CAST({_text(f.column)} AS DATE) IS NULL", f.column, f.error,
+             f.file_message) for f in spec.file_fields("date") if f.column in cols]
+
+
+def figure_conditions(value: str, flow: str, reporter: str, partner: str, *, alternative: str = "",
+                      spec: RecordSpec = OBSERVATION) -> dict[str, str]:
+    """SQL conditions a figure must not meet, over expressions for its value (USD), flow and codes, made from
+    ``spec``'s value: no value (nor ``alternative``, the column that may stand in for one), a negative value (only
+    a balance may be negative), a value above world trade, a country trading with itself."""
+    v = spec.value
+    negative = " AND ".join([f"{value} < 0", *(f"{flow} <> {_quote_literal(f)}" for f in v.signed_flows)])
     return {
-        "no_value": f"{value} IS NULL",
-        "negative": f"{value} < 0 AND {flow} <> 'B'",
-        "absurd": f"{value} > {MAX_VALUE_USD:.0f}",
+        "no_value": f"{value} IS NULL" + (f" AND {alternative} IS NULL" if alternative else ""),
+        "negative": negative,
+        "absurd": f"{value} > {v.file_max:.0f}",
         "self": f"{reporter} = {partner}",
     }
 
@@ -171,8 +183,9 @@ def rule_error(rule: Rule, value: object, *, file: str | None, row: int) -> Pars
     if isinstance(value, str) and len(value) > 60:  # a 20 MB cell is named, not printed
         value = f"{value[:40]}... ({len(value):,} characters)"
     text = str(msg).format(v=value)
-    if err is CodeError and column in ("reporter", "partner", "flow", "valuation"):
-        if value is not None and str(value).strip().isdigit() and column in ("reporter", "partner"):
+    spec = next((f for f in OBSERVATION.file_fields() if f.column == column), None)
+    if err is CodeError and spec is not None and not spec.file_blank_ok:
+        if value is not None and str(value).strip().isdigit() and spec.kind == "code":
             text = f"{column} {value!r} is a numeric (Comtrade/M49) code; ISO3 alpha codes are expected"
         if value is None or str(value).strip() == "":
             text = f"empty {column}"
@@ -287,10 +300,7 @@ def stage_observations(
     # ---- phase 1: every rule on the raw values, one scan --------------------------------------------
     rules = number_rules([c for c in NUM_COLUMNS if c in cols], numeric) + code_rules(cols)
     n_value_rules = len(rules)
-    for c in ("vintage", "pub_date"):
-        if c in cols:
-            rules.append((f"{txt(c)} IS NOT NULL AND TRY_CAST({txt(c)} AS DATE) IS NULL", c, ParseError,
-                          "{v!r} is not a date (YYYY-MM-DD)"))
+    rules += date_rules(cols)
     first_rows = scan("SELECT " + ", ".join(f"min(_row) FILTER ({cond})" for cond, *_ in rules) + " FROM _raw")[0] \
         if rules else ()
 
@@ -313,9 +323,10 @@ def stage_observations(
                 numeric.add(c)
     if "unit" in cols and "value_usd" in cols:
         raise ParseError("a unit column goes with 'value', not 'value_usd'", file=file, column="unit")
+    source = OBSERVATION.field("source_id")
     for (src,) in scan(f"SELECT DISTINCT {txt('source_id', True)} FROM _raw"):
         try:
-            check_source(src)
+            check_field(source, src)
         except CodeError as e:
             r = scan(f"SELECT min(_row) FROM _raw WHERE {txt('source_id', True)} IS NOT DISTINCT FROM ?", [src])
             raise CodeError(e.reason, file=file, row=int(r[0][0]), column="source_id") from None
@@ -340,7 +351,7 @@ def stage_observations(
         f"WHEN '{u}' THEN {s!r}" for u, s in UNIT_SCALES.items()) + " ELSE 1.0 END"
     value_expr = num("value_usd") if "value_usd" in cols else f"({num('value')} * {unit_case})"
     prec_expr = (f"coalesce({num('precision_usd')}, 0.0)" if "precision_usd" in cols else "0.0")
-    qual = f"coalesce(lower({txt('qualifier')}), 'exact')"
+    qual = f"coalesce(lower({txt('qualifier')}), {_quote_literal(TEXT_DEFAULTS['qualifier'])})"
     now = pd.Timestamp.now("UTC")
     retrieved = f"coalesce({txt('retrieved_at')}, '{now.strftime('%Y-%m-%dT%H:%M:%S')}+00:00')"
     vintage = f"CAST(coalesce({txt('vintage')}, {txt('pub_date')}, '{now.strftime('%Y-%m-%d')}') AS DATE)"
@@ -351,7 +362,7 @@ def stage_observations(
             p.period, p.period_kind, p.period_start, p.period_end, p.n_months,
             coalesce({txt('product', True)}, 'TOTAL') AS product, coalesce({txt('product_rev')}, '') AS product_rev,
             {value_expr} AS value_usd, {prec_expr} AS precision_usd, {qual} AS qualifier,
-            coalesce({txt('valuation', True)}, 'UNKNOWN') AS valuation,
+            coalesce({txt('valuation', True)}, {_quote_literal(TEXT_DEFAULTS['valuation'])}) AS valuation,
             {num('growth_pct')} AS growth_pct, coalesce({num('growth_precision')}, 0.0) AS growth_precision,
             {txt('source_id', True)} AS source_id,
             coalesce({txt('publisher')}, '') AS publisher, coalesce({txt('title')}, '') AS title,
@@ -363,9 +374,10 @@ def stage_observations(
 
     # ---- phase 2: rules on the normalised values, one scan --------------------------------------------
     value_col = "value_usd" if "value_usd" in cols else "value"
-    fc = figure_conditions("value_usd", "flow", "reporter", "partner")
+    fc = figure_conditions(OBSERVATION.value.column, "flow", "reporter", "partner",
+                           alternative=OBSERVATION.value.or_column)
     (r_none, r_neg, r_big, r_same, r_part), = scan(
-        f"SELECT min(_row) FILTER ({fc['no_value']} AND growth_pct IS NULL), "
+        f"SELECT min(_row) FILTER ({fc['no_value']}), "
         f"min(_row) FILTER ({fc['negative']}), min(_row) FILTER ({fc['absurd']}), "
         f"min(_row) FILTER ({fc['self']}), "
         "min(_row) FILTER (period_kind = 'year' AND regexp_matches(lower(concat_ws(' ', note, title)), ?)) FROM _normv",
@@ -376,10 +388,11 @@ def stage_observations(
         return scan("SELECT value_usd, flow, reporter, period, note, title FROM _normv WHERE _row = ?", [row])[0]
 
     if r_none is not None:
-        raise ParseError("no value (and no growth rate)", file=file, row=int(r_none), column=value_col)
+        raise ParseError(OBSERVATION.value.file_missing_message, file=file, row=int(r_none), column=value_col)
     if r_neg is not None:
         v, flow, *_ = at(int(r_neg))
-        raise ParseError(f"negative value {v} for flow {flow}", file=file, row=int(r_neg), column=value_col)
+        raise ParseError(OBSERVATION.value.negative_message.format(v=v, flow=flow), file=file, row=int(r_neg),
+                         column=value_col)
     if r_big is not None:
         v, *_ = at(int(r_big))
         raise ParseError(f"absurd value {v:.4g} USD (above world trade; a unit error?)", file=file, row=int(r_big),
