@@ -14,13 +14,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(600)
 def test_smoke_benchmarks_print_ratio_lines(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     p = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--smoke", "--output", str(out),
          "--work", str(tmp_path / "work")],
-        capture_output=True, text=True, timeout=170,
+        capture_output=True, text=True, timeout=590,
     )
     # 0: all targets met, 1: some missed; 2 would mean a benchmark crashed
     assert p.returncode in (0, 1), p.stdout[-3000:] + p.stderr[-3000:]

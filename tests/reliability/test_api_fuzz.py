@@ -28,6 +28,8 @@ def test_api_has_no_server_errors(embedded_store_path: Path, tmp_path: Path) -> 
         @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def run(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call()
+            if response.status_code == 503 and "retry-after" in {k.lower() for k in response.headers}:
+                return  # the documented answer of a full worker pool (a loaded machine), not a server error
             assert response.status_code < 500, (
                 f"{case.method} {case.formatted_path} query={case.query} body={str(case.body)[:200]}: "
                 f"{response.status_code} {response.text[:300]}"
