@@ -214,7 +214,9 @@ def reconcile(
         cells = rel.with_cif(cells, cif_prior, rel.pooled_variance(cells))
 
     with _stage("reliability", progress, timings):
-        fit, cells, rounds = rel.fit_reliability(pairs_all, cells, cif_prior, key)
+        rows = rel.RowLogRatios.fetch(pairs_all, cells, key)
+        fit, cells, rounds = rel.fit_reliability(rows, cells, cif_prior)
+        del rows
 
     with _stage("best_estimate", progress, timings):
         cells = findings_mod.cell_parameters(cells, fit)

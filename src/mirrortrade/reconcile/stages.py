@@ -259,6 +259,16 @@ def cell_stats(p: ir.Table) -> ir.Table:
     return p.group_by(list(CELL_KEY)).aggregate(**aggs)
 
 
+def row_log_ratios(p: ir.Table, cell_index: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
+    """The narrow table of the two-sided rows: the cell's position ``i`` (from ``cell_index``: the cell
+    ``key`` and ``i``) and the row's log ratio ``lr``. Fetched once; the trimming rounds run on it in
+    NumPy (:func:`mirrortrade.reconcile.reliability.trimmed_sums`), without a pass per round."""
+    lr = log_ratio(p)
+    b = p.filter(lr.notnull()).select(*key, lr=lr)
+    j = b.inner_join(cell_index, list(key))
+    return j.select(i=j.i.cast("int32"), lr=j.lr)
+
+
 def trimmed_stats(p: ir.Table, thresholds: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
     """Per cell: sums of the CIF-adjusted log residual ``r = lr − ln(1 + cif)`` over rows with
     ``|r| ≤ thr`` (``thresholds`` has the cell ``key`` — exporter, importer, year or the cell hash
