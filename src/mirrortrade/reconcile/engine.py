@@ -214,7 +214,9 @@ def reconcile(
         cells = rel.with_cif(cells, cif_prior, rel.pooled_variance(cells))
 
     with _stage("reliability", progress, timings):
-        fit, cells, rounds = rel.fit_reliability(pairs_all, cells, cif_prior, key)
+        rows = rel.RowLogRatios.fetch(pairs_all, cells, key)
+        fit, cells, rounds = rel.fit_reliability(rows, cells, cif_prior)
+        del rows
 
     with _stage("best_estimate", progress, timings):
         cells = findings_mod.cell_parameters(cells, fit)
@@ -243,8 +245,14 @@ def reconcile(
         flagged = stages.row_findings(q_found).to_pandas()
         # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
         published = stages.published_exports(pairs_all, cells_mt, key)
-        summary = stages.flow_summary(published).to_pandas()
-        one_sided = stages.one_sided_flows(published, findings_mod.PHANTOM_MIN_YEARS).to_pandas()
+        tables = stages.flow_tables(published, findings_mod.PHANTOM_MIN_YEARS).to_pandas()
+        part = tables["part"].to_numpy()
+        summary = tables.loc[part == 0, ["exporter", "importer", "n", "m", "k"]].astype(
+            {"n": "int64", "m": "int64", "k": "int64"}
+        ).reset_index(drop=True)
+        one_sided = tables.loc[
+            part == 1, ["exporter", "importer", "product", "m", "value", "first_year", "last_year", "n"]
+        ].astype({"m": "int64", "n": "int64", "first_year": "int64", "last_year": "int64"}).reset_index(drop=True)
         publishes = (
             stages.importer_publishes(pairs_all, ibis.memtable(cell_frame(one_sided, [], ["importer", "product"])))
             .to_pandas() if len(one_sided)

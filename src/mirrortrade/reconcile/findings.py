@@ -246,7 +246,7 @@ def testable_flows(summary: pd.DataFrame, candidates: int, q: float = FDR) -> in
     Gilbert 2005 for the false discovery rate): a flow declared in ``n`` years has, at best, all ``n``
     missing, a chance of ``E[p^n]`` under its pair's missing rate; a flow whose best chance is above
     ``q·candidates / K`` cannot be among at most ``candidates`` discoveries over ``K`` tests and is not
-    counted. ``summary``: :func:`stages.flow_summary`."""
+    counted. ``summary``: :func:`stages.flow_tables`, part 0."""
     if not len(summary):
         return 0
     key = ["exporter", "importer"]
@@ -267,7 +267,7 @@ def testable_flows(summary: pd.DataFrame, candidates: int, q: float = FDR) -> in
 
 
 def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
-    """Per exporter–importer pair (from :func:`stages.flow_summary`): publishable declarations ``n`` and
+    """Per exporter–importer pair (from :func:`stages.flow_tables`, part 0): publishable declarations ``n`` and
     how many have no importer record ``m``."""
     k = pd.to_numeric(summary["k"]).to_numpy(dtype=float)
     s = summary[["exporter", "importer"]].assign(
@@ -277,8 +277,8 @@ def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame) -> pd.DataFrame:
-    """Phantom exports among the one-sided ``flows`` (:func:`stages.one_sided_flows`), tested against the
-    importer's missing rate for the exporter (from ``summary``: :func:`stages.flow_summary`) over every
+    """Phantom exports among the one-sided ``flows`` (:func:`stages.flow_tables`, part 1), tested against the
+    importer's missing rate for the exporter (from ``summary``: :func:`stages.flow_tables`, part 0) over every
     flow that could be one (:func:`testable_flows`); ``publishes`` (:func:`stages.importer_publishes`)
     tells confidential products apart."""
     if not len(flows):

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from mirrortrade.reconcile import stages
-from mirrortrade.reconcile.cells import categorical_codes, cell_frame
+from mirrortrade.reconcile.cells import cell_frame
 
 CIF_PRIOR_BACI = 0.033
 CIF_PRIOR_IMF = 0.06
@@ -417,13 +417,49 @@ def with_cif(cells: pd.DataFrame, prior: float, pair_var: Any) -> pd.DataFrame:
     return cells
 
 
-def fit_reliability(
-    pairs_all: Any, cells: pd.DataFrame, prior: float, key: list[str]
-) -> tuple[Fit, pd.DataFrame, int]:
-    """Windowed first pass, then trimmed passes over the rows; persistent-gap cells left out.
-    After each fit the CIF rates are re-estimated with the fitted pair variances."""
-    import ibis
+@dataclass
+class RowLogRatios:
+    """The two-sided rows as two arrays: the position of the row's cell in the cell table (``cell``)
+    and the row's log ratio ``ln(M/X)`` (``lr``); see :func:`stages.row_log_ratios`."""
 
+    cell: np.ndarray
+    lr: np.ndarray
+
+    @classmethod
+    def fetch(cls, pairs_all: Any, cells: pd.DataFrame, key: list[str]) -> RowLogRatios:
+        """One narrow fetch from the backend (Arrow, no pandas), for the cells with both sides."""
+        import ibis
+
+        idx = cell_frame(cells, [], key)
+        idx["i"] = np.arange(len(idx), dtype=np.int32)
+        idx = idx[cells["n_both"].to_numpy() > 0]
+        tab = stages.row_log_ratios(pairs_all, ibis.memtable(idx), key).to_pyarrow()
+        cell = tab.column("i").to_numpy().astype(np.int64, copy=False)
+        lr = tab.column("lr").to_numpy().astype(float, copy=False)
+        return cls(cell, lr)
+
+
+def trimmed_sums(
+    rows: RowLogRatios, c: np.ndarray, thr: np.ndarray, n_cells: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per cell: ``(n, s1, s2)`` of the CIF-adjusted log residual ``r = lr − c`` over the rows with
+    ``|r| ≤ thr`` (``c``, ``thr``: per cell), vectorised over all rows at once."""
+    r = rows.lr - c[rows.cell]
+    keep = np.abs(r) <= thr[rows.cell]
+    cell, r = rows.cell[keep], r[keep]
+    return (
+        np.bincount(cell, minlength=n_cells).astype(float),
+        np.bincount(cell, r, minlength=n_cells),
+        np.bincount(cell, r * r, minlength=n_cells),
+    )
+
+
+def fit_reliability(
+    rows: RowLogRatios, cells: pd.DataFrame, prior: float
+) -> tuple[Fit, pd.DataFrame, int]:
+    """Windowed first pass, then trimmed passes over the rows (``rows``: the two-sided rows' cells and
+    log ratios, fetched once); persistent-gap cells left out. After each fit the CIF rates are
+    re-estimated with the fitted pair variances."""
     def fit_excluding_gaps(cells: pd.DataFrame, n_used: np.ndarray, ssr: np.ndarray) -> tuple[Fit, np.ndarray]:
         gap = np.zeros(len(cells), dtype=bool)
         fit = Fit(pd.Series(dtype=float), pd.Series(dtype=float), SIGMA_PRIOR**2)
@@ -457,17 +493,10 @@ def fit_reliability(
             break
         cells = refresh_cif(cells, fit)
         var = fit.var_exporter(cells["exporter"]) + fit.var_importer(cells["importer"])
-        th = cell_frame(cells.loc[has_both], ["c"], key)
-        th["thr"] = TRIM_K * np.sqrt(var[has_both])
-        trimmed = stages.trimmed_stats(pairs_all, ibis.memtable(th), key).to_pandas()
-        if key == ["h"]:
-            trimmed["h"] = trimmed["h"].astype(cells["h"].dtype)
-        else:
-            trimmed = categorical_codes(trimmed, like=cells)
-        merged = cells[key].merge(trimmed, on=key, how="left")
-        n_t = pd.to_numeric(merged["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
-        ss_t = pd.to_numeric(merged["s2"], errors="coerce").fillna(0).to_numpy(dtype=float) / kappa
-        s1_t = pd.to_numeric(merged["s1"], errors="coerce").fillna(0).to_numpy(dtype=float)
+        c = cells["c"].to_numpy(dtype=float)
+        thr = np.where(has_both, TRIM_K * np.sqrt(var), -np.inf)
+        n_t, s1_t, s2_t = trimmed_sums(rows, c, thr, len(cells))
+        ss_t = s2_t / kappa
         # the kept rows' log ratios give the pair means for the next CIF estimate
         cells["lr_n"] = n_t
         cells["lr_s1"] = s1_t + n_t * cells["c"].to_numpy(dtype=float)

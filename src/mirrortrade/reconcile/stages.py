@@ -1,6 +1,6 @@
 """The reconciliation stages as Ibis expressions: one analysis for every backend.
 
-``declarations → mirror_pairs → cell_stats → trimmed_stats → estimate_rows``.
+``declarations → mirror_pairs → cell_stats → row_log_ratios → estimate_rows``.
 Each function takes Ibis tables (plus small pandas frames that the engine turns into
 memtables) and returns an Ibis table; :mod:`mirrortrade.reconcile.engine` runs them on the
 backend chosen at connect time. The fitting between stages (CIF margin per pair, reporter
@@ -259,20 +259,14 @@ def cell_stats(p: ir.Table) -> ir.Table:
     return p.group_by(list(CELL_KEY)).aggregate(**aggs)
 
 
-def trimmed_stats(p: ir.Table, thresholds: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
-    """Per cell: sums of the CIF-adjusted log residual ``r = lr − ln(1 + cif)`` over rows with
-    ``|r| ≤ thr`` (``thresholds`` has the cell ``key`` — exporter, importer, year or the cell hash
-    ``h`` — and c, thr)."""
+def row_log_ratios(p: ir.Table, cell_index: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
+    """The narrow table of the two-sided rows: the cell's position ``i`` (from ``cell_index``: the cell
+    ``key`` and ``i``) and the row's log ratio ``lr``. Fetched once; the trimming rounds run on it in
+    NumPy (:func:`mirrortrade.reconcile.reliability.trimmed_sums`), without a pass per round."""
     lr = log_ratio(p)
     b = p.filter(lr.notnull()).select(*key, lr=lr)
-    j = b.inner_join(thresholds, list(key))
-    r = j.lr - j.c
-    keep = r.abs() <= j.thr
-    return j.group_by(list(key)).aggregate(
-        n=j.count(where=keep),
-        s1=r.sum(where=keep),
-        s2=(r * r).sum(where=keep),
-    )
+    j = b.inner_join(cell_index, list(key))
+    return j.select(i=j.i.cast("int32"), lr=j.lr)
 
 
 def estimate_rows(
@@ -417,28 +411,39 @@ def published_exports(p: ir.Table, cells: ir.Table, key: Sequence[str] = CELL_KE
     )
 
 
-def flow_summary(rows: ir.Table) -> ir.Table:
-    """How the flows (exporter, importer, product) of :func:`published_exports` look, per exporter–importer
-    pair: ``k`` flows declared in ``n`` years with ``m`` of them missing in the importer's records. Small
-    (pairs × years²); it gives each pair's missing rate and how many flows could be phantoms at all."""
-    flow = ["exporter", "importer", "product"]
-    g = rows.group_by(flow).aggregate(n=rows.count(), m=rows.count(where=rows.value_importer.isnull()))
-    return g.group_by(["exporter", "importer", "n", "m"]).aggregate(k=g.count())
+def flow_tables(rows: ir.Table, min_years: int) -> ir.Table:
+    """How the flows (exporter, importer, product) of :func:`published_exports` look, from one
+    aggregation of the flows (one pass over the rows), as two tables in one:
 
-
-def one_sided_flows(rows: ir.Table, min_years: int) -> ir.Table:
-    """Flows of :func:`published_exports` without importer record in at least ``min_years`` years: ``m``
-    such years, ``n`` years declared, the value and first/last year missing. (A flow missing once can
-    never be a phantom beyond chance: one missing record is what chance produces everywhere.)"""
-    miss = rows.filter(rows.value_importer.isnull())
+    - ``part`` 0, the flow summary: per exporter–importer pair, ``k`` flows declared in ``n`` years with
+      ``m`` of them missing in the importer's records. Small (pairs × years²); it gives each pair's
+      missing rate and how many flows could be phantoms at all.
+    - ``part`` 1, the one-sided flows: those without importer record in at least ``min_years`` years
+      (``m`` such years of ``n`` declared), the value and first/last year missing. (A flow missing
+      once can never be a phantom beyond chance: one missing record is what chance produces everywhere.)
+    """
     flow = ["exporter", "importer", "product"]
-    g = miss.group_by(flow).aggregate(
-        m=miss.count(), value=miss.value_exporter.sum(), first_year=miss.year.min(), last_year=miss.year.max(),
+    missing = rows.value_importer.isnull()
+    g = rows.group_by(flow).aggregate(
+        n=rows.count(), m=rows.count(where=missing), value=rows.value_exporter.sum(where=missing),
+        first_year=rows.year.min(where=missing), last_year=rows.year.max(where=missing),
     )
-    g = g.filter(g.m >= min_years)
-    sj = rows.semi_join(g, flow)
-    n = sj.group_by(flow).aggregate(n=sj.count())
-    return g.inner_join(n, flow)
+    s = g.group_by(["exporter", "importer", "n", "m"]).aggregate(k=g.count())
+    o = g.filter(g.m >= min_years)
+    null_s, null_f, null_i = ibis.null("string"), ibis.null("float64"), ibis.null("int64")
+    return ibis.union(
+        s.select(
+            part=ibis.literal(0, "int8"), exporter=s.exporter, importer=s.importer, product=null_s,
+            n=s.n.cast("int64"), m=s.m.cast("int64"), k=s.k.cast("int64"), value=null_f, first_year=null_i,
+            last_year=null_i,
+        ),
+        o.select(
+            part=ibis.literal(1, "int8"), exporter=o.exporter, importer=o.importer, product=o["product"],
+            n=o.n.cast("int64"), m=o.m.cast("int64"), k=null_i, value=o.value, first_year=o.first_year.cast("int64"),
+            last_year=o.last_year.cast("int64"),
+        ),
+        distinct=False,
+    )
 
 
 def importer_publishes(p: ir.Table, flows: ir.Table) -> ir.Table:
