@@ -33,8 +33,10 @@ import numpy as np
 import pandas as pd
 
 from mirrortrade.model import AGGREGATES, Period
+from mirrortrade.reconcile import reconcile
 from mirrortrade.reconcile.estimate import Z90
 from mirrortrade.reconcile.reliability import CIF_BAND, CIF_PRIOR_BACI, CIF_PRIOR_IMF, SIGMA_CIF_PRIOR
+from mirrortrade.reconcile.store_input import STORE_TABLES
 
 #: how many standard deviations of reporter noise a gap must exceed to be flagged: an honest pair lands
 #: outside ±3σ about 3 times in 1,000 (a 90% band would flag one honest pair in ten)
@@ -134,8 +136,6 @@ class BandEstimator:
         }
 
     def _run_reconcile(self) -> None:
-        from mirrortrade.reconcile import reconcile
-
         rows = []
         for r in self.pairs.itertuples():
             y = Period.parse(r.period).year
@@ -212,8 +212,6 @@ def stored_reconciliation(store: Any) -> tuple[pd.DataFrame, pd.DataFrame] | Non
     """What ``mirrortrade reconcile`` stored: the reliability table and the CIF rate per exporter–importer
     pair (from the estimates table), or None when the store holds no reconciliation yet — or is a read-only
     stand-in without derived tables (the claims overlay of the store's figures plus an article's claims)."""
-    from mirrortrade.reconcile.store_input import STORE_TABLES
-
     if not hasattr(store, "has_table"):
         return None
     rel_t, est_t = STORE_TABLES["reliability"], STORE_TABLES["estimates"]

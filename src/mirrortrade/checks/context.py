@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.checks import intervals as iv
-from mirrortrade.checks.finding import money
+from mirrortrade.checks.band import BandEstimator, stored_reconciliation
+from mirrortrade.checks.finding import money, money_range
 from mirrortrade.model import AGGREGATES, Period, country_name
 
 
@@ -79,8 +80,6 @@ class Fig:
     def text(self) -> str:
         """'$3.7bn' / 'more than $22.0bn' / '$14.6bn–$14.8bn (implied)'."""
         if self.derivation:
-            from mirrortrade.checks.finding import money_range
-
             return money_range(self.interval)
         return money(self.value, self.qualifier)
 
@@ -176,8 +175,6 @@ class CheckContext:
     @cached_property
     def bands(self) -> Any:
         """The mirror-gap band estimator (from the store's reconciliation, else the engine run once when it can help)."""
-        from mirrortrade.checks.band import BandEstimator, stored_reconciliation
-
         b = BandEstimator(self.totals, stored_reconciliation(self.store))
         self.notes.extend(b.notes)
         return b

@@ -15,13 +15,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mirrortrade.model import value_interval
+
 Interval = tuple[float, float]
 
 
 def interval(value: float, precision: float = 0.0, qualifier: str = "exact") -> Interval:
     """Shorthand for :func:`mirrortrade.model.value_interval`."""
-    from mirrortrade.model import value_interval
-
     return value_interval(value, precision, qualifier)
 
 

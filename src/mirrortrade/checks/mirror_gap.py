@@ -25,6 +25,7 @@ from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.band import BandEstimator, MirrorBand
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
 from mirrortrade.checks.finding import Finding, Rule, gap_text, money, pct, share_range
+from mirrortrade.checks.unit_error import is_unit_slip
 
 ID = "mirror_gap"
 SEVERITY = "medium"
@@ -99,8 +100,6 @@ def _direction(ctx: CheckContext, x: Fig, m: Fig, side: str) -> tuple[str, dict[
 
 def directional(ctx: CheckContext, bands: BandEstimator) -> list[tuple[Fig, Fig, dict[str, Any], Finding]]:
     """Every exporter→importer pair with both sides in the same period."""
-    from mirrortrade.checks.unit_error import is_unit_slip
-
     out = []
     seen = set()
     for f in ctx.figs:

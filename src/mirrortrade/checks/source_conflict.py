@@ -16,6 +16,7 @@ from typing import Any
 from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase
 from mirrortrade.checks.finding import Finding, Rule, money, money_range
+from mirrortrade.checks.sum_consistency import regional_check
 from mirrortrade.checks.unit_error import is_unit_slip
 
 ID = "source_conflict"
@@ -29,8 +30,6 @@ def _pub(f: Fig) -> str:
 
 
 def check(ctx: CheckContext) -> list[Finding]:
-    from mirrortrade.checks.sum_consistency import regional_check
-
     groups: dict[tuple, list[Fig]] = {}
     for f in ctx.figs:
         if ctx.in_scope(f.period):

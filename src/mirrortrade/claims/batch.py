@@ -10,13 +10,13 @@ import pandas as pd
 
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import extract_indicators
+from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article, validate_article_text
 from mirrortrade.claims.verify import _claim_rows, _Overlay, _title_of, check_claims
+from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
 
 def read_input(name: str) -> str:
     """An article from a file, or standard input for '-' (validated the same way)."""
-    from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article, validate_article_text
-
     if name == "-":
         data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         return validate_article_text(data, "<stdin>")
@@ -46,8 +46,6 @@ def check_texts(
                 others.append(rows)
         ctx_store = store
         if others:
-            from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
-
             obs = base_obs if base_obs is not None else pd.DataFrame(columns=[*OBS_COLUMNS, "ingest_id", "ingested_at"])
             ind = base_ind if base_ind is not None else pd.DataFrame(columns=list(IND_COLUMNS))
             frames = [f for f in (obs, *others) if len(f)]

@@ -18,6 +18,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from mirrortrade.checks.relative import parse_relative
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.extract import _find_sources, _heading_country
 from mirrortrade.claims.numbers import find_counts, find_money, find_percents
@@ -107,8 +108,6 @@ class IndicatorFigure:
 
 
 def _relation(sentence: str) -> tuple[str, float, float] | None:
-    from mirrortrade.checks.relative import parse_relative
-
     for st in parse_relative(sentence):
         if st.kind in ("multiple", "growth"):
             return st.words, st.low, st.high

@@ -15,9 +15,11 @@ from typing import Any
 
 import pandas as pd
 
+from mirrortrade.checks.finding import plural
 from mirrortrade.claims.events import extract_events
 from mirrortrade.claims.extract import extract_claims
 from mirrortrade.claims.indicators import extract_indicators
+from mirrortrade.claims.text import segment
 from mirrortrade.claims.verify import _title_of
 from mirrortrade.model import AGGREGATES, Citation, Observation
 
@@ -34,8 +36,6 @@ class ArticleIngest:
     skipped: int
 
     def summary(self) -> str:
-        from mirrortrade.checks.finding import plural
-
         return (f"{plural(self.trade_added, 'trade figure')} added ({self.trade_known} already in the store), "
                 f"{plural(self.indicators_added, 'indicator')} added ({self.indicators_known} already there), "
                 f"{plural(self.events_added, 'news item')} added; "
@@ -58,7 +58,6 @@ def _details(text: str, events: list[Any], taken: set[str]) -> dict[str, list[st
     """event id -> the sentences of its paragraph that hold a number and are no item of their own."""
     import re
 
-    from mirrortrade.claims.text import segment
 
     quotes = {e.quote for e in events} | taken
     by_para: dict[int, list[Any]] = {}

@@ -26,9 +26,14 @@ from typing import Any
 
 import pandas as pd
 
+from mirrortrade.checks.context import CheckContext
+from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
+from mirrortrade.claims.internal import check_internal
+from mirrortrade.claims.turnover import turnover_vs_parts
 from mirrortrade.model import AGGREGATES, Period
+from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
 _STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
@@ -171,11 +176,6 @@ def check_claims(
 
     ``indicators`` are the article's other figures (:func:`~mirrortrade.claims.indicators.extract_indicators`):
     its GDP figures join the overlay and its relative statements ("nearly quadrupled") are checked."""
-    from mirrortrade.checks.context import CheckContext
-    from mirrortrade.checks.rules import RULES
-    from mirrortrade.claims.internal import check_internal
-    from mirrortrade.claims.turnover import turnover_vs_parts
-
     vintage = (article_date or date.today()).isoformat()
     # precision first: a claim with an unresolved slot is shown as such and never verified or compared
     unresolved = [c for c in claims if c.missing]
@@ -185,8 +185,6 @@ def check_claims(
         sobs = store.observations()
         sind = store.indicators()
     else:
-        from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
-
         sobs = pd.DataFrame(columns=[*OBS_COLUMNS, "ingest_id", "ingested_at"])
         sind = pd.DataFrame(columns=list(IND_COLUMNS))
     store_obs = sobs

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import AGGREGATES
+from mirrortrade.reconcile.engine import reconcile
 
 if TYPE_CHECKING:
     from mirrortrade.reconcile.engine import ReconcileResult
@@ -104,9 +106,6 @@ def reconcile_store(
     """Reconcile the store's official declarations and replace the derived tables ``pairs``,
     ``reliability``, ``estimates`` and ``findings_reconcile`` (and write estimates, reliability and
     findings as Parquet to ``output``, with pairs too when ``pairs`` is true)."""
-    from mirrortrade.errors import MirrortradeError
-    from mirrortrade.reconcile.engine import reconcile
-
     decl = declarations_from_store(store)
     if decl.empty:
         raise MirrortradeError(

@@ -21,8 +21,17 @@ import duckdb
 
 from mirrortrade.errors import ParseError, PeriodError
 from mirrortrade.model import Period
-from mirrortrade.store.files import _check_file, _delimiter, _q, _quote_literal, check_text_file, csv_read_sql
+from mirrortrade.store.files import (
+    _check_file,
+    _csv_error,
+    _delimiter,
+    _q,
+    _quote_literal,
+    check_text_file,
+    csv_read_sql,
+)
 from mirrortrade.store.staging import (
+    _NUMERIC_TYPES,
     Rule,
     _text,
     _text_number,
@@ -118,9 +127,6 @@ def validate_declarations(
 
 def _validate(con: duckdb.DuckDBPyConnection, p: Path, *, lenient: bool, workdir: str | os.PathLike[str] | None
               ) -> Validated:
-    from mirrortrade.store.files import _csv_error
-    from mirrortrade.store.staging import _NUMERIC_TYPES
-
     def read_error(e: duckdb.Error) -> ParseError:
         if p.name.lower().endswith(_TEXT_SUFFIXES):
             return _csv_error(p, _delimiter(p.read_bytes()[:4096]) if not p.name.endswith(".gz") else ",", str(e))

@@ -21,6 +21,7 @@ import pandas as pd
 
 from mirrortrade.model import country_name
 from mirrortrade.report.derived import CIF_BAND
+from mirrortrade.report.fmt import fmt_usd
 from mirrortrade.report.pair import PairData
 
 WIDTH = 560
@@ -345,8 +346,6 @@ def _no_data_text(text: str) -> alt.Chart:
 
 
 def _interval_text(r: Any) -> str:
-    from mirrortrade.report.fmt import fmt_usd
-
     return fmt_usd(float(r.value), getattr(r, "qualifier", "exact"))
 
 
@@ -359,6 +358,4 @@ def _share_text(r: Any) -> str:
 
 
 def _fig_text(f: Any) -> str:
-    from mirrortrade.report.fmt import fmt_usd
-
     return fmt_usd(f.value, f.qualifier)

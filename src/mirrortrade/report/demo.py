@@ -7,6 +7,7 @@ import math
 from rich.console import Console
 from rich.table import Table
 
+from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import country_name
 from mirrortrade.report.fmt import fmt_gap, fmt_usd
 from mirrortrade.report.story import StoryRow, latest_own_periods, story_rows
@@ -34,8 +35,6 @@ def _share(row: StoryRow) -> str:
 
 
 def print_demo(store: object, year: int = 2025, console: Console | None = None) -> None:
-    from mirrortrade.errors import MirrortradeError
-
     years = sorted({int(p[:4]) for p in store.observations(product="TOTAL")["period"]})  # type: ignore[attr-defined]
     if year not in years:
         have = f"it has {years[0]}–{years[-1]}" if years else "it holds no figures (mirrortrade init)"

@@ -14,6 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from mirrortrade.checks import run_checks
+from mirrortrade.claims import extract_claims
+
 #: derived tables written by ``mirrortrade reconcile``
 RECONCILE_TABLES = ("pairs", "estimates", "reliability")
 NOT_RECONCILED = "not computed yet: run mirrortrade reconcile"
@@ -104,7 +107,6 @@ def run_findings_raw(store: Any) -> list[Any] | None:
     """The checks' :class:`Finding` objects over the whole store, or ``None`` when checks are unavailable."""
     if not checks_available():
         return None
-    from mirrortrade.checks import run_checks
 
     return list(run_checks(store))
 
@@ -170,8 +172,6 @@ def check_article_json(text: str, store: Any, article_date: date | None = None) 
         res = check_article(text, store=store, article_date=article_date)
         out = jsonable(res if isinstance(res, dict) else dataclasses.asdict(res))
     elif mode == "extract":
-        from mirrortrade.claims import extract_claims
-
         out = {"claims": jsonable([_claim_dict(c) for c in extract_claims(text, article_date=article_date)]),
                "findings": []}
     else:

@@ -15,8 +15,11 @@ from typing import Any
 
 import pandas as pd
 
+from mirrortrade.checks import run_checks
+from mirrortrade.checks.relative import check_largest, check_relative, parse_relative, says_largest
 from mirrortrade.model import CENTRAL_ASIA, Period, country_name
 from mirrortrade.report.fmt import fmt_gap, fmt_usd
+from mirrortrade.report.story import story_rows
 
 INDICATOR_LABELS = {
     "tourist_arrivals": "visitors",
@@ -68,8 +71,6 @@ class Digest:
 
 def _trade_statements(store: Any, year: int) -> list[dict[str, Any]]:
     """'X was China's largest trade partner' against the other states' turnover; shares of total trade."""
-    from mirrortrade.checks.relative import check_largest, parse_relative, says_largest
-
     out: list[dict[str, Any]] = []
     obs = store.observations(reporter="CHN", period=str(year), flow="T")
     members = obs[obs["partner"].isin(CENTRAL_ASIA)]
@@ -119,8 +120,6 @@ def _value_text(v: float, unit: str, qualifier: str = "exact") -> str:
 
 
 def _indicator_lines(store: Any, country: str, year: int) -> list[IndicatorLine]:
-    from mirrortrade.checks.relative import check_relative, parse_relative
-
     ind = pd.concat([store.indicators(country=country), store.indicators(partner=country)], ignore_index=True)
     if ind.empty:
         return []
@@ -149,9 +148,6 @@ def _indicator_lines(store: Any, country: str, year: int) -> list[IndicatorLine]
 
 def build_digest(store: Any, period: str = "2025", countries: list[str] | None = None) -> Digest:
     """The digest's content for ``period`` (a year) and the given countries (default: the five states)."""
-    from mirrortrade.checks import run_checks
-    from mirrortrade.report.story import story_rows
-
     year = Period.parse(period).year
     countries = countries or list(CENTRAL_ASIA)
     findings = [f for f in run_checks(store, year=year) if f.is_problem]

@@ -19,7 +19,10 @@ from typing import Any
 import jinja2
 import pandas as pd
 
+from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import CENTRAL_ASIA, SOURCES, country_name
+from mirrortrade.report.charts import overview_chart, pair_charts, spec_json, vega_bundle, vl_version
+from mirrortrade.report.derived import CIF_BAND, is_problem, run_findings, run_findings_raw
 from mirrortrade.report.fmt import fmt_gap, fmt_interval, fmt_pct, fmt_usd
 from mirrortrade.report.pair import PairData, pair_data
 from mirrortrade.report.story import StoryRow, latest_own_periods, pair_lede, story_rows
@@ -84,8 +87,6 @@ def story_view(
 ) -> dict[str, Any]:
     """The overview: China × the five states and the region, latest year, both sides, gap, GDP share,
     flags per partner, and headlines naming what does not add up."""
-    from mirrortrade.report.charts import overview_chart, spec_json
-
     year = year or latest_year(store)
     rows = story_rows(store, year)
     missing_own = _latest_own(store)
@@ -122,7 +123,6 @@ def story_view(
     flags: dict[str, list[dict[str, Any]]] = {}
     if findings is not None:
         rank = {"high": 0, "medium": 1, "low": 2, "info": 3}
-        from mirrortrade.report.derived import is_problem
 
         for f in findings:
             if not is_problem(f):
@@ -221,9 +221,6 @@ def figure_rows(figures: pd.DataFrame) -> list[dict[str, Any]]:
 
 def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
     """Everything the pair section template needs, charts as Vega-Lite JSON."""
-    from mirrortrade.report.charts import pair_charts, spec_json
-    from mirrortrade.report.derived import CIF_BAND, is_problem
-
     figs = figure_rows(data.figures)
     specs = {k: spec_json(c) for k, c in pair_charts(data).items()}
     gap_rows = [{
@@ -251,7 +248,6 @@ def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
 def report_pairs(country: str | None, partner: str | None, all_pairs: bool) -> list[tuple[str, str]]:
     if all_pairs:
         return [(c, "CHN") for c in CENTRAL_ASIA]
-    from mirrortrade.errors import MirrortradeError
 
     if not country or not partner:
         raise MirrortradeError("give --country and --partner (e.g. --country KGZ --partner CHN), or --all")
@@ -264,8 +260,6 @@ def render_report(
     """The whole report as one HTML string."""
     import vl_convert as vlc
 
-    from mirrortrade.report.charts import vega_bundle, vl_version
-    from mirrortrade.report.derived import run_findings, run_findings_raw
 
     raw = run_findings_raw(store)
     findings = run_findings(store, raw)
@@ -291,8 +285,6 @@ def write_report(
 ) -> Path:
     """Write the report as HTML or xlsx (``fmt`` defaults from the file's suffix). Written to a temporary
     file first and renamed, so a failed run leaves no half-written report."""
-    from mirrortrade.errors import MirrortradeError
-
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".") or "html").lower()
     if fmt not in ("html", "xlsx"):

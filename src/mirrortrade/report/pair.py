@@ -18,7 +18,14 @@ import pandas as pd
 
 from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import check_code, country_name
-from mirrortrade.report.derived import CIF_BAND, NOT_RECONCILED, explain_text, read_derived
+from mirrortrade.report.derived import (
+    CIF_BAND,
+    NOT_RECONCILED,
+    explain_text,
+    read_derived,
+    run_findings,
+    run_findings_raw,
+)
 
 TURNOVER_COLUMNS = ("reported_by", "partner", "year", "series", "value", "low", "high", "qualifier", "source_id",
                     "publisher", "figure_id", "vintage")
@@ -277,8 +284,6 @@ def pair_data(
     if estimates is None:
         notes.append(f"Reconciled estimates: {NOT_RECONCILED}.")
     if findings is None and with_findings:
-        from mirrortrade.report.derived import run_findings, run_findings_raw
-
         raw_findings = run_findings_raw(store)
         findings = run_findings(store, raw_findings)
     pair_findings = None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from mirrortrade.checks.context import CheckContext
 from mirrortrade.model import CENTRAL_ASIA, Period, country_name
 from mirrortrade.report.fmt import fmt_pct
 from mirrortrade.report.pair import PairData
@@ -84,8 +85,6 @@ class StoryRow:
 def gdp_for(store: object, country: str, year: int) -> tuple[Figure | None, str]:
     """GDP for ``year``, else the latest earlier year (with a note): the checks' choice, so the demo, the
     dashboard and ``flags`` always divide by the same GDP figure."""
-    from mirrortrade.checks.context import CheckContext
-
     g, note = CheckContext(store).gdp_for(country, year)
     if g is None:
         return None, note

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from mirrortrade.errors import MirrortradeError
+from mirrortrade.report.fmt import fmt_usd
 
 SHOW_COLUMNS = ("figure_id", "reporter", "partner", "flow", "period", "value_usd", "qualifier", "valuation",
                 "growth_pct", "source_id", "publisher", "vintage")
@@ -93,7 +94,6 @@ def _print_table(df: pd.DataFrame, fh: object) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from mirrortrade.report.fmt import fmt_usd
 
     table = Table(header_style="bold")
     cols = [c for c in SHOW_COLUMNS if c in df.columns]

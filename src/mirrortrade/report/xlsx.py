@@ -15,7 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from mirrortrade.report.derived import NOT_RECONCILED
+from mirrortrade.report.charts import pair_charts, to_png
+from mirrortrade.report.derived import NOT_RECONCILED, run_findings, run_findings_raw
 from mirrortrade.report.pair import PairData, pair_data
 from mirrortrade.report.story import pair_lede
 from mirrortrade.report.tables import _excel_safe
@@ -58,8 +59,6 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Font
 
-    from mirrortrade.report.charts import pair_charts, to_png
-    from mirrortrade.report.derived import run_findings, run_findings_raw
 
     out = Path(out)
     raw = run_findings_raw(store)

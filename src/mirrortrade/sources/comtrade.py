@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mirrortrade.data import data_path
 from mirrortrade.errors import CodeError, SourceError
 from mirrortrade.model import Citation, Observation, check_code, is_country
 from mirrortrade.sources.http import Fetcher, Raw, Request
@@ -68,8 +69,6 @@ ISO3_EXCEPTIONS: dict[str, int] = {"TWN": 490, "WLD": 0, "EUU": 97}
 
 
 def _data_file(name: str) -> str:
-    from mirrortrade.data import data_path
-
     return data_path(name)
 
 

@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from mirrortrade.errors import SourceError
+from mirrortrade.model import user_path
 
 #: characters left unescaped in query values: the APIs expect raw commas (Comtrade), '+' and
 #: ':' (IMF SDMX 3.0 ``c[TIME_PERIOD]=ge:2023-01-01+le:2025-12-31``) and ';' (World Bank)
@@ -47,8 +48,6 @@ USER_AGENT = "mirrortrade (trade-statistics reconciliation; https://github.com/)
 
 def cache_dir() -> Path:
     """``$MIRRORTRADE_CACHE`` if set, else ``user_cache_dir("mirrortrade")/http``."""
-    from mirrortrade.model import user_path
-
     return user_path("MIRRORTRADE_CACHE", "cache", "http")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from mirrortrade.model import Indicator, Observation, key_id
 from mirrortrade.store import IngestResult, Store
+from mirrortrade.store.staging import observations_rows
 
 
 def _latest(store: Store, table: str, key_ids: list[str]) -> dict[str, tuple[Any, ...]]:
@@ -43,7 +44,6 @@ def ingest_observations(store: Store, observations: Sequence[Observation], *, fi
         if cur is not None and cur[0] == o.value_usd and cur[1] == o.precision_usd and cur[2] == o.qualifier:
             o = replace(o, vintage=cur[3])
         out.append(o)
-    from mirrortrade.store.staging import observations_rows
 
     # the parser read the unit from the publisher's file: the store's mixed-thousands heuristic (meant for
     # hand-made canonical files) would refuse real swings such as KAZ->CYP exports 2022 -> 2023 (1/731)

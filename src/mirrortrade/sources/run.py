@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mirrortrade.model import Indicator, Observation
-from mirrortrade.sources import comtrade, imf, worldbank
+from mirrortrade.sources import comtrade, imf, national, worldbank
 from mirrortrade.sources.http import Fetcher, Raw, Request
 from mirrortrade.sources.ingest import ingest_indicators, ingest_observations
 from mirrortrade.store import IngestResult, Store
@@ -126,8 +126,6 @@ def run_worldbank(store: Store, query: worldbank.WbQuery, fetcher: Fetcher, prog
 
 
 def run_national(store: Store, path: str | Path, country: str, *, flow: str | None = None, vintage: str = "") -> FetchSummary:
-    from mirrortrade.sources import national
-
     q = national.check(national.NationalQuery(Path(path), country.strip().upper(), flow, vintage))
     req = national.build(q)
     raw = national.fetch(req)

@@ -22,6 +22,8 @@ from mirrortrade.synth.base import (
     SynthResult,
     country_codes,
 )
+from mirrortrade.synth.dense import synthesize_dense
+from mirrortrade.synth.realistic import synthesize_realistic
 
 __all__ = [
     "ANOMALY_KINDS", "DETECTABLE_KINDS", "SHAPES", "THRESHOLD", "SynthConfig", "SynthResult", "country_codes",
@@ -42,9 +44,6 @@ def synthesize(
     cfg = config or SynthConfig()
     cfg.check()
     if cfg.shape == "dense":
-        from mirrortrade.synth.dense import synthesize_dense
-
         return synthesize_dense(output, cfg, progress=progress)
-    from mirrortrade.synth.realistic import synthesize_realistic
 
     return synthesize_realistic(output, cfg, progress=progress)
