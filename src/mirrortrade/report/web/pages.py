@@ -19,6 +19,7 @@ from mirrortrade.report import derived
 from mirrortrade.report.fmt import fmt_interval, fmt_usd
 from mirrortrade.report.html import figure_rows, template_text
 from mirrortrade.report.pair import _figures, parse_years
+from mirrortrade.report.web.jobs import fig_href
 from mirrortrade.report.web.params import ApiError, codes, periods, words
 from mirrortrade.report.web.service import Dashboard, dashboard, filter_findings
 
@@ -127,7 +128,7 @@ async def findings_page(
     return dash.page("findings.html.j2", nav="findings", findings=selected, total=None if fs is None else len(fs),
                      options=options, q={"country": country or "", "rule": rule or "", "severity": severity or "",
                                          "status": status or "", "period": period or "", "show": show},
-                     fig_href=_fig_href, figures_by_id=figs_by_id)
+                     fig_href=fig_href, figures_by_id=figs_by_id)
 
 
 @router.get("/check", response_class=HTMLResponse)
@@ -174,10 +175,6 @@ async def _checker(dash: Dashboard, text: str | None, article_date: date | None 
                      counts=counts, mode=derived.claims_mode(), no_claims=derived.NO_CLAIMS,
                      problems=sorted((f for f in (result or {}).get("findings", []) if derived.is_problem(f)),
                                      key=lambda f: _SEVERITY_RANK.get(str(f.get("severity")), 9)))
-
-
-def _fig_href(fid: str) -> str:
-    return f"/figures/{fid}"
 
 
 def _status_class(status: Any) -> str:

@@ -114,23 +114,15 @@ def filter_findings(
     status: list[str] | None = None, period: list[str] | None = None, problems_only: bool = False,
 ) -> list[dict[str, Any]]:
     """The findings that match every given filter (``country``: reporter or partner)."""
+    wanted = {"reporter": reporter, "partner": partner, "rule": rule, "severity": severity, "status": status,
+              "period": period}
     out = []
     for f in fs:
         if problems_only and not derived.is_problem(f):
             continue
         if country and not ({f.get("reporter"), f.get("partner")} & set(country)):
             continue
-        if reporter and f.get("reporter") not in reporter:
-            continue
-        if partner and f.get("partner") not in partner:
-            continue
-        if rule and f.get("rule") not in rule:
-            continue
-        if severity and f.get("severity") not in severity:
-            continue
-        if status and f.get("status") not in status:
-            continue
-        if period and f.get("period") not in period:
+        if any(vals and f.get(k) not in vals for k, vals in wanted.items()):
             continue
         out.append(f)
     return out
