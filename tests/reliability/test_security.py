@@ -76,7 +76,7 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("sources/ingest.py", "value_col"): "'value_usd' or 'value' by table",
     ("sources/ingest.py", "prec_col"): "'precision_usd' or 'precision' by table",
     ("sources/ingest.py", "table"): "'observations' or 'indicators'",
-    ("report/web/app.py", "sql"): "table name from the constant TABLE_FILTERS, column names checked against the table's own columns, values as ? parameters",
+    ("report/web/api.py", "sql"): "table name from the constant TABLE_FILTERS, column names checked against the table's own columns, values as ? parameters",
     ("report/web/snapshot.py", "q"): "_quote_ident of table names read from the store's own catalog",
     ("reconcile/validate.py", "plain"): "_source_sql(): read_parquet/csv_read_sql of a path, delimiter and header names through _quote_literal",
     ("reconcile/validate.py", "numbered"): "_source_sql(): the reviewed `plain` reader numbered by row_number()/file_row_number",

@@ -16,6 +16,8 @@ import duckdb
 
 from mirrortrade.model import CENTRAL_ASIA, country_name
 from mirrortrade.report import derived
+from mirrortrade.report.html import pair_view, story_view, template_env
+from mirrortrade.report.pair import pair_data
 from mirrortrade.report.web.snapshot import open_snapshot, store_over
 from mirrortrade.store import Store
 
@@ -40,8 +42,6 @@ def _store(file: str, store_name: str) -> Store:
 def _template(name: str) -> Any:
     global _env
     if _env is None:
-        from mirrortrade.report.html import template_env
-
         _env = template_env(WEB_DIR / "templates")
     return _env.get_template(name)
 
@@ -69,8 +69,6 @@ def check(file: str, store_name: str, text: str, article_date: date | None) -> d
 def overview_html(file: str, store_name: str, generation: int, raw: list[Any] | None,
                   fs: list[dict[str, Any]] | None) -> str:
     """The overview page."""
-    from mirrortrade.report.html import story_view
-
     store = _store(file, store_name)
     story = story_view(store, findings=fs, pair_href=pair_href, findings_href=lambda c: f"/findings?country={c}")
     est = store.count("estimates") if store.has_table("estimates") else None
@@ -85,9 +83,6 @@ def overview_html(file: str, store_name: str, generation: int, raw: list[Any] | 
 def pair_html(file: str, store_name: str, country: str, partner: str, window: tuple[int, int],
               raw: list[Any] | None, fs: list[dict[str, Any]] | None) -> str:
     """The page of one country pair over a window of years."""
-    from mirrortrade.report.html import pair_view
-    from mirrortrade.report.pair import pair_data
-
     store = _store(file, store_name)
     view = pair_view(pair_data(store, country, partner, window, findings=fs, raw_findings=raw))
     return str(_template("pair.html.j2").render(

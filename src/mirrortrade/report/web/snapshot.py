@@ -32,7 +32,7 @@ from typing import Any
 import duckdb
 
 from mirrortrade.errors import StoreError
-from mirrortrade.store import Store
+from mirrortrade.store import OBS_STORAGE, Store, create_observations_view
 
 #: results kept per snapshot (pages, findings, API answers by their parameters)
 MAX_CACHED = 512
@@ -128,8 +128,6 @@ def load_snapshot(path: Path, generation: int, file: Path) -> Snap:
             raise StoreError(f"store {path.name} is locked by a writer; serving the previous snapshot") from None
         raise StoreError(f"cannot read store {path.name}: {msg}") from None
     try:
-        from mirrortrade.store import OBS_STORAGE, create_observations_view
-
         copied = [r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main' "
             "ORDER BY table_name").fetchall()]
