@@ -63,10 +63,7 @@ class Observation:
     def __post_init__(self) -> None:
         for column, value in check_record(OBSERVATION, self).items():
             object.__setattr__(self, column, value)
-        if not self.retrieved_at:
-            object.__setattr__(self, "retrieved_at", _now().isoformat())
-        if not self.vintage:
-            object.__setattr__(self, "vintage", self.citation.date or self.retrieved_at[:10])
+        _stamp(self)
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -84,6 +81,14 @@ class Observation:
     def to_row(self) -> dict[str, object]:
         """A flat dict in the canonical column layout (see :data:`CANONICAL_COLUMNS`)."""
         return _flat_row(self)
+
+
+def _stamp(record: Observation | Indicator) -> None:
+    """Default the retrieval time to now and the vintage to the publication date, else the retrieval date."""
+    if not record.retrieved_at:
+        object.__setattr__(record, "retrieved_at", _now().isoformat())
+    if not record.vintage:
+        object.__setattr__(record, "vintage", record.citation.date or record.retrieved_at[:10])
 
 
 def _flat_row(record: Observation | Indicator) -> dict[str, object]:
@@ -124,10 +129,7 @@ class Indicator:
     def __post_init__(self) -> None:
         for column, value in check_record(INDICATOR, self).items():
             object.__setattr__(self, column, value)
-        if not self.retrieved_at:
-            object.__setattr__(self, "retrieved_at", _now().isoformat())
-        if not self.vintage:
-            object.__setattr__(self, "vintage", self.citation.date or self.retrieved_at[:10])
+        _stamp(self)
 
     @property
     def interval(self) -> tuple[float, float]:

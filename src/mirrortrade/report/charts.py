@@ -30,6 +30,15 @@ HEIGHT = 220
 SIDE_COLORS = {"exporter": "#1f77b4", "importer": "#d62728"}
 
 
+
+def _qualifier_shape() -> Any:
+    """Point shapes by how a figure was published: a bound points the way it bounds."""
+    return alt.Shape("qualifier:N", title="as published",
+                     scale=alt.Scale(domain=["exact", "approx", "upper", "lower", "near_upper", "near_lower"],
+                                     range=["circle", "diamond", "triangle-down", "triangle-up",
+                                            "triangle-down", "triangle-up"]),
+                     legend=None)
+
 def _usd_axis(title: str = "US$") -> alt.Axis:
     return alt.Axis(title=title, format="$.2s", labelExpr="replace(datum.label, 'G', 'bn')")
 
@@ -88,11 +97,7 @@ def series_chart(data: PairData) -> alt.VConcatChart:
         layers.append(base.mark_line(strokeWidth=2).encode(detail="series:N"))
         layers.extend(_bound_labels(pts, x, "value_text", dy=-12))
         layers.append(base.mark_point(filled=True, size=70).encode(
-            shape=alt.Shape("qualifier:N", title="as published",
-                            scale=alt.Scale(domain=["exact", "approx", "upper", "lower", "near_upper", "near_lower"],
-                                            range=["circle", "diamond", "triangle-down", "triangle-up",
-                                                   "triangle-down", "triangle-up"]),
-                            legend=None),
+            shape=_qualifier_shape(),
             tooltip=tooltip, href=alt.value(None)).add_params(sel))
         title = f"{country_name(exporter)} → {country_name(importer)}: what each side publishes"
         charts.append(alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title))
@@ -125,11 +130,7 @@ def turnover_chart(data: PairData) -> alt.LayerChart:
     layers: list[alt.Chart] = [base.mark_line(strokeWidth=2, opacity=0.6).encode(detail="run:N")]
     layers.extend(_bound_labels(pts, x, "value_text", dy=-12))
     layers.append(base.mark_point(filled=True, size=70).encode(
-        shape=alt.Shape("qualifier:N", title="as published",
-                        scale=alt.Scale(domain=["exact", "approx", "upper", "lower", "near_upper", "near_lower"],
-                                        range=["circle", "diamond", "triangle-down", "triangle-up",
-                                               "triangle-down", "triangle-up"]),
-                        legend=None),
+        shape=_qualifier_shape(),
         tooltip=tooltip))
     return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title)
 

@@ -139,6 +139,23 @@ class Countries:
     reports: np.ndarray
 
 
+class WorldBase:
+    """What both world shapes set up first: the config, country codes, sizes and years."""
+
+    def _setup(self, cfg: SynthConfig, stream: int) -> tuple[np.random.Generator, Countries]:
+        """Check ``cfg``, set the sizes and years, and draw the countries from the seed's ``stream``."""
+        cfg.check()
+        self.cfg = cfg
+        self.codes = country_codes(cfg.countries)
+        self.n, self.P, self.Y = cfg.countries, cfg.products, cfg.years
+        self.years = np.arange(FIRST_YEAR, FIRST_YEAR + cfg.years, dtype=np.int64)
+        rng = np.random.default_rng([cfg.seed, stream])
+        c = draw_countries(cfg, rng)
+        self.mass, self.lat, self.lon = c.mass, c.lat, c.lon
+        self.cif, self.sigma_x, self.sigma_m, self.reports = c.cif, c.sigma_x, c.sigma_m, c.reports
+        return rng, c
+
+
 def draw_countries(cfg: SynthConfig, rng: np.random.Generator) -> Countries:
     """Draw :class:`Countries` from ``rng`` (the order of the draws is part of each seed's world)."""
     n = cfg.countries
@@ -274,6 +291,22 @@ class Batch:
 
 #: one planted anomaly: exporter, importer, year index or None, product index or None, kind, flow, factor
 Anomaly = tuple[int, int, "int | None", "int | None", str, "str | None", "float | None"]
+
+
+def write_sigma_truth(w: WorldBase, out: Path) -> None:
+    """``truth/sigma.parquet``: each country's true reporting noise as exporter and as importer."""
+    n = w.n
+    pq.write_table(
+        pa.table(
+            {
+                "country": w.codes * 2,
+                "role": ["exporter"] * n + ["importer"] * n,
+                "sigma": np.concatenate([w.sigma_x, w.sigma_m]),
+                "reports": np.concatenate([w.reports, w.reports]),
+            }
+        ),
+        out / "truth" / "sigma.parquet",
+    )
 
 
 def write_anomalies(path: Path, anomalies: list, codes: list[str], years: np.ndarray,

@@ -60,19 +60,18 @@ from mirrortrade.errors import MirrortradeError
 from mirrortrade.synth.base import (
     ANOMALY_KINDS,
     DECLARATION_SCHEMA,
-    FIRST_YEAR,
     FLOW_SCHEMA,
     THRESHOLD,
     Batch,
     SynthConfig,
     SynthResult,
+    WorldBase,
     coded,
     coded_schema,
-    country_codes,
-    draw_countries,
     normal_cdf,
     uniform_hash,
     write_anomalies,
+    write_sigma_truth,
 )
 
 #: products per generation unit (fixed: part of the definition of the world for a seed)
@@ -101,23 +100,14 @@ class _Cells:
     rng: np.random.Generator
 
 
-class World:
+class World(WorldBase):
     """Everything decided at world level; units are generated from it on demand."""
 
     def __init__(self, cfg: SynthConfig) -> None:
-        cfg.check()
-        self.cfg = cfg
-        self.codes = country_codes(cfg.countries)
-        n, P, Y = cfg.countries, cfg.products, cfg.years
-        self.n, self.P, self.Y = n, P, Y
-        self.years = np.arange(FIRST_YEAR, FIRST_YEAR + Y, dtype=np.int64)
-        rng = np.random.default_rng([cfg.seed, 0])
-
-        c = draw_countries(cfg, rng)
-        self.mass, self.lat, self.lon, off = c.mass, c.lat, c.lon, c.off
-        g = c.g
+        rng, c = self._setup(cfg, 0)
+        P = self.P
+        off, g = c.off, c.g
         self.g = np.where(off, g, -np.inf)
-        self.cif, self.sigma_x, self.sigma_m, self.reports = c.cif, c.sigma_x, c.sigma_m, c.reports
 
         self.product_codes = [f"{c:06d}" for c in np.sort(rng.choice(960_000, P, replace=False) + 10_000)]
         self.r = rng.uniform(0.2, 1.0, P)
@@ -432,18 +422,7 @@ def _unit(w: World, e: int, b: int, last: int, decl: Batch, truth: Batch, anomal
 
 
 def _write_truth_tables(w: World, out: Path, anomalies: list) -> list:
-    n = w.n
-    pq.write_table(
-        pa.table(
-            {
-                "country": w.codes * 2,
-                "role": ["exporter"] * n + ["importer"] * n,
-                "sigma": np.concatenate([w.sigma_x, w.sigma_m]),
-                "reports": np.concatenate([w.reports, w.reports]),
-            }
-        ),
-        out / "truth" / "sigma.parquet",
-    )
+    write_sigma_truth(w, out)
     pq.write_table(
         pa.table({"country": w.codes, "mass": w.mass, "lat": w.lat, "lon": w.lon, "reports": w.reports}),
         out / "truth" / "countries.parquet",

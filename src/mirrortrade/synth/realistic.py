@@ -55,18 +55,17 @@ from mirrortrade.errors import MirrortradeError
 from mirrortrade.synth.base import (
     ANOMALY_KINDS,
     DECLARATION_SCHEMA,
-    FIRST_YEAR,
     FLOW_SCHEMA,
     Batch,
     SynthConfig,
     SynthResult,
+    WorldBase,
     coded,
     coded_schema,
-    country_codes,
-    draw_countries,
     normal_cdf,
     uniform_hash,
     write_anomalies,
+    write_sigma_truth,
 )
 
 BASE_VALUE = 2e5
@@ -116,22 +115,14 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-class RealisticWorld:
+class RealisticWorld(WorldBase):
     """World-level draws (countries, products, reporting habits, hub, planted pairs and quotas)."""
 
     def __init__(self, cfg: SynthConfig) -> None:
-        cfg.check()
-        self.cfg = cfg
-        self.codes = country_codes(cfg.countries)
-        n, P, Y = cfg.countries, cfg.products, cfg.years
-        self.n, self.P, self.Y = n, P, Y
-        self.years = np.arange(FIRST_YEAR, FIRST_YEAR + Y, dtype=np.int64)
-        rng = np.random.default_rng([cfg.seed, 10])
-
-        c = draw_countries(cfg, rng)
-        self.mass, self.lat, self.lon, self.off = c.mass, c.lat, c.lon, c.off
+        rng, c = self._setup(cfg, 10)
+        n, P = self.n, self.P
+        self.off = c.off
         self.g = np.where(self.off, c.g, 0.0)
-        self.cif, self.sigma_x, self.sigma_m, self.reports = c.cif, c.sigma_x, c.sigma_m, c.reports
         self.threshold = rng.choice(np.array(THRESHOLDS), n, p=np.array(THRESHOLD_P))
         self.miss = rng.uniform(cfg.missing_low, cfg.missing_high, n)
         self.confidential = np.zeros((n, P), dtype=bool)
@@ -548,17 +539,7 @@ def _look_alikes(w: RealisticWorld, o: _Out) -> int:
 
 def _write_truth_tables(w: RealisticWorld, out: Path) -> None:
     n = w.n
-    pq.write_table(
-        pa.table(
-            {
-                "country": w.codes * 2,
-                "role": ["exporter"] * n + ["importer"] * n,
-                "sigma": np.concatenate([w.sigma_x, w.sigma_m]),
-                "reports": np.concatenate([w.reports, w.reports]),
-            }
-        ),
-        out / "truth" / "sigma.parquet",
-    )
+    write_sigma_truth(w, out)
     hub = np.zeros(n, dtype=bool)
     if w.hub is not None:
         hub[w.hub] = True
