@@ -53,7 +53,7 @@ def test_views_take_any_bounds(embedded_store_path: Path, tmp_path_factory: pyte
     from mirrortrade.report.digest import build_digest, render_html, render_markdown
     from mirrortrade.report.html import render_report
     from mirrortrade.report.xlsx import write_workbook
-    from mirrortrade.store import open_store
+    from mirrortrade.data import open_store
 
     tmp = tmp_path_factory.mktemp("views")
     p = tmp / "store.duckdb"
