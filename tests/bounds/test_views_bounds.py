@@ -49,11 +49,11 @@ def assert_no_float_leak(text: str, where: str, *, exponents: bool = True) -> No
 def test_views_take_any_bounds(embedded_store_path: Path, tmp_path_factory: pytest.TempPathFactory, figs) -> None:  # type: ignore[no-untyped-def]
     from mirrortrade.checks.explain import explain
     from mirrortrade.claims.batch import check_texts
+    from mirrortrade.data import open_store
     from mirrortrade.report.demo import print_demo
     from mirrortrade.report.digest import build_digest, render_html, render_markdown
     from mirrortrade.report.html import render_report
     from mirrortrade.report.xlsx import write_workbook
-    from mirrortrade.data import open_store
 
     tmp = tmp_path_factory.mktemp("views")
     p = tmp / "store.duckdb"
