@@ -68,7 +68,7 @@ def _title_of(text: str) -> str:
 def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
     rows = []
     for c in claims:
-        if c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
+        if c.missing or c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
             continue
         if c.reporter in AGGREGATES:
             continue
@@ -178,6 +178,7 @@ def check_claims(
 
     vintage = (article_date or date.today()).isoformat()
     # precision first: a claim with an unresolved slot is shown as such and never verified or compared
+    _set_aside_collisions(claims)
     unresolved = [c for c in claims if c.missing]
     claims_all, claims = claims, [c for c in claims if not c.missing]
     crow = _claim_rows(claims, title, vintage)
@@ -222,10 +223,50 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
+    findings = [f for f in findings if _may_raise(f, by_id)]
     _assign_status(claims, findings)
     for c in unresolved:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
+
+
+def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A finding that marks figures wrong is raised only if every claim it rests on was read surely enough
+    (:data:`~mirrortrade.claims.claim.FLAGGABLE`): one misread claim is enough to make the whole finding an
+    artefact of the reading, not of the article."""
+    if f["status"] not in ("conflict", "implausible"):
+        return True
+    return all(by_id[cid].flaggable for cid in f["claims"] if cid in by_id)
+
+
+def _set_aside_collisions(claims: list[Claim]) -> None:
+    """Two levels of one article read as the same statistic (reporter, partner, flow, period) with values
+    that cannot both be true: an article rarely contradicts itself within a few lines, so the collision says a
+    slot of one of them was misread (a comparison base taken as the period's level, a ranking's next country
+    given the previous one's name, a month read for the months to date). The claim read less surely than every
+    claim it collides with keeps its place; the others are unresolved on their least certain slots (a tie
+    leaves all of them unresolved). Only when every colliding claim was read with full confidence is the
+    contradiction the article's own, and left to be flagged."""
+    groups: dict[tuple[str | None, ...], list[Claim]] = {}
+    for c in claims:
+        if c.missing or c.kind != "level" or c.value_usd is None or c.interval is None:
+            continue
+        groups.setdefault((c.reporter, c.partner, c.flow, c.period), []).append(c)
+    marks: list[Claim] = []
+    for group in groups.values():
+        for c in group:
+            lo, hi = c.interval  # type: ignore[misc]
+            rivals = [o for o in group if o is not c and not _overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
+            if not rivals:
+                continue
+            if all(o.confidence < c.confidence for o in rivals):
+                continue
+            if c.confidence >= 1.0 and all(o.confidence >= 1.0 for o in rivals):
+                continue
+            marks.append(c)
+    for c in marks:
+        weakest = c.confidence
+        c.missing = [k for k, v in c.slots.items() if v <= weakest]
 
 
 _MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}

@@ -1,0 +1,61 @@
+"""Precision first in verification (issue 16): collisions within one article and the bar for flagging.
+
+The claims are built by hand so that each test fixes exactly the slot confidences it is about."""
+
+from __future__ import annotations
+
+from mirrortrade.claims.claim import FLAGGABLE, Claim
+from mirrortrade.claims.verify import check_claims
+
+
+def _level(cid: str, value: float, *, flow_: str = "T", when: str = "2024", source: str = "KZ-BNS",
+           **conf: float) -> Claim:
+    c = Claim(id=cid, quote=f"quote {cid}", start=0, end=1, reporter="KAZ", partner="CHN", flow=flow_, period=when,
+              value_usd=value, value_low=value - 5e7, value_high=value + 5e7, precision_usd=1e8, source=source,
+              text=f"${value / 1e9:.1f} billion")
+    c.slots.update(conf)
+    return c
+
+
+def _by_id(result: dict) -> dict[str, dict]:
+    return {c["id"]: c for c in result["claims"]}
+
+
+def test_collision_sets_aside_the_less_surely_read_claim() -> None:
+    sure, inherited = _level("c1", 14.6e9), _level("c2", 11.2e9, period=0.6)
+    out = _by_id(check_claims([sure, inherited]))
+    assert out["c2"]["status"] == "unresolved" and out["c2"]["missing"] == ["period"]
+    assert out["c1"]["status"] != "unresolved" and "missing" not in out["c1"]
+
+
+def test_collision_tie_leaves_both_unresolved() -> None:
+    a, b = _level("c1", 14.6e9, flow=0.8), _level("c2", 11.2e9, flow=0.8)
+    out = _by_id(check_claims([a, b]))
+    assert out["c1"]["status"] == out["c2"]["status"] == "unresolved"
+
+
+def test_fully_confident_contradiction_is_the_articles_own_and_flagged() -> None:
+    out = _by_id(check_claims([_level("c1", 14.6e9), _level("c2", 11.2e9)]))
+    assert out["c1"]["status"] == out["c2"]["status"] == "conflict"
+
+
+def test_restatement_is_no_collision() -> None:
+    out = _by_id(check_claims([_level("c1", 14.6e9, period=0.6), _level("c2", 14.6e9)]))
+    assert "missing" not in out["c1"] and "missing" not in out["c2"]
+
+
+def _parts(reporter_conf: float) -> list[Claim]:
+    # exports 2.0 + imports 3.0 against a stated turnover of 9.0: a sum that does not add up
+    return [_level("c1", 9.0e9), _level("c2", 2.0e9, flow_="X"), _level("c3", 3.0e9, flow_="M", reporter=reporter_conf)]
+
+
+def test_sum_that_does_not_add_up_is_flagged_when_read_surely() -> None:
+    res = check_claims(_parts(1.0))
+    assert any(f["rule"] == "sum_consistency" and f["status"] == "conflict" for f in res["findings"])
+
+
+def test_no_flag_resting_on_a_default_guess() -> None:
+    # one part's reporter is a default guess (no statistics named): enough to show, not to flag
+    res = check_claims(_parts(FLAGGABLE - 0.1))
+    assert all(c["status"] not in ("conflict", "implausible") for c in res["claims"])
+    assert not [f for f in res["findings"] if f["status"] in ("conflict", "implausible")]
