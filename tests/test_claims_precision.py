@@ -59,3 +59,35 @@ def test_no_flag_resting_on_a_default_guess() -> None:
     res = check_claims(_parts(FLAGGABLE - 0.1))
     assert all(c["status"] not in ("conflict", "implausible") for c in res["claims"])
     assert not [f for f in res["findings"] if f["status"] in ("conflict", "implausible")]
+
+
+def test_truncated_restatement_is_no_conflict() -> None:
+    import pandas as pd
+
+    from mirrortrade.claims.verify import _restated
+
+    store = pd.DataFrame([{"figure_id": "s1", "reporter": "KAZ", "partner": "CHN", "flow": "T", "period": "2024",
+                           "source_id": "KZ-BNS", "value_usd": 3.8e9, "value_low": 3.75e9, "value_high": 3.85e9,
+                           "precision_usd": 1e8, "qualifier": "exact", "quote": "elsewhere"}])
+
+    def claim_row(value: float, prec: float) -> pd.DataFrame:
+        return pd.DataFrame([{"figure_id": "c1", "reporter": "KAZ", "partner": "CHN", "flow": "T", "period": "2024",
+                              "source_id": "KZ-BNS", "value_usd": value, "value_low": value - prec / 2,
+                              "value_high": value + prec / 2, "precision_usd": prec, "qualifier": "exact",
+                              "quote": "here"}])
+
+    # $3.86 billion cut to one decimal is $3.8 billion: the store figure restates the claim
+    rest, matches = _restated(store, claim_row(3.86e9, 1e7))
+    assert matches == {"c1": ["s1"]} and rest.empty
+    # $3.96 billion is not: 3.9 either way, so the store's 3.8 stays and can conflict
+    rest, matches = _restated(store, claim_row(3.96e9, 1e7))
+    assert matches == {} and len(rest) == 1
+
+
+def test_growth_over_a_stated_earlier_level_is_not_a_yearly_rate() -> None:
+    from mirrortrade.claims import extract_claims
+
+    text = ("Trade between China and Kazakhstan grew from $10.5 billion in 2013 to $22.7 billion in 2024, "
+            "an increase of 116 percent, according to China's customs.")
+    c = next(c for c in extract_claims(text) if c.period == "2024" and c.growth_pct is not None)
+    assert c.growth_base == "2013"

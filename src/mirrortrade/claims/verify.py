@@ -20,6 +20,7 @@ GDP) does not make a figure wrong, it counts as ``consistent``.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -81,7 +82,9 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
         # source_conflict compares like two publications
         key = hashlib.md5("|".join([src, "article", title, c.reporter, c.partner, c.flow, str(p), "TOTAL",
                                     c.id]).encode()).hexdigest()[:16]
-        growth = c.growth_pct
+        # only a year-on-year rate is what the store's rules read as a growth rate; "up 116 percent from 2013"
+        # compares with another base and is checked against its stated levels, not the previous year's
+        growth = c.growth_pct if c.growth_base in (None, _previous_span(p)) else None
         gprec = 0.0
         if growth is not None and c.growth_low is not None and c.growth_high is not None:
             gprec = float(c.growth_high - c.growth_low)
@@ -98,6 +101,13 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
             "note": "", "ingest_id": 0, "ingested_at": pd.Timestamp(vintage),
         })
     return pd.DataFrame(rows)
+
+
+def _previous_span(p: Period) -> str | None:
+    try:
+        return str(p.same_span_previous_year())
+    except Exception:  # noqa: BLE001 - a span that cannot go back a year
+        return None
 
 
 def _gdp_rows(indicators: Sequence[IndicatorFigure], store_ind: pd.DataFrame, title: str,
@@ -150,11 +160,23 @@ def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFra
             by_key.setdefault(k, []).append(f)
     for c in claims.itertuples():
         for f in by_key.get((c.reporter, c.partner, c.flow, c.period, c.source_id), []):
-            if _overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
-                    c.quote.strip() == str(f.quote).strip() or _same_number(c, f)):
+            if (_overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
+                    c.quote.strip() == str(f.quote).strip() or _same_number(c, f))) or _truncated(c, f):
                 matches.setdefault(c.figure_id, []).append(f.figure_id)
                 drop.add(f.figure_id)
     return store_obs[~store_obs["figure_id"].isin(drop)].reset_index(drop=True), matches
+
+
+def _truncated(c: Any, f: Any) -> bool:
+    """One figure is the other cut to fewer digits ("$3.86 billion" printed elsewhere as "$3.8 billion"): the
+    press truncates as often as it rounds, so the shorter figure restates the longer one."""
+    pc, pf = float(c.precision_usd or 0.0), float(f.precision_usd or 0.0)
+    if pc <= 0 or pf <= 0 or pc == pf or c.qualifier != "exact" or f.qualifier != "exact":
+        return False
+    fine, coarse = (float(c.value_usd), float(f.value_usd)) if pc < pf else (float(f.value_usd), float(c.value_usd))
+    step = max(pc, pf)
+    cut = math.floor(fine / step + 1e-9) * step
+    return abs(cut - coarse) < 1e-6 * max(1.0, abs(coarse)) + 1e-9 * step
 
 
 def _same_number(c: Any, f: Any) -> bool:
