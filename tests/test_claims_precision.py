@@ -91,3 +91,21 @@ def test_growth_over_a_stated_earlier_level_is_not_a_yearly_rate() -> None:
             "an increase of 116 percent, according to China's customs.")
     c = next(c for c in extract_claims(text) if c.period == "2024" and c.growth_pct is not None)
     assert c.growth_base == "2013"
+
+
+def test_total_cut_to_its_digits_adds_up() -> None:
+    # $699.3 million + $1,496.2 million = $2,195.5 million, printed as "$2.19 billion" (cut, not rounded)
+    def lv(cid: str, v: float, p: float, flow: str, text: str) -> Claim:
+        c = _level(cid, v, flow_=flow)
+        c.value_low, c.value_high, c.precision_usd, c.text = v - p / 2, v + p / 2, p, text
+        return c
+
+    parts = [lv("c1", 2.19e9, 1e7, "T", "$2.19 billion"), lv("c2", 699.3e6, 1e5, "X", "$699.3 million"),
+             lv("c3", 1496.2e6, 1e5, "M", "$1,496.2 million")]
+    assert not [f for f in check_claims(parts)["findings"] if f["status"] == "conflict"]
+    # a round total is taken as rounded: $2 billion against $2,195.5 million is still flagged
+    parts[0] = lv("c1", 2.0e9, 1e9, "T", "$2 billion")
+    parts[0].value_low, parts[0].value_high = 1.5e9, 2.5e9
+    parts[1].value_usd = parts[1].value_low = parts[1].value_high = 1.2e9
+    parts[1].text = "$1.2 billion"
+    assert [f["rule"] for f in check_claims(parts)["findings"] if f["status"] == "conflict"] == ["sum_consistency"]

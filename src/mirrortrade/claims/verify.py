@@ -245,7 +245,7 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
-    findings = [f for f in findings if _may_raise(f, by_id)]
+    findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
     _assign_status(claims, findings)
     for c in unresolved:
         c.status, c.findings = "unresolved", []
@@ -259,6 +259,40 @@ def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     if f["status"] not in ("conflict", "implausible"):
         return True
     return all(by_id[cid].flaggable for cid in f["claims"] if cid in by_id)
+
+
+def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim]) -> tuple[float, float] | None:
+    """A figure's interval from a finding's evidence, widened for truncation when it is a claim of this article
+    printed with decimals (:func:`~mirrortrade.claims.internal.cut_interval`); a stored figure is rounded."""
+    from mirrortrade.claims.internal import cut_interval
+
+    iv = ev.get("interval")
+    if not iv or len(iv) != 2 or iv[0] is None or iv[1] is None:
+        return None
+    lo, hi = float(iv[0]), float(iv[1])
+    ids = ev.get("figure_ids") or []
+    claims = [by_id[i] for i in ids if i in by_id]
+    if len(claims) == 1 and len(ids) == 1:
+        return cut_interval((lo, hi), claims[0])
+    return lo, hi
+
+
+def _truncation_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A sum that adds up once its printed figures may be cut rather than rounded ("$2.19 billion" for
+    $699.3 million + $1,496.2 million) is no conflict: the press truncates as often as it rounds."""
+    if f["rule"] != "sum_consistency" or f["status"] != "conflict":
+        return False
+    ev = f.get("evidence") or {}
+    parts, total = ev.get("parts"), ev.get("total")
+    if not parts or not isinstance(total, dict):
+        return False
+    ivs = [_cut_interval(p, by_id) for p in parts if isinstance(p, dict)]
+    tiv = _cut_interval(total, by_id)
+    if tiv is None or len(ivs) != len(parts) or any(iv is None for iv in ivs):
+        return False
+    lo = sum(iv[0] for iv in ivs)  # type: ignore[index]
+    hi = sum(iv[1] for iv in ivs)  # type: ignore[index]
+    return _overlaps(lo, hi, *tiv)
 
 
 def _set_aside_collisions(claims: list[Claim]) -> None:
