@@ -109,3 +109,17 @@ def test_total_cut_to_its_digits_adds_up() -> None:
     parts[1].value_usd = parts[1].value_low = parts[1].value_high = 1.2e9
     parts[1].text = "$1.2 billion"
     assert [f["rule"] for f in check_claims(parts)["findings"] if f["status"] == "conflict"] == ["sum_consistency"]
+
+
+def test_product_modified_flow_is_no_trade_claim() -> None:
+    from mirrortrade.claims import extract_claims
+
+    lead = "Trade between China and Kyrgyzstan came to $2.1 billion in 2018, China's customs said. "
+    product = extract_claims(lead + "Honey exports to China reached $776,000 in 2018.")
+    assert [c.text for c in product] == ["$2.1 billion"]
+    # a party, a possessive, a scope word or a verb before the flow noun leaves it total trade
+    for text in ("Kyrgyz exports to China reached $61 million in 2018.",
+                 "Kyrgyzstan's exports to China reached $61 million in 2018.",
+                 "Total exports to China reached $61 million in 2018.",
+                 "Imports from China outpaced exports ($61 million) in 2018."):
+        assert "$61 million" in [c.text for c in extract_claims(lead + text)], text
