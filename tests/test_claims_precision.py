@@ -123,3 +123,12 @@ def test_product_modified_flow_is_no_trade_claim() -> None:
                  "Total exports to China reached $61 million in 2018.",
                  "Imports from China outpaced exports ($61 million) in 2018."):
         assert "$61 million" in [c.text for c in extract_claims(lead + text)], text
+
+
+def test_year_as_attribute_of_a_level_is_a_comparison_base() -> None:
+    from mirrortrade.claims import extract_claims
+
+    text = ("In 2024 trade between China and Kazakhstan hit $43.8 billion, more than three times the 2014 figure, "
+            "China's customs said.")
+    c = next(c for c in extract_claims(text) if c.value_usd == 43.8e9)
+    assert c.period == "2024" and c.growth_base == "2014"
