@@ -88,6 +88,10 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
         gprec = 0.0
         if growth is not None and c.growth_low is not None and c.growth_high is not None:
             gprec = float(c.growth_high - c.growth_low)
+            if not math.isfinite(gprec):
+                # "more than tripled": a one-sided rate is checked against its levels (internal), not read
+                # by the store's rules as a rate with a precision
+                growth, gprec = None, 0.0
         rows.append({
             "figure_id": c.id, "key_id": key, "reporter": c.reporter, "partner": c.partner, "flow": c.flow,
             "period": str(p), "period_kind": p.kind, "period_start": pd.Timestamp(p.start),
