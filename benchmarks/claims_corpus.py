@@ -197,6 +197,11 @@ def predictions(result: dict[str, Any]) -> list[Pred]:
             v = usd if any(x is not None for x in usd) else (_num(c.get("change_usd")), _num(c.get("change_low")),
                                                                 _num(c.get("change_high")))
             out.append(Pred(kind=kind, value=v[0], low=v[1], high=v[2], **base))
+            # a level stated with its growth rate or share ("rose 12 percent to $4.3 billion") is one claim
+            # carrying two figures: score each
+            for k in ("growth", "share"):
+                if _num(c.get(f"{k}_pct")) is not None:
+                    out.append(Pred(kind=k, value=_num(c.get(f"{k}_pct")), low=None, high=None, **base))
         elif kind in ("growth", "share"):
             v = _num(c.get(f"{kind}_pct"))
             if v is None:

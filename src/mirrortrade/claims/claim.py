@@ -11,6 +11,11 @@ STATUSES = ("consistent", "conflict", "implausible", "unverifiable", "unresolved
 #: as ``unresolved`` and never verified (precision first: better no verdict than one about a misread figure)
 RESOLVED = 0.5
 SLOTS = ("reporter", "partner", "flow", "period", "kind", "value")
+#: a finding that would mark figures wrong (a conflict, an implausibility) is raised only when every claim it
+#: rests on has every slot filled at least this surely: a default guess (the article's data year for a figure
+#: with no period, a reporter assumed with no statistics named) is enough to show and to corroborate a figure,
+#: never to flag one (raise the bar for flagging, not for extracting)
+FLAGGABLE = 0.6
 
 
 @dataclass
@@ -57,6 +62,15 @@ class Claim:
     @property
     def resolved(self) -> bool:
         return not self.missing
+
+    @property
+    def confidence(self) -> float:
+        """How surely the claim was read: its least certain slot."""
+        return min(self.slots.values()) if self.slots else 0.0
+
+    @property
+    def flaggable(self) -> bool:
+        return self.resolved and self.confidence >= FLAGGABLE
 
     def to_json(self) -> dict[str, object]:
         """The claim in the JSON shape of ``mirrortrade check --json`` (issue 7)."""

@@ -80,6 +80,19 @@ def _merged(group: Sequence[Claim]) -> Interval:
     return out if out is not None else ivs[0]
 
 
+_DECIMALS = re.compile(r"\d[.,]\d")
+
+
+def cut_interval(x: Interval, c: Claim) -> Interval:
+    """An exact figure printed with decimals ("$3.86 billion" shortened to "$3.8 billion", "$2.19 billion" for
+    $2,195.5 million) may be cut to its digits as well as rounded: [v − p/2, v + p). A round number ("$19
+    billion") is taken as rounded."""
+    lo, hi = x
+    if c.qualifier != "exact" or not _DECIMALS.search(c.text or "") or not (math.isfinite(lo) and math.isfinite(hi)):
+        return x
+    return (lo, hi + (hi - lo) / 2)
+
+
 def _about(c: Claim) -> dict[str, Any]:
     return {"reporter": c.reporter, "partner": c.partner, "flow": c.flow, "period": c.period}
 
@@ -161,8 +174,9 @@ def _shares(claims: Sequence[Claim], by_key: dict[tuple[Any, ...], list[Claim]])
         total = by_key.get((c.reporter, "WLD", c.flow, c.period, c.source))
         if not part or not total:
             continue
-        r = iv.share(_merged(part), _merged(total))
-        k = _agree((100 * r[0], 100 * r[1]), (c.share_low, c.share_high))
+        # a share and its levels are often printed cut to their digits, not rounded: allow either
+        r = iv.share(cut_interval(_merged(part), part[0]), cut_interval(_merged(total), total[0]))
+        k = _agree((100 * r[0], 100 * r[1]), cut_interval((c.share_low, c.share_high), c))
         verdict = "agrees" if k.consistent else "does not agree"
         out.append(_finding(
             "share_vs_levels", k, [c.id, part[0].id, total[0].id],

@@ -16,6 +16,22 @@ from mirrortrade.claims.sources import _sid, _Source
 from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE
 from mirrortrade.model import Period, value_interval
 
+#: a flow noun ("exports", not "exported") can be modified by what was traded ("honey exports")
+_FLOW_NOUN = re.compile(r"(?:re-)?(?:exports?|imports?|shipments?|deliveries|sales|purchases|supplies)", re.I)
+_OPENS_PHRASE = re.compile(
+    r"(?:the|a|an|its|their|our|his|her|whose|this|that|these|those|such|some|of|and|or|in|with|while|whereas|"
+    r"but|as|for|from|by|on|at|than|to|into|also|including|like|mostly|mainly|largely|only)", re.I)
+#: closed-class words that may stand before a flow noun without naming a product: determiners, scope and
+#: period adjectives, and the generic nouns of total trade
+_SCOPE_WORD = re.compile(
+    r"(?:the|a|an|its|their|our|his|her|whose|which|what|who|it|they|we|there|where|when|not|no|more|less|each|"
+    r"every|any|many|much|most|some|only|also|this|that|these|those|such|of|and|or|in|with|while|whereas|but|as|"
+    r"for|to|from|by|on|at|than|total|overall|combined|aggregate|bilateral|mutual|foreign|external|national|"
+    r"domestic|regional|annual|yearly|monthly|quarterly|cumulative|combined|record|net|gross|main|key|major|"
+    r"goods|merchandise|commodity|non-commodity|trade|services|country|region|republic|nation|state|world|"
+    r"global|chinese|whole|first|second|third|fourth|half|quarter|year|month|period|both|all|other|total)",
+    re.I,
+)
 
 class LevelsMixin:
     """Methods of the sentence reader that turn dollar figures into claims."""
@@ -75,9 +91,34 @@ class LevelsMixin:
         if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
                               head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
             return True
+        if kw is not None and self._product_modifier(kw):
+            return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
+
+    def _product_modifier(self, kw: re.Match[str]) -> bool:
+        """"Honey exports reached $776,000", "oil imports": a flow noun whose modifier is neither a party (a
+        country, a demonym, a possessive), nor a word of scope (total, bilateral, its, goods ...) names what was
+        traded, a product, not the total trade the rules check."""
+        if not _FLOW_NOUN.fullmatch(kw.group(0)):
+            return False
+        m = re.search(r"([A-Za-z][\w'’-]*)\s+$", self.t[max(0, kw.start() - 40):kw.start()])
+        if m is None:
+            return False
+        start = kw.start() - (len(self.t[max(0, kw.start() - 40):kw.start()]) - m.start(1))
+        if any(r.start <= start < r.end for r in self.refs):
+            return False
+        word = m.group(1)
+        # the modifier opens its noun phrase: at the sentence's (or a quotation's) start, or after a determiner,
+        # a preposition or a conjunction; after any other word it is a verb ("the agency put exports at ...")
+        lead = self.t[max(0, start - 30):start]
+        pm = re.search(r"([A-Za-z][\w'’-]*)[\s,]+$", lead)
+        if pm is not None and not _OPENS_PHRASE.fullmatch(pm.group(1)):
+            return False
+        # a verb before its object ("outpaced exports"), a possessive ("Uzbekistan's exports"), an acronym
+        # ("EU exports") is no product
+        return not (_SCOPE_WORD.fullmatch(word) or word.endswith(("'s", "’s", "s'", "ed")) or word.isupper())
 
     def _make_claim(
         self, mo: Money, fl: _Flow, src: _Source | None, qual: str, kind: str, sign: int, prev_end: int,

@@ -23,7 +23,7 @@ from mirrortrade.claims.vocab import (
     _SHARE_OF,
     _TRADE_WORDS,
 )
-from mirrortrade.model import value_interval
+from mirrortrade.model import Period, value_interval
 
 
 class PercentsMixin:
@@ -91,7 +91,7 @@ class PercentsMixin:
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
-                target.growth_base = self._base_for(target.period, pc.end)
+                target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
 
@@ -196,3 +196,26 @@ class PercentsMixin:
             paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
         )
         out.append(self._finish(c, src if src is not None and src.reporter == whole else None))
+
+
+def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
+    """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
+    same series in an earlier period, stated in the same sentence, is what the rate compares with."""
+    if not target.period:
+        return None
+    try:
+        start = Period.parse(target.period).start
+    except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
+        return None
+    earlier = []
+    for _, c in level_claims:
+        if c is None or c is target or not c.period or c.value_usd is None:
+            continue
+        if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
+            continue
+        try:
+            if Period.parse(c.period).start < start:
+                earlier.append(c.period)
+        except Exception:  # noqa: BLE001 - an unreadable period is no base
+            continue
+    return earlier[0] if earlier else None

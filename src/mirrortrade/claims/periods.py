@@ -209,6 +209,10 @@ def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
     if _BASE_BEFORE.search(before):
         return True
     after = text[end:end + 20]
+    # "three times the 2014 figure": a year standing as the attribute of a level noun names that level
+    if re.search(r"\bthe\s+$", before, re.I) and re.match(
+            r"^\s+(?:total|level|figure|result|volume|value|tally|amount)s?\b", after, re.I):
+        return True
     if re.match(r"^['’]s\s+(?:total|level|figure|result|volume|value|tally|amount)", after, re.I) or (
         poss and _BASE_AFTER_POSS.match(after) and re.search(r"\b(?:over|than|from|with|to|on)\s+$", before)
     ):

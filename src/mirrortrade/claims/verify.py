@@ -20,6 +20,7 @@ GDP) does not make a figure wrong, it counts as ``consistent``.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -73,7 +74,7 @@ def _title_of(text: str) -> str:
 def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
     rows = []
     for c in claims:
-        if c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
+        if c.missing or c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
             continue
         if c.reporter in AGGREGATES:
             continue
@@ -86,10 +87,16 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
         # source_conflict compares like two publications
         key = hashlib.md5("|".join([src, "article", title, c.reporter, c.partner, c.flow, str(p), "TOTAL",
                                     c.id]).encode()).hexdigest()[:16]
-        growth = c.growth_pct
+        # only a year-on-year rate is what the store's rules read as a growth rate; "up 116 percent from 2013"
+        # compares with another base and is checked against its stated levels, not the previous year's
+        growth = c.growth_pct if c.growth_base in (None, _previous_span(p)) else None
         gprec = 0.0
         if growth is not None and c.growth_low is not None and c.growth_high is not None:
             gprec = float(c.growth_high - c.growth_low)
+            if not math.isfinite(gprec):
+                # "more than tripled": a one-sided rate is checked against its levels (internal), not read
+                # by the store's rules as a rate with a precision
+                growth, gprec = None, 0.0
         rows.append({
             "figure_id": c.id, "key_id": key, "reporter": c.reporter, "partner": c.partner, "flow": c.flow,
             "period": str(p), "period_kind": p.kind, "period_start": pd.Timestamp(p.start),
@@ -103,6 +110,13 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
             "note": "", "ingest_id": 0, "ingested_at": pd.Timestamp(vintage),
         })
     return pd.DataFrame(rows)
+
+
+def _previous_span(p: Period) -> str | None:
+    try:
+        return str(p.same_span_previous_year())
+    except Exception:  # noqa: BLE001 - a span that cannot go back a year
+        return None
 
 
 def _gdp_rows(indicators: Sequence[IndicatorFigure], store_ind: pd.DataFrame, title: str,
@@ -155,11 +169,23 @@ def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFra
             by_key.setdefault(k, []).append(f)
     for c in claims.itertuples():
         for f in by_key.get((c.reporter, c.partner, c.flow, c.period, c.source_id), []):
-            if _overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
-                    c.quote.strip() == str(f.quote).strip() or _same_number(c, f)):
+            if (_overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
+                    c.quote.strip() == str(f.quote).strip() or _same_number(c, f))) or _truncated(c, f):
                 matches.setdefault(c.figure_id, []).append(f.figure_id)
                 drop.add(f.figure_id)
     return store_obs[~store_obs["figure_id"].isin(drop)].reset_index(drop=True), matches
+
+
+def _truncated(c: Any, f: Any) -> bool:
+    """One figure is the other cut to fewer digits ("$3.86 billion" printed elsewhere as "$3.8 billion"): the
+    press truncates as often as it rounds, so the shorter figure restates the longer one."""
+    pc, pf = float(c.precision_usd or 0.0), float(f.precision_usd or 0.0)
+    if pc <= 0 or pf <= 0 or pc == pf or c.qualifier != "exact" or f.qualifier != "exact":
+        return False
+    fine, coarse = (float(c.value_usd), float(f.value_usd)) if pc < pf else (float(f.value_usd), float(c.value_usd))
+    step = max(pc, pf)
+    cut = math.floor(fine / step + 1e-9) * step
+    return abs(cut - coarse) < 1e-6 * max(1.0, abs(coarse)) + 1e-9 * step
 
 
 def _same_number(c: Any, f: Any) -> bool:
@@ -178,6 +204,7 @@ def check_claims(
     its GDP figures join the overlay and its relative statements ("nearly quadrupled") are checked."""
     vintage = (article_date or date.today()).isoformat()
     # precision first: a claim with an unresolved slot is shown as such and never verified or compared
+    _set_aside_collisions(claims)
     unresolved = [c for c in claims if c.missing]
     claims_all, claims = claims, [c for c in claims if not c.missing]
     crow = _claim_rows(claims, title, vintage)
@@ -220,10 +247,84 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
+    findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
     _assign_status(claims, findings)
     for c in unresolved:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
+
+
+def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A finding that marks figures wrong is raised only if every claim it rests on was read surely enough
+    (:data:`~mirrortrade.claims.claim.FLAGGABLE`): one misread claim is enough to make the whole finding an
+    artefact of the reading, not of the article."""
+    if f["status"] not in ("conflict", "implausible"):
+        return True
+    return all(by_id[cid].flaggable for cid in f["claims"] if cid in by_id)
+
+
+def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim]) -> tuple[float, float] | None:
+    """A figure's interval from a finding's evidence, widened for truncation when it is a claim of this article
+    printed with decimals (:func:`~mirrortrade.claims.internal.cut_interval`); a stored figure is rounded."""
+    from mirrortrade.claims.internal import cut_interval
+
+    iv = ev.get("interval")
+    if not iv or len(iv) != 2 or iv[0] is None or iv[1] is None:
+        return None
+    lo, hi = float(iv[0]), float(iv[1])
+    ids = ev.get("figure_ids") or []
+    claims = [by_id[i] for i in ids if i in by_id]
+    if len(claims) == 1 and len(ids) == 1:
+        return cut_interval((lo, hi), claims[0])
+    return lo, hi
+
+
+def _truncation_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A sum that adds up once its printed figures may be cut rather than rounded ("$2.19 billion" for
+    $699.3 million + $1,496.2 million) is no conflict: the press truncates as often as it rounds."""
+    if f["rule"] != "sum_consistency" or f["status"] != "conflict":
+        return False
+    ev = f.get("evidence") or {}
+    parts, total = ev.get("parts"), ev.get("total")
+    if not parts or not isinstance(total, dict):
+        return False
+    ivs = [_cut_interval(p, by_id) for p in parts if isinstance(p, dict)]
+    tiv = _cut_interval(total, by_id)
+    if tiv is None or len(ivs) != len(parts) or any(iv is None for iv in ivs):
+        return False
+    lo = sum(iv[0] for iv in ivs)  # type: ignore[index]
+    hi = sum(iv[1] for iv in ivs)  # type: ignore[index]
+    return _overlaps(lo, hi, *tiv)
+
+
+def _set_aside_collisions(claims: list[Claim]) -> None:
+    """Two levels of one article read as the same statistic (reporter, partner, flow, period) with values
+    that cannot both be true: an article rarely contradicts itself within a few lines, so the collision says a
+    slot of one of them was misread (a comparison base taken as the period's level, a ranking's next country
+    given the previous one's name, a month read for the months to date). The claim read less surely than every
+    claim it collides with keeps its place; the others are unresolved on their least certain slots (a tie
+    leaves all of them unresolved). Only when every colliding claim was read with full confidence is the
+    contradiction the article's own, and left to be flagged."""
+    groups: dict[tuple[str | None, ...], list[Claim]] = {}
+    for c in claims:
+        if c.missing or c.kind != "level" or c.value_usd is None or c.interval is None:
+            continue
+        groups.setdefault((c.reporter, c.partner, c.flow, c.period), []).append(c)
+    marks: list[Claim] = []
+    for group in groups.values():
+        for c in group:
+            lo, hi = c.interval  # type: ignore[misc]
+            rivals = [o for o in group if o is not c and not _overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
+            if not rivals:
+                continue
+            if all(o.confidence < c.confidence for o in rivals):
+                continue
+            if c.confidence >= 1.0 and all(o.confidence >= 1.0 for o in rivals):
+                continue
+            marks.append(c)
+    for c in marks:
+        weakest = c.confidence
+        c.missing = [k for k, v in c.slots.items() if v <= weakest]
 
 
 _MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
