@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mirrortrade.report.fmt import fmt_usd
+from mirrortrade.report.fmt import fmt_usd, plural
 
 STATUS_STYLE = {"consistent": "green", "conflict": "yellow", "implausible": "bold red", "unverifiable": "dim", "unresolved": "dim italic"}
 SEVERITY_STYLE = {"info": "dim", "low": "cyan", "medium": "yellow", "high": "bold red"}
@@ -41,7 +41,7 @@ def print_check(name: str, result: dict[str, Any], console: Console | None = Non
     for c in claims:
         counts[c["status"]] = counts.get(c["status"], 0) + 1
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-    console.print(f"[bold]{name}[/bold]: {len(claims)} trade claims ({summary or 'none'})")
+    console.print(f"[bold]{name}[/bold]: {plural(len(claims), 'trade claim')} ({summary or 'none'})")
     t = Table(header_style="bold", show_lines=False)
     for col in ("id", "claim", "period", "value", "source", "status"):
         t.add_column(col)
