@@ -30,7 +30,8 @@ class IngestResult:
 
     def summary(self) -> str:
         return (
-            f"{self.rows} rows read: {self.added} added ({self.new_vintages} new vintages of known figures), "
+            f"{self.rows} {'row' if self.rows == 1 else 'rows'} read: {self.added} added "
+            f"({self.new_vintages} new {'vintage' if self.new_vintages == 1 else 'vintages'} of known figures), "
             f"{self.unchanged} already in the store"
         )
 
