@@ -220,7 +220,9 @@ def _turnover_finding(ctx: CheckContext, bands: BandEstimator, fa: Fig, fb: Fig,
                f"{'; '.join(parts)}.{agree_txt}")
         ev["explained_by"] = [c[3].id for c in conflicts]
         return Finding(ID, "low", "conflict", reporter, partner, "T", period, msg, ev, ids)
-    if mine:
+    # the components explain the turnover gap only when both directions are published (one agreeing direction
+    # says nothing about the other, where the gap must then sit)
+    if len({c[0].reporter for c in mine}) == 2:
         msg = (f"{pair} is {a_txt} and {b_txt}, {money(abs(diff))} apart, more than rounding allows, but "
                f"the component flows agree after CIF/FOB valuation: each side counts its own imports CIF.")
         return Finding(ID, "info", "consistent", reporter, partner, "T", period, msg, ev, ids)
@@ -232,11 +234,21 @@ def _turnover_finding(ctx: CheckContext, bands: BandEstimator, fa: Fig, fb: Fig,
     if lr[0] > h or lr[1] < -h:
         msg = (f"{pair} conflicts between the two statistics: {a_txt}, {b_txt}, {money(abs(diff))} "
                f"({pct(100 * rel)}) apart, beyond rounding and beyond CIF valuation of either side's imports "
-               f"({band.source} band); the component flows are not published to say which.")
+               f"({band.source} band); {_components_say(mine)}")
         return Finding(ID, "low", "conflict", reporter, partner, "T", period, msg, ev, ids)
     msg = (f"{pair} is {a_txt} and {b_txt}, {money(abs(diff))} apart: within CIF valuation of either side's "
            f"imports ({band.source} band).")
     return Finding(ID, "info", "consistent", reporter, partner, "T", period, msg, ev, ids)
+
+
+def _components_say(mine: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> str:
+    """What the published component flows say about where a turnover gap sits."""
+    if not mine:
+        return "the component flows are not published to say which."
+    x, m = mine[0][0], mine[0][1]
+    return (f"of the component flows only {flow_phrase(m.reporter, m.partner, 'M')} against "
+            f"{flow_phrase(x.reporter, x.partner, 'X')} is published by both sides ({mine[0][3].status}), so the "
+            "rest of the gap sits in the other direction.")
 
 
 def check(ctx: CheckContext) -> list[Finding]:
