@@ -76,7 +76,10 @@ def _worker_main(conn: Connection, preload: tuple[str, ...]) -> None:
             importlib.import_module(mod)
         except ImportError:
             pass  # an optional part (checks, claims) that is not installed: its jobs answer that
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+    except OSError:
+        return  # the server is gone (a broken pipe)
     while True:
         try:
             msg = conn.recv()
@@ -95,8 +98,13 @@ def _worker_main(conn: Connection, preload: tuple[str, ...]) -> None:
                 answer = ("err", RuntimeError(f"{type(e).__name__}: {e}"))
         try:
             conn.send(answer)
+        except OSError:
+            return  # the server is gone (a broken pipe): nobody waits for the answer
         except Exception as e:  # an unpicklable result
-            conn.send(("err", RuntimeError(f"result of {job} cannot be sent: {type(e).__name__}")))
+            try:
+                conn.send(("err", RuntimeError(f"result of {job} cannot be sent: {type(e).__name__}")))
+            except OSError:
+                return
 
 
 @dataclass
