@@ -99,12 +99,13 @@ def _large_store(work: Path, rows: int) -> Path:
     return db
 
 
-def _start(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _start(db: Path, *serve_args: str) -> tuple[subprocess.Popen[bytes], str]:
+    """``mirrortrade serve`` on a free port (with ``serve_args``), once ``/healthz`` answers."""
     import httpx
 
     port = _free_port()
-    proc = subprocess.Popen([PYTHON, "-m", "mirrortrade.cli", "serve", "--port", str(port), "--db", str(db)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([PYTHON, "-m", "mirrortrade.cli", "serve", "--port", str(port), "--db", str(db),
+                             *serve_args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

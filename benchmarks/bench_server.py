@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from _common import PYTHON, Section, ratio  # noqa: E402
-from bench_dashboard import _free_port  # noqa: E402
+from bench_dashboard import _start  # noqa: E402
 
 PROBES = {"smoke": 20, "default": 50, "full": 100}
 CONCURRENT = {"smoke": 20, "default": 50, "full": 50}
@@ -50,24 +50,6 @@ def _article(chars: int) -> str:
         size += len(s)
         i += 1
     return "".join(parts)[:chars]
-
-
-def _start(db: Path, timeout: float) -> tuple[subprocess.Popen[bytes], str]:
-    import httpx
-
-    port = _free_port()
-    proc = subprocess.Popen([PYTHON, "-m", "mirrortrade.cli", "serve", "--port", str(port), "--db", str(db),
-                             "--timeout", str(timeout)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("the dashboard did not start within 60 s")
 
 
 def _probe(url: str, n: int) -> list[float]:
@@ -158,7 +140,7 @@ def run(mode: str = "default", work: Path | None = None) -> Section:
              "then SIGTERM while the check runs. Ratios are to the idle baseline of the same run."),
         header=["measure", "p50 ms", "p95 ms", "max ms", "p95 ratio to idle", "note"],
     )
-    proc, url = _start(db, 60.0)
+    proc, url = _start(db, "--timeout", "60.0")
     try:
         lat, codes = _concurrent(url, "/pair/KGZ/CHN", conc)
         computed = _status(url)["computations"].get("pair", 0)
