@@ -22,6 +22,7 @@ everywhere); a product the importer publishes from nobody is confidential, not a
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,18 @@ PHANTOM_ROUNDS = 3
 #: a finding whose Bonferroni-adjusted chance is at most this is an error, else a warning
 ERROR_CHANCE = 1e-3
 FINDING_COLUMNS = ("exporter", "importer", "year", "product", "rule", "severity", "message")
+
+
+def _finding_frame(f: pd.DataFrame, rule: str, msgs: list[str], *, year: Any, product: Any, log_gap: Any, z: Any,
+                   value_exporter: Any, value_importer: Any) -> pd.DataFrame:
+    """One rule's findings in the columns of findings.parquet (the columns a rule does not fill are given)."""
+    return pd.DataFrame({
+        "exporter": f["exporter"].astype(str).to_numpy(), "importer": f["importer"].astype(str).to_numpy(),
+        "year": year, "product": product, "rule": rule, "severity": f["severity"].to_numpy(), "message": msgs,
+        "p_value": f["p_value"].to_numpy(), "tests": f["tests"].to_numpy(dtype="int64"),
+        "evidence": f["evidence"].to_numpy(), "log_gap": log_gap, "z": z,
+        "value_exporter": value_exporter, "value_importer": value_importer,
+    })
 
 
 def cell_parameters(cells: pd.DataFrame, fit: rel.Fit) -> pd.DataFrame:
@@ -147,14 +160,11 @@ def gap_findings(cells: pd.DataFrame) -> pd.DataFrame:
                 f"declares exporting, after CIF ({r.cif_rate:.1%}), over {int(r.r_n)} flow(s), {tail}: exports "
                 f"under-declared or goods in transit"
             )
-    return pd.DataFrame({
-        "exporter": g["exporter"].astype(str).to_numpy(), "importer": g["importer"].astype(str).to_numpy(),
-        "year": g["year"].to_numpy(dtype="int64"), "product": None, "rule": "persistent_gap",
-        "severity": g["severity"].to_numpy(), "message": msgs, "p_value": g["p_value"].to_numpy(),
-        "tests": g["tests"].to_numpy(dtype="int64"), "evidence": g["evidence"].to_numpy(),
-        "log_gap": g["gap_mean"].to_numpy(dtype=float), "z": g["gap_z"].to_numpy(dtype=float),
-        "value_exporter": math.nan, "value_importer": math.nan,
-    })
+    return _finding_frame(
+        g, "persistent_gap", msgs, year=g["year"].to_numpy(dtype="int64"), product=None,
+        log_gap=g["gap_mean"].to_numpy(dtype=float), z=g["gap_z"].to_numpy(dtype=float),
+        value_exporter=math.nan, value_importer=math.nan,
+    )
 
 
 def unit_findings(flagged: pd.DataFrame, tests: int) -> pd.DataFrame:
@@ -177,15 +187,12 @@ def unit_findings(flagged: pd.DataFrame, tests: int) -> pd.DataFrame:
             f"exports after CIF: a ×{factor:,.0f} unit error on one side (chance under the pair's noise "
             f"{r.p_value:.1e} over {r.tests:,} two-sided flows)"
         )
-    return pd.DataFrame({
-        "exporter": f["exporter"].astype(str).to_numpy(), "importer": f["importer"].astype(str).to_numpy(),
-        "year": f["year"].to_numpy(dtype="int64"), "product": f["product"].astype(str).to_numpy(),
-        "rule": "unit_error", "severity": f["severity"].to_numpy(), "message": msgs,
-        "p_value": f["p_value"].to_numpy(), "tests": f["tests"].to_numpy(dtype="int64"),
-        "evidence": f["evidence"].to_numpy(), "log_gap": f["resid"].to_numpy(dtype=float), "z": math.nan,
-        "value_exporter": f["value_exporter"].to_numpy(dtype=float),
-        "value_importer": f["value_importer"].to_numpy(dtype=float),
-    })
+    return _finding_frame(
+        f, "unit_error", msgs, year=f["year"].to_numpy(dtype="int64"), product=f["product"].astype(str).to_numpy(),
+        log_gap=f["resid"].to_numpy(dtype=float), z=math.nan,
+        value_exporter=f["value_exporter"].to_numpy(dtype=float),
+        value_importer=f["value_importer"].to_numpy(dtype=float),
+    )
 
 
 def missing_rates(
@@ -307,14 +314,11 @@ def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.D
             f"that product from others and other imports from {r.exporter}; {r.importer} misses {r.rate:.1%} of "
             f"{r.exporter}'s declarations it would publish: chance {r.p_value:.1e} over {r.tests:,} flows tested"
         )
-    return pd.DataFrame({
-        "exporter": f["exporter"].astype(str).to_numpy(), "importer": f["importer"].astype(str).to_numpy(),
-        "year": f["last_year"].to_numpy(dtype="int64"), "product": f["product"].astype(str).to_numpy(),
-        "rule": "phantom_export", "severity": f["severity"].to_numpy(), "message": msgs,
-        "p_value": f["p_value"].to_numpy(), "tests": f["tests"].to_numpy(dtype="int64"),
-        "evidence": f["evidence"].to_numpy(), "log_gap": math.nan, "z": math.nan,
-        "value_exporter": f["value"].to_numpy(dtype=float), "value_importer": math.nan,
-    })
+    return _finding_frame(
+        f, "phantom_export", msgs, year=f["last_year"].to_numpy(dtype="int64"),
+        product=f["product"].astype(str).to_numpy(), log_gap=math.nan, z=math.nan,
+        value_exporter=f["value"].to_numpy(dtype=float), value_importer=math.nan,
+    )
 
 
 def findings(parts: list[pd.DataFrame]) -> pd.DataFrame:
