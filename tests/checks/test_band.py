@@ -40,15 +40,31 @@ def test_band_from_the_reconciliation_engine() -> None:
     assert b.half_width == pytest.approx(3.0 * math.hypot(b.sigma_exporter, b.sigma_importer))
 
 
-def test_band_from_history_when_too_few_for_reconcile() -> None:
-    totals = synthetic_totals((2022,))
-    totals = totals[totals["reporter"].isin(["KAZ", "KGZ", "UZB", "TJK"]) & totals["partner"].isin(["KAZ", "KGZ", "UZB", "TJK"])]
-    est = BandEstimator(totals)  # 12 two-sided flows: fewer than MIN_TWO_SIDED, at least MIN_HISTORY
-    assert MIN_HISTORY <= len(est.pairs) < MIN_TWO_SIDED
+def test_band_from_the_pairs_own_history_when_too_few_for_reconcile() -> None:
+    # two countries, five years: 10 two-sided flows (fewer than MIN_TWO_SIDED), 5 years of KAZ→KGZ
+    totals = synthetic_totals((2018, 2019, 2020, 2021, 2022))
+    totals = totals[totals["reporter"].isin(["KAZ", "KGZ"]) & totals["partner"].isin(["KAZ", "KGZ"])]
+    est = BandEstimator(totals)
+    assert len(est.pairs) < MIN_TWO_SIDED
     assert "reconciliation engine not used" in est.notes[0]
-    b = est.band("KAZ", "KGZ", 2025)
-    assert b.source == "history" and b.n == len(est.pairs)
+    b = est.band("KAZ", "KGZ", 2022)  # the pair's other four years
+    assert b.source == "history" and b.n == 4 >= MIN_HISTORY
     assert 0.0 < b.cif_rate < 0.15
+
+
+def test_other_pairs_gaps_never_widen_a_pairs_band() -> None:
+    # KGZ's imports from CHN are a fifth of CHN's exports every year; KAZ's are honest: KAZ's band is not widened
+    totals = synthetic_totals((2020, 2021, 2022), sigma=0.01)
+    totals = totals[totals["reporter"].isin(["CHN", "KAZ", "KGZ"]) & totals["partner"].isin(["CHN", "KAZ", "KGZ"])]
+    kgz_m = (totals["reporter"] == "KGZ") & (totals["partner"] == "CHN") & (totals["flow"] == "M")
+    totals.loc[kgz_m, "value_usd"] *= 0.2
+    est = BandEstimator(totals)
+    assert len(est.pairs) < MIN_TWO_SIDED
+    kaz = est.band("CHN", "KAZ", 2023)
+    assert kaz.source == "history" and kaz.half_width < 0.1  # σ 1% per side; pooled with KGZ it would be ~ln 5
+    kgz = est.band("CHN", "KGZ", 2023)
+    assert kgz.source == "history" and kgz.ratio_band[1] < 0.25  # centred on the pair's own ~0.2
+    assert est.band("KAZ", "TJK", 2023).source == "prior"  # no history for the pair
 
 
 def test_prior_band_covers_no_margin_and_imf_six_percent() -> None:
@@ -56,3 +72,4 @@ def test_prior_band_covers_no_margin_and_imf_six_percent() -> None:
     lo, hi = prior_band().ratio_band
     assert lo == pytest.approx(1.033 * math.exp(-1.6448536269514722 * 0.03))
     assert lo < 1.0 < 1.06 < hi < 1.1
+

@@ -164,6 +164,25 @@ def test_mirror_gap_importer_over_records(store) -> None:
     assert f.evidence["direction"] == "importer_over_records"
 
 
+def test_mirror_gap_persistent_gap_is_a_conflict_not_agreement(store) -> None:
+    # hand-made: Mongolia records 70% of China's exports to it every year 2019-2023 (CHN X 10.0, 11.0, ...; MNG M
+    # 7.0, 7.7, ...): 2023's gap lies inside the pair's own history band (2019-2022, ratio 0.70) but beyond CIF
+    # valuation (prior band 0.98-1.09) -> a persistent conflict (medium), never "consistent"
+    rows = []
+    for i, y in enumerate(range(2019, 2024)):
+        x = (10.0 + i) * B
+        rows += [{"reporter": "CHN", "partner": "MNG", "flow": "X", "period": str(y), "value_usd": x,
+                  "precision_usd": 1e8},
+                 {"reporter": "MNG", "partner": "CHN", "flow": "M", "period": str(y), "value_usd": 0.7 * x,
+                  "precision_usd": 1e8}]
+    store.ingest_frame(hand_figures(rows))
+    (f,) = pick(run_checks(store, rules=["mirror_gap"]), reporter="MNG", partner="CHN", flow="M", period="2023")
+    assert f.evidence["band"]["source"] == "history" and f.evidence["band"]["n"] == 4
+    assert (f.status, f.severity) == ("conflict", "medium")
+    assert f.evidence["persistent"] is True and f.evidence["direction"] == "importer_under_records"
+    assert "persistent gap" in f.message
+
+
 # ---- period_mismatch -----------------------------------------------------------------------
 
 

@@ -9,11 +9,12 @@ log gap ``r = ln(M/X) − ln(1 + cif)`` of an honest pair is reporting noise. Th
    importer's σ as importer (:func:`mirrortrade.reconcile.reconcile`), used when the store has
    at least :data:`MIN_TWO_SIDED` two-sided flows and each of the two countries was estimated
    from at least :data:`MIN_RELIABILITY_PAIRS` partners;
-2. **history**: the spread of the CIF-adjusted gaps of the store's other two-sided flows
-   (other years), ``3·1.4826·MAD``, centred on their median, when there are at least
-   :data:`MIN_HISTORY` of them. The embedded dataset cannot use this: China's own historical
-   series is not in it (only three China-reported years of one flow), so the partners' national
-   series 1994–2023 have almost nothing to be paired with;
+2. **history**: the pair's own mirror gaps in other years (the same exporter and importer),
+   ``3·1.4826·MAD`` around their median, when the pair has at least :data:`MIN_HISTORY` two-sided
+   years besides the one checked. Other pairs' gaps never widen a pair's band: China–Kyrgyzstan's
+   gap says nothing about what is normal between China and Kazakhstan. A history band only
+   explains a gap as the pair's usual one: a gap beyond the prior band (3) stays a finding
+   (:mod:`mirrortrade.checks.mirror_gap` calls it *persistent*), it is never called agreement;
 3. **prior**: the documented CIF prior, BACI's mean margin 3.3%, with the uncertainty the
    reconciliation engine gives a prior CIF rate (σ = 0.03): ``r ∈ ±1.645·0.03``, i.e. the
    importer's figure between about 98% and 109% of the exporter's, a band that covers no
@@ -43,7 +44,7 @@ from mirrortrade.reconcile.store_input import STORE_TABLES
 FLAG_Z = 3.0
 MIN_TWO_SIDED = 20
 MIN_RELIABILITY_PAIRS = 3
-MIN_HISTORY = 8
+MIN_HISTORY = 3
 MAD_TO_SIGMA = 1.4826
 
 
@@ -115,7 +116,7 @@ class BandEstimator:
         self._cif: dict[tuple[str, str], float] = {}
         self._memo: dict[tuple[str, str, int], MirrorBand] = {}
         self._sigma_map: dict[tuple[str, str], tuple[float, int]] | None = None
-        self._hist_memo: dict[int, tuple[int, float, float]] = {}
+        self._hist_memo: dict[tuple[str, str, int], tuple[int, float, float]] = {}
         if stored is not None:
             self._use(*stored)
             self.notes.append("reporter noise and CIF rates from the store's reconciliation (mirrortrade reconcile)")
@@ -164,19 +165,19 @@ class BandEstimator:
     def _sigma(self, country: str, role: str) -> tuple[float, int] | None:
         return self._sigmas.get((country, role))
 
-    def _history(self, year: int) -> tuple[int, float, float]:
-        """(n, median log ratio, MAD) of the two-sided flows of other years."""
-        if year not in self._hist_memo:
-            if len(self.pairs):
-                other = self.pairs[self.pairs["period"].str[:4].astype(int) != year]["lr"].to_numpy()
-            else:
-                other = np.array([])
+    def _history(self, exporter: str, importer: str, year: int) -> tuple[int, float, float]:
+        """(n, median log ratio, MAD) of the pair's own two-sided flows in other years."""
+        key = (exporter, importer, year)
+        if key not in self._hist_memo:
+            p = self.pairs
+            other = p[(p["exporter"] == exporter) & (p["importer"] == importer)
+                      & (p["period"].str[:4].astype(int) != year)]["lr"].to_numpy() if len(p) else np.array([])
             if len(other):
                 med = float(np.median(other))
-                self._hist_memo[year] = (len(other), med, float(np.median(np.abs(other - med))))
+                self._hist_memo[key] = (len(other), med, float(np.median(np.abs(other - med))))
             else:
-                self._hist_memo[year] = (0, 0.0, 0.0)
-        return self._hist_memo[year]
+                self._hist_memo[key] = (0, 0.0, 0.0)
+        return self._hist_memo[key]
 
     def band(self, exporter: str, importer: str, year: int) -> MirrorBand:
         key = (exporter, importer, int(year))
@@ -194,17 +195,17 @@ class BandEstimator:
                               f"reconciliation engine: σ {exporter} as exporter {se[0]:.3f} ({se[1]} partners), "
                               f"σ {importer} as importer {si[0]:.3f} ({si[1]} partners), CIF {cif:.1%}",
                               se[0], si[0], se[1] + si[1])
-        n_hist, med, mad = self._history(year)
+        n_hist, med, mad = self._history(exporter, importer, year)
         if n_hist >= MIN_HISTORY:
             h = max(FLAG_Z * MAD_TO_SIGMA * mad, Z90 * SIGMA_CIF_PRIOR)
             return MirrorBand(math.expm1(med), med, h, "history",
-                              f"historical mirror gaps in the store: {n_hist} two-sided flows of other years, "
-                              f"median importer/exporter ratio {math.exp(med):.3f}, band ±{FLAG_Z:g}×1.4826×MAD",
-                              n=n_hist)
+                              f"this pair's own mirror gaps: {exporter}→{importer} two-sided in {n_hist} other "
+                              f"year(s), median importer/exporter ratio {math.exp(med):.3f}, band "
+                              f"±{FLAG_Z:g}×1.4826×MAD", n=n_hist)
         b = prior_band()
         why = (f"fallback: no reporter noise estimate for {exporter} as exporter and {importer} as importer, "
-               f"and {n_hist} two-sided flow(s) of other years in the store (need {MIN_HISTORY}; China's own "
-               f"historical series is not in the embedded dataset); ")
+               f"and {n_hist} other year(s) with both sides of {exporter}→{importer} in the store "
+               f"(need {MIN_HISTORY}); ")
         return MirrorBand(b.cif_rate, b.centre, b.half_width, b.source, why + b.detail, n=n_hist)
 
 

@@ -11,6 +11,10 @@ flow itself is not published, and said so. Direction:
 * importer higher — *importer over-records* (or the exporter under-records; origin attributed
   to goods shipped via third countries).
 
+A gap inside the pair's own historical band (the gap it shows every year) but beyond CIF valuation
+is a *persistent* gap: still a conflict between the two statistics (medium; turnover low), explained
+as the pair's usual gap, never called agreement.
+
 Turnover against turnover differs by design (each side's imports are CIF): it is a conflict when
 the two differ beyond rounding and one of its component flows is a conflict, consistent when
 the components agree.
@@ -22,7 +26,7 @@ import math
 from typing import Any
 
 from mirrortrade.checks import intervals as iv
-from mirrortrade.checks.band import BandEstimator, MirrorBand
+from mirrortrade.checks.band import BandEstimator, MirrorBand, prior_band
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase, is_aggregate, name
 from mirrortrade.checks.finding import Finding, Rule, gap_text, money, pct, share_range
 from mirrortrade.checks.unit_error import is_unit_slip
@@ -134,6 +138,10 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     ev = {**ev, "exporter": x.reporter, "importer": m.reporter, "key": f"{x.reporter}>{m.reporter}"}
     how_m = f" ({m.derivation})" if m.derivation else ""
     how_x = f" ({x.derivation})" if x.derivation else ""
+    if not ev["outside"] and ev["band"]["source"] == "history":
+        beyond_cif = compare(x, m, prior_band())
+        if beyond_cif["outside"]:
+            return _persistent(ctx, x, m, ev, beyond_cif, ids, band_txt)
     if not ev["outside"]:
         ev["direction"] = ""
         msg = (f"{im_phrase} in {period}, {m.text()}{how_m} [{m.source_id}], and {ex_phrase}, {x.text()}{how_x} "
@@ -155,6 +163,26 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
            f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, {expect}; beyond the "
            f"normal band ({band_txt}) and beyond rounding: {reading}.")
     return Finding(ID, _severity(ev), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
+
+
+def _persistent(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any], beyond_cif: dict[str, Any],
+                ids: list[str], band_txt: str) -> Finding:
+    """The gap is the pair's usual one (inside its own history band) but more than CIF valuation explains."""
+    direction, extra = _direction(ctx, x, m, beyond_cif["outside"])
+    ev = {**ev, **extra, "direction": direction, "persistent": True, "outside": beyond_cif["outside"],
+          "cif_band": beyond_cif["band"], "cif_adjusted_gap_usd": beyond_cif["cif_adjusted_gap_usd"]}
+    word = "lower" if beyond_cif["outside"] == "lower" else "higher"
+    im_phrase = flow_phrase(m.reporter, m.partner, "M")
+    ex_phrase = flow_phrase(x.reporter, x.partner, "X")
+    reading = READINGS[direction].format(importer=name(m.reporter))
+    how_m = f" ({m.derivation})" if m.derivation else ""
+    how_x = f" ({x.derivation})" if x.derivation else ""
+    msg = (f"{im_phrase} in {x.period} are {word} in {m.source_id} data ({m.text()}{how_m}) than {ex_phrase} in "
+           f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, beyond "
+           f"CIF valuation (valued FOB, the gap is {money(abs(beyond_cif['cif_adjusted_gap_usd']))}). A persistent "
+           f"gap: the pair shows one of this size in its other years ({band_txt}), so it is the two statistics' "
+           f"usual disagreement, not agreement: {reading}.")
+    return Finding(ID, "medium", "conflict", m.reporter, m.partner, "M", x.period, msg, ev, ids)
 
 
 def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> list[Finding]:
@@ -215,9 +243,14 @@ def _turnover_finding(ctx: CheckContext, bands: BandEstimator, fa: Fig, fb: Fig,
             agree_txt = (f" The other direction agrees after CIF ({flow_phrase(c[1].reporter, c[1].partner, 'M')} "
                          f"{c[1].text()}{' — ' + c[1].derivation if c[1].derivation else ''}, against "
                          f"{c[0].text()}).")
+        explained = sum(abs(c[2]["gap_usd"]) for c in conflicts)
+        if len({c[0].reporter for c in mine}) == 1 and explained < abs(diff) / 2:
+            where = (f"Of it, {money(explained)} sits in {'; '.join(parts)}; the other {money(abs(diff) - explained)} "
+                     "sits in the other direction, which only one side publishes.")
+        else:
+            where = f"The gap sits in {'; '.join(parts)}."
         msg = (f"{pair} conflicts between the two statistics: {a_txt}, {b_txt}, {money(abs(diff))} ({pct(100 * rel)}) "
-               f"apart, {money(-sl)} beyond what rounding allows. The gap sits in "
-               f"{'; '.join(parts)}.{agree_txt}")
+               f"apart, {money(-sl)} beyond what rounding allows. {where}{agree_txt}")
         ev["explained_by"] = [c[3].id for c in conflicts]
         return Finding(ID, "low", "conflict", reporter, partner, "T", period, msg, ev, ids)
     # the components explain the turnover gap only when both directions are published (one agreeing direction
@@ -236,6 +269,16 @@ def _turnover_finding(ctx: CheckContext, bands: BandEstimator, fa: Fig, fb: Fig,
                f"({pct(100 * rel)}) apart, beyond rounding and beyond CIF valuation of either side's imports "
                f"({band.source} band); {_components_say(mine)}")
         return Finding(ID, "low", "conflict", reporter, partner, "T", period, msg, ev, ids)
+    if band.source == "history":
+        cif = prior_band()
+        hc = cif.half_width + cif.centre
+        if lr[0] > hc or lr[1] < -hc:
+            ev["persistent"] = True
+            msg = (f"{pair} conflicts between the two statistics: {a_txt}, {b_txt}, {money(abs(diff))} "
+                   f"({pct(100 * rel)}) apart, beyond rounding and beyond CIF valuation of either side's imports. "
+                   f"A persistent gap: the pair shows one of this size in its other years ({band.detail}); "
+                   f"{_components_say(mine)}")
+            return Finding(ID, "low", "conflict", reporter, partner, "T", period, msg, ev, ids)
     msg = (f"{pair} is {a_txt} and {b_txt}, {money(abs(diff))} apart: within CIF valuation of either side's "
            f"imports ({band.source} band).")
     return Finding(ID, "info", "consistent", reporter, partner, "T", period, msg, ev, ids)
