@@ -170,8 +170,8 @@ def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
                                    "--out", str(out), "--db", str(report_store)])
     assert res.exit_code == 0, res.output
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["summary", "sides", "turnover", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures",
-                             "charts"]
+    assert wb.sheetnames == ["summary", "sides", "turnover", "gaps", "turnover_gaps", "gdp", "gdp_share", "estimates",
+                             "findings", "figures", "charts"]
     charts = wb["charts"]
     assert len(charts._images) == 4
     with zipfile.ZipFile(out) as z:
@@ -189,6 +189,11 @@ def test_xlsx_workbook(report_store: Path, tmp_path: Path) -> None:
     t_head = [c.value for c in wb["turnover"][1]]
     t_ids = [dict(zip(t_head, [c.value for c in r], strict=True))["figure_id"] for r in wb["turnover"].iter_rows(min_row=2)]
     assert t_ids and set(t_ids) <= set(figures)
+    # the turnover gaps name the figures behind each side's total
+    g_head = [c.value for c in wb["turnover_gaps"][1]]
+    g_rows = [dict(zip(g_head, [c.value for c in r], strict=True)) for r in wb["turnover_gaps"].iter_rows(min_row=2)]
+    assert any(r["year"] == 2024 for r in g_rows)
+    assert {i.strip() for r in g_rows for i in r["partner_figure_ids"].split(",")} <= set(figures)
 
 
 def test_report_errors(report_store: Path, tmp_path: Path) -> None:
@@ -253,3 +258,30 @@ def test_report_after_reconcile(embedded_store_path: Path, tmp_path: Path) -> No
     html = out.read_text(encoding="utf-8")
     assert "<h3>Reconciled estimates</h3>" in html and "not computed yet" not in html
     assert "reconciled estimate" in json.dumps(_specs(html)[0], ensure_ascii=False)
+
+
+def test_turnover_gap_reaches_years_with_totals_only(report_store: Path) -> None:
+    """Kyrgyzstan's 2024 turnover with China: $5.5bn (NSC, Trend 2025-03-17) against China's $22.7bn (GACC, Astana
+    Times and 24.kg): the gap chart's turnover line carries it, 5.5/22.7 - 1 = -76%; in a year where KG-NSC
+    publishes only exports and imports (the national file), its turnover is their sum, said so."""
+    from mirrortrade.report.charts import gap_chart, gap_points
+    from mirrortrade.report.pair import pair_data
+    from mirrortrade.store import Store
+
+    with Store(report_store, read_only=True) as s:
+        d = pair_data(s, "KGZ", "CHN", (2015, 2025), with_findings=False)
+    t24 = d.turnover_gaps[d.turnover_gaps.year == 2024].iloc[0]
+    assert t24.partner_value == pytest.approx(22.7e9) and t24.country_how == "published total"
+    assert t24.gap_pct == pytest.approx(100 * (t24.country_value / 22.7e9 - 1))
+    assert -80 < t24.gap_pct < -70
+    summed = d.turnover_gaps[d.turnover_gaps.country_how == "exports + imports"]
+    for r in summed.itertuples():  # the sum of KG-NSC's own two figures of that year
+        own = d.sides[(d.sides.reported_by == "KGZ") & (d.sides.year == r.year)]
+        assert set(r.country_figure_ids.split(", ")) <= set(own.figure_id)
+    ids = {i.strip() for v in d.turnover_gaps.country_figure_ids for i in v.split(",")}
+    assert ids <= set(d.figures.figure_id)  # every point traceable to its figures
+    pts = gap_points(d)
+    assert len(pts[pts.series == "turnover, KGZ vs CHN"]) == len(d.turnover_gaps) >= 2
+    spec = gap_chart(d).to_dict()
+    values = [r for ds in spec.get("datasets", {}).values() for r in ds]
+    assert any(r.get("series") == "turnover, KGZ vs CHN" and r.get("year") == 2024 for r in values)

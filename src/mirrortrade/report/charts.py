@@ -137,29 +137,48 @@ def turnover_chart(data: PairData) -> alt.LayerChart:
 
 def gap_chart(data: PairData) -> alt.LayerChart:
     """The importer's figure over the exporter's, in % of the exporter's, per year and direction, with
-    the normal CIF margin band shaded (imports valued CIF run a little above exports valued FOB)."""
+    the normal CIF margin band shaded (imports valued CIF run a little above exports valued FOB); beside
+    them the two sides' turnover (the country's over the partner's), which reaches the years where one side
+    publishes only totals."""
     lo, hi = CIF_BAND
     band = pd.DataFrame({"lo": [100 * lo], "hi": [100 * hi], "label": [f"normal CIF margin {100 * lo:.0f}–{100 * hi:.0f}%"]})
-    g = data.gaps if len(data.gaps) else pd.DataFrame({"direction": [], "year": [], "gap_pct": []})
+    pts = gap_points(data)
     domain = [data.years[0] - 0.4, data.years[1] + 0.4]
     x = alt.X("year:Q", axis=_year_axis(), scale=alt.Scale(domain=domain, nice=False))
     shade = alt.Chart(band).mark_rect(color="#2ca02c", opacity=0.15).encode(
-        y=alt.Y("lo:Q", title="importer's figure vs exporter's (%)"), y2="hi:Q",
+        y=alt.Y("lo:Q", title="one side's figure vs the other's (%)"), y2="hi:Q",
         tooltip=alt.Tooltip("label:N", title="band"))
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888888").encode(y="y:Q")
     layers: list[alt.Chart] = [shade, zero]
-    if len(g):
-        pts = g.assign(gap_text=[f"{v:+.0f}%" for v in g.gap_pct])
+    if len(pts):
         layers.append(alt.Chart(pts).mark_line(point=alt.OverlayMarkDef(filled=True, size=70)).encode(
-            x=x, y=alt.Y("gap_pct:Q"), color=alt.Color("direction:N", title=None, legend=alt.Legend(orient="top")),
-            tooltip=[alt.Tooltip("direction:N"), alt.Tooltip("year:Q", format="d"),
-                     alt.Tooltip("gap_text:N", title="gap"),
-                     alt.Tooltip("exporter_figure_id:N", title="exporter's figure"),
-                     alt.Tooltip("importer_figure_id:N", title="importer's figure")]))
+            x=x, y=alt.Y("gap_pct:Q"), color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
+            detail="run:N",
+            tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:Q", format="d"),
+                     alt.Tooltip("gap_text:N", title="gap"), alt.Tooltip("how:N", title="figures"),
+                     alt.Tooltip("figure_ids:N", title="figure ids")]))
     else:
         layers.append(_no_data_text("no year has both sides published"))
     return alt.layer(*layers).properties(
-        width=WIDTH, height=HEIGHT, title="Gap between the two sides, % of the exporter's figure")
+        width=WIDTH, height=HEIGHT, title="Gap between the two sides, % of the exporter's (turnover: the partner's) figure")
+
+
+def gap_points(data: PairData) -> pd.DataFrame:
+    """One row per plotted gap: each direction (importer over exporter) and the turnover (country over partner),
+    with the figure ids behind it; lines join consecutive years only."""
+    cols = ["series", "year", "gap_pct", "gap_text", "how", "figure_ids", "run"]
+    rows = [{"series": f"{g.direction} (importer vs exporter)", "year": int(g.year), "gap_pct": float(g.gap_pct),
+             "how": "importer's imports vs exporter's exports",
+             "figure_ids": f"{g.exporter_figure_id}, {g.importer_figure_id}"} for g in data.gaps.itertuples()]
+    rows += [{"series": f"turnover, {data.country} vs {data.partner}", "year": int(t.year),
+              "gap_pct": float(t.gap_pct), "how": f"{data.country}: {t.country_how}; {data.partner}: {t.partner_how}",
+              "figure_ids": f"{t.country_figure_ids}; {t.partner_figure_ids}"} for t in data.turnover_gaps.itertuples()]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    df = pd.DataFrame(rows).sort_values(["series", "year"]).reset_index(drop=True)
+    df["gap_text"] = [f"{v:+.0f}%" for v in df.gap_pct]
+    df["run"] = _runs(df)
+    return df[cols]
 
 
 def gdp_chart(data: PairData) -> alt.VConcatChart:

@@ -229,11 +229,17 @@ def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
         "in_cif_band": bool(g.in_cif_band), "exporter_figure_id": g.exporter_figure_id,
         "importer_figure_id": g.importer_figure_id,
     } for g in data.gaps.itertuples()]
+    turnover_gap_rows = [{
+        "year": int(t.year), "country_text": fmt_usd(t.country_value), "partner_text": fmt_usd(t.partner_value),
+        "country_how": t.country_how, "partner_how": t.partner_how,
+        "gap_text": fmt_pct(t.gap_pct, 0, signed=True),
+        "country_figure_ids": t.country_figure_ids.split(", "), "partner_figure_ids": t.partner_figure_ids.split(", "),
+    } for t in data.turnover_gaps.itertuples()]
     return {
         "key": key or f"{data.country}-{data.partner}", "country": data.country, "partner": data.partner,
         "country_name": country_name(data.country), "partner_name": country_name(data.partner),
         "title": data.title, "lede": pair_lede(data), "notes": data.notes, "reconciled": data.reconciled,
-        "specs": specs, "gap_rows": gap_rows, "estimate_rows": _estimate_rows(data.estimates),
+        "specs": specs, "gap_rows": gap_rows, "turnover_gap_rows": turnover_gap_rows, "estimate_rows": _estimate_rows(data.estimates),
         "cif_band": f"{100 * CIF_BAND[0]:.0f}–{100 * CIF_BAND[1]:.0f}%",
         "findings": None if data.findings is None else [f for f in data.findings if is_problem(f)],
         "n_consistent": 0 if data.findings is None else sum(not is_problem(f) for f in data.findings),

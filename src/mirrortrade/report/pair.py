@@ -29,6 +29,8 @@ from mirrortrade.report.derived import (
 
 TURNOVER_COLUMNS = ("reported_by", "partner", "year", "series", "value", "low", "high", "qualifier", "source_id",
                     "publisher", "figure_id", "vintage")
+TURNOVER_GAP_COLUMNS = ("year", "country_value", "partner_value", "gap_usd", "gap_pct", "country_how", "partner_how",
+                        "country_figure_ids", "partner_figure_ids")
 FIGURE_COLUMNS = ("figure_id", "what", "period", "value", "unit", "qualifier", "low", "high", "source_id", "publisher",
                   "title", "pub_date", "url", "quote", "vintage")
 
@@ -56,6 +58,9 @@ class PairData:
     #: one row per published annual turnover figure (flow T, exports plus imports, as printed): reported_by,
     #: year, series, value, low, high, qualifier, source_id, publisher, figure_id, vintage. Nothing is derived.
     turnover: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TURNOVER_COLUMNS)))
+    #: per year with both sides' turnover: the country's figure against the partner's, gap_pct = country over
+    #: partner − 1; a side that publishes exports and imports but no total counts as their sum (``how``)
+    turnover_gaps: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TURNOVER_GAP_COLUMNS)))
 
     @property
     def title(self) -> str:
@@ -163,6 +168,37 @@ def _gaps(sides: pd.DataFrame) -> pd.DataFrame:
             "exporter_figure_id": r.figure_id_x, "importer_figure_id": r.figure_id_m,
         })
     return pd.DataFrame(rows, columns=cols).sort_values(["direction", "year"]).reset_index(drop=True)
+
+
+def _side_turnover(turnover: pd.DataFrame, sides: pd.DataFrame, reporter: str) -> dict[int, tuple[float, str, str]]:
+    """year -> (value, how, figure ids) of one side's turnover: its latest published total, else the sum of its
+    own exports and imports of that year (both published)."""
+    out: dict[int, tuple[float, str, str]] = {}
+    own = sides[sides.reported_by == reporter]
+    one = _first_per_year(own)
+    for year, g in one.groupby("year"):
+        if set(g.side) == {"exporter", "importer"}:
+            out[int(year)] = (float(g.value.sum()), "exports + imports", ", ".join(g.figure_id))
+    t = turnover[turnover.reported_by == reporter]
+    if len(t):
+        t = t.sort_values(["vintage", "figure_id"]).groupby("year", as_index=False).last()
+        for r in t.itertuples(index=False):
+            out[int(r.year)] = (float(r.value), "published total", str(r.figure_id))
+    return out
+
+
+def _turnover_gaps(turnover: pd.DataFrame, sides: pd.DataFrame, country: str, partner: str) -> pd.DataFrame:
+    a = _side_turnover(turnover, sides, country)
+    b = _side_turnover(turnover, sides, partner)
+    rows = []
+    for year in sorted(set(a) & set(b)):
+        (va, how_a, ids_a), (vb, how_b, ids_b) = a[year], b[year]
+        if vb <= 0:
+            continue
+        rows.append({"year": year, "country_value": va, "partner_value": vb, "gap_usd": va - vb,
+                     "gap_pct": 100.0 * (va / vb - 1.0), "country_how": how_a, "partner_how": how_b,
+                     "country_figure_ids": ids_a, "partner_figure_ids": ids_b})
+    return pd.DataFrame(rows, columns=list(TURNOVER_GAP_COLUMNS))
 
 
 def _gdp(store: Any, country: str, years: tuple[int, int]) -> pd.DataFrame:
@@ -307,7 +343,8 @@ def pair_data(
         ids.extend(f.get("figure_ids") or [])
     figures = _figures(store, ids)
     return PairData(country, partner, years, sides, estimates, _gaps(sides), gdp[gdp.year >= lo].reset_index(drop=True),
-                    shares, pair_findings, explanation, figures, notes, turnover)
+                    shares, pair_findings, explanation, figures, notes, turnover,
+                    _turnover_gaps(turnover, sides, country, partner))
 
 
 def _id_list(v: Any) -> list[str]:

@@ -1,7 +1,7 @@
 """The report as an Excel workbook: one sheet per table, the charts as PNG images (via vl-convert).
 
 Sheets per pair (prefixed with the country when the workbook holds several pairs): ``sides``
-(every published figure of both directions), ``gaps``, ``gdp``, ``gdp_share``, ``estimates``,
+(every published figure of both directions), ``turnover``, ``gaps``, ``turnover_gaps``, ``gdp``, ``gdp_share``, ``estimates``,
 ``findings``, ``figures`` (every figure used with its source) and ``charts`` (the report's
 charts as images). A ``summary`` sheet comes first.
 """
@@ -22,7 +22,7 @@ from mirrortrade.report.story import pair_lede
 from mirrortrade.report.tables import _excel_safe
 
 #: the table sheets of one pair, in order
-PAIR_TABLES = ("sides", "gaps", "gdp", "gdp_share", "estimates", "findings", "figures")
+PAIR_TABLES = ("sides", "turnover", "gaps", "turnover_gaps", "gdp", "gdp_share", "estimates", "findings", "figures")
 
 
 def pair_tables(data: PairData) -> dict[str, pd.DataFrame]:
@@ -42,6 +42,7 @@ def pair_tables(data: PairData) -> dict[str, pd.DataFrame]:
         "sides": data.sides.drop(columns=["series"]),
         "turnover": data.turnover.drop(columns=["series"]),
         "gaps": data.gaps,
+        "turnover_gaps": data.turnover_gaps,
         "gdp": data.gdp.drop(columns=["series"]),
         "gdp_share": data.shares,
         "estimates": est,
