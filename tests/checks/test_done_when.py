@@ -173,6 +173,20 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # Kyrgyz exports are published by both sides, and they agree, so the gap sits in China's exports to
         # Kyrgyzstan (the seeds' story); these were once called consistent because that one direction agreed
         ("mirror_gap", "KGZ", "CHN", "T", "2024"), ("mirror_gap", "KGZ", "CHN", "T", "2024-Q1"),
+        # the partners' own part-year releases (i20-partners): the Kazakh PM's $13.6bn for H1 2023 (Trend via MENAFN,
+        # 2023-08-31) against GACC's $18.25bn (bne IntelliNews): the same months, 34% apart, the H1 view of the
+        # 2023 BNS/GACC gaps above
+        ("mirror_gap", "KAZ", "CHN", "T", "2023-H1"),
+        # and the advice that a part year is not a full year: BNS Jan–Sep 2023 $21.7bn (bne IntelliNews), KG-NSC
+        # Jan–Nov 2024 $5.1bn (24.kg), the Tajik agency's Jan–Apr 2024 and Jan–May 2025 (TASS), the Uzbek agency's
+        # Jan–May 2020 (News Front) and January, Jan–Apr, Jan–May and Jan–Oct 2024 (Trend)
+        ("period_mismatch", "KAZ", "CHN", "T", "2023-01/2023-09"), ("period_mismatch", "KAZ", "CHN", "T", "2023-H1"),
+        ("period_mismatch", "KGZ", "CHN", "T", "2024-01/2024-11"), ("period_mismatch", "TJK", "CHN", "T", "2024-01/2024-04"),
+        ("period_mismatch", "TJK", "CHN", "T", "2025-01/2025-05"), ("period_mismatch", "TJK", "CHN", "X", "2025-01/2025-05"),
+        ("period_mismatch", "TJK", "CHN", "M", "2025-01/2025-05"), ("period_mismatch", "UZB", "CHN", "X", "2020-01/2020-05"),
+        ("period_mismatch", "UZB", "CHN", "M", "2020-01/2020-05"), ("period_mismatch", "UZB", "CHN", "T", "2024-01"),
+        ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-04"), ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-05"),
+        ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-10"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")

@@ -198,7 +198,8 @@ def test_period_mismatch_partial_year_against_previous_full_year(store) -> None:
         {"reporter": "CHN", "partner": "KAZ", "flow": "X", "period": "2024-01/2024-11", "value_usd": 25.0e9},
         {"reporter": "CHN", "partner": "KAZ", "flow": "X", "period": "2023", "value_usd": 24.0e9},
     ]))
-    (f,) = pick(run_checks(store, rules=["period_mismatch"]), rule="period_mismatch", period="2024-01/2024-11")
+    (f,) = pick(run_checks(store, rules=["period_mismatch"]), rule="period_mismatch", reporter="CHN", partner="KAZ",
+                period="2024-01/2024-11")
     assert f.evidence["kind"] == "same series, previous year"
     assert f.evidence["same_months"] == "2023-01/2023-11"
     assert f.evidence["annualised_value"] == pytest.approx(25.0e9 * 12 / 11)
