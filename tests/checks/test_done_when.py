@@ -187,6 +187,11 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         ("period_mismatch", "UZB", "CHN", "M", "2020-01/2020-05"), ("period_mismatch", "UZB", "CHN", "T", "2024-01"),
         ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-04"), ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-05"),
         ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-10"),
+        # the Tajik ministry's $1.5bn for 2023 (Asia-Plus, 2024-05-13) against GACC's $3.9bn (Eurasianet): the Tajik
+        # gap of the seeds' 2025 story, two years earlier; its H1 2025 $1.2bn (MENAFN, 2025-08-19) and GACC's H1 2023
+        # beside full years
+        ("mirror_gap", "TJK", "CHN", "T", "2023"), ("period_mismatch", "CHN", "TJK", "T", "2023-H1"),
+        ("period_mismatch", "TJK", "CHN", "T", "2025-H1"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
