@@ -21,6 +21,7 @@ from mirrortrade.data import (
     gdp_indicators,
     national_figures,
     published_figures,
+    published_gdp,
     seed_indicators,
 )
 from mirrortrade.model import Period, check_code, check_flow, check_source
@@ -114,6 +115,29 @@ def test_gdp_and_seed_indicators_quote_their_value() -> None:
             assert (Decimal(str(ind.value)), Decimal(str(ind.precision))) in printed_amounts(q)
         else:
             assert any(w in q and v == Decimal(str(ind.value)) for w, v in _WORDS.items()), q
+
+
+def test_published_gdp_quotes_its_number_as_printed() -> None:
+    rows = _rows("gdp_published.csv")
+    assert rows
+    for i, r in enumerate(rows, start=2):
+        where = f"gdp_published.csv line {i}"
+        assert r["url"].startswith("http") and r["publisher"] and r["title"], where
+        assert r["pub_date"] or r["note"], f"{where}: an undated publication says why in its note"
+        assert r[PRINTED_COLUMN] in r["quote"], where
+        assert printed_amounts(r[PRINTED_COLUMN]) == [(Decimal(r["value"]), Decimal(r["precision"]))], where
+        check_code(r["country"]), check_source(r["source_id"])
+        Period.parse(r["period"])
+    # the loader keeps every row, with its citation, as a GDP indicator (two publications of one year: both kept)
+    inds = published_gdp()
+    assert len(inds) == len(rows) and {i.indicator for i in inds} == {"gdp_usd"}
+    assert all(i.citation.url and i.citation.quote for i in inds)
+
+
+def test_published_gdp_reaches_the_store(store) -> None:  # type: ignore[no-untyped-def]
+    ind = store.indicators(indicator="gdp_usd")
+    quotes = set(ind["quote"])
+    assert {i.citation.quote for i in published_gdp()} <= quotes
 
 
 def test_cny_usd_rates_are_cited() -> None:

@@ -180,6 +180,31 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # to 0.27-2.8 for all); the band is now the pair's own history, else the CIF prior
         ("mirror_gap", "CHN", "KGZ", "M", "2024"), ("mirror_gap", "CHN", "KGZ", "M", "2024-Q1"),
         ("mirror_gap", "TJK", "CHN", "T", "2024"),
+        # the same for turnover published by both sides, now that the pooled band no longer hides them: Kazakhstan
+        # 2022, GACC $31.2bn (nCa) against the Kazakh government's $24.0bn (Astana Times), 30% apart; Uzbekistan 2024,
+        # GACC $13.78bn / $13.7bn (Astana Times / 24.kg) against the Uzbek agency's $12.4bn, 10-11% apart (low)
+        ("mirror_gap", "KAZ", "CHN", "T", "2022"), ("mirror_gap", "UZB", "CHN", "T", "2024"),
+        # the partners' own part-year releases (i20-partners): the Kazakh PM's $13.6bn for H1 2023 (Trend via MENAFN,
+        # 2023-08-31) against GACC's $18.25bn (bne IntelliNews): the same months, 34% apart, the H1 view of the
+        # 2023 BNS/GACC gaps above
+        ("mirror_gap", "KAZ", "CHN", "T", "2023-H1"),
+        # and the advice that a part year is not a full year: BNS Jan–Sep 2023 $21.7bn (bne IntelliNews), KG-NSC
+        # Jan–Nov 2024 $5.1bn (24.kg), the Tajik agency's Jan–Apr 2024 and Jan–May 2025 (TASS), the Uzbek agency's
+        # Jan–May 2020 (News Front) and January, Jan–Apr, Jan–May and Jan–Oct 2024 (Trend)
+        ("period_mismatch", "KAZ", "CHN", "T", "2023-01/2023-09"), ("period_mismatch", "KAZ", "CHN", "T", "2023-H1"),
+        ("period_mismatch", "KGZ", "CHN", "T", "2024-01/2024-11"), ("period_mismatch", "TJK", "CHN", "T", "2024-01/2024-04"),
+        ("period_mismatch", "TJK", "CHN", "T", "2025-01/2025-05"), ("period_mismatch", "TJK", "CHN", "X", "2025-01/2025-05"),
+        ("period_mismatch", "TJK", "CHN", "M", "2025-01/2025-05"), ("period_mismatch", "UZB", "CHN", "X", "2020-01/2020-05"),
+        ("period_mismatch", "UZB", "CHN", "M", "2020-01/2020-05"), ("period_mismatch", "UZB", "CHN", "T", "2024-01"),
+        ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-04"), ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-05"),
+        ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-10"),
+        # the Tajik ministry's $1.5bn for 2023 (Asia-Plus, 2024-05-13) against GACC's $3.9bn (Eurasianet): the Tajik
+        # gap of the seeds' 2025 story, two years earlier; its H1 2025 $1.2bn (MENAFN, 2025-08-19) and GACC's H1 2023
+        # beside full years
+        ("mirror_gap", "TJK", "CHN", "T", "2023"), ("period_mismatch", "CHN", "TJK", "T", "2023-H1"),
+        ("period_mismatch", "TJK", "CHN", "T", "2025-H1"),
+        # the NSC's Jan–Sep 2018 exports to China, $45.1M (AzerNews/Trend), beside its full year 2017
+        ("period_mismatch", "KGZ", "CHN", "X", "2018-01/2018-09"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")

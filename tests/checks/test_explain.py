@@ -12,9 +12,10 @@ def test_explain_kyrgyzstan_china_2025(store, embedded_findings) -> None:
     d = ex.to_dict()
     # seed 000: China reports exports "more than $22 billion", imports $5.2bn, turnover $27.2bn for 2025;
     # the Kyrgyz side has no 2025 figures in the store: its latest are for 2024 (published_figures.csv: KG-NSC
-    # $5.5bn via Trend, KG-GOV $5.3bn and exports $2.04bn via 24.kg; KG-NSC Q1 2024 via bne IntelliNews)
+    # $5.5bn via Trend, KG-GOV $5.3bn and exports $2.04bn via 24.kg; KG-NSC Q1 2024 via bne IntelliNews, KG-NSC
+    # Jan–Nov 2024 $5.1bn via 24.kg of 2025-01-24)
     assert {f["flow"] for f in d["figures"]["CHN"]} == {"X", "M", "T"}
-    assert {f["period"] for f in d["figures"]["KGZ"]} == {"2024", "2024-Q1"}
+    assert {f["period"] for f in d["figures"]["KGZ"]} == {"2024", "2024-Q1", "2024-01/2024-11"}
     assert "latest are for 2024" in d["figure_notes"]["KGZ"]
     # no 2025 mirror pair; the 2024 pairs are history (e.g. GACC $22M against KG-NSC $18.8M of Kyrgyz exports, Q1)
     assert d["mirror"] == [] and {h["period"] for h in d["history"]} == {"2024", "2024-Q1"}
@@ -34,7 +35,9 @@ def test_explain_kyrgyzstan_china_2025(store, embedded_findings) -> None:
 
 
 def test_explain_tajikistan_ranks_unrecorded_imports_first(store, embedded_findings) -> None:
-    # seed 000: Tajik customs $2.3bn against GACC's $3.7bn: "imported to Tajikistan without being officially recorded"
+    # seed 000: Tajik customs $2.3bn against GACC's $3.7bn: "imported to Tajikistan without being officially recorded";
+    # the Tajik agency's Jan–May 2025 release (TASS, 2025-07-15: $964M, exports over $177M, imports about $787M) adds
+    # four part-year-against-full-year notes, which must not outrank a gap between two full years
     ex = explain(store, "TJK", "CHN", 2025, findings=embedded_findings)
     d = ex.to_dict()
     assert d["causes"][0]["cause"] == "unrecorded"

@@ -237,13 +237,13 @@ class CheckContext:
         rows = self.gdp_rows(country)
         same = [r for r in rows if r.year == year]
         if same:
-            r = sorted(same, key=lambda x: x.vintage)[-1]
+            r = max(same, key=_gdp_preference)
             note = f"GDP for {year} ({r.source_id})"
         else:
             earlier = [r for r in rows if r.year < year]
             if not earlier:
                 return None, f"no GDP figure for {year} or earlier"
-            r = sorted(earlier, key=lambda x: (x.year, x.vintage))[-1]
+            r = max(earlier, key=lambda x: (x.year, *_gdp_preference(x)))
             note = f"no GDP figure for {year}: used {r.year}, the latest earlier year ({r.source_id})"
         fig = Fig(figure_id=str(r.figure_id), reporter=country, partner="", flow="GDP", period=str(r.period),
                   value=float(r.value), low=float(r.value_low), high=float(r.value_high), qualifier=str(r.qualifier),
@@ -304,3 +304,10 @@ class CheckContext:
 
 def is_aggregate(code: str) -> bool:
     return code in AGGREGATES
+
+
+def _gdp_preference(r: Any) -> tuple[str, float, str]:
+    """Which of several GDP figures for one year to use: the newest vintage, then the narrowest interval (two
+    publications of the same vintage, e.g. $114.96bn and "approximately $115 billion"), then the figure id, so
+    that the choice never depends on the order the store returns rows in."""
+    return str(r.vintage), -(float(r.value_high) - float(r.value_low)), str(r.figure_id)

@@ -240,8 +240,10 @@ def _rank(ctx: CheckContext, reporter: str, partner: str, year: int, fs: list[Fi
         c["cif_fob"].con.append(Point(f"no flow for {year} is published by both sides, so valuation cannot be the "
                                       f"story of any gap that year", 0))
     # timing / period
-    for f in periods:
-        c["timing"].pro.append(Point(f.message, 2, f.figure_ids))
+    # figures covering different months are one kind of evidence however many such pairs a year holds (a part-year
+    # release adds one per flow), and none for a gap between figures of the same months (mirror_gap compares those)
+    for i, f in enumerate(periods):
+        c["timing"].pro.append(Point(f.message, 0 if i or conflicts else 2, f.figure_ids))
     all_figs = [g for figs in figures.values() for g in figs]
     if all_figs and all(g.p.is_full_year for g in all_figs) and not periods:
         c["timing"].con.append(Point("every figure covers the full calendar year; year-end timing shifts move a few "

@@ -17,6 +17,7 @@ from mirrortrade.store.files import read_canonical_file
 
 EMBEDDED_FILES = (
     "seed_figures.csv", "national_ca_china.csv", "published_figures.csv", "gdp_wdi.csv", "seed_indicators.csv",
+    "gdp_published.csv",
 )
 #: published_figures.csv: the number exactly as printed in ``quote`` (checked by tests/test_data_citations.py);
 #: not a canonical column, so the loader drops it
@@ -114,6 +115,20 @@ def seed_indicators() -> list[Indicator]:
     ]
 
 
+def published_gdp() -> list[Indicator]:
+    """GDP in current USD as the national agencies or governments published it, for years WDI does not cover yet."""
+    df = pd.read_csv(data_path("gdp_published.csv"), dtype=str, keep_default_na=False)
+    return [
+        Indicator(
+            country=r["country"], indicator=r["indicator"], period=r["period"], value=float(r["value"]),
+            unit=r["unit"], precision=float(r["precision"]), qualifier=r["qualifier"], source_id=r["source_id"],
+            citation=Citation(r["publisher"], r["title"], r["pub_date"], r["url"], r["quote"]),
+            vintage=r["vintage"], note=r["note"],
+        )
+        for _, r in df.iterrows()
+    ]
+
+
 def load_embedded(store: Store) -> dict[str, int]:
     """Ingest the embedded dataset into ``store`` (idempotent). Returns rows added per part."""
     added = {
@@ -123,6 +138,8 @@ def load_embedded(store: Store) -> dict[str, int]:
                                         kind="embedded").added,
         "gdp": store.ingest_indicators(gdp_indicators(), file="embedded:gdp_wdi.csv", kind="embedded").added,
         "seed_indicators": store.ingest_indicators(seed_indicators(), file="embedded:seed_indicators.csv", kind="embedded").added,
+        "gdp_published": store.ingest_indicators(published_gdp(), file="embedded:gdp_published.csv",
+                                                 kind="embedded").added,
     }
     store.set_meta("embedded_loaded", "1")
     return added

@@ -216,7 +216,7 @@ def _gdp(store: Any, country: str, years: tuple[int, int]) -> pd.DataFrame:
         "publisher": ind["publisher"].fillna(""), "figure_id": ind["figure_id"],
     })
     out["series"] = [f"{country} GDP ({src})" for src in out["source_id"]]
-    return out.sort_values(["year", "source_id"]).reset_index(drop=True)[cols]
+    return out.sort_values(["year", "source_id", "figure_id"]).reset_index(drop=True)[cols]
 
 
 def _gdp_for_year(gdp: pd.DataFrame, year: int) -> pd.Series | None:
@@ -224,7 +224,7 @@ def _gdp_for_year(gdp: pd.DataFrame, year: int) -> pd.Series | None:
     the three years before."""
     same = gdp[gdp.year == year]
     if len(same):
-        return same.sort_values("source_id", key=lambda s: s.eq("WB-WDI")).iloc[0]
+        return same.sort_values("source_id", key=lambda s: s.eq("WB-WDI"), kind="stable").iloc[0]
     earlier = gdp[(gdp.year < year) & (gdp.year >= year - 3)]
     if len(earlier):
         return earlier.sort_values("year").iloc[-1]
