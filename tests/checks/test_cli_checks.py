@@ -24,9 +24,9 @@ def db(embedded_store_path: Path, tmp_path: Path) -> str:
 def test_flags_lists_the_problems(db: str) -> None:
     r = runner.invoke(app, ["flags", "--db", db])
     assert r.exit_code == 0, r.output
-    # the 8 problems of the seeds and the KG-NSC series, and the 43 of published_figures.csv: the set is listed and
+    # the 8 problems of the seeds and the KG-NSC series, and the 67 of published_figures.csv: the set is listed and
     # justified in checks/test_done_when.py::test_nothing_false_is_flagged
-    assert r.output.startswith("51 problem(s) (7 high, 4 medium, 40 low)")
+    assert r.output.startswith("75 problem(s) (8 high, 5 medium, 62 low)")
     assert "[high] exceeds_gdp · CHN→KGZ X · 2025" in r.output
     assert "CHN − TJK = +$1.4bn (+38% of CHN's)" in r.output  # seed 000: 3.7 - 2.3 = 1.4, 1.4 / 3.7 = 38%
     assert "sum_consistency" not in r.output  # the seeds' sums add up: shown only with --all
@@ -56,10 +56,11 @@ def test_flags_country_matches_either_role(db: str) -> None:
     r = runner.invoke(app, ["flags", "--db", db, "--format", "json", "--country", "KGZ"])
     rows = json.loads(r.output)
     # China's figures on Kyrgyzstan (GDP, surge, 2023 growth) and the KG-NSC surges of Kyrgyz imports; part-year
-    # figures of either side (H1 2023, Q1 2024); the two sides' turnover in 2024 and Q1 2024
+    # figures of either side (H1 2023, Q1 2024); the two sides' turnover in 2024 and Q1 2024; GACC's 2024 turnover
+    # printed as $22,071 billion (24.kg) against $22.71bn / $22.7bn / $23bn elsewhere
     assert {(x["rule"], x["reporter"]) for x in rows} == {
         ("exceeds_gdp", "CHN"), ("surge", "CHN"), ("surge", "KGZ"), ("growth_consistency", "CHN"),
-        ("period_mismatch", "CHN"), ("period_mismatch", "KGZ"), ("mirror_gap", "KGZ")}
+        ("period_mismatch", "CHN"), ("period_mismatch", "KGZ"), ("mirror_gap", "KGZ"), ("source_conflict", "CHN")}
 
 
 def test_flags_save_writes_findings_table(db: str) -> None:
