@@ -18,8 +18,11 @@ def test_explain_kyrgyzstan_china_2025(store, embedded_findings) -> None:
     assert {f["period"] for f in d["figures"]["KGZ"]} == {"2024", "2024-Q1", "2024-01/2024-11"}
     assert "latest are for 2024" in d["figure_notes"]["KGZ"]
     # no 2025 mirror pair; the 2024 pairs are history (e.g. GACC $22M against KG-NSC $18.8M of Kyrgyz exports, Q1)
-    assert d["mirror"] == [] and {h["period"] for h in d["history"]} == {"2024", "2024-Q1"}
-    assert {f["rule"] for f in d["findings"]} == {"exceeds_gdp", "surge"}
+    # (and Jan–Nov 2024: KG-NSC $5.1bn via 24.kg against GACC's Jan–Nov figure)
+    assert d["mirror"] == [] and {h["period"] for h in d["history"]} == {"2024", "2024-Q1", "2024-01/2024-11"}
+    # and, from published_figures.csv: seed 000's +20% to $27.2bn against the $22,071 billion 24.kg printed for 2024
+    # (growth_consistency), and GACC's Jan–May 2025 $11.5bn (Qazinform) beside the full year 2024 (period_mismatch)
+    assert {f["rule"] for f in d["findings"]} == {"exceeds_gdp", "surge", "growth_consistency", "period_mismatch"}
     causes = [c["cause"] for c in d["causes"]]
     assert causes[0] == "transit"
     assert causes.index("cif_fob") > causes.index("data_error")
