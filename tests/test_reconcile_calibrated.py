@@ -144,3 +144,20 @@ def test_discrete_false_discovery_rate_by_hand() -> None:
     assert not (np.sort([0.01, 1e-3, 1e-3, 0.1]) <= 0.05 * np.arange(1, 5) / 110).any()
     keep, t = discoveries(np.array([0.5]), steps, 0.05)
     assert not keep.any() and t == 0.0
+
+
+def test_systematic_share_of_a_hub_not_of_one_phantom() -> None:
+    from mirrortrade.reconcile.onesided import systematic_share
+
+    # exporter H: 1000 flows in 10 rows, 0.01 chance each of missing everywhere (10 expected), 60 observed;
+    # exporter P: 1000 flows, same chance, 12 observed (one more than chance and one phantom: no share)
+    ex = np.array(["H"] * 10 + ["P"] * 10)
+    w = np.full(20, 100.0)
+    obs = np.array([6.0] * 10 + [1.2] * 10)
+    pi = systematic_share(ex, w, np.full(20, 0.01), obs)
+    # H, leaving a row out: O = 54, E = 9, W = 900 → (54 − 9 − 2·√54) / 900
+    np.testing.assert_allclose(pi[:10], (54 - 9 - 2 * np.sqrt(54)) / 900)
+    assert (pi[10:] == 0.0).all()
+    # one row of one flow: its own one-sided flow does not count towards its exporter's share
+    alone = systematic_share(np.array(["A", "A"]), np.array([1.0, 1.0]), np.array([0.0, 0.0]), np.array([1.0, 0.0]))
+    assert alone[0] == 0.0

@@ -16,7 +16,9 @@ importer missing a fraction ``p`` of that exporter's publishable declarations (e
 pair's other flows, shrunk towards the importer's rate over all exporters: a Beta posterior), the
 chance is the binomial tail ``P(Bin(n, p) ≥ m)`` averaged over that posterior (beta-binomial), so a
 rate that rests on few declarations is not taken as surely small. One missing year is never enough (chance produces it
-everywhere); a product the importer publishes from nobody is confidential, not a phantom. A flow's chance can take
+everywhere); a product the importer publishes from nobody is confidential, not a phantom; an exporter whose flows
+go unrecorded everywhere far beyond the importers' rates (a re-export hub) has that share in its null
+(:mod:`reconcile.onesided`). A flow's chance can take
 only a few values (0…n years missing), so the false discovery rate is the discrete one (:mod:`reconcile.discrete`):
 the expected chance discoveries at a threshold sum, over every flow that could be tested, the largest chance it can
 reach below the threshold, instead of counting each flow as a whole test (Benjamini–Hochberg over all of them would
@@ -31,7 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mirrortrade.reconcile import discrete
+from mirrortrade.reconcile import discrete, onesided
 from mirrortrade.reconcile import reliability as rel
 from mirrortrade.reconcile.estimate import lognormal_variance, sigma_of_variance
 
@@ -268,7 +270,7 @@ def _tail_table(n: np.ndarray, a: np.ndarray, b: np.ndarray, min_years: int, wid
 def null_tails(
     summary: pd.DataFrame, flows: pd.DataFrame, a: np.ndarray, b: np.ndarray, testable: np.ndarray,
     out: np.ndarray, min_years: int = PHANTOM_MIN_YEARS,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every flow that could be tested as a phantom, for :func:`discrete.null_steps`: the tail chances
     ``P(X ≥ m)`` its missing count can reach for ``m = min_years, …, n`` (decreasing), and how many flows
     share them.
@@ -293,7 +295,19 @@ def null_tails(
     top = int(max(n_g.max() if len(n_g) else 0, n_f.max() if len(n_f) else 0))
     width = max(top - min_years + 1, 1)
     tails = np.vstack([_tail_table(n_g, ga, gb, min_years, width), _tail_table(n_f, a, b, min_years, width)])
-    return tails, np.concatenate([k, np.asarray(testable, dtype=float)])
+    testable = np.asarray(testable, dtype=bool)
+    weights = np.concatenate([k, testable.astype(float)])
+    # the exporter's never-recorded share (re-exports the destination attributes to the origin), from its
+    # other flows: one-sided in every year though testable, against the chance of that under the rates
+    rows = len(groups)
+    all_years = np.concatenate([n_g, n_f]) - min_years  # column of "missing in every year"
+    chance = tails[np.arange(len(tails)), all_years]
+    m_f = pd.to_numeric(flows["m"]).to_numpy(dtype=np.int64)
+    observed = np.concatenate([np.zeros(rows), (testable & ~np.asarray(out, dtype=bool) & (m_f == n_f)).astype(float)])
+    exporters = np.concatenate([groups["exporter"].astype(str).to_numpy(), flows["exporter"].astype(str).to_numpy()])
+    pi = onesided.systematic_share(exporters, np.where(np.arange(len(tails)) < rows, weights, 1.0), chance, observed)
+    tails = np.where(np.isfinite(tails), pi[:, None] + (1.0 - pi[:, None]) * tails, np.inf)
+    return tails, weights, pi[rows:]
 
 
 def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
@@ -324,8 +338,9 @@ def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.D
     for _ in range(PHANTOM_ROUNDS):
         a, b = missing_rates(pairs, flows, keep)
         rate = np.where(pub > 0, a / (a + b), 1.0)
-        p = np.where(pub > 0, beta_binomial_tail(flows["n"].to_numpy(), flows["m"].to_numpy(), a, b), 1.0)
-        tails, weights = null_tails(summary, flows, a, b, pub > 0, keep)
+        tails, weights, pi = null_tails(summary, flows, a, b, pub > 0, keep)
+        bb = beta_binomial_tail(flows["n"].to_numpy(), flows["m"].to_numpy(), a, b)
+        p = np.where(pub > 0, pi + (1.0 - pi) * bb, 1.0)
         new, t_found = discrete.discoveries(p, discrete.null_steps(tails, weights), PHANTOM_FDR)
         if np.array_equal(new, keep):
             break
@@ -333,7 +348,7 @@ def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.D
     # the flows that could have been found at the threshold reached: their rarest pattern is that rare
     reachable = tails.min(axis=1) <= t_found if len(tails) else np.zeros(0, dtype=bool)
     tests = max(int(round(float(weights[reachable].sum()))), int(keep.sum()))
-    f = _scored(flows[keep].assign(rate=rate[keep]), p[keep], tests)
+    f = _scored(flows[keep].assign(rate=rate[keep], pi=pi[keep]), p[keep], tests)
     msgs = []
     for r in f.itertuples():
         span = f"{r.first_year}" if r.first_year == r.last_year else f"{r.first_year}–{r.last_year}"
@@ -341,7 +356,9 @@ def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.D
             f"{r.exporter} declares exports of {r.product} to {r.importer} (US${r.value:,.0f} in all) with no "
             f"trace in {r.importer}'s imports in {r.m} of {r.n} year(s) ({span}), though {r.importer} publishes "
             f"that product from others and other imports from {r.exporter}; {r.importer} misses {r.rate:.1%} of "
-            f"{r.exporter}'s declarations it would publish: chance {r.p_value:.1e} over {r.tests:,} flows tested"
+            f"{r.exporter}'s declarations it would publish"
+            + (f" and {r.pi:.1%} of {r.exporter}'s flows go unrecorded everywhere (re-exports?)" if r.pi > 0 else "")
+            + f": chance {r.p_value:.1e} over {r.tests:,} flows tested"
         )
     return _finding_frame(
         f, "phantom_export", msgs, year=f["last_year"].to_numpy(dtype="int64"),
