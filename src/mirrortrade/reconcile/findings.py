@@ -269,7 +269,7 @@ def _tail_table(n: np.ndarray, a: np.ndarray, b: np.ndarray, min_years: int, wid
 
 def null_tails(
     summary: pd.DataFrame, flows: pd.DataFrame, a: np.ndarray, b: np.ndarray, testable: np.ndarray,
-    out: np.ndarray, min_years: int = PHANTOM_MIN_YEARS,
+    out: np.ndarray, min_years: int = PHANTOM_MIN_YEARS, pairs: pd.DataFrame | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every flow that could be tested as a phantom, for :func:`discrete.null_steps`: the tail chances
     ``P(X ≥ m)`` its missing count can reach for ``m = min_years, …, n`` (decreasing), and how many flows
@@ -279,7 +279,8 @@ def null_tails(
     out) count one by one, those not ``testable`` (a product the importer publishes from nobody) not at all;
     every other flow of ``summary`` (:func:`stages.flow_tables`, part 0) declared in ``n ≥ min_years`` years
     counts in its group (pair, ``n``) under the pair's missing rate, the flows marked ``out`` (phantoms
-    found) left out of it as in :func:`missing_rates`."""
+    found) left out of it as in :func:`missing_rates` (``pairs``: :func:`pair_missing` of ``summary``, if
+    already at hand)."""
     key = ["exporter", "importer"]
     groups = summary.assign(n=pd.to_numeric(summary["n"]).astype(float), k=pd.to_numeric(summary["k"]).astype(float))
     groups = groups[groups["n"] >= min_years].groupby([*key, "n"], observed=True, as_index=False)["k"].sum()
@@ -288,7 +289,8 @@ def null_tails(
     groups = groups.merge(own, left_on=[*key, "n"], right_index=True, how="left")
     k = np.maximum(groups["k"].to_numpy(dtype=float) - groups["own"].fillna(0.0).to_numpy(dtype=float), 0.0)
     both = pd.concat([flows[[*key, "n", "m"]], groups[key].assign(n=0.0, m=0.0)], ignore_index=True)
-    ga, gb = missing_rates(pair_missing(summary), both, np.concatenate([out, np.zeros(len(groups), dtype=bool)]))
+    pairs = pair_missing(summary) if pairs is None else pairs
+    ga, gb = missing_rates(pairs, both, np.concatenate([out, np.zeros(len(groups), dtype=bool)]))
     ga, gb = ga[len(flows):], gb[len(flows):]
     n_g = groups["n"].to_numpy(dtype=np.int64)
     n_f = fn.to_numpy(dtype=np.int64)
@@ -338,7 +340,7 @@ def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.D
     for _ in range(PHANTOM_ROUNDS):
         a, b = missing_rates(pairs, flows, keep)
         rate = np.where(pub > 0, a / (a + b), 1.0)
-        tails, weights, pi = null_tails(summary, flows, a, b, pub > 0, keep)
+        tails, weights, pi = null_tails(summary, flows, a, b, pub > 0, keep, pairs=pairs)
         bb = beta_binomial_tail(flows["n"].to_numpy(), flows["m"].to_numpy(), a, b)
         p = np.where(pub > 0, pi + (1.0 - pi) * bb, 1.0)
         new, t_found = discrete.discoveries(p, discrete.null_steps(tails, weights), PHANTOM_FDR)
