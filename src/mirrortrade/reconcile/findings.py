@@ -307,7 +307,7 @@ def null_tails(
     m_f = pd.to_numeric(flows["m"]).to_numpy(dtype=np.int64)
     observed = np.concatenate([np.zeros(rows), (testable & ~np.asarray(out, dtype=bool) & (m_f == n_f)).astype(float)])
     exporters = np.concatenate([groups["exporter"].astype(str).to_numpy(), flows["exporter"].astype(str).to_numpy()])
-    pi = onesided.systematic_share(exporters, np.where(np.arange(len(tails)) < rows, weights, 1.0), chance, observed)
+    pi = onesided.systematic_share(exporters, weights, chance, observed)
     tails = np.where(np.isfinite(tails), pi[:, None] + (1.0 - pi[:, None]) * tails, np.inf)
     return tails, weights, pi[rows:]
 
