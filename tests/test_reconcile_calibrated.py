@@ -82,9 +82,8 @@ def test_random_missingness_is_not_a_phantom_and_persistent_phantoms_are(seed: i
     # pooled over seeds the targets are precision ≥ 0.7 at recall ≥ 0.9; per seed at most one miss / one false
     assert len(found & planted) >= PHANTOMS - 1, (found, planted)
     assert len(found - planted) <= 1, found - planted
-    # each kept at a false discovery rate of 10% (Benjamini–Hochberg: the k-th smallest p ≤ 0.1·k/tests)
-    p = np.sort(ph["p_value"].to_numpy())
-    assert (p <= 0.1 * np.arange(1, len(p) + 1) / ph["tests"].iloc[0]).all()
+    # each finding states its chance and how many flows could have been found at the threshold reached
+    assert (ph["p_value"] < 0.01).all() and (ph["tests"] >= len(ph)).all()
 
 
 def look_alikes(df: pd.DataFrame) -> set[tuple[str, str, str]]:
@@ -98,18 +97,19 @@ def look_alikes(df: pd.DataFrame) -> set[tuple[str, str, str]]:
 
 
 def test_nothing_planted_nothing_found() -> None:
-    """On worlds with nothing planted (about 100k declarations over three seeds) no rule fires but on a
-    chance look-alike of a phantom, and at most once: about one finding per 100k declarations."""
+    """On worlds with nothing planted no rule but the phantom rule fires, and it at most once per 100k
+    declarations (the issue's target), measured over twelve worlds (~390k declarations: a rate of one per
+    100k needs that many to be told from three)."""
     n_decl, found = 0, []
-    for seed in (4, 5, 6):
+    for seed in range(4, 16):
         df, _ = messy_world(seed, phantoms=0)
         n_decl += len(df)
         f = run(df)
         same = look_alikes(df)
         found += [(r.rule, (r.exporter, r.importer, r.product) in same) for r in f.itertuples()]
-    assert n_decl > 90_000
-    assert all(rule == "phantom_export" and alike for rule, alike in found), found
-    assert len(found) <= 1
+    assert n_decl > 350_000
+    assert all(rule == "phantom_export" for rule, _ in found), found
+    assert len(found) <= n_decl / 100_000, found
 
 
 def test_beta_binomial_tail_against_the_sum() -> None:
@@ -127,3 +127,37 @@ def test_beta_binomial_tail_against_the_sum() -> None:
     cases = [(3, 3, 0.5, 60.0), (4, 2, 2.0, 30.0), (5, 0, 1.0, 1.0), (1, 1, 0.2, 90.0), (6, 4, 3.5, 7.25)]
     got = beta_binomial_tail(*(np.array(c) for c in zip(*cases, strict=True)))
     np.testing.assert_allclose(got, [direct(*c) for c in cases], rtol=1e-10)
+
+
+def test_discrete_false_discovery_rate_by_hand() -> None:
+    from mirrortrade.reconcile.discrete import discoveries, expected_false, null_steps
+
+    # two groups of tests: 100 tests reaching 0.1 (1 of 1 missing) or 0.01 (2 of 2), 10 reaching 1e-3 only
+    tails = np.array([[0.1, 0.01], [1e-3, np.inf]])
+    steps = null_steps(tails, np.array([100.0, 10.0]))
+    # E(t) = Σ weight · (largest attainable tail ≤ t): 10·1e-3 = 0.01; then + 100·0.01 = 1.01; + 100·(0.1 − 0.01)
+    np.testing.assert_allclose(expected_false(np.array([5e-4, 1e-3, 0.02, 0.5]), steps), [0.0, 0.01, 1.01, 10.01])
+    # at q = 0.05: 1e-3 alone (E 0.01 ≤ 0.05), with two at ≤ 1e-3 still (0.01 ≤ 0.1); 0.01 needs 1.01 ≤ 0.05·r: no
+    keep, t = discoveries(np.array([0.01, 1e-3, 1e-3, 0.1]), steps, 0.05)
+    assert list(keep) == [False, True, True, False] and t == 1e-3
+    # Benjamini–Hochberg over the 110 tests would keep nothing: 1e-3 > 0.05·2/110
+    assert not (np.sort([0.01, 1e-3, 1e-3, 0.1]) <= 0.05 * np.arange(1, 5) / 110).any()
+    keep, t = discoveries(np.array([0.5]), steps, 0.05)
+    assert not keep.any() and t == 0.0
+
+
+def test_systematic_share_of_a_hub_not_of_one_phantom() -> None:
+    from mirrortrade.reconcile.onesided import systematic_share
+
+    # exporter H: 1000 flows in 10 rows, 0.01 chance each of missing everywhere (10 expected), 60 observed;
+    # exporter P: 1000 flows, same chance, 12 observed (one more than chance and one phantom: no share)
+    ex = np.array(["H"] * 10 + ["P"] * 10)
+    w = np.full(20, 100.0)
+    obs = np.array([6.0] * 10 + [1.2] * 10)
+    pi = systematic_share(ex, w, np.full(20, 0.01), obs)
+    # H, leaving a row out: O = 54, E = 9, W = 900 → (54 − 9 − 2·√54) / 900
+    np.testing.assert_allclose(pi[:10], (54 - 9 - 2 * np.sqrt(54)) / 900)
+    assert (pi[10:] == 0.0).all()
+    # one row of one flow: its own one-sided flow does not count towards its exporter's share
+    alone = systematic_share(np.array(["A", "A"]), np.array([1.0, 1.0]), np.array([0.0, 0.0]), np.array([1.0, 0.0]))
+    assert alone[0] == 0.0

@@ -16,7 +16,13 @@ importer missing a fraction ``p`` of that exporter's publishable declarations (e
 pair's other flows, shrunk towards the importer's rate over all exporters: a Beta posterior), the
 chance is the binomial tail ``P(Bin(n, p) ≥ m)`` averaged over that posterior (beta-binomial), so a
 rate that rests on few declarations is not taken as surely small. One missing year is never enough (chance produces it
-everywhere); a product the importer publishes from nobody is confidential, not a phantom.
+everywhere); a product the importer publishes from nobody is confidential, not a phantom; an exporter whose flows
+go unrecorded everywhere far beyond the importers' rates (a re-export hub) has that share in its null
+(:mod:`reconcile.onesided`). A flow's chance can take
+only a few values (0…n years missing), so the false discovery rate is the discrete one (:mod:`reconcile.discrete`):
+the expected chance discoveries at a threshold sum, over every flow that could be tested, the largest chance it can
+reach below the threshold, instead of counting each flow as a whole test (Benjamini–Hochberg over all of them would
+let through only flows at importers that almost never miss a declaration).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mirrortrade.reconcile import discrete, onesided
 from mirrortrade.reconcile import reliability as rel
 from mirrortrade.reconcile.estimate import lognormal_variance, sigma_of_variance
 
@@ -34,10 +41,13 @@ from mirrortrade.reconcile.estimate import lognormal_variance, sigma_of_variance
 PHANTOM_Z = 4.0
 #: findings are kept while the expected share of chance patterns among them is at most FDR
 FDR = 0.1
-#: a flow is tested for phantom exports when the importer misses it in at least this many years
-PHANTOM_MIN_YEARS = 2
+#: the phantom rule's false discovery rate, stricter than :data:`FDR`: the discrete procedure
+#: (:mod:`reconcile.discrete`) only estimates the chance discoveries, from missing rates that are estimates
+PHANTOM_FDR = 0.05
 #: weight (declarations) of the importer's rate over all exporters in a pair's missing rate
 MISSING_PRIOR = 50.0
+#: a flow is tested for phantom exports when the importer misses it in at least this many years
+PHANTOM_MIN_YEARS = 2
 #: rounds of leaving found phantoms out of the missing rates
 PHANTOM_ROUNDS = 3
 #: a finding whose Bonferroni-adjusted chance is at most this is an error, else a warning
@@ -248,29 +258,58 @@ def beta_binomial_tail(n: np.ndarray, m: np.ndarray, a: np.ndarray, b: np.ndarra
     return np.clip(out, 0.0, 1.0)
 
 
-def testable_flows(summary: pd.DataFrame, candidates: int, q: float = FDR) -> int:
-    """How many flows could be found phantoms at all (Tarone's count of testable hypotheses, as in
-    Gilbert 2005 for the false discovery rate): a flow declared in ``n`` years has, at best, all ``n``
-    missing, a chance of ``E[p^n]`` under its pair's missing rate; a flow whose best chance is above
-    ``q·candidates / K`` cannot be among at most ``candidates`` discoveries over ``K`` tests and is not
-    counted. ``summary``: :func:`stages.flow_tables`, part 0."""
-    if not len(summary):
-        return 0
+def _tail_table(n: np.ndarray, a: np.ndarray, b: np.ndarray, min_years: int, width: int) -> np.ndarray:
+    """Column j: ``P(X ≥ min_years + j)`` for ``X ~ BetaBin(n, a, b)`` (decreasing along a row; inf where
+    ``min_years + j > n``: a pattern the flow cannot show)."""
+    tails = np.full((len(n), width), np.inf)
+    for j, m in enumerate(range(min_years, min_years + width)):
+        tails[:, j] = np.where(n >= m, beta_binomial_tail(n, np.full(len(n), m), a, b), np.inf)
+    return tails
+
+
+def null_tails(
+    summary: pd.DataFrame, flows: pd.DataFrame, a: np.ndarray, b: np.ndarray, testable: np.ndarray,
+    out: np.ndarray, min_years: int = PHANTOM_MIN_YEARS, pairs: pd.DataFrame | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every flow that could be tested as a phantom, for :func:`discrete.null_steps`: the tail chances
+    ``P(X ≥ m)`` its missing count can reach for ``m = min_years, …, n`` (decreasing), and how many flows
+    share them.
+
+    The one-sided ``flows`` (with their own missing rates ``a``, ``b``, which leave their own declarations
+    out) count one by one, those not ``testable`` (a product the importer publishes from nobody) not at all;
+    every other flow of ``summary`` (:func:`stages.flow_tables`, part 0) declared in ``n ≥ min_years`` years
+    counts in its group (pair, ``n``) under the pair's missing rate, the flows marked ``out`` (phantoms
+    found) left out of it as in :func:`missing_rates` (``pairs``: :func:`pair_missing` of ``summary``, if
+    already at hand)."""
     key = ["exporter", "importer"]
     groups = summary.assign(n=pd.to_numeric(summary["n"]).astype(float), k=pd.to_numeric(summary["k"]).astype(float))
-    groups = groups.groupby([*key, "n"], observed=True, as_index=False)["k"].sum()
-    pairs = pair_missing(summary)
-    a, b = missing_rates(pairs, groups.assign(m=0.0, n=0.0))
-    n = groups["n"].to_numpy(dtype=np.int64)
-    best = beta_binomial_tail(n, n, a, b)
-    k = groups["k"].to_numpy(dtype=float)
-    total = float(k.sum())
-    for _ in range(50):
-        counted = float(k[best <= q * max(candidates, 1) / max(total, 1.0)].sum())
-        if counted >= total:
-            break
-        total = counted
-    return max(int(round(total)), candidates)
+    groups = groups[groups["n"] >= min_years].groupby([*key, "n"], observed=True, as_index=False)["k"].sum()
+    fn = pd.to_numeric(flows["n"]).astype(float)
+    own = flows[key].assign(n=fn).groupby([*key, "n"], observed=True).size().rename("own")
+    groups = groups.merge(own, left_on=[*key, "n"], right_index=True, how="left")
+    k = np.maximum(groups["k"].to_numpy(dtype=float) - groups["own"].fillna(0.0).to_numpy(dtype=float), 0.0)
+    both = pd.concat([flows[[*key, "n", "m"]], groups[key].assign(n=0.0, m=0.0)], ignore_index=True)
+    pairs = pair_missing(summary) if pairs is None else pairs
+    ga, gb = missing_rates(pairs, both, np.concatenate([out, np.zeros(len(groups), dtype=bool)]))
+    ga, gb = ga[len(flows):], gb[len(flows):]
+    n_g = groups["n"].to_numpy(dtype=np.int64)
+    n_f = fn.to_numpy(dtype=np.int64)
+    top = int(max(n_g.max() if len(n_g) else 0, n_f.max() if len(n_f) else 0))
+    width = max(top - min_years + 1, 1)
+    tails = np.vstack([_tail_table(n_g, ga, gb, min_years, width), _tail_table(n_f, a, b, min_years, width)])
+    testable = np.asarray(testable, dtype=bool)
+    weights = np.concatenate([k, testable.astype(float)])
+    # the exporter's never-recorded share (re-exports the destination attributes to the origin), from its
+    # other flows: one-sided in every year though testable, against the chance of that under the rates
+    rows = len(groups)
+    all_years = np.concatenate([n_g, n_f]) - min_years  # column of "missing in every year"
+    chance = tails[np.arange(len(tails)), all_years]
+    m_f = pd.to_numeric(flows["m"]).to_numpy(dtype=np.int64)
+    observed = np.concatenate([np.zeros(rows), (testable & ~np.asarray(out, dtype=bool) & (m_f == n_f)).astype(float)])
+    exporters = np.concatenate([groups["exporter"].astype(str).to_numpy(), flows["exporter"].astype(str).to_numpy()])
+    pi = onesided.systematic_share(exporters, weights, chance, observed)
+    tails = np.where(np.isfinite(tails), pi[:, None] + (1.0 - pi[:, None]) * tails, np.inf)
+    return tails, weights, pi[rows:]
 
 
 def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
@@ -286,25 +325,32 @@ def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
 def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame) -> pd.DataFrame:
     """Phantom exports among the one-sided ``flows`` (:func:`stages.flow_tables`, part 1), tested against the
     importer's missing rate for the exporter (from ``summary``: :func:`stages.flow_tables`, part 0) over every
-    flow that could be one (:func:`testable_flows`); ``publishes`` (:func:`stages.importer_publishes`)
+    flow that could be one, at a false discovery rate for discrete tests (:func:`null_tails`,
+    :mod:`reconcile.discrete`: each flow counts by the chance it could reach, not as a whole test); ``tests``
+    is how many flows could have been found at the threshold reached; ``publishes`` (:func:`stages.importer_publishes`)
     tells confidential products apart."""
     if not len(flows):
         return pd.DataFrame(columns=[*FINDING_COLUMNS, *FINDING_EXTRA])
-    tests = testable_flows(summary, len(flows))
     pairs = pair_missing(summary)
     flows = flows.merge(publishes, on=["importer", "product"], how="left")
     pub = pd.to_numeric(flows["pub"]).fillna(0).to_numpy(dtype=float)
     # found phantoms are left out of their pair's missing rate and the test is repeated, until the set holds
     keep = np.zeros(len(flows), dtype=bool)
+    t_found = 0.0
     for _ in range(PHANTOM_ROUNDS):
         a, b = missing_rates(pairs, flows, keep)
         rate = np.where(pub > 0, a / (a + b), 1.0)
-        p = np.where(pub > 0, beta_binomial_tail(flows["n"].to_numpy(), flows["m"].to_numpy(), a, b), 1.0)
-        new = discoveries(p, tests)
+        tails, weights, pi = null_tails(summary, flows, a, b, pub > 0, keep, pairs=pairs)
+        bb = beta_binomial_tail(flows["n"].to_numpy(), flows["m"].to_numpy(), a, b)
+        p = np.where(pub > 0, pi + (1.0 - pi) * bb, 1.0)
+        new, t_found = discrete.discoveries(p, discrete.null_steps(tails, weights), PHANTOM_FDR)
         if np.array_equal(new, keep):
             break
         keep = new
-    f = _scored(flows[keep].assign(rate=rate[keep]), p[keep], tests)
+    # the flows that could have been found at the threshold reached: their rarest pattern is that rare
+    reachable = tails.min(axis=1) <= t_found if len(tails) else np.zeros(0, dtype=bool)
+    tests = max(int(round(float(weights[reachable].sum()))), int(keep.sum()))
+    f = _scored(flows[keep].assign(rate=rate[keep], pi=pi[keep]), p[keep], tests)
     msgs = []
     for r in f.itertuples():
         span = f"{r.first_year}" if r.first_year == r.last_year else f"{r.first_year}–{r.last_year}"
@@ -312,7 +358,9 @@ def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.D
             f"{r.exporter} declares exports of {r.product} to {r.importer} (US${r.value:,.0f} in all) with no "
             f"trace in {r.importer}'s imports in {r.m} of {r.n} year(s) ({span}), though {r.importer} publishes "
             f"that product from others and other imports from {r.exporter}; {r.importer} misses {r.rate:.1%} of "
-            f"{r.exporter}'s declarations it would publish: chance {r.p_value:.1e} over {r.tests:,} flows tested"
+            f"{r.exporter}'s declarations it would publish"
+            + (f" and {r.pi:.1%} of {r.exporter}'s flows go unrecorded everywhere (re-exports?)" if r.pi > 0 else "")
+            + f": chance {r.p_value:.1e} over {r.tests:,} flows tested"
         )
     return _finding_frame(
         f, "phantom_export", msgs, year=f["last_year"].to_numpy(dtype="int64"),
