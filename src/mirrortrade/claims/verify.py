@@ -109,7 +109,23 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
             "pub_date": "", "url": "", "quote": c.quote, "vintage": pd.Timestamp(vintage), "retrieved_at": "",
             "note": "", "ingest_id": 0, "ingested_at": pd.Timestamp(vintage),
         })
-    return pd.DataFrame(rows)
+    return _narrow_restatements(pd.DataFrame(rows))
+
+
+def _narrow_restatements(rows: pd.DataFrame) -> pd.DataFrame:
+    """One statistic stated twice ("$22 billion", then "more than $22 billion"), with intervals that overlap,
+    is one figure: both statements hold only where they overlap, so each is checked with the intersection."""
+    if rows.empty:
+        return rows
+    rows = rows.copy()
+    for _, g in rows.groupby(["source_id", "reporter", "partner", "flow", "period"], sort=False):
+        if len(g) < 2:
+            continue
+        lo, hi = float(g["value_low"].max()), float(g["value_high"].min())
+        if lo <= hi:
+            rows.loc[g.index, "value_low"] = lo
+            rows.loc[g.index, "value_high"] = hi
+    return rows
 
 
 def _previous_span(p: Period) -> str | None:
@@ -248,6 +264,11 @@ def check_claims(
             "evidence": {"figure_ids": fids},
         })
     findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
+    findings = _one_publication_fits(findings)
+    for f in findings:
+        _part_year_not_implausible(f)
+        if f["rule"] == "mirror_gap":
+            f["about_claims"] = _about(f, by_id)
     _assign_status(claims, findings)
     for c in unresolved:
         c.status, c.findings = "unresolved", []
@@ -354,10 +375,48 @@ def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     return out or f["claims"]
 
 
+def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
+    """The claims a finding is strictly about: the same flow of the same pair (or its mirror) in the same
+    period. A finding about the other statistics of a pair (turnover against turnover) names a claim of a
+    component flow only as what stood in for a stored figure: it is beside that claim, not about it."""
+    about = f.get("about")
+    if not about:
+        return list(f["claims"])
+    rep, par, flow, period = about["reporter"], about["partner"], about["flow"], about.get("period")
+    out = []
+    for cid in f["claims"]:
+        c = by_id.get(cid)
+        if c is None or (period and c.period and c.period != period):
+            continue
+        if (c.reporter, c.partner, c.flow) in ((rep, par, flow), (par, rep, _MIRROR_FLOW.get(flow, flow))):
+            out.append(cid)
+    return out
+
+
+def _one_publication_fits(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A growth rate checked against several publications of its base year (a first release and a revision,
+    two outlets' roundings) is consistent when it fits one of them: the article may have computed it from
+    the other. Its conflicts with the rest are dropped."""
+    fits = {tuple(f["claims"]) for f in findings if f["rule"] == "growth_consistency" and f["status"] == "consistent"}
+    return [f for f in findings if not (f["rule"] == "growth_consistency" and f["status"] == "conflict"
+                                        and tuple(f["claims"]) in fits)]
+
+
+def _part_year_not_implausible(f: dict[str, Any]) -> None:
+    """A part-year figure set against a year's GDP is annualised, and an annualised figure is an estimate
+    (seasons, one-off shipments): far above GDP it is worth a look (``notable``), never an error."""
+    if f["rule"] == "exceeds_gdp" and f["status"] == "implausible" and (f.get("evidence") or {}).get("annualised"):
+        f["status"], f["severity"] = "notable", "medium"
+
+
 def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
+    """A claim's status says whether the article quotes its own source correctly. A mirror gap (the other
+    reporter's figure differs) is a finding beside the claim (its ``about_claims``), not a conflict of it."""
     status: dict[str, str] = {}
     by_id = {c.id: c for c in claims}
     for f in findings:
+        if f["rule"] == "mirror_gap" and f["status"] in ("conflict", "implausible"):
+            continue
         s = {"implausible": "implausible", "conflict": "conflict"}.get(f["status"], "consistent")
         # a notable finding (a surge, a high share of GDP) does not make the figure wrong; a conflict
         # or an implausibility marks the claims it is about, not those it used as evidence
