@@ -73,7 +73,10 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         self.carry_period = carry_period
         self.prev_claim: Claim | None = None
         ctx_year = carry_year or art.data_year
-        self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
+        self.carry_from_before = False  # the carried period is the previous paragraph's
+        self.periods: list[PeriodMention] = find_periods(
+            self.t, ref_year=art.ref_year, context_year=ctx_year, context_period=carry_period, ref_date=art.ref_date,
+            carried=carry_period is not None and Period.parse(carry_period).n_months < 12)
         dl = _DATELINE.match(self.t) if s.start < 400 else None
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
@@ -331,7 +334,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
             self.art.seen_periods.append(found)
             return found
         if self.carry_period:
-            self._note("period", 0.9)
+            self._note("period", 0.8 if self.carry_from_before else 0.9)
             return self.carry_period
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
         if bases:
