@@ -94,3 +94,20 @@ def test_the_lead_period_carries_into_later_paragraphs() -> None:
     assert by_value[1.1e9].period == "2021-H1" and by_value[2.2e9].period == "2021-H1"
     assert by_value[6e9].period == "2020"
     assert all(c.slots["period"] >= 0.6 for c in claims if c.value_usd in (1.1e9, 2.2e9))
+
+
+def test_competing_periods_in_one_clause_leave_the_period_unresolved() -> None:
+    t = ("According to China's customs, trade with Kazakhstan last year amounted to $30 billion and in the first "
+         "four months of this year it came to $11 billion.")
+    c30 = next(c for c in extract_claims(t, article_date=date(2021, 6, 1)) if c.value_usd == 30e9)
+    assert "period" in c30.missing
+    # a period right after the previous figure is that figure's: no rival for the next one
+    t = ("According to China's customs, Kazakh exports to China rose from $1 billion in 2018 to $2.5 billion in "
+         "2019.")
+    got = {c.value_usd: c for c in extract_claims(t)}
+    assert got[2.5e9].period == "2019" and not got[2.5e9].missing
+
+
+def test_for_the_full_year_takes_the_year_named_before_it() -> None:
+    ms = find_periods("$1.8 billion in January–November 2020 and $2.1 billion for the full year", context_year=2022)
+    assert [pm.period for pm in ms] == ["2020-01/2020-11", "2020"]

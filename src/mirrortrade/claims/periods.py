@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
         r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
         r"the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|year[\s-]on[\s-]year|"
-        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+year)", re.I)),
+        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+(?:(?:whole|full|entire)\s+)?year)", re.I)),
 ]
 
 _BASE_BEFORE = re.compile(
@@ -201,7 +201,7 @@ def find_periods(
                     if rel in ("year on year", "year-on-year", "year over year", "year-over-year", "y/y", "yoy") or \
                             rel.startswith("the same period"):
                         relative = "yoy"
-                    elif rel == "for the year":
+                    elif rel.startswith("for the") and rel.endswith("year"):
                         relative = "context"
                         yy = context_year or (ref_year - 1 if ref_year else None)
                         period = str(yy) if yy else None
@@ -229,7 +229,20 @@ def find_periods(
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
     out.sort(key=lambda p: p.start)
-    return _bracketed_bases(text, out)
+    return _bracketed_bases(text, _context_from_before(out))
+
+
+def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
+    """"$19.9 billion in January–November 2024 and $22.7 billion for the full year", "in the first half of 2023
+    ... during this period": a mention of the period in context takes the one named before it in the text."""
+    res: list[PeriodMention] = []
+    for pm in out:
+        prev = next((q for q in reversed(res) if not q.base and q.period and q.relative != "context"), None)
+        if pm.relative == "context" and prev is not None:
+            period = str(Period.parse(prev.period).year) if pm.full_year else prev.period  # type: ignore[arg-type]
+            pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
+        res.append(pm)
+    return res
 
 
 def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]:

@@ -15,6 +15,7 @@ from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import (
     Money,
     find_money,
+    uses_decimal_comma,
 )
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
@@ -80,7 +81,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         dl = _DATELINE.match(self.t) if s.start < 400 else None
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
-        self.money = find_money(self.t, yuan=True)
+        self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
@@ -320,6 +321,15 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         if bracket:
             self._note("period", 1.0)
             return bracket[-1].period
+        # a period right after the previous figure ("$80 million in 2023, and moving up to $2.8 billion in 2024")
+        # is that figure's, no rival for this one's
+        rivals = [pm for pm in before if not (prev_end and re.fullmatch(
+            r"[\s,]*(?:in|for|during|over|at\s+the\s+end\s+of)?\s*", self.t[prev_end:pm.start], re.I))]
+        if after and rivals and after[0].period != rivals[-1].period:
+            # "trade last year amounted to $23 billion and in the first five months of this year ...": two
+            # periods compete for the figure within its clause; which is its own is not said (not a guess)
+            self._note("period", 0.3)
+            return after[0].period
         if after:
             found = after[0].period
         elif before:
