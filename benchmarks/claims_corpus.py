@@ -181,8 +181,25 @@ def _num(x: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
+def _year_back(month: str) -> str:
+    return f"{int(month[:4]) - 1}{month[4:]}"
+
+
+def year_on_year(c: dict[str, Any]) -> bool:
+    """A claim's growth rate is one year's (the schema's ``growth``): its base, when the claim names one, is the
+    same span a year earlier; "up 90 percent since 2019" compares with another base and is no growth claim."""
+    base = c.get("growth_base")
+    if base is None:
+        return True
+    mp, mb = _months(c.get("period")), _months(base)
+    # the base ends a year before the period ends ("compared with the same period of 2018" read as 2018 is
+    # the year before for January–September 2019)
+    return mp is not None and mb is not None and mb[1][:4] == _year_back(mp[1])[:4]
+
+
 def predictions(result: dict[str, Any]) -> list[Pred]:
-    """The ``check --json`` dict -> one Pred per claim and kind."""
+    """The ``check --json`` dict -> one Pred per claim and kind; a growth rate over another span than the year
+    before (:func:`year_on_year`) is not scored as a growth claim."""
     out: list[Pred] = []
     for i, c in enumerate(result.get("claims") or []):
         base = {
@@ -200,9 +217,11 @@ def predictions(result: dict[str, Any]) -> list[Pred]:
             # a level stated with its growth rate or share ("rose 12 percent to $4.3 billion") is one claim
             # carrying two figures: score each
             for k in ("growth", "share"):
-                if _num(c.get(f"{k}_pct")) is not None:
+                if _num(c.get(f"{k}_pct")) is not None and (k != "growth" or year_on_year(c)):
                     out.append(Pred(kind=k, value=_num(c.get(f"{k}_pct")), low=None, high=None, **base))
         elif kind in ("growth", "share"):
+            if kind == "growth" and _num(c.get("growth_pct")) is not None and not year_on_year(c):
+                continue
             v = _num(c.get(f"{kind}_pct"))
             if v is None:
                 v = _num(c.get("value"))
@@ -210,7 +229,7 @@ def predictions(result: dict[str, Any]) -> list[Pred]:
         elif kind is None:
             if any(x is not None for x in usd):
                 out.append(Pred(kind="level", value=usd[0], low=usd[1], high=usd[2], **base))
-            if _num(c.get("growth_pct")) is not None:
+            if _num(c.get("growth_pct")) is not None and year_on_year(c):
                 out.append(Pred(kind="growth", value=_num(c.get("growth_pct")), low=None, high=None, **base))
             if _num(c.get("share_pct")) is not None:
                 out.append(Pred(kind="share", value=_num(c.get("share_pct")), low=None, high=None, **base))

@@ -48,8 +48,19 @@ def test_in_comparison_last_year_is_the_year_before_the_data_year() -> None:
 
 
 def test_since_a_year_is_not_the_base_of_one_years_growth() -> None:
-    (pm,) = find_periods("the first fall since 2015")
+    (pm,) = find_periods("exports are up 80 percent since 2015")
     assert pm.base and pm.relative == "since"
+    # "the first fall since 2015" ranks the fall: the year is neither the figure's period nor its base
+    assert find_periods("trade fell 3 percent, the first fall since 2015") == []
+
+
+def test_the_previous_year_is_the_year_before_the_one_just_named() -> None:
+    ms = find_periods("exports were $2 billion in 2018, up 4 percent on the previous year", ref_year=2021,
+                      context_year=2020)
+    assert [(pm.period, pm.base) for pm in ms] == [("2018", False), ("2017", True)]
+    # "than in the same period" is a year-on-year base, not the period in context
+    ms = find_periods("exports were 3 percent lower than in the same period", context_period="2019-H1")
+    assert [(pm.period, pm.base, pm.relative) for pm in ms] == [(None, True, "yoy")]
 
 
 def test_a_full_date_is_no_period() -> None:

@@ -222,6 +222,11 @@ def find_periods(
             base = _is_base(text, m.start(), m.end(), g.get("poss"))
             if relative == "yoy":
                 base = True
+            if kind == "year" and re.search(
+                    r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|most|"
+                    r"least)\b(?:\s+\S+){0,3}\s+since\s+$", text[max(0, m.start() - 50):m.start()], re.I):
+                # "the first decline since 2019": what the superlative ranks against, neither a period nor a base
+                continue
             if kind == "year" and re.search(r"\bsince\s+$", text[max(0, m.start() - 12):m.start()], re.I):
                 # "the first decline since 2019", "up 90 percent since 2019": the start of a span, not a year
                 # before the figure's own
@@ -238,8 +243,15 @@ def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
     res: list[PeriodMention] = []
     for pm in out:
         prev = next((q for q in reversed(res) if not q.base and q.period and q.relative != "context"), None)
-        if pm.relative == "context" and prev is not None:
+        if pm.relative == "context" and pm.base:
+            # "less than in the same period": the same span a year earlier, a year-on-year base
+            pm = PeriodMention(pm.start, pm.end, pm.text, None, True, pm.full_year, "yoy")
+        elif pm.relative == "context" and prev is not None:
             period = str(Period.parse(prev.period).year) if pm.full_year else prev.period  # type: ignore[arg-type]
+            pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
+        elif pm.relative in ("previous", "prior", "year") and pm.full_year and prev is not None:
+            # "$8.9 billion in 2024, up 6.9 percent on the previous year": the year before the one just named
+            period = str(Period.parse(prev.period).year - 1)  # type: ignore[arg-type]
             pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
         res.append(pm)
     return res

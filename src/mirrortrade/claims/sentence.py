@@ -392,7 +392,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                 cma = _CHANGE_MONEY_AFTER.match(self.t[mo.end:])
                 if cma:
                     kind = "change"
-                    sign = -1 if cma.group("down") else 1
+                    sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
             if mo.start in respective:

@@ -46,7 +46,10 @@ _CHANGE_MONEY_BEFORE = re.compile(
 )
 #: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
 _CHANGE_MONEY_AFTER = re.compile(
-    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))\s+(?:than|on|from|compared|over|year)\b",
+    # "$12 million more than in September 2018", "around $2 billion higher in 2023 than in 2022", "... lower."
+    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))"
+    r"(?:\s+(?:in|for|during|over)\s+[^,.;:()]{1,30}?)?\s+(?:than|on|from|compared|over|year)\b"
+    r"|^\s+(?:(?P<up_end>higher)|(?P<down_end>lower))\s*(?:[.;]|$)",
     re.I,
 )
 #: a figure that is a goal or a forecast, not a statement of what was traded
