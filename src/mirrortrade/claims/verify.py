@@ -32,7 +32,7 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
 from mirrortrade.claims.internal import check_internal
-from mirrortrade.claims.turnover import turnover_vs_parts
+from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
 from mirrortrade.model import AGGREGATES, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
@@ -254,6 +254,8 @@ def check_claims(
             })
     findings += check_internal(claims, indicators or ())
     findings += turnover_vs_parts(claims, store_obs)
+    done = {f["claims"][0] for f in findings if f["rule"] == "change_vs_levels"}
+    findings += change_vs_store(claims, store_obs, done)
     by_id = {c.id: c for c in claims}
     for cid, fids in restated.items():
         c = by_id[cid]
