@@ -122,3 +122,42 @@ def test_competing_periods_in_one_clause_leave_the_period_unresolved() -> None:
 def test_for_the_full_year_takes_the_year_named_before_it() -> None:
     ms = find_periods("$1.8 billion in January–November 2020 and $2.1 billion for the full year", context_year=2022)
     assert [pm.period for pm in ms] == ["2020-01/2020-11", "2020"]
+
+
+def test_a_level_followed_by_a_year_on_year_base_is_the_base_periods_level() -> None:
+    t = ("According to Mongolia's statistics office, exports to China were $2.1 billion in January–March 2022, "
+         "against $1.7 billion in the same period of the previous year.")
+    got = {c.value_usd: c.period for c in extract_claims(t)}
+    assert got == {2.1e9: "2022-Q1", 1.7e9: "2021-Q1"}
+    t = ("According to Mongolia's statistics office, exports to China were $2.1 billion in January–March 2022, "
+         "up from $1.7 billion a year earlier.")
+    assert {c.value_usd: c.period for c in extract_claims(t)} == {2.1e9: "2022-Q1", 1.7e9: "2021-Q1"}
+    # a change "over 2021" is not the 2021 level
+    t = ("According to Mongolia's statistics office, trade with China reached $13.1 billion in 2022, an increase of "
+         "$2.3 billion over 2021.")
+    change = next(c for c in extract_claims(t) if c.change_usd)
+    assert change.period == "2022" and change.growth_base == "2021"
+
+
+def test_a_month_year_dateline_is_no_period() -> None:
+    t = ("BISHKEK, May 2023 – Kyrgyzstan's National Statistical Committee said trade with China reached $3.4 billion "
+         "last year.")
+    (c,) = extract_claims(t)
+    assert c.period == "2022" and not c.missing
+
+
+def test_the_same_period_of_a_year_is_those_months_of_it_and_never_flaggable() -> None:
+    t = ("According to Mongolia's statistics office, exports to China were $2.1 billion in January–March 2022, "
+         "against $1.7 billion in the same period of 2021.")
+    got = {c.value_usd: c for c in extract_claims(t)}
+    assert got[1.7e9].period == "2021-Q1" and got[2.1e9].period == "2022-Q1"
+    # a period derived from a comparison phrase is enough to show the figure, not to flag it
+    assert not got[1.7e9].flaggable and got[2.1e9].flaggable
+
+
+def test_the_month_may_is_no_modal_verb() -> None:
+    t = "In May 2023, Kyrgyz exports to China reached $50 million, Kyrgyzstan's National Statistical Committee said."
+    assert [(c.value_usd, c.period) for c in extract_claims(t)] == [(5e7, "2023-05")]
+    # "may reach" is a forecast, no claim
+    assert extract_claims("Kyrgyzstan's National Statistical Committee said exports to China may reach $90 million "
+                          "this year.") == []

@@ -250,9 +250,14 @@ def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
             period = str(Period.parse(prev.period).year) if pm.full_year else prev.period  # type: ignore[arg-type]
             pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
         elif pm.relative in ("previous", "prior", "year") and pm.full_year and prev is not None:
-            # "$8.9 billion in 2024, up 6.9 percent on the previous year": the year before the one just named
-            period = str(Period.parse(prev.period).year - 1)  # type: ignore[arg-type]
-            pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
+            # "$8.9 billion in 2024, up 6.9 percent on the previous year": the year before the one just named;
+            # "$1.1 billion in January–June 2024, up from $0.9 billion a year earlier": the same months a year before
+            p0 = Period.parse(prev.period)  # type: ignore[arg-type]
+            if pm.relative == "year" and p0.n_months < 12:
+                pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.same_span_previous_year()), pm.base, False,
+                                   pm.relative)
+            else:
+                pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.year - 1), pm.base, pm.full_year, pm.relative)
         res.append(pm)
     return res
 

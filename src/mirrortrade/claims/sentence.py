@@ -321,6 +321,47 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         if bracket:
             self._note("period", 1.0)
             return bracket[-1].period
+        # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
+        # the base's level; a year-on-year base is the same span a year before the period in context
+        based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
+            re.fullmatch(r"[\s,]*(?:in|for|during)\s+(?:the\s+(?:same|corresponding|like|comparable)\s+"
+                         r"(?:period|time|months?|quarter|half)\s+(?:of|in)\s+)?", self.t[fig_end:pm.start], re.I)
+            and pm.relative != "yoy"
+            or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
+            and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
+            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
+            None)
+        if based is not None:
+            mine = [pm for pm in own if pm.start < next_start and pm.end <= fig_start] or [
+                pm for pm in own if pm.start < next_start]
+            ctx_period = mine[-1].period if mine else self.carry_period
+            same_span = re.search(r"\b(?:same|corresponding|like|comparable)\s+(?:period|time|months?|quarter|half)\s+"
+                                  r"(?:of|in)\s+$", self.t[max(0, based.start - 40):based.start], re.I)
+            if based.period and same_span and based.full_year:
+                # "$1.3 billion in the same period of 2023": the months in context, in that year
+                try:
+                    cp = Period.parse(ctx_period) if ctx_period else None
+                    if cp is not None and cp.n_months < 12:
+                        back = int(based.period[:4])
+                        self._note("period", 0.55)
+                        return str(Period.parse(f"{back}-{cp.start.month:02d}/{back}-{cp.end.month:02d}"))
+                except Exception:  # noqa: BLE001 - a span that cannot be rebuilt leaves the figure unresolved
+                    pass
+                self._note("period", 0.0)
+                return None
+            if based.period and based.relative not in ("year", "previous", "prior"):
+                self._note("period", 0.55)
+                return based.period
+            if ctx_period:
+                try:
+                    # derived, not printed: enough to show and corroborate the figure, not to flag it (a base-year
+                    # level is often the first release, since revised)
+                    self._note("period", 0.55)
+                    return str(Period.parse(ctx_period).same_span_previous_year())
+                except Exception:  # noqa: BLE001 - a span that cannot go back a year leaves the figure unresolved
+                    pass
+            self._note("period", 0.0)
+            return None
         # a period right after the previous figure ("$80 million in 2023, and moving up to $2.8 billion in 2024")
         # is that figure's, no rival for this one's
         rivals = [pm for pm in before if not (prev_end and re.fullmatch(

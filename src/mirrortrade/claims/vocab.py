@@ -55,7 +55,7 @@ _CHANGE_MONEY_AFTER = re.compile(
 #: a figure that is a goal or a forecast, not a statement of what was traded
 _TARGET_BEFORE = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|plan(?:s|ned|ning)?|seek(?:s|ing)?|intend(?:s|ed)?|hope(?:s|d)?|"
-    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|may|might|potential|ambition|pledg\w*|"
+    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|(?-i:may)(?!\s+\d)|might|potential|ambition|pledg\w*|"
     r"vow\w*|(?:agreed|agree|want|wants|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
     re.I,
 )
@@ -76,7 +76,7 @@ _SHARE_BEFORE = re.compile(
 _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\s*[–—-]\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*[–—-]\s*")
 _WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
 _STOP_FILLER = {
