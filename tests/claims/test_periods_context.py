@@ -161,3 +161,10 @@ def test_the_month_may_is_no_modal_verb() -> None:
     # "may reach" is a forecast, no claim
     assert extract_claims("Kyrgyzstan's National Statistical Committee said exports to China may reach $90 million "
                           "this year.") == []
+
+
+def test_a_month_and_year_dateline_dates_the_article() -> None:
+    t = "A headline\n\nORBIS, July 2025 – In January–May trade came to $5 billion."
+    assert reference_date(t, None) == date(2025, 7, 1)
+    # a month and year in running text is a period, not a dateline
+    assert reference_date("In July 2025 trade rose.", None) is None

@@ -381,12 +381,19 @@ _DATELINE = re.compile(
 )
 
 
+#: "BISHKEK, July 2025 – ...": a dateline with the month and year only
+_DATELINE_MONTH = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+(?P<mon>" + _MON + r")\s+(?P<y>(?:19|20)\d\d)\s*[–—-]", re.M)
+
+
 def dateline_year(text: str) -> int | None:
-    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), if any."""
+    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), or of a
+    month-and-year dateline ("BISHKEK, July 2025 –"), if any."""
     m = _DATELINE.search(text[:400])
-    if not m:
-        return None
-    return int(m.group("y1") or m.group("y2") or m.group("y3"))
+    if m:
+        return int(m.group("y1") or m.group("y2") or m.group("y3"))
+    d = _DATELINE_MONTH.search(text[:400])
+    return int(d.group("y")) if d else None
 
 
 def reference_date(text: str, article_date: date | None) -> date | None:
@@ -395,7 +402,11 @@ def reference_date(text: str, article_date: date | None) -> date | None:
         return article_date
     m = _DATELINE.search(text[:400])
     if not m:
-        return None
+        dm = _DATELINE_MONTH.search(text[:400])
+        if dm is None:
+            return None
+        # a month and year only: the article was written during that month, dated by its first day
+        return date(int(dm.group("y")), _MONTHS[dm.group("mon").lower().rstrip(".")], 1)
     d = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<y>\d{4})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]+)\s+"
                  r"(?P<y2>\d{4})|(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d)", m.group(0))
     if not d:
