@@ -53,3 +53,13 @@ def test_a_rate_since_an_earlier_year_keeps_its_base_and_is_not_scored_as_growth
     assert [p.kind for p in cc.predictions({"claims": [js]})] == ["level"]
     assert cc.year_on_year({"period": "2022-01/2022-09", "growth_base": "2021"})
     assert cc.year_on_year({"period": "2022", "growth_base": None})
+
+
+def test_imports_and_exports_together_are_the_turnover() -> None:
+    for words in ("imports and exports", "exports and imports"):
+        t = f"According to China's customs, China's {words} with Mongolia reached $13 billion in 2022."
+        (c,) = extract_claims(t)
+        assert (c.reporter, c.partner, c.flow, c.value_usd) == ("CHN", "MNG", "T", 13e9)
+    # one direction stays one direction
+    (c,) = extract_claims("According to China's customs, China's exports to Mongolia reached $3 billion in 2022.")
+    assert c.flow == "X"

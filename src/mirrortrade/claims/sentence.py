@@ -182,7 +182,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         return after[0] if after else None
 
     def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
-        flow = kw.lastgroup or "T"
+        flow = {"TT": "T"}.get(kw.lastgroup or "T", kw.lastgroup or "T")
         word = kw.group(0)
         ks, ke = kw.start(), kw.end()
         f = _Flow(flow)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _FLOW_RE = re.compile(
-    r"(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
+    # "imports and exports", "exports and imports", "export-import": both ways, the turnover (group TT reads as T)
+    r"(?P<TT>\b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?|exports?[-–/]imports?|imports?[-–/]exports?)\b)"
+    r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
     r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
     r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)"
