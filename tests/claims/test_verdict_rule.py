@@ -117,3 +117,26 @@ def test_the_scorer_counts_an_expected_mirror_gap_as_caught_by_a_mirror_gap_find
     aside = {**beside, "about_claims": []}
     s = cc.summary(cc.score_article(SENT, ann_none, {"claims": claims, "findings": [aside]}))
     assert s["false_flags"] == 0 and s["verdict_accuracy"] == 1.0
+
+
+def test_a_figure_revised_after_the_article_is_notable_not_a_conflict() -> None:
+    from datetime import date
+
+    from mirrortrade.claims.verify import _revised_since
+
+    def conflict() -> dict:
+        return {"rule": "source_conflict", "status": "conflict", "severity": "low", "message": "m",
+                "evidence": {"figure_ids": ["c1", "s1"]}}
+
+    later, earlier = {"s1": date(2024, 3, 1)}, {"s1": date(2023, 3, 1)}
+    f = conflict()
+    _revised_since(f, later, date(2024, 1, 15))
+    assert (f["status"], f["severity"]) == ("notable", "low") and "revision" in f["message"]
+    # stored before the article was written: the article differs from what was already out, a conflict
+    f = conflict()
+    _revised_since(f, earlier, date(2024, 1, 15))
+    assert f["status"] == "conflict"
+    # an undated article cannot tell
+    f = conflict()
+    _revised_since(f, later, None)
+    assert f["status"] == "conflict"

@@ -32,6 +32,7 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
 from mirrortrade.claims.internal import check_internal
+from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
 from mirrortrade.model import AGGREGATES, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
@@ -212,7 +213,7 @@ def _same_number(c: Any, f: Any) -> bool:
 
 def check_claims(
     claims: list[Claim], store: Any | None = None, *, title: str = "(article)", article_date: date | None = None,
-    indicators: Sequence[IndicatorFigure] | None = None,
+    indicators: Sequence[IndicatorFigure] | None = None, published: date | None = None,
 ) -> dict[str, Any]:
     """Verify extracted claims; returns ``{"claims": [...], "findings": [...]}`` (the ``check --json`` shape).
 
@@ -267,7 +268,10 @@ def check_claims(
         })
     findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
     findings = _one_publication_fits(findings)
+    when = published or article_date
+    vintages = _store_dates(store_obs) if when is not None else {}
     for f in findings:
+        _revised_since(f, vintages, when)
         _part_year_not_implausible(f)
         if f["rule"] == "mirror_gap":
             f["about_claims"] = _about(f, by_id)
@@ -404,6 +408,35 @@ def _one_publication_fits(findings: list[dict[str, Any]]) -> list[dict[str, Any]
                                         and tuple(f["claims"]) in fits)]
 
 
+def _store_dates(store_obs: pd.DataFrame) -> dict[str, date]:
+    """Stored figure id -> the day it was published (its publication date, else its vintage)."""
+    out: dict[str, date] = {}
+    if store_obs is None or store_obs.empty:
+        return out
+    for fid, pub, vin in zip(store_obs["figure_id"], store_obs["pub_date"], store_obs["vintage"], strict=True):
+        for x in (pub, vin):
+            try:
+                d = pd.Timestamp(x).date() if str(x).strip() else None
+            except (ValueError, TypeError):
+                d = None
+            if d is not None:
+                out[str(fid)] = d
+                break
+    return out
+
+
+def _revised_since(f: dict[str, Any], dates: dict[str, date], when: date | None) -> None:
+    """An article's figure that differs from the same statistics' figure published only after the article was
+    written is most likely the first release, revised since: worth a note (``notable``), not an error."""
+    if when is None or f["rule"] != "source_conflict" or f["status"] != "conflict":
+        return
+    stored = [dates[i] for i in (f.get("evidence") or {}).get("figure_ids", []) if i in dates]
+    if stored and all(d > when for d in stored):
+        f["status"], f["severity"] = "notable", "low"
+        f["message"] += (f" The stored figure dates from after the article ({when.isoformat()}; its publication, "
+                         "else its retrieval): a revision since is likely, not an error of the article.")
+
+
 def _part_year_not_implausible(f: dict[str, Any]) -> None:
     """A part-year figure set against a year's GDP is annualised, and an annualised figure is an estimate
     (seasons, one-off shipments): far above GDP it is worth a look (``notable``), never an error."""
@@ -439,4 +472,5 @@ def check_article(text: str, store: Any | None = None, *, article_date: date | N
     """Extract every trade claim of a news text and verify it (see module doc)."""
     claims = extract_claims(text, article_date=article_date)
     indicators = extract_indicators(text, article_date=article_date)
-    return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators)
+    return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators,
+                        published=reference_date(text, article_date))
