@@ -63,3 +63,8 @@ def test_imports_and_exports_together_are_the_turnover() -> None:
     # one direction stays one direction
     (c,) = extract_claims("According to China's customs, China's exports to Mongolia reached $3 billion in 2022.")
     assert c.flow == "X"
+
+
+def test_came_to_over_is_a_lower_bound() -> None:
+    (c,) = extract_claims("According to China's customs, China's exports to Mongolia came to over $2.4 billion in 2022.")
+    assert c.qualifier == "lower" and c.value_low == 2.4e9
