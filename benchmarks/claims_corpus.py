@@ -183,8 +183,25 @@ def _num(x: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
+def _year_back(month: str) -> str:
+    return f"{int(month[:4]) - 1}{month[4:]}"
+
+
+def year_on_year(c: dict[str, Any]) -> bool:
+    """A claim's growth rate is one year's (the schema's ``growth``): its base, when the claim names one, is the
+    same span a year earlier; "up 90 percent since 2019" compares with another base and is no growth claim."""
+    base = c.get("growth_base")
+    if base is None:
+        return True
+    mp, mb = _months(c.get("period")), _months(base)
+    # the base ends a year before the period ends ("compared with the same period of 2018" read as 2018 is
+    # the year before for January–September 2019)
+    return mp is not None and mb is not None and mb[1][:4] == _year_back(mp[1])[:4]
+
+
 def predictions(result: dict[str, Any]) -> list[Pred]:
-    """The ``check --json`` dict -> one Pred per claim and kind."""
+    """The ``check --json`` dict -> one Pred per claim and kind; a growth rate over another span than the year
+    before (:func:`year_on_year`) is not scored as a growth claim."""
     out: list[Pred] = []
     for i, c in enumerate(result.get("claims") or []):
         base = {
@@ -202,9 +219,11 @@ def predictions(result: dict[str, Any]) -> list[Pred]:
             # a level stated with its growth rate or share ("rose 12 percent to $4.3 billion") is one claim
             # carrying two figures: score each
             for k in ("growth", "share"):
-                if _num(c.get(f"{k}_pct")) is not None:
+                if _num(c.get(f"{k}_pct")) is not None and (k != "growth" or year_on_year(c)):
                     out.append(Pred(kind=k, value=_num(c.get(f"{k}_pct")), low=None, high=None, **base))
         elif kind in ("growth", "share"):
+            if kind == "growth" and _num(c.get("growth_pct")) is not None and not year_on_year(c):
+                continue
             v = _num(c.get(f"{kind}_pct"))
             if v is None:
                 v = _num(c.get("value"))
@@ -212,7 +231,7 @@ def predictions(result: dict[str, Any]) -> list[Pred]:
         elif kind is None:
             if any(x is not None for x in usd):
                 out.append(Pred(kind="level", value=usd[0], low=usd[1], high=usd[2], **base))
-            if _num(c.get("growth_pct")) is not None:
+            if _num(c.get("growth_pct")) is not None and year_on_year(c):
                 out.append(Pred(kind="growth", value=_num(c.get("growth_pct")), low=None, high=None, **base))
             if _num(c.get("share_pct")) is not None:
                 out.append(Pred(kind="share", value=_num(c.get("share_pct")), low=None, high=None, **base))
@@ -351,8 +370,14 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
                            f"{e['figure']!r} in {e['sentence'][:80]!r}")
 
     # verdicts on matched, checkable claims: a status belongs to a predicted claim, so a claim split into a
-    # level and a growth rate is judged once (it should be flagged when any of its matched parts should be)
+    # level and a growth rate is judged once (it should be flagged when any of its matched parts should be).
+    # A claim's status says whether the article quotes its own source correctly; a mirror gap (the other
+    # reporter's figure differs) is a finding beside the claim: an expected ``mirror_gap`` flag on a correct
+    # figure is caught by a flagging mirror_gap finding about the claim, and its status must stay unflagged.
     flagged_expected = [ei for ei, e in enumerate(exp) if (not e["correct"]) or e["expect_flag"]]
+    status_flag = {ei for ei in flagged_expected if (not exp[ei]["correct"]) or exp[ei]["expect_flag"] != "mirror_gap"}
+    mirror_flag = set(flagged_expected) - status_flag
+    gapped = mirror_gapped(result)
     judged: dict[str, list[int]] = {}
     for pi in match_of:
         judged.setdefault(preds[pi].cid, []).append(pi)
@@ -360,37 +385,59 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
         p = preds[pis[0]]
         if p.status in UNCHECKABLE or not p.status:
             continue
-        should_flag = any(match_of[pi] in flagged_expected for pi in pis)
+        should_flag = any(match_of[pi] in status_flag for pi in pis)
+        should_gap = any(match_of[pi] in mirror_flag for pi in pis)
         counts["checkable"] += 1
         right = (p.status in FLAG_STATUSES) if should_flag else (p.status == "consistent")
+        if should_gap and not should_flag:
+            right = right and p.cid in gapped
         counts["verdict_right"] += int(right)
         if log is not None and not right:
             figs = ", ".join(repr(exp[match_of[pi]]["figure"]) for pi in pis)
-            log.append(f"  wrong verdict {p.status!r} (expected {'a flag' if should_flag else 'consistent'}): "
+            want = "a flag" if should_flag else ("consistent + a mirror_gap finding" if should_gap else "consistent")
+            log.append(f"  wrong verdict {p.status!r}{' (gap found)' if p.cid in gapped else ''} (expected {want}): "
                        f"{figs} in {p.quote[:80]!r}")
     counts["flags_expected"] += len(flagged_expected)
     counts["flags_caught"] += sum(1 for pi, ei in match_of.items()
-                                  if ei in flagged_expected and preds[pi].status in FLAG_STATUSES)
+                                  if (ei in status_flag and preds[pi].status in FLAG_STATUSES)
+                                  or (ei in mirror_flag and preds[pi].cid in gapped))
 
-    # false flags, per predicted claim: flagged, and none of its kinds matches a claim expected to be flagged
+    # false flags, per predicted claim: flagged (by its status, or by a mirror_gap finding about it), and none
+    # of its kinds matches a claim expected to be flagged that way
     by_claim: dict[str, list[int]] = {}
     for pi, p in enumerate(preds):
         by_claim.setdefault(p.cid, []).append(pi)
     false_ids = set()
     for cid, pis in by_claim.items():
-        if preds[pis[0]].status not in FLAG_STATUSES:
+        by_status = preds[pis[0]].status in FLAG_STATUSES
+        by_gap = cid in gapped
+        if not by_status and not by_gap:
             continue
-        if any(pi in match_of and match_of[pi] in flagged_expected for pi in pis):
+        if by_status and not any(pi in match_of and match_of[pi] in status_flag for pi in pis):
+            what = repr(preds[pis[0]].status)
+        elif by_gap and not any(pi in match_of and match_of[pi] in flagged_expected for pi in pis):
+            what = "mirror_gap"
+        else:
             continue
         false_ids.add(cid)
         if log is not None:
             p = preds[pis[0]]
-            log.append(f"  FALSE FLAG {p.status!r}: {p.reporter}-{p.partner} {p.flow} {p.period} in {p.quote[:90]!r}")
+            log.append(f"  FALSE FLAG {what}: {p.reporter}-{p.partner} {p.flow} {p.period} in {p.quote[:90]!r}")
     counts["false_flags"] += len(false_ids)
     counts["false_flag_findings"] += sum(
         1 for f in result.get("findings") or []
         if f.get("status") in FLAG_STATUSES and false_ids.intersection(str(x) for x in f.get("claims") or []))
     return counts
+
+
+def mirror_gapped(result: dict[str, Any]) -> set[str]:
+    """The claims a flagging mirror_gap finding is about (its ``about_claims``; its claims if it has none)."""
+    out: set[str] = set()
+    for f in result.get("findings") or []:
+        if f.get("rule") == "mirror_gap" and f.get("status") in FLAG_STATUSES:
+            about = f.get("about_claims")
+            out.update(str(x) for x in (about if about is not None else f.get("claims") or []))
+    return out
 
 
 def _prf(m: int, p: int, e: int) -> dict[str, float | None]:

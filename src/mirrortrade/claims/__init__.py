@@ -17,7 +17,9 @@ view; None only for a difference whose flow is not said), ``period`` (a model.Pe
 ("up $1.5 billion"), ``share_pct``/``share_low``/``share_high``/``share_of``,
 ``difference_usd``/``difference_low``/``difference_high``, ``source`` (e.g. CN-GACC or None),
 ``status`` ("unverifiable" until checked), ``paragraph``, ``findings``. ``Claim.to_json()`` gives the
-``check --json`` claim shape (``share_pct`` / ``difference_usd`` added only when set).
+``check --json`` claim shape (``share_pct`` / ``difference_usd`` added only when set, ``growth_base`` beside a
+``growth_pct``). A ``mirror_gap`` finding lists in ``about_claims`` the claims it is about: a gap between two
+reporters is a finding beside those claims, never a conflict of their statuses.
 """
 
 from mirrortrade.claims.events import NewsEvent, extract_events

@@ -11,6 +11,7 @@ import pandas as pd
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import extract_indicators
 from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article, validate_article_text
+from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.verify import _claim_rows, _Overlay, _title_of, check_claims
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
@@ -51,7 +52,8 @@ def check_texts(
             frames = [f for f in (obs, *others) if len(f)]
             ctx_store = _Overlay(pd.concat(frames, ignore_index=True), ind)
         out.append((name, check_claims(claims, ctx_store, title=_title_of(text), article_date=article_date,
-                                       indicators=extract_indicators(text, article_date=article_date))))
+                                       indicators=extract_indicators(text, article_date=article_date),
+                                       published=reference_date(text, article_date))))
     return out
 
 

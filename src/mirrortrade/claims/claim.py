@@ -91,6 +91,9 @@ class Claim:
             "kind": self.kind if self.change_usd is None or self.growth_pct is not None else "change",
             "slots": {k: round(v, 2) for k, v in self.slots.items()},
         }
+        if self.growth_pct is not None:
+            # what the rate compares with: the same span a year earlier, or an earlier period ("since 2019")
+            d["growth_base"] = self.growth_base
         if self.missing:
             d["missing"] = list(self.missing)
         if self.change_usd is not None:

@@ -27,11 +27,15 @@ from datetime import date
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Article
-from mirrortrade.claims.periods import data_year, reference_year
+from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.sentence import _SentenceCtx
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source
 from mirrortrade.claims.text import Paragraph, segment
 from mirrortrade.model import Period
+
+#: relative period mentions that look back from the period in context ("the previous year", "a year earlier")
+_LOOKING_BACK = ("previous", "prior", "year", "the previous year", "the prior year",
+                 "the year before", "a year earlier", "a year before", "a year ago")  # "a year earlier" is "year"
 
 # --------------------------------------------------------------------------------------------
 # the extractor
@@ -93,7 +97,8 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     # the lead: headlines and captions, then the first two paragraphs of running text
     body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
-    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead)
+    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead,
+                    ref_date=reference_date(text, article_date))
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
@@ -119,11 +124,14 @@ def _paragraph_claims(
     para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
                   if r.code not in ("TOPIC", "SUBJ", "WLD")]
     carry_source: _Source | None = carry_in
-    carry_year: int | None = None
-    carry_period: str | None = None
+    # the period the previous paragraph was about goes on until this one names its own
+    carry_period: str | None = art.carry_period
+    carry_year: int | None = Period.parse(carry_period).year if carry_period else None
+    from_before = carry_period is not None
     out: list[Claim] = []
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
+        ctx.carry_from_before = from_before
         ctx.prev_claim = out[-1] if out else None
         got = ctx.claims()
         out.extend(got)
@@ -137,4 +145,9 @@ def _paragraph_claims(
             # the sentence's lead period ("In the first nine months of 2024, trade reached ...")
             carry_period = own[0].period
             carry_year = Period.parse(own[0].period).year
+            from_before = False
+            # the next paragraphs go on about the lead's period, or the period a paragraph opens with (unless it
+            # looks back from the text's period: "In the previous year, trade was ..." is a side remark)
+            if art.carry_period is None or (s is p.sentences[0] and own[0].relative not in _LOOKING_BACK):
+                art.carry_period = carry_period
     return out, carry_source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.sources import _Source
@@ -36,6 +37,11 @@ class _Article:
     #: the last level claims of the article so far: what a ranking without a verb continues
     #: ("Kyrgyzstan came second with $22.7 billion. Next come Uzbekistan ($13.7 billion), ...")
     last_levels: list[Claim] = field(default_factory=list)
+    #: when the article was published (its date or dateline): dates a part of a year printed without its year
+    ref_date: date | None = None
+    #: the period the last paragraph was about (its sentences' lead period): a paragraph that names none goes on
+    #: about it ("In January–May trade reached ... ." then "China took first place with $2.3 billion.")
+    carry_period: str | None = None
 
 
 def _with_party(fl: _Flow, own: str) -> _Flow:

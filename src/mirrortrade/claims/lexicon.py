@@ -351,8 +351,9 @@ def qualifier_before(text: str, start: int) -> tuple[str, int]:
     abs_start = start - len(before) + m.start(1)
     if word == "up to" and _MOVE_BEFORE_UP_TO.search(text[max(0, abs_start - 30):abs_start]):
         return "exact", start
+    # "down from over $5bn", "rose over $1bn" are no bounds of the figure; "came to over $224 million" is one
     if word in ("over", "above", "under", "below") and re.search(
-        r"\b(?:from|to|rose|fell)\s*$", text[max(0, abs_start - 12):abs_start], re.I
+        r"\b(?:from|rose|fell)\s*$", text[max(0, abs_start - 12):abs_start], re.I
     ):
         return "exact", start
     return q, abs_start

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from mirrortrade.model import precision_of
 
@@ -142,11 +143,30 @@ def scaled(num: str, scale: float) -> float:
     return float(Decimal(plain(num)) * Decimal(repr(scale)))
 
 
-def find_money(text: str, *, yuan: bool = False) -> list[Money]:
+_CLEAR_DEC_COMMA = re.compile(DEC_COMMA)
+
+
+@lru_cache(maxsize=64)
+def uses_decimal_comma(text: str) -> bool:
+    """The text writes decimals with a comma: some amount or percentage has a comma and one or two digits
+    ("$22,71 billion", "17,9 percent"), which no thousands separator can be."""
+    return _CLEAR_DEC_COMMA.search(text) is not None
+
+
+def _house_style(num: str, scale_word: str | None, decimal_comma: bool) -> str:
+    """In a text that writes decimal commas, "$19,863 billion" is 19.863 billion (three decimals), not
+    19,863 billion: a comma before a scale word is its decimal mark."""
+    if decimal_comma and scale_word and re.fullmatch(r"\d{1,3},\d{3}", num):
+        return num.replace(",", ".")
+    return num
+
+
+def find_money(text: str, *, yuan: bool = False, decimal_comma: bool = False) -> list[Money]:
     """Every US-dollar amount in ``text`` with its value and printed precision; with ``yuan``, yuan amounts
     too (``currency="CNY"``), and a yuan amount printed with its dollar equivalent is one figure: the
-    dollars, spanning both, with the yuan in ``value_cny``."""
-    usd = _find_usd(text)
+    dollars, spanning both, with the yuan in ``value_cny``. ``decimal_comma``: the text around writes decimal
+    commas (:func:`uses_decimal_comma`), so "19,863 billion" is 19.863 billion."""
+    usd = _find_usd(text, decimal_comma)
     if not yuan:
         return usd
     out: list[Money] = []
@@ -157,6 +177,7 @@ def find_money(text: str, *, yuan: bool = False) -> list[Money]:
         num = m.group("num") or m.group("num_b")
         scale_word = m.group("scale") or m.group("scale_b")
         scale = SCALES[scale_word.lower()] if scale_word else 1.0
+        num = _house_style(num, scale_word, decimal_comma)
         cny = scaled(num, scale)
         nxt = next((u for u in usd if u.start >= m.end()), None)
         if nxt is not None and nxt.start - m.end() < 40 and _EQUIV_GAP.fullmatch(text[m.end():nxt.start]):
@@ -172,7 +193,7 @@ def find_money(text: str, *, yuan: bool = False) -> list[Money]:
     return out
 
 
-def _find_usd(text: str) -> list[Money]:
+def _find_usd(text: str, decimal_comma: bool = False) -> list[Money]:
     out: list[Money] = []
     for m in MONEY_RE.finditer(text):
         if m.group("word"):
@@ -184,6 +205,7 @@ def _find_usd(text: str) -> list[Money]:
         num = m.group("num") or m.group("num_b") or m.group("num_c")
         scale_word = m.group("scale") or m.group("scale_b")
         scale = SCALES[scale_word.lower()] if scale_word else 1.0
+        num = _house_style(num, scale_word, decimal_comma)
         value = scaled(num, scale)
         prec = precision_of(plain(num), scale)
         high = None

@@ -25,6 +25,12 @@ from mirrortrade.claims.vocab import (
 )
 from mirrortrade.model import Period, value_interval
 
+_MULTI_YEAR_RATE_BEFORE = re.compile(
+    r"\b(?:(?:average|avg\.?)\s+(?:annual|yearly|year-on-year)|(?:annual|yearly)\s+average|compound(?:ed)?\s+annual|"
+    r"CAGR|on\s+average|averag(?:ed|ing))\b[^.;:]{0,40}$", re.I)
+_MULTI_YEAR_RATE_AFTER = re.compile(
+    r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
+
 
 class PercentsMixin:
     """Methods of the sentence reader for growth rates and shares."""
@@ -70,7 +76,11 @@ class PercentsMixin:
                 if _TRADE_WORDS.search(self.t) and pc.start not in mults:
                     self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
                 continue
-            # growth?
+            # growth? an average rate over several years ("an average annual growth rate of 6 percent", "grew 6
+            # percent a year on average") is not one year's growth: no claim of the schema
+            if _MULTI_YEAR_RATE_BEFORE.search(self.t[max(0, qstart - 60):qstart]) or _MULTI_YEAR_RATE_AFTER.match(
+                    self.t[pc.end:pc.end + 40]):
+                continue
             if pc.start in mults:
                 mu = mults[pc.start]
                 g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100

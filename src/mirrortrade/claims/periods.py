@@ -41,6 +41,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(
         r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
         r"(?:\s+" + _YREF + r")?", re.I)),
+    # "in the nine months", "over the four months": the months to date of the year in context
+    ("months", re.compile(
+        r"\b(?:in|over|during|for|after)\s+the\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+        r"[\s-]+months?(?:\s+period)?(?:\s+" + _YREF + r")?", re.I)),
+    # "during this period", "over the same period", "in that period": the period the text is about, not a base
+    ("context", re.compile(
+        r"\b(?:during|in|over|for|within)\s+(?:this|that|the\s+same|the\s+reporting|the\s+said)\s+"
+        r"(?:period|time|months?)\b(?!\s+(?:of|in|a)\b)", re.I)),
     ("quarter_words", re.compile(
         r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+" + _YREF + r")?", re.I)),
     ("half_words", re.compile(
@@ -65,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
         r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
         r"the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|year[\s-]on[\s-]year|"
-        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+year)", re.I)),
+        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+(?:(?:whole|full|entire)\s+)?year)", re.I)),
 ]
 
 _BASE_BEFORE = re.compile(
@@ -111,9 +119,15 @@ def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int |
 
 
 def find_periods(
-    text: str, *, ref_year: int | None = None, context_year: int | None = None
+    text: str, *, ref_year: int | None = None, context_year: int | None = None,
+    context_period: str | None = None, ref_date: date | None = None, carried: bool = True,
 ) -> list[PeriodMention]:
-    """All period mentions of ``text`` (one sentence or more), non-overlapping, in order."""
+    """All period mentions of ``text`` (one sentence or more), non-overlapping, in order.
+
+    ``context_year``/``context_period``: the year and period the text around is about (the lead's, the previous
+    sentence's); "during this period" is ``context_period``. ``ref_date``: when the article was published: a part
+    of a year named without its year ("in January–April") is the latest such span that ended by then, unless a
+    ``context_year`` was carried from the text (``carried``; otherwise it is only the article's main year)."""
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
 
@@ -125,6 +139,8 @@ def find_periods(
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
+            if kind == "year" and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
             full_year = False
             relative = None
@@ -135,6 +151,8 @@ def find_periods(
                 y = _rel_year(g["rel"], ref_year, context_year)
             elif kind in ("months", "quarter_words", "half_words", "month_range", "month"):
                 y = context_year or ref_year
+                if ref_date is not None and not (carried and context_year):
+                    y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
             try:
                 if kind == "months":
                     n = g["n"].lower()
@@ -175,18 +193,24 @@ def find_periods(
                 elif kind in ("fiscal", "year"):
                     period = str(y)
                     full_year = True
+                elif kind == "context":
+                    relative = "context"
+                    period = context_period
                 elif kind == "relative":
                     rel = " ".join(g["rel"].lower().split())
                     if rel in ("year on year", "year-on-year", "year over year", "year-over-year", "y/y", "yoy") or \
                             rel.startswith("the same period"):
                         relative = "yoy"
-                    elif rel == "for the year":
+                    elif rel.startswith("for the") and rel.endswith("year"):
                         relative = "context"
                         yy = context_year or (ref_year - 1 if ref_year else None)
                         period = str(yy) if yy else None
                         full_year = True
                     else:
                         yy = _rel_year(rel, ref_year, context_year)
+                        if rel == "last year" and context_year and _COMPARISON_BEFORE.search(text[:m.start()]):
+                            # "In comparison, last year ...": the year before the one the text is about
+                            yy = context_year - 1
                         relative = rel.split()[-2] if len(rel.split()) > 1 else rel
                         period = str(yy) if yy else None
                         full_year = True
@@ -198,15 +222,90 @@ def find_periods(
             base = _is_base(text, m.start(), m.end(), g.get("poss"))
             if relative == "yoy":
                 base = True
+            if kind == "year" and re.search(
+                    r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|most|"
+                    r"least)\b(?:\s+\S+){0,3}\s+since\s+$", text[max(0, m.start() - 50):m.start()], re.I):
+                # "the first decline since 2019": what the superlative ranks against, neither a period nor a base
+                continue
+            if kind == "year" and re.search(r"\bsince\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+                # "the first decline since 2019", "up 90 percent since 2019": the start of a span, not a year
+                # before the figure's own
+                relative = "since"
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
     out.sort(key=lambda p: p.start)
-    return out
+    return _bracketed_bases(text, _context_from_before(out))
+
+
+def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
+    """"$19.9 billion in January–November 2024 and $22.7 billion for the full year", "in the first half of 2023
+    ... during this period": a mention of the period in context takes the one named before it in the text."""
+    res: list[PeriodMention] = []
+    for pm in out:
+        prev = next((q for q in reversed(res) if not q.base and q.period and q.relative != "context"), None)
+        if pm.relative == "context" and pm.base:
+            # "less than in the same period": the same span a year earlier, a year-on-year base
+            pm = PeriodMention(pm.start, pm.end, pm.text, None, True, pm.full_year, "yoy")
+        elif pm.relative == "context" and prev is not None:
+            period = str(Period.parse(prev.period).year) if pm.full_year else prev.period  # type: ignore[arg-type]
+            pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
+        elif pm.relative in ("previous", "prior", "year") and pm.full_year and prev is not None:
+            # "$8.9 billion in 2024, up 6.9 percent on the previous year": the year before the one just named;
+            # "$1.1 billion in January–June 2024, up from $0.9 billion a year earlier": the same months a year before
+            p0 = Period.parse(prev.period)  # type: ignore[arg-type]
+            if pm.relative == "year" and p0.n_months < 12:
+                pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.same_span_previous_year()), pm.base, False,
+                                   pm.relative)
+            else:
+                pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.year - 1), pm.base, pm.full_year, pm.relative)
+        res.append(pm)
+    return res
+
+
+def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """A period in brackets right after a comparison base ("9.4 percent higher year on year ($5.3 billion in
+    January–June 2023)") dates the base's level: it is a base too, never the period the text goes on about."""
+    res = []
+    for pm in out:
+        if not pm.base:
+            opened = text.rfind("(", 0, pm.start)
+            if opened >= 0 and ")" not in text[opened:pm.start] and any(
+                    b.base and b.end <= opened and not text[b.end:opened].strip() for b in out):
+                pm = PeriodMention(pm.start, pm.end, pm.text, pm.period, True, pm.full_year, pm.relative)
+        res.append(pm)
+    return res
+
+
+_FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(?:in|by)\s+comparison\b[\s,]*$|\b(?:in|by)\s+contrast\b[\s,]*$", re.I)
+#: "over" names a comparison base only after a change ("rose 55 percent over 2024", "an increase of $5bn over
+#: 2023"); at the head of a clause ("Over January–September, turnover fell ...") it names the figure's period
+_CHANGE_BEFORE_OVER = re.compile(
+    r"(?:\d|%|percent|per\s+cent|\b(?:rise|rose|risen|grew|grown|growth|increase[ds]?|up|higher|more|less|lower|"
+    r"down|fell|fallen|drop(?:ped)?|decline[ds]?|decrease[ds]?|jump(?:ed)?|gain(?:ed)?|surge[ds]?|climb(?:ed)?|"
+    r"change|compared|total|figure|level|result))\W*(?:\w+\W+){0,2}over\s+(?:the\s+|that\s+of\s+|in\s+)?$",
+    re.I)
+
+
+def _last_month(kind: str, g: dict[str, str | None]) -> int:
+    """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
+    if kind == "months":
+        n = str(g["n"]).lower()
+        return int(n) if n.isdigit() else _NUMW[n]
+    if kind == "quarter_words":
+        return 3 * _ORD[str(g["o"]).lower()]
+    if kind == "half_words":
+        return 6 * _ORD[str(g["o"]).lower()]
+    mon = g.get("m2") or g.get("m1") or ""
+    return _MONTHS.get(mon.lower().rstrip("."), 12)
 
 
 def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
     before = text[max(0, start - 30):start]
     if _BASE_BEFORE.search(before):
+        if re.search(r"\bover\s+(?:the\s+|that\s+of\s+|in\s+)?$", before, re.I) and not _CHANGE_BEFORE_OVER.search(
+                text[max(0, start - 60):start]):
+            return False
         return True
     after = text[end:end + 20]
     # "three times the 2014 figure": a year standing as the attribute of a level noun names that level
@@ -282,12 +381,43 @@ _DATELINE = re.compile(
 )
 
 
+#: "BISHKEK, July 2025 – ...": a dateline with the month and year only
+_DATELINE_MONTH = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+(?P<mon>" + _MON + r")\s+(?P<y>(?:19|20)\d\d)\s*[–—-]", re.M)
+
+
 def dateline_year(text: str) -> int | None:
-    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), if any."""
+    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), or of a
+    month-and-year dateline ("BISHKEK, July 2025 –"), if any."""
+    m = _DATELINE.search(text[:400])
+    if m:
+        return int(m.group("y1") or m.group("y2") or m.group("y3"))
+    d = _DATELINE_MONTH.search(text[:400])
+    return int(d.group("y")) if d else None
+
+
+def reference_date(text: str, article_date: date | None) -> date | None:
+    """When the article was published: its date, else a full date printed at its top (a dateline), else None."""
+    if article_date:
+        return article_date
     m = _DATELINE.search(text[:400])
     if not m:
+        dm = _DATELINE_MONTH.search(text[:400])
+        if dm is None:
+            return None
+        # a month and year only: the article was written during that month, dated by its first day
+        return date(int(dm.group("y")), _MONTHS[dm.group("mon").lower().rstrip(".")], 1)
+    d = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<y>\d{4})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]+)\s+"
+                 r"(?P<y2>\d{4})|(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d)", m.group(0))
+    if not d:
         return None
-    return int(m.group("y1") or m.group("y2") or m.group("y3"))
+    try:
+        if d.group("y3"):
+            return date(int(d.group("y3")), int(d.group("m3")), int(d.group("d3")))
+        mon = (d.group("mon") or d.group("mon2")).lower()
+        return date(int(d.group("y") or d.group("y2")), _MONTHS[mon], int(d.group("day") or d.group("day2")))
+    except (KeyError, ValueError):
+        return None
 
 
 def reference_year(text: str, article_date: date | None) -> int | None:

@@ -15,6 +15,7 @@ from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import (
     Money,
     find_money,
+    uses_decimal_comma,
 )
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
@@ -73,11 +74,14 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         self.carry_period = carry_period
         self.prev_claim: Claim | None = None
         ctx_year = carry_year or art.data_year
-        self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
+        self.carry_from_before = False  # the carried period is the previous paragraph's
+        self.periods: list[PeriodMention] = find_periods(
+            self.t, ref_year=art.ref_year, context_year=ctx_year, context_period=carry_period, ref_date=art.ref_date,
+            carried=carry_period is not None and Period.parse(carry_period).n_months < 12)
         dl = _DATELINE.match(self.t) if s.start < 400 else None
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
-        self.money = find_money(self.t, yuan=True)
+        self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
@@ -178,7 +182,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         return after[0] if after else None
 
     def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
-        flow = kw.lastgroup or "T"
+        flow = {"TT": "T"}.get(kw.lastgroup or "T", kw.lastgroup or "T")
         word = kw.group(0)
         ks, ke = kw.start(), kw.end()
         f = _Flow(flow)
@@ -317,6 +321,56 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         if bracket:
             self._note("period", 1.0)
             return bracket[-1].period
+        # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
+        # the base's level; a year-on-year base is the same span a year before the period in context
+        based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
+            re.fullmatch(r"[\s,]*(?:in|for|during)\s+(?:the\s+(?:same|corresponding|like|comparable)\s+"
+                         r"(?:period|time|months?|quarter|half)\s+(?:of|in)\s+)?", self.t[fig_end:pm.start], re.I)
+            and pm.relative != "yoy"
+            or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
+            and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
+            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
+            None)
+        if based is not None:
+            mine = [pm for pm in own if pm.start < next_start and pm.end <= fig_start] or [
+                pm for pm in own if pm.start < next_start]
+            ctx_period = mine[-1].period if mine else self.carry_period
+            same_span = re.search(r"\b(?:same|corresponding|like|comparable)\s+(?:period|time|months?|quarter|half)\s+"
+                                  r"(?:of|in)\s+$", self.t[max(0, based.start - 40):based.start], re.I)
+            if based.period and same_span and based.full_year:
+                # "$1.3 billion in the same period of 2023": the months in context, in that year
+                try:
+                    cp = Period.parse(ctx_period) if ctx_period else None
+                    if cp is not None and cp.n_months < 12:
+                        back = int(based.period[:4])
+                        self._note("period", 0.55)
+                        return str(Period.parse(f"{back}-{cp.start.month:02d}/{back}-{cp.end.month:02d}"))
+                except Exception:  # noqa: BLE001 - a span that cannot be rebuilt leaves the figure unresolved
+                    pass
+                self._note("period", 0.0)
+                return None
+            if based.period and based.relative not in ("year", "previous", "prior"):
+                self._note("period", 0.55)
+                return based.period
+            if ctx_period:
+                try:
+                    # derived, not printed: enough to show and corroborate the figure, not to flag it (a base-year
+                    # level is often the first release, since revised)
+                    self._note("period", 0.55)
+                    return str(Period.parse(ctx_period).same_span_previous_year())
+                except Exception:  # noqa: BLE001 - a span that cannot go back a year leaves the figure unresolved
+                    pass
+            self._note("period", 0.0)
+            return None
+        # a period right after the previous figure ("$80 million in 2023, and moving up to $2.8 billion in 2024")
+        # is that figure's, no rival for this one's
+        rivals = [pm for pm in before if not (prev_end and re.fullmatch(
+            r"[\s,]*(?:in|for|during|over|at\s+the\s+end\s+of)?\s*", self.t[prev_end:pm.start], re.I))]
+        if after and rivals and after[0].period != rivals[-1].period:
+            # "trade last year amounted to $23 billion and in the first five months of this year ...": two
+            # periods compete for the figure within its clause; which is its own is not said (not a guess)
+            self._note("period", 0.3)
+            return after[0].period
         if after:
             found = after[0].period
         elif before:
@@ -331,7 +385,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
             self.art.seen_periods.append(found)
             return found
         if self.carry_period:
-            self._note("period", 0.9)
+            self._note("period", 0.8 if self.carry_from_before else 0.9)
             return self.carry_period
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
         if bases:
@@ -379,7 +433,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                 cma = _CHANGE_MONEY_AFTER.match(self.t[mo.end:])
                 if cma:
                     kind = "change"
-                    sign = -1 if cma.group("down") else 1
+                    sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
             if mo.start in respective:

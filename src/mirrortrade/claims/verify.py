@@ -32,7 +32,8 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim, extract_claims
 from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
 from mirrortrade.claims.internal import check_internal
-from mirrortrade.claims.turnover import turnover_vs_parts
+from mirrortrade.claims.periods import reference_date
+from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
 from mirrortrade.model import AGGREGATES, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
@@ -109,7 +110,23 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
             "pub_date": "", "url": "", "quote": c.quote, "vintage": pd.Timestamp(vintage), "retrieved_at": "",
             "note": "", "ingest_id": 0, "ingested_at": pd.Timestamp(vintage),
         })
-    return pd.DataFrame(rows)
+    return _narrow_restatements(pd.DataFrame(rows))
+
+
+def _narrow_restatements(rows: pd.DataFrame) -> pd.DataFrame:
+    """One statistic stated twice ("$22 billion", then "more than $22 billion"), with intervals that overlap,
+    is one figure: both statements hold only where they overlap, so each is checked with the intersection."""
+    if rows.empty:
+        return rows
+    rows = rows.copy()
+    for _, g in rows.groupby(["source_id", "reporter", "partner", "flow", "period"], sort=False):
+        if len(g) < 2:
+            continue
+        lo, hi = float(g["value_low"].max()), float(g["value_high"].min())
+        if lo <= hi:
+            rows.loc[g.index, "value_low"] = lo
+            rows.loc[g.index, "value_high"] = hi
+    return rows
 
 
 def _previous_span(p: Period) -> str | None:
@@ -196,7 +213,7 @@ def _same_number(c: Any, f: Any) -> bool:
 
 def check_claims(
     claims: list[Claim], store: Any | None = None, *, title: str = "(article)", article_date: date | None = None,
-    indicators: Sequence[IndicatorFigure] | None = None,
+    indicators: Sequence[IndicatorFigure] | None = None, published: date | None = None,
 ) -> dict[str, Any]:
     """Verify extracted claims; returns ``{"claims": [...], "findings": [...]}`` (the ``check --json`` shape).
 
@@ -238,6 +255,8 @@ def check_claims(
             })
     findings += check_internal(claims, indicators or ())
     findings += turnover_vs_parts(claims, store_obs)
+    done = {f["claims"][0] for f in findings if f["rule"] == "change_vs_levels"}
+    findings += change_vs_store(claims, store_obs, done)
     by_id = {c.id: c for c in claims}
     for cid, fids in restated.items():
         c = by_id[cid]
@@ -248,6 +267,14 @@ def check_claims(
             "evidence": {"figure_ids": fids},
         })
     findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
+    findings = _one_publication_fits(findings)
+    when = published or article_date
+    vintages = _store_dates(store_obs) if when is not None else {}
+    for f in findings:
+        _revised_since(f, vintages, when)
+        _part_year_not_implausible(f)
+        if f["rule"] == "mirror_gap":
+            f["about_claims"] = _about(f, by_id)
     _assign_status(claims, findings)
     for c in unresolved:
         c.status, c.findings = "unresolved", []
@@ -354,10 +381,77 @@ def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     return out or f["claims"]
 
 
+def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
+    """The claims a finding is strictly about: the same flow of the same pair (or its mirror) in the same
+    period. A finding about the other statistics of a pair (turnover against turnover) names a claim of a
+    component flow only as what stood in for a stored figure: it is beside that claim, not about it."""
+    about = f.get("about")
+    if not about:
+        return list(f["claims"])
+    rep, par, flow, period = about["reporter"], about["partner"], about["flow"], about.get("period")
+    out = []
+    for cid in f["claims"]:
+        c = by_id.get(cid)
+        if c is None or (period and c.period and c.period != period):
+            continue
+        if (c.reporter, c.partner, c.flow) in ((rep, par, flow), (par, rep, _MIRROR_FLOW.get(flow, flow))):
+            out.append(cid)
+    return out
+
+
+def _one_publication_fits(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A growth rate checked against several publications of its base year (a first release and a revision,
+    two outlets' roundings) is consistent when it fits one of them: the article may have computed it from
+    the other. Its conflicts with the rest are dropped."""
+    fits = {tuple(f["claims"]) for f in findings if f["rule"] == "growth_consistency" and f["status"] == "consistent"}
+    return [f for f in findings if not (f["rule"] == "growth_consistency" and f["status"] == "conflict"
+                                        and tuple(f["claims"]) in fits)]
+
+
+def _store_dates(store_obs: pd.DataFrame) -> dict[str, date]:
+    """Stored figure id -> the day it was published (its publication date, else its vintage)."""
+    out: dict[str, date] = {}
+    if store_obs is None or store_obs.empty:
+        return out
+    for fid, pub, vin in zip(store_obs["figure_id"], store_obs["pub_date"], store_obs["vintage"], strict=True):
+        for x in (pub, vin):
+            try:
+                d = pd.Timestamp(x).date() if str(x).strip() else None
+            except (ValueError, TypeError):
+                d = None
+            if d is not None:
+                out[str(fid)] = d
+                break
+    return out
+
+
+def _revised_since(f: dict[str, Any], dates: dict[str, date], when: date | None) -> None:
+    """An article's figure that differs from the same statistics' figure published only after the article was
+    written is most likely the first release, revised since: worth a note (``notable``), not an error."""
+    if when is None or f["rule"] != "source_conflict" or f["status"] != "conflict":
+        return
+    stored = [dates[i] for i in (f.get("evidence") or {}).get("figure_ids", []) if i in dates]
+    if stored and all(d > when for d in stored):
+        f["status"], f["severity"] = "notable", "low"
+        f["message"] += (f" The stored figure dates from after the article ({when.isoformat()}; its publication, "
+                         "else its retrieval): a revision since is likely, not an error of the article.")
+
+
+def _part_year_not_implausible(f: dict[str, Any]) -> None:
+    """A part-year figure set against a year's GDP is annualised, and an annualised figure is an estimate
+    (seasons, one-off shipments): far above GDP it is worth a look (``notable``), never an error."""
+    if f["rule"] == "exceeds_gdp" and f["status"] == "implausible" and (f.get("evidence") or {}).get("annualised"):
+        f["status"], f["severity"] = "notable", "medium"
+
+
 def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
+    """A claim's status says whether the article quotes its own source correctly. A mirror gap (the other
+    reporter's figure differs) is a finding beside the claim (its ``about_claims``), not a conflict of it."""
     status: dict[str, str] = {}
     by_id = {c.id: c for c in claims}
     for f in findings:
+        if f["rule"] == "mirror_gap" and f["status"] in ("conflict", "implausible"):
+            continue
         s = {"implausible": "implausible", "conflict": "conflict"}.get(f["status"], "consistent")
         # a notable finding (a surge, a high share of GDP) does not make the figure wrong; a conflict
         # or an implausibility marks the claims it is about, not those it used as evidence
@@ -378,4 +472,5 @@ def check_article(text: str, store: Any | None = None, *, article_date: date | N
     """Extract every trade claim of a news text and verify it (see module doc)."""
     claims = extract_claims(text, article_date=article_date)
     indicators = extract_indicators(text, article_date=article_date)
-    return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators)
+    return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators,
+                        published=reference_date(text, article_date))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _FLOW_RE = re.compile(
-    r"(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
+    # "imports and exports", "exports and imports", "export-import": both ways, the turnover (group TT reads as T)
+    r"(?P<TT>\b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?|exports?[-–/]imports?|imports?[-–/]exports?)\b)"
+    r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
     r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
     r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)"
@@ -46,13 +48,16 @@ _CHANGE_MONEY_BEFORE = re.compile(
 )
 #: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
 _CHANGE_MONEY_AFTER = re.compile(
-    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))\s+(?:than|on|from|compared|over|year)\b",
+    # "$12 million more than in September 2018", "around $2 billion higher in 2023 than in 2022", "... lower."
+    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))"
+    r"(?:\s+(?:in|for|during|over)\s+[^,.;:()]{1,30}?)?\s+(?:than|on|from|compared|over|year)\b"
+    r"|^\s+(?:(?P<up_end>higher)|(?P<down_end>lower))\s*(?:[.;]|$)",
     re.I,
 )
 #: a figure that is a goal or a forecast, not a statement of what was traded
 _TARGET_BEFORE = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|plan(?:s|ned|ning)?|seek(?:s|ing)?|intend(?:s|ed)?|hope(?:s|d)?|"
-    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|may|might|potential|ambition|pledg\w*|"
+    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|(?-i:may)(?!\s+\d)|might|potential|ambition|pledg\w*|"
     r"vow\w*|(?:agreed|agree|want|wants|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
     re.I,
 )
@@ -73,7 +78,7 @@ _SHARE_BEFORE = re.compile(
 _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?(?:19|20)\d\d\s*[–—-]\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*[–—-]\s*")
 _WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
 _STOP_FILLER = {
