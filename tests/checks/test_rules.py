@@ -86,6 +86,43 @@ def test_sum_consistency_conflict_hand_made(store) -> None:
 # ---- growth_consistency --------------------------------------------------------------------
 
 
+def test_sum_consistency_any_publication_of_a_member_may_be_the_one_summed(store) -> None:
+    # hand-made, after the 2024 case in the embedded data (24.kg printed China's 2024 trade with Kyrgyzstan as
+    # "$22,071 billion" where its other reports say $22.71bn): a region total of 2030 from one publication, its five
+    # countries from another, and Kyrgyzstan also in a third publication with a transposed number. The total adds up
+    # with the second publication's countries (10 + 22.7 + 3 + 2 + 5 = 42.7): not a sum conflict (the two Kyrgyz
+    # numbers are a source_conflict)
+    members = {"KAZ": 10.0, "KGZ": 22.7, "TJK": 3.0, "TKM": 2.0, "UZB": 5.0}
+    total = [{"reporter": "CHN", "partner": "CA5", "flow": "T", "period": "2030", "value_usd": 42.7 * B,
+              "precision_usd": 1e8}]
+    parts = [{"reporter": "CHN", "partner": c, "flow": "T", "period": "2030", "value_usd": v * B, "precision_usd": 1e8}
+             for c, v in members.items()]
+    typo = [{"reporter": "CHN", "partner": "KGZ", "flow": "T", "period": "2030", "value_usd": 22.071 * B,
+             "precision_usd": 1e6}]
+    store.ingest_frame(hand_figures(total, title="total"))
+    store.ingest_frame(hand_figures(typo, title="typo"))
+    store.ingest_frame(hand_figures(parts, title="parts"))
+    fs = run_checks(store, rules=["sum_consistency", "source_conflict"])
+    (s,) = pick(fs, rule="sum_consistency", partner="CA5", period="2030")
+    assert s.status == "consistent"
+    assert pick(fs, rule="source_conflict", partner="KGZ", period="2030", status="conflict")
+
+
+def test_sum_consistency_a_single_publication_that_does_not_add_up(store) -> None:
+    # the same hand-made region with the transposed Kyrgyz number as the only one: 10 + 22.071 + 3 + 2 + 5 = 42.071
+    # (rounding allows 41.871-42.271) against 42.7 (42.65-42.75): a conflict
+    members = {"KAZ": 10.0, "TJK": 3.0, "TKM": 2.0, "UZB": 5.0}
+    rows = [{"reporter": "CHN", "partner": c, "flow": "T", "period": "2030", "value_usd": v * B, "precision_usd": 1e8}
+            for c, v in members.items()]
+    rows.append({"reporter": "CHN", "partner": "KGZ", "flow": "T", "period": "2030", "value_usd": 22.071 * B,
+                 "precision_usd": 1e6})
+    store.ingest_frame(hand_figures(rows, title="parts"))
+    store.ingest_frame(hand_figures([{"reporter": "CHN", "partner": "CA5", "flow": "T", "period": "2030",
+                                      "value_usd": 42.7 * B, "precision_usd": 1e8}], title="total"))
+    (s,) = pick(run_checks(store, rules=["sum_consistency"]), rule="sum_consistency", partner="CA5", period="2030")
+    assert s.status == "conflict"
+
+
 def test_growth_consistent_with_stored_previous_level(embedded_findings) -> None:
     # seed 000: TKM turnover 2025 "declined by 5.6 percent ... to $10 billion"; the 2024 level in the embedded
     # data (published_figures.csv, 24.kg 2025-01-24, GACC): "Turkmenistan ($10.6 billion ...)", to 0.1bn

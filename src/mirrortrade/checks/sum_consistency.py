@@ -88,6 +88,22 @@ def regional_parts(ctx: CheckContext, total: Fig, *, partial: bool = False) -> l
     return parts
 
 
+def member_intervals(ctx: CheckContext, total: Fig, parts: list[Fig]) -> list[tuple[float, float]]:
+    """Each part's interval for the sum: a part from the total's own publication as printed; otherwise every
+    publication of that member's statistic may be the one the total was built from, so the hull of all of them
+    (two publications of one figure make a source_conflict, never a sum that does not add up)."""
+    out = []
+    for p in parts:
+        if p.publication == total.publication:
+            out.append(p.interval)
+            continue
+        cands = [ctx.tightened(f).interval
+                 for f in ctx.find(reporter=p.reporter, partner=p.partner, flow=p.flow, period=p.period)
+                 if f.source_id == total.source_id]
+        out.append((min(c[0] for c in cands), max(c[1] for c in cands)) if cands else p.interval)
+    return out
+
+
 def partial_finding(ctx: CheckContext, t: Fig) -> Finding | None:
     """A regional total below the sum of only some of its countries (the others count as [0, ∞)): a
     conflict whatever the missing countries are. None when the members present leave room."""
@@ -96,7 +112,7 @@ def partial_finding(ctx: CheckContext, t: Fig) -> Finding | None:
     parts = regional_parts(ctx, t, partial=True)
     if not parts:
         return None
-    c = iv.sum_check([p.interval for p in parts] + [(0.0, math.inf)], t.interval)
+    c = iv.sum_check(member_intervals(ctx, t, parts) + [(0.0, math.inf)], t.interval)
     if c.consistent:
         return None
     printed = sum(p.value for p in parts)
@@ -113,7 +129,7 @@ def regional_check(ctx: CheckContext, total: Fig) -> tuple[iv.Consistency, list[
     parts = regional_parts(ctx, total)
     if parts is None:
         return None
-    return iv.sum_check([p.interval for p in parts], total.interval), parts
+    return iv.sum_check(member_intervals(ctx, total, parts), total.interval), parts
 
 
 def regional_findings(ctx: CheckContext) -> list[Finding]:
