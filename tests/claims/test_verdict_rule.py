@@ -140,3 +140,26 @@ def test_a_figure_revised_after_the_article_is_notable_not_a_conflict() -> None:
     f = conflict()
     _revised_since(f, later, None)
     assert f["status"] == "conflict"
+
+
+# invented: a statistic that two stored publications print differently (a transposed digit in one); an article
+# quoting either one quotes its source correctly
+TWO_PUBS = "China's customs reported trade with Mongolia of $9.1 billion in 2031."
+
+
+def test_a_level_matching_one_stored_publication_is_not_a_conflict(store) -> None:
+    import pandas as pd
+
+    rows = [{"reporter": "CHN", "partner": "MNG", "flow": "T", "period": "2031", "value_usd": v, "precision_usd": p,
+             "source_id": "CN-GACC", "publisher": pub, "title": pub, "vintage": "2032-01-20", "qualifier": "exact"}
+            for v, p, pub in ((9.1e9, 1e8, "outlet A"), (9.01e9, 1e7, "outlet B"))]
+    store.ingest_frame(pd.DataFrame(rows))
+    res = check_article(TWO_PUBS, store)
+    (c,) = [c for c in res["claims"] if c["value_usd"] == 9.1e9]
+    assert c["status"] == "consistent"
+    (sc,) = [f for f in res["findings"] if f["rule"] == "source_conflict"]
+    assert sc["status"] == "notable" and "the publications disagree" in sc["message"]
+    # quoting a third number is still a conflict with both
+    res = check_article(TWO_PUBS.replace("9.1", "9.6"), store)
+    (c,) = [c for c in res["claims"] if c["value_usd"] == 9.6e9]
+    assert c["status"] == "conflict"

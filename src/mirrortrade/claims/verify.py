@@ -267,7 +267,9 @@ def check_claims(
             "evidence": {"figure_ids": fids},
         })
     findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
-    findings = _one_publication_fits(findings)
+    own = set(store_obs.loc[store_obs["title"].astype(str).str.strip() == title.strip(), "figure_id"]) \
+        if len(store_obs) and "title" in store_obs.columns else set()
+    findings = _one_publication_fits(findings, own)
     when = published or article_date
     vintages = _store_dates(store_obs) if when is not None else {}
     for f in findings:
@@ -399,13 +401,26 @@ def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     return out
 
 
-def _one_publication_fits(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_publication_fits(findings: list[dict[str, Any]], own: set[str] = frozenset()) -> list[dict[str, Any]]:
     """A growth rate checked against several publications of its base year (a first release and a revision,
     two outlets' roundings) is consistent when it fits one of them: the article may have computed it from
     the other. Its conflicts with the rest are dropped."""
     fits = {tuple(f["claims"]) for f in findings if f["rule"] == "growth_consistency" and f["status"] == "consistent"}
-    return [f for f in findings if not (f["rule"] == "growth_consistency" and f["status"] == "conflict"
-                                        and tuple(f["claims"]) in fits)]
+    out = [f for f in findings if not (f["rule"] == "growth_consistency" and f["status"] == "conflict"
+                                       and tuple(f["claims"]) in fits)]
+    # likewise a level that restates one stored publication of its statistic quotes its source correctly; that
+    # another publication prints the statistic otherwise is the store's own source_conflict, a note here
+    # (``own``: stored figures of this very article, which say nothing about its source)
+    matched = {f["claims"][0]: [i for i in f["evidence"]["figure_ids"] if i not in own]
+               for f in out if f["rule"] == "store_match"}
+    matched = {c: ids for c, ids in matched.items() if ids}
+    for f in out:
+        if f["rule"] == "source_conflict" and f["status"] == "conflict" and set(f["claims"]) <= set(matched):
+            f["status"], f["severity"] = "notable", "low"
+            same = ", ".join(i for c in f["claims"] for i in matched[c])
+            f["message"] += (f" The article's figure matches another publication of the same statistic ({same}): "
+                             "the publications disagree, not the article with its source.")
+    return out
 
 
 def _store_dates(store_obs: pd.DataFrame) -> dict[str, date]:
