@@ -29,7 +29,7 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_year
 from mirrortrade.claims.sentence import _SentenceCtx
-from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source
+from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
 from mirrortrade.claims.text import Paragraph, segment
 from mirrortrade.model import Period
 
@@ -44,6 +44,7 @@ def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim
     art = _article_context(text, paras, article_date)
     claims: list[Claim] = []
     section_topic: str | None = None
+    carry: _Source | None = None
     for p in paras:
         heading = _heading_country(p)
         if heading:
@@ -51,7 +52,7 @@ def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim
             continue
         # a source named in a paragraph governs the rest of that paragraph; after it, the article's lead source
         # (an overview article goes country by country, each paragraph opening with the lead's statistics)
-        got, _ = _paragraph_claims(p, art, section_topic)
+        got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
@@ -75,12 +76,13 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     refs = lx.find_countries(text, about_central_asia=about_ca)
     counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"))
     hub = counts.most_common(1)[0][0] if counts else None
+    home = dateline_country(text)
     default = None
     default_para = 0
     for p in paras:
         for s in p.sentences:
             srefs = lx.resolve_refs([r for r in refs if s.start <= r.start < s.end], None, hub)
-            for src in _find_sources(s.text, _shift(srefs, -s.start), 0):
+            for src in _find_sources(s.text, _shift(srefs, -s.start), 0, home=home):
                 if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "intl"):
                     default = _Source(src.start + s.start, src.end + s.start, src.reporter, src.kind, src.sid)
                     default_para = p.index
@@ -93,7 +95,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     # the lead: headlines and captions, then the first two paragraphs of running text
     body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
-    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead)
+    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead, home=home)
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
@@ -118,6 +120,11 @@ def _paragraph_claims(
     topic = _paragraph_topic(p, art, section_topic)
     para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
                   if r.code not in ("TOPIC", "SUBJ", "WLD")]
+    named = {c for c in para_codes if c not in ("CA5", "EUU")}
+    if carry_in is not None and carry_in.reporter and carry_in.reporter not in named and len(named) >= 2:
+        # the agency last named governs the paragraphs after it until another is named, unless this paragraph is
+        # about other countries (an overview going country by country: "Turkmenistan ... bilateral trade with China")
+        carry_in = None
     carry_source: _Source | None = carry_in
     carry_year: int | None = None
     carry_period: str | None = None

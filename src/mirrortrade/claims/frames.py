@@ -36,6 +36,9 @@ class _Article:
     #: the last level claims of the article so far: what a ranking without a verb continues
     #: ("Kyrgyzstan came second with $22.7 billion. Next come Uzbekistan ($13.7 billion), ...")
     last_levels: list[Claim] = field(default_factory=list)
+    #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
+    #: Statistical Committee" is
+    home: str | None = None
 
 
 def _with_party(fl: _Flow, own: str) -> _Flow:

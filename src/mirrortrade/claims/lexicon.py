@@ -21,7 +21,7 @@ CENTRAL_ASIA_CODES: tuple[str, ...] = CENTRAL_ASIA
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "CHN": (
         "China", "People's Republic of China", "People’s Republic of China", "the PRC", "PRC",
-        "Chinese", "Sino", "Beijing", "Peking",
+        "Chinese", "Sino", "Beijing", "Peking", "Celestial Empire", "Middle Kingdom",
     ),
     "KAZ": ("Kazakhstan", "Kazakstan", "Kazakh", "Kazakhs", "Kazakhstani", "Kazakhstanis", "Astana", "Nur-Sultan"),
     "KGZ": ("Kyrgyzstan", "Kyrgyz Republic", "Kyrgyz", "Kirghiz", "Kirgiz", "Kyrgyzstani", "Bishkek"),
@@ -263,7 +263,7 @@ _SRC_NOUN = (
     r"|(?:audit|accounts)\s+chamber|agency|bureau|side"
 )
 _SRC_MOD = (
-    r"(?:official|government|state|national|federal|statistical|customs|trade|own|latest|new|"
+    r"(?:official|government|state|national|federal|statistical|customs|trade|own|latest|new|main|chief|"
     r"preliminary|provisional|foreign|economy|finance|commerce|general|revenue|planning|economic|"
     r"affairs|the|of|and|published|released|reported)"
 )

@@ -53,6 +53,37 @@ class ListsMixin:
             return {}
         return {mo.start: (code, codes) for mo, code in zip(run, codes, strict=True)}
 
+    def _respective_flows(self, money: list[Money]) -> dict[int, re.Match[str]]:
+        """"Exports to and imports from China came to $5.1 billion and $7.8 billion respectively": the k-th figure
+        of the list goes with the k-th flow word of a list of flow words before it (figure start -> flow word);
+        empty unless the counts agree."""
+        m = re.search(r"\brespectively\b", self.t)
+        if m is None:
+            return {}
+        figs = [mo for mo in money if mo.end <= m.start()]
+        run: list[Money] = []
+        for mo in reversed(figs):
+            nxt = run[0].start if run else m.start()
+            if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
+                            re.sub(r"\([^)]*\)", "", self.t[mo.end:nxt])):
+                run.insert(0, mo)
+            else:
+                break
+        if len(run) < 2:
+            return {}
+        words = [f for f in self.flows if f.end() <= run[0].start]
+        # the flow words joined by "and" / commas (with their prepositional countries) right before the figures
+        group: list[re.Match[str]] = []
+        for f in reversed(words):
+            if group and not re.fullmatch(r"\s*(?:to|from|with)?\s*(?:[A-Z][\w'’-]*\s*)?(?:,\s*|\s+)(?:and\s+)?",
+                                          self.t[f.end():group[0].start()]):
+                break
+            group.insert(0, f)
+        kinds = [f.lastgroup for f in group]
+        if len(group) != len(run) or len(set(kinds)) != len(kinds):
+            return {}
+        return {mo.start: f for mo, f in zip(run, group, strict=True)}
+
     def _respective_flow(self, fl: _Flow, own: str, listed: tuple[str, ...]) -> _Flow:
         """``fl`` for one member of a "respectively" list: ``own`` instead of the listed countries."""
         if fl.flow in ("X", "M"):

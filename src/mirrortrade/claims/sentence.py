@@ -65,7 +65,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         self.para_codes = para_codes
         self.t = s.text
         self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca), topic, art.hub)
-        self.sources = _find_sources(self.t, self.refs, 0, topic)
+        self.sources = _find_sources(self.t, self.refs, 0, topic, art.home)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
         }
@@ -356,6 +356,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         level_claims: list[tuple[Money, Claim | None]] = []
         pending_change: tuple[Money, int] | None = None
         respective = self._respectively(money)
+        respective_flows = {} if respective else self._respective_flows(money)
         resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
         respective_end = resp.end() if resp else 0
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
@@ -388,9 +389,14 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                     first_kind = (kind, sign)
                 else:
                     kind, sign = first_kind
-            kw = self.flow_keyword(mo.start, prev_end)
+            kw = respective_flows.get(mo.start) or self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
-            if kw is not None:
+            if kw is not None and mo.start in respective_flows:
+                # "exports to and imports from China": the countries after the list of flow words are each one's
+                last = max(respective_flows.values(), key=lambda f: f.start())
+                fl = self.resolve_flow(last, mo.start, mo.end, next_start)
+                fl.flow = kw.lastgroup or fl.flow
+            elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)

@@ -18,9 +18,39 @@ class _Source:
 
 
 
-def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None) -> list[_Source]:
+#: a place name in capitals opening an article ("BISHKEK, February 12, 2019 –", "ASTANA, Kazakhstan, Sept 1, 2023.")
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|\s[–—-]\s)", re.M)
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the article's dateline city ("TASHKENT, April 21, 2024. ..." -> UZB), if it names one."""
+    for m in _DATELINE_PLACE.finditer(text[:600]):
+        place = m.group(1).strip().title()
+        refs = [r for r in lx.find_countries(place, region_as_ca5=False) if r.code not in ("TOPIC", "SUBJ", "WLD")]
+        if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(place):
+            return refs[0].code
+    return None
+
+
+def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, home: str | None) -> str | None:
+    """Whose agency is "the National Statistical Committee" named without its country: the country the sentence
+    speaks of in the possessive ("Uzbekistan's main partner"), else the dateline's country, else the sentence's
+    first country, else the paragraph's topic. China publishes its trade through customs, never through a
+    statistics committee or agency: a statistics body without a country is never China's."""
+    codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
+    near = [r.code for r in codes if r.possessive] + ([home] if home else []) + [r.code for r in codes]
+    near += [topic] if topic else []
+    if kind != "customs":
+        near = [c for c in near if c != "CHN"]
+    return near[0] if near else None
+
+
+def _find_sources(
+    text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None
+) -> list[_Source]:
     """Statistical sources named in ``text``; an agency named without its country ("the National Statistical
-    Committee reported") is the sentence's country's, else the paragraph's ``topic``."""
+    Committee reported") is the sentence's country's, else the dateline's (``home``), else the paragraph's
+    ``topic`` (see :func:`_agency_country`)."""
     out: list[_Source] = []
     for rx, rep, kind in lx.NAMED_SOURCES:
         for m in rx.finditer(text):
@@ -52,13 +82,9 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0, topic: 
         a0, b0 = m.start() + offset, m.end() + offset
         if any(x.start < b0 and a0 < x.end for x in out):
             continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
-        # whose agency: the country the sentence speaks of in the possessive ("Uzbekistan's main partner"),
-        # else the sentence's first country, else the paragraph's topic
-        codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
-        near = [r.code for r in codes if r.possessive] + [r.code for r in codes] + ([topic] if topic else [])
-        if near:
-            kind = lx.source_kind(m.group(0))
-            code = near[0]
+        kind = lx.source_kind(m.group(0))
+        code = _agency_country(kind, refs, topic, home)
+        if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
     # keep one source per span (named agencies win over the country-adjective form)
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 
 _FLOW_RE = re.compile(
-    r"(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
+    # "imports and exports", "import and export trade": two-way trade, read before either word alone (but
+    # "exports and imports came to $5.1 billion and $7.8 billion respectively" is two flows)
+    r"(?P<T>\b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?|import\s+and\s+export|export\s+and\s+import)"
+    r"(?:\s+trade)?\b(?!(?:[^.;]|\.\d)*\brespectively\b)|\b(?:trade|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
+    r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|surplus(?:es)?|"
+    r"deficits?|balance|structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))"
+    r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
     r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
-    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)"
-    r"|(?P<T>\b(?:trade|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
-    r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|"
-    r"structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))",
+    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)",
     re.IGNORECASE,
 )
 _VERB_FLOW = re.compile(r"^(?:sent|sold|shipped|supplied|exported|imported|bought|purchased)$", re.I)
@@ -52,7 +55,7 @@ _CHANGE_MONEY_AFTER = re.compile(
 #: a figure that is a goal or a forecast, not a statement of what was traded
 _TARGET_BEFORE = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|plan(?:s|ned|ning)?|seek(?:s|ing)?|intend(?:s|ed)?|hope(?:s|d)?|"
-    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|may|might|potential|ambition|pledg\w*|"
+    r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|(?-i:may)|might|potential|ambition|pledg\w*|"
     r"vow\w*|(?:agreed|agree|want|wants|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
     re.I,
 )
