@@ -92,3 +92,102 @@ def test_respectively_over_a_list_of_flow_words() -> None:
     ):
         cs = extract_claims(text)
         assert [_row(c) for c in cs] == [("$5.1 billion", "KAZ", "CHN", "X"), ("$7.8 billion", "KAZ", "CHN", "M")]
+
+
+# ---- anaphora and the article's pair -----------------------------------------------------------------------------
+def test_the_figure_takes_the_parties_of_the_figure_before() -> None:
+    text = ("ASTANA, November 3, 2021 – Last year, Kazakh-Chinese trade turnover rose 9 percent to $21.4 billion, "
+            "the Bureau of National Statistics said. The figure grew 12 percent to $17.2 billion in the first nine "
+            "months of this year.")
+    cs = extract_claims(text)
+    assert [(c.text, c.reporter, c.partner, c.flow, c.period, c.growth_pct) for c in cs] == [
+        ("$21.4 billion", "KAZ", "CHN", "T", "2020", 9.0),
+        ("$17.2 billion", "KAZ", "CHN", "T", "2021-01/2021-09", 12.0),
+    ]
+
+
+def test_this_indicator_growth_keeps_the_referents_flow_and_period() -> None:
+    text = ("According to Uzstat, Uzbekistan's imports from China reached $3.1 billion in the first quarter of 2022; "
+            "this indicator increased by 11.2 percent year on year.")
+    cs = extract_claims(text)
+    g = [c for c in cs if c.growth_pct is not None]
+    assert len(g) == 1
+    assert (g[0].reporter, g[0].partner, g[0].flow, g[0].period, g[0].growth_pct) == ("UZB", "CHN", "M", "2022-Q1", 11.2)
+
+
+def test_a_different_value_for_the_same_figure_is_someone_elses_unresolved() -> None:
+    text = ("According to China's customs, bilateral trade with Kazakhstan reached $28.1 billion in January–October "
+            "2022. Kazakh media put the figure for the period at $19.9 billion.")
+    cs = extract_claims(text)
+    first, second = cs
+    assert first.resolved and (first.reporter, first.partner) == ("CHN", "KAZ")
+    assert not second.resolved and "reporter" in second.missing
+
+
+def test_of_this_continues_the_series_of_the_paragraph() -> None:
+    text = ("BISHKEK, February 2, 2020 – Trade between China and Kyrgyzstan came to $1.4 billion in 2019, the National "
+            "Statistical Committee said.\n\n"
+            "Of this, imports accounted for $1.3 billion and exports for $72.5 million. Imports grew by 8 percent on "
+            "2018, while exports fell by 11 percent.")
+    cs = extract_claims(text)
+    rows = [(c.text, c.reporter, c.partner, c.flow, c.period) for c in cs]
+    assert ("$1.3 billion", "KGZ", "CHN", "M", "2019") in rows
+    assert ("$72.5 million", "KGZ", "CHN", "X", "2019") in rows
+    growth = {(c.flow, c.growth_pct) for c in cs if c.kind == "growth"}
+    assert growth == {("M", 8.0), ("X", -11.0)}
+    assert all(c.resolved for c in cs)
+
+
+def test_a_bare_flow_does_not_reach_into_a_paragraph_about_another_country() -> None:
+    text = ("Tajikistan's trade with China rose to $1.9 billion in 2023, according to Chinese customs.\n\n"
+            "Turkmenistan ran a surplus with China. But bilateral trade declined by 3 percent to $9.8 billion in 2023.")
+    c = [c for c in extract_claims(text) if c.text == "$9.8 billion"][0]
+    assert {c.reporter, c.partner} != {"TJK", "CHN"}
+
+
+def test_our_countries_in_a_quote_is_the_articles_pair() -> None:
+    text = ("Kazakhstan and China discuss trade\n\n"
+            "ASTANA, June 2, 2023 – \"Trade between our countries reached $31.5 billion last year,\" the prime "
+            "minister said.")
+    (c,) = extract_claims(text)
+    assert (c.reporter, c.partner, c.flow, c.period) == ("KAZ", "CHN", "T", "2022")
+
+
+def test_the_five_countries_are_the_region_never_one_of_them() -> None:
+    text = ("China's trade with Central Asia grew in 2024, according to China's customs. Kazakhstan came first with "
+            "$43.8 billion. Trade between China and the five countries totalled $94.8 billion over the year.")
+    c = [c for c in extract_claims(text) if c.text == "$94.8 billion"][0]
+    assert (c.reporter, c.partner, c.flow) == ("CHN", "CA5", "T")
+
+
+# ---- small readings that decide the parties' figures -----------------------------------------------------------
+def test_made_up_is_no_increase() -> None:
+    (c,) = extract_claims("According to Uzstat, Uzbekistan's exports to China made up $1.1 billion in 2021.")
+    assert c.kind == "level" and c.value_usd == 1.1e9 and c.change_usd is None
+
+
+def test_a_goal_named_after_the_figure_is_no_level() -> None:
+    text = ("According to China's customs, trade with Russia rose 26.3% to $240.1 billion in 2023, passing the "
+            "$200 billion goal the two leaders had set.")
+    assert [c.text for c in extract_claims(text)] == ["$240.1 billion"]
+
+
+def test_the_period_just_before_a_figure_beats_the_next_clauses() -> None:
+    text = ("According to China's customs, bilateral trade with Russia had grown by 29.3% in 2022, to $190 billion, and "
+            "accelerated further in 2023.")
+    (c,) = extract_claims(text)
+    assert (c.partner, c.period) == ("RUS", "2022")
+
+
+# ---- product-level figures ----------------------------------------------------------------------------------------
+def test_a_flow_verb_whose_object_is_a_product_is_no_total() -> None:
+    text = ("According to China's customs, China bought farm products worth 3.2 billion yuan from Kazakhstan in "
+            "January–April 2024, 14.5 percent more than a year earlier.")
+    assert extract_claims(text) == []
+
+
+def test_goods_worth_is_total_trade() -> None:
+    text = ("According to Uzstat, Uzbekistan sold goods worth $512 million to China in 2019 and imported seven times "
+            "as much ($3.6 billion).")
+    rows = [(c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text)]
+    assert rows == [("$512 million", "UZB", "CHN", "X"), ("$3.6 billion", "UZB", "CHN", "M")]

@@ -25,6 +25,7 @@ from collections import Counter
 from datetime import date
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.anaphora import article_pair
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_year
@@ -95,7 +96,8 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     # the lead: headlines and captions, then the first two paragraphs of running text
     body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
-    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead, home=home)
+    return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead, home=home,
+                    pair=article_pair(paras, refs, home))
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:

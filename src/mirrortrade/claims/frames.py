@@ -39,6 +39,8 @@ class _Article:
     #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
     #: Statistical Committee" is
     home: str | None = None
+    #: the two countries the article is about (its headline's, else the two it names most): "bilateral trade"
+    pair: tuple[str, ...] = ()
 
 
 def _with_party(fl: _Flow, own: str) -> _Flow:

@@ -28,7 +28,7 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "TJK": ("Tajikistan", "Tajik", "Tajiks", "Tajikistani", "Dushanbe"),
     "TKM": ("Turkmenistan", "Turkmen", "Turkmens", "Ashgabat", "Ashkhabad"),
     "UZB": ("Uzbekistan", "Uzbek", "Uzbeks", "Uzbekistani", "Tashkent"),
-    "RUS": ("Russia", "Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"),
+    "RUS": ("Russia", "Russian Federation", "Russian", "Russians", "Russo", "Moscow", "Kremlin"),
     "USA": (
         "United States", "the US", "the U.S.", "U.S.", "USA", "America", "American", "Americans", "Washington",
     ),
@@ -79,6 +79,8 @@ CA_SINGULAR = re.compile(r"\bCentral Asian (?:country|nation|state|republic)\b(?
 SUBJ_RE = re.compile(r"\b(?:the|that|this) (?:country|nation|republic)['’]s\b")
 #: "the region" means CA5 when the article is about Central Asia
 REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
+#: "the five countries", "all five republics": the Central Asian five, in an article about Central Asia
+FIVE_RE = re.compile(r"\b(?:the|all|these|those)\s+five\s+(?:countries|republics|states|nations|economies)\b")
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -159,6 +161,10 @@ def find_countries(text: str, *, about_central_asia: bool | None = None, region_
     if region_as_ca5 and about_central_asia:
         for m in REGION_RE.finditer(text):
             refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+    if about_central_asia:
+        for m in FIVE_RE.finditer(text):
+            if not any(r.start <= m.start() < r.end for r in refs):
+                refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
     refs.sort(key=lambda r: r.start)
     return refs
 

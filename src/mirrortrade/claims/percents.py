@@ -30,6 +30,7 @@ class PercentsMixin:
     """Methods of the sentence reader for growth rates and shares."""
 
     def _percent_claims(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
+        self._level_money = level_claims
         pcts: list[Percent] = [p for p in find_percents(self.t) if not p.points]
         occupied = [(p.start, p.end) for p in pcts]
         for fr in find_fractions(self.t):
@@ -71,6 +72,8 @@ class PercentsMixin:
                     self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
                 continue
             # growth?
+            if pc.start in mults and re.match(r"\s+as\s+(?:much|many|large|big|high)\b", after):
+                continue  # "imported seven times as much": a ratio to another flow, not a growth over time
             if pc.start in mults:
                 mu = mults[pc.start]
                 g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
@@ -88,6 +91,9 @@ class PercentsMixin:
                 g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
                 if down:
                     g_lo, g_hi = -g_hi, -g_lo
+            if prev_money and prev_money[-1][1] is None and not _FLOW_RE.search(self.t[prev_money[-1][0].end:pc.start]) \
+                    and len(self.t[prev_money[-1][0].end:pc.start]) < 40:
+                continue  # "farm products worth 4.36 billion yuan ..., 26.9 percent more": the dropped figure's rate
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
@@ -130,12 +136,17 @@ class PercentsMixin:
             kw = self.flow_after(pc.end, next_start)
             self._note("flow", 0.8)
         if kw is None:
+            self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
             return
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
         if _NONTRADE_RE.search(between):
             return
+        if any(kw.end() <= mo.start < pc.start and self._product_object(kw, mo)  # type: ignore[attr-defined]
+               for mo, _ in self._level_money):  # type: ignore[attr-defined]
+            return  # "bought farm products worth 4.36 billion yuan ..., 26.9 percent more": the product's growth
         fl = self.resolve_flow(kw, pc.start, pc.end, next_start)
+        self._bare_flow_parties(fl, out)  # type: ignore[attr-defined]
         src = self.reporter_for(pc.start)
         reporter, partner, flow, _ = self._orient(fl, src)
         period = self.period_for(pc.start, pc.end, prev_end, min(next_start, next_any))
@@ -146,6 +157,30 @@ class PercentsMixin:
             paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
         c.growth_base = self._base_for(period, pc.end)
+        out.append(self._finish(c, src))
+
+    def _anaphoric_growth(
+        self, out: list[Claim], pc: Percent, qual: str, gval: float, g_lo: float, g_hi: float, prev_end: int
+    ) -> None:
+        """"This figure is 9.4 percent higher year on year": the growth of the figure referred to."""
+        an = self._anaphor_before(pc.start, prev_end)  # type: ignore[attr-defined]
+        ante = self._antecedent(out) if an is not None else None  # type: ignore[attr-defined]
+        if ante is None:
+            return
+        self._begin()
+        fl = self._flow_of(ante)  # type: ignore[attr-defined]
+        src = self.reporter_for(pc.start)
+        reporter, partner, flow, _ = self._orient(fl, src)
+        if (reporter, partner, flow) != (ante.reporter, ante.partner, ante.flow):
+            return  # the statistics named here are another country's: not the same series
+        ca, _ = self.clause_of(pc.start)
+        period = self._anaphoric_period(ante, ca, pc.end + 40)  # type: ignore[attr-defined]
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
+            partner=partner, flow=flow, period=period or None, qualifier=qual, source=_sid(src, reporter) or ante.source,
+            kind="growth", text=pc.text, paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
+        )
+        c.growth_base = self._base_for(c.period, pc.end)
         out.append(self._finish(c, src))
 
     def _share_claim(

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.anaphora import AnaphoraMixin
 from mirrortrade.claims.claim import RESOLVED, Claim
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
@@ -47,7 +48,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
 
 
 
-class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
+class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -317,9 +318,13 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         if bracket:
             self._note("period", 1.0)
             return bracket[-1].period
-        if after:
+        if after and not (before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
+                          and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
+                                           self.t[before[-1].end:fig_start])):
             found = after[0].period
         elif before:
+            # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the
+            # figure, not the next clause's
             found = before[-1].period
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
@@ -362,6 +367,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
         for i, mo in enumerate(money):
             self._begin()
+            referent: Claim | None = None
             next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
             before_txt = self.t[max(prev_end, mo.start - 60):mo.start]
             after_txt = self.t[mo.end:mo.end + 30]
@@ -405,6 +411,11 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
+            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) else None) is not None:
+                referent = ante
+                # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
+                fl = self._flow_of(ante)
+                self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], len(self.t)) or None
             else:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
@@ -445,6 +456,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                         fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
                     if fl.partner is None:
                         fl.partner = next((c for c in pp if c != fl.subject), None)
+            self._bare_flow_parties(fl, out)
             src = self.reporter_for(mo.start)
             if mo.start in respective:
                 # a list's figures share what follows it: "... $3.9 billion and $10.7 billion respectively in 2024"
@@ -457,6 +469,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                     # "trade with Uzbekistan (+$1.1 billion) and Kyrgyzstan (+$2.3 billion)": a list, not a pair
                     fl = self._respective_flow(fl, own, (own, other))
             claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
+            if referent is not None:
+                self._rival_of(claim, referent)
             if kind == "change":
                 pending_change = (mo, len(out))
             elif pending_change is not None and kind == "level":
