@@ -191,3 +191,48 @@ def test_goods_worth_is_total_trade() -> None:
             "as much ($3.6 billion).")
     rows = [(c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text)]
     assert rows == [("$512 million", "UZB", "CHN", "X"), ("$3.6 billion", "UZB", "CHN", "M")]
+
+
+# ---- shares in lists and rankings --------------------------------------------------------------------------------
+def _shares(text: str) -> list[tuple]:
+    return [(c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text) if c.kind == "share"]
+
+
+def test_a_list_of_shares_in_brackets_after_the_largest_share() -> None:
+    text = ("TASHKENT, March 1, 2023 – Uzbekistan's trade with China reached $8.1 billion in 2022, the Statistics "
+            "Agency said. China held the largest share of its foreign trade (18.2%), followed by Russia (17.5%), "
+            "Kazakhstan (8.9%) and Türkiye (5.1%).")
+    assert _shares(text) == [("18.2%", "UZB", "CHN", "T"), ("17.5%", "UZB", "RUS", "T"),
+                             ("8.9%", "UZB", "KAZ", "T"), ("5.1%", "UZB", "TUR", "T")]
+
+
+def test_possessive_shares_continue_the_paragraphs_share() -> None:
+    text = ("Russia was Uzbekistan's main partner in 2021 with 17.9% of the republic's turnover, the State Committee on "
+            "Statistics reported. China's share was 17.1%, Kazakhstan's 7.6% and Turkey's 6.0%.")
+    assert _shares(text) == [("17.9%", "UZB", "RUS", "T"), ("17.1%", "UZB", "CHN", "T"),
+                             ("7.6%", "UZB", "KAZ", "T"), ("6.0%", "UZB", "TUR", "T")]
+
+
+def test_shares_after_dashes_and_elided_verbs_keep_the_flow() -> None:
+    text = ("According to Tajstat, imports came mainly from Russia – 28.1% of total imports, China – 17.3%, and "
+            "Kazakhstan – 14.2%.")
+    assert _shares(text) == [("28.1%", "TJK", "RUS", "M"), ("17.3%", "TJK", "CHN", "M"), ("14.2%", "TJK", "KAZ", "M")]
+
+
+def test_a_share_with_its_own_whole_is_no_list_member() -> None:
+    text = ("According to Tajstat, imports came mainly from Russia – 28.1% of total imports. Russia took 5% of the goods "
+            "the republic sold abroad.")
+    assert [s for s in _shares(text) if s[0] == "5%" and s[3] == "M"] == []
+
+
+def test_a_scale_abbreviation_closing_a_figure_ends_the_sentence() -> None:
+    text = ("According to Tajstat, exports to Russia came to $36.1 mln. China was second, its turnover rising 19.7% to "
+            "$548.7 mln in January–April 2024.")
+    c = [c for c in extract_claims(text) if c.text == "$548.7 mln"][0]
+    assert (c.reporter, c.partner, c.flow) == ("TJK", "CHN", "T")
+
+
+def test_a_country_named_as_a_comparison_is_no_party() -> None:
+    text = "According to Tajstat, Kazakhstan came next after Russia: turnover edged up 8.4% to $391.2 mln in 2023."
+    c = [c for c in extract_claims(text) if c.text == "$391.2 mln"][0]
+    assert (c.reporter, c.partner) == ("TJK", "KAZ")

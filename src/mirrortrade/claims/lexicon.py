@@ -76,7 +76,7 @@ CA5_WORDS: tuple[str, ...] = (
 #: a single Central Asian state referred to by its region: the paragraph's country
 CA_SINGULAR = re.compile(r"\bCentral Asian (?:country|nation|state|republic)\b(?!s)")
 #: "the country's", "the nation's": the country the sentence has just named (resolved by the caller)
-SUBJ_RE = re.compile(r"\b(?:the|that|this) (?:country|nation|republic)['’]s\b")
+SUBJ_RE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?:country|nation|republic)['’]s\b")
 #: "the region" means CA5 when the article is about Central Asia
 REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
 #: "the five countries", "all five republics": the Central Asian five, in an article about Central Asia

@@ -11,6 +11,15 @@ from mirrortrade.claims.numbers import (
 )
 from mirrortrade.claims.vocab import _FLOW_RE
 
+#: what may stand between a country and its share in a list: "Russia (16.2%)", "Kazakhstan's 8,3%", "China – 19.8%",
+#: "Kazakhstan for 8,3 percent", "Turkey 10.7%", "China took 17.4%", "China's share was 16,8%"
+_SHARE_GAP = re.compile(
+    r"^(?:\s*\(\s*|\s*[–—-]\s*|\s*:\s*|['’]s?\s+(?:share\s+(?:was|is|stood\s+at|of|at|reached)\s+)?|\s+for\s+|\s+"
+    r"|\s+(?:took|had|held|with|accounted\s+for|made\s+up|represented|was|at|stood\s+at)\s+)"
+    r"(?:(?:about|around|almost|nearly|some|over|under|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+
 
 class ListsMixin:
     """Methods of the sentence reader for coordinated lists and rankings."""
@@ -83,6 +92,30 @@ class ListsMixin:
         if len(group) != len(run) or len(set(kinds)) != len(kinds):
             return {}
         return {mo.start: f for mo, f in zip(run, group, strict=True)}
+
+    def _share_partner(self, pc_start: int, lo: int) -> str | None:
+        """The country a share in a list belongs to by position ("followed by Russia (16.2%)", "Kazakhstan's 8,3%")."""
+        refs = [r for i, r in enumerate(self.refs) if lo <= r.start and r.end <= pc_start and i not in self.in_source
+                and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")]
+        qual_start = lx.qualifier_before(self.t, pc_start)[1]
+        if not refs:
+            return None
+        r = refs[-1]
+        gap = self.t[r.end:qual_start]
+        if not _SHARE_GAP.match(gap) or _FLOW_RE.search(gap):
+            return None
+        return r.code
+
+    def _share_frame(self, out: list) -> object | None:  # type: ignore[type-arg]
+        """The share a list continues: the sentence's last share claim, else the paragraph's last claim if a
+        share."""
+        for c in reversed(out):
+            if c.kind == "share" and c.reporter and c.share_of is not None or (c.kind == "share" and c.reporter):
+                return c
+        pc = self.prev_claim
+        if pc is not None and pc.kind == "share" and pc.reporter and not pc.missing:
+            return pc
+        return None
 
     def _respective_flow(self, fl: _Flow, own: str, listed: tuple[str, ...]) -> _Flow:
         """``fl`` for one member of a "respectively" list: ``own`` instead of the listed countries."""

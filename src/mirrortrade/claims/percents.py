@@ -25,6 +25,9 @@ from mirrortrade.claims.vocab import (
 )
 from mirrortrade.model import Period, value_interval
 
+#: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"
+_SHARE_BRACKET = re.compile(r"\bshare\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)\s*\(\s*$", re.I)
+
 
 class PercentsMixin:
     """Methods of the sentence reader for growth rates and shares."""
@@ -47,6 +50,7 @@ class PercentsMixin:
         mults = {mu.start: mu for mu in find_multiples(self.t)}
         pcts.sort(key=lambda p: p.start)
         starts = sorted([mo.start for mo, _ in level_claims] + [p.start for p in pcts])
+        prev_pc_end = 0
         for pc in pcts:
             next_any = next((x for x in starts if x > pc.start), len(self.t))
             if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
@@ -71,6 +75,19 @@ class PercentsMixin:
                 if _TRADE_WORDS.search(self.t) and pc.start not in mults:
                     self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
                 continue
+            sb = _SHARE_BRACKET.search(self.t[max(0, qstart - 160):qstart])
+            if sb and _TRADE_WORDS.search(sb.group("phrase")) and pc.start not in mults:
+                # "China held the largest share of its foreign trade (20.1%)"
+                self._share_claim(out, pc, qual, sb.group("phrase"), next_any, max(0, qstart - 160) + sb.start("phrase"))
+                continue
+            frame = self._share_frame(out) if pc.start not in mults else None  # type: ignore[attr-defined]
+            if frame is not None and not som and not _CHANGE_BEFORE.search(self.t[max(lo_bound, pc.start - 14):qstart]):
+                own = self._share_partner(pc.start, max(lo_bound, prev_pc_end))  # type: ignore[attr-defined]
+                if own is not None and own != frame.reporter:
+                    # a list of shares: "followed by Russia (16.2%), Kazakhstan (6.0%) ...", "Kazakhstan's 8,3%"
+                    self._list_share(out, pc, qual, frame, own, next_any)
+                    prev_pc_end = pc.end
+                    continue
             # growth?
             if pc.start in mults and re.match(r"\s+as\s+(?:much|many|large|big|high)\b", after):
                 continue  # "imported seven times as much": a ratio to another flow, not a growth over time
@@ -183,6 +200,24 @@ class PercentsMixin:
         c.growth_base = self._base_for(c.period, pc.end)
         out.append(self._finish(c, src))
 
+    def _list_share(self, out: list[Claim], pc: Percent, qual: str, frame: Claim, own: str, next_start: int) -> None:
+        """One share of a list, of the same whole (reporter, flow) as the share it continues."""
+        self._begin()
+        self._note("partner", 0.9)
+        src = self.reporter_for(pc.start)
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        period = self.period_for(pc.start, pc.end, 0, next_start)
+        if frame.period and period != frame.period and not any(
+                pm.period == period and not pm.base for pm in self.periods):
+            period = frame.period  # the list's period is its first share's unless this sentence states one
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=frame.reporter,
+            partner=own, flow=frame.flow, period=period, qualifier=qual, source=frame.source, kind="share",
+            text=pc.text, paragraph=self.p.index, share_pct=pc.value, share_low=max(lo, 0.0), share_high=min(hi, 100.0),
+            share_of=frame.share_of,
+        )
+        out.append(self._finish(c, src if src is not None and src.reporter == frame.reporter else None))
+
     def _share_claim(
         self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int, phrase_start: int
     ) -> None:
@@ -205,7 +240,9 @@ class PercentsMixin:
         if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
             # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
             # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject
-            whole = own_src[0].reporter if own_src else named[0]
+            whole = own_src[0].reporter if own_src else (
+                src.reporter if src is not None and src.reporter and len(named) == 1 and src.reporter not in named
+                else named[0])
         if whole is None and src is not None and (src.reporter in named or len(named) < 2):
             whole = src.reporter
         if whole is None and len(named) >= 2:

@@ -228,6 +228,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 for r in self.country_refs_between(ca, ks):
                     if len(parties) >= 2:
                         break
+                    if re.search(r"\b(?:after|behind|than|ahead\s+of|overtaking|overtook|replacing|displacing|like)\s+"
+                                 r"(?:the\s+)?$", self.t[max(0, r.start - 16):r.start]):
+                        continue  # "Kazakhstan came next after Russia: turnover ...": a comparison, not a party
                     if r.code not in parties:
                         parties.append(r.code)
             f.parties = tuple(parties[:2])
