@@ -236,3 +236,34 @@ def test_a_country_named_as_a_comparison_is_no_party() -> None:
     text = "According to Tajstat, Kazakhstan came next after Russia: turnover edged up 8.4% to $391.2 mln in 2023."
     c = [c for c in extract_claims(text) if c.text == "$391.2 mln"][0]
     assert (c.reporter, c.partner) == ("TJK", "KAZ")
+
+
+# ---- respectively with rates and shares; rankings -------------------------------------------------------------
+def test_respectively_rates_follow_their_levels() -> None:
+    text = ("According to China's Ministry of Commerce, trade with Kyrgyzstan and Tajikistan came to $5.2 billion and "
+            "$1.9 billion respectively in 2014, up 3.5 percent and 4.4 percent.")
+    cs = extract_claims(text)
+    assert [(c.partner, c.value_usd, c.growth_pct) for c in cs] == [("KGZ", 5.2e9, 3.5), ("TJK", 1.9e9, 4.4)]
+
+
+def test_respectively_shares_of_listed_countries() -> None:
+    text = ("According to Tajstat, the shares of Russia and China in the country's total trade were 27.1 percent and "
+            "21.6 percent respectively in 2023.")
+    assert _shares(text) == [("27.1 percent", "TJK", "RUS", "T"), ("21.6 percent", "TJK", "CHN", "T")]
+
+
+def test_rankings_with_dashes_brackets_and_a_country_compared_with() -> None:
+    text = ("According to China's customs, China's trade with Kazakhstan reached $31.5 billion in 2023. Kyrgyzstan came "
+            "second – $19.8 billion, Uzbekistan was third ($14.1 billion) and Turkmenistan followed Uzbekistan with "
+            "$10.4 billion.")
+    rows = [(c.text, c.reporter, c.partner) for c in extract_claims(text)]
+    assert rows == [("$31.5 billion", "CHN", "KAZ"), ("$19.8 billion", "CHN", "KGZ"), ("$14.1 billion", "CHN", "UZB"),
+                    ("$10.4 billion", "CHN", "TKM")]
+
+
+def test_a_dollar_figure_attached_to_a_share_is_the_holders_trade() -> None:
+    text = ("According to Kazakhstan's Bureau of National Statistics, China accounted for 20.4 percent of Kazakhstan's "
+            "foreign trade in 2022, worth $24.1 billion. Russia's share was 19.1 percent ($26.2 billion).")
+    rows = [(c.kind, c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text)]
+    assert rows == [("share", "20.4 percent", "KAZ", "CHN", "T"), ("level", "$24.1 billion", "KAZ", "CHN", "T"),
+                    ("share", "19.1 percent", "KAZ", "RUS", "T"), ("level", "$26.2 billion", "KAZ", "RUS", "T")]

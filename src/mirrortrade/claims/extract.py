@@ -134,6 +134,7 @@ def _paragraph_claims(
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         ctx.prev_claim = out[-1] if out else None
+        ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
         out.extend(got)
         art.last_levels = ([c for c in got if c.kind == "level" and c.flow] + art.last_levels)[:8]

@@ -51,7 +51,22 @@ class PercentsMixin:
         pcts.sort(key=lambda p: p.start)
         starts = sorted([mo.start for mo, _ in level_claims] + [p.start for p in pcts])
         prev_pc_end = 0
+        rates = self._respective_rates(pcts)  # type: ignore[attr-defined]
+        shares = {} if rates else self._respective_shares(pcts)  # type: ignore[attr-defined]
         for pc in pcts:
+            if pc.start in rates:
+                # "$28.6 billion and $4.5 billion respectively, up 11.3 percent and 58.3 percent": k-th rate, k-th level
+                c, sign = rates[pc.start]
+                qual, _ = lx.qualifier_before(self.t, pc.start)
+                g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+                c.growth_pct = sign * pc.value
+                c.growth_low, c.growth_high = (g_lo, g_hi) if sign > 0 else (-g_hi, -g_lo)
+                c.growth_base = self._base_for(c.period, pc.end)
+                continue
+            if pc.start in shares:
+                frame, own = shares[pc.start]
+                self._list_share(out, pc, lx.qualifier_before(self.t, pc.start)[0], frame, own, len(self.t))
+                continue
             next_any = next((x for x in starts if x > pc.start), len(self.t))
             if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
                 continue

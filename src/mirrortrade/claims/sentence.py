@@ -73,6 +73,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.carry_source = carry_source
         self.carry_period = carry_period
         self.prev_claim: Claim | None = None
+        self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         ctx_year = carry_year or art.data_year
         self.periods: list[PeriodMention] = find_periods(self.t, ref_year=art.ref_year, context_year=ctx_year)
         dl = _DATELINE.match(self.t) if s.start < 400 else None
@@ -82,6 +83,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
+        self._respective_list: list[Claim | None] = []
 
     # ---- slot confidences ---------------------------------------------------------------------
     def _begin(self, flow_conf: float = 1.0) -> None:
@@ -489,5 +491,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             prev = fl
             prev_end = mo.end
         self._base_levels(out)
+        self._respective_list = [c for mo, c in level_claims if mo.start in respective or mo.start in respective_flows]
         self._percent_claims(out, level_claims)
+        self._share_levels(out, level_claims)
         return out
