@@ -267,3 +267,24 @@ def test_a_dollar_figure_attached_to_a_share_is_the_holders_trade() -> None:
     rows = [(c.kind, c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text)]
     assert rows == [("share", "20.4 percent", "KAZ", "CHN", "T"), ("level", "$24.1 billion", "KAZ", "CHN", "T"),
                     ("share", "19.1 percent", "KAZ", "RUS", "T"), ("level", "$26.2 billion", "KAZ", "RUS", "T")]
+
+
+# ---- sources cited and world totals --------------------------------------------------------------------------
+def test_a_news_agency_citing_customs_is_not_the_reporter() -> None:
+    text = ("Trade between Russia and China grew by 24.1% in January–June and reached 114.5 billion dollars, the "
+            "Russian agency TASS reported, citing a statement by China Customs.")
+    cs = extract_claims(text)
+    assert {(c.reporter, c.partner, c.source) for c in cs} == {("CHN", "RUS", "CN-GACC")}
+
+
+def test_its_share_is_of_the_possessor_named_before() -> None:
+    text = ("According to the National Statistical Committee of the Kyrgyz Republic, China accounted for 27.2 percent "
+            "of Kyrgyzstan's foreign trade in 2019 and 35.1 percent of its imports.")
+    assert _shares(text) == [("27.2 percent", "KGZ", "CHN", "T"), ("35.1 percent", "KGZ", "CHN", "M")]
+
+
+def test_a_countrys_total_exports_are_with_the_world() -> None:
+    text = ("According to China's customs, trade with the United States fell 10.1 percent in 2023. China's total exports "
+            "decreased by 3.9 percent over the year.")
+    g = [c for c in extract_claims(text) if c.text == "3.9 percent"][0]
+    assert (g.reporter, g.partner, g.flow, g.growth_pct) == ("CHN", "WLD", "X", -3.9)

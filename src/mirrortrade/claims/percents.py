@@ -255,7 +255,8 @@ class PercentsMixin:
         if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
             # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
             # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject
-            whole = own_src[0].reporter if own_src else (
+            poss = [r.code for r in part_refs if r.possessive and r.code not in ("CA5", "WLD")]
+            whole = own_src[0].reporter if own_src else poss[-1] if poss else (
                 src.reporter if src is not None and src.reporter and len(named) == 1 and src.reporter not in named
                 else named[0])
         if whole is None and src is not None and (src.reporter in named or len(named) < 2):

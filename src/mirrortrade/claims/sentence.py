@@ -213,6 +213,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             f.subject, f.partner = subj, part
             if f.partner is None and preps.get("with"):
                 f.partner = preps["with"]
+            if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+$",
+                                               self.t[max(0, ks - 20):ks], re.I):
+                f.partner = "WLD"  # "China's total exports decreased by 4.6 percent": with the world
         else:
             parties: list[str] = []
             for c in attached:

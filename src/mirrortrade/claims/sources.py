@@ -62,6 +62,9 @@ def _find_sources(
         a, b = r.start - offset, r.end - offset
         tail = text[b:b + 80]
         m = lx.SOURCE_AFTER_COUNTRY.match(tail)
+        if m and re.match(r"\s+(?:news\s+)?(?:agency\s+)?[A-Z][A-Za-z]*[A-Z]", tail[m.end():m.end() + 20]) and \
+                re.search(r"agency|side", m.group(0), re.I):
+            m = None  # "the Russian agency TASS": a news agency reporting, not a statistics agency
         if m:
             kind = lx.source_kind(m.group(0))
             out.append(_Source(r.start, r.end + m.end(), r.code, kind, lx.source_id(r.code, kind)))
@@ -93,6 +96,11 @@ def _find_sources(
         if merged and s.start < merged[-1].end:
             continue
         merged.append(s)
+    # "the Russian agency TASS reported, citing a statement by China Customs": the source cited is the figures'
+    cited = [s for s in merged if re.search(r"\bciting\s+(?:[\w'’-]+\s+){0,6}$", text[max(0, s.start - offset - 60):s.start - offset])]
+    if cited:
+        merged = [s for s in merged if s in cited or not re.search(
+            r"^[^.;]{0,60}\bciting\b", text[s.end - offset:cited[0].start - offset + 1])]
     return merged
 
 
