@@ -288,3 +288,16 @@ def test_a_countrys_total_exports_are_with_the_world() -> None:
             "decreased by 3.9 percent over the year.")
     g = [c for c in extract_claims(text) if c.text == "3.9 percent"][0]
     assert (g.reporter, g.partner, g.flow, g.growth_pct) == ("CHN", "WLD", "X", -3.9)
+
+
+def test_the_statistics_cited_beat_the_messenger_cited() -> None:
+    text = ("Trade between Kazakhstan and China reached $25.2 billion in 2021, Kazinform reported, citing the press "
+            "service of the Kazakh embassy in Beijing and China's customs statistics.")
+    (c,) = extract_claims(text)
+    assert (c.reporter, c.partner, c.source) == ("CHN", "KAZ", "CN-GACC")
+
+
+def test_an_official_of_a_country_speaks_for_its_figures() -> None:
+    text = "In Bishkek this week, a Chinese official told reporters that trade with Kyrgyzstan amounted to $15.5 billion in 2022."
+    (c,) = extract_claims(text)
+    assert (c.reporter, c.partner) == ("CHN", "KGZ")

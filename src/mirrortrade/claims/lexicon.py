@@ -265,7 +265,7 @@ _SRC_NOUN = (
     r"|statistic(?:s|al)(?:\s+(?:agency|committee|bureau|office|service|authorit(?:y|ies)|data))?"
     r"|(?:official\s+)?(?:data|figures|numbers|statistics)"
     r"|stat(?:s)?\s+(?:agency|office|committee|bureau)"
-    r"|government|authorities|officials|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate"
+    r"|government|authorities|officials?|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate"
     r"|(?:audit|accounts)\s+chamber|agency|bureau|side"
 )
 _SRC_MOD = (

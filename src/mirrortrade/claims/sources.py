@@ -97,8 +97,15 @@ def _find_sources(
             continue
         merged.append(s)
     # "the Russian agency TASS reported, citing a statement by China Customs": the source cited is the figures'
-    cited = [s for s in merged if re.search(r"\bciting\s+(?:[\w'’-]+\s+){0,6}$", text[max(0, s.start - offset - 60):s.start - offset])]
+    cited = [s for s in merged if re.search(r"\bciting\b[^.;]*$", text[max(0, s.start - offset - 160):s.start - offset])]
     if cited:
+        stats = [s for s in cited if s.kind in ("customs", "stat")]
+        if stats:
+            # "citing the press service of the Kazakh embassy in Beijing and China's customs statistics": the
+            # statistics cited, not the messenger
+            cited = stats
+            merged = [s for s in merged if s in stats or s.kind not in ("embassy", "gov", "agency", "data")
+                      or not any(c.start > s.start for c in stats)]
         merged = [s for s in merged if s in cited or not re.search(
             r"^[^.;]{0,60}\bciting\b", text[s.end - offset:cited[0].start - offset + 1])]
     return merged
