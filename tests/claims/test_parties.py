@@ -301,3 +301,12 @@ def test_an_official_of_a_country_speaks_for_its_figures() -> None:
     text = "In Bishkek this week, a Chinese official told reporters that trade with Kyrgyzstan amounted to $15.5 billion in 2022."
     (c,) = extract_claims(text)
     assert (c.reporter, c.partner) == ("CHN", "KGZ")
+
+
+def test_a_provinces_trade_is_no_national_claim() -> None:
+    text = ("Mongolia becomes Inner Mongolia's top partner\n\n"
+            "HOHHOT, July 30, 2016 – Inner Mongolia's trade with Russia came to 6.9 billion yuan in the first half.\n\n"
+            "The region's total imports and exports reached 35.2 billion yuan in the six months.")
+    cs = extract_claims(text)
+    assert cs and not any(c.resolved for c in cs)
+    assert all("MNG" not in (c.reporter, c.partner) for c in cs)  # "Inner Mongolia" is not Mongolia

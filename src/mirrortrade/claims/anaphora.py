@@ -28,7 +28,7 @@ PAIR_PHRASE = re.compile(
     r"(?:countries|nations|neighbou?rs|states|sides|economies)(?!\s+(?:of|in)\b))",
     re.I,
 )
-_NOT_A_COUNTRY = ("CA5", "WLD", "TOPIC", "SUBJ")
+_NOT_A_COUNTRY = ("CA5", "WLD", "TOPIC", "SUBJ", "SUB")
 
 
 def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | None) -> tuple[str, ...]:

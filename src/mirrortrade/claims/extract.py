@@ -55,10 +55,23 @@ def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim
         # (an overview article goes country by country, each paragraph opening with the lead's statistics)
         got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
+    _province_claims(claims, art)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return claims
+
+
+def _province_claims(claims: list[Claim], art: _Article) -> None:
+    """A province's trade ("Inner Mongolia's trade with Russia", an article about Xinjiang's trade) is no national
+    statistic: such claims stay unresolved (shown, never verified)."""
+    lead = art.text[:400]
+    about_province = any(r.code == "SUB" and (r.possessive or re.search(r"China['’]s\s+$", lead[max(0, r.start - 10):r.start]))
+                         for r in lx.find_countries(lead, provinces=True))
+    for c in claims:
+        if about_province or "SUB" in (c.reporter, c.partner):
+            c.slots["reporter"] = min(c.slots.get("reporter", 1.0), 0.3)
+            c.missing = [k for k, v in c.slots.items() if v < 0.5]
 
 
 def _heading_country(p: Paragraph) -> str | None:
@@ -75,7 +88,7 @@ def _heading_country(p: Paragraph) -> str | None:
 def _article_context(text: str, paras: list[Paragraph], article_date: date | None) -> _Article:
     about_ca = "Central Asia" in text
     refs = lx.find_countries(text, about_central_asia=about_ca)
-    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"))
+    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"))
     hub = counts.most_common(1)[0][0] if counts else None
     home = dateline_country(text)
     default = None
@@ -106,7 +119,7 @@ def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
 
 def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> str | None:
     refs = lx.find_countries(p.text, about_central_asia=art.about_ca)
-    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU") and r.code != art.hub)
+    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and r.code != art.hub)
     if c:
         top = max(c.values())
         for r in refs:

@@ -87,6 +87,13 @@ MONTH_NAMES = (
     "October", "November", "December",
 )
 
+#: China's provinces and autonomous regions that trade across its borders: a province's trade is no national statistic
+SUBNATIONAL_RE = re.compile(
+    r"\b(?:Inner Mongolia|Xinjiang|Heilongjiang|Jilin|Liaoning|Yunnan|Guangxi|Tibet|Xizang|Gansu|Guangdong|Zhejiang|"
+    r"Jiangsu|Shandong|Fujian|Sichuan|Shaanxi|Henan|Hebei|Hubei|Hunan|Anhui|Jiangxi|Shanxi|Ningxia|Qinghai|Hainan|"
+    r"Guizhou|Chongqing|Shanghai|Tianjin)\b(?:\s+(?:Uygur|Uyghur|Zhuang|Hui)?\s*Autonomous Region|\s+[Pp]rovince)?"
+)
+
 #: capitalised words that are never country references even though they start like one
 _STOP_AFTER = re.compile(r"^\s*(?:Ocean|Sea)\b")
 
@@ -134,8 +141,11 @@ def country_regex() -> re.Pattern[str]:
     )
 
 
-def find_countries(text: str, *, about_central_asia: bool | None = None, region_as_ca5: bool = True) -> list[CountryRef]:
-    """Every country reference in ``text`` in order (CA5 for the region words)."""
+def find_countries(
+    text: str, *, about_central_asia: bool | None = None, region_as_ca5: bool = True, provinces: bool = False
+) -> list[CountryRef]:
+    """Every country reference in ``text`` in order (CA5 for the region words; with ``provinces``, ``SUB`` for a
+    Chinese province or region named as a party, "Inner Mongolia")."""
     table = _alias_table()
     refs: list[CountryRef] = []
     for m in country_regex().finditer(text):
@@ -150,6 +160,12 @@ def find_countries(text: str, *, about_central_asia: bool | None = None, region_
         # "Chinese-Kazakh" counts both; "Kazakh Invest" is still Kazakh; "U.S." ends with a dot
         poss = bool(m.group(2))
         refs.append(CountryRef(code, m.start(1), m.end(1), name, poss))
+    for m in SUBNATIONAL_RE.finditer(text):
+        # "Inner Mongolia" is not Mongolia: a province, marked so the caller can tell its trade from the nation's
+        refs = [r for r in refs if not (m.start() <= r.start < m.end())]
+        if provinces:
+            refs.append(CountryRef("SUB", m.start(), m.end(), m.group(0),
+                                   text[m.end():m.end() + 2] in ("'s", "’s")))
     if about_central_asia is None:
         about_central_asia = "Central Asia" in text
     for m in CA_SINGULAR.finditer(text):

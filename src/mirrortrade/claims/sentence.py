@@ -65,7 +65,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.s, self.p, self.art, self.topic = s, p, art, topic
         self.para_codes = para_codes
         self.t = s.text
-        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca), topic, art.hub)
+        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca, provinces=True), topic,
+                                    art.hub)
         self.sources = _find_sources(self.t, self.refs, 0, topic, art.home)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end

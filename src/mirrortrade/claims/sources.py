@@ -37,7 +37,7 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
     speaks of in the possessive ("Uzbekistan's main partner"), else the dateline's country, else the sentence's
     first country, else the paragraph's topic. China publishes its trade through customs, never through a
     statistics committee or agency: a statistics body without a country is never China's."""
-    codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
+    codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")]
     near = [r.code for r in codes if r.possessive] + ([home] if home else []) + [r.code for r in codes]
     near += [topic] if topic else []
     if kind != "customs":
@@ -57,7 +57,7 @@ def _find_sources(
             sid = kind if not rep else lx.source_id(rep, kind)
             out.append(_Source(m.start() + offset, m.end() + offset, rep, "intl" if not rep else kind, sid))
     for r in refs:
-        if r.code in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"):
+        if r.code in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"):
             continue
         a, b = r.start - offset, r.end - offset
         tail = text[b:b + 80]
