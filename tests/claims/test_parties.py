@@ -310,3 +310,22 @@ def test_a_provinces_trade_is_no_national_claim() -> None:
     cs = extract_claims(text)
     assert cs and not any(c.resolved for c in cs)
     assert all("MNG" not in (c.reporter, c.partner) for c in cs)  # "Inner Mongolia" is not Mongolia
+
+
+def test_a_flow_phrase_stops_at_the_next_flow_word() -> None:
+    text = ("According to Tajstat, imports from Russia amounted to $702.5 million and exports to Russia to about "
+            "$48.2 million in January–May 2023.")
+    rows = [(c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text)]
+    assert rows == [("$702.5 million", "TJK", "RUS", "M"), ("$48.2 million", "TJK", "RUS", "X")]
+
+
+def test_the_countrys_total_in_a_share_is_the_reporters() -> None:
+    text = ("According to Uzstat, Uzbekistan's trade with China reached $12.9 billion in 2022. China's share in the "
+            "country's total trade turnover stands at 17.8 percent.")
+    assert _shares(text) == [("17.8 percent", "UZB", "CHN", "T")]
+
+
+def test_exports_of_a_product_are_no_total() -> None:
+    text = ("According to China's customs, trade with Central Asia grew 22 percent in 2023. Exports of machinery and "
+            "electrical products grew 41.2 percent, and imports of farm produce rose 30.5 percent.")
+    assert [c.text for c in extract_claims(text)] == ["22 percent"]

@@ -105,7 +105,7 @@ class LevelsMixin:
         if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
                               head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
             return True
-        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo)):
+        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
             return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
@@ -122,6 +122,25 @@ class LevelsMixin:
             if kw.end() <= r.start and r.end <= mo.start:
                 gap = gap.replace(r.text, " ")
         words = re.findall(r"[A-Za-z][\w'’-]*", gap)
+        return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
+
+    def _product_of(self, kw: re.Match[str]) -> bool:
+        """"Exports of machinery and electrical products grew 68.3 percent", "imports of Kazakh flaxseed": a flow noun
+        followed by what was traded (beyond goods, products and the like, and countries) is a product's figure."""
+        if not _FLOW_NOUN.fullmatch(kw.group(0)):
+            return False
+        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[kw.end():kw.end() + 80])
+        if m is None:
+            return False
+        a = kw.end() + m.start(1)
+        words = []
+        for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
+            if any(r.start <= a + w.start() < r.end for r in self.refs):
+                continue
+            if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
+                            r"in|from|to|with|by|during|over|at|on)", w.group(0), re.I):
+                break
+            words.append(w.group(0))
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
 
     def _product_modifier(self, kw: re.Match[str]) -> bool:

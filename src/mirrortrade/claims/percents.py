@@ -26,7 +26,9 @@ from mirrortrade.claims.vocab import (
 from mirrortrade.model import Period, value_interval
 
 #: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"
-_SHARE_BRACKET = re.compile(r"\bshare\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)\s*\(\s*$", re.I)
+_SHARE_BRACKET = re.compile(
+    r"\bshare\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*\(\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
+    r"to|came\s+to)\s+(?:at\s+)?)$", re.I)
 
 
 class PercentsMixin:
@@ -172,7 +174,7 @@ class PercentsMixin:
             return
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
-        if _NONTRADE_RE.search(between):
+        if _NONTRADE_RE.search(between) or self._product_of(kw) or self._product_modifier(kw):  # type: ignore[attr-defined]
             return
         if any(kw.end() <= mo.start < pc.start and self._product_object(kw, mo)  # type: ignore[attr-defined]
                for mo, _ in self._level_money):  # type: ignore[attr-defined]
@@ -244,7 +246,10 @@ class PercentsMixin:
             if phrase_start <= r.start < phrase_start + len(phrase) + 2 and (
                     r.possessive or self.t[r.end:r.end + 2] in ("'s", "’s")):
                 whole = r.code
+                generic = r.text[:1].islower()  # "the country's": resolved to a country named before
                 break
+        else:
+            generic = False
         part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
         named: list[str] = []
         for r in part_refs:
@@ -252,6 +257,9 @@ class PercentsMixin:
                 named.append(r.code)
         src = self.reporter_for(pc.start)
         own_src = [x for x in self.sources if _is_trade_source(x)]
+        if generic and whole in named and src is not None and src.reporter and src.reporter not in named:
+            # "China's share in the country's total trade": the country is the reporting one, not the share holder
+            whole = src.reporter
         if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
             # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
             # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject

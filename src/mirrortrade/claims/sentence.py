@@ -195,6 +195,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         limit = min(cb, next_start) if next_start > fig_end else cb
         if fig_start >= ke:
             limit = max(limit, min(cb, next_start))
+        # a flow phrase stops at the next flow word: "imports from Russia ... and exports to Russia ..."
+        limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
         preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
         verb = bool(_VERB_FLOW.match(word))
         if verb and not attached:
