@@ -329,3 +329,11 @@ def test_exports_of_a_product_are_no_total() -> None:
     text = ("According to China's customs, trade with Central Asia grew 22 percent in 2023. Exports of machinery and "
             "electrical products grew 41.2 percent, and imports of farm produce rose 30.5 percent.")
     assert [c.text for c in extract_claims(text)] == ["22 percent"]
+
+
+def test_a_list_of_changes_replaces_the_one_party_named() -> None:
+    text = ("According to China's customs, trade grew with Kazakhstan (+$3.1 billion), Kyrgyzstan (+$2.2 billion) and "
+            "Turkmenistan (+$48 million) in 2023. China's trade with the whole world reached $5.94 trillion.")
+    rows = [(c.text, c.reporter, c.partner) for c in extract_claims(text)]
+    assert rows == [("$3.1 billion", "CHN", "KAZ"), ("$2.2 billion", "CHN", "KGZ"), ("$48 million", "CHN", "TKM"),
+                    ("$5.94 trillion", "CHN", "WLD")]

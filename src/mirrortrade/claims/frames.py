@@ -49,6 +49,10 @@ def _with_party(fl: _Flow, own: str) -> _Flow:
         if own == fl.subject:
             return fl
         return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign)
+    if fl.flow in ("T", "B") and len(fl.parties) == 1:
+        # "Trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion)": the list member takes the place
+        # of the one party named (the other is the reporter's)
+        return _Flow(fl.flow, fl.subject, fl.partner, (own,), fl.world, fl.sign)
     if fl.flow in ("T", "B") and fl.parties:
         keep = [c for c in fl.parties if c != own][:1]
         if len(fl.parties) >= 2 and own not in fl.parties:

@@ -65,7 +65,7 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "ESP": ("Spain", "Spanish", "Madrid"),
     "CHE": ("Switzerland", "Swiss"),
     "EUU": ("European Union", "the EU", "EU", "Brussels"),
-    "WLD": ("the world", "the rest of the world"),
+    "WLD": ("the world", "the rest of the world", "the whole world", "the entire world"),
 }
 
 #: references to the five Central Asian states together
