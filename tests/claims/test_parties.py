@@ -337,3 +337,9 @@ def test_a_list_of_changes_replaces_the_one_party_named() -> None:
     rows = [(c.text, c.reporter, c.partner) for c in extract_claims(text)]
     assert rows == [("$3.1 billion", "CHN", "KAZ"), ("$2.2 billion", "CHN", "KGZ"), ("$48 million", "CHN", "TKM"),
                     ("$5.94 trillion", "CHN", "WLD")]
+
+
+def test_a_share_held_by_two_countries_together_is_no_ones() -> None:
+    text = "According to Tajstat, China and Russia account for half of Tajikistan's trade in 2024."
+    (c,) = extract_claims(text)
+    assert c.kind == "share" and not c.resolved and "partner" in c.missing

@@ -275,6 +275,8 @@ class PercentsMixin:
         if whole is None:
             whole = src.reporter if src else self.topic
         part = next((r.code for r in part_refs if r.code != whole), None)
+        holders = [r for r in part_refs if r.code != whole and r.code not in ("CA5", "WLD")]
+        joint = len(holders) >= 2 and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", self.t[holders[-2].end:holders[-1].start])
         if part is None:
             part = self._fill_party({whole} if whole else set(), None)
         pl = phrase.lower()
@@ -292,6 +294,10 @@ class PercentsMixin:
             paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
         )
         out.append(self._finish(c, src if src is not None and src.reporter == whole else None))
+        if joint and not re.search(r"\brespectively\b", self.t):
+            # "China and Russia account for half of Tajikistan's trade": the two together, no one country's share
+            c.slots["partner"] = 0.3
+            c.missing = [k for k, v in c.slots.items() if v < 0.5]
 
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
