@@ -524,8 +524,10 @@ def test_article_of_my_own_quarters_and_base_levels() -> None:
 def test_goods_of_origin_and_dateline() -> None:
     c = _one("Kazakhstan's imports of Chinese goods reached $15bn in 2023.")
     assert (c.reporter, c.partner, c.flow) == ("KAZ", "CHN", "M")
-    c = _one("Exports of Kazakh wheat to China were $300mn in 2023.")
+    c = _one("Exports of Kazakh goods to China were $300mn in 2023.")
     assert (c.reporter, c.partner, c.flow, c.value_usd) == ("KAZ", "CHN", "X", 300e6)
+    # one product's exports ("Kazakh wheat") are no claim about total trade (issue 16, kind 6)
+    assert extract_claims("Exports of Kazakh wheat to China were $300mn in 2023.") == []
     # an undated text with a dateline: "last year" is the year before the dateline's
     c = _one("BEIJING, Jan. 13, 2026 (Xinhua) -- China's exports to Kazakhstan rose 5 percent to $26.4 billion last year.")
     assert (c.reporter, c.partner, c.flow, c.period, c.growth_pct) == ("CHN", "KAZ", "X", "2025", 5.0)

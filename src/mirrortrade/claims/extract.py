@@ -25,11 +25,12 @@ from collections import Counter
 from datetime import date
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.anaphora import article_pair
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.sentence import _SentenceCtx
-from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source
+from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
 from mirrortrade.claims.text import Paragraph, segment
 from mirrortrade.model import Period
 
@@ -48,6 +49,7 @@ def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim
     art = _article_context(text, paras, article_date)
     claims: list[Claim] = []
     section_topic: str | None = None
+    carry: _Source | None = None
     for p in paras:
         heading = _heading_country(p)
         if heading:
@@ -55,12 +57,25 @@ def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim
             continue
         # a source named in a paragraph governs the rest of that paragraph; after it, the article's lead source
         # (an overview article goes country by country, each paragraph opening with the lead's statistics)
-        got, _ = _paragraph_claims(p, art, section_topic)
+        got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
+    _province_claims(claims, art)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return claims
+
+
+def _province_claims(claims: list[Claim], art: _Article) -> None:
+    """A province's trade ("Inner Mongolia's trade with Russia", an article about Xinjiang's trade) is no national
+    statistic: such claims stay unresolved (shown, never verified)."""
+    lead = art.text[:400]
+    about_province = any(r.code == "SUB" and (r.possessive or re.search(r"China['’]s\s+$", lead[max(0, r.start - 10):r.start]))
+                         for r in lx.find_countries(lead, provinces=True))
+    for c in claims:
+        if about_province or "SUB" in (c.reporter, c.partner):
+            c.slots["reporter"] = min(c.slots.get("reporter", 1.0), 0.3)
+            c.missing = [k for k, v in c.slots.items() if v < 0.5]
 
 
 def _heading_country(p: Paragraph) -> str | None:
@@ -77,14 +92,15 @@ def _heading_country(p: Paragraph) -> str | None:
 def _article_context(text: str, paras: list[Paragraph], article_date: date | None) -> _Article:
     about_ca = "Central Asia" in text
     refs = lx.find_countries(text, about_central_asia=about_ca)
-    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"))
+    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"))
     hub = counts.most_common(1)[0][0] if counts else None
+    home = dateline_country(text)
     default = None
     default_para = 0
     for p in paras:
         for s in p.sentences:
             srefs = lx.resolve_refs([r for r in refs if s.start <= r.start < s.end], None, hub)
-            for src in _find_sources(s.text, _shift(srefs, -s.start), 0):
+            for src in _find_sources(s.text, _shift(srefs, -s.start), 0, home=home):
                 if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "intl"):
                     default = _Source(src.start + s.start, src.end + s.start, src.reporter, src.kind, src.sid)
                     default_para = p.index
@@ -98,7 +114,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
     return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead,
-                    ref_date=reference_date(text, article_date))
+                    ref_date=reference_date(text, article_date), home=home, pair=article_pair(paras, refs, home))
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
@@ -107,7 +123,7 @@ def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
 
 def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> str | None:
     refs = lx.find_countries(p.text, about_central_asia=art.about_ca)
-    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU") and r.code != art.hub)
+    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and r.code != art.hub)
     if c:
         top = max(c.values())
         for r in refs:
@@ -123,6 +139,11 @@ def _paragraph_claims(
     topic = _paragraph_topic(p, art, section_topic)
     para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
                   if r.code not in ("TOPIC", "SUBJ", "WLD")]
+    named = {c for c in para_codes if c not in ("CA5", "EUU")}
+    if carry_in is not None and carry_in.reporter and carry_in.reporter not in named and len(named) >= 2:
+        # the agency last named governs the paragraphs after it until another is named, unless this paragraph is
+        # about other countries (an overview going country by country: "Turkmenistan ... bilateral trade with China")
+        carry_in = None
     carry_source: _Source | None = carry_in
     # the period the previous paragraph was about goes on until this one names its own
     carry_period: str | None = art.carry_period
@@ -133,6 +154,7 @@ def _paragraph_claims(
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         ctx.carry_from_before = from_before
         ctx.prev_claim = out[-1] if out else None
+        ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
         out.extend(got)
         art.last_levels = ([c for c in got if c.kind == "level" and c.flow] + art.last_levels)[:8]

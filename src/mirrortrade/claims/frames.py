@@ -42,6 +42,11 @@ class _Article:
     #: the period the last paragraph was about (its sentences' lead period): a paragraph that names none goes on
     #: about it ("In January–May trade reached ... ." then "China took first place with $2.3 billion.")
     carry_period: str | None = None
+    #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
+    #: Statistical Committee" is
+    home: str | None = None
+    #: the two countries the article is about (its headline's, else the two it names most): "bilateral trade"
+    pair: tuple[str, ...] = ()
 
 
 def _with_party(fl: _Flow, own: str) -> _Flow:
@@ -50,6 +55,10 @@ def _with_party(fl: _Flow, own: str) -> _Flow:
         if own == fl.subject:
             return fl
         return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign)
+    if fl.flow in ("T", "B") and len(fl.parties) == 1:
+        # "Trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion)": the list member takes the place
+        # of the one party named (the other is the reporter's)
+        return _Flow(fl.flow, fl.subject, fl.partner, (own,), fl.world, fl.sign)
     if fl.flow in ("T", "B") and fl.parties:
         keep = [c for c in fl.parties if c != own][:1]
         if len(fl.parties) >= 2 and own not in fl.parties:

@@ -13,7 +13,7 @@ from mirrortrade.claims.numbers import (
     Money,
 )
 from mirrortrade.claims.sources import _sid, _Source
-from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE
+from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _VERB_FLOW
 from mirrortrade.model import Period, value_interval
 
 #: a flow noun ("exports", not "exported") can be modified by what was traded ("honey exports")
@@ -32,6 +32,18 @@ _SCOPE_WORD = re.compile(
     r"global|chinese|whole|first|second|third|fourth|half|quarter|year|month|period|both|all|other|total)",
     re.I,
 )
+
+#: words that may stand between a flow verb and its figure without naming a product ("sold goods and services worth
+#: about", "bought a total of", "shipped to Russia goods worth")
+_GENERIC_OBJECT = re.compile(
+    r"(?:goods|products|merchandise|commodities|items|services|wares|and|worth|of|a|an|the|total|some|about|nearly|"
+    r"almost|around|over|more|than|just|only|its|their|his|her|roughly|approximately|estimated|value|valued|at|with|"
+    r"in|for|all|kinds|various|mostly|mainly|to|from|it|them|us|dollars?|just|less|under|up|exceeding|surpassing|"
+    r"topping|US|U|S|USD|times|as|much|twice|thrice|half|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozen|\d+(?:[.,]\d+)?)",
+    re.I,
+)
+
 
 class LevelsMixin:
     """Methods of the sentence reader that turn dollar figures into claims."""
@@ -75,6 +87,8 @@ class LevelsMixin:
         before = self.t[max(ca, prev_end):mo.start]
         if _TARGET_BEFORE.search(before):
             return True
+        if re.match(r"^\s+(?:goal|target|objective|benchmark)\b", self.t[mo.end:], re.I):
+            return True  # "the $200 billion goal their leaders had set"
         m = _TARGET_AFTER.match(self.t[mo.end:])
         if m:
             y = re.search(r"(?:19|20)\d\d", m.group(0))
@@ -91,11 +105,43 @@ class LevelsMixin:
         if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
                               head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
             return True
-        if kw is not None and self._product_modifier(kw):
+        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
             return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
+
+    def _product_object(self, kw: re.Match[str], mo: Money) -> bool:
+        """"China bought farm products worth 4.36 billion yuan", "Turkmenistan sold gas worth $8 billion": a flow verb
+        whose object names what was traded (any word beyond goods, products, services and the like) is a product's
+        figure, not total trade."""
+        if not _VERB_FLOW.match(kw.group(0)) or kw.end() > mo.start:
+            return False
+        gap = self.t[kw.end():mo.start]
+        for r in self.refs:
+            if kw.end() <= r.start and r.end <= mo.start:
+                gap = gap.replace(r.text, " ")
+        words = re.findall(r"[A-Za-z][\w'’-]*", gap)
+        return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
+
+    def _product_of(self, kw: re.Match[str]) -> bool:
+        """"Exports of machinery and electrical products grew 68.3 percent", "imports of Kazakh flaxseed": a flow noun
+        followed by what was traded (beyond goods, products and the like, and countries) is a product's figure."""
+        if not _FLOW_NOUN.fullmatch(kw.group(0)):
+            return False
+        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[kw.end():kw.end() + 80])
+        if m is None:
+            return False
+        a = kw.end() + m.start(1)
+        words = []
+        for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
+            if any(r.start <= a + w.start() < r.end for r in self.refs):
+                continue
+            if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
+                            r"in|from|to|with|by|during|over|at|on)", w.group(0), re.I):
+                break
+            words.append(w.group(0))
+        return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
 
     def _product_modifier(self, kw: re.Match[str]) -> bool:
         """"Honey exports reached $776,000", "oil imports": a flow noun whose modifier is neither a party (a
@@ -202,6 +248,7 @@ class LevelsMixin:
             parties.append("WLD")
         if len(parties) == 1 and rep and rep not in parties and parties[0] != "WLD":
             parties.insert(0, rep)  # "Trade with China came to $8.9 billion" in the reporter's own statistics
+        parties = self._pair_parties(parties, rep)  # type: ignore[attr-defined]
         while len(parties) < 2:
             c = self._fill_party(set(parties), rep)
             if c is None:

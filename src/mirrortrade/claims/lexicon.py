@@ -21,14 +21,14 @@ CENTRAL_ASIA_CODES: tuple[str, ...] = CENTRAL_ASIA
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "CHN": (
         "China", "People's Republic of China", "People’s Republic of China", "the PRC", "PRC",
-        "Chinese", "Sino", "Beijing", "Peking",
+        "Chinese", "Sino", "Beijing", "Peking", "Celestial Empire", "Middle Kingdom",
     ),
     "KAZ": ("Kazakhstan", "Kazakstan", "Kazakh", "Kazakhs", "Kazakhstani", "Kazakhstanis", "Astana", "Nur-Sultan"),
     "KGZ": ("Kyrgyzstan", "Kyrgyz Republic", "Kyrgyz", "Kirghiz", "Kirgiz", "Kyrgyzstani", "Bishkek"),
     "TJK": ("Tajikistan", "Tajik", "Tajiks", "Tajikistani", "Dushanbe"),
     "TKM": ("Turkmenistan", "Turkmen", "Turkmens", "Ashgabat", "Ashkhabad"),
     "UZB": ("Uzbekistan", "Uzbek", "Uzbeks", "Uzbekistani", "Tashkent"),
-    "RUS": ("Russia", "Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"),
+    "RUS": ("Russia", "Russian Federation", "Russian", "Russians", "Russo", "Moscow", "Kremlin"),
     "USA": (
         "United States", "the US", "the U.S.", "U.S.", "USA", "America", "American", "Americans", "Washington",
     ),
@@ -65,7 +65,7 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "ESP": ("Spain", "Spanish", "Madrid"),
     "CHE": ("Switzerland", "Swiss"),
     "EUU": ("European Union", "the EU", "EU", "Brussels"),
-    "WLD": ("the world", "the rest of the world"),
+    "WLD": ("the world", "the rest of the world", "the whole world", "the entire world"),
 }
 
 #: references to the five Central Asian states together
@@ -76,13 +76,22 @@ CA5_WORDS: tuple[str, ...] = (
 #: a single Central Asian state referred to by its region: the paragraph's country
 CA_SINGULAR = re.compile(r"\bCentral Asian (?:country|nation|state|republic)\b(?!s)")
 #: "the country's", "the nation's": the country the sentence has just named (resolved by the caller)
-SUBJ_RE = re.compile(r"\b(?:the|that|this) (?:country|nation|republic)['’]s\b")
+SUBJ_RE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?:country|nation|republic)['’]s\b")
 #: "the region" means CA5 when the article is about Central Asia
 REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
+#: "the five countries", "all five republics": the Central Asian five, in an article about Central Asia
+FIVE_RE = re.compile(r"\b(?:the|all|these|those)\s+five\s+(?:countries|republics|states|nations|economies)\b")
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
+)
+
+#: China's provinces and autonomous regions that trade across its borders: a province's trade is no national statistic
+SUBNATIONAL_RE = re.compile(
+    r"\b(?:Inner Mongolia|Xinjiang|Heilongjiang|Jilin|Liaoning|Yunnan|Guangxi|Tibet|Xizang|Gansu|Guangdong|Zhejiang|"
+    r"Jiangsu|Shandong|Fujian|Sichuan|Shaanxi|Henan|Hebei|Hubei|Hunan|Anhui|Jiangxi|Shanxi|Ningxia|Qinghai|Hainan|"
+    r"Guizhou|Chongqing|Shanghai|Tianjin)\b(?:\s+(?:Uygur|Uyghur|Zhuang|Hui)?\s*Autonomous Region|\s+[Pp]rovince)?"
 )
 
 #: capitalised words that are never country references even though they start like one
@@ -132,8 +141,11 @@ def country_regex() -> re.Pattern[str]:
     )
 
 
-def find_countries(text: str, *, about_central_asia: bool | None = None, region_as_ca5: bool = True) -> list[CountryRef]:
-    """Every country reference in ``text`` in order (CA5 for the region words)."""
+def find_countries(
+    text: str, *, about_central_asia: bool | None = None, region_as_ca5: bool = True, provinces: bool = False
+) -> list[CountryRef]:
+    """Every country reference in ``text`` in order (CA5 for the region words; with ``provinces``, ``SUB`` for a
+    Chinese province or region named as a party, "Inner Mongolia")."""
     table = _alias_table()
     refs: list[CountryRef] = []
     for m in country_regex().finditer(text):
@@ -148,6 +160,12 @@ def find_countries(text: str, *, about_central_asia: bool | None = None, region_
         # "Chinese-Kazakh" counts both; "Kazakh Invest" is still Kazakh; "U.S." ends with a dot
         poss = bool(m.group(2))
         refs.append(CountryRef(code, m.start(1), m.end(1), name, poss))
+    for m in SUBNATIONAL_RE.finditer(text):
+        # "Inner Mongolia" is not Mongolia: a province, marked so the caller can tell its trade from the nation's
+        refs = [r for r in refs if not (m.start() <= r.start < m.end())]
+        if provinces:
+            refs.append(CountryRef("SUB", m.start(), m.end(), m.group(0),
+                                   text[m.end():m.end() + 2] in ("'s", "’s")))
     if about_central_asia is None:
         about_central_asia = "Central Asia" in text
     for m in CA_SINGULAR.finditer(text):
@@ -159,6 +177,10 @@ def find_countries(text: str, *, about_central_asia: bool | None = None, region_
     if region_as_ca5 and about_central_asia:
         for m in REGION_RE.finditer(text):
             refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+    if about_central_asia:
+        for m in FIVE_RE.finditer(text):
+            if not any(r.start <= m.start() < r.end for r in refs):
+                refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -259,11 +281,11 @@ _SRC_NOUN = (
     r"|statistic(?:s|al)(?:\s+(?:agency|committee|bureau|office|service|authorit(?:y|ies)|data))?"
     r"|(?:official\s+)?(?:data|figures|numbers|statistics)"
     r"|stat(?:s)?\s+(?:agency|office|committee|bureau)"
-    r"|government|authorities|officials|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate"
+    r"|government|authorities|officials?|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate"
     r"|(?:audit|accounts)\s+chamber|agency|bureau|side"
 )
 _SRC_MOD = (
-    r"(?:official|government|state|national|federal|statistical|customs|trade|own|latest|new|"
+    r"(?:official|government|state|national|federal|statistical|customs|trade|own|latest|new|main|chief|"
     r"preliminary|provisional|foreign|economy|finance|commerce|general|revenue|planning|economic|"
     r"affairs|the|of|and|published|released|reported)"
 )

@@ -5,11 +5,21 @@ from __future__ import annotations
 import re
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import (
     Money,
 )
 from mirrortrade.claims.vocab import _FLOW_RE
+
+#: what may stand between a country and its share in a list: "Russia (16.2%)", "Kazakhstan's 8,3%", "China – 19.8%",
+#: "Kazakhstan for 8,3 percent", "Turkey 10.7%", "China took 17.4%", "China's share was 16,8%"
+_SHARE_GAP = re.compile(
+    r"^(?:\s*\(\s*|\s*[–—-]\s*|\s*:\s*|['’]s?\s+(?:share\s+(?:was|is|stood\s+at|of|at|reached)\s+)?|\s+for\s+|\s+"
+    r"|\s+(?:took|had|held|with|accounted\s+for|made\s+up|represented|was|at|stood\s+at)\s+)"
+    r"(?:(?:about|around|almost|nearly|some|over|under|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
 
 
 class ListsMixin:
@@ -53,6 +63,127 @@ class ListsMixin:
             return {}
         return {mo.start: (code, codes) for mo, code in zip(run, codes, strict=True)}
 
+    def _respective_flows(self, money: list[Money]) -> dict[int, re.Match[str]]:
+        """"Exports to and imports from China came to $5.1 billion and $7.8 billion respectively": the k-th figure
+        of the list goes with the k-th flow word of a list of flow words before it (figure start -> flow word);
+        empty unless the counts agree."""
+        m = re.search(r"\brespectively\b", self.t)
+        if m is None:
+            return {}
+        figs = [mo for mo in money if mo.end <= m.start()]
+        run: list[Money] = []
+        for mo in reversed(figs):
+            nxt = run[0].start if run else m.start()
+            if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
+                            re.sub(r"\([^)]*\)", "", self.t[mo.end:nxt])):
+                run.insert(0, mo)
+            else:
+                break
+        if len(run) < 2:
+            return {}
+        words = [f for f in self.flows if f.end() <= run[0].start]
+        # the flow words joined by "and" / commas (with their prepositional countries) right before the figures
+        group: list[re.Match[str]] = []
+        for f in reversed(words):
+            if group and not re.fullmatch(r"\s*(?:to|from|with)?\s*(?:[A-Z][\w'’-]*\s*)?(?:,\s*|\s+)(?:and\s+)?",
+                                          self.t[f.end():group[0].start()]):
+                break
+            group.insert(0, f)
+        kinds = [f.lastgroup for f in group]
+        if len(group) != len(run) or len(set(kinds)) != len(kinds):
+            return {}
+        return {mo.start: f for mo, f in zip(run, group, strict=True)}
+
+    def _respective_rates(self, pcts: list) -> dict:  # type: ignore[type-arg]
+        """Percent start -> (level claim, sign) for a run of rates after a "respectively" list of levels, as many as
+        the levels: "came to $28.6 billion and $4.5 billion respectively, up 11.3 percent and 58.3 percent"."""
+        listed = [c for c in self._respective_list if c is not None]
+        if len(listed) < 2 or len(listed) != len(self._respective_list):
+            return {}
+        after = [p for p in pcts if p.start > listed[-1].end - self.s.start and not p.points]
+        run = after[:len(listed)]
+        if len(run) != len(listed):
+            return {}
+        for a, b in zip(run, run[1:], strict=False):
+            if not re.fullmatch(r"[\s,]*(?:and\s+)?", self.t[a.end:b.start]):
+                return {}
+        gap = self.t[listed[-1].end - self.s.start:run[0].start]
+        m = re.search(r"\b(?:(?P<up>up|rising|rose|increas\w*|grew|growing|higher)|(?P<down>down|falling|fell|declin\w*|"
+                      r"decreas\w*|lower))\s+(?:by\s+)?$", gap)
+        if m is None or len(gap) > 40 or any(c.growth_pct is not None for c in listed):
+            return {}
+        sign = -1 if m.group("down") else 1
+        return {p.start: (c, sign) for p, c in zip(run, listed, strict=True)}
+
+    def _respective_shares(self, pcts: list) -> dict:  # type: ignore[type-arg]
+        """"The shares of China and Russia in the country's total trade were 24.8 percent and 23.2 percent
+        respectively": percent start -> (frame, country), the whole being the reporting statistics' country."""
+        m = re.search(r"\bshares?\s+of\b", self.t)
+        if m is None:
+            return {}
+        listed = self._respectively(pcts)
+        if not listed:
+            return {}
+        src = self.reporter_for(0)
+        self._why.pop("reporter", None)
+        codes = next(iter(listed.values()))[1]
+        if src is None or not src.reporter or src.reporter in codes:
+            return {}
+        tail = self.t[m.end():]
+        flow = "X" if re.match(r"[^.;]{0,80}\bexports\b", tail) else "M" if re.match(r"[^.;]{0,80}\bimports\b", tail) else "T"
+        frame = Claim(id="", quote=self.t, start=0, end=0, reporter=src.reporter, partner=None, flow=flow,
+                      period=None, qualifier="exact", source=src.sid, kind="share", share_of="trade")
+        return {start: (frame, code) for start, (code, _) in listed.items()}
+
+    def _share_levels(self, out: list[Claim], level_claims: list) -> None:  # type: ignore[type-arg]
+        """"China accounted for 21.3 percent of Kazakhstan's foreign trade, worth $21.7 billion", "Russia's share was
+        18.6 percent ($18.9 billion)": the dollar figure is the share's part, the holder's trade with the whole."""
+        for s in [c for c in out if c.kind == "share" and not c.missing and c.reporter and c.partner]:
+            s_end = s.end - self.s.start
+            for mo, c in level_claims:
+                if mo.start < s_end or (c is not None and c.kind != "level"):
+                    continue
+                gap = self.t[s_end:lx.qualifier_before(self.t, mo.start)[1]]
+                if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+", gap) or _FLOW_RE.search(gap.split(",")[-1]):
+                    break
+                fl = _Flow(s.flow, subject=s.reporter, partner=s.partner) if s.flow in ("X", "M") else \
+                    _Flow(s.flow, parties=(s.reporter, s.partner))
+                self._begin()
+                self._note("flow", 0.9)
+                qual, _ = lx.qualifier_before(self.t, mo.start)
+                src = self.reporter_for(mo.start)
+                new = self._make_claim(mo, fl, src, qual, "level", 1, s_end, len(self.t))
+                if (new.reporter, new.partner) != (s.reporter, s.partner):
+                    break
+                if c is not None:
+                    out.remove(c)
+                out.append(new)
+                break
+        out.sort(key=lambda c: c.start)
+
+    def _share_partner(self, pc_start: int, lo: int) -> str | None:
+        """The country a share in a list belongs to by position ("followed by Russia (16.2%)", "Kazakhstan's 8,3%")."""
+        refs = [r for i, r in enumerate(self.refs) if lo <= r.start and r.end <= pc_start and i not in self.in_source
+                and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")]
+        qual_start = lx.qualifier_before(self.t, pc_start)[1]
+        if not refs:
+            return None
+        r = refs[-1]
+        gap = self.t[r.end:qual_start]
+        if not _SHARE_GAP.match(gap) or _FLOW_RE.search(gap):
+            return None
+        return r.code
+
+    def _share_frame(self, out: list) -> object | None:  # type: ignore[type-arg]
+        """The share a list continues: the sentence's last share claim, else the paragraph's last share."""
+        for c in reversed(out):
+            if c.kind == "share" and c.reporter and c.share_of is not None or (c.kind == "share" and c.reporter):
+                return c
+        pc = self.prev_share
+        if pc is not None and pc.reporter and not pc.missing:
+            return pc
+        return None
+
     def _respective_flow(self, fl: _Flow, own: str, listed: tuple[str, ...]) -> _Flow:
         """``fl`` for one member of a "respectively" list: ``own`` instead of the listed countries."""
         if fl.flow in ("X", "M"):
@@ -69,7 +200,10 @@ class ListsMixin:
                     break
         return _Flow(fl.flow, fl.subject, fl.partner, tuple(others[:1]) + (own,), fl.world, fl.sign)
 
-    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|\s+(?:[a-z]+\s+){0,4}with\s+|\s+(?:[a-z]+\s+){0,3}at\s+)$")
+    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|\s+(?:[a-z]+\s+){0,4}with\s+|\s+(?:[a-z]+\s+){0,3}at\s+"
+                          r"|\s+(?:[a-z]+\s+){1,3}(?:[–—-]|\(|:)\s*)$")
+    #: "Kazakhstan followed Russia with $550 million": the country compared with is not the figure's
+    _COMPARED = re.compile(r"\b(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook|than)\s+(?:the\s+)?$")
 
     def _own_party(self, mo: Money, prev_end: int, qstart: int) -> str | None:
         """The country a figure is attached to by position: "Uzbekistan ($13.7 billion)", "Kazakhstan – a
@@ -78,10 +212,16 @@ class ListsMixin:
         lo = max(prev_end, ca) if prev_end else ca
         refs = [r for i, r in enumerate(self.refs) if lo <= r.start and r.end <= qstart and i not in self.in_source
                 and r.code not in ("TOPIC", "SUBJ", "WLD")]
+        while len(refs) > 1 and self._COMPARED.search(self.t[max(0, refs[-1].start - 16):refs[-1].start]):
+            refs.pop()
         if not refs:
             return None
         r = refs[-1]
         gap = self.t[r.end:qstart]
+        for o in self.refs:
+            if r.end <= o.start and o.end <= qstart:
+                gap = gap.replace(o.text, "")
+        gap = re.sub(r"\s(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook)\s+(?:the\s+)?(?=\s)", " ", gap)
         if r.possessive or not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
             return None
         return r.code

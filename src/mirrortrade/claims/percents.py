@@ -30,12 +30,17 @@ _MULTI_YEAR_RATE_BEFORE = re.compile(
     r"CAGR|on\s+average|averag(?:ed|ing))\b[^.;:]{0,40}$", re.I)
 _MULTI_YEAR_RATE_AFTER = re.compile(
     r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
+#: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"
+_SHARE_BRACKET = re.compile(
+    r"\bshare\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*\(\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
+    r"to|came\s+to)\s+(?:at\s+)?)$", re.I)
 
 
 class PercentsMixin:
     """Methods of the sentence reader for growth rates and shares."""
 
     def _percent_claims(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
+        self._level_money = level_claims
         pcts: list[Percent] = [p for p in find_percents(self.t) if not p.points]
         occupied = [(p.start, p.end) for p in pcts]
         for fr in find_fractions(self.t):
@@ -52,7 +57,23 @@ class PercentsMixin:
         mults = {mu.start: mu for mu in find_multiples(self.t)}
         pcts.sort(key=lambda p: p.start)
         starts = sorted([mo.start for mo, _ in level_claims] + [p.start for p in pcts])
+        prev_pc_end = 0
+        rates = self._respective_rates(pcts)  # type: ignore[attr-defined]
+        shares = {} if rates else self._respective_shares(pcts)  # type: ignore[attr-defined]
         for pc in pcts:
+            if pc.start in rates:
+                # "$28.6 billion and $4.5 billion respectively, up 11.3 percent and 58.3 percent": k-th rate, k-th level
+                c, sign = rates[pc.start]
+                qual, _ = lx.qualifier_before(self.t, pc.start)
+                g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+                c.growth_pct = sign * pc.value
+                c.growth_low, c.growth_high = (g_lo, g_hi) if sign > 0 else (-g_hi, -g_lo)
+                c.growth_base = self._base_for(c.period, pc.end)
+                continue
+            if pc.start in shares:
+                frame, own = shares[pc.start]
+                self._list_share(out, pc, lx.qualifier_before(self.t, pc.start)[0], frame, own, len(self.t))
+                continue
             next_any = next((x for x in starts if x > pc.start), len(self.t))
             if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
                 continue
@@ -76,11 +97,26 @@ class PercentsMixin:
                 if _TRADE_WORDS.search(self.t) and pc.start not in mults:
                     self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
                 continue
+            sb = _SHARE_BRACKET.search(self.t[max(0, qstart - 160):qstart])
+            if sb and _TRADE_WORDS.search(sb.group("phrase")) and pc.start not in mults:
+                # "China held the largest share of its foreign trade (20.1%)"
+                self._share_claim(out, pc, qual, sb.group("phrase"), next_any, max(0, qstart - 160) + sb.start("phrase"))
+                continue
+            frame = self._share_frame(out) if pc.start not in mults else None  # type: ignore[attr-defined]
+            if frame is not None and not som and not _CHANGE_BEFORE.search(self.t[max(lo_bound, pc.start - 14):qstart]):
+                own = self._share_partner(pc.start, max(lo_bound, prev_pc_end))  # type: ignore[attr-defined]
+                if own is not None and own != frame.reporter:
+                    # a list of shares: "followed by Russia (16.2%), Kazakhstan (6.0%) ...", "Kazakhstan's 8,3%"
+                    self._list_share(out, pc, qual, frame, own, next_any)
+                    prev_pc_end = pc.end
+                    continue
             # growth? an average rate over several years ("an average annual growth rate of 6 percent", "grew 6
             # percent a year on average") is not one year's growth: no claim of the schema
             if _MULTI_YEAR_RATE_BEFORE.search(self.t[max(0, qstart - 60):qstart]) or _MULTI_YEAR_RATE_AFTER.match(
                     self.t[pc.end:pc.end + 40]):
                 continue
+            if pc.start in mults and re.match(r"\s+as\s+(?:much|many|large|big|high)\b", after):
+                continue  # "imported seven times as much": a ratio to another flow, not a growth over time
             if pc.start in mults:
                 mu = mults[pc.start]
                 g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
@@ -98,6 +134,9 @@ class PercentsMixin:
                 g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
                 if down:
                     g_lo, g_hi = -g_hi, -g_lo
+            if prev_money and prev_money[-1][1] is None and not _FLOW_RE.search(self.t[prev_money[-1][0].end:pc.start]) \
+                    and len(self.t[prev_money[-1][0].end:pc.start]) < 40:
+                continue  # "farm products worth 4.36 billion yuan ..., 26.9 percent more": the dropped figure's rate
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
@@ -140,12 +179,17 @@ class PercentsMixin:
             kw = self.flow_after(pc.end, next_start)
             self._note("flow", 0.8)
         if kw is None:
+            self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
             return
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
-        if _NONTRADE_RE.search(between):
+        if _NONTRADE_RE.search(between) or self._product_of(kw) or self._product_modifier(kw):  # type: ignore[attr-defined]
             return
+        if any(kw.end() <= mo.start < pc.start and self._product_object(kw, mo)  # type: ignore[attr-defined]
+               for mo, _ in self._level_money):  # type: ignore[attr-defined]
+            return  # "bought farm products worth 4.36 billion yuan ..., 26.9 percent more": the product's growth
         fl = self.resolve_flow(kw, pc.start, pc.end, next_start)
+        self._bare_flow_parties(fl, out)  # type: ignore[attr-defined]
         src = self.reporter_for(pc.start)
         reporter, partner, flow, _ = self._orient(fl, src)
         period = self.period_for(pc.start, pc.end, prev_end, min(next_start, next_any))
@@ -158,6 +202,48 @@ class PercentsMixin:
         c.growth_base = self._base_for(period, pc.end)
         out.append(self._finish(c, src))
 
+    def _anaphoric_growth(
+        self, out: list[Claim], pc: Percent, qual: str, gval: float, g_lo: float, g_hi: float, prev_end: int
+    ) -> None:
+        """"This figure is 9.4 percent higher year on year": the growth of the figure referred to."""
+        an = self._anaphor_before(pc.start, prev_end)  # type: ignore[attr-defined]
+        ante = self._antecedent(out) if an is not None else None  # type: ignore[attr-defined]
+        if ante is None:
+            return
+        self._begin()
+        fl = self._flow_of(ante)  # type: ignore[attr-defined]
+        src = self.reporter_for(pc.start)
+        reporter, partner, flow, _ = self._orient(fl, src)
+        if (reporter, partner, flow) != (ante.reporter, ante.partner, ante.flow):
+            return  # the statistics named here are another country's: not the same series
+        ca, _ = self.clause_of(pc.start)
+        period = self._anaphoric_period(ante, ca, pc.end + 40)  # type: ignore[attr-defined]
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
+            partner=partner, flow=flow, period=period or None, qualifier=qual, source=_sid(src, reporter) or ante.source,
+            kind="growth", text=pc.text, paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
+        )
+        c.growth_base = self._base_for(c.period, pc.end)
+        out.append(self._finish(c, src))
+
+    def _list_share(self, out: list[Claim], pc: Percent, qual: str, frame: Claim, own: str, next_start: int) -> None:
+        """One share of a list, of the same whole (reporter, flow) as the share it continues."""
+        self._begin()
+        self._note("partner", 0.9)
+        src = self.reporter_for(pc.start)
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        period = self.period_for(pc.start, pc.end, 0, next_start)
+        if frame.period and period != frame.period and not any(
+                pm.period == period and not pm.base for pm in self.periods):
+            period = frame.period  # the list's period is its first share's unless this sentence states one
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=frame.reporter,
+            partner=own, flow=frame.flow, period=period, qualifier=qual, source=frame.source, kind="share",
+            text=pc.text, paragraph=self.p.index, share_pct=pc.value, share_low=max(lo, 0.0), share_high=min(hi, 100.0),
+            share_of=frame.share_of,
+        )
+        out.append(self._finish(c, src if src is not None and src.reporter == frame.reporter else None))
+
     def _share_claim(
         self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int, phrase_start: int
     ) -> None:
@@ -169,7 +255,10 @@ class PercentsMixin:
             if phrase_start <= r.start < phrase_start + len(phrase) + 2 and (
                     r.possessive or self.t[r.end:r.end + 2] in ("'s", "’s")):
                 whole = r.code
+                generic = r.text[:1].islower()  # "the country's": resolved to a country named before
                 break
+        else:
+            generic = False
         part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
         named: list[str] = []
         for r in part_refs:
@@ -177,10 +266,16 @@ class PercentsMixin:
                 named.append(r.code)
         src = self.reporter_for(pc.start)
         own_src = [x for x in self.sources if _is_trade_source(x)]
+        if generic and whole in named and src is not None and src.reporter and src.reporter not in named:
+            # "China's share in the country's total trade": the country is the reporting one, not the share holder
+            whole = src.reporter
         if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
             # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
             # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject
-            whole = own_src[0].reporter if own_src else named[0]
+            poss = [r.code for r in part_refs if r.possessive and r.code not in ("CA5", "WLD")]
+            whole = own_src[0].reporter if own_src else poss[-1] if poss else (
+                src.reporter if src is not None and src.reporter and len(named) == 1 and src.reporter not in named
+                else named[0])
         if whole is None and src is not None and (src.reporter in named or len(named) < 2):
             whole = src.reporter
         if whole is None and len(named) >= 2:
@@ -189,6 +284,8 @@ class PercentsMixin:
         if whole is None:
             whole = src.reporter if src else self.topic
         part = next((r.code for r in part_refs if r.code != whole), None)
+        holders = [r for r in part_refs if r.code != whole and r.code not in ("CA5", "WLD")]
+        joint = len(holders) >= 2 and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", self.t[holders[-2].end:holders[-1].start])
         if part is None:
             part = self._fill_party({whole} if whole else set(), None)
         pl = phrase.lower()
@@ -206,6 +303,10 @@ class PercentsMixin:
             paragraph=self.p.index, share_pct=pc.value, share_low=lo, share_high=hi, share_of=share_of or None,
         )
         out.append(self._finish(c, src if src is not None and src.reporter == whole else None))
+        if joint and not re.search(r"\brespectively\b", self.t):
+            # "China and Russia account for half of Tajikistan's trade": the two together, no one country's share
+            c.slots["partner"] = 0.3
+            c.missing = [k for k, v in c.slots.items() if v < 0.5]
 
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:

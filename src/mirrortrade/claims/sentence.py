@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.anaphora import AnaphoraMixin
 from mirrortrade.claims.claim import RESOLVED, Claim
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
@@ -48,7 +49,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
 
 
 
-class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
+class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -65,14 +66,16 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         self.s, self.p, self.art, self.topic = s, p, art, topic
         self.para_codes = para_codes
         self.t = s.text
-        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca), topic, art.hub)
-        self.sources = _find_sources(self.t, self.refs, 0, topic)
+        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca, provinces=True), topic,
+                                    art.hub)
+        self.sources = _find_sources(self.t, self.refs, 0, topic, art.home)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
         }
         self.carry_source = carry_source
         self.carry_period = carry_period
         self.prev_claim: Claim | None = None
+        self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         ctx_year = carry_year or art.data_year
         self.carry_from_before = False  # the carried period is the previous paragraph's
         self.periods: list[PeriodMention] = find_periods(
@@ -85,6 +88,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
+        self._respective_list: list[Claim | None] = []
 
     # ---- slot confidences ---------------------------------------------------------------------
     def _begin(self, flow_conf: float = 1.0) -> None:
@@ -195,6 +199,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         limit = min(cb, next_start) if next_start > fig_end else cb
         if fig_start >= ke:
             limit = max(limit, min(cb, next_start))
+        # a flow phrase stops at the next flow word: "imports from Russia ... and exports to Russia ..."
+        limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
         preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
         verb = bool(_VERB_FLOW.match(word))
         if verb and not attached:
@@ -214,6 +220,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
             f.subject, f.partner = subj, part
             if f.partner is None and preps.get("with"):
                 f.partner = preps["with"]
+            if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+$",
+                                               self.t[max(0, ks - 20):ks], re.I):
+                f.partner = "WLD"  # "China's total exports decreased by 4.6 percent": with the world
         else:
             parties: list[str] = []
             for c in attached:
@@ -231,6 +240,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                 for r in self.country_refs_between(ca, ks):
                     if len(parties) >= 2:
                         break
+                    if re.search(r"\b(?:after|behind|than|ahead\s+of|overtaking|overtook|replacing|displacing|like)\s+"
+                                 r"(?:the\s+)?$", self.t[max(0, r.start - 16):r.start]):
+                        continue  # "Kazakhstan came next after Russia: turnover ...": a comparison, not a party
                     if r.code not in parties:
                         parties.append(r.code)
             f.parties = tuple(parties[:2])
@@ -366,14 +378,21 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         # is that figure's, no rival for this one's
         rivals = [pm for pm in before if not (prev_end and re.fullmatch(
             r"[\s,]*(?:in|for|during|over|at\s+the\s+end\s+of)?\s*", self.t[prev_end:pm.start], re.I))]
-        if after and rivals and after[0].period != rivals[-1].period:
+        # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the figure
+        # is its own when the next one follows a comma or "and" (the next clause's)
+        own_before = bool(after and before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
+                          and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
+                                           self.t[before[-1].end:fig_start]))
+        if after and rivals and not own_before and after[0].period != rivals[-1].period:
             # "trade last year amounted to $23 billion and in the first five months of this year ...": two
             # periods compete for the figure within its clause; which is its own is not said (not a guess)
             self._note("period", 0.3)
             return after[0].period
-        if after:
+        if after and not own_before:
             found = after[0].period
         elif before:
+            # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the
+            # figure, not the next clause's
             found = before[-1].period
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
@@ -410,11 +429,13 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
         level_claims: list[tuple[Money, Claim | None]] = []
         pending_change: tuple[Money, int] | None = None
         respective = self._respectively(money)
+        respective_flows = {} if respective else self._respective_flows(money)
         resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
         respective_end = resp.end() if resp else 0
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
         for i, mo in enumerate(money):
             self._begin()
+            referent: Claim | None = None
             next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
             before_txt = self.t[max(prev_end, mo.start - 60):mo.start]
             after_txt = self.t[mo.end:mo.end + 30]
@@ -442,9 +463,14 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                     first_kind = (kind, sign)
                 else:
                     kind, sign = first_kind
-            kw = self.flow_keyword(mo.start, prev_end)
+            kw = respective_flows.get(mo.start) or self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
-            if kw is not None:
+            if kw is not None and mo.start in respective_flows:
+                # "exports to and imports from China": the countries after the list of flow words are each one's
+                last = max(respective_flows.values(), key=lambda f: f.start())
+                fl = self.resolve_flow(last, mo.start, mo.end, next_start)
+                fl.flow = kw.lastgroup or fl.flow
+            elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
@@ -453,6 +479,11 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
+            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) else None) is not None:
+                referent = ante
+                # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
+                fl = self._flow_of(ante)
+                self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], len(self.t)) or None
             else:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
@@ -493,6 +524,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                         fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
                     if fl.partner is None:
                         fl.partner = next((c for c in pp if c != fl.subject), None)
+            self._bare_flow_parties(fl, out)
             src = self.reporter_for(mo.start)
             if mo.start in respective:
                 # a list's figures share what follows it: "... $3.9 billion and $10.7 billion respectively in 2024"
@@ -505,6 +537,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
                     # "trade with Uzbekistan (+$1.1 billion) and Kyrgyzstan (+$2.3 billion)": a list, not a pair
                     fl = self._respective_flow(fl, own, (own, other))
             claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
+            if referent is not None:
+                self._rival_of(claim, referent)
             if kind == "change":
                 pending_change = (mo, len(out))
             elif pending_change is not None and kind == "level":
@@ -520,5 +554,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin):
             prev = fl
             prev_end = mo.end
         self._base_levels(out)
+        self._respective_list = [c for mo, c in level_claims if mo.start in respective or mo.start in respective_flows]
         self._percent_claims(out, level_claims)
+        self._share_levels(out, level_claims)
         return out

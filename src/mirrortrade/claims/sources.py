@@ -18,20 +18,53 @@ class _Source:
 
 
 
-def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None) -> list[_Source]:
+#: a place name in capitals opening an article ("BISHKEK, February 12, 2019 –", "ASTANA, Kazakhstan, Sept 1, 2023.")
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|\s[–—-]\s)", re.M)
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the article's dateline city ("TASHKENT, April 21, 2024. ..." -> UZB), if it names one."""
+    for m in _DATELINE_PLACE.finditer(text[:600]):
+        place = m.group(1).strip().title()
+        refs = [r for r in lx.find_countries(place, region_as_ca5=False) if r.code not in ("TOPIC", "SUBJ", "WLD")]
+        if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(place):
+            return refs[0].code
+    return None
+
+
+def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, home: str | None) -> str | None:
+    """Whose agency is "the National Statistical Committee" named without its country: the country the sentence
+    speaks of in the possessive ("Uzbekistan's main partner"), else the dateline's country, else the sentence's
+    first country, else the paragraph's topic. China publishes its trade through customs, never through a
+    statistics committee or agency: a statistics body without a country is never China's."""
+    codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")]
+    near = [r.code for r in codes if r.possessive] + ([home] if home else []) + [r.code for r in codes]
+    near += [topic] if topic else []
+    if kind != "customs":
+        near = [c for c in near if c != "CHN"]
+    return near[0] if near else None
+
+
+def _find_sources(
+    text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None
+) -> list[_Source]:
     """Statistical sources named in ``text``; an agency named without its country ("the National Statistical
-    Committee reported") is the sentence's country's, else the paragraph's ``topic``."""
+    Committee reported") is the sentence's country's, else the dateline's (``home``), else the paragraph's
+    ``topic`` (see :func:`_agency_country`)."""
     out: list[_Source] = []
     for rx, rep, kind in lx.NAMED_SOURCES:
         for m in rx.finditer(text):
             sid = kind if not rep else lx.source_id(rep, kind)
             out.append(_Source(m.start() + offset, m.end() + offset, rep, "intl" if not rep else kind, sid))
     for r in refs:
-        if r.code in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU"):
+        if r.code in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"):
             continue
         a, b = r.start - offset, r.end - offset
         tail = text[b:b + 80]
         m = lx.SOURCE_AFTER_COUNTRY.match(tail)
+        if m and re.match(r"\s+(?:news\s+)?(?:agency\s+)?[A-Z][A-Za-z]*[A-Z]", tail[m.end():m.end() + 20]) and \
+                re.search(r"agency|side", m.group(0), re.I):
+            m = None  # "the Russian agency TASS": a news agency reporting, not a statistics agency
         if m:
             kind = lx.source_kind(m.group(0))
             out.append(_Source(r.start, r.end + m.end(), r.code, kind, lx.source_id(r.code, kind)))
@@ -52,13 +85,9 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0, topic: 
         a0, b0 = m.start() + offset, m.end() + offset
         if any(x.start < b0 and a0 < x.end for x in out):
             continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
-        # whose agency: the country the sentence speaks of in the possessive ("Uzbekistan's main partner"),
-        # else the sentence's first country, else the paragraph's topic
-        codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "WLD", "EUU")]
-        near = [r.code for r in codes if r.possessive] + [r.code for r in codes] + ([topic] if topic else [])
-        if near:
-            kind = lx.source_kind(m.group(0))
-            code = near[0]
+        kind = lx.source_kind(m.group(0))
+        code = _agency_country(kind, refs, topic, home)
+        if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
     # keep one source per span (named agencies win over the country-adjective form)
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -67,6 +96,18 @@ def _find_sources(text: str, refs: list[lx.CountryRef], offset: int = 0, topic: 
         if merged and s.start < merged[-1].end:
             continue
         merged.append(s)
+    # "the Russian agency TASS reported, citing a statement by China Customs": the source cited is the figures'
+    cited = [s for s in merged if re.search(r"\bciting\b[^.;]*$", text[max(0, s.start - offset - 160):s.start - offset])]
+    if cited:
+        stats = [s for s in cited if s.kind in ("customs", "stat")]
+        if stats:
+            # "citing the press service of the Kazakh embassy in Beijing and China's customs statistics": the
+            # statistics cited, not the messenger
+            cited = stats
+            merged = [s for s in merged if s in stats or s.kind not in ("embassy", "gov", "agency", "data")
+                      or not any(c.start > s.start for c in stats)]
+        merged = [s for s in merged if s in cited or not re.search(
+            r"^[^.;]{0,60}\bciting\b", text[s.end - offset:cited[0].start - offset + 1])]
     return merged
 
 

@@ -9,7 +9,7 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "co", "corp", "inc", "ltd", "llc", "plc", "jr", "sr", "no", "nos",
     "vs", "etc", "e.g", "i.e", "approx", "est", "gen", "gov", "sen", "rep", "dept", "fig", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.m", "p.m", "ca", "bn",
-    "mln", "mn", "pct", "intl", "assn", "bros", "int", "nat", "natl",
+    "mln", "bln", "mn", "pct", "intl", "assn", "bros", "int", "nat", "natl",
 }
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9$])")
 
@@ -58,7 +58,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"([\w.]+)[.!?…]*[\"”’)\]]*$", seg[: m.end()])
         w = (word.group(1) if word else "").lower().rstrip(".")
         if seg[m.start()] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
-            continue
+            # "... exports to Russia $36.1 mln. China was second": a scale word closing a figure ends the sentence
+            if not (w in ("bn", "bln", "mln", "mn") and re.search(r"\d\s*" + w + r"\.$", seg[: m.start() + 1].lower())):
+                continue
         cuts.append(m.end())
     out = []
     pos = 0

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 _FLOW_RE = re.compile(
-    # "imports and exports", "exports and imports", "export-import": both ways, the turnover (group TT reads as T)
-    r"(?P<TT>\b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?|exports?[-–/]imports?|imports?[-–/]exports?)\b)"
+    # "imports and exports", "import and export trade", "export-import": two-way trade, read before either word alone (but
+    # "exports and imports came to $5.1 billion and $7.8 billion respectively" is two flows)
+    r"(?P<T>\b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?|import\s+and\s+export|export\s+and\s+import|exports?[-–/]imports?|imports?[-–/]exports?)"
+    r"(?:\s+trade)?\b(?!(?:[^.;]|\.\d)*\brespectively\b)|\b(?:trade|traded|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
+    r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|surplus(?:es)?|"
+    r"deficits?|balance|structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))"
     r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
     r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
-    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)"
-    r"|(?P<T>\b(?:trade|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
-    r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|"
-    r"structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))",
+    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)",
     re.IGNORECASE,
 )
 _VERB_FLOW = re.compile(r"^(?:sent|sold|shipped|supplied|exported|imported|bought|purchased)$", re.I)
@@ -37,7 +38,7 @@ _CHANGE_AFTER = re.compile(
     re.I,
 )
 _CHANGE_MONEY_BEFORE = re.compile(
-    r"(?:\b(?P<up>up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
+    r"(?:\b(?P<up>(?<!made )(?<!make )(?<!makes )(?<!making )up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
     r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
     r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))"
