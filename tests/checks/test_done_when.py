@@ -233,6 +233,11 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         ("period_mismatch", "CHN", "KGZ", "T", "2025-01/2025-05"),
         ("period_mismatch", "CHN", "CA5", "T", "2024-H1"), ("period_mismatch", "CHN", "KGZ", "M", "2024-H1"),
         ("period_mismatch", "CHN", "TJK", "T", "2024-H1"), ("period_mismatch", "CHN", "UZB", "T", "2016-01/2016-10"),
+        # China's side, the missing years (i20-china2): GACC 2020 with Kyrgyzstan from the MFA country-profile text
+        # (ajnnanm.com reprint): exports 28.66亿 ($2.866bn) against KG-NSC imports from China 737,927,297 (fixture),
+        # ratio 0.257, the seeds' Kyrgyz gap four years earlier; imports 0.35亿 ([34.5M, 35.5M]) against KG-NSC
+        # exports to China 43,234,975: 80%–82% of it, below the CIF band (as for 2024 and Q1 2024 above)
+        ("mirror_gap", "KGZ", "CHN", "M", "2020"), ("mirror_gap", "CHN", "KGZ", "M", "2020"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
