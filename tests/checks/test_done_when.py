@@ -244,6 +244,12 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # gap (2020, 2024: persistent)
         ("mirror_gap", "KGZ", "CHN", "M", "2022"), ("exceeds_gdp", "CHN", "KGZ", "X", "2022"),
         ("mirror_gap", "CHN", "KGZ", "M", "2022"),
+        # GACC's Jan–Oct 2024 and Jan–Oct 2025 turnover with each state (tgdaymessage.com reprint): part years beside
+        # full years (advice, low); Uzbekistan's Jan–Oct 2024 now also has both sides for the same months ($11.1bn
+        # GACC against $10.2bn UZ-STAT: consistent, not flagged)
+        ("period_mismatch", "CHN", "KGZ", "T", "2024-01/2024-10"), ("period_mismatch", "CHN", "TJK", "T", "2024-01/2024-10"),
+        ("period_mismatch", "CHN", "TKM", "T", "2024-01/2024-10"), ("period_mismatch", "CHN", "UZB", "T", "2024-01/2024-10"),
+        ("period_mismatch", "CHN", "UZB", "T", "2025-01/2025-10"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
