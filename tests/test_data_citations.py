@@ -30,6 +30,8 @@ SCALES = {
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
     "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
     "млрд": Decimal(10) ** 9, "млн": Decimal(10) ** 6,
+    # the Russian words in full ('миллиарда', 'миллиона'): the stem matches every case ending
+    "миллиард": Decimal(10) ** 9, "миллион": Decimal(10) ** 6,
     "亿美元": Decimal(10) ** 8, "億美元": Decimal(10) ** 8, "亿": Decimal(10) ** 8, "億": Decimal(10) ** 8,
 }
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + r")")
@@ -58,6 +60,8 @@ def test_the_number_parser_reads_the_printed_forms() -> None:
     assert printed_amounts("$22mn and $4.82bn") == [(Decimal("22e6"), Decimal("1e6")), (Decimal("4.82e9"), Decimal("1e7"))]
     assert printed_amounts("22,0 billion") == [(Decimal("22.0e9"), Decimal("1e8"))]
     assert printed_amounts("составил $6,4 млрд") == [(Decimal("6.4e9"), Decimal("1e8"))]
+    assert printed_amounts("составил $15,42 миллиарда, а — $81,66 миллиона") == [
+        (Decimal("15.42e9"), Decimal("1e7")), (Decimal("81.66e6"), Decimal("1e4"))]
     assert printed_amounts("grew 12 percent") == []
 
 

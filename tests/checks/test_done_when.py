@@ -233,6 +233,23 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         ("period_mismatch", "CHN", "KGZ", "T", "2025-01/2025-05"),
         ("period_mismatch", "CHN", "CA5", "T", "2024-H1"), ("period_mismatch", "CHN", "KGZ", "M", "2024-H1"),
         ("period_mismatch", "CHN", "TJK", "T", "2024-H1"), ("period_mismatch", "CHN", "UZB", "T", "2016-01/2016-10"),
+        # China's side, the missing years (i20-china2): GACC 2020 with Kyrgyzstan from the MFA country-profile text
+        # (ajnnanm.com reprint): exports 28.66亿 ($2.866bn) against KG-NSC imports from China 737,927,297 (fixture),
+        # ratio 0.257, the seeds' Kyrgyz gap four years earlier; imports 0.35亿 ([34.5M, 35.5M]) against KG-NSC
+        # exports to China 43,234,975: 80%–82% of it, below the CIF band (as for 2024 and Q1 2024 above)
+        ("mirror_gap", "KGZ", "CHN", "M", "2020"), ("mirror_gap", "CHN", "KGZ", "M", "2020"),
+        # GACC 2022 with Kyrgyzstan (Eurasianet retold on theworldnews.net): exports $15,42 bn against KG-NSC imports
+        # from China 4,069,468,372 (ratio 0.264) and 127% of the WDI GDP 2022 ($12.1bn), the 2023 story a year
+        # earlier; imports $81,66 mn against KG-NSC exports to China 60,800,135: 134%, beyond CIF, the pair's usual
+        # gap (2020, 2024: persistent)
+        ("mirror_gap", "KGZ", "CHN", "M", "2022"), ("exceeds_gdp", "CHN", "KGZ", "X", "2022"),
+        ("mirror_gap", "CHN", "KGZ", "M", "2022"),
+        # GACC's Jan–Oct 2024 and Jan–Oct 2025 turnover with each state (tgdaymessage.com reprint): part years beside
+        # full years (advice, low); Uzbekistan's Jan–Oct 2024 now also has both sides for the same months ($11.1bn
+        # GACC against $10.2bn UZ-STAT: consistent, not flagged)
+        ("period_mismatch", "CHN", "KGZ", "T", "2024-01/2024-10"), ("period_mismatch", "CHN", "TJK", "T", "2024-01/2024-10"),
+        ("period_mismatch", "CHN", "TKM", "T", "2024-01/2024-10"), ("period_mismatch", "CHN", "UZB", "T", "2024-01/2024-10"),
+        ("period_mismatch", "CHN", "UZB", "T", "2025-01/2025-10"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
@@ -261,3 +278,17 @@ def test_year_filter(store) -> None:
     fs = run_checks(store, year=2025, rules=["surge", "mirror_gap"])
     assert {f.rule for f in fs} == {"surge", "mirror_gap"}
     assert all(f.period.startswith("2025") for f in fs)
+
+
+def test_agreement_within_valuation_is_not_flagged_by_a_pair_history_band(embedded_findings) -> None:
+    # China's imports from Kyrgyzstan 2023: $80M (GACC, seed 000 "a paltry $80 million in 2023") against KG-NSC's
+    # exports to China 80,446,343 (fixture): hand 79.5 / 80.446 = 98.8% .. 80.5 / 80.446 = 100.1%, inside the CIF
+    # prior (98%-109%). The pair's other years (2020 GACC 0.35亿 vs 43.2M, 2022 $81,66 mn vs 60.8M, 2024 $2.8bn vs
+    # $2.04bn) centre its history band on ~134%: that band explains gaps, it must not turn agreement into one
+    (f,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="KGZ", flow="M", period="2023")
+    assert (f.status, f.severity) == ("consistent", "info")
+    assert f.evidence["band"]["source"] == "prior" and f.evidence["history_band"]["source"] == "history"
+    assert f.evidence["ratio_importer_to_exporter"] == pytest.approx([79.5e6 / 80446343, 80.5e6 / 80446343])
+    lo, hi = f.evidence["history_band"]["ratio_band"]
+    assert lo > 1.1  # the history band alone would have called it a gap
+    assert "agree within CIF/FOB valuation" in f.message

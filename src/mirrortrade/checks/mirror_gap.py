@@ -142,6 +142,16 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
         beyond_cif = compare(x, m, prior_band())
         if beyond_cif["outside"]:
             return _persistent(ctx, x, m, ev, beyond_cif, ids, band_txt)
+    if ev["outside"] and ev["band"]["source"] == "history":
+        within_cif = compare(x, m, prior_band())
+        if not within_cif["outside"]:
+            # a history band explains a gap as the pair's usual one; it never makes two figures that agree
+            # within CIF/FOB valuation a finding (a pair whose other years disagree narrows it away from 1)
+            ev = {**ev, **within_cif, "history_band": ev["band"]}
+            lo, hi = ev["band"]["ratio_band"]
+            hlo, hhi = ev["history_band"]["ratio_band"]
+            band_txt = (f"{m.reporter}'s figure {share_range(lo, hi)} of {x.reporter}'s, prior; this pair's other "
+                        f"years put it at {share_range(hlo, hhi)}, history")
     if not ev["outside"]:
         ev["direction"] = ""
         msg = (f"{im_phrase} in {period}, {m.text()}{how_m} [{m.source_id}], and {ex_phrase}, {x.text()}{how_x} "
