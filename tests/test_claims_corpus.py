@@ -3,18 +3,11 @@ corpus annotation against the schema (sentences in their text, figures in their 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("claims_corpus_bench", ROOT / "benchmarks" / "claims_corpus.py")
-assert _spec is not None and _spec.loader is not None
-cc = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = cc
-_spec.loader.exec_module(cc)
+from _corpus_bench import cc
 
 TEXT = ("China's exports to Kazakhstan reached $29.7 billion in 2025, up 20 percent. "
         "Kazakhstan's imports from China were $19 billion in 2025. Tourists numbered 500,000 last year. "

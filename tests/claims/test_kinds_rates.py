@@ -3,18 +3,8 @@ sentences."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+from _corpus_bench import cc
 from mirrortrade.claims.extract import extract_claims
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-_spec = importlib.util.spec_from_file_location("claims_corpus_bench_k", ROOT / "benchmarks" / "claims_corpus.py")
-assert _spec is not None and _spec.loader is not None
-cc = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = cc
-_spec.loader.exec_module(cc)
 
 
 def test_higher_than_after_an_amount_makes_it_a_change() -> None:

@@ -5,18 +5,8 @@ Every article here is invented for the test."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+from _corpus_bench import cc
 from mirrortrade.claims.verify import _one_publication_fits, _part_year_not_implausible, check_article
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-_spec = importlib.util.spec_from_file_location("claims_corpus_bench_v", ROOT / "benchmarks" / "claims_corpus.py")
-assert _spec is not None and _spec.loader is not None
-cc = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = cc
-_spec.loader.exec_module(cc)
 
 FLAGS = ("conflict", "implausible")
 

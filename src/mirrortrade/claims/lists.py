@@ -26,23 +26,33 @@ class ListsMixin:
     """Methods of the sentence reader for coordinated lists and rankings."""
 
     # ---- lists and rankings without a verb ---------------------------------------------------
+    def _respective_figures(self, money: list[Money], *, brackets_before_word_only: bool) -> list[Money]:
+        """The run of figures joined by commas / "and" (and "about", "over" ...) that ends right before
+        "respectively"; bracketed asides are skipped between the last figure and the word (everywhere with
+        ``brackets_before_word_only`` False). Empty without "respectively"."""
+        m = re.search(r"\brespectively\b", self.t)
+        if m is None:
+            return []
+        run: list[Money] = []
+        for mo in reversed([mo for mo in money if mo.end <= m.start()]):
+            nxt = run[0].start if run else m.start()
+            gap = self.t[mo.end:nxt]
+            if not (run and brackets_before_word_only):
+                gap = re.sub(r"\([^)]*\)", "", gap)
+            if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
+                            gap):
+                run.insert(0, mo)
+            else:
+                break
+        return run
+
     def _respectively(self, money: list[Money]) -> dict[int, tuple[str, tuple[str, ...]]]:
         """"Trade with Kazakhstan and Uzbekistan came to $28.6 billion and $4.5 billion respectively": the k-th
         figure of a coordinated list goes with the k-th country of the list before it. Figure start -> (its
         country, all listed countries); empty unless the counts agree."""
-        m = re.search(r"\brespectively\b", self.t)
-        if m is None or len(money) < 2:
+        if len(money) < 2:
             return {}
-        # the run of figures joined by commas / "and" that ends right before "respectively"
-        figs = [mo for mo in money if mo.end <= m.start()]
-        run: list[Money] = []
-        for mo in reversed(figs):
-            nxt = run[0].start if run else m.start()
-            if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
-                            self.t[mo.end:nxt] if run else re.sub(r"\([^)]*\)", "", self.t[mo.end:nxt])):
-                run.insert(0, mo)
-            else:
-                break
+        run = self._respective_figures(money, brackets_before_word_only=True)
         if len(run) < 2:
             return {}
         # the run of countries joined by commas / "and" before the first figure
@@ -67,18 +77,7 @@ class ListsMixin:
         """"Exports to and imports from China came to $5.1 billion and $7.8 billion respectively": the k-th figure
         of the list goes with the k-th flow word of a list of flow words before it (figure start -> flow word);
         empty unless the counts agree."""
-        m = re.search(r"\brespectively\b", self.t)
-        if m is None:
-            return {}
-        figs = [mo for mo in money if mo.end <= m.start()]
-        run: list[Money] = []
-        for mo in reversed(figs):
-            nxt = run[0].start if run else m.start()
-            if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
-                            re.sub(r"\([^)]*\)", "", self.t[mo.end:nxt])):
-                run.insert(0, mo)
-            else:
-                break
+        run = self._respective_figures(money, brackets_before_word_only=False)
         if len(run) < 2:
             return {}
         words = [f for f in self.flows if f.end() <= run[0].start]

@@ -1,0 +1,20 @@
+"""benchmarks/claims_corpus.py loaded once as a module (the scorer is tested, and its helpers used, by several
+test files)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_NAME = "claims_corpus_bench"
+
+if _NAME in sys.modules:
+    cc = sys.modules[_NAME]
+else:
+    _spec = importlib.util.spec_from_file_location(_NAME, ROOT / "benchmarks" / "claims_corpus.py")
+    assert _spec is not None and _spec.loader is not None
+    cc = importlib.util.module_from_spec(_spec)
+    sys.modules[_NAME] = cc
+    _spec.loader.exec_module(cc)
