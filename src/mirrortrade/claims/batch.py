@@ -8,11 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from mirrortrade.claims.extract import Claim, extract_claims
-from mirrortrade.claims.indicators import extract_indicators
 from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article, validate_article_text
-from mirrortrade.claims.periods import reference_date
-from mirrortrade.claims.verify import _claim_rows, _Overlay, _title_of, check_claims
+from mirrortrade.claims.reading import Reading
+from mirrortrade.claims.reading import read_article as read_text
+from mirrortrade.claims.verify import _claim_rows, _Overlay, _title_of, check_reading
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
 
@@ -27,19 +26,18 @@ def read_input(name: str) -> str:
 def check_texts(
     texts: list[tuple[str, str]], store: Any | None = None, *, article_date: date | None = None
 ) -> list[tuple[str, dict[str, Any]]]:
-    """``[(name, text)]`` -> ``[(name, result)]``; with one text this is :func:`check_article`."""
-    extracted: list[tuple[str, str, list[Claim]]] = [
-        (name, text, extract_claims(text, article_date=article_date)) for name, text in texts
-    ]
+    """``[(name, text)]`` -> ``[(name, result)]``; with one text this is :func:`check_article`. Each article is
+    read once (:func:`mirrortrade.claims.reading.read_article`): its claims are checked and offered to the others."""
+    readings: list[tuple[str, Reading]] = [(name, read_text(text, article_date)) for name, text in texts]
     base_obs = store.observations() if store is not None else None
     base_ind = store.indicators() if store is not None else None
     out = []
-    for i, (name, text, claims) in enumerate(extracted):
+    for i, (name, reading) in enumerate(readings):
         others = []
-        for j, (oname, otext, oclaims) in enumerate(extracted):
+        for j, (oname, other) in enumerate(readings):
             if j == i:
                 continue
-            rows = _claim_rows(oclaims, _title_of(otext), (article_date or date.today()).isoformat())
+            rows = _claim_rows(other.claims, _title_of(other.text), (article_date or date.today()).isoformat())
             if len(rows):
                 # the other article's claims are one more publication, ids prefixed by its position
                 rows["figure_id"] = [f"a{j + 1}:{fid}" for fid in rows["figure_id"]]
@@ -51,9 +49,7 @@ def check_texts(
             ind = base_ind if base_ind is not None else pd.DataFrame(columns=list(IND_COLUMNS))
             frames = [f for f in (obs, *others) if len(f)]
             ctx_store = _Overlay(pd.concat(frames, ignore_index=True), ind)
-        out.append((name, check_claims(claims, ctx_store, title=_title_of(text), article_date=article_date,
-                                       indicators=extract_indicators(text, article_date=article_date),
-                                       published=reference_date(text, article_date))))
+        out.append((name, check_reading(reading, ctx_store)))
     return out
 
 

@@ -16,11 +16,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.extract import Claim, _heading_country, extract_claims
-from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
+from mirrortrade.claims.extract import Claim, _heading_country, claims_of
+from mirrortrade.claims.indicators import IndicatorFigure, indicators_of
 from mirrortrade.claims.numbers import find_money
 from mirrortrade.claims.periods import reference_year
-from mirrortrade.claims.text import segment
+from mirrortrade.claims.text import Paragraph, segment
 from mirrortrade.model import EVENT_KINDS, Citation, NewsItem, value_interval
 
 #: kind -> words that mark it; the first kind (in this order) whose words occur is the event's kind
@@ -112,13 +112,24 @@ def extract_events(
     indicators: Sequence[IndicatorFigure] | None = None,
 ) -> list[NewsEvent]:
     """Every news item of ``text`` (ids e1, e2, ... in text order). ``claims`` and ``indicators``: the article's
-    trade claims and indicator figures when the caller has them already (each article is read once)."""
+    trade claims and indicator figures when the caller has them already. A thin wrapper of :func:`events_of`: the
+    text is segmented once, and that segmentation feeds the claims, the indicators and the events (an article read
+    whole goes through :func:`mirrortrade.claims.reading.read_article`)."""
     paras = segment(text)
-    ref_year = reference_year(text, article_date)
     if claims is None:
-        claims = extract_claims(text, article_date=article_date)
+        claims = claims_of(text, paras, article_date)
     if indicators is None:
-        indicators = extract_indicators(text, article_date)
+        indicators = indicators_of(text, paras, article_date)
+    return events_of(text, paras, claims, indicators, article_date)
+
+
+def events_of(
+    text: str, paras: list[Paragraph], claims: Sequence[Claim], indicators: Sequence[IndicatorFigure],
+    article_date: date | None = None,
+) -> list[NewsEvent]:
+    """The news items of ``text`` from its paragraphs (segmented once by the caller), its trade claims and its
+    indicator figures: a paragraph with trade claims and a sentence with an indicator are no news item."""
+    ref_year = reference_year(text, article_date)
     trade_paras = {c.paragraph for c in claims}
     stat_sentences = {
         f.quote for f in indicators

@@ -44,8 +44,13 @@ _LOOKING_BACK = ("previous", "prior", "year", "the previous year", "the prior ye
 
 
 def extract_claims(text: str, *, article_date: date | None = None) -> list[Claim]:
-    """Every trade claim of ``text``, in text order, with ids c1, c2, ..."""
-    paras = segment(text)
+    """Every trade claim of ``text``, in text order, with ids c1, c2, ... (a thin wrapper: an article read whole
+    goes through :func:`mirrortrade.claims.reading.read_article`)."""
+    return claims_of(text, segment(text), article_date)
+
+
+def claims_of(text: str, paras: list[Paragraph], article_date: date | None = None) -> list[Claim]:
+    """The claims of ``text`` from its paragraphs, segmented once by the caller (:func:`segment`)."""
     art = _article_context(text, paras, article_date)
     claims: list[Claim] = []
     section_topic: str | None = None

@@ -23,7 +23,7 @@ from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.extract import _find_sources, _heading_country
 from mirrortrade.claims.numbers import find_counts, find_money, find_percents
 from mirrortrade.claims.periods import PeriodMention, data_year, find_periods, reference_year
-from mirrortrade.claims.text import segment
+from mirrortrade.claims.text import Paragraph, segment
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Citation, Indicator, Period, value_interval
 
@@ -115,8 +115,13 @@ def _relation(sentence: str) -> tuple[str, float, float] | None:
 
 
 def extract_indicators(text: str, article_date: date | None = None) -> list[IndicatorFigure]:
-    """Every non-trade bilateral figure of ``text`` (ids i1, i2, ... in text order)."""
-    paras = segment(text)
+    """Every non-trade bilateral figure of ``text`` (ids i1, i2, ... in text order); a thin wrapper of
+    :func:`indicators_of` (an article read whole goes through :func:`mirrortrade.claims.reading.read_article`)."""
+    return indicators_of(text, segment(text), article_date)
+
+
+def indicators_of(text: str, paras: list[Paragraph], article_date: date | None = None) -> list[IndicatorFigure]:
+    """The indicator figures of ``text`` from its paragraphs, segmented once by the caller."""
     about_ca = "Central Asia" in text
     ref_year = reference_year(text, article_date)
     dyear = data_year(text)

@@ -16,10 +16,8 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.checks.finding import plural
-from mirrortrade.claims.events import extract_events
-from mirrortrade.claims.extract import extract_claims
-from mirrortrade.claims.indicators import extract_indicators
-from mirrortrade.claims.text import segment
+from mirrortrade.claims.reading import read_article
+from mirrortrade.claims.text import Paragraph
 from mirrortrade.claims.verify import _title_of
 from mirrortrade.model import AGGREGATES, Citation, Observation
 
@@ -54,7 +52,7 @@ def _known(df: pd.DataFrame, quote: str, value: float, value_col: str) -> bool:
     return any(_same_sentence(quote, q) for q in df.loc[same_value, "quote"])
 
 
-def _details(text: str, events: list[Any], taken: set[str]) -> dict[str, list[str]]:
+def _details(paras: list[Paragraph], events: list[Any], taken: set[str]) -> dict[str, list[str]]:
     """event id -> the sentences of its paragraph that hold a number and are no item of their own."""
     import re
 
@@ -64,7 +62,7 @@ def _details(text: str, events: list[Any], taken: set[str]) -> dict[str, list[st
     for e in events:
         by_para.setdefault(e.paragraph, []).append(e)
     out: dict[str, list[str]] = {}
-    for p in segment(text):
+    for p in paras:
         evs = by_para.get(p.index)
         if not evs:
             continue
@@ -92,9 +90,9 @@ def ingest_article(
     skipped = 0
     obs: list[Observation] = []
     known_trade = 0
-    # the article is read once: its claims and indicators feed the trade figures, the indicators and the news items
-    claims = extract_claims(text, article_date=article_date)
-    figures = extract_indicators(text, article_date=article_date)
+    # the article is read once: one paragraph walk gives the trade figures, the indicators and the news items
+    reading = read_article(text, article_date)
+    claims, figures = reading.claims, reading.indicators
     for c in claims:
         if c.kind != "level" or c.value_usd is None or not (c.reporter and c.partner and c.flow and c.period):
             skipped += 1
@@ -132,8 +130,8 @@ def ingest_article(
             ind = replace(ind, indicator=f"{f.indicator}_change")
         inds.append(ind)
     events = []
-    extracted = extract_events(text, article_date=article_date, claims=claims, indicators=figures)
-    details = _details(text, extracted, {f.quote for f in figures})
+    extracted = reading.events
+    details = _details(reading.paragraphs, extracted, {f.quote for f in figures})
     for ev in extracted:
         item = ev.to_news_item(cite(ev.quote))
         if details.get(ev.id):

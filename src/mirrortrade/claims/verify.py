@@ -29,10 +29,11 @@ import pandas as pd
 
 from mirrortrade.checks.context import CheckContext
 from mirrortrade.checks.rules import RULES
-from mirrortrade.claims.extract import Claim, extract_claims
-from mirrortrade.claims.indicators import IndicatorFigure, extract_indicators
+from mirrortrade.claims.extract import Claim
+from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
 from mirrortrade.claims.periods import reference_date
+from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
 from mirrortrade.model import AGGREGATES, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
@@ -485,7 +486,11 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
 
 def check_article(text: str, store: Any | None = None, *, article_date: date | None = None) -> dict[str, Any]:
     """Extract every trade claim of a news text and verify it (see module doc)."""
-    claims = extract_claims(text, article_date=article_date)
-    indicators = extract_indicators(text, article_date=article_date)
-    return check_claims(claims, store, title=_title_of(text), article_date=article_date, indicators=indicators,
-                        published=reference_date(text, article_date))
+    return check_reading(read_article(text, article_date), store)
+
+
+def check_reading(reading: Reading, store: Any | None = None) -> dict[str, Any]:
+    """Verify the claims of an article read once (:func:`~mirrortrade.claims.reading.read_article`)."""
+    text, article_date = reading.text, reading.article_date
+    return check_claims(reading.claims, store, title=_title_of(text), article_date=article_date,
+                        indicators=reading.indicators, published=reference_date(text, article_date))

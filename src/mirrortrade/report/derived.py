@@ -16,6 +16,8 @@ import pandas as pd
 
 from mirrortrade.checks import run_checks
 from mirrortrade.claims import extract_claims
+from mirrortrade.claims.reading import read_article
+from mirrortrade.claims.verify import check_reading
 
 #: derived tables written by ``mirrortrade reconcile``
 RECONCILE_TABLES = ("pairs", "estimates", "reliability")
@@ -167,13 +169,16 @@ def claims_mode() -> str | None:
 def check_article_json(text: str, store: Any, article_date: date | None = None) -> dict[str, Any]:
     """The claim checker's JSON for an article: ``{"claims": [...], "findings": [...], "mode": ...}``."""
     mode = claims_mode()
+    extracted: list[Any] = []
     if mode == "check":
-        check_article = _check_article_fn()
-        res = check_article(text, store=store, article_date=article_date)
+        # the article is read once (one paragraph walk); its claims give the verdicts and the offsets below
+        reading = read_article(text, article_date)
+        extracted = reading.claims
+        res = check_reading(reading, store)
         out = jsonable(res if isinstance(res, dict) else dataclasses.asdict(res))
     elif mode == "extract":
-        out = {"claims": jsonable([_claim_dict(c) for c in extract_claims(text, article_date=article_date)]),
-               "findings": []}
+        extracted = extract_claims(text, article_date=article_date)
+        out = {"claims": jsonable([_claim_dict(c) for c in extracted]), "findings": []}
     else:
         return {"claims": [], "findings": [], "mode": None, "note": NO_CLAIMS}
     out.setdefault("claims", [])
@@ -181,20 +186,17 @@ def check_article_json(text: str, store: Any, article_date: date | None = None) 
     out["claims"] = [c if isinstance(c, dict) else _claim_dict(c) for c in out["claims"]]
     out["findings"] = [f if isinstance(f, dict) else finding_dict(f) for f in out["findings"]]
     out["mode"] = mode
-    _add_offsets(text, out["claims"], article_date)
+    _add_offsets(extracted, out["claims"])
     return out
 
 
-def _add_offsets(text: str, claims: list[dict[str, Any]], article_date: date | None) -> None:
-    """Give each claim the character span of its figure in ``text`` when the checker's JSON lacks it:
-    the extractor's claims carry ``start``/``end`` and the same ids and quotes."""
+def _add_offsets(extracted: list[Any], claims: list[dict[str, Any]]) -> None:
+    """Give each claim the character span of its figure in the text when the checker's JSON lacks it:
+    the extractor's claims (``extracted``, from the same reading) carry ``start``/``end`` and the same ids and
+    quotes."""
     if not claims or all(isinstance(c.get("start"), int) for c in claims):
         return
-    try:
-        from mirrortrade.claims import extract_claims
-    except ImportError:
-        return
-    spans = {(c.id, c.quote): (c.start, c.end) for c in extract_claims(text, article_date=article_date)}
+    spans = {(c.id, c.quote): (c.start, c.end) for c in extracted}
     for c in claims:
         span = spans.get((c.get("id"), c.get("quote")))
         if span is not None and not isinstance(c.get("start"), int):
