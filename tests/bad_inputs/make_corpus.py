@@ -12,7 +12,7 @@ Entry points:
 
 * ``api-ingest``   ``Store.ingest_file(path)`` raises the named error; store file byte-identical.
 * ``cli-ingest``   ``mirrortrade ingest FILE``: one line on stderr, non-zero exit; store byte-identical.
-* ``api-article``  ``mirrortrade.claims.io.read_article(path)`` raises the named error.
+* ``api-article``  ``mirrortrade.claims.io.read_article_file(path)`` raises the named error.
 * ``cli-check``    ``mirrortrade check FILE`` (the claim checker): one line, non-zero exit.
 * ``http-check``   ``mirrortrade.sources.http.check_body`` on a body served as data.
 * ``api-sdmx``     the IMF source parser (``mirrortrade.sources.imf``) on an SDMX message.

@@ -130,22 +130,22 @@ def test_good_twin_ingests(embedded_store_path: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", _cases("api-article"))
 def test_read_article_refuses(case: dict[str, str]) -> None:
-    from mirrortrade.claims.io import read_article
+    from mirrortrade.claims.io import read_article_file
 
     with pytest.raises(errors.MirrortradeError) as info:
-        read_article(FILES / case["file"])
+        read_article_file(FILES / case["file"])
     assert type(info.value).__name__ == case["error"]
     _assert_clear(str(info.value), case)
 
 
 def test_read_article_accepts_the_seeds() -> None:
     from conftest import TESTS_DATA
-    from mirrortrade.claims.io import read_article
+    from mirrortrade.claims.io import read_article_file
 
     for p in sorted((TESTS_DATA / "seeds").glob("*.txt")):
-        text = read_article(p)
+        text = read_article_file(p)
         assert text == p.read_text(encoding="utf-8").removeprefix("\ufeff")
-    assert "$71.3 billion" in read_article(next((TESTS_DATA / "seeds").glob("000_*.txt")))
+    assert "$71.3 billion" in read_article_file(next((TESTS_DATA / "seeds").glob("000_*.txt")))
 
 
 @pytest.mark.parametrize("case", _cases("cli-check"))
@@ -161,7 +161,7 @@ def test_cli_check_refuses_bad_article(case: dict[str, str], embedded_store_path
 
 
 def test_100mb_article_refused_without_reading_it(tmp_path: Path) -> None:
-    from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article
+    from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article_file
 
     big = tmp_path / "huge_article.txt"
     sentence = b"China's exports to Central Asia amounted to $71.3 billion in 2025. "
@@ -172,7 +172,7 @@ def test_100mb_article_refused_without_reading_it(tmp_path: Path) -> None:
     assert big.stat().st_size == 100 * 1024 * 1024 > MAX_ARTICLE_BYTES
     t0 = time.perf_counter()
     with pytest.raises(errors.ParseError) as info:
-        read_article(big)
+        read_article_file(big)
     assert time.perf_counter() - t0 < 1.0  # refused on the size, not after reading 100 MB
     msg = str(info.value)
     assert "huge_article.txt" in msg and "104.9 MB" in msg and "10 MB limit" in msg

@@ -8,9 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article, validate_article_text
-from mirrortrade.claims.reading import Reading
-from mirrortrade.claims.reading import read_article as read_text
+from mirrortrade.claims.io import MAX_ARTICLE_BYTES, read_article_file, validate_article_text
+from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.verify import _claim_rows, _Overlay, _title_of, check_reading
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
@@ -20,7 +19,7 @@ def read_input(name: str) -> str:
     if name == "-":
         data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         return validate_article_text(data, "<stdin>")
-    return read_article(name)
+    return read_article_file(name)
 
 
 def check_texts(
@@ -28,7 +27,7 @@ def check_texts(
 ) -> list[tuple[str, dict[str, Any]]]:
     """``[(name, text)]`` -> ``[(name, result)]``; with one text this is :func:`check_article`. Each article is
     read once (:func:`mirrortrade.claims.reading.read_article`): its claims are checked and offered to the others."""
-    readings: list[tuple[str, Reading]] = [(name, read_text(text, article_date)) for name, text in texts]
+    readings: list[tuple[str, Reading]] = [(name, read_article(text, article_date)) for name, text in texts]
     base_obs = store.observations() if store is not None else None
     base_ind = store.indicators() if store is not None else None
     out = []

@@ -19,7 +19,7 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0")
 
 
-def read_article(path: str | os.PathLike[str]) -> str:
+def read_article_file(path: str | os.PathLike[str]) -> str:
     """The text of an article file, validated (see the module docstring). A leading BOM is dropped."""
     p = Path(path)
     if not p.exists():
