@@ -243,6 +243,10 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # ($1.96bn) now sit beside its full year 2022 (advice)
         ("exceeds_gdp", "CHN", "KGZ", "X", "2023"), ("mirror_gap", "KGZ", "CHN", "M", "2023"),
         ("mirror_gap", "TJK", "CHN", "M", "2022"), ("period_mismatch", "CHN", "TJK", "X", "2023-H1"),
+        # the same Times of Central Asia page: Kyrgyz statistics' H1 2024 imports from China, $3.1bn, against GACC's
+        # H1 2024 exports to Kyrgyzstan, $9.4bn: +$6.3bn, 67% of China's figure (same months); and the H1 figure
+        # beside the NSC's full year 2023 (advice)
+        ("mirror_gap", "KGZ", "CHN", "M", "2024-H1"), ("period_mismatch", "KGZ", "CHN", "M", "2024-H1"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
