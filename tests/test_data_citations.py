@@ -29,6 +29,8 @@ from mirrortrade.model import Period, check_code, check_flow, check_source
 SCALES = {
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
     "million": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
+    # the sums of file cells in thousand USD (Kazakhstan's WITS lines, tests/test_kaz_wits_sums.py)
+    "thousand USD": Decimal(10) ** 3,
     "млрд": Decimal(10) ** 9, "млн": Decimal(10) ** 6,
     # the Russian words in full ('миллиарда', 'миллиона'): the stem matches every case ending
     "миллиард": Decimal(10) ** 9, "миллион": Decimal(10) ** 6,
@@ -63,6 +65,7 @@ def test_the_number_parser_reads_the_printed_forms() -> None:
     assert printed_amounts("составил $15,42 миллиарда, а — $81,66 миллиона") == [
         (Decimal("15.42e9"), Decimal("1e7")), (Decimal("81.66e6"), Decimal("1e4"))]
     assert printed_amounts("grew 12 percent") == []
+    assert printed_amounts("rows: 4214925.903 thousand USD") == [(Decimal("4214925903"), Decimal("1"))]
 
 
 def test_every_embedded_file_is_package_data_with_a_sources_entry() -> None:

@@ -13,13 +13,14 @@ def test_explain_kyrgyzstan_china_2025(store, embedded_findings) -> None:
     # seed 000: China reports exports "more than $22 billion", imports $5.2bn, turnover $27.2bn for 2025;
     # the Kyrgyz side has no 2025 figures in the store: its latest are for 2024 (published_figures.csv: KG-NSC
     # $5.5bn via Trend, KG-GOV $5.3bn and exports $2.04bn via 24.kg; KG-NSC Q1 2024 via bne IntelliNews, KG-NSC
-    # Jan–Nov 2024 $5.1bn via 24.kg of 2025-01-24)
+    # Jan–Nov 2024 $5.1bn via 24.kg of 2025-01-24; KG-NSC H1 2024 imports $3.1bn via The Times of Central Asia)
     assert {f["flow"] for f in d["figures"]["CHN"]} == {"X", "M", "T"}
-    assert {f["period"] for f in d["figures"]["KGZ"]} == {"2024", "2024-Q1", "2024-01/2024-11"}
+    assert {f["period"] for f in d["figures"]["KGZ"]} == {"2024", "2024-Q1", "2024-H1", "2024-01/2024-11"}
     assert "latest are for 2024" in d["figure_notes"]["KGZ"]
     # no 2025 mirror pair; the 2024 pairs are history (e.g. GACC $22M against KG-NSC $18.8M of Kyrgyz exports, Q1)
     # (and Jan–Nov 2024: KG-NSC $5.1bn via 24.kg against GACC's Jan–Nov figure)
-    assert d["mirror"] == [] and {h["period"] for h in d["history"]} == {"2024", "2024-Q1", "2024-01/2024-11"}
+    # (and H1 2024: KG-NSC's imports $3.1bn against GACC's exports $9.4bn, both Times of Central Asia)
+    assert d["mirror"] == [] and {h["period"] for h in d["history"]} == {"2024", "2024-Q1", "2024-H1", "2024-01/2024-11"}
     # and, from published_figures.csv: seed 000's +20% to $27.2bn against the $22,071 billion 24.kg printed for 2024
     # (growth_consistency), and GACC's Jan–May 2025 $11.5bn (Qazinform) beside the full year 2024 (period_mismatch)
     assert {f["rule"] for f in d["findings"]} == {"exceeds_gdp", "surge", "growth_consistency", "period_mismatch"}

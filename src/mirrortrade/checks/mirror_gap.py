@@ -12,8 +12,8 @@ flow itself is not published, and said so. Direction:
   to goods shipped via third countries).
 
 A gap inside the pair's own historical band (the gap it shows every year) but beyond CIF valuation
-is a *persistent* gap: still a conflict between the two statistics (medium; turnover low), explained
-as the pair's usual gap, never called agreement.
+is a *persistent* gap: still a conflict between the two statistics (severity by its size beyond CIF, as any gap;
+turnover low), explained as the pair's usual gap, never called agreement.
 
 Turnover against turnover differs by design (each side's imports are CIF): it is a conflict when
 the two differ beyond rounding and one of its component flows is a conflict, consistent when
@@ -192,7 +192,8 @@ def _persistent(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any], beyond_ci
            f"CIF valuation (valued FOB, the gap is {money(abs(beyond_cif['cif_adjusted_gap_usd']))}). A persistent "
            f"gap: the pair shows one of this size in its other years ({band_txt}), so it is the two statistics' "
            f"usual disagreement, not agreement: {reading}.")
-    return Finding(ID, "medium", "conflict", m.reporter, m.partner, "M", x.period, msg, ev, ids)
+    # the size beyond CIF valuation sets the severity, as for any gap: usual for the pair, not small
+    return Finding(ID, _severity(beyond_cif), "conflict", m.reporter, m.partner, "M", x.period, msg, ev, ids)
 
 
 def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> list[Finding]:
