@@ -246,6 +246,16 @@ def _match(findings: pd.DataFrame, anomalies: pd.DataFrame) -> pd.DataFrame:
     return j[yr & pr]
 
 
+def look_alike_hits(f: pd.DataFrame, look_alikes: pd.DataFrame | None) -> pd.DataFrame:
+    """Findings (with ``fid``) on a look-alike (:func:`_done_when.look_alikes`) of their rule's own kind, one row
+    per finding with the look-alike's cause (``chance`` first)."""
+    if look_alikes is None or not len(look_alikes) or not len(f):
+        return pd.DataFrame({"fid": pd.Series(dtype="int64"), "cause": pd.Series(dtype=object)})
+    j = _match(f[["fid", "exporter", "importer", "year", "product", "rule"]], look_alikes)
+    j = j[j["rule"].map(lambda r: rule_kind(str(r))) == j["kind"]]
+    return j.sort_values("cause").drop_duplicates("fid")[["fid", "cause"]]
+
+
 def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
                    look_alikes: pd.DataFrame | None = None) -> dict[str, object]:
     """Counts per rule (findings, those matching any planted anomaly, those matching the rule's own kind, those on
@@ -254,25 +264,20 @@ def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
     a = anomalies.reset_index(drop=True).assign(aid=lambda d: np.arange(len(d)))
     j = _match(f, a)
     rules: dict[str, dict[str, float]] = {}
-    cell = ["exporter", "importer", "product"]
-    la = look_alikes if look_alikes is not None else pd.DataFrame(
-        {**{c: pd.Series(dtype=object) for c in [*cell, "cause"]}, "exact": pd.Series(dtype=bool)}
-    )
-    la = la[la["exact"]]
-    f_la = f.merge(la[[*cell, "cause"]].drop_duplicates(cell), on=cell, how="inner")
+    f_la = look_alike_hits(f, look_alikes)
     for rule, fr in f.groupby("rule"):
         kind = rule_kind(str(rule))
         jr = j[j["fid"].isin(fr["fid"])]
         # a hit: a planted anomaly of the rule's own kind, or the rerouting (any rule may rightly see it)
         own = jr if kind is None else jr[jr["kind"].isin({kind, "rerouting"})]
-        lr = f_la[f_la["fid"].isin(fr["fid"]) & ~f_la["fid"].isin(own["fid"])]
+        lr = f_la[f_la["fid"].isin(fr["fid"]) & ~f_la["fid"].isin(own["fid"])].drop_duplicates("fid")
         rules[str(rule)] = {
             "findings": float(len(fr)),
             "hits": float(own["fid"].nunique()),
             "hits_any_kind": float(jr["fid"].nunique()),
             "planted": float((a["kind"] == kind).sum()) if kind else math.nan,
             "recalled": float(own.loc[own["kind"] == kind, "aid"].nunique()) if kind else math.nan,
-            "chance_look_alike_hits": float(lr["cause"].isin(CHANCE_CAUSES).sum()),  # findings, not cells
+            "chance_look_alike_hits": float((lr["cause"] == "chance").sum()),  # findings, not cells
             "reexport_look_alike_hits": float((lr["cause"] == "reexport").sum()),
         }
     found = set(j["aid"])
@@ -344,8 +349,10 @@ def evaluate(world: Path, result_dir: Path) -> dict[str, object]:
     for method in ("both", "mirror_only", "exporter_only"):
         mk = cov_mask & (cells["method"].to_numpy() == method)
         coverage[method] = float(inside[mk].mean()) if mk.any() else math.nan
-    scores = anomaly_scores(findings, anomalies, read_look_alikes(world))
+    la = _done_when.world_look_alikes(world) if (world / "truth" / "look_alikes.parquet").exists() else None
+    scores = anomaly_scores(findings, anomalies, la)
     return {
+        "pattern_look_alikes": _done_when.count_look_alikes(la),
         "sigma": sigma_scores(reliability, sigma),
         "errors": errors,
         "coverage": coverage,
@@ -410,12 +417,13 @@ def score_seed(w: dict[str, Path], seconds: float) -> dict[str, object]:
     ev["seconds"] = seconds
     ev["rows"] = declarations_count(w["world"])
     clean_findings = pd.read_parquet(w["clean_out"] / "findings.parquet")
-    la = read_look_alikes(w["clean_world"])
-    on_la = 0
-    if la is not None:
-        cell = ["exporter", "importer", "product"]
-        on_la = len(clean_findings.merge(la.loc[la["chance"], cell].drop_duplicates(), on=cell))
+    la = None
+    if (w["clean_world"] / "truth" / "look_alikes.parquet").exists():
+        la = _done_when.world_look_alikes(w["clean_world"], w["world"])
+    hits = look_alike_hits(clean_findings.assign(fid=np.arange(len(clean_findings))), la)
+    on_la = int((hits["cause"] == "chance").sum())
     ev["clean"] = {
+        "pattern_look_alikes": _done_when.count_look_alikes(la),
         "rows": declarations_count(w["clean_world"]),
         "by_rule": {str(k): int(v) for k, v in clean_findings.groupby("rule").size().items()},
         "look_alikes": look_alike_counts(w["clean_world"], 0),
