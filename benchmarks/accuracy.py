@@ -549,11 +549,12 @@ def run(mode: str = "default", work: Path | None = None, seeds: tuple[int, ...] 
             "oracle (true σ and CIF). Per rule: precision = findings on a planted anomaly of the rule's kind "
             "(or on the planted rerouting) / findings; recall = "
             "planted anomalies of the rule's kind it found / planted; false alarms = findings per 100k declarations "
-            "on the worlds with nothing planted; all pooled over the seeds. Look-alikes: true cells that chance alone "
-            "(missing declarations, thresholds, confidential products) makes look exactly like a planted phantom "
-            "export (exporter in every year, importer in none, though it reports the exporter and publishes the "
-            "product from someone); 'best phantom precision' = planted / (planted + chance look-alikes), what a "
-            "perfect rule reaches at recall 1; 'net of chance look-alikes' leaves findings on those cells out."
+            "on the worlds with nothing planted; all pooled over the seeds. Look-alikes (`_done_when.look_alikes`): "
+            "chance-only cells (nothing planted, no re-export) with the observable pattern of a planted anomaly of "
+            "the rule's kind (years declared by each side, importer reports the exporter and publishes the product; "
+            "value ratio as extreme, on as much evidence); 'net of chance look-alikes' leaves findings on them out; "
+            "the ceiling is an oracle that sees only those patterns; 'best phantom precision' = planted / (planted "
+            "+ chance look-alikes), what a perfect rule reaches at recall 1."
         ),
         header=["shape", "seed", "declarations", "σ ρ exp/imp", *[f"err {m}" for m in METHODS], "mt/oracle",
                 "mt/BACI", "coverage 90%", "findings", "precision", "recall"],
