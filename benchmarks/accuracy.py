@@ -246,6 +246,16 @@ def _match(findings: pd.DataFrame, anomalies: pd.DataFrame) -> pd.DataFrame:
     return j[yr & pr]
 
 
+def look_alike_hits(f: pd.DataFrame, look_alikes: pd.DataFrame | None) -> pd.DataFrame:
+    """Findings (with ``fid``) on a look-alike (:func:`_done_when.look_alikes`) of their rule's own kind, one row
+    per finding with the look-alike's cause (``chance`` first)."""
+    if look_alikes is None or not len(look_alikes) or not len(f):
+        return pd.DataFrame({"fid": pd.Series(dtype="int64"), "cause": pd.Series(dtype=object)})
+    j = _match(f[["fid", "exporter", "importer", "year", "product", "rule"]], look_alikes)
+    j = j[j["rule"].map(lambda r: rule_kind(str(r))) == j["kind"]]
+    return j.sort_values("cause").drop_duplicates("fid")[["fid", "cause"]]
+
+
 def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
                    look_alikes: pd.DataFrame | None = None) -> dict[str, object]:
     """Counts per rule (findings, those matching any planted anomaly, those matching the rule's own kind, those on
@@ -254,25 +264,20 @@ def anomaly_scores(findings: pd.DataFrame, anomalies: pd.DataFrame,
     a = anomalies.reset_index(drop=True).assign(aid=lambda d: np.arange(len(d)))
     j = _match(f, a)
     rules: dict[str, dict[str, float]] = {}
-    cell = ["exporter", "importer", "product"]
-    la = look_alikes if look_alikes is not None else pd.DataFrame(
-        {**{c: pd.Series(dtype=object) for c in [*cell, "cause"]}, "exact": pd.Series(dtype=bool)}
-    )
-    la = la[la["exact"]]
-    f_la = f.merge(la[[*cell, "cause"]].drop_duplicates(cell), on=cell, how="inner")
+    f_la = look_alike_hits(f, look_alikes)
     for rule, fr in f.groupby("rule"):
         kind = rule_kind(str(rule))
         jr = j[j["fid"].isin(fr["fid"])]
         # a hit: a planted anomaly of the rule's own kind, or the rerouting (any rule may rightly see it)
         own = jr if kind is None else jr[jr["kind"].isin({kind, "rerouting"})]
-        lr = f_la[f_la["fid"].isin(fr["fid"]) & ~f_la["fid"].isin(own["fid"])]
+        lr = f_la[f_la["fid"].isin(fr["fid"]) & ~f_la["fid"].isin(own["fid"])].drop_duplicates("fid")
         rules[str(rule)] = {
             "findings": float(len(fr)),
             "hits": float(own["fid"].nunique()),
             "hits_any_kind": float(jr["fid"].nunique()),
             "planted": float((a["kind"] == kind).sum()) if kind else math.nan,
             "recalled": float(own.loc[own["kind"] == kind, "aid"].nunique()) if kind else math.nan,
-            "chance_look_alike_hits": float(lr["cause"].isin(CHANCE_CAUSES).sum()),  # findings, not cells
+            "chance_look_alike_hits": float((lr["cause"] == "chance").sum()),  # findings, not cells
             "reexport_look_alike_hits": float((lr["cause"] == "reexport").sum()),
         }
     found = set(j["aid"])
@@ -344,8 +349,10 @@ def evaluate(world: Path, result_dir: Path) -> dict[str, object]:
     for method in ("both", "mirror_only", "exporter_only"):
         mk = cov_mask & (cells["method"].to_numpy() == method)
         coverage[method] = float(inside[mk].mean()) if mk.any() else math.nan
-    scores = anomaly_scores(findings, anomalies, read_look_alikes(world))
+    la = _done_when.world_look_alikes(world) if (world / "truth" / "look_alikes.parquet").exists() else None
+    scores = anomaly_scores(findings, anomalies, la)
     return {
+        "pattern_look_alikes": _done_when.count_look_alikes(la),
         "sigma": sigma_scores(reliability, sigma),
         "errors": errors,
         "coverage": coverage,
@@ -363,8 +370,11 @@ def evaluate(world: Path, result_dir: Path) -> dict[str, object]:
 #: runs ``mirrortrade reconcile --input A --output B`` for each (A, B) given as arguments, in one process (one
 #: start-up for the worlds of a seed), printing each run's wall time
 _RECONCILE_MANY = """
-import sys, time
+import os, sys, time
 from mirrortrade.cli import app
+from mirrortrade.reconcile import findings
+if os.environ.get("MT_BENCH_FDR"):  # the false discovery rate of every anomaly rule, for the sweep of --fdr
+    findings.FDR = findings.PHANTOM_FDR = float(os.environ["MT_BENCH_FDR"])
 for a, b in zip(sys.argv[1::2], sys.argv[2::2]):
     t = time.perf_counter()
     app(["reconcile", "--input", a, "--output", b], prog_name="mirrortrade", standalone_mode=False)
@@ -372,14 +382,15 @@ for a, b in zip(sys.argv[1::2], sys.argv[2::2]):
 """
 
 
-def run_reconcile(runs: list[tuple[Path, Path]]) -> list[float]:
+def run_reconcile(runs: list[tuple[Path, Path]], fdr: float | None = None) -> list[float]:
     """``mirrortrade reconcile --input <world>/declarations.parquet --output <dir>`` for each (world, dir), as a
-    user runs it but in one fresh process; the wall time of each."""
+    user runs it but in one fresh process (at false discovery rate ``fdr`` if given); the wall time of each."""
     args: list[str] = []
     for world, out in runs:
         out.mkdir(parents=True, exist_ok=True)
         args += [str(world / "declarations.parquet"), str(out)]
-    env = {**os.environ, "MIRRORTRADE_DB": str(runs[0][1] / "unused-store.duckdb")}
+    env = {**os.environ, "MIRRORTRADE_DB": str(runs[0][1] / "unused-store.duckdb"),
+           **({"MT_BENCH_FDR": str(fdr)} if fdr else {})}
     p = subprocess.run([PYTHON, "-c", _RECONCILE_MANY, *args], capture_output=True, text=True, env=env)
     secs = [float(line.split()[1]) for line in p.stdout.splitlines() if line.startswith("@@seconds ")]
     if p.returncode != 0 or len(secs) != len(runs):
@@ -410,12 +421,13 @@ def score_seed(w: dict[str, Path], seconds: float) -> dict[str, object]:
     ev["seconds"] = seconds
     ev["rows"] = declarations_count(w["world"])
     clean_findings = pd.read_parquet(w["clean_out"] / "findings.parquet")
-    la = read_look_alikes(w["clean_world"])
-    on_la = 0
-    if la is not None:
-        cell = ["exporter", "importer", "product"]
-        on_la = len(clean_findings.merge(la.loc[la["chance"], cell].drop_duplicates(), on=cell))
+    la = None
+    if (w["clean_world"] / "truth" / "look_alikes.parquet").exists():
+        la = _done_when.world_look_alikes(w["clean_world"], w["world"])
+    hits = look_alike_hits(clean_findings.assign(fid=np.arange(len(clean_findings))), la)
+    on_la = int((hits["cause"] == "chance").sum())
     ev["clean"] = {
+        "pattern_look_alikes": _done_when.count_look_alikes(la),
         "rows": declarations_count(w["clean_world"]),
         "by_rule": {str(k): int(v) for k, v in clean_findings.groupby("rule").size().items()},
         "look_alikes": look_alike_counts(w["clean_world"], 0),
@@ -523,7 +535,7 @@ def best_at_recall(las: list[dict], recall: float) -> float:
 
 
 def run(mode: str = "default", work: Path | None = None, seeds: tuple[int, ...] | None = None,
-        shapes: tuple[str, ...] = SHAPES) -> Section:
+        shapes: tuple[str, ...] = SHAPES, fdr: tuple[float, ...] = ()) -> Section:
     sizes = SIZES[mode]
     seeds = seeds or sizes["seeds"]
     sec = AccuracySection(
@@ -537,11 +549,12 @@ def run(mode: str = "default", work: Path | None = None, seeds: tuple[int, ...] 
             "oracle (true σ and CIF). Per rule: precision = findings on a planted anomaly of the rule's kind "
             "(or on the planted rerouting) / findings; recall = "
             "planted anomalies of the rule's kind it found / planted; false alarms = findings per 100k declarations "
-            "on the worlds with nothing planted; all pooled over the seeds. Look-alikes: true cells that chance alone "
-            "(missing declarations, thresholds, confidential products) makes look exactly like a planted phantom "
-            "export (exporter in every year, importer in none, though it reports the exporter and publishes the "
-            "product from someone); 'best phantom precision' = planted / (planted + chance look-alikes), what a "
-            "perfect rule reaches at recall 1; 'net of chance look-alikes' leaves findings on those cells out."
+            "on the worlds with nothing planted; all pooled over the seeds. Look-alikes (`_done_when.look_alikes`): "
+            "chance-only cells (nothing planted, no re-export) with the observable pattern of a planted anomaly of "
+            "the rule's kind (years declared by each side, importer reports the exporter and publishes the product; "
+            "value ratio as extreme, on as much evidence); 'net of chance look-alikes' leaves findings on them out; "
+            "the ceiling is an oracle that sees only those patterns; 'best phantom precision' = planted / (planted "
+            "+ chance look-alikes), what a perfect rule reaches at recall 1."
         ),
         header=["shape", "seed", "declarations", "σ ρ exp/imp", *[f"err {m}" for m in METHODS], "mt/oracle",
                 "mt/BACI", "coverage 90%", "findings", "precision", "recall"],
@@ -587,10 +600,27 @@ def run(mode: str = "default", work: Path | None = None, seeds: tuple[int, ...] 
                     sec.target(f"realistic, held-out seed(s) {', '.join(map(str, held))}: issue 17 Done-when (anomaly "
                                "findings precision net of chance look-alikes ≥ 0.7 at recall ≥ 0.9, ≤ 1 per 100k "
                                "with nothing planted)", _done_when.met(p), _done_when.line(p))
+        for q in fdr if "realistic" in shapes else ():
+            _fdr_level(sec, q, {k: w for k, w in ws.items() if k[0] == "realistic"}, seeds)
     finally:
         if work_ctx:
             work_ctx.cleanup()
     return sec
+
+
+def _fdr_level(sec: AccuracySection, q: float, ws: dict[tuple[str, int], dict[str, Path]],
+               seeds: tuple[int, ...]) -> None:
+    """The realistic worlds reconciled again with every anomaly rule at false discovery rate ``q``: the
+    Done-when line for the calibration seeds and for the held-out ones."""
+    qs = {k: {**w, "out": w["out"].with_name(f"{w['out'].name}-fdr{q:g}"),
+              "clean_out": w["clean_out"].with_name(f"{w['clean_out'].name}-fdr{q:g}")} for k, w in ws.items()}
+    run_reconcile([(w[k], w[o]) for w in qs.values() for k, o in (("world", "out"), ("clean_world", "clean_out"))], q)
+    for label, keys in (("seeds " + ", ".join(map(str, seeds)), [k for k in qs if k[1] in seeds]),
+                        ("held-out seed(s)", [k for k in qs if k[1] not in seeds])):
+        if keys:
+            p = _done_when.pooled([score_seed(qs[k], math.nan) for k in keys], DETECTABLE, rule_kind)
+            sec.target(f"realistic at FDR {q:g} (every anomaly rule), {label}: issue 17 Done-when", _done_when.met(p),
+                       _done_when.line(p))
 
 
 def _targets(sec: AccuracySection, shape: str, evs: list[dict]) -> None:
@@ -669,6 +699,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated world shapes (realistic,dense)")
     ap.add_argument("--work", type=Path, help="keep worlds and results here")
     ap.add_argument("--markdown", type=Path, help="also write the section's Markdown to this file")
+    ap.add_argument("--fdr", default="", help="also the Done-when at these false discovery rates, e.g. 0.05,0.1,0.2")
     args = ap.parse_args(argv)
     mode = "smoke" if args.smoke else "full" if args.full else "default"
     seeds = tuple(int(s) for s in args.seeds.split(",")) if args.seeds else None
@@ -676,7 +707,7 @@ def main(argv: list[str] | None = None) -> int:
     bad = [s for s in shapes if s not in SHAPES]
     if bad:
         ap.error(f"unknown shape(s) {', '.join(bad)}; use {', '.join(SHAPES)}")
-    sec = run(mode, args.work, seeds, shapes)
+    sec = run(mode, args.work, seeds, shapes, tuple(float(q) for q in args.fdr.split(",") if q.strip()))
     if args.markdown:
         args.markdown.write_text(sec.markdown() + "\n")
     return 0 if all(met for _, met, _ in sec.targets if met is not None) else 1

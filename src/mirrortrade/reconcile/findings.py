@@ -124,9 +124,10 @@ def binomial_tail(n: np.ndarray, m: np.ndarray, p: np.ndarray) -> np.ndarray:
     return np.minimum(np.where(p >= 1.0, 1.0, out), 1.0)
 
 
-def discoveries(p: np.ndarray, tests: int, q: float = FDR) -> np.ndarray:
+def discoveries(p: np.ndarray, tests: int, q: float | None = None) -> np.ndarray:
     """Benjamini–Hochberg over ``tests`` patterns of which only these ``p`` were small enough to compute:
-    the mask of the p-values kept at false discovery rate ``q``."""
+    the mask of the p-values kept at false discovery rate ``q`` (:data:`FDR`, read at the call)."""
+    q = FDR if q is None else q
     p = np.asarray(p, dtype=float)
     keep = np.zeros(len(p), dtype=bool)
     if not len(p) or tests <= 0:
