@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from mirrortrade.claims.extract import extract_claims
+from mirrortrade.claims.internal import check_internal
 from mirrortrade.claims.verify import check_article
 
 FLAGS = ("conflict", "implausible")
@@ -72,3 +74,24 @@ def test_a_figure_cut_from_the_agencys_full_number_restates_it(store) -> None:
     assert any(f["rule"] == "store_match" for f in res["findings"])
     # "$2.3 billion" is neither a cut nor a rounding of $2,486.6 million
     assert _level(check_article(TEXT.replace("2.4", "2.3"), store), 2.3e9)["status"] == "conflict"
+
+
+def _internal(text: str, rule: str) -> list[str]:
+    return [f["status"] for f in check_internal(extract_claims(text)) if f["rule"] == rule]
+
+
+def test_a_change_cut_to_its_digits_fits_its_levels() -> None:
+    # 20.56 − 20.08 = 0.48 (0.475-0.485 rounded): "$0.4 billion" rounded (0.35-0.45) misses, cut (0.4-0.5) holds
+    text = "Kazakh imports from China rose by {} to $20.56 billion in 2025, from $20.08 billion in 2024."
+    assert _internal(text.format("$0.4 billion"), "change_vs_levels") == ["consistent"]
+    # "$0.3 billion" is at most 0.4 even cut
+    assert _internal(text.format("$0.3 billion"), "change_vs_levels") == ["conflict"]
+
+
+def test_a_deficit_is_cut_toward_zero() -> None:
+    # 15.27 − 20.14 = −4.87 (−4.88 to −4.86 rounded): "a deficit of $4.8 billion" rounded (−4.85 to −4.75)
+    # misses, cut toward zero (−4.9 to −4.8) holds
+    text = ("Kazakhstan's Bureau of National Statistics said Kazakh exports to China were $15.27 billion in 2025 and "
+            "imports from China $20.14 billion, a trade deficit of {}.")
+    assert _internal(text.format("$4.8 billion"), "balance_sum") == ["consistent"]
+    assert _internal(text.format("$4.6 billion"), "balance_sum") == ["conflict"]
