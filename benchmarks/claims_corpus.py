@@ -304,7 +304,7 @@ def empty_counts() -> dict[str, Any]:
         "articles": 0, "expected": Counter(), "predicted": Counter(), "matched": Counter(),
         "slot_errors": Counter(), "checkable": 0, "verdict_right": 0, "flags_expected": 0, "flags_caught": 0,
         "false_flags": 0, "false_flag_findings": 0, "claims_predicted": 0, "claims_unresolved": 0,
-        "not_claims_extracted": 0, "articles_without_text": 0, "crashed": [],
+        "not_claims_extracted": 0, "articles_without_text": 0, "crashed": [], "clean_claims": 0, "clean_flagged": 0,
     }
 
 
@@ -427,7 +427,33 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
     counts["false_flag_findings"] += sum(
         1 for f in result.get("findings") or []
         if f.get("status") in FLAG_STATUSES and false_ids.intersection(str(x) for x in f.get("claims") or []))
+    clean_check(text, exp, preds, gapped, counts, log)
     return counts
+
+
+def clean_check(text: str | None, exp: list[dict[str, Any]], preds: list[Pred], gapped: set[str],
+                counts: dict[str, Any], log: list[str] | None = None) -> None:
+    """The false-alarm rate where nothing is wrong: of the figures annotated correct with no expected flag, how
+    many the reader is told are wrong — any prediction of the same sentence and value (whatever its slots: a
+    misread correct figure flagged is still a correct figure flagged) whose status flags it or that a flagging
+    mirror_gap finding is about. Counted per expected claim, so one figure flagged twice counts once. A claim
+    carrying two figures ("$71.2 billion, up 11 percent") is flagged as one: when one of its figures is expected
+    to be flagged, the flag is that figure's, not the other's."""
+    due = {p.cid for p in preds for e in exp if (not e["correct"] or e["expect_flag"])
+           and same_sentence(text, p.quote, e["sentence"]) and value_matches(p, e)}
+    for e in exp:
+        if not e["correct"] or e["expect_flag"]:
+            continue
+        counts["clean_claims"] += 1
+        numeric = e["kind"] in ("growth", "share")
+        hits = [p for p in preds if (p.kind in ("growth", "share")) == numeric and same_sentence(text, p.quote,
+                e["sentence"]) and value_matches(p, e) and (p.status in FLAG_STATUSES or p.cid in gapped) and p.cid not in due]
+        if hits:
+            counts["clean_flagged"] += 1
+            if log is not None:
+                h = hits[0]
+                log.append(f"  FLAG ON A CORRECT FIGURE {h.status!r}{' (gap)' if h.cid in gapped else ''}: "
+                           f"{e['figure']!r} in {e['sentence'][:80]!r}")
 
 
 def mirror_gapped(result: dict[str, Any]) -> set[str]:
@@ -465,6 +491,9 @@ def summary(counts: dict[str, Any]) -> dict[str, Any]:
         "not_claims_extracted": counts["not_claims_extracted"],
         "articles_without_text": counts["articles_without_text"],
         "crashed": list(counts["crashed"]),
+        "clean_claims": counts["clean_claims"], "clean_flagged": counts["clean_flagged"],
+        "clean_flags_per_100": (100.0 * counts["clean_flagged"] / counts["clean_claims"])
+        if counts["clean_claims"] else None,
     }
 
 
@@ -514,7 +543,7 @@ def _f(x: float | None) -> str:
 
 def table(scores: dict[str, dict[str, Any]]) -> str:
     head = ["set", "articles", "claims exp/pred", "P", "R", "F1", "F1 levels", "F1 growth", "verdict acc.",
-            "flags caught", "false flags", "unresolved", "slot errors", "crashed"]
+            "flags caught", "false flags", "flags on correct /100", "unresolved", "slot errors", "crashed"]
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for name, s in scores.items():
         pooled = s["pooled"]
@@ -523,10 +552,21 @@ def table(scores: dict[str, dict[str, Any]]) -> str:
             name, str(s["articles"]), f"{pooled['expected']}/{pooled['predicted']}", _f(pooled["precision"]),
             _f(pooled["recall"]), _f(pooled["f1"]), _f(s["levels"]["f1"]), _f(s["growth"]["f1"]),
             f"{_f(s['verdict_accuracy'])} ({s['checkable']})", s["expected_flags_caught"],
-            f"{s['false_flags']} (+{s['false_flag_findings']} findings)", _f(s["unresolved_share"]), slots,
+            f"{s['false_flags']} (+{s['false_flag_findings']} findings)", _clean(s), _f(s["unresolved_share"]), slots,
             str(len(s["crashed"])),
         ]) + " |")
+    clean = [s for n, s in scores.items() if n in ("seeds", "dev")]
+    if len(clean) == 2:
+        flagged, total = sum(s["clean_flagged"] for s in clean), sum(s["clean_claims"] for s in clean)
+        rows.append(f"\nclean check (seeds + dev): {flagged} of {total} correct figures with no expected flag "
+                    f"flagged, {100.0 * flagged / total if total else 0.0:.1f} per 100")
     return "\n".join(rows)
+
+
+def _clean(s: dict[str, Any]) -> str:
+    """The clean check's cell: flags on correct figures per 100 of them (flagged/correct in brackets)."""
+    rate = s.get("clean_flags_per_100")
+    return "–" if rate is None else f"{rate:.1f} ({s['clean_flagged']}/{s['clean_claims']})"
 
 
 TITLE = "Claim checker on the corpus (issue 16)"
@@ -564,7 +604,10 @@ def section(scores: dict[str, dict[str, Any]], label: str) -> str:
              "claim is no prediction); verdict accuracy over matched claims whose status is not "
              "unverifiable/unresolved (the count in brackets); flags caught = expected flags (wrong figures and "
              "expect_flag) whose claim was flagged; false flags = flagged predicted claims that match no claim "
-             "expected to be flagged, with the findings that carry them; slot errors = predictions right in "
+             "expected to be flagged, with the findings that carry them; flags on correct /100 (the clean check) "
+             "= figures annotated correct with no expected flag that the checker flags (a prediction of the same "
+             "sentence and value, whatever its slots, flagged by status or by a mirror_gap finding), per 100 such "
+             "figures; slot errors = predictions right in "
              "sentence and value but wrong in that slot.", "", table(scores), "",
              "| target | measured | verdict |", "|---|---|---|"]
     for name, met, measured in targets(scores):

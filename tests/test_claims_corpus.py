@@ -83,6 +83,22 @@ def test_scorer_on_a_hand_made_pair() -> None:
     assert s["unresolved_share"] == pytest.approx(1 / 5)
 
 
+def test_the_clean_check_counts_flags_on_correct_figures() -> None:
+    # 3 correct figures with no expected flag ($29.7bn, $19bn, $14.2bn); c2 flags $19bn; c1's flag is its growth
+    # rate's (expected), not the level's; c5 is not flagged
+    s = cc.summary(cc.score_article(TEXT, ANN, RESULT))
+    assert (s["clean_flagged"], s["clean_claims"]) == (1, 3)
+    assert s["clean_flags_per_100"] == pytest.approx(100 / 3)
+    # a correct figure flagged is counted whatever its slots: c5 (wrong partner) flagged makes it 2 of 3
+    import copy
+
+    res = copy.deepcopy(RESULT)
+    res["claims"][4]["status"] = "conflict"
+    s = cc.summary(cc.score_article(TEXT, ANN, res))
+    assert (s["clean_flagged"], s["clean_claims"]) == (2, 3)
+    assert "2/3" in cc._clean(s)
+
+
 def test_a_claim_without_kind_is_split_and_a_kind_is_honoured() -> None:
     kinds = [p.kind for p in cc.predictions({"claims": [RESULT["claims"][0]]})]
     assert kinds == ["level", "growth"]

@@ -86,11 +86,15 @@ _DECIMALS = re.compile(r"\d[.,]\d")
 def cut_interval(x: Interval, c: Claim) -> Interval:
     """An exact figure printed with decimals ("$3.86 billion" shortened to "$3.8 billion", "$2.19 billion" for
     $2,195.5 million) may be cut to its digits as well as rounded: [v − p/2, v + p). A round number ("$19
-    billion") is taken as rounded."""
+    billion") is taken as rounded. A cut goes toward zero: a negative figure (a deficit, a fall) widens down."""
     lo, hi = x
     if c.qualifier != "exact" or not _DECIMALS.search(c.text or "") or not (math.isfinite(lo) and math.isfinite(hi)):
         return x
-    return (lo, hi + (hi - lo) / 2)
+    if lo >= 0:
+        return (lo, hi + (hi - lo) / 2)
+    if hi <= 0:
+        return (lo - (hi - lo) / 2, hi)
+    return x
 
 
 def _about(c: Claim) -> dict[str, Any]:
@@ -135,7 +139,7 @@ def _balances(by_key: dict[tuple[Any, ...], list[Claim]]) -> list[dict[str, Any]
         if flow != "B" or not xs or not ms:
             continue
         b, x, m = group[0], xs[0], ms[0]
-        c = _agree(iv.sub(_merged(xs), _merged(ms)), _merged(group))
+        c = _agree(iv.sub(cut_interval(_merged(xs), x), cut_interval(_merged(ms), m)), cut_interval(_merged(group), b))
         verdict = "agrees with" if c.consistent else "does not equal"
         out.append(_finding(
             "balance_sum", c, [b.id, x.id, m.id],
@@ -154,7 +158,8 @@ def _changes(claims: Sequence[Claim], by_key: dict[tuple[Any, ...], list[Claim]]
         prev = by_key.get((c.reporter, c.partner, c.flow, c.growth_base, c.source))
         if not cur or not prev:
             continue
-        k = _agree(iv.sub(_merged(cur), _merged(prev)), (c.change_low, c.change_high))
+        k = _agree(iv.sub(cut_interval(_merged(cur), cur[0]), cut_interval(_merged(prev), prev[0])),
+                   cut_interval((c.change_low, c.change_high), c))
         verdict = "agrees" if k.consistent else "does not agree"
         out.append(_finding(
             "change_vs_levels", k, [c.id, cur[0].id, prev[0].id],

@@ -19,6 +19,7 @@ from mirrortrade.checks import intervals as iv
 from mirrortrade.checks.context import flow_phrase
 from mirrortrade.checks.finding import money, money_range
 from mirrortrade.claims.extract import Claim
+from mirrortrade.claims.internal import cut_interval
 
 RULE = "turnover_vs_parts"
 
@@ -43,8 +44,9 @@ def turnover_vs_parts(claims: Sequence[Claim], store_obs: pd.DataFrame) -> list[
             continue
         x, m = got["X"], got["M"]
         parts = iv.add([(float(x.value_low), float(x.value_high)), (float(m.value_low), float(m.value_high))])
+        # the article's turnover may be cut to its digits as well as rounded; the stored parts are rounded
         cons = iv.sum_check([(float(x.value_low), float(x.value_high)), (float(m.value_low), float(m.value_high))],
-                            c.interval)  # type: ignore[arg-type]
+                            cut_interval(c.interval, c))  # type: ignore[arg-type]
         what = f"{flow_phrase(c.reporter or '', c.partner or '', 'T')} in {c.period}"
         if cons.consistent:
             status, sev = "consistent", "info"
@@ -83,13 +85,14 @@ def change_vs_store(claims: Sequence[Claim], store_obs: pd.DataFrame, done: set[
         k = (c.reporter, c.partner, c.flow, c.source)
         bases = levels.get((*k, c.growth_base), [])
         if c.value_low is not None and c.value_high is not None and c.kind in ("level", "growth"):
-            currents: list[tuple[tuple[float, float], str]] = [((c.value_low, c.value_high), c.text or c.id)]
+            currents: list[tuple[tuple[float, float], str]] = [(cut_interval((c.value_low, c.value_high), c),
+                                                                 c.text or c.id)]
         else:
             currents = [((float(r.value_low), float(r.value_high)), money(r.value_usd))
                         for r in levels.get((*k, c.period), [])]
         if not bases or not currents:
             continue
-        stated = (float(c.change_low), float(c.change_high))  # type: ignore[arg-type]
+        stated = cut_interval((float(c.change_low), float(c.change_high)), c)  # type: ignore[arg-type]
         tried = [(iv.sub(cur, (float(b.value_low), float(b.value_high))), cur_txt, b)
                  for cur, cur_txt in currents for b in bases]
         fit = next((t for t in tried if t[0][0] <= stated[1] and stated[0] <= t[0][1]), None)

@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.checks.context import CheckContext
+from mirrortrade.checks.intervals import implied_growth_pct
 from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
@@ -195,10 +196,11 @@ def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFra
 
 
 def _truncated(c: Any, f: Any) -> bool:
-    """One figure is the other cut to fewer digits ("$3.86 billion" printed elsewhere as "$3.8 billion"): the
-    press truncates as often as it rounds, so the shorter figure restates the longer one."""
+    """One figure is the other cut to fewer digits ("$3.86 billion" printed elsewhere as "$3.8 billion"; the
+    agency's exact $2,486.6 million as "$2.4 billion"): the press truncates as often as it rounds, so the shorter
+    figure restates the longer one. A stored figure of precision 0 is the agency's full number."""
     pc, pf = float(c.precision_usd or 0.0), float(f.precision_usd or 0.0)
-    if pc <= 0 or pf <= 0 or pc == pf or c.qualifier != "exact" or f.qualifier != "exact":
+    if pc <= 0 or pf < 0 or pc == pf or c.qualifier != "exact" or f.qualifier != "exact":
         return False
     fine, coarse = (float(c.value_usd), float(f.value_usd)) if pc < pf else (float(f.value_usd), float(c.value_usd))
     step = max(pc, pf)
@@ -310,11 +312,17 @@ def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim]) -> tuple[float, f
 
 
 def _truncation_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
-    """A sum that adds up once its printed figures may be cut rather than rounded ("$2.19 billion" for
-    $699.3 million + $1,496.2 million) is no conflict: the press truncates as often as it rounds."""
-    if f["rule"] != "sum_consistency" or f["status"] != "conflict":
+    """A conflict that disappears once the article's printed figures may be cut rather than rounded is no
+    conflict: the press truncates as often as it rounds. So in the rules that compare what the article printed
+    with arithmetic: a sum ("$2.19 billion" for $699.3 million + $1,496.2 million), a growth rate against its
+    two levels ("1.9%" for +1.96%). (Two publications of one statistic: see :func:`_truncated`.)"""
+    if f["status"] != "conflict":
         return False
     ev = f.get("evidence") or {}
+    if f["rule"] == "growth_consistency":
+        return _growth_cut_fits(ev, by_id)
+    if f["rule"] != "sum_consistency":
+        return False
     parts, total = ev.get("parts"), ev.get("total")
     if not parts or not isinstance(total, dict):
         return False
@@ -325,6 +333,27 @@ def _truncation_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     lo = sum(iv[0] for iv in ivs)  # type: ignore[index]
     hi = sum(iv[1] for iv in ivs)  # type: ignore[index]
     return _overlaps(lo, hi, *tiv)
+
+
+def _growth_cut_fits(ev: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A growth rate printed with decimals by the article ("1.9%") may be cut toward zero ([1.9, 2.0) for a
+    rise, (−5.7, −5.6] for a fall); its levels may be cut too. Does the rate then fit its two levels?"""
+    pub, cur, prev = ev.get("published"), ev.get("current"), ev.get("previous")
+    if not (isinstance(pub, list | tuple) and len(pub) == 2 and isinstance(cur, dict) and isinstance(prev, dict)):
+        return False
+    civ, piv = _cut_interval(cur, by_id), _cut_interval(prev, by_id)
+    if civ is None or piv is None or not piv[0] > 0:
+        return False
+    glo, ghi = float(pub[0]), float(pub[1])
+    width = ghi - glo
+    if not (0 < width < 1) or not any(i in by_id for i in cur.get("figure_ids") or []):
+        return False  # a rate printed without decimals ("18%") is taken as rounded, as levels are
+    if (glo + ghi) / 2 >= 0:
+        ghi += width / 2
+    else:
+        glo -= width / 2
+    lo, hi = implied_growth_pct(piv, civ)
+    return _overlaps(lo, hi, glo, ghi)
 
 
 def _set_aside_collisions(claims: list[Claim]) -> None:
