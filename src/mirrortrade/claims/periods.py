@@ -37,7 +37,26 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
 _YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")|(?:of\s+)?(?P<rel>" + _REL + r"))"
 
+#: a split year ("2023-24", "2018/19", "2023–2024"): a fiscal or marketing year across two calendar years
+_SPLIT = r"(?P<sy>" + _YEAR + r")\s*[-–/]\s*(?P<sy2>\d\d(?:\d\d)?)(?![\d-])"
+
+#: the year(s) after "fiscal"/"FY": "2023-24", "(2018-19)", "2024", "'24"
+_FYEAR = r"(?:(?:\(\s*)?" + _SPLIT + r"(?:\s*\))?|['’]?(?:" + _YEAR + r"|\d\d)\b)"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "the first eight months of the current fiscal year", "fiscal year 2023-24", "FY2024", "last fiscal year": a
+    # fiscal year's months depend on the country's fiscal calendar (July-June, April-March, ...): a span named but
+    # not resolvable to calendar months (never the calendar year it shares a number with)
+    ("span", re.compile(
+        r"\b(?:(?:the\s+)?first\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+"
+        r"of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
+        r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d))(?:\s*" + _FYEAR + r")?", re.I)),
+    # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
+    ("span", re.compile(
+        r"\b(?:(?:" + _MON + r")\s*(?:–|—|-|to|through)\s*(?:" + _MON + r")\s*,?\s*\(?\s*)?" + _SPLIT)),
+    # "July–January": a month range that wraps round the year end (a fiscal year's part), not January–July
+    ("span", re.compile(
+        r"\b(?P<w1>" + _MON + r")\s*(?:–|—|-|to|through)\s*(?P<w2>" + _MON + r")", re.I)),
     ("months", re.compile(
         r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
         r"(?:\s+" + _YREF + r")?", re.I)),
@@ -67,7 +86,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
         r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))", re.I)),
-    ("fiscal", re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s?['’]?(?P<y>" + _YEAR + r")\b")),
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
@@ -139,6 +157,8 @@ def find_periods(
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
+            if kind == "span" and not _is_span(g):
+                continue
             if kind == "year" and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
@@ -153,6 +173,12 @@ def find_periods(
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
+            if kind == "span":
+                # named, but no calendar period: a figure it dates stays unresolved
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), None, _is_base(text, m.start(), m.end(), None),
+                                         False, "span"))
+                continue
             try:
                 if kind == "months":
                     n = g["n"].lower()
@@ -190,7 +216,7 @@ def find_periods(
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
                         period = f"{y}-{mm:02d}"
-                elif kind in ("fiscal", "year"):
+                elif kind == "year":
                     period = str(y)
                     full_year = True
                 elif kind == "context":
@@ -237,13 +263,29 @@ def find_periods(
     return _bracketed_bases(text, _context_from_before(out))
 
 
+def _is_span(g: dict[str, str | None]) -> bool:
+    """A split year names two consecutive years ("2023-24", "2023/2024"); a month range without one spans two
+    years only when it wraps round the year end ("July–January")."""
+    if g.get("sy"):
+        y, y2 = int(g["sy"]), int(g["sy2"])  # type: ignore[arg-type]
+        return y2 == y + 1 or y2 == (y + 1) % 100
+    if g.get("w1"):
+        return _MONTHS[g["w2"].lower().rstrip(".")] < _MONTHS[g["w1"].lower().rstrip(".")]  # type: ignore[union-attr]
+    return True
+
+
 def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
     """"$19.9 billion in January–November 2024 and $22.7 billion for the full year", "in the first half of 2023
     ... during this period": a mention of the period in context takes the one named before it in the text."""
     res: list[PeriodMention] = []
     for pm in out:
-        prev = next((q for q in reversed(res) if not q.base and q.period and q.relative != "context"), None)
-        if pm.relative == "context" and pm.base:
+        prev = next((q for q in reversed(res) if not q.base and (q.period or q.relative == "span")
+                     and q.relative != "context"), None)
+        if prev is not None and prev.period is None and pm.relative in ("context", "previous", "prior", "year"):
+            # "... in July-June 2023-24, against $9.7 billion a year earlier": relative to a span with no calendar
+            # period, so none either
+            pm = PeriodMention(pm.start, pm.end, pm.text, None, pm.base, pm.full_year, "span")
+        elif pm.relative == "context" and pm.base:
             # "less than in the same period": the same span a year earlier, a year-on-year base
             pm = PeriodMention(pm.start, pm.end, pm.text, None, True, pm.full_year, "yoy")
         elif pm.relative == "context" and prev is not None:
