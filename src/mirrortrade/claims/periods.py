@@ -60,9 +60,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(
         r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
         r"(?:\s+" + _YREF + r")?", re.I)),
-    # "in the nine months", "over the four months": the months to date of the year in context
+    # "the first three quarters of 2009": January–September
+    ("quarters_n", re.compile(
+        r"\b(?:the\s+)?first\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
+    # "in the nine months", "over the four months", "up 29.5% in nine months": the months to date of the year in
+    # context
     ("months", re.compile(
-        r"\b(?:in|over|during|for|after)\s+the\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+        r"\b(?:in|over|during|for|after)\s+(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
         r"[\s-]+months?(?:\s+period)?(?:\s+" + _YREF + r")?", re.I)),
     # "during this period", "over the same period", "in that period": the period the text is about, not a base
     ("context", re.compile(
@@ -159,6 +163,8 @@ def find_periods(
             g = m.groupdict()
             if kind == "span" and not _is_span(g):
                 continue
+            if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
+                continue  # "the largest gain in nine months": what the superlative ranks against, not a period
             if kind == "year" and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
@@ -169,7 +175,7 @@ def find_periods(
                 y = _two_digit(g.get("y") or g.get("y2") or g.get("y3"))
             elif g.get("rel") and kind != "relative":
                 y = _rel_year(g["rel"], ref_year, context_year)
-            elif kind in ("months", "quarter_words", "half_words", "month_range", "month"):
+            elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month"):
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
@@ -180,9 +186,9 @@ def find_periods(
                                          False, "span"))
                 continue
             try:
-                if kind == "months":
+                if kind in ("months", "quarters_n"):
                     n = g["n"].lower()
-                    months = int(n) if n.isdigit() else _NUMW[n]
+                    months = (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
                     if y and 1 <= months <= 12:
                         period = str(Period.parse(f"{y}-01/{y}-{months:02d}"))
                 elif kind == "quarter_words":
@@ -318,6 +324,9 @@ def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]
     return res
 
 
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|fastest|slowest|"
+    r"steepest|most|least)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 _FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(?:in|by)\s+comparison\b[\s,]*$|\b(?:in|by)\s+contrast\b[\s,]*$", re.I)
 #: "over" names a comparison base only after a change ("rose 55 percent over 2024", "an increase of $5bn over
@@ -331,9 +340,9 @@ _CHANGE_BEFORE_OVER = re.compile(
 
 def _last_month(kind: str, g: dict[str, str | None]) -> int:
     """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
-    if kind == "months":
+    if kind in ("months", "quarters_n"):
         n = str(g["n"]).lower()
-        return int(n) if n.isdigit() else _NUMW[n]
+        return (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
     if kind == "quarter_words":
         return 3 * _ORD[str(g["o"]).lower()]
     if kind == "half_words":
