@@ -36,3 +36,20 @@ def test_a_headline_in_quarters_dates_its_figures() -> None:
          "three quarters, the customs administration said.")
     periods = {c.period for c in extract_claims(t) if c.value_usd == 8.1e9}
     assert periods == {"2015-01/2015-09"}
+
+
+def test_a_month_alone() -> None:
+    assert _own("March alone brought $2 billion of trade.", context_year=2019) == ["2019-03"]
+    # "May alone" stays out: "may" is also the verb
+    assert _own("Exports may alone decide it.", context_year=2019) == []
+
+
+def test_the_paragraph_after_a_dateline_sentence_sets_the_period_for_the_next() -> None:
+    # a headline's "this year" (a target) does not govern the article once the lead names its period
+    t = ("Freedonia-China trade could pass $90 billion this year\n\n"
+         "BEIJING, June 12, 2017. Customs data show trade between China and Freedonia at $31.5 billion in the first "
+         "five months.\n\n"
+         "China's exports to Freedonia rose 8 percent to $12.2 billion.")
+    got = {c.value_usd: c for c in extract_claims(t) if c.value_usd}
+    assert got[31.5e9].period == "2017-01/2017-05"
+    assert got[12.2e9].period == "2017-01/2017-05"

@@ -151,6 +151,7 @@ def _paragraph_claims(
     from_before = carry_period is not None
     after_span = carry_period is None and art.after_span
     out: list[Claim] = []
+    opening = True  # no sentence of the paragraph has named a period or given a figure yet (a dateline's has not)
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         ctx.carry_from_before = from_before
@@ -168,7 +169,7 @@ def _paragraph_claims(
         if own and own[0].period is None:
             # led by a fiscal year or another span with no calendar months: nothing to carry, nor to fall back on
             carry_period, from_before, after_span = None, False, True
-            if art.carry_period is None or s is p.sentences[0]:
+            if art.carry_period is None or opening:
                 art.carry_period, art.after_span = None, True
         elif own:
             after_span = False
@@ -178,6 +179,8 @@ def _paragraph_claims(
             from_before = False
             # the next paragraphs go on about the lead's period, or the period a paragraph opens with (unless it
             # looks back from the text's period: "In the previous year, trade was ..." is a side remark)
-            if art.carry_period is None or (s is p.sentences[0] and own[0].relative not in _LOOKING_BACK):
+            if art.carry_period is None or (opening and own[0].relative not in _LOOKING_BACK):
                 art.carry_period, art.after_span = carry_period, False
+        # a sentence with figures goes on about the period in context: a period named after it is no opening
+        opening = opening and not own and not got
     return out, carry_source

@@ -89,7 +89,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s*(?:of\s+)?,?\s*(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r")))?", re.I)),
     ("month", re.compile(
         r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
-        r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))", re.I)),
+        r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
+        # "October alone brought $19.8 billion": the month by itself
+        r"|\b(?P<m3>(?:January|February|March|April|June|July|August|September|October|November|December))\s+alone\b",
+        re.I)),
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
@@ -216,7 +219,7 @@ def find_periods(
                     if y:
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
-                    mon = g.get("m1") or g.get("m2")
+                    mon = g.get("m1") or g.get("m2") or g.get("m3")
                     if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel")):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
@@ -347,7 +350,7 @@ def _last_month(kind: str, g: dict[str, str | None]) -> int:
         return 3 * _ORD[str(g["o"]).lower()]
     if kind == "half_words":
         return 6 * _ORD[str(g["o"]).lower()]
-    mon = g.get("m2") or g.get("m1") or ""
+    mon = g.get("m2") or g.get("m1") or g.get("m3") or ""
     return _MONTHS.get(mon.lower().rstrip("."), 12)
 
 
