@@ -31,6 +31,7 @@ from mirrortrade.claims.vocab import (
     _DIFF_AFTER,
     _DIFF_BEFORE,
     _FLOW_RE,
+    _GAPPED_CHANGE,
     _STOP_FILLER,
     _TRADE_WORDS,
     _VERB_FLOW,
@@ -447,6 +448,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
         respective_end = resp.end() if resp else 0
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
+        prev_sign: int | None = None  # the sign of the sentence's previous figure when it was a change
         for i, mo in enumerate(money):
             self._begin()
             referent: Claim | None = None
@@ -471,6 +473,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
+            gapped = _GAPPED_CHANGE.match(self.t[prev_end:qstart]) if kind == "level" and prev_sign else None
+            if gapped is not None:
+                kind, sign = "change", prev_sign  # type: ignore[assignment]
             if mo.start in respective:
                 # "decreased by $260 million and $65 million respectively": the list shares its first figure's kind
                 if first_kind is None:
@@ -490,6 +495,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
                 self._note("flow", 0.8)
                 own = self._own_party(mo, prev_end, qstart)
+                if own is None and gapped is not None:
+                    own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
+                                and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
@@ -567,6 +575,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             level_claims.append((mo, claim))
             prev = fl
             prev_end = mo.end
+            prev_sign = sign if kind == "change" else None
         self._base_levels(out)
         self._respective_list = [c for mo, c in level_claims if mo.start in respective or mo.start in respective_flows]
         self._percent_claims(out, level_claims)

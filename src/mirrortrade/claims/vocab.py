@@ -47,6 +47,11 @@ _CHANGE_MONEY_BEFORE = re.compile(
     r"|(?:^|[(\s])(?:(?P<up3>\+)|(?P<down3>[−-]))$",
     re.I,
 )
+#: a change list with its verb left out: "trade with Kazakhstan grew by $2.8 billion, with Kyrgyzstan by $2.9 billion
+#: and with Turkmenistan by $57 million": "with <country> by" before a figure repeats the change before it
+_GAPPED_CHANGE = re.compile(
+    r"^[\s,;]*(?:(?:and|while|but|whereas)\s+)?(?:(?:trade|turnover)\s+)?with\s+(?:the\s+)?"
+    r"(?P<party>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+by\s+$")
 #: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
 _CHANGE_MONEY_AFTER = re.compile(
     # "$12 million more than in September 2018", "around $2 billion higher in 2023 than in 2022", "... lower."
