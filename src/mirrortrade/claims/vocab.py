@@ -82,6 +82,11 @@ _SHARE_BEFORE = re.compile(
     re.I,
 )
 _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
+#: a flow named by another noun in a share's whole: "30.9 percent of the country's purchases" (imports), "17% of the
+#: goods the republic sold abroad", "of its sales abroad" (exports); not "purchases of gas" (a product)
+_SHARE_FLOW_NOUN = re.compile(
+    r"\b(?P<M>purchases(?!\s+of\b)(?:\s+(?:from\s+)?abroad)?)"
+    r"|\b(?P<X>(?:sales|goods\s+(?:\w+\s+){0,3}sold)\s+abroad)\b", re.I)
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*[–—-]\s*")
