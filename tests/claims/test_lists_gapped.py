@@ -26,3 +26,10 @@ def test_with_by_after_a_level_is_no_change() -> None:
     # the figure before is a level: nothing to repeat
     t = "China's exports to Kazakhstan reached $9 billion in 2016, with Uzbekistan by $2 billion."
     assert all(c.change_usd is None for c in extract_claims(t))
+
+
+def test_a_spelled_percent_ends_the_reach_of_the_change_word_before_it() -> None:
+    t = ("In 2016, Freedonia's exports were 1.7 billion dollars, down 45.6 percent, while its imports rose 3.2 "
+         "percent to 2.3 billion dollars.")
+    rates = sorted(c.growth_pct for c in extract_claims(t) if c.growth_pct is not None)
+    assert rates == [-45.6, 3.2]

@@ -31,7 +31,10 @@ _UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|incre
 _DOWN = (r"fell|fall|falls|falling|fallen|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
          r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
          r"tumbl\w*|sank|sink\w*|eased|less")
-_CHANGE_BEFORE = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b[^$%]{0,40}$", re.I)
+#: a change word before a rate with no other figure between: "%", "$" and a spelled "percent" end its reach ("down
+#: 45.6 percent, while its imports rose 3.2 percent": the second rate is a rise)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?:(?!percent|per\s+cent)[^$%]){0,40}$", re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
     r"higher|more|up|surge|expansion)|(?P<down>decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction))\b",
