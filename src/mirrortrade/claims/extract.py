@@ -154,10 +154,13 @@ def _paragraph_claims(
     carry_period: str | None = art.carry_period
     carry_year: int | None = Period.parse(carry_period).year if carry_period else None
     from_before = carry_period is not None
+    after_span = carry_period is None and art.after_span
     out: list[Claim] = []
+    opening = True  # no sentence of the paragraph has named a period or given a figure yet (a dateline's has not)
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         ctx.carry_from_before = from_before
+        ctx.after_span = after_span
         ctx.prev_claim = out[-1] if out else None
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
@@ -167,14 +170,22 @@ def _paragraph_claims(
             last = [x for x in ctx.sources if _is_trade_source(x)]
             if last:
                 carry_source = ctx.merge_source(last[-1], carry_source)
-        own = [pm for pm in ctx.periods if not pm.base and pm.period]
-        if own:
+        own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span")]
+        if own and own[0].period is None:
+            # led by a fiscal year or another span with no calendar months: nothing to carry, nor to fall back on
+            carry_period, from_before, after_span = None, False, True
+            if art.carry_period is None or opening:
+                art.carry_period, art.after_span = None, True
+        elif own:
+            after_span = False
             # the sentence's lead period ("In the first nine months of 2024, trade reached ...")
             carry_period = own[0].period
             carry_year = Period.parse(own[0].period).year
             from_before = False
             # the next paragraphs go on about the lead's period, or the period a paragraph opens with (unless it
             # looks back from the text's period: "In the previous year, trade was ..." is a side remark)
-            if art.carry_period is None or (s is p.sentences[0] and own[0].relative not in _LOOKING_BACK):
-                art.carry_period = carry_period
+            if art.carry_period is None or (opening and own[0].relative not in _LOOKING_BACK):
+                art.carry_period, art.after_span = carry_period, False
+        # a sentence with figures goes on about the period in context: a period named after it is no opening
+        opening = opening and not own and not got
     return out, carry_source

@@ -42,6 +42,7 @@ class _Article:
     #: the period the last paragraph was about (its sentences' lead period): a paragraph that names none goes on
     #: about it ("In January–May trade reached ... ." then "China took first place with $2.3 billion.")
     carry_period: str | None = None
+    after_span: bool = False  # the period in context is a span with no calendar months (a fiscal year)
     #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
     #: Statistical Committee" is
     home: str | None = None

@@ -20,6 +20,7 @@ from mirrortrade.claims.vocab import (
     _FLOW_RE,
     _NONTRADE_RE,
     _SHARE_BEFORE,
+    _SHARE_FLOW_NOUN,
     _SHARE_OF,
     _TRADE_WORDS,
 )
@@ -93,8 +94,9 @@ class PercentsMixin:
                 else:
                     self._share_claim(out, pc, qual, "trade", next_any, len(self.t))
                 continue
-            if som and (_TRADE_WORDS.search(som.group("phrase")) or _SHARE_BEFORE.search(before)):
-                if _TRADE_WORDS.search(self.t) and pc.start not in mults:
+            flow_noun = som is not None and _SHARE_FLOW_NOUN.search(som.group("phrase")) is not None
+            if som and (_TRADE_WORDS.search(som.group("phrase")) or flow_noun or _SHARE_BEFORE.search(before)):
+                if (_TRADE_WORDS.search(self.t) or flow_noun) and pc.start not in mults:
                     self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))
                 continue
             sb = _SHARE_BRACKET.search(self.t[max(0, qstart - 160):qstart])
@@ -289,7 +291,9 @@ class PercentsMixin:
         if part is None:
             part = self._fill_party({whole} if whole else set(), None)
         pl = phrase.lower()
-        flow = "X" if re.search(r"\bexports?\b", pl) else "M" if re.search(r"\bimports?\b", pl) else "T"
+        fn = _SHARE_FLOW_NOUN.search(phrase)
+        flow = "X" if re.search(r"\bexports?\b", pl) else "M" if re.search(r"\bimports?\b", pl) else (
+            fn.lastgroup or "T") if fn else "T"
         share_of = re.sub(r"^(?:the\s+)?(?:[\w\s-]+?['’]s\s+|its\s+|their\s+|the\s+)", "", phrase)
         share_of = re.split(r"\s*[,(]|\s+(?:in|for|during|last|this)\s+(?:\d|the|last|this)", share_of)[0].strip()
         lo, hi = value_interval(pc.value, pc.precision, qual)

@@ -37,13 +37,36 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
 _YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")|(?:of\s+)?(?P<rel>" + _REL + r"))"
 
+#: a split year ("2023-24", "2018/19", "2023–2024"): a fiscal or marketing year across two calendar years
+_SPLIT = r"(?P<sy>" + _YEAR + r")\s*[-–/]\s*(?P<sy2>\d\d(?:\d\d)?)(?![\d-])"
+
+#: the year(s) after "fiscal"/"FY": "2023-24", "(2018-19)", "2024", "'24"
+_FYEAR = r"(?:(?:\(\s*)?" + _SPLIT + r"(?:\s*\))?|['’]?(?:" + _YEAR + r"|\d\d)\b)"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "the first eight months of the current fiscal year", "fiscal year 2023-24", "FY2024", "last fiscal year": a
+    # fiscal year's months depend on the country's fiscal calendar (July-June, April-March, ...): a span named but
+    # not resolvable to calendar months (never the calendar year it shares a number with)
+    ("span", re.compile(
+        r"\b(?:(?:the\s+)?first\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+"
+        r"of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
+        r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d))(?:\s*" + _FYEAR + r")?", re.I)),
+    # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
+    ("span", re.compile(
+        r"\b(?:(?:" + _MON + r")\s*(?:–|—|-|to|through)\s*(?:" + _MON + r")\s*,?\s*\(?\s*)?" + _SPLIT)),
+    # "July–January": a month range that wraps round the year end (a fiscal year's part), not January–July
+    ("span", re.compile(
+        r"\b(?P<w1>" + _MON + r")\s*(?:–|—|-|to|through)\s*(?P<w2>" + _MON + r")", re.I)),
     ("months", re.compile(
         r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
         r"(?:\s+" + _YREF + r")?", re.I)),
-    # "in the nine months", "over the four months": the months to date of the year in context
+    # "the first three quarters of 2009": January–September
+    ("quarters_n", re.compile(
+        r"\b(?:the\s+)?first\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
+    # "in the nine months", "over the four months", "up 29.5% in nine months": the months to date of the year in
+    # context
     ("months", re.compile(
-        r"\b(?:in|over|during|for|after)\s+the\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+        r"\b(?:in|over|during|for|after)\s+(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
         r"[\s-]+months?(?:\s+period)?(?:\s+" + _YREF + r")?", re.I)),
     # "during this period", "over the same period", "in that period": the period the text is about, not a base
     ("context", re.compile(
@@ -66,8 +89,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s*(?:of\s+)?,?\s*(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r")))?", re.I)),
     ("month", re.compile(
         r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
-        r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))", re.I)),
-    ("fiscal", re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s?['’]?(?P<y>" + _YEAR + r")\b")),
+        r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
+        # "October alone brought $19.8 billion": the month by itself
+        r"|\b(?P<m3>(?:January|February|March|April|June|July|August|September|October|November|December))\s+alone\b",
+        re.I)),
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
@@ -139,6 +164,10 @@ def find_periods(
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
+            if kind == "span" and not _is_span(g):
+                continue
+            if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
+                continue  # "the largest gain in nine months": what the superlative ranks against, not a period
             if kind == "year" and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
@@ -149,14 +178,20 @@ def find_periods(
                 y = _two_digit(g.get("y") or g.get("y2") or g.get("y3"))
             elif g.get("rel") and kind != "relative":
                 y = _rel_year(g["rel"], ref_year, context_year)
-            elif kind in ("months", "quarter_words", "half_words", "month_range", "month"):
+            elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month"):
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
+            if kind == "span":
+                # named, but no calendar period: a figure it dates stays unresolved
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), None, _is_base(text, m.start(), m.end(), None),
+                                         False, "span"))
+                continue
             try:
-                if kind == "months":
+                if kind in ("months", "quarters_n"):
                     n = g["n"].lower()
-                    months = int(n) if n.isdigit() else _NUMW[n]
+                    months = (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
                     if y and 1 <= months <= 12:
                         period = str(Period.parse(f"{y}-01/{y}-{months:02d}"))
                 elif kind == "quarter_words":
@@ -184,13 +219,13 @@ def find_periods(
                     if y:
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
-                    mon = g.get("m1") or g.get("m2")
+                    mon = g.get("m1") or g.get("m2") or g.get("m3")
                     if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel")):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
                         period = f"{y}-{mm:02d}"
-                elif kind in ("fiscal", "year"):
+                elif kind == "year":
                     period = str(y)
                     full_year = True
                 elif kind == "context":
@@ -237,13 +272,29 @@ def find_periods(
     return _bracketed_bases(text, _context_from_before(out))
 
 
+def _is_span(g: dict[str, str | None]) -> bool:
+    """A split year names two consecutive years ("2023-24", "2023/2024"); a month range without one spans two
+    years only when it wraps round the year end ("July–January")."""
+    if g.get("sy"):
+        y, y2 = int(g["sy"]), int(g["sy2"])  # type: ignore[arg-type]
+        return y2 == y + 1 or y2 == (y + 1) % 100
+    if g.get("w1"):
+        return _MONTHS[g["w2"].lower().rstrip(".")] < _MONTHS[g["w1"].lower().rstrip(".")]  # type: ignore[union-attr]
+    return True
+
+
 def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
     """"$19.9 billion in January–November 2024 and $22.7 billion for the full year", "in the first half of 2023
     ... during this period": a mention of the period in context takes the one named before it in the text."""
     res: list[PeriodMention] = []
     for pm in out:
-        prev = next((q for q in reversed(res) if not q.base and q.period and q.relative != "context"), None)
-        if pm.relative == "context" and pm.base:
+        prev = next((q for q in reversed(res) if not q.base and (q.period or q.relative == "span")
+                     and q.relative != "context"), None)
+        if prev is not None and prev.period is None and pm.relative in ("context", "previous", "prior", "year"):
+            # "... in July-June 2023-24, against $9.7 billion a year earlier": relative to a span with no calendar
+            # period, so none either
+            pm = PeriodMention(pm.start, pm.end, pm.text, None, pm.base, pm.full_year, "span")
+        elif pm.relative == "context" and pm.base:
             # "less than in the same period": the same span a year earlier, a year-on-year base
             pm = PeriodMention(pm.start, pm.end, pm.text, None, True, pm.full_year, "yoy")
         elif pm.relative == "context" and prev is not None:
@@ -276,6 +327,9 @@ def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]
     return res
 
 
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|fastest|slowest|"
+    r"steepest|most|least)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 _FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(?:in|by)\s+comparison\b[\s,]*$|\b(?:in|by)\s+contrast\b[\s,]*$", re.I)
 #: "over" names a comparison base only after a change ("rose 55 percent over 2024", "an increase of $5bn over
@@ -289,14 +343,14 @@ _CHANGE_BEFORE_OVER = re.compile(
 
 def _last_month(kind: str, g: dict[str, str | None]) -> int:
     """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
-    if kind == "months":
+    if kind in ("months", "quarters_n"):
         n = str(g["n"]).lower()
-        return int(n) if n.isdigit() else _NUMW[n]
+        return (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
     if kind == "quarter_words":
         return 3 * _ORD[str(g["o"]).lower()]
     if kind == "half_words":
         return 6 * _ORD[str(g["o"]).lower()]
-    mon = g.get("m2") or g.get("m1") or ""
+    mon = g.get("m2") or g.get("m1") or g.get("m3") or ""
     return _MONTHS.get(mon.lower().rstrip("."), 12)
 
 

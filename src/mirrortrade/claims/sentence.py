@@ -31,6 +31,7 @@ from mirrortrade.claims.vocab import (
     _DIFF_AFTER,
     _DIFF_BEFORE,
     _FLOW_RE,
+    _GAPPED_CHANGE,
     _STOP_FILLER,
     _TRADE_WORDS,
     _VERB_FLOW,
@@ -78,6 +79,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         ctx_year = carry_year or art.data_year
         self.carry_from_before = False  # the carried period is the previous paragraph's
+        self.after_span = False  # the text before named a period with no calendar months (a fiscal year): no carry
         self.periods: list[PeriodMention] = find_periods(
             self.t, ref_year=art.ref_year, context_year=ctx_year, context_period=carry_period, ref_date=art.ref_date,
             carried=carry_period is not None and Period.parse(carry_period).n_months < 12)
@@ -322,7 +324,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
     # ---- periods ---------------------------------------------------------------------------
     def period_for(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> str | None:
         ca, cb = self.clause_of(fig_start)
-        own = [pm for pm in self.periods if not pm.base and pm.period]
+        # a span with no calendar period ("July-June 2023-24") competes like any period: the figure it dates is
+        # unresolved, never given another period
+        own = [pm for pm in self.periods if not pm.base and (pm.period or pm.relative == "span")]
         after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
         before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
         found: str | None = None
@@ -343,6 +347,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
             or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
             None)
+        if based is not None and based.relative == "span":
+            self._note("period", 0.0)
+            return None
         if based is not None:
             mine = [pm for pm in own if pm.start < next_start and pm.end <= fig_start] or [
                 pm for pm in own if pm.start < next_start]
@@ -386,19 +393,24 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         if after and rivals and not own_before and after[0].period != rivals[-1].period:
             # "trade last year amounted to $23 billion and in the first five months of this year ...": two
             # periods compete for the figure within its clause; which is its own is not said (not a guess)
-            self._note("period", 0.3)
+            self._note("period", 0.3 if after[0].period else 0.0)
             return after[0].period
+        chosen: PeriodMention | None = None
         if after and not own_before:
-            found = after[0].period
+            chosen = after[0]
         elif before:
             # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the
             # figure, not the next clause's
-            found = before[-1].period
+            chosen = before[-1]
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
             free = [pm for pm in own if pm.start < next_start]
             if free:
-                found = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))).period
+                chosen = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end)))
+        if chosen is not None and chosen.period is None:
+            self._note("period", 0.0)
+            return None
+        found = chosen.period if chosen is not None else None
         if found:
             self._note("period", 1.0)
             self.art.seen_periods.append(found)
@@ -406,6 +418,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         if self.carry_period:
             self._note("period", 0.8 if self.carry_from_before else 0.9)
             return self.carry_period
+        if self.after_span:
+            self._note("period", 0.0)
+            return None
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
         if bases:
             # "rose 55 percent over 2024's total": the figure is the year after its base
@@ -433,6 +448,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
         respective_end = resp.end() if resp else 0
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
+        prev_sign: int | None = None  # the sign of the sentence's previous figure when it was a change
         for i, mo in enumerate(money):
             self._begin()
             referent: Claim | None = None
@@ -457,6 +473,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
+            gapped = _GAPPED_CHANGE.match(self.t[prev_end:qstart]) if kind == "level" and prev_sign else None
+            if gapped is not None:
+                kind, sign = "change", prev_sign  # type: ignore[assignment]
             if mo.start in respective:
                 # "decreased by $260 million and $65 million respectively": the list shares its first figure's kind
                 if first_kind is None:
@@ -476,6 +495,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
                 self._note("flow", 0.8)
                 own = self._own_party(mo, prev_end, qstart)
+                if own is None and gapped is not None:
+                    own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
+                                and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
@@ -553,6 +575,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             level_claims.append((mo, claim))
             prev = fl
             prev_end = mo.end
+            prev_sign = sign if kind == "change" else None
         self._base_levels(out)
         self._respective_list = [c for mo, c in level_claims if mo.start in respective or mo.start in respective_flows]
         self._percent_claims(out, level_claims)

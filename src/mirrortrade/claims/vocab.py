@@ -31,7 +31,10 @@ _UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|incre
 _DOWN = (r"fell|fall|falls|falling|fallen|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
          r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
          r"tumbl\w*|sank|sink\w*|eased|less")
-_CHANGE_BEFORE = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b[^$%]{0,40}$", re.I)
+#: a change word before a rate with no other figure between: "%", "$" and a spelled "percent" end its reach ("down
+#: 45.6 percent, while its imports rose 3.2 percent": the second rate is a rise)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?:(?!percent|per\s+cent)[^$%]){0,40}$", re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
     r"higher|more|up|surge|expansion)|(?P<down>decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction))\b",
@@ -47,6 +50,11 @@ _CHANGE_MONEY_BEFORE = re.compile(
     r"|(?:^|[(\s])(?:(?P<up3>\+)|(?P<down3>[−-]))$",
     re.I,
 )
+#: a change list with its verb left out: "trade with Kazakhstan grew by $2.8 billion, with Kyrgyzstan by $2.9 billion
+#: and with Turkmenistan by $57 million": "with <country> by" before a figure repeats the change before it
+_GAPPED_CHANGE = re.compile(
+    r"^[\s,;]*(?:(?:and|while|but|whereas)\s+)?(?:(?:trade|turnover)\s+)?with\s+(?:the\s+)?"
+    r"(?P<party>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+by\s+$")
 #: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
 _CHANGE_MONEY_AFTER = re.compile(
     # "$12 million more than in September 2018", "around $2 billion higher in 2023 than in 2022", "... lower."
@@ -77,6 +85,11 @@ _SHARE_BEFORE = re.compile(
     re.I,
 )
 _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
+#: a flow named by another noun in a share's whole: "30.9 percent of the country's purchases" (imports), "17% of the
+#: goods the republic sold abroad", "of its sales abroad" (exports); not "purchases of gas" (a product)
+_SHARE_FLOW_NOUN = re.compile(
+    r"\b(?P<M>purchases(?!\s+of\b)(?:\s+(?:from\s+)?abroad)?)"
+    r"|\b(?P<X>(?:sales|goods\s+(?:\w+\s+){0,3}sold)\s+abroad)\b", re.I)
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*[–—-]\s*")
