@@ -138,16 +138,18 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     ev = {**ev, "exporter": x.reporter, "importer": m.reporter, "key": f"{x.reporter}>{m.reporter}"}
     how_m = f" ({m.derivation})" if m.derivation else ""
     how_x = f" ({x.derivation})" if x.derivation else ""
-    if not ev["outside"] and ev["band"]["source"] == "history":
-        beyond_cif = compare(x, m, prior_band())
-        if beyond_cif["outside"]:
-            return _persistent(ctx, x, m, ev, beyond_cif, ids, band_txt)
-    if ev["outside"] and ev["band"]["source"] == "history":
-        within_cif = compare(x, m, prior_band())
-        if not within_cif["outside"]:
+    persistent: dict[str, Any] | None = None
+    if ev["band"]["source"] == "history":
+        cif = compare(x, m, prior_band())
+        if not ev["outside"] and cif["outside"]:
+            # inside the pair's own band but beyond CIF valuation: the pair's usual gap, still a gap
+            persistent = cif
+            ev.update(persistent=True, outside=cif["outside"], cif_band=cif["band"],
+                      cif_adjusted_gap_usd=cif["cif_adjusted_gap_usd"])
+        elif ev["outside"] and not cif["outside"]:
             # a history band explains a gap as the pair's usual one; it never makes two figures that agree
             # within CIF/FOB valuation a finding (a pair whose other years disagree narrows it away from 1)
-            ev = {**ev, **within_cif, "history_band": ev["band"]}
+            ev = {**ev, **cif, "history_band": ev["band"]}
             lo, hi = ev["band"]["ratio_band"]
             hlo, hhi = ev["history_band"]["ratio_band"]
             band_txt = (f"{m.reporter}'s figure {share_range(lo, hi)} of {x.reporter}'s, prior; this pair's other "
@@ -162,6 +164,14 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     ev.update(extra, direction=direction)
     word = "lower" if ev["outside"] == "lower" else "higher"
     reading = READINGS[direction].format(importer=name(m.reporter))
+    head = (f"{im_phrase} in {period} are {word} in {m.source_id} data ({m.text()}{how_m}) than {ex_phrase} in "
+            f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, ")
+    if persistent is not None:
+        msg = (f"{head}beyond CIF valuation (valued FOB, the gap is {money(abs(ev['cif_adjusted_gap_usd']))}). A "
+               f"persistent gap: the pair shows one of this size in its other years ({band_txt}), so it is the two "
+               f"statistics' usual disagreement, not agreement: {reading}.")
+        # the size beyond CIF valuation sets the severity, as for any gap: usual for the pair, not small
+        return Finding(ID, _severity(persistent), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
     if ev["band"]["source"] == "history":
         expect = (f"where the store's other two-sided flows put the importer's figure at a median "
                   f"{math.exp(ev['band']['centre_log']):.0%} of the exporter's (measured that way, the gap is "
@@ -169,31 +179,8 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
     else:
         expect = (f"where CIF valuation would make {m.reporter}'s figure about {ev['band']['cif_rate']:.1%} higher "
                   f"(valued FOB, the gap is {money(abs(ev['cif_adjusted_gap_usd']))})")
-    msg = (f"{im_phrase} in {period} are {word} in {m.source_id} data ({m.text()}{how_m}) than {ex_phrase} in "
-           f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, {expect}; beyond the "
-           f"normal band ({band_txt}) and beyond rounding: {reading}.")
+    msg = (f"{head}{expect}; beyond the normal band ({band_txt}) and beyond rounding: {reading}.")
     return Finding(ID, _severity(ev), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
-
-
-def _persistent(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any], beyond_cif: dict[str, Any],
-                ids: list[str], band_txt: str) -> Finding:
-    """The gap is the pair's usual one (inside its own history band) but more than CIF valuation explains."""
-    direction, extra = _direction(ctx, x, m, beyond_cif["outside"])
-    ev = {**ev, **extra, "direction": direction, "persistent": True, "outside": beyond_cif["outside"],
-          "cif_band": beyond_cif["band"], "cif_adjusted_gap_usd": beyond_cif["cif_adjusted_gap_usd"]}
-    word = "lower" if beyond_cif["outside"] == "lower" else "higher"
-    im_phrase = flow_phrase(m.reporter, m.partner, "M")
-    ex_phrase = flow_phrase(x.reporter, x.partner, "X")
-    reading = READINGS[direction].format(importer=name(m.reporter))
-    how_m = f" ({m.derivation})" if m.derivation else ""
-    how_x = f" ({x.derivation})" if x.derivation else ""
-    msg = (f"{im_phrase} in {x.period} are {word} in {m.source_id} data ({m.text()}{how_m}) than {ex_phrase} in "
-           f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, beyond "
-           f"CIF valuation (valued FOB, the gap is {money(abs(beyond_cif['cif_adjusted_gap_usd']))}). A persistent "
-           f"gap: the pair shows one of this size in its other years ({band_txt}), so it is the two statistics' "
-           f"usual disagreement, not agreement: {reading}.")
-    # the size beyond CIF valuation sets the severity, as for any gap: usual for the pair, not small
-    return Finding(ID, _severity(beyond_cif), "conflict", m.reporter, m.partner, "M", x.period, msg, ev, ids)
 
 
 def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig, dict[str, Any], Finding]]) -> list[Finding]:

@@ -67,6 +67,12 @@ def identity_findings(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+def _publications(ctx: CheckContext, total: Fig, member: str) -> list[Fig]:
+    """Every publication of a member's figure of the total's statistics: same reporter, flow, period and source."""
+    return [f for f in ctx.find(reporter=total.reporter, partner=member, flow=total.flow, period=total.period)
+            if f.source_id == total.source_id]
+
+
 def regional_parts(ctx: CheckContext, total: Fig, *, partial: bool = False) -> list[Fig] | None:
     """The member figures that should sum to an aggregate figure: same reporter, flow, period and
     statistics (source), one per member, preferring the same publication; one-sided figures are
@@ -77,8 +83,7 @@ def regional_parts(ctx: CheckContext, total: Fig, *, partial: bool = False) -> l
         return None
     parts = []
     for mbr in members:
-        cands = [f for f in ctx.find(reporter=total.reporter, partner=mbr, flow=total.flow, period=total.period)
-                 if f.source_id == total.source_id]
+        cands = _publications(ctx, total, mbr)
         if not cands:
             if partial:
                 continue
@@ -97,9 +102,7 @@ def member_intervals(ctx: CheckContext, total: Fig, parts: list[Fig]) -> list[tu
         if p.publication == total.publication:
             out.append(p.interval)
             continue
-        cands = [ctx.tightened(f).interval
-                 for f in ctx.find(reporter=p.reporter, partner=p.partner, flow=p.flow, period=p.period)
-                 if f.source_id == total.source_id]
+        cands = [ctx.tightened(f).interval for f in _publications(ctx, total, p.partner)]
         out.append((min(c[0] for c in cands), max(c[1] for c in cands)) if cands else p.interval)
     return out
 
