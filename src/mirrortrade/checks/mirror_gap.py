@@ -173,7 +173,7 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
         # the size beyond CIF valuation sets the severity, as for any gap: usual for the pair, not small
         return Finding(ID, _severity(persistent), "conflict", m.reporter, m.partner, "M", period, msg, ev, ids)
     if ev["band"]["source"] == "history":
-        expect = (f"where the store's other two-sided flows put the importer's figure at a median "
+        expect = (f"where this pair's own other years put the importer's figure at a median "
                   f"{math.exp(ev['band']['centre_log']):.0%} of the exporter's (measured that way, the gap is "
                   f"{money(abs(ev['cif_adjusted_gap_usd']))})")
     else:
