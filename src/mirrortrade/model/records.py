@@ -69,7 +69,8 @@ class Observation:
     def interval(self) -> tuple[float, float]:
         if self.value_usd is None:
             return (math.nan, math.nan)
-        return value_interval(self.value_usd, self.precision_usd, self.qualifier)
+        return value_interval(self.value_usd, self.precision_usd, self.qualifier,
+                              nonnegative=self.flow not in OBSERVATION.value.signed_flows)
 
     @property
     def key_id(self) -> str:
@@ -133,7 +134,9 @@ class Indicator:
 
     @property
     def interval(self) -> tuple[float, float]:
-        return value_interval(self.value, self.precision, self.qualifier)
+        """An indicator is a level (GDP, a count, a share, an amount): its interval stops at 0 (a record with
+        a negative value, which the record allows, keeps its interval as printed)."""
+        return value_interval(self.value, self.precision, self.qualifier, nonnegative=True)
 
     def to_row(self) -> dict[str, object]:
         """A flat dict: the record's fields with the citation spread into its columns."""
@@ -183,7 +186,7 @@ class NewsItem:
         return key_id("event", self.citation.publisher, self.citation.title, self.quote)
 
     def to_row(self) -> dict[str, object]:
-        lo, hi = (value_interval(self.amount_usd, self.amount_precision, self.amount_qualifier)
+        lo, hi = (value_interval(self.amount_usd, self.amount_precision, self.amount_qualifier, nonnegative=True)
                   if self.amount_usd is not None else (None, None))
         return {
             "event_id": self.event_id, "kind": self.kind, "countries": ",".join(self.countries),
