@@ -41,8 +41,9 @@ def pair_tables(data: PairData) -> dict[str, pd.DataFrame]:
     return {
         "sides": data.sides.drop(columns=["series"]),
         "turnover": data.turnover.drop(columns=["series"]),
-        "gaps": data.gaps,
-        "turnover_gaps": data.turnover_gaps,
+        "gaps": data.gaps.rename(columns={"gap_pct": "gap_pct (importer vs exporter, % of exporter's)"}),
+        "turnover_gaps": data.turnover_gaps.rename(
+            columns={"gap_pct": f"gap_pct ({data.country} vs {data.partner}, % of {data.partner}'s)"}),
         "gdp": data.gdp.drop(columns=["series"]),
         "gdp_share": data.shares,
         "estimates": est,
