@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from mirrortrade.errors import CodeError, ParseError
 from mirrortrade.model.codes import check_code
-from mirrortrade.model.rules import INDICATOR, OBSERVATION, check_record
+from mirrortrade.model.rules import INDICATOR, OBSERVATION, RecordSpec, check_record
 from mirrortrade.model.values import check_qualifier, value_interval
 
 
@@ -61,9 +61,7 @@ class Observation:
     note: str = ""
 
     def __post_init__(self) -> None:
-        for column, value in check_record(OBSERVATION, self).items():
-            object.__setattr__(self, column, value)
-        _stamp(self)
+        _checked(OBSERVATION, self)
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -82,6 +80,13 @@ class Observation:
     def to_row(self) -> dict[str, object]:
         """A flat dict in the canonical column layout (see :data:`CANONICAL_COLUMNS`)."""
         return _flat_row(self)
+
+
+def _checked(spec: RecordSpec, record: Observation | Indicator) -> None:
+    """Check ``record`` against ``spec`` (its fields normalised in place), then stamp it (:func:`_stamp`)."""
+    for column, value in check_record(spec, record).items():
+        object.__setattr__(record, column, value)
+    _stamp(record)
 
 
 def _stamp(record: Observation | Indicator) -> None:
@@ -128,9 +133,7 @@ class Indicator:
     note: str = ""
 
     def __post_init__(self) -> None:
-        for column, value in check_record(INDICATOR, self).items():
-            object.__setattr__(self, column, value)
-        _stamp(self)
+        _checked(INDICATOR, self)
 
     @property
     def interval(self) -> tuple[float, float]:
