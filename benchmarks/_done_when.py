@@ -5,7 +5,7 @@ rule can tell them apart, so findings on them are left out of the denominator), 
 anomaly of the three kinds, and all findings per 100k declarations on the worlds with nothing planted.
 
 Read from the per-seed scores of ``accuracy.py`` (``ev["anomalies"]["rules"]`` and ``["kinds"]``,
-``ev["clean"]``); nothing here knows how a rule is called beyond :func:`accuracy.rule_kind`.
+``ev["clean"]``); nothing here knows how a rule is called beyond :func:`_accuracy_score.rule_kind`.
 
 Look-alikes (:func:`look_alikes`) are counted from the declarations and the planted truth alone: each planted
 anomaly has the pattern a rule can observe — the years the exporter declares the cell, the years the importer

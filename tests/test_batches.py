@@ -125,7 +125,7 @@ def test_article_is_one_batch_all_or_nothing(embedded_store_path: Path, tmp_path
         assert (s.count(), s.count("indicators")) == (n_obs, n_ind)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
 def test_export_ingest_round_trip(fmt: str, embedded_store_path: Path, tmp_path: Path) -> None:
     db = _copy(embedded_store_path, tmp_path / "s.duckdb")
     with Store(db) as s:

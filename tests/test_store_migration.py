@@ -39,7 +39,7 @@ def test_schema3_store_migrates_with_ids_values_and_ingests(embedded_store_path:
     before = _v3_store(old, embedded_store_path)
     assert len(before) > 100  # the embedded dataset: both seed articles and the national files
     with Store(old) as s:
-        assert s.schema_version == SCHEMA_VERSION == 4
+        assert s.schema_version == SCHEMA_VERSION == 5
         after = s.con.execute("SELECT * FROM observations ORDER BY ingest_id, figure_id").df()
         pd.testing.assert_frame_equal(after, before, check_dtype=False)
         # the kept ids are the ones an ingest computes now: the same figures are already in the store

@@ -44,7 +44,7 @@ def figure_rows(draw: st.DrawFn) -> dict[str, Any]:
         value = -value
     q = draw(st.sampled_from(sorted(QUALIFIERS)))
     prec = draw(precisions)
-    lo, hi = value_interval(value, prec, q)
+    lo, hi = value_interval(value, prec, q, nonnegative=flow != "B")
     g = draw(growths)
     return {"reporter": reporter, "partner": partner, "flow": flow, "period": draw(st.sampled_from(PERIODS)),
             "value_usd": value, "value_low": lo, "value_high": hi, "precision_usd": prec, "qualifier": q,
@@ -56,7 +56,7 @@ def gdp_rows(draw: st.DrawFn) -> dict[str, Any]:
     value = draw(values)
     q = draw(st.sampled_from(sorted(QUALIFIERS)))
     prec = draw(precisions)
-    lo, hi = value_interval(value, prec, q)
+    lo, hi = value_interval(value, prec, q, nonnegative=True)
     return {"country": draw(st.sampled_from(CODES[:6])), "period": draw(st.sampled_from(["2023", "2024", "2025"])),
             "value": value, "value_low": lo, "value_high": hi, "precision": prec, "qualifier": q}
 

@@ -20,9 +20,9 @@ from mirrortrade.model import value_interval
 Interval = tuple[float, float]
 
 
-def interval(value: float, precision: float = 0.0, qualifier: str = "exact") -> Interval:
-    """Shorthand for :func:`mirrortrade.model.value_interval`."""
-    return value_interval(value, precision, qualifier)
+def interval(value: float, precision: float = 0.0, qualifier: str = "exact", *, nonnegative: bool = False) -> Interval:
+    """Shorthand for :func:`mirrortrade.model.value_interval` (``nonnegative`` for a level: the low end stops at 0)."""
+    return value_interval(value, precision, qualifier, nonnegative=nonnegative)
 
 
 def add(parts: Sequence[Interval]) -> Interval:

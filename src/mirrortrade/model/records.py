@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from mirrortrade.errors import CodeError, ParseError
 from mirrortrade.model.codes import check_code
-from mirrortrade.model.rules import INDICATOR, OBSERVATION, check_record
+from mirrortrade.model.rules import INDICATOR, OBSERVATION, RecordSpec, check_record
 from mirrortrade.model.values import check_qualifier, value_interval
 
 
@@ -61,15 +61,14 @@ class Observation:
     note: str = ""
 
     def __post_init__(self) -> None:
-        for column, value in check_record(OBSERVATION, self).items():
-            object.__setattr__(self, column, value)
-        _stamp(self)
+        _checked(OBSERVATION, self)
 
     @property
     def interval(self) -> tuple[float, float]:
         if self.value_usd is None:
             return (math.nan, math.nan)
-        return value_interval(self.value_usd, self.precision_usd, self.qualifier)
+        return value_interval(self.value_usd, self.precision_usd, self.qualifier,
+                              nonnegative=self.flow not in OBSERVATION.value.signed_flows)
 
     @property
     def key_id(self) -> str:
@@ -81,6 +80,13 @@ class Observation:
     def to_row(self) -> dict[str, object]:
         """A flat dict in the canonical column layout (see :data:`CANONICAL_COLUMNS`)."""
         return _flat_row(self)
+
+
+def _checked(spec: RecordSpec, record: Observation | Indicator) -> None:
+    """Check ``record`` against ``spec`` (its fields normalised in place), then stamp it (:func:`_stamp`)."""
+    for column, value in check_record(spec, record).items():
+        object.__setattr__(record, column, value)
+    _stamp(record)
 
 
 def _stamp(record: Observation | Indicator) -> None:
@@ -127,13 +133,13 @@ class Indicator:
     note: str = ""
 
     def __post_init__(self) -> None:
-        for column, value in check_record(INDICATOR, self).items():
-            object.__setattr__(self, column, value)
-        _stamp(self)
+        _checked(INDICATOR, self)
 
     @property
     def interval(self) -> tuple[float, float]:
-        return value_interval(self.value, self.precision, self.qualifier)
+        """An indicator is a level (GDP, a count, a share, an amount): its interval stops at 0 (a record with
+        a negative value, which the record allows, keeps its interval as printed)."""
+        return value_interval(self.value, self.precision, self.qualifier, nonnegative=True)
 
     def to_row(self) -> dict[str, object]:
         """A flat dict: the record's fields with the citation spread into its columns."""
@@ -183,7 +189,7 @@ class NewsItem:
         return key_id("event", self.citation.publisher, self.citation.title, self.quote)
 
     def to_row(self) -> dict[str, object]:
-        lo, hi = (value_interval(self.amount_usd, self.amount_precision, self.amount_qualifier)
+        lo, hi = (value_interval(self.amount_usd, self.amount_precision, self.amount_qualifier, nonnegative=True)
                   if self.amount_usd is not None else (None, None))
         return {
             "event_id": self.event_id, "kind": self.kind, "countries": ",".join(self.countries),

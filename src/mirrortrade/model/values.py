@@ -32,12 +32,22 @@ def precision_of(text: str, scale: float = 1.0) -> float:
     return scale * 10.0 ** (-decimals)
 
 
-def value_interval(value: float, precision: float = 0.0, qualifier: str = "exact") -> tuple[float, float]:
+def value_interval(
+    value: float, precision: float = 0.0, qualifier: str = "exact", *, nonnegative: bool = False
+) -> tuple[float, float]:
     """The closed interval of true values a published figure allows.
 
     ``precision`` is the unit of the last printed digit (1e8 for "$71.3 billion"); rounding
     gives +/- half of it. Qualifiers widen or bound the interval (see :data:`QUALIFIERS`).
+    ``nonnegative``: the statistic cannot be below 0 (a trade flow, a level, an amount), so the low
+    end stops at 0 ("about $0" is [0, half a unit]); a signed one (a balance, a growth rate) keeps it.
+    A negative value is never clamped (its interval would be empty): it is left as printed.
     """
+    lo, hi = _interval(value, precision, qualifier)
+    return (0.0, hi) if nonnegative and lo < 0.0 <= value else (lo, hi)
+
+
+def _interval(value: float, precision: float, qualifier: str) -> tuple[float, float]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return (math.nan, math.nan)
     half = abs(precision) / 2.0

@@ -168,15 +168,15 @@ def gap_points(data: PairData) -> pd.DataFrame:
     with the figure ids behind it; lines join consecutive years only."""
     cols = ["series", "year", "gap_pct", "gap_text", "how", "figure_ids", "run"]
     rows = [{"series": f"{g.direction} (importer vs exporter)", "year": int(g.year), "gap_pct": float(g.gap_pct),
-             "how": "importer's imports vs exporter's exports",
+             "gap_text": g.gap, "how": "importer's imports vs exporter's exports",
              "figure_ids": f"{g.exporter_figure_id}, {g.importer_figure_id}"} for g in data.gaps.itertuples()]
     rows += [{"series": f"turnover, {data.country} vs {data.partner}", "year": int(t.year),
-              "gap_pct": float(t.gap_pct), "how": f"{data.country}: {t.country_how}; {data.partner}: {t.partner_how}",
+              "gap_pct": float(t.gap_pct), "gap_text": t.gap,
+              "how": f"{data.country}: {t.country_how}; {data.partner}: {t.partner_how}",
               "figure_ids": f"{t.country_figure_ids}; {t.partner_figure_ids}"} for t in data.turnover_gaps.itertuples()]
     if not rows:
         return pd.DataFrame(columns=cols)
     df = pd.DataFrame(rows).sort_values(["series", "year"]).reset_index(drop=True)
-    df["gap_text"] = [f"{v:+.0f}%" for v in df.gap_pct]
     df["run"] = _runs(df)
     return df[cols]
 

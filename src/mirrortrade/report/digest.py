@@ -280,29 +280,35 @@ def render_html(d: Digest, store: Any | None = None) -> str:
             body.append(f"<li>{_md_inline(esc[2:])}</li>")
         elif line.strip():
             body.append(f"<p>{_md_inline(esc)}</p>")
-    # wrap table rows and list items
-    out, in_table, in_list = [], False, False
-    for b in body:
-        if b.startswith("<tr>") and not in_table:
-            out.append("<table>")
-            in_table = True
-        if not b.startswith("<tr>") and in_table:
-            out.append("</table>")
-            in_table = False
-        if b.startswith("<li>") and not in_list:
-            out.append("<ul>")
-            in_list = True
-        if not b.startswith("<li>") and in_list:
-            out.append("</ul>")
-            in_list = False
-        out.append(b)
-    out.append("</table>" if in_table else "")
-    out.append("</ul>" if in_list else "")
+    out = _wrap_runs(body)
     css = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.45;color:#222}"
            "table{border-collapse:collapse;margin:.5rem 0}td{border:1px solid #ccc;padding:.25rem .5rem}"
            "tr:first-child td{font-weight:600;background:#f3f3f3}.chart{margin:.5rem 0}h2{margin-top:2.5rem}")
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>China–Central Asia monitor "
             f"{html.escape(d.period)}</title><style>{css}</style></head><body>{''.join(out)}</body></html>\n")
+
+
+#: runs of consecutive elements that a container wraps: the element's opening tag -> the container
+_RUNS = (("<tr>", "table"), ("<li>", "ul"))
+
+
+def _wrap_runs(body: list[str]) -> list[str]:
+    """``body`` with each run of table rows in ``<table>`` and each run of list items in ``<ul>`` (a run closes
+    before the next element opens, so a list followed by a table nests correctly)."""
+    out: list[str] = []
+    open_tag: str | None = None
+    for b in body:
+        tag = next((c for item, c in _RUNS if b.startswith(item)), None)
+        if open_tag and tag != open_tag:
+            out.append(f"</{open_tag}>")
+            open_tag = None
+        if tag and tag != open_tag:
+            out.append(f"<{tag}>")
+            open_tag = tag
+        out.append(b)
+    if open_tag:
+        out.append(f"</{open_tag}>")
+    return out
 
 
 def _md_inline(esc: str) -> str:

@@ -23,8 +23,8 @@ from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import CENTRAL_ASIA, SOURCES, country_name
 from mirrortrade.report.charts import overview_chart, pair_charts, spec_json, vega_bundle, vl_version
 from mirrortrade.report.derived import CIF_BAND, is_problem, run_findings, run_findings_raw
-from mirrortrade.report.fmt import fmt_gap, fmt_interval, fmt_pct, fmt_usd
-from mirrortrade.report.pair import PairData, pair_data
+from mirrortrade.report.fmt import fmt_gap, fmt_interval, fmt_usd
+from mirrortrade.report.pair import GAP_HEADER, PairData, pair_data, turnover_gap_header
 from mirrortrade.report.story import StoryRow, latest_own_periods, pair_lede, story_rows
 
 #: the gap (either way) beyond which a story row is highlighted, in percent
@@ -225,14 +225,14 @@ def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
     specs = {k: spec_json(c) for k, c in pair_charts(data).items()}
     gap_rows = [{
         "direction": g.direction, "year": int(g.year), "exporter_text": fmt_usd(g.exporter_value),
-        "importer_text": fmt_usd(g.importer_value), "gap_text": fmt_pct(g.gap_pct, 0, signed=True),
+        "importer_text": fmt_usd(g.importer_value), "gap_text": g.gap,
         "in_cif_band": bool(g.in_cif_band), "exporter_figure_id": g.exporter_figure_id,
         "importer_figure_id": g.importer_figure_id,
     } for g in data.gaps.itertuples()]
     turnover_gap_rows = [{
         "year": int(t.year), "country_text": fmt_usd(t.country_value), "partner_text": fmt_usd(t.partner_value),
         "country_how": t.country_how, "partner_how": t.partner_how,
-        "gap_text": fmt_pct(t.gap_pct, 0, signed=True),
+        "gap_text": t.gap,
         "country_figure_ids": t.country_figure_ids.split(", "), "partner_figure_ids": t.partner_figure_ids.split(", "),
     } for t in data.turnover_gaps.itertuples()]
     return {
@@ -241,6 +241,7 @@ def pair_view(data: PairData, *, key: str | None = None) -> dict[str, Any]:
         "title": data.title, "lede": pair_lede(data), "notes": data.notes, "reconciled": data.reconciled,
         "specs": specs, "gap_rows": gap_rows, "turnover_gap_rows": turnover_gap_rows, "estimate_rows": _estimate_rows(data.estimates),
         "cif_band": f"{100 * CIF_BAND[0]:.0f}–{100 * CIF_BAND[1]:.0f}%",
+        "gap_header": GAP_HEADER, "turnover_gap_header": turnover_gap_header(data.country, data.partner),
         "findings": None if data.findings is None else [f for f in data.findings if is_problem(f)],
         "n_consistent": 0 if data.findings is None else sum(not is_problem(f) for f in data.findings),
         "explanation": data.explanation, "figure_rows": figs,

@@ -26,11 +26,19 @@ from mirrortrade.report.derived import (
     run_findings,
     run_findings_raw,
 )
+from mirrortrade.report.fmt import fmt_gap_pct
 
 TURNOVER_COLUMNS = ("reported_by", "partner", "year", "series", "value", "low", "high", "qualifier", "source_id",
                     "publisher", "figure_id", "vintage")
-TURNOVER_GAP_COLUMNS = ("year", "country_value", "partner_value", "gap_usd", "gap_pct", "country_how", "partner_how",
-                        "country_figure_ids", "partner_figure_ids")
+TURNOVER_GAP_COLUMNS = ("year", "country_value", "partner_value", "gap_usd", "gap_pct", "gap", "country_how",
+                        "partner_how", "country_figure_ids", "partner_figure_ids")
+#: what a direction's gap is, for table headers: ``gap_pct`` and its words ``gap`` (:func:`fmt_gap_pct`)
+GAP_HEADER = "Gap: importer's figure vs exporter's, % of the exporter's"
+
+
+def turnover_gap_header(country: str, partner: str) -> str:
+    """What a turnover gap is, for table headers (the country's total against the partner's)."""
+    return f"Gap: {country}'s turnover vs {partner}'s, % of {partner}'s"
 FIGURE_COLUMNS = ("figure_id", "what", "period", "value", "unit", "qualifier", "low", "high", "source_id", "publisher",
                   "title", "pub_date", "url", "quote", "vintage")
 
@@ -45,7 +53,8 @@ class PairData:
     sides: pd.DataFrame
     #: reconciled estimates (None when not computed)
     estimates: pd.DataFrame | None
-    #: per direction-year with both sides: exporter value, importer value, gap_pct (importer over exporter)
+    #: per direction-year with both sides: exporter value, importer value, gap_pct (importer over exporter − 1,
+    #: in %) and ``gap``, the same in words (:data:`GAP_HEADER`)
     gaps: pd.DataFrame
     #: GDP of the country per year and source: year, value, low, high, qualifier, source_id, figure_id
     gdp: pd.DataFrame
@@ -143,7 +152,7 @@ def _first_per_year(sides: pd.DataFrame) -> pd.DataFrame:
 
 def _gaps(sides: pd.DataFrame) -> pd.DataFrame:
     one = _first_per_year(sides)
-    cols = ["direction", "year", "exporter_value", "importer_value", "gap_usd", "gap_pct", "gap_low_pct",
+    cols = ["direction", "year", "exporter_value", "importer_value", "gap_usd", "gap_pct", "gap", "gap_low_pct",
             "gap_high_pct", "in_cif_band",
             "exporter_figure_id", "importer_figure_id"]
     if one.empty:
@@ -163,7 +172,8 @@ def _gaps(sides: pd.DataFrame) -> pd.DataFrame:
         g_hi = 100.0 * (r.high_m / r.low_x - 1.0) if r.low_x > 0 else math.inf
         rows.append({
             "direction": direction, "year": int(year), "exporter_value": r.value_x, "importer_value": r.value_m,
-            "gap_usd": r.value_m - r.value_x, "gap_pct": pct, "gap_low_pct": g_lo, "gap_high_pct": g_hi,
+            "gap_usd": r.value_m - r.value_x, "gap_pct": pct, "gap": fmt_gap_pct(pct, r.importer_x, r.exporter_x),
+            "gap_low_pct": g_lo, "gap_high_pct": g_hi,
             "in_cif_band": bool(g_lo <= 100 * hi and g_hi >= 100 * lo),
             "exporter_figure_id": r.figure_id_x, "importer_figure_id": r.figure_id_m,
         })
@@ -196,7 +206,9 @@ def _turnover_gaps(turnover: pd.DataFrame, sides: pd.DataFrame, country: str, pa
         if vb <= 0:
             continue
         rows.append({"year": year, "country_value": va, "partner_value": vb, "gap_usd": va - vb,
-                     "gap_pct": 100.0 * (va / vb - 1.0), "country_how": how_a, "partner_how": how_b,
+                     "gap_pct": 100.0 * (va / vb - 1.0),
+                     "gap": fmt_gap_pct(100.0 * (va / vb - 1.0), country, partner, what="turnover"),
+                     "country_how": how_a, "partner_how": how_b,
                      "country_figure_ids": ids_a, "partner_figure_ids": ids_b})
     return pd.DataFrame(rows, columns=list(TURNOVER_GAP_COLUMNS))
 

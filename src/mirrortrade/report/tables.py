@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from mirrortrade.errors import MirrortradeError
+from mirrortrade.report.excel import exact_numbers, write_sheet
 from mirrortrade.report.fmt import fmt_usd
 
 SHOW_COLUMNS = ("figure_id", "reporter", "partner", "flow", "period", "value_usd", "qualifier", "valuation",
@@ -159,20 +160,14 @@ def export_store(store: object, out: Path, fmt: str | None = None, *, all_vintag
         if len(ind):
             ind.to_parquet(out.with_name(out.stem + "_indicators.parquet"), index=False)
     elif fmt == "xlsx":
-        with pd.ExcelWriter(out, engine="openpyxl") as xw:
-            _excel_safe(obs).to_excel(xw, sheet_name="observations", index=False)
-            _excel_safe(ind).to_excel(xw, sheet_name="indicators", index=False)
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.remove(book.active)
+        write_sheet(book, "observations", obs)
+        write_sheet(book, "indicators", ind)
+        with exact_numbers():
+            book.save(out)
     else:
         raise MirrortradeError(f"unknown export format {fmt!r} (expected csv, parquet or xlsx)")
     return len(obs)
-
-
-def _excel_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Excel has no timezone-aware datetimes and no infinities."""
-    df = df.copy()
-    for c in df.columns:
-        if pd.api.types.is_datetime64_any_dtype(df[c]):
-            df[c] = df[c].astype(str)
-        elif pd.api.types.is_float_dtype(df[c]):
-            df[c] = df[c].where(~df[c].isin([float("inf"), float("-inf")]))
-    return df

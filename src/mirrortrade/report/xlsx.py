@@ -17,9 +17,9 @@ import pandas as pd
 
 from mirrortrade.report.charts import pair_charts, to_png
 from mirrortrade.report.derived import NOT_RECONCILED, run_findings, run_findings_raw
+from mirrortrade.report.excel import exact_numbers, write_sheet
 from mirrortrade.report.pair import PairData, pair_data
 from mirrortrade.report.story import pair_lede
-from mirrortrade.report.tables import _excel_safe
 
 #: the table sheets of one pair, in order
 PAIR_TABLES = ("sides", "turnover", "gaps", "turnover_gaps", "gdp", "gdp_share", "estimates", "findings", "figures")
@@ -41,8 +41,9 @@ def pair_tables(data: PairData) -> dict[str, pd.DataFrame]:
     return {
         "sides": data.sides.drop(columns=["series"]),
         "turnover": data.turnover.drop(columns=["series"]),
-        "gaps": data.gaps,
-        "turnover_gaps": data.turnover_gaps,
+        "gaps": data.gaps.rename(columns={"gap_pct": "gap_pct (importer vs exporter, % of exporter's)"}),
+        "turnover_gaps": data.turnover_gaps.rename(
+            columns={"gap_pct": f"gap_pct ({data.country} vs {data.partner}, % of {data.partner}'s)"}),
         "gdp": data.gdp.drop(columns=["series"]),
         "gdp_share": data.shares,
         "estimates": est,
@@ -60,7 +61,6 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Font
 
-
     out = Path(out)
     raw = run_findings_raw(store)
     findings = run_findings(store, raw)
@@ -70,24 +70,29 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
         "figures": len(d.figures), "findings": None if d.findings is None else len(d.findings),
         "notes": " ".join(d.notes),
     } for d in datas])
-    with pd.ExcelWriter(out, engine="openpyxl") as xw:
-        summary.to_excel(xw, sheet_name="summary", index=False)
-        for d in datas:
-            prefix = f"{d.country} " if len(datas) > 1 else ""
-            for name, df in pair_tables(d).items():
-                _excel_safe(df).to_excel(xw, sheet_name=_sheet(prefix, name), index=False)
-            ws = xw.book.create_sheet(_sheet(prefix, "charts"))
-            ws["A1"] = d.title
-            ws["A1"].font = Font(bold=True, size=14)
-            row = 3
-            for name, chart in pair_charts(d).items():
-                png = to_png(chart, scale=1.0)
-                img = Image(io.BytesIO(png))
-                ws.cell(row=row, column=1, value=name).font = Font(bold=True)
-                ws.add_image(img, f"A{row + 1}")
-                row += int(img.height / 20) + 4
-        for ws in xw.book.worksheets:
-            for col in ws.columns:
-                width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
-                ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 8), 60)
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    write_sheet(book, "summary", summary)
+    for d in datas:
+        prefix = f"{d.country} " if len(datas) > 1 else ""
+        for name, df in pair_tables(d).items():
+            write_sheet(book, _sheet(prefix, name), df)
+        ws = book.create_sheet(_sheet(prefix, "charts"))
+        ws["A1"] = d.title
+        ws["A1"].font = Font(bold=True, size=14)
+        row = 3
+        for name, chart in pair_charts(d).items():
+            png = to_png(chart, scale=1.0)
+            img = Image(io.BytesIO(png))
+            ws.cell(row=row, column=1, value=name).font = Font(bold=True)
+            ws.add_image(img, f"A{row + 1}")
+            row += int(img.height / 20) + 4
+    for ws in book.worksheets:
+        for col in ws.columns:
+            width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
+            ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 8), 60)
+    with exact_numbers():
+        book.save(out)
     return out

@@ -9,9 +9,11 @@ import duckdb
 
 from mirrortrade.model import (
     APPROX_TOLERANCE,
+    OBSERVATION,
 )
+from mirrortrade.store.files import _quote_literal
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: observation columns in table order (after normalisation; see mirrortrade.store.staging)
 OBS_COLUMNS: tuple[str, ...] = (
@@ -98,14 +100,18 @@ _OBS_DDL = (
         product_id INTEGER NOT NULL, value_usd DOUBLE, precision_usd DOUBLE, growth_pct DOUBLE,
         growth_precision DOUBLE, meta_id INTEGER NOT NULL, vintage DATE NOT NULL, ingest_id INTEGER NOT NULL)""",
 )
-#: the interval a published figure allows, from its value, precision and qualifier (model.value_interval)
-_LOW = f"""CASE m.qualifier
+#: the interval a published figure allows, from its value, precision and qualifier (model.value_interval; a
+#: flow that cannot be negative stops at 0, as ``Observation.interval``)
+_SIGNED = ", ".join(_quote_literal(f) for f in OBSERVATION.value.signed_flows)
+_LOW_AS_PRINTED = f"""CASE m.qualifier
       WHEN 'exact' THEN o.value_usd - o.precision_usd / 2
       WHEN 'approx' THEN o.value_usd - abs(o.value_usd) * {APPROX_TOLERANCE} - o.precision_usd / 2
-      WHEN 'upper' THEN 0.0
+      WHEN 'upper' THEN CASE WHEN o.value_usd >= 0 THEN 0.0 ELSE '-inf'::DOUBLE END
       WHEN 'lower' THEN o.value_usd
       WHEN 'near_upper' THEN o.value_usd - abs(o.value_usd) * {APPROX_TOLERANCE} - o.precision_usd / 2
       WHEN 'near_lower' THEN o.value_usd END"""
+_LOW = f"""CASE WHEN o.value_usd >= 0 AND m.flow NOT IN ({_SIGNED}) THEN greatest({_LOW_AS_PRINTED}, 0.0)
+      ELSE {_LOW_AS_PRINTED} END"""
 _HIGH = f"""CASE m.qualifier
       WHEN 'exact' THEN o.value_usd + o.precision_usd / 2
       WHEN 'approx' THEN o.value_usd + abs(o.value_usd) * {APPROX_TOLERANCE} + o.precision_usd / 2
@@ -252,6 +258,13 @@ def create_observations_view(con: duckdb.DuckDBPyConnection) -> None:
 
 
 _MIGRATIONS[4] = [_migrate_v4]
+#: Schema 5: intervals of non-negative statistics stop at 0 (model.value_interval's ``nonnegative``): the view
+#: is rebuilt with the clamp, stored indicator and event low ends below 0 of a non-negative value are raised to 0
+_MIGRATIONS[5] = [
+    create_observations_view,
+    "UPDATE indicators SET value_low = 0.0 WHERE value_low < 0 AND value >= 0",
+    "UPDATE events SET amount_low = 0.0 WHERE amount_low < 0 AND amount_usd >= 0",
+]
 
 
 #: temp objects the staging creates (views, then tables), dropped by :func:`drop_staging`
