@@ -44,10 +44,19 @@ _WORDS = {"a fifth": Decimal(20)}
 def printed_amounts(text: str) -> list[tuple[Decimal, Decimal]]:
     """Every 'number + scale word' in a text as (amount, unit of its last printed digit), e.g.
     '$22 billion' -> (22e9, 1e9), '198.8亿美元' -> (1.988e10, 1e7), '22,0 billion' -> (22e9, 1e8)."""
-    out = []
-    for num, word in _NUMBER.findall(text):
+    out: list[tuple[Decimal, Decimal]] = []
+    prev_end, prev_scale = -1, Decimal(0)
+    for m in _NUMBER.finditer(text):
+        num, word = m.groups()
         d = Decimal(num.replace(",", "."))
-        out.append((d * SCALES[word], Decimal(10) ** d.as_tuple().exponent * SCALES[word]))
+        amount, unit = d * SCALES[word], Decimal(10) ** d.as_tuple().exponent * SCALES[word]
+        # a compound amount, '1 billion 847 million': an integer count of a larger scale followed
+        # directly by a smaller part is one number, printed to the unit of its last part
+        if (out and text[prev_end:m.start()].strip() == "" and out[-1][1] == prev_scale
+                and SCALES[word] < prev_scale and amount < prev_scale):
+            amount += out.pop()[0]
+        out.append((amount, unit))
+        prev_end, prev_scale = m.end(), SCALES[word]
     return out
 
 
@@ -64,6 +73,9 @@ def test_the_number_parser_reads_the_printed_forms() -> None:
     assert printed_amounts("составил $6,4 млрд") == [(Decimal("6.4e9"), Decimal("1e8"))]
     assert printed_amounts("составил $15,42 миллиарда, а — $81,66 миллиона") == [
         (Decimal("15.42e9"), Decimal("1e7")), (Decimal("81.66e6"), Decimal("1e4"))]
+    assert printed_amounts("from $2 million 750 thousand in 2015 to $1 billion 847 million") == [
+        (Decimal("2e6"), Decimal("1e6")), (Decimal("1847e6"), Decimal("1e6"))]
+    assert printed_amounts("$1.5 billion 20 million") == [(Decimal("1.5e9"), Decimal("1e8")), (Decimal("20e6"), Decimal("1e6"))]
     assert printed_amounts("grew 12 percent") == []
     assert printed_amounts("rows: 4214925.903 thousand USD") == [(Decimal("4214925903"), Decimal("1"))]
 

@@ -264,6 +264,10 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # H1 2024 exports to Kyrgyzstan, $9.4bn: +$6.3bn, 67% of China's figure (same months); and the H1 figure
         # beside the NSC's full year 2023 (advice)
         ("mirror_gap", "KGZ", "CHN", "M", "2024-H1"), ("period_mismatch", "KGZ", "CHN", "M", "2024-H1"),
+        # China's side, a third search in other kinds of publication (i20-decade-a): the China–Central Asia total
+        # for 2020, $38.6bn (Teller Report, a 2022-01-06 report on 30 years of relations), now sits beside GACC's
+        # Jan–Nov 2021 $44.6bn (Orient): a part year beside the previous full year (advice, low)
+        ("period_mismatch", "CHN", "CA5", "T", "2021-01/2021-11"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
