@@ -264,6 +264,15 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # H1 2024 exports to Kyrgyzstan, $9.4bn: +$6.3bn, 67% of China's figure (same months); and the H1 figure
         # beside the NSC's full year 2023 (advice)
         ("mirror_gap", "KGZ", "CHN", "M", "2024-H1"), ("period_mismatch", "KGZ", "CHN", "M", "2024-H1"),
+        # i20-decade-b, the partners' own side (advice only, each pair checked by hand: different months): Tajik
+        # statistics' Q1 2018 ($130M, AzerNews 2018-04-18), Jan–Apr 2018 ($202M, mirperemen.net/ТаджикТА) and
+        # Jan–Nov 2018 (more than $589.2M, Qazaq Times) beside GACC's full year 2018 ($1.5bn) and the agency's 2017
+        # ($591M, AzerNews); its Jan–Apr 2017 (about $129M, news.tj) beside its 2016 ($885M, Asia-Plus 2017-01-24);
+        # Kazakhstan's H1 2025 imports from China ($8.3bn, Kazinform via en.ckhq.net) beside its 2024 ($15.3bn, same
+        # report) and GACC's 2025 exports to Kazakhstan ($29.7bn, seed 000)
+        ("period_mismatch", "TJK", "CHN", "T", "2018-Q1"), ("period_mismatch", "TJK", "CHN", "T", "2018-01/2018-04"),
+        ("period_mismatch", "TJK", "CHN", "T", "2018-01/2018-11"),
+        ("period_mismatch", "TJK", "CHN", "T", "2017-01/2017-04"), ("period_mismatch", "KAZ", "CHN", "M", "2025-H1"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
