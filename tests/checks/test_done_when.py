@@ -273,6 +273,12 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         ("period_mismatch", "TJK", "CHN", "T", "2018-Q1"), ("period_mismatch", "TJK", "CHN", "T", "2018-01/2018-04"),
         ("period_mismatch", "TJK", "CHN", "T", "2018-01/2018-11"),
         ("period_mismatch", "TJK", "CHN", "T", "2017-01/2017-04"), ("period_mismatch", "KAZ", "CHN", "M", "2025-H1"),
+        # Uzbek statistics' Jan–Nov 2025 ($14.6bn turnover, $1.9bn exports, $12.8bn imports) and Jan–Nov 2024 ($11.2bn)
+        # (Qazinform 2026-01-04), and its Jan–Aug 2025 exports ($1.2bn, zamin.uz) beside GACC's full years (seed 000;
+        # Astana Times 2024) and the agency's H1 2024 (Kazinform 2024-07-25): advice, different months
+        ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-11"), ("period_mismatch", "UZB", "CHN", "T", "2025-01/2025-11"),
+        ("period_mismatch", "UZB", "CHN", "X", "2025-01/2025-11"), ("period_mismatch", "UZB", "CHN", "M", "2025-01/2025-11"),
+        ("period_mismatch", "UZB", "CHN", "X", "2025-01/2025-08"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
