@@ -268,6 +268,21 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         # for 2020, $38.6bn (Teller Report, a 2022-01-06 report on 30 years of relations), now sits beside GACC's
         # Jan–Nov 2021 $44.6bn (Orient): a part year beside the previous full year (advice, low)
         ("period_mismatch", "CHN", "CA5", "T", "2021-01/2021-11"),
+        # i20-decade-b, the partners' own side (advice only, each pair checked by hand: different months): Tajik
+        # statistics' Q1 2018 ($130M, AzerNews 2018-04-18), Jan–Apr 2018 ($202M, mirperemen.net/ТаджикТА) and
+        # Jan–Nov 2018 (more than $589.2M, Qazaq Times) beside GACC's full year 2018 ($1.5bn) and the agency's 2017
+        # ($591M, AzerNews); its Jan–Apr 2017 (about $129M, news.tj) beside its 2016 ($885M, Asia-Plus 2017-01-24);
+        # Kazakhstan's H1 2025 imports from China ($8.3bn, Kazinform via en.ckhq.net) beside its 2024 ($15.3bn, same
+        # report) and GACC's 2025 exports to Kazakhstan ($29.7bn, seed 000)
+        ("period_mismatch", "TJK", "CHN", "T", "2018-Q1"), ("period_mismatch", "TJK", "CHN", "T", "2018-01/2018-04"),
+        ("period_mismatch", "TJK", "CHN", "T", "2018-01/2018-11"),
+        ("period_mismatch", "TJK", "CHN", "T", "2017-01/2017-04"), ("period_mismatch", "KAZ", "CHN", "M", "2025-H1"),
+        # Uzbek statistics' Jan–Nov 2025 ($14.6bn turnover, $1.9bn exports, $12.8bn imports) and Jan–Nov 2024 ($11.2bn)
+        # (Qazinform 2026-01-04), and its Jan–Aug 2025 exports ($1.2bn, zamin.uz) beside GACC's full years (seed 000;
+        # Astana Times 2024) and the agency's H1 2024 (Kazinform 2024-07-25): advice, different months
+        ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-11"), ("period_mismatch", "UZB", "CHN", "T", "2025-01/2025-11"),
+        ("period_mismatch", "UZB", "CHN", "X", "2025-01/2025-11"), ("period_mismatch", "UZB", "CHN", "M", "2025-01/2025-11"),
+        ("period_mismatch", "UZB", "CHN", "X", "2025-01/2025-08"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
