@@ -97,6 +97,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+" + _YREF + r")?", re.I)),
     ("half_words", re.compile(
         r"\b(?:the\s+)?(?P<o>first|second|1st|2nd)[\s-]+half(?:\s+" + _YREF + r")?", re.I)),
+    # "9M 2024", "9M24": the first nine months (never the year it names; "$9M" is money)
+    ("months", re.compile(r"(?<![$€£¥\d.,])\b(?P<n>[1-9]|1[01])M(?:\s+|\s*['’])?(?P<y>" + _YEAR + r"|\d\d)\b(?![.,]\d)")),
+    # "Q1-Q3 2024", "Q1–Q3": January–September (never the third quarter alone)
+    ("quarter_range", re.compile(
+        r"\bQ(?P<q1>[1-4])\s*(?:–|—|-|to|through)\s*Q(?P<q2>[1-4])\b(?:\s*(?:of\s+)?['’]?(?P<y>" + _YEAR + r"|\d\d)\b)?")),
+    # "in H1", "for the H2": the half of the year in context
+    ("half_bare", re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Oo]ver)\s+(?:the\s+)?H(?P<h4>[12])\b(?![\s/'’-]*\d)")),
     ("quarter_code", re.compile(
         r"\bQ(?P<q>[1-4])(?:\s+of)?[\s/-]*['’]?(?P<y>" + _YEAR + r"|\d\d)\b"
         r"|\b(?P<q2>[1-4])Q[\s/-]*['’]?(?P<y2>" + _YEAR + r"|\d\d)\b"
@@ -208,7 +215,8 @@ def find_periods(
                 y = _two_digit(g.get("y") or g.get("y2") or g.get("y3"))
             elif g.get("rel") and kind != "relative":
                 y = _rel_year(g["rel"], ref_year, context_year)
-            elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month"):
+            elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month", "quarter_range",
+                          "half_bare"):
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
@@ -234,7 +242,14 @@ def find_periods(
                                          False, None if span else "span"))
                 continue
             try:
-                if kind in ("months", "quarters_n"):
+                if kind == "quarter_range":
+                    q1, q2 = int(g["q1"]), int(g["q2"])  # type: ignore[arg-type]
+                    if y and q1 <= q2:
+                        period = str(Period.parse(f"{y}-{3 * q1 - 2:02d}/{y}-{3 * q2:02d}"))
+                elif kind == "half_bare":
+                    if y:
+                        period = f"{y}-H{g['h4']}"
+                elif kind in ("months", "quarters_n"):
                     n = g["n"].lower()
                     months = (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
                     if y and 1 <= months <= 12:
@@ -399,6 +414,10 @@ _CHANGE_BEFORE_OVER = re.compile(
 
 def _last_month(kind: str, g: dict[str, str | None]) -> int:
     """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
+    if kind == "quarter_range":
+        return 3 * int(str(g["q2"]))
+    if kind == "half_bare":
+        return 6 * int(str(g["h4"]))
     if kind in ("months", "quarters_n"):
         n = str(g["n"]).lower()
         return (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
