@@ -27,6 +27,11 @@ from mirrortrade.model import Observation, Period, check_code, precision_of, val
         ("2025-07/2025-12", "half", "2025-H2", 6),
         ("2025-04/2025-06", "quarter", "2025-Q2", 3),
         ("2025-05/2025-05", "month", "2025-05", 1),
+        # a span across a year end: a fiscal year (Pakistan's July–June, India's April–March) or a part of one
+        ("2023-07/2024-06", "span", "2023-07/2024-06", 12),
+        ("2024-04/2025-03", "span", "2024-04/2025-03", 12),
+        ("2023-07/2024-04", "span", "2023-07/2024-04", 10),
+        ("2024-12/2025-01", "span", "2024-12/2025-01", 2),
     ],
 )
 def test_period_parse_and_print(text: str, kind: str, canonical: str, months: int) -> None:
@@ -45,7 +50,7 @@ def test_period_labels_and_bounds() -> None:
 
 
 @pytest.mark.parametrize("bad", ["2025-13", "2025-Q5", "2025-H3", "2025-00", "25", "2025-1", "2025-11/2025-01",
-                                 "2024-11/2025-02", "", "last year", "2025-Q0"])
+                                 "2024-11/2025-11", "2023-07/2025-06", "2024-02/2023-03", "", "last year", "2025-Q0"])
 def test_period_rejects_nonexistent(bad: str) -> None:
     with pytest.raises(PeriodError):
         Period.parse(bad)
@@ -60,6 +65,31 @@ def test_comparability_never_partial_against_full() -> None:
     assert Period.parse("2025-H1").comparable(Period.parse("2024-H1"))
     assert not Period.parse("2025-Q1").comparable(Period.parse("2025-03"))
     assert Period.parse("2025-H1").same_span_previous_year() == Period.parse("2024-H1")
+
+
+def test_fiscal_year_is_never_a_calendar_year() -> None:
+    fy = Period.parse("2023-07/2024-06")  # Pakistan's fiscal year 2023-24
+    assert fy.comparable(Period.parse("2022-07/2023-06"))  # the previous fiscal year
+    assert fy.same_span_previous_year() == Period.parse("2022-07/2023-06")
+    assert not fy.comparable(Period.parse("2024")) and not fy.comparable(Period.parse("2023"))
+    assert not fy.is_full_year and fy.kind == "span"
+    assert fy.label() == "Jul 2023–Jun 2024"
+    assert fy.contains(Period.parse("2024-Q1")) and not fy.contains(Period.parse("2024-H2"))
+    assert (fy.start.isoformat(), fy.end.isoformat()) == ("2023-07-01", "2024-06-30")
+
+
+_ANY_PERIOD = st.builds(
+    lambda y, m1, length: Period.parse(f"{y}-{m1:02d}/{y + (m1 + length - 1) // 12}-{(m1 + length - 1) % 12 + 1:02d}"),
+    st.integers(1990, 2030), st.integers(1, 12), st.integers(0, 11))
+
+
+@given(_ANY_PERIOD, _ANY_PERIOD)
+def test_a_period_never_compares_to_one_of_another_length(a: Period, b: Period) -> None:
+    if a.n_months != b.n_months:
+        assert not a.comparable(b)
+    if a.comparable(b):
+        assert a.shifted(b.year - a.year) == b  # the same months, another year
+    assert Period.parse(str(a)) == a and a.same_span_previous_year().n_months == a.n_months
 
 
 @given(st.integers(1900, 2100), st.integers(1, 12), st.integers(0, 11))

@@ -37,7 +37,7 @@ def fair_comparison(a_period: Period | str, b_period: Period | str) -> dict[str,
     if a.comparable(b):
         return {"comparable": True}
     shorter, longer = (a, b) if a.n_months <= b.n_months else (b, a)
-    same = Period(longer.year, shorter.start_month, longer.year, shorter.end_month)
+    same = shorter.shifted(longer.year - shorter.year)  # the shorter span's months in the longer one's (first) year
     return {
         "comparable": False,
         "shorter": str(shorter), "longer": str(longer),

@@ -27,6 +27,7 @@ from datetime import date
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.anaphora import article_pair
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.sentence import _SentenceCtx
@@ -119,7 +120,8 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
     return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead,
-                    ref_date=reference_date(text, article_date), home=home, pair=article_pair(paras, refs, home))
+                    ref_date=reference_date(text, article_date), home=home, pair=article_pair(paras, refs, home),
+                    fiscal_start=fiscal_start_month(text))
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:

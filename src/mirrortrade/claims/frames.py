@@ -39,6 +39,7 @@ class _Article:
     last_levels: list[Claim] = field(default_factory=list)
     #: when the article was published (its date or dateline): dates a part of a year printed without its year
     ref_date: date | None = None
+    fiscal_start: int | None = None  # the first month of the fiscal year the article's fiscal periods use
     #: the period the last paragraph was about (its sentences' lead period): a paragraph that names none goes on
     #: about it ("In January–May trade reached ... ." then "China took first place with $2.3 billion.")
     carry_period: str | None = None

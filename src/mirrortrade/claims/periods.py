@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from mirrortrade.claims.fiscal import fiscal_period, trailing, wrapped_range
+from mirrortrade.claims.fiscal import span as _span
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
 
@@ -35,7 +37,7 @@ _NUMW = {
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
-_YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")|(?:of\s+)?(?P<rel>" + _REL + r"))"
+_YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)|(?:of\s+)?(?P<rel>" + _REL + r"))"
 
 #: a split year ("2023-24", "2018/19", "2023–2024"): a fiscal or marketing year across two calendar years
 _SPLIT = r"(?P<sy>" + _YEAR + r")\s*[-–/]\s*(?P<sy2>\d\d(?:\d\d)?)(?![\d-])"
@@ -43,13 +45,30 @@ _SPLIT = r"(?P<sy>" + _YEAR + r")\s*[-–/]\s*(?P<sy2>\d\d(?:\d\d)?)(?![\d-])"
 #: the year(s) after "fiscal"/"FY": "2023-24", "(2018-19)", "2024", "'24"
 _FYEAR = r"(?:(?:\(\s*)?" + _SPLIT + r"(?:\s*\))?|['’]?(?:" + _YEAR + r"|\d\d)\b)"
 
+#: a split year without named groups ("2024-25", "2024/25")
+_SPLIT_PLAIN = _YEAR + r"\s*[-–/]\s*\d\d(?:\d\d)?(?![\d-])"
+_NMONTHS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "the first eight months of the current fiscal year", "fiscal year 2023-24", "FY2024", "last fiscal year": a
-    # fiscal year's months depend on the country's fiscal calendar (July-June, April-March, ...): a span named but
-    # not resolvable to calendar months (never the calendar year it shares a number with)
+    # "April 2024-January 2025", "between July 2023 and March 2024": months of two named years
+    ("month_year_range", re.compile(
+        r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*,?\s*(?P<ya>" + _YEAR + r")\s*(?:–|—|-|to|through|and|until|"
+        r"till)\s*(?P<m2>" + _MON + r")\s*,?\s*(?P<yb>" + _YEAR + r")\b", re.I)),
+    # "the 12 months through March", "the year to June 2024", "the twelve months ended September": a trailing window
+    ("trailing", re.compile(
+        r"\b(?:(?:the\s+|a\s+)?(?P<n>" + _NMONTHS + r")[\s-]+months?|(?:the|a)\s+year)\s+(?:through|to|ended|ending|"
+        r"up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?P<tm>" + _MON + r")(?:\s*,?\s*(?P<ty>" + _YEAR + r"))?", re.I)),
+    # "the first ten months of 2024-25", "the 2024/25 fiscal year": a fiscal year written as its calendar years
     ("span", re.compile(
-        r"\b(?:(?:the\s+)?first\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+"
-        r"of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
+        r"\b(?:(?:the\s+)?first\s+" + _NMONTHS + r"\s+months\s+of\s+(?:the\s+)?\(?\s*" + _SPLIT_PLAIN + r"\s*\)?"
+        r"|(?:the\s+)?" + _SPLIT_PLAIN + r"\s+(?:fiscal|financial)\s+year\b)", re.I)),
+    # "the first eight months of the current fiscal year", "fiscal year 2023-24", "FY2024", "last fiscal year", "the
+    # third quarter of fiscal 2024": a fiscal year's months depend on the country's fiscal calendar (July-June,
+    # April-March, ...): resolved when the article says which (fiscal.py), else named but unresolved (never the
+    # calendar year it shares a number with)
+    ("span", re.compile(
+        r"\b(?:(?:the\s+)?(?:first\s+" + _NMONTHS + r"\s+months|(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+        r"(?:quarter|half))\s+of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
         r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d))(?:\s*" + _FYEAR + r")?", re.I)),
     # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
     ("span", re.compile(
@@ -68,14 +87,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(
         r"\b(?:in|over|during|for|after)\s+(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
         r"[\s-]+months?(?:\s+period)?(?:\s+" + _YREF + r")?", re.I)),
-    # "during this period", "over the same period", "in that period": the period the text is about, not a base
+    # "during this period", "over the same ten months", "in that period", "during the months under review", "in the
+    # month": the period the text is about, not a base
     ("context", re.compile(
-        r"\b(?:during|in|over|for|within)\s+(?:this|that|the\s+same|the\s+reporting|the\s+said)\s+"
-        r"(?:period|time|months?)\b(?!\s+(?:of|in|a)\b)", re.I)),
+        r"\b(?:during|in|over|for|within)\s+(?:(?:this|that|these|those|the\s+same|the\s+reporting|the\s+said)\s+"
+        r"(?:" + _NMONTHS + r"\s+)?(?:period|time|months?)\b|the\s+(?:period|months?|quarter|half)\s+under\s+"
+        r"(?:review|consideration)\b|the\s+month\b)(?!\s+(?:of|in|a)\b)", re.I)),
     ("quarter_words", re.compile(
         r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+" + _YREF + r")?", re.I)),
     ("half_words", re.compile(
         r"\b(?:the\s+)?(?P<o>first|second|1st|2nd)[\s-]+half(?:\s+" + _YREF + r")?", re.I)),
+    # "9M 2024", "9M24": the first nine months (never the year it names; "$9M" is money)
+    ("months", re.compile(r"(?<![$€£¥\d.,])\b(?P<n>[1-9]|1[01])M(?:\s+|\s*['’])?(?P<y>" + _YEAR + r"|\d\d)\b(?![.,]\d)")),
+    # "Q1-Q3 2024", "Q1–Q3": January–September (never the third quarter alone)
+    ("quarter_range", re.compile(
+        r"\bQ(?P<q1>[1-4])\s*(?:–|—|-|to|through)\s*Q(?P<q2>[1-4])\b(?:\s*(?:of\s+)?['’]?(?P<y>" + _YEAR + r"|\d\d)\b)?")),
+    # "in H1", "for the H2": the half of the year in context
+    ("half_bare", re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Oo]ver)\s+(?:the\s+)?H(?P<h4>[12])\b(?![\s/'’-]*\d)")),
     ("quarter_code", re.compile(
         r"\bQ(?P<q>[1-4])(?:\s+of)?[\s/-]*['’]?(?P<y>" + _YEAR + r"|\d\d)\b"
         r"|\b(?P<q2>[1-4])Q[\s/-]*['’]?(?P<y2>" + _YEAR + r"|\d\d)\b"
@@ -90,20 +118,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
         r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
-        # "October alone brought $19.8 billion": the month by itself
-        r"|\b(?P<m3>(?:January|February|March|April|June|July|August|September|October|November|December))\s+alone\b",
+        # "October alone brought $19.8 billion": the month by itself; "January's exports"
+        r"|\b(?P<m3>(?:January|February|March|April|June|July|August|September|October|November|December))\s+alone\b"
+        r"|\b(?P<m4>(?:January|February|March|April|May|June|July|August|September|October|November|December))['’]s\b",
         re.I)),
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
         r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
-        r"the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|year[\s-]on[\s-]year|"
+        r"the\s+(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:(?:of\s+|in\s+)?(?:last|the\s+previous)\s+"
+        r"year|a\s+year\s+(?:ago|earlier|before))|year[\s-]on[\s-]year|"
         r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+(?:(?:whole|full|entire)\s+)?year)", re.I)),
 ]
 
 _BASE_BEFORE = re.compile(
     r"(?:\bover|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bfrom|\bversus|\bvs\.?|\bagainst|\brelative\s+to|"
     r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?|\bsince"
+    # "17 percent above January 2024", "3 percent below the first half of 2023"
+    r"|(?:\d|percent|per\s+cent|%)\s+(?:above|below)"
     # "than in the same period of 2019", "compared with the corresponding months of 2023"
     r"|\b(?:same|corresponding|like|similar|comparable)\s+(?:period|time|months?|quarter|half)\s+(?:of|in|a year)"
     r")\s+(?:the\s+|that\s+of\s+|in\s+)?$",
@@ -146,13 +178,18 @@ def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int |
 def find_periods(
     text: str, *, ref_year: int | None = None, context_year: int | None = None,
     context_period: str | None = None, ref_date: date | None = None, carried: bool = True,
+    fiscal_start: int | None = None,
 ) -> list[PeriodMention]:
     """All period mentions of ``text`` (one sentence or more), non-overlapping, in order.
 
     ``context_year``/``context_period``: the year and period the text around is about (the lead's, the previous
     sentence's); "during this period" is ``context_period``. ``ref_date``: when the article was published: a part
     of a year named without its year ("in January–April") is the latest such span that ended by then, unless a
-    ``context_year`` was carried from the text (``carried``; otherwise it is only the article's main year)."""
+    ``context_year`` was carried from the text (``carried``; otherwise it is only the article's main year); a month
+    named without its year inside a carried span across a year end ("In January alone", after April 2024–January
+    2025) is that span's. ``fiscal_start``: the first month of the article's fiscal year (:mod:`fiscal`), which
+    fiscal periods ("the first ten months of the current fiscal year", "FY2024/25") need to be resolved."""
+    cp = _parse(context_period)
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
 
@@ -178,18 +215,41 @@ def find_periods(
                 y = _two_digit(g.get("y") or g.get("y2") or g.get("y3"))
             elif g.get("rel") and kind != "relative":
                 y = _rel_year(g["rel"], ref_year, context_year)
-            elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month"):
+            elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month", "quarter_range",
+                          "half_bare"):
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
-            if kind == "span":
-                # named, but no calendar period: a figure it dates stays unresolved
+                if cp is not None and cp.kind == "span" and kind in ("month", "month_range") and carried:
+                    y = cp.year if _last_month(kind, g) >= cp.start_month else cp.end_year
+            if kind in ("span", "month_year_range", "trailing"):
+                if kind == "month_year_range":
+                    m1, ya = _MONTHS[g["m1"].lower().rstrip(".")], int(g["ya"])  # type: ignore[union-attr]
+                    n = (int(g["yb"]) - ya) * 12 + _MONTHS[g["m2"].lower().rstrip(".")] - m1 + 1  # type: ignore[union-attr]
+                    span = _span(ya, m1, n)
+                elif kind == "trailing":
+                    n = 12 if not g.get("n") else int(g["n"]) if g["n"].isdigit() else _NUMW[g["n"].lower()]  # type: ignore[union-attr]
+                    span = trailing(n, _MONTHS[g["tm"].lower().rstrip(".")], int(g["ty"]) if g.get("ty") else None,  # type: ignore[union-attr]
+                                    ref_date)
+                elif g.get("w1"):
+                    span = wrapped_range(_MONTHS[g["w1"].lower().rstrip(".")], _MONTHS[g["w2"].lower().rstrip(".")], ref_date)  # type: ignore[union-attr]
+                else:
+                    span = fiscal_period(m.group(0), fiscal_start, ref_date)
+                # a span across a year end (a fiscal year, "April 2024-January 2025"): its calendar months when the
+                # text says them, else named but no calendar period: a figure it dates stays unresolved
                 taken.append((m.start(), m.end()))
-                out.append(PeriodMention(m.start(), m.end(), m.group(0), None, _is_base(text, m.start(), m.end(), None),
-                                         False, "span"))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), span, _is_base(text, m.start(), m.end(), None),
+                                         False, None if span else "span"))
                 continue
             try:
-                if kind in ("months", "quarters_n"):
+                if kind == "quarter_range":
+                    q1, q2 = int(g["q1"]), int(g["q2"])  # type: ignore[arg-type]
+                    if y and q1 <= q2:
+                        period = str(Period.parse(f"{y}-{3 * q1 - 2:02d}/{y}-{3 * q2:02d}"))
+                elif kind == "half_bare":
+                    if y:
+                        period = f"{y}-H{g['h4']}"
+                elif kind in ("months", "quarters_n"):
                     n = g["n"].lower()
                     months = (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
                     if y and 1 <= months <= 12:
@@ -219,8 +279,8 @@ def find_periods(
                     if y:
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
-                    mon = g.get("m1") or g.get("m2") or g.get("m3")
-                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel")):
+                    mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4")
+                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
@@ -231,10 +291,12 @@ def find_periods(
                 elif kind == "context":
                     relative = "context"
                     period = context_period
+                    if m.group(0).lower().endswith("month") and (cp is None or cp.n_months != 1):
+                        period, relative = None, "span"  # "in the month" after a span: which month is not said
                 elif kind == "relative":
                     rel = " ".join(g["rel"].lower().split())
                     if rel in ("year on year", "year-on-year", "year over year", "year-over-year", "y/y", "yoy") or \
-                            rel.startswith("the same period"):
+                            re.match(r"the (?:same|corresponding) ", rel):
                         relative = "yoy"
                     elif rel.startswith("for the") and rel.endswith("year"):
                         relative = "context"
@@ -272,6 +334,13 @@ def find_periods(
     return _bracketed_bases(text, _context_from_before(out))
 
 
+def _parse(period: str | None) -> Period | None:
+    try:
+        return Period.parse(period) if period else None
+    except PeriodError:
+        return None
+
+
 def _is_span(g: dict[str, str | None]) -> bool:
     """A split year names two consecutive years ("2023-24", "2023/2024"); a month range without one spans two
     years only when it wraps round the year end ("July–January")."""
@@ -288,8 +357,10 @@ def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
     ... during this period": a mention of the period in context takes the one named before it in the text."""
     res: list[PeriodMention] = []
     for pm in out:
+        # the period named before (a "during this period" that was resolved counts: "over the same ten months ...
+        # from $8.3 billion a year earlier" is those months a year before)
         prev = next((q for q in reversed(res) if not q.base and (q.period or q.relative == "span")
-                     and q.relative != "context"), None)
+                     and (q.relative != "context" or (q.period and pm.relative != "context"))), None)
         if prev is not None and prev.period is None and pm.relative in ("context", "previous", "prior", "year"):
             # "... in July-June 2023-24, against $9.7 billion a year earlier": relative to a span with no calendar
             # period, so none either
@@ -304,7 +375,7 @@ def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
             # "$8.9 billion in 2024, up 6.9 percent on the previous year": the year before the one just named;
             # "$1.1 billion in January–June 2024, up from $0.9 billion a year earlier": the same months a year before
             p0 = Period.parse(prev.period)  # type: ignore[arg-type]
-            if pm.relative == "year" and p0.n_months < 12:
+            if (pm.relative == "year" and p0.n_months < 12) or p0.kind == "span":
                 pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.same_span_previous_year()), pm.base, False,
                                    pm.relative)
             else:
@@ -343,6 +414,10 @@ _CHANGE_BEFORE_OVER = re.compile(
 
 def _last_month(kind: str, g: dict[str, str | None]) -> int:
     """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
+    if kind == "quarter_range":
+        return 3 * int(str(g["q2"]))
+    if kind == "half_bare":
+        return 6 * int(str(g["h4"]))
     if kind in ("months", "quarters_n"):
         n = str(g["n"]).lower()
         return (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
@@ -350,7 +425,7 @@ def _last_month(kind: str, g: dict[str, str | None]) -> int:
         return 3 * _ORD[str(g["o"]).lower()]
     if kind == "half_words":
         return 6 * _ORD[str(g["o"]).lower()]
-    mon = g.get("m2") or g.get("m1") or g.get("m3") or ""
+    mon = g.get("m2") or g.get("m1") or g.get("m3") or g.get("m4") or ""
     return _MONTHS.get(mon.lower().rstrip("."), 12)
 
 

@@ -82,7 +82,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.after_span = False  # the text before named a period with no calendar months (a fiscal year): no carry
         self.periods: list[PeriodMention] = find_periods(
             self.t, ref_year=art.ref_year, context_year=ctx_year, context_period=carry_period, ref_date=art.ref_date,
-            carried=carry_period is not None and Period.parse(carry_period).n_months < 12)
+            carried=carry_period is not None and Period.parse(carry_period).n_months < 12, fiscal_start=art.fiscal_start)
         dl = _DATELINE.match(self.t) if s.start < 400 else None
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]

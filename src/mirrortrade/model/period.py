@@ -1,4 +1,5 @@
-"""Periods: years, halves, quarters, months and cumulative year-to-date spans."""
+"""Periods: years, halves, quarters, months, cumulative year-to-date spans and spans across a year end (a fiscal
+year, "April 2024–January 2025")."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ _RE_CUM = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 @dataclass(frozen=True, order=True)
 class Period:
     """A span of whole calendar months: ``2025``, ``2025-H1``, ``2025-Q1``, ``2025-03``,
-    or a cumulative span ``2024-01/2024-11`` (January–November).
+    or a cumulative span ``2024-01/2024-11`` (January–November), or a span of at most twelve months across one year
+    end ``2023-07/2024-06`` (a fiscal year July–June, kind ``span``): never the calendar year it overlaps.
 
     Spans that coincide with a year, half or quarter are normalised to that kind, so
     ``Period.parse("2025-01/2025-12") == Period.parse("2025")``.
@@ -71,8 +73,8 @@ class Period:
             raise PeriodError(f"period {text!r}: year out of range", column="period")
         if (y2, m2) < (y, m1):
             raise PeriodError(f"period {text!r}: ends before it starts", column="period")
-        if y2 != y:
-            raise PeriodError(f"period {text!r}: a cumulative span must lie within one year", column="period")
+        if (y2 - y) * 12 + m2 - m1 + 1 > 12:
+            raise PeriodError(f"period {text!r}: a span across a year end covers at most twelve months", column="period")
         return cls(y, m1, y2, m2)
 
     @classmethod
@@ -83,6 +85,8 @@ class Period:
     @property
     def kind(self) -> str:
         m1, m2 = self.start_month, self.end_month
+        if self.end_year != self.year:
+            return "span"
         if (m1, m2) == (1, 12):
             return "year"
         if (m1, m2) in ((1, 6), (7, 12)):
@@ -95,7 +99,7 @@ class Period:
 
     @property
     def n_months(self) -> int:
-        return self.end_month - self.start_month + 1
+        return (self.end_year - self.year) * 12 + self.end_month - self.start_month + 1
 
     @property
     def is_full_year(self) -> bool:
@@ -132,6 +136,8 @@ class Period:
             return f"Q{(self.start_month + 2) // 3} {self.year}"
         if k == "month":
             return f"{calendar.month_name[self.start_month]} {self.year}"
+        if k == "span":
+            return f"{calendar.month_abbr[self.start_month]} {self.year}–{calendar.month_abbr[self.end_month]} {self.end_year}"
         return f"{calendar.month_abbr[self.start_month]}–{calendar.month_abbr[self.end_month]} {self.year}"
 
     # ---- comparison rules ---------------------------------------------------------------
@@ -139,12 +145,16 @@ class Period:
         """Same calendar months (possibly of another year): a fair level or growth comparison.
 
         2025 vs 2024: yes. 2025-H1 vs 2024-H1: yes. 2024-01/2024-11 vs 2024: no (11 months vs 12).
-        2025-Q1 vs 2025-03: no.
+        2025-Q1 vs 2025-03: no. A fiscal year July 2023–June 2024 vs July 2022–June 2023: yes; vs 2024: no.
         """
-        return (self.start_month, self.end_month) == (other.start_month, other.end_month)
+        return (self.start_month, self.end_month, self.n_months) == (other.start_month, other.end_month, other.n_months)
+
+    def shifted(self, years: int) -> Period:
+        """The same months ``years`` later (earlier when negative)."""
+        return Period(self.year + years, self.start_month, self.end_year + years, self.end_month)
 
     def same_span_previous_year(self) -> Period:
-        return Period(self.year - 1, self.start_month, self.end_year - 1, self.end_month)
+        return self.shifted(-1)
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
