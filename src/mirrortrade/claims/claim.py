@@ -58,6 +58,10 @@ class Claim:
     value_cny: float | None = None  # the yuan amount as printed, when the figure was given in yuan
     slots: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SLOTS, 1.0))  # confidence per slot
     missing: list[str] = field(default_factory=list)  # slots not resolved: the claim is never verified
+    #: why the claim is unresolved when a slot was read but its number is a neighbouring statistic's figure
+    #: (:mod:`mirrortrade.claims.neighbours`): "$29.7bn is China's imports from Kazakhstan in 2023 in the store
+    #: [CN-GACC]; the flow may be misread"
+    explanation: str | None = None
 
     @property
     def resolved(self) -> bool:
@@ -96,6 +100,8 @@ class Claim:
             d["growth_base"] = self.growth_base
         if self.missing:
             d["missing"] = list(self.missing)
+        if self.explanation:
+            d["explanation"] = self.explanation
         if self.change_usd is not None:
             d["change_usd"] = self.change_usd
         if self.value_cny is not None:

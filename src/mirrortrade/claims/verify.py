@@ -33,6 +33,7 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
+from mirrortrade.claims.neighbours import misreadings, witnesses
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
@@ -41,6 +42,7 @@ from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
 _STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
+_FLAGS = ("conflict", "implausible")
 #: every status a claim can get; ``unresolved``: a slot (reporter, partner, flow, period, kind, value) was not
 #: read with confidence, so the claim is shown with what is missing and never verified
 
@@ -278,12 +280,43 @@ def check_claims(
     for f in findings:
         _revised_since(f, vintages, when)
         _part_year_not_implausible(f)
+    findings, gated = _gate(findings, claims, store_obs, own)
+    claims = [c for c in claims if c.id not in gated]
+    for f in findings:
         if f["rule"] == "mirror_gap":
             f["about_claims"] = _about(f, by_id)
     _assign_status(claims, findings)
-    for c in unresolved:
+    for c in [*unresolved, *gated.values()]:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
+
+
+def _gate(findings: list[dict[str, Any]], claims: list[Claim], store_obs: pd.DataFrame,
+          own: set[str]) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
+    """The misreading gate (:mod:`mirrortrade.claims.neighbours`), last before statuses: a claim that a finding
+    would flag, whose number is a neighbouring statistic's figure (the other flow, the other side, a year
+    before or after, another partner, a change) while no stored figure confirms its own reading, is set aside
+    as unresolved with that explanation; the flagging findings resting on it are dropped (they compare a
+    misreading), and it is struck from the others. Returns the findings and the claims set aside by id."""
+    by_id = {c.id: c for c in claims}
+    at_stake = list(dict.fromkeys(cid for f in findings if f["status"] in _FLAGS for cid in f["claims"]
+                                  if cid in by_id))
+    if not at_stake:
+        return findings, {}
+    found = misreadings([by_id[cid] for cid in at_stake], witnesses(store_obs, claims, own))
+    gated = {cid: by_id[cid] for cid in found}
+    for cid, m in found.items():
+        gated[cid].missing, gated[cid].explanation = [m.slot], m.explanation
+    out = []
+    for f in findings:
+        if gated.keys() & set(f["claims"]):
+            if f["status"] in _FLAGS:
+                continue
+            f["claims"] = [cid for cid in f["claims"] if cid not in gated]
+            if not f["claims"]:
+                continue
+        out.append(f)
+    return out, gated
 
 
 def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
@@ -391,12 +424,15 @@ _MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
 
 def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     """The claims a finding is about, as opposed to those it uses as evidence (the parts of a sum, the
-    figures that narrowed a bound): same flow of the same pair, or its mirror. All, if none is."""
+    figures that narrowed a bound): same flow of the same pair, or its mirror. A finding with no ``about`` (a
+    stated gap against two levels, ``difference_vs_levels``) names the statement it checks first. A finding
+    about a statistic no claim states (a stored total the article's parts do not reach) marks none of them:
+    which part is wrong it cannot say, and precision comes first; it stays listed beside them."""
     about = f.get("about")
     if not about:
-        return f["claims"]
+        return f["claims"][:1]
     rep, par, flow = about["reporter"], about["partner"], about["flow"]
-    out, other_period = [], False
+    out = []
     for cid in f["claims"]:
         c = by_id.get(cid)
         if c is None:
@@ -405,12 +441,9 @@ def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
                 par, rep, _MIRROR_FLOW.get(flow, flow)):
             if about.get("period") and c.period and c.period != about["period"]:
                 # the same flow in another period: the base a growth rate was measured from, evidence only
-                other_period = True
                 continue
             out.append(cid)
-    if not out and other_period:
-        return []
-    return out or f["claims"]
+    return out
 
 
 def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:

@@ -1,0 +1,34 @@
+"""benchmarks/perturbed_readings.py: the one-slot misreadings it makes of a verified claim."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from mirrortrade.claims.claim import Claim
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("perturbed_readings_bench", ROOT / "benchmarks" / "perturbed_readings.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_each_slot_moved_once_to_each_neighbour() -> None:
+    c = Claim(id="c1", quote="q", start=0, end=1, reporter="CHN", partner="KGZ", flow="T", period="2024-01/2024-11",
+              value_usd=19.9e9)
+    moves = _bench().perturbations(c)
+    assert moves == [
+        ("flow", {"flow": "X"}), ("flow", {"flow": "M"}),
+        ("year", {"period": "2023-01/2023-11"}), ("year", {"period": "2025-01/2025-11"}),
+        ("partner", {"partner": "TJK"}), ("partner", {"partner": "CA5"}),
+        ("reporter", {"reporter": "KGZ", "partner": "CHN", "flow": "T"}),
+    ]
+    region = Claim(id="c2", quote="q", start=0, end=1, reporter="CHN", partner="CA5", flow="X", period="2025")
+    assert [s for s, _ in _bench().perturbations(region)] == ["flow", "flow", "year", "year"]
