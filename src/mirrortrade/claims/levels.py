@@ -33,6 +33,11 @@ _SCOPE_WORD = re.compile(
     re.I,
 )
 
+#: the nouns of trade itself: "$5 billion of exports", "of bilateral turnover"
+_FLOW_WORDS = re.compile(r"(?:(?:re-)?exports?|imports?|shipments?|deliveries|sales|purchases|supplies|turnover|"
+                         r"trade|volume|value|figure|amount|sum|deficit|surplus|balance|which|them|it|these|those)",
+                         re.I)
+
 #: words that may stand between a flow verb and its figure without naming a product ("sold goods and services worth
 #: about", "bought a total of", "shipped to Russia goods worth")
 _GENERIC_OBJECT = re.compile(
@@ -107,6 +112,8 @@ class LevelsMixin:
             return True
         if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
             return True
+        if self._product_after(mo):
+            return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
@@ -123,6 +130,26 @@ class LevelsMixin:
                 gap = gap.replace(r.text, " ")
         words = re.findall(r"[A-Za-z][\w'’-]*", gap)
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
+
+    def _product_after(self, mo: Money) -> bool:
+        """"China bought 44.62 billion yuan of Vietnamese farm products", "$3 billion of oil", "sold 34.31 billion yuan
+        of its own": a figure whose "of" phrase names what was traded (any word beyond goods, products, the parties,
+        the flow nouns and words of scope) is a product's figure, not total trade."""
+        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[mo.end:mo.end + 80])
+        if m is None:
+            return False
+        a = mo.end + m.start(1)
+        words = []
+        for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
+            if any(r.start <= a + w.start() < r.end for r in self.refs):
+                continue
+            if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
+                            r"in|from|to|with|by|during|over|at|on|which|whom|than|against|compared|and|or|while|"
+                            r"last|this|next|a|an|the|its|their)", w.group(0), re.I) and words:
+                break
+            words.append(w.group(0))
+        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
+                   for w in words)
 
     def _product_of(self, kw: re.Match[str]) -> bool:
         """"Exports of machinery and electrical products grew 68.3 percent", "imports of Kazakh flaxseed": a flow noun
