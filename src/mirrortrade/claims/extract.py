@@ -219,6 +219,10 @@ def _paragraph_claims(
             carry_period, from_before, after_span = None, False, True
             if art.carry_period is None or opening:
                 art.carry_period, art.after_span = None, True
+        elif own and own[0].relative in _LOOKING_BACK and (after_span or art.after_span):
+            # "Provisional data put it at $14.1 billion, against $21.3 billion a year earlier" after a fiscal year:
+            # the year before a span with no calendar months is no period either, and no period to carry
+            pass
         elif own:
             after_span = False
             # the sentence's lead period ("In the first nine months of 2024, trade reached ...")

@@ -112,7 +112,7 @@ class LevelsMixin:
             return True
         if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
             return True
-        if self._product_after(mo):
+        if self._product_after(mo) or (kw is not None and self._product_ranked(kw)):
             return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
@@ -150,6 +150,20 @@ class LevelsMixin:
             words.append(w.group(0))
         return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
                    for w in words)
+
+    def _product_ranked(self, kw: re.Match[str]) -> bool:
+        """"Electronics and machinery topped the import list at $1.33 billion", "minerals led exports": what tops a
+        flow is, unless it is a country (a partner ranking: "China topped the import list"), a product."""
+        ca, _ = self.clause_of(kw.start())  # type: ignore[attr-defined]
+        m = re.search(r"\b(?:led|leads|topped|tops|headed|heads|dominated|dominates)\s+(?:the\s+)?(?:country['’]s\s+)?$",
+                      self.t[max(ca, kw.start() - 40):kw.start()])  # type: ignore[attr-defined]
+        if m is None:
+            return False
+        subj = self.t[ca:max(ca, kw.start() - 40) + m.start()]  # type: ignore[attr-defined]
+        if not re.search(r"[A-Za-z]", subj):
+            return False
+        a = ca
+        return not any(a <= r.start and r.end <= a + len(subj) for r in self.refs)  # type: ignore[attr-defined]
 
     def _product_of(self, kw: re.Match[str]) -> bool:
         """"Exports of machinery and electrical products grew 68.3 percent", "imports of Kazakh flaxseed": a flow noun
