@@ -407,8 +407,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             free = [pm for pm in own if pm.start < next_start]
             if free:
                 chosen = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end)))
-        if chosen is not None and chosen.period is None:
-            self._note("period", 0.0)
+        if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
+                "year", "previous", "prior")):
+            self._note("period", 0.0)  # a span with no months, or the year before one ("a year earlier"): no period
             return None
         found = chosen.period if chosen is not None else None
         if found:
@@ -501,11 +502,12 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
-            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) else None) is not None:
+            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) and not re.search(
+                    r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
                 # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
                 fl = self._flow_of(ante)
-                self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], len(self.t)) or None
+                self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], next_start) or None
             else:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
@@ -546,6 +548,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                         fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
                     if fl.partner is None:
                         fl.partner = next((c for c in pp if c != fl.subject), None)
+                self._series_of(prev, fl, out)
+            self._referred_partner(fl, kw.end() if kw is not None else mo.end, min(next_start, self.clause_of(mo.end)[1]))
             self._bare_flow_parties(fl, out)
             src = self.reporter_for(mo.start)
             if mo.start in respective:
