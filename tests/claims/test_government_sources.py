@@ -23,8 +23,17 @@ def test_ministry_without_country_is_the_datelines() -> None:
     ]
 
 
+def test_ministry_in_a_sentence_not_naming_the_datelines_country_is_nobodys() -> None:
+    # an Astana dispatch quoting "the Ministry of Commerce" about China's trade: whose ministry is not said
+    text = ("ASTANA, March 3, 2024. China's exports to Russia rose to $9.1 billion in January 2024, the Ministry of "
+            "Commerce said.")
+    (c,) = extract_claims(text)
+    assert c.source is None
+
+
 def test_department_of_customs_is_the_datelines_not_the_possessive_partners() -> None:
-    # "in China's favour" is no owner of the department
+    # "in China's favour" is no owner of the department (whose it is is not said: no source, no guess); the
+    # figure after it is Vietnam's by its own subject
     text = ("HANOI, February 6, 2024. Trade with China grew at the start of the year, with the balance in China's "
             "favour, the General Department of Customs reported. Vietnam shipped $4.1 billion of goods to China in "
             "January.")

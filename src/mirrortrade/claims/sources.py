@@ -40,10 +40,11 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
     Commerce), never through a statistics committee or agency: a statistics body without a country is never China's."""
     codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")]
     near = [r.code for r in codes if r.possessive] + ([home] if home else []) + [r.code for r in codes]
-    if ministry and home:
-        # "the Ministry of Industry and Trade said" in a Hanoi dispatch: a government department speaks for the
-        # government of the place it is reported from ("the balance in China's favour" names no owner)
-        near.insert(0, home)
+    if ministry:
+        # "Trade between Vietnam and China fell ..., the Ministry of Industry and Trade said" in a Hanoi dispatch: a
+        # government department named by its portfolio alone speaks for the government of the place it is reported
+        # from, when its sentence names that country; otherwise whose it is is not said (no guess)
+        return home if home and any(r.code == home for r in codes) else None
     near += [topic] if topic else []
     if kind not in ("customs", "commerce"):
         near = [c for c in near if c != "CHN"]
