@@ -64,11 +64,27 @@ class LevelsMixin:
                 continue
             nxt = next((d for d in out[i + 1:] if (d.reporter, d.partner, d.flow) == (c.reporter, c.partner, c.flow)
                         and d.kind == "level"), None)
+            if nxt is None and i > 0 and out[i - 1].kind == "level" and (
+                    out[i - 1].reporter, out[i - 1].partner, out[i - 1].flow) == (c.reporter, c.partner, c.flow) \
+                    and re.search(r"\bto\s+\S*\s*$", self.t[max(0, out[i - 1].start - self.s.start - 12):
+                                                             out[i - 1].start - self.s.start]):
+                nxt = out[i - 1]  # "rose 35.1 percent to $168.5 million from $124.7 million": the level it came from
+                x, y = nxt.value_usd, c.value_usd
+                ca0 = self.clause_of(nxt.start - self.s.start)[0]
+                rates = [float(m.group(1).replace(",", ".")) for m in re.finditer(
+                    r"(\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)", self.t[ca0:nxt.start - self.s.start])]
+                if not x or not y or not any(abs(abs(x / y - 1) * 100 - g) <= 0.6 for g in rates):
+                    continue  # only when the rate stated is the one between the two levels: a year-on-year base
             if nxt is None or not nxt.period:
                 continue
             own = [pm for pm in self.periods if not pm.base and pm.period]
             ca, cb = self.clause_of(a)
-            local = [pm for pm in own if c.end - self.s.start <= pm.start < nxt.start - self.s.start]
+            if nxt.start < c.start:
+                # the "from" level comes last: its own period may follow it ("from $124.7 million in June")
+                after_end = min([d.start for d in out[i + 1:]] + [self.s.start + self.clause_of(a)[1]])
+                local = [pm for pm in own if nxt.end - self.s.start <= pm.start < after_end - self.s.start]
+            else:
+                local = [pm for pm in own if c.end - self.s.start <= pm.start < nxt.start - self.s.start]
             if local:
                 continue  # "from a paltry $80 million in 2023"
             try:

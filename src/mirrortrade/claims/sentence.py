@@ -337,6 +337,11 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         if bracket:
             self._note("period", 1.0)
             return bracket[-1].period
+        if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
+                r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
+            # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
+            self._note("period", 0.55)
+            return str(Period.parse(self.carry_period).same_span_previous_year())
         # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
         # the base's level; a year-on-year base is the same span a year before the period in context
         based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
