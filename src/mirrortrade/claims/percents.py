@@ -194,8 +194,10 @@ class PercentsMixin:
             between = self.t[mo.end:pc.start]
             if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:
                 return None
-            if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+            if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the|just|only|about|"
+                         r"around|nearly|almost|roughly|some|over|under|more\s+than|less\s+than|US|USD)\s+){0,2}$",
                          self.t[max(0, mo.start - 25):mo.start]):
+                # (not "Imports from China were $84.1 billion": that "from" names the partner)
                 continue  # "from $2.6bn in 3Q23": the base level; the rate belongs to the level before it
             if len(between) < 60 or c is not prev_money[-1][1]:
                 return c if c.growth_pct is None else None

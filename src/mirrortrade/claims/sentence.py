@@ -184,6 +184,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
 
     def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
         ca, cb = self.clause_of(fig_end - 1)
+        # "Russia came second with $6.6 billion, of which Uzbek exports made up $2.4 billion": not past a part's clause
+        sub = re.search(r",\s*(?:of\s+which|including|while|whereas|but)\b", self.t[fig_end:])
+        cb = min(cb, fig_end + sub.start()) if sub else cb
         after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
         return after[0] if after else None
 
