@@ -23,6 +23,7 @@ from mirrortrade.claims.vocab import (
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
+    _TARGET_BEFORE,
     _TRADE_WORDS,
 )
 from mirrortrade.model import Period, value_interval
@@ -120,6 +121,8 @@ class PercentsMixin:
                 continue
             if pc.start in mults and re.match(r"\s+as\s+(?:much|many|large|big|high)\b", after):
                 continue  # "imported seven times as much": a ratio to another flow, not a growth over time
+            if _TARGET_BEFORE.search(self.t[max(lo_bound, self.clause_of(pc.start)[0]):qstart]):  # type: ignore[attr-defined]
+                continue  # "the goal of doubling trade", "trade is expected to grow 10 percent": a target, no claim
             if pc.start in mults:
                 mu = mults[pc.start]
                 g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
