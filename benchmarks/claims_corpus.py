@@ -308,12 +308,45 @@ def empty_counts() -> dict[str, Any]:
     }
 
 
+def headline_lines(text: str | None) -> list[str]:
+    """The paragraphs before the first line of running text (one that ends a sentence): headline, kicker."""
+    if not text:
+        return []
+    paras = [p.strip() for p in re.split(r"\n[ \t\r]*\n", text) if p.strip()]
+    out = []
+    for p in paras:
+        if re.search(r"[.!?][\"”’)]*$", p):
+            break
+        out.append(p)
+    return out
+
+
+def _restates(head: dict[str, Any], body: dict[str, Any]) -> bool:
+    """The headline's figure is the body's, rounded (five percent of the figure either way)."""
+    if {head["reporter"], head["partner"]} != {body["reporter"], body["partner"]} or any(
+            head[k] != body[k] for k in ("flow", "period", "kind")):
+        return False
+    v, w = float(head["value"]), float(body["value"])
+    return (v < 0) == (w < 0) and abs(v - w) <= 0.05 * max(abs(v), abs(w))
+
+
+def merge_headline_claims(text: str | None, exp: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The expected claims with a headline's restatement of a body claim merged into it (README: one fact, one
+    claim; a headline figure the body does not repeat stays a claim of its own)."""
+    heads = headline_lines(text)
+    if not heads:
+        return exp
+    in_head = [any(_norm(e["sentence"]) in _norm(h) for h in heads) for e in exp]
+    body = [e for e, h in zip(exp, in_head, strict=True) if not h]
+    return [e for e, h in zip(exp, in_head, strict=True) if not h or not any(_restates(e, b) for b in body)]
+
+
 def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
                   counts: dict[str, Any] | None = None, log: list[str] | None = None) -> dict[str, Any]:
     """Add one article's prediction (the ``check --json`` dict) against its annotation to ``counts``."""
     counts = counts if counts is not None else empty_counts()
     counts["articles"] += 1
-    exp = list(ann["claims"])
+    exp = merge_headline_claims(text, list(ann["claims"]))
     raw_claims = result.get("claims") or []
     counts["claims_predicted"] += len(raw_claims)
     counts["claims_unresolved"] += sum(1 for c in raw_claims if c.get("status") == "unresolved")

@@ -28,7 +28,23 @@ PAIR_PHRASE = re.compile(
     r"(?:countries|nations|neighbou?rs|states|sides|economies)(?!\s+(?:of|in)\b))",
     re.I,
 )
+#: the pronoun "it" standing for the figure just given: the subject of a verb of amount or change ("a year earlier
+#: it amounted to $6.4 billion", "it kept growing, by 16.3 percent") or the object of a verb of valuation ("data put it
+#: at $14.1 billion"); never after a preposition ("trade with it", "sold to it": a party)
+IT_ANAPHOR = re.compile(
+    r"(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )(?<!\binto )\bit\s+(?:(?:has|had|have|also|already|then|"
+    r"still|again|kept|continued|was|is)\s+){0,2}(?=(?:amount|reach|total|st(?:ood|ands?)\b|c(?:ame|omes)\s+to|"
+    r"gr[eo]w|r[io]s|f[ae]ll|increas|decreas|declin|jump|climb|exceed|surpass|drop|sli[dp]|shr[iu]nk|soar))"
+    r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b",
+    re.I,
+)
 _NOT_A_COUNTRY = ("CA5", "WLD", "TOPIC", "SUBJ", "SUB")
+#: a party named by reference after a preposition: "sold ... to its neighbour", "bought ... from it", "with the latter"
+PARTY_REF = re.compile(
+    r"\b(?:to|from|with|into)\s+(?:it|them|(?:its|their|the)\s+(?:[a-z]+\s+)?(?:neighbou?rs?|partners?)|"
+    r"the\s+(?:latter|former))\b(?!\s*['’]s)(?!\s+(?:of|in)\b)",
+    re.I,
+)
 
 
 def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | None) -> tuple[str, ...]:
@@ -64,7 +80,21 @@ class AnaphoraMixin:
         found = None
         for m in ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
             found = m
+        if found is None:
+            for m in IT_ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
+                if self._it_follows_a_figure(a + m.start()):
+                    found = m
         return found
+
+    def _it_follows_a_figure(self, pos: int) -> bool:
+        """"it" is the figure only when that figure is the last number before it: the paragraph's last claim, with
+        no other number (a year aside) between it and the pronoun."""
+        pc = self.prev_claim  # type: ignore[attr-defined]
+        if pc is None:
+            return False
+        para_pos = self.s.start - self.p.start + pos  # type: ignore[attr-defined]
+        between = self.p.text[max(0, pc.end - self.p.start):para_pos]  # type: ignore[attr-defined]
+        return re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\b", "", between)) is None
 
     def _antecedent(self, out: list[Claim]) -> Claim | None:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
@@ -72,8 +102,9 @@ class AnaphoraMixin:
         flow were resolved."""
         cands: list[Claim | None] = [out[-1] if out else None, self.prev_claim]  # type: ignore[attr-defined]
         last = self.art.last_levels[0] if self.art.last_levels else None  # type: ignore[attr-defined]
-        if last is not None and last.paragraph == self.p.index - 1 and not self.para_codes:  # type: ignore[attr-defined]
-            cands.append(last)
+        if last is not None and last.paragraph == self.p.index - 1 and set(self.para_codes) - {"CA5", "WLD"} <= {  # type: ignore[attr-defined]
+                last.reporter, last.partner}:
+            cands.append(last)  # a paragraph naming no other country than the figure's own goes on about it
         for c in cands:
             if c is not None:
                 ok = c.flow and c.reporter and c.partner and not (set(c.missing) & {"reporter", "partner", "flow"})
@@ -90,7 +121,7 @@ class AnaphoraMixin:
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
         """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country at all
         continues the series of the figure before it (its reporter and partner)."""
-        if fl.flow not in ("X", "M", "T") or fl.subject or fl.partner or fl.parties or fl.world:
+        if fl.flow not in ("X", "M", "T", "B") or fl.subject or fl.partner or fl.parties or fl.world:
             return
         if any(i not in self.in_source and r.code not in ("WLD",)  # type: ignore[attr-defined]
                for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
@@ -101,11 +132,41 @@ class AnaphoraMixin:
         self._note("partner", 0.85)  # type: ignore[attr-defined]
         if self.carry_period is None:  # type: ignore[attr-defined]
             self.carry_period = ante.period  # type: ignore[attr-defined]
-        if fl.flow == "T":
+        if fl.flow == "B" and ante.partner in ("WLD", "CA5"):
+            return  # "The trade deficit came to $2.7 billion" after a world total is the world's: not said here
+        if fl.flow in ("T", "B"):
+            # "The trade deficit came to $2.66 billion" after the pair's exports and imports: the pair's balance
             fl.parties = (ante.reporter, ante.partner)
             fl.world = ante.partner == "WLD"
         else:
             fl.subject, fl.partner = ante.reporter, ante.partner
+
+    def _referred_partner(self, fl: _Flow, a: int, b: int) -> None:
+        """"Vietnam sold $1.31 billion of goods to its neighbour ... and bought $3.96 billion from it": a partner named
+        by reference, in a flow whose subject is one of the article's pair, is the pair's other country."""
+        pair = self.art.pair  # type: ignore[attr-defined]
+        if fl.flow not in ("X", "M") or fl.partner is not None or len(pair) != 2 or fl.subject not in pair:
+            return
+        if PARTY_REF.search(self.t[a:b]) is None:  # type: ignore[attr-defined]
+            return
+        self._note("partner", 0.85)  # type: ignore[attr-defined]
+        fl.partner = next(c for c in pair if c != fl.subject)
+
+    def _series_of(self, prev: _Flow, fl: _Flow, out: list[Claim]) -> None:
+        """"In April the two-way trade stood at $1.51 billion, of which Vietnam's exports were $369 million": the parts
+        of a total whose parties were filled from the article (not named in its sentence) are the total's parties."""
+        if fl.flow not in ("X", "M") or prev.flow not in ("T", "B") or prev.parties or not out:
+            return
+        last = out[-1]
+        if last.flow != prev.flow or not last.reporter or not last.partner or last.partner in ("WLD", "CA5") \
+                or set(last.missing) & {"reporter", "partner"}:
+            return
+        pp = [last.reporter, last.partner]
+        if fl.subject is None and fl.partner is None:
+            fl.subject = pp[0]
+        if fl.partner is None and fl.subject in pp:
+            fl.partner = next(c for c in pp if c != fl.subject)
+            self._note("partner", 0.85)  # type: ignore[attr-defined]
 
     def _rival_of(self, c: Claim, ante: Claim) -> None:
         """"Kazakh media put the figure for the period at $24.3 billion": another value for the very statistic just

@@ -66,10 +66,53 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
     _province_claims(claims, art)
+    claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return claims
+
+
+def _headline_paragraphs(paras: list[Paragraph]) -> set[int]:
+    """The paragraphs before the first line of running text (one that ends a sentence): headline, kicker, caption."""
+    body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
+    first = body[0] if body else 0
+    return {p.index for p in paras if p.index < first}
+
+
+def _figures(c: Claim) -> list[tuple[str, float]]:
+    """The figures a claim states: its level, its growth rate, its share, its change."""
+    out = [(k, v) for k, v in (("level", c.value_usd), ("growth", c.growth_pct), ("share", c.share_pct),
+                               ("change", c.change_usd)) if v is not None]
+    return out
+
+
+def _restates(head: Claim, body: Claim) -> bool:
+    """The headline's figure is the body's, rounded: same parties, flow and period (when the headline prints one),
+    and a figure of the same kind within the headline's rounding (a headline writes "$16.4 billion" or "by a quarter" for $16.43 billion
+    or 25.9 percent; five percent of the figure either way)."""
+    # a headline rarely prints the period ("trade falls by a quarter"): one it does not print does not count
+    printed = head.slots.get("period", 0.0) >= 1.0
+    if {head.reporter, head.partner} != {body.reporter, body.partner} or head.flow != body.flow \
+            or (printed and head.period != body.period):
+        return False
+    theirs = dict(_figures(body))
+    for k, v in _figures(head):
+        w = theirs.get(k)
+        if w is None or (v < 0) != (w < 0) or abs(v - w) > 0.05 * max(abs(v), abs(w)):
+            return False
+    return bool(_figures(head))
+
+
+def _merge_headline_claims(claims: list[Claim], paras: list[Paragraph]) -> list[Claim]:
+    """A headline restates the story's main figure, rounded: a claim of the headline that the body states again is
+    one claim, the body's (it carries the source, the period and the printed precision); a headline figure the body
+    does not repeat stays a claim of its own."""
+    heads = _headline_paragraphs(paras)
+    if not heads:
+        return claims
+    body = [c for c in claims if c.paragraph not in heads]
+    return [c for c in claims if c.paragraph not in heads or not any(_restates(c, b) for b in body)]
 
 
 def _province_claims(claims: list[Claim], art: _Article) -> None:
@@ -178,6 +221,10 @@ def _paragraph_claims(
             carry_period, from_before, after_span = None, False, True
             if art.carry_period is None or opening:
                 art.carry_period, art.after_span = None, True
+        elif own and own[0].relative in _LOOKING_BACK and (after_span or art.after_span):
+            # "Provisional data put it at $14.1 billion, against $21.3 billion a year earlier" after a fiscal year:
+            # the year before a span with no calendar months is no period either, and no period to carry
+            pass
         elif own:
             after_span = False
             # the sentence's lead period ("In the first nine months of 2024, trade reached ...")

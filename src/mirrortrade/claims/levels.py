@@ -33,6 +33,11 @@ _SCOPE_WORD = re.compile(
     re.I,
 )
 
+#: the nouns of trade itself: "$5 billion of exports", "of bilateral turnover"
+_FLOW_WORDS = re.compile(r"(?:(?:re-)?exports?|imports?|shipments?|deliveries|sales|purchases|supplies|turnover|"
+                         r"trade|volume|value|figure|amount|sum|deficit|surplus|balance|which|them|it|these|those)",
+                         re.I)
+
 #: words that may stand between a flow verb and its figure without naming a product ("sold goods and services worth
 #: about", "bought a total of", "shipped to Russia goods worth")
 _GENERIC_OBJECT = re.compile(
@@ -59,11 +64,27 @@ class LevelsMixin:
                 continue
             nxt = next((d for d in out[i + 1:] if (d.reporter, d.partner, d.flow) == (c.reporter, c.partner, c.flow)
                         and d.kind == "level"), None)
+            if nxt is None and i > 0 and out[i - 1].kind == "level" and (
+                    out[i - 1].reporter, out[i - 1].partner, out[i - 1].flow) == (c.reporter, c.partner, c.flow) \
+                    and re.search(r"\bto\s+\S*\s*$", self.t[max(0, out[i - 1].start - self.s.start - 12):
+                                                             out[i - 1].start - self.s.start]):
+                nxt = out[i - 1]  # "rose 35.1 percent to $168.5 million from $124.7 million": the level it came from
+                x, y = nxt.value_usd, c.value_usd
+                ca0 = self.clause_of(nxt.start - self.s.start)[0]
+                rates = [float(m.group(1).replace(",", ".")) for m in re.finditer(
+                    r"(\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)", self.t[ca0:nxt.start - self.s.start])]
+                if not x or not y or not any(abs(abs(x / y - 1) * 100 - g) <= 0.6 for g in rates):
+                    continue  # only when the rate stated is the one between the two levels: a year-on-year base
             if nxt is None or not nxt.period:
                 continue
             own = [pm for pm in self.periods if not pm.base and pm.period]
             ca, cb = self.clause_of(a)
-            local = [pm for pm in own if c.end - self.s.start <= pm.start < nxt.start - self.s.start]
+            if nxt.start < c.start:
+                # the "from" level comes last: its own period may follow it ("from $124.7 million in June")
+                after_end = min([d.start for d in out[i + 1:]] + [self.s.start + self.clause_of(a)[1]])
+                local = [pm for pm in own if nxt.end - self.s.start <= pm.start < after_end - self.s.start]
+            else:
+                local = [pm for pm in own if c.end - self.s.start <= pm.start < nxt.start - self.s.start]
             if local:
                 continue  # "from a paltry $80 million in 2023"
             try:
@@ -107,6 +128,8 @@ class LevelsMixin:
             return True
         if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
             return True
+        if self._product_after(mo) or (kw is not None and self._product_ranked(kw)):
+            return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
@@ -123,6 +146,40 @@ class LevelsMixin:
                 gap = gap.replace(r.text, " ")
         words = re.findall(r"[A-Za-z][\w'’-]*", gap)
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
+
+    def _product_after(self, mo: Money) -> bool:
+        """"China bought 44.62 billion yuan of Vietnamese farm products", "$3 billion of oil", "sold 34.31 billion yuan
+        of its own": a figure whose "of" phrase names what was traded (any word beyond goods, products, the parties,
+        the flow nouns and words of scope) is a product's figure, not total trade."""
+        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[mo.end:mo.end + 80])
+        if m is None:
+            return False
+        a = mo.end + m.start(1)
+        words = []
+        for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
+            if any(r.start <= a + w.start() < r.end for r in self.refs):
+                continue
+            if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
+                            r"in|from|to|with|by|during|over|at|on|which|whom|than|against|compared|and|or|while|"
+                            r"last|this|next|a|an|the|its|their)", w.group(0), re.I) and words:
+                break
+            words.append(w.group(0))
+        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
+                   for w in words)
+
+    def _product_ranked(self, kw: re.Match[str]) -> bool:
+        """"Electronics and machinery topped the import list at $1.33 billion", "minerals led exports": what tops a
+        flow is, unless it is a country (a partner ranking: "China topped the import list"), a product."""
+        ca, _ = self.clause_of(kw.start())  # type: ignore[attr-defined]
+        m = re.search(r"\b(?:led|leads|topped|tops|headed|heads|dominated|dominates)\s+(?:the\s+)?(?:country['’]s\s+)?$",
+                      self.t[max(ca, kw.start() - 40):kw.start()])  # type: ignore[attr-defined]
+        if m is None:
+            return False
+        subj = self.t[ca:max(ca, kw.start() - 40) + m.start()]  # type: ignore[attr-defined]
+        if not re.search(r"[A-Za-z]", subj):
+            return False
+        a = ca
+        return not any(a <= r.start and r.end <= a + len(subj) for r in self.refs)  # type: ignore[attr-defined]
 
     def _product_of(self, kw: re.Match[str]) -> bool:
         """"Exports of machinery and electrical products grew 68.3 percent", "imports of Kazakh flaxseed": a flow noun

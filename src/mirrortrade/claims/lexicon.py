@@ -273,7 +273,11 @@ NAMED_SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 SOURCE_NO_COUNTRY = re.compile(
     r"\bthe\s+(?:(?:National|State|Federal|national|state)\s+)?(?:(?:[Ss]tatistic(?:s|al)|[Ss]tat)\s+(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice|[Ss]ervice)"
     r"|(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice)\s+(?:of|on|for)\s+(?:[Nn]ational\s+)?[Ss]tatistics"
-    r"|[Cc]ustoms\s+(?:[Ss]ervice|[Aa]gency|[Cc]ommittee|[Aa]dministration|[Aa]uthorit(?:y|ies)))\b"
+    r"|[Cc]ustoms\s+(?:[Ss]ervice|[Aa]gency|[Cc]ommittee|[Aa]dministration|[Aa]uthorit(?:y|ies))"
+    # a government body named by its portfolio, without its country: "the Ministry of Commerce", "the Ministry of
+    # Industry and Trade", "the General Department of Customs" (the country: see sources._agency_country)
+    r"|(?:General\s+)?(?:Ministry|Department)\s+of\s+(?:(?:[A-Z][a-z]+|and|of)\s+){0,4}"
+    r"(?:Commerce|Trade|Customs|Economy|Economic\s+Development(?:\s+and\s+Trade)?|Statistics))\b"
 )
 
 _SRC_NOUN = (
@@ -281,7 +285,7 @@ _SRC_NOUN = (
     r"|statistic(?:s|al)(?:\s+(?:agency|committee|bureau|office|service|authorit(?:y|ies)|data))?"
     r"|(?:official\s+)?(?:data|figures|numbers|statistics)"
     r"|stat(?:s)?\s+(?:agency|office|committee|bureau)"
-    r"|government|authorities|officials?|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate"
+    r"|government|authorities|officials?|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate|ambassador|envoy"
     r"|(?:audit|accounts)\s+chamber|agency|bureau|side"
 )
 _SRC_MOD = (
@@ -312,7 +316,7 @@ def source_kind(noun_phrase: str) -> str:
         return "commerce"
     if "statist" in p or re.search(r"\bstats?\b", p):
         return "stat"
-    if "embassy" in p or "consulate" in p:
+    if "embassy" in p or "consulate" in p or "ambassador" in p or "envoy" in p:
         return "embassy"
     if "chamber" in p:
         return "audit"

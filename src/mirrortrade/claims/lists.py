@@ -225,6 +225,16 @@ class ListsMixin:
             return None
         return r.code
 
+    def _elliptic_party(self, prev_end: int, qstart: int) -> str | None:
+        """"Trade with Turkmenistan exceeded $40 million, while that with Kyrgyzstan dropped to $10 million": "that
+        with <country>" stands for the flow just named, with that country in its partner's place."""
+        found = list(re.finditer(r"\b(?:that|those)\s+(?:with|of|to|from)\s+(?:the\s+)?", self.t[prev_end:qstart]))
+        m = found[-1] if found else None
+        if m is None:
+            return None
+        a = prev_end + m.end()
+        return next((r.code for r in self.refs if r.start == a and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")), None)
+
     def _ranking_flow(self, mo: Money, prev_end: int, qstart: int) -> _Flow | None:
         """A figure with no flow word whose country stands right before it continues the article's last level:
         its flow and its other party, with this country in the place of the last one's partner."""

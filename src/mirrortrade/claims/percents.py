@@ -18,10 +18,12 @@ from mirrortrade.claims.vocab import (
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
     _FLOW_RE,
+    _GAPPED_CHANGE,
     _NONTRADE_RE,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
+    _TARGET_BEFORE,
     _TRADE_WORDS,
 )
 from mirrortrade.model import Period, value_interval
@@ -119,6 +121,8 @@ class PercentsMixin:
                 continue
             if pc.start in mults and re.match(r"\s+as\s+(?:much|many|large|big|high)\b", after):
                 continue  # "imported seven times as much": a ratio to another flow, not a growth over time
+            if _TARGET_BEFORE.search(self.t[max(lo_bound, self.clause_of(pc.start)[0]):qstart]):  # type: ignore[attr-defined]
+                continue  # "the goal of doubling trade", "trade is expected to grow 10 percent": a target, no claim
             if pc.start in mults:
                 mu = mults[pc.start]
                 g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
@@ -130,6 +134,7 @@ class PercentsMixin:
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
                 if not cb and not ca:
+                    self._gapped_rate(out, pc, qual, qstart)
                     continue
                 down = (ca and ca.group("down")) or (not ca and cb and cb.group("down"))
                 gval = -pc.value if down else pc.value
@@ -145,6 +150,36 @@ class PercentsMixin:
                 target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _gapped_rate(self, out: list[Claim], pc: Percent, qual: str, qstart: int) -> None:
+        """"Trade with Kazakhstan fell by 20 percent, with Uzbekistan by 10.3 percent and with Kyrgyzstan by 21.7
+        percent": a rate whose verb is left out after a rate of the sentence is that rate's kind and sign, for the
+        party it names."""
+        last = next((c for c in reversed(out) if c.kind == "growth" and c.growth_pct is not None
+                     and c.start - self.s.start < pc.start), None)  # type: ignore[attr-defined]
+        if last is None or last.flow not in ("T", "X", "M") or last.missing:
+            return
+        gm = _GAPPED_CHANGE.match(self.t[last.end - self.s.start:qstart])  # type: ignore[attr-defined]
+        if gm is None:
+            return
+        a = last.end - self.s.start + gm.start("party")  # type: ignore[attr-defined]
+        party = next((r.code for r in self.refs if a <= r.start < a + len(gm.group("party"))  # type: ignore[attr-defined]
+                      and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
+        if party is None or party in (last.reporter, last.partner):
+            return
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        if last.growth_pct < 0:
+            gval, lo, hi = -pc.value, -hi, -lo
+        else:
+            gval = pc.value
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end,  # type: ignore[attr-defined]
+            reporter=last.reporter, partner=party, flow=last.flow, period=last.period, qualifier=qual,
+            source=last.source, kind="growth", text=pc.text, paragraph=last.paragraph, growth_pct=gval,
+            growth_low=lo, growth_high=hi, growth_base=last.growth_base,
+            slots={**last.slots, "partner": min(0.9, last.slots.get("partner", 1.0))},
+        )
+        out.append(c)
 
     def _growth_target(
         self, pc: Percent, prev_money: list[tuple[Money, Claim | None]], next_money: list[tuple[Money, Claim | None]]
@@ -162,8 +197,10 @@ class PercentsMixin:
             between = self.t[mo.end:pc.start]
             if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:
                 return None
-            if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+            if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the|just|only|about|"
+                         r"around|nearly|almost|roughly|some|over|under|more\s+than|less\s+than|US|USD)\s+){0,2}$",
                          self.t[max(0, mo.start - 25):mo.start]):
+                # (not "Imports from China were $84.1 billion": that "from" names the partner)
                 continue  # "from $2.6bn in 3Q23": the base level; the rate belongs to the level before it
             if len(between) < 60 or c is not prev_money[-1][1]:
                 return c if c.growth_pct is None else None

@@ -184,6 +184,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
 
     def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
         ca, cb = self.clause_of(fig_end - 1)
+        # "Russia came second with $6.6 billion, of which Uzbek exports made up $2.4 billion": not past a part's clause
+        sub = re.search(r",\s*(?:of\s+which|including|while|whereas|but)\b", self.t[fig_end:])
+        cb = min(cb, fig_end + sub.start()) if sub else cb
         after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
         return after[0] if after else None
 
@@ -337,6 +340,11 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         if bracket:
             self._note("period", 1.0)
             return bracket[-1].period
+        if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
+                r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
+            # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
+            self._note("period", 0.55)
+            return str(Period.parse(self.carry_period).same_span_previous_year())
         # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
         # the base's level; a year-on-year base is the same span a year before the period in context
         based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
@@ -407,8 +415,9 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             free = [pm for pm in own if pm.start < next_start]
             if free:
                 chosen = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end)))
-        if chosen is not None and chosen.period is None:
-            self._note("period", 0.0)
+        if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
+                "year", "previous", "prior")):
+            self._note("period", 0.0)  # a span with no months, or the year before one ("a year earlier"): no period
             return None
         found = chosen.period if chosen is not None else None
         if found:
@@ -494,18 +503,19 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
                 self._note("flow", 0.8)
-                own = self._own_party(mo, prev_end, qstart)
+                own = self._own_party(mo, prev_end, qstart) or self._elliptic_party(prev_end, qstart)
                 if own is None and gapped is not None:
                     own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
-            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) else None) is not None:
+            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) and not re.search(
+                    r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
                 # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
                 fl = self._flow_of(ante)
-                self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], len(self.t)) or None
+                self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], next_start) or None
             else:
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
@@ -546,6 +556,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                         fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
                     if fl.partner is None:
                         fl.partner = next((c for c in pp if c != fl.subject), None)
+                self._series_of(prev, fl, out)
+            self._referred_partner(fl, kw.end() if kw is not None else mo.end, min(next_start, self.clause_of(mo.end)[1]))
             self._bare_flow_parties(fl, out)
             src = self.reporter_for(mo.start)
             if mo.start in respective:

@@ -32,15 +32,21 @@ def dateline_country(text: str) -> str | None:
     return None
 
 
-def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, home: str | None) -> str | None:
+def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, home: str | None,
+                    ministry: bool = False) -> str | None:
     """Whose agency is "the National Statistical Committee" named without its country: the country the sentence
     speaks of in the possessive ("Uzbekistan's main partner"), else the dateline's country, else the sentence's
-    first country, else the paragraph's topic. China publishes its trade through customs, never through a
-    statistics committee or agency: a statistics body without a country is never China's."""
+    first country, else the paragraph's topic. China publishes its trade through customs (and its Ministry of
+    Commerce), never through a statistics committee or agency: a statistics body without a country is never China's."""
     codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")]
     near = [r.code for r in codes if r.possessive] + ([home] if home else []) + [r.code for r in codes]
+    if ministry:
+        # "Trade between Vietnam and China fell ..., the Ministry of Industry and Trade said" in a Hanoi dispatch: a
+        # government department named by its portfolio alone speaks for the government of the place it is reported
+        # from, when its sentence names that country; otherwise whose it is is not said (no guess)
+        return home if home and any(r.code == home for r in codes) else None
     near += [topic] if topic else []
-    if kind != "customs":
+    if kind not in ("customs", "commerce"):
         near = [c for c in near if c != "CHN"]
     return near[0] if near else None
 
@@ -65,6 +71,11 @@ def _find_sources(
         if m and re.match(r"\s+(?:news\s+)?(?:agency\s+)?[A-Z][A-Za-z]*[A-Z]", tail[m.end():m.end() + 20]) and \
                 re.search(r"agency|side", m.group(0), re.I):
             m = None  # "the Russian agency TASS": a news agency reporting, not a statistics agency
+        if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
+                re.match(r"\s+(?:[A-Z][\w'’-]+\s+){0,3}(?:said|says|told|tells|noted|stated|announced|wrote|added)\b",
+                         tail[m.end():m.end() + 60])
+                or re.search(r"according to\s+(?:the\s+)?$", text[max(0, a - 20):a], re.I)):
+            m = None  # "at a meeting with Chinese Ambassador Zhang Xiao": a diplomat speaks for figures only as the speaker
         if m:
             kind = lx.source_kind(m.group(0))
             out.append(_Source(r.start, r.end + m.end(), r.code, kind, lx.source_id(r.code, kind)))
@@ -86,7 +97,7 @@ def _find_sources(
         if any(x.start < b0 and a0 < x.end for x in out):
             continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
         kind = lx.source_kind(m.group(0))
-        code = _agency_country(kind, refs, topic, home)
+        code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"Ministry|Department", m.group(0))))
         if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
     # keep one source per span (named agencies win over the country-adjective form)
