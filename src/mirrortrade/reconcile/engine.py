@@ -32,6 +32,7 @@ from mirrortrade.reconcile.estimate import Z90
 from mirrortrade.reconcile.findings import FINDING_COLUMNS
 from mirrortrade.reconcile.reliability import RELIABILITY_COLUMNS
 from mirrortrade.reconcile.result import ESTIMATE_COLUMNS, ReconcileResult, StageError
+from mirrortrade.reconcile.rows import PairRows
 
 __all__ = [
     "BACKENDS", "ESTIMATE_COLUMNS", "FINDING_COLUMNS", "ON_DUPLICATE", "RELIABILITY_COLUMNS", "STAGES",
@@ -214,9 +215,9 @@ def reconcile(
         cells = rel.with_cif(cells, cif_prior, rel.pooled_variance(cells))
 
     with _stage("reliability", progress, timings):
-        rows = rel.RowLogRatios.fetch(pairs_all, cells, key)
-        fit, cells, rounds = rel.fit_reliability(rows, cells, cif_prior)
-        del rows
+        # every pair once, narrow: the fit's trimming rounds and the findings' row-level work run on it
+        rows = PairRows.fetch(pairs_all, cells, key)
+        fit, cells, rounds = rel.fit_reliability(rows.log_ratios(), cells, cif_prior)
 
     with _stage("best_estimate", progress, timings):
         cells = findings_mod.cell_parameters(cells, fit)
@@ -240,28 +241,20 @@ def reconcile(
         max_c = math.log1p(max(abs(b) for b in rel.CIF_BAND))
         if np.isfinite(c_abs).any():
             max_c = max(max_c, float(c_abs[np.isfinite(c_abs)].max()))
-        candidates = stages.finding_candidates(pairs_all, max_c=max_c)
-        q_found = stages.estimate_rows(candidates, cells_mt, z90=Z90, has_figure_id=has_fid, key=key)
-        flagged = stages.row_findings(q_found).to_pandas()
+        candidates = rows.unit_candidates(cells, key, max_c)
+        if len(candidates):
+            q_found = stages.estimate_rows(ibis.memtable(candidates), cells_mt, z90=Z90, has_figure_id=has_fid, key=key)
+            flagged = stages.row_findings(q_found).to_pandas()
+        else:
+            flagged = pd.DataFrame(columns=stages.ROW_FINDING_COLUMNS)
         # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
-        published = stages.published_exports(pairs_all, cells_mt, key)
-        tables = stages.flow_tables(published, findings_mod.PHANTOM_MIN_YEARS).to_pandas()
-        part = tables["part"].to_numpy()
-        summary = tables.loc[part == 0, ["exporter", "importer", "n", "m", "k"]].astype(
-            {"n": "int64", "m": "int64", "k": "int64"}
-        ).reset_index(drop=True)
-        one_sided = tables.loc[
-            part == 1, ["exporter", "importer", "product", "m", "value", "first_year", "last_year", "n"]
-        ].astype({"m": "int64", "n": "int64", "first_year": "int64", "last_year": "int64"}).reset_index(drop=True)
-        publishes = (
-            stages.importer_publishes(pairs_all, ibis.memtable(cell_frame(one_sided, [], ["importer", "product"])))
-            .to_pandas() if len(one_sided)
-            else pd.DataFrame(columns=["importer", "product", "pub"])
-        )
+        flow_summary, one_sided = rows.flow_tables(cells, findings_mod.PHANTOM_MIN_YEARS)
+        publishes = rows.importer_publishes(cells, one_sided)
+        del rows
         findings = findings_mod.findings([
             findings_mod.gap_findings(cells),
             findings_mod.unit_findings(flagged, n_both),
-            findings_mod.phantom_findings(summary, one_sided, publishes),
+            findings_mod.phantom_findings(flow_summary, one_sided, publishes),
         ])
         reliability = rel.reliability_table(fit, cells)
         # estimates by method, from the cell counts and the few unit-error rows

@@ -211,7 +211,7 @@ def missing_rates(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each flow's importer missing rate for its exporter as a Beta posterior ``(a, b)``, leaving the flow's
     own declarations out (and those of the flows marked ``out``, phantoms already found): the pair's
-    missing and published declarations (:func:`stages.pair_missing`) on top of a prior worth
+    missing and published declarations (:func:`pair_missing`) on top of a prior worth
     :data:`MISSING_PRIOR` declarations at the importer's rate over all its exporters."""
     key = ["exporter", "importer"]
     n_f = pd.to_numeric(flows["n"]).to_numpy(dtype=float)
@@ -278,7 +278,7 @@ def null_tails(
 
     The one-sided ``flows`` (with their own missing rates ``a``, ``b``, which leave their own declarations
     out) count one by one, those not ``testable`` (a product the importer publishes from nobody) not at all;
-    every other flow of ``summary`` (:func:`stages.flow_tables`, part 0) declared in ``n ≥ min_years`` years
+    every other flow of ``summary`` (:meth:`rows.PairRows.flow_tables`, part 0) declared in ``n ≥ min_years`` years
     counts in its group (pair, ``n``) under the pair's missing rate, the flows marked ``out`` (phantoms
     found) left out of it as in :func:`missing_rates` (``pairs``: :func:`pair_missing` of ``summary``, if
     already at hand)."""
@@ -314,7 +314,7 @@ def null_tails(
 
 
 def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
-    """Per exporter–importer pair (from :func:`stages.flow_tables`, part 0): publishable declarations ``n`` and
+    """Per exporter–importer pair (from :meth:`rows.PairRows.flow_tables`, part 0): publishable declarations ``n`` and
     how many have no importer record ``m``."""
     k = pd.to_numeric(summary["k"]).to_numpy(dtype=float)
     s = summary[["exporter", "importer"]].assign(
@@ -324,11 +324,11 @@ def pair_missing(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def phantom_findings(summary: pd.DataFrame, flows: pd.DataFrame, publishes: pd.DataFrame) -> pd.DataFrame:
-    """Phantom exports among the one-sided ``flows`` (:func:`stages.flow_tables`, part 1), tested against the
-    importer's missing rate for the exporter (from ``summary``: :func:`stages.flow_tables`, part 0) over every
+    """Phantom exports among the one-sided ``flows`` (:meth:`rows.PairRows.flow_tables`, part 1), tested against the
+    importer's missing rate for the exporter (from ``summary``: :meth:`rows.PairRows.flow_tables`, part 0) over every
     flow that could be one, at a false discovery rate for discrete tests (:func:`null_tails`,
     :mod:`reconcile.discrete`: each flow counts by the chance it could reach, not as a whole test); ``tests``
-    is how many flows could have been found at the threshold reached; ``publishes`` (:func:`stages.importer_publishes`)
+    is how many flows could have been found at the threshold reached; ``publishes`` (:meth:`rows.PairRows.importer_publishes`)
     tells confidential products apart."""
     if not len(flows):
         return pd.DataFrame(columns=[*FINDING_COLUMNS, *FINDING_EXTRA])

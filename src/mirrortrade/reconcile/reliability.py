@@ -38,8 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mirrortrade.reconcile import stages
-from mirrortrade.reconcile.cells import cell_frame
+from mirrortrade.reconcile.rows import RowLogRatios
 
 CIF_PRIOR_BACI = 0.033
 CIF_PRIOR_IMF = 0.06
@@ -417,28 +416,6 @@ def with_cif(cells: pd.DataFrame, prior: float, pair_var: Any) -> pd.DataFrame:
     return cells
 
 
-@dataclass
-class RowLogRatios:
-    """The two-sided rows as two arrays: the position of the row's cell in the cell table (``cell``)
-    and the row's log ratio ``ln(M/X)`` (``lr``); see :func:`stages.row_log_ratios`."""
-
-    cell: np.ndarray
-    lr: np.ndarray
-
-    @classmethod
-    def fetch(cls, pairs_all: Any, cells: pd.DataFrame, key: list[str]) -> RowLogRatios:
-        """One narrow fetch from the backend (Arrow, no pandas), for the cells with both sides."""
-        import ibis
-
-        idx = cell_frame(cells, [], key)
-        idx["i"] = np.arange(len(idx), dtype=np.int32)
-        idx = idx[cells["n_both"].to_numpy() > 0]
-        tab = stages.row_log_ratios(pairs_all, ibis.memtable(idx), key).to_pyarrow()
-        cell = tab.column("i").to_numpy().astype(np.int64, copy=False)
-        lr = tab.column("lr").to_numpy().astype(float, copy=False)
-        return cls(cell, lr)
-
-
 def trimmed_sums(
     rows: RowLogRatios, c: np.ndarray, thr: np.ndarray, n_cells: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -458,7 +435,7 @@ def fit_reliability(
     rows: RowLogRatios, cells: pd.DataFrame, prior: float
 ) -> tuple[Fit, pd.DataFrame, int]:
     """Windowed first pass, then trimmed passes over the rows (``rows``: the two-sided rows' cells and
-    log ratios, fetched once); persistent-gap cells left out. After each fit the CIF rates are
+    log ratios, from the one fetch of the pairs: :class:`rows.PairRows`); persistent-gap cells left out. After each fit the CIF rates are
     re-estimated with the fitted pair variances."""
     def fit_excluding_gaps(cells: pd.DataFrame, n_used: np.ndarray, ssr: np.ndarray) -> tuple[Fit, np.ndarray]:
         gap = np.zeros(len(cells), dtype=bool)

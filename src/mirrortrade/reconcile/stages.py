@@ -1,11 +1,12 @@
 """The reconciliation stages as Ibis expressions: one analysis for every backend.
 
-``declarations → mirror_pairs → cell_stats → row_log_ratios → estimate_rows``.
+``declarations → mirror_pairs → cell_stats → pair_rows → estimate_rows``.
 Each function takes Ibis tables (plus small pandas frames that the engine turns into
 memtables) and returns an Ibis table; :mod:`mirrortrade.reconcile.engine` runs them on the
 backend chosen at connect time. The fitting between stages (CIF margin per pair, reporter
 reliability) works on pair-level statistics of at most countries² × years rows and lives in
-:mod:`mirrortrade.reconcile.reliability`.
+:mod:`mirrortrade.reconcile.reliability`; the row-level work on the fetched pairs (trimming, unit-error
+candidates, the phantom rule's flows) in :mod:`mirrortrade.reconcile.rows`.
 """
 
 from __future__ import annotations
@@ -259,14 +260,13 @@ def cell_stats(p: ir.Table) -> ir.Table:
     return p.group_by(list(CELL_KEY)).aggregate(**aggs)
 
 
-def row_log_ratios(p: ir.Table, cell_index: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
-    """The narrow table of the two-sided rows: the cell's position ``i`` (from ``cell_index``: the cell
-    ``key`` and ``i``) and the row's log ratio ``lr``. Fetched once; the trimming rounds run on it in
-    NumPy (:func:`mirrortrade.reconcile.reliability.trimmed_sums`), without a pass per round."""
-    lr = log_ratio(p)
-    b = p.filter(lr.notnull()).select(*key, lr=lr)
-    j = b.inner_join(cell_index, list(key))
-    return j.select(i=j.i.cast("int32"), lr=j.lr)
+def pair_rows(p: ir.Table, cell_index: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
+    """The narrow table of every pair: the cell's position ``i`` (from ``cell_index``: the cell ``key`` and
+    ``i``), the product and both sides (``vx``, ``vm``). Fetched once;
+    the trimming rounds, the unit-error candidates and the phantom rule's flow tables are computed from it in
+    NumPy (:mod:`mirrortrade.reconcile.rows`), without another pass over the pairs."""
+    j = p.inner_join(cell_index, list(key))
+    return j.select(i=j.i.cast("int32"), product=j["product"], vx=j.value_exporter, vm=j.value_importer)
 
 
 def estimate_rows(
@@ -382,73 +382,13 @@ def output_rows(q: ir.Table, *, has_figure_id: bool) -> ir.Table:
     return q.select(**cols)
 
 
-def finding_candidates(p: ir.Table, *, max_c: float) -> ir.Table:
-    """The pairs that can be flagged by :func:`row_findings`, chosen before the join with the cells.
-
-    A unit error needs ``|lr − c| > ln(1000)/2`` with ``|c| ≤ max_c``, so ``|lr| > ln(1000)/2 − max_c``:
-    a superset of the flagged rows; :func:`row_findings` applies the exact rule after the join.
-    """
-    lr = log_ratio(p)
-    return p.filter(lr.notnull() & (lr.abs() > math.log(1000.0) / 2.0 - max_c - 1e-9))
+#: the columns of :func:`row_findings`
+ROW_FINDING_COLUMNS = (
+    "exporter", "importer", "year", "product", "value_exporter", "value_importer", "cif_rate",
+    "resid", "unit_error", "exp_better", "s_pair",
+)
 
 
 def row_findings(q: ir.Table) -> ir.Table:
     """Rows flagged by the row-level unit-error rule; few rows."""
-    return q.filter(q.unit_error).select(
-        "exporter", "importer", "year", "product", "value_exporter", "value_importer", "cif_rate",
-        "resid", "unit_error", "exp_better", "s_pair",
-    )
-
-
-def published_exports(p: ir.Table, cells: ir.Table, key: Sequence[str] = CELL_KEY) -> ir.Table:
-    """Exporter declarations the importer would have published: at least the cell's ``phantom_floor``
-    (the importer's smallest published value after noise and CIF), in cells where the importer reports
-    that exporter at all (``importer_reports``). ``cells`` has the cell ``key`` and those two columns."""
-    c = cells.select(*key, "phantom_floor", "importer_reports")
-    j = p.inner_join(c, list(key))
-    return j.filter(j.importer_reports, j.value_exporter.notnull(), j.value_exporter >= j.phantom_floor).select(
-        "exporter", "importer", "year", "product", "value_exporter", "value_importer",
-    )
-
-
-def flow_tables(rows: ir.Table, min_years: int) -> ir.Table:
-    """How the flows (exporter, importer, product) of :func:`published_exports` look, from one
-    aggregation of the flows (one pass over the rows), as two tables in one:
-
-    - ``part`` 0, the flow summary: per exporter–importer pair, ``k`` flows declared in ``n`` years with
-      ``m`` of them missing in the importer's records. Small (pairs × years²); it gives each pair's
-      missing rate and how many flows could be phantoms at all.
-    - ``part`` 1, the one-sided flows: those without importer record in at least ``min_years`` years
-      (``m`` such years of ``n`` declared), the value and first/last year missing. (A flow missing
-      once can never be a phantom beyond chance: one missing record is what chance produces everywhere.)
-    """
-    flow = ["exporter", "importer", "product"]
-    missing = rows.value_importer.isnull()
-    g = rows.group_by(flow).aggregate(
-        n=rows.count(), m=rows.count(where=missing), value=rows.value_exporter.sum(where=missing),
-        first_year=rows.year.min(where=missing), last_year=rows.year.max(where=missing),
-    )
-    s = g.group_by(["exporter", "importer", "n", "m"]).aggregate(k=g.count())
-    o = g.filter(g.m >= min_years)
-    null_s, null_f, null_i = ibis.null("string"), ibis.null("float64"), ibis.null("int64")
-    return ibis.union(
-        s.select(
-            part=ibis.literal(0, "int8"), exporter=s.exporter, importer=s.importer, product=null_s,
-            n=s.n.cast("int64"), m=s.m.cast("int64"), k=s.k.cast("int64"), value=null_f, first_year=null_i,
-            last_year=null_i,
-        ),
-        o.select(
-            part=ibis.literal(1, "int8"), exporter=o.exporter, importer=o.importer, product=o["product"],
-            n=o.n.cast("int64"), m=o.m.cast("int64"), k=null_i, value=o.value, first_year=o.first_year.cast("int64"),
-            last_year=o.last_year.cast("int64"),
-        ),
-        distinct=False,
-    )
-
-
-def importer_publishes(p: ir.Table, flows: ir.Table) -> ir.Table:
-    """Per (importer, product) of ``flows``: how many imports of the product the importer publishes."""
-    want = flows.select("importer", "product").distinct()
-    m = p.filter(p.value_importer.notnull())
-    m = m.semi_join(want, ["importer", "product"])
-    return m.group_by(["importer", "product"]).aggregate(pub=m.count())
+    return q.filter(q.unit_error).select(*ROW_FINDING_COLUMNS)
