@@ -54,14 +54,15 @@ def test_ambassador_met_is_no_source() -> None:
     assert c.slots["reporter"] < 1.0
 
 
-def test_a_year_earlier_after_a_fiscal_year_is_no_period_to_carry() -> None:
-    # the fiscal year has no calendar months here: the figures after it stay without a period (never the
-    # calendar year before the dispatch)
+def test_a_year_earlier_after_a_fiscal_year_is_the_fiscal_year_before() -> None:
+    # Pakistan's fiscal year runs July-June (claims/fiscal.py): "a year earlier" after fiscal 2022-23 is fiscal
+    # 2021-22, never the calendar year before the dispatch; the figures after it keep the fiscal year
     text = ("ISLAMABAD, July 24, 2023. Trade between Pakistan and China fell 30 percent in fiscal year 2022-23, "
             "the Ministry of Commerce said. Provisional data put it at $13.5 billion, against $19.3 billion a year "
             "earlier.\n\n"
             "Pakistan's exports to China declined to $2.5 billion.")
-    assert all(c.period is None for c in extract_claims(text))
+    periods = [c.period for c in extract_claims(text) if c.kind == "level"]
+    assert periods == ["2022-07/2023-06", "2021-07/2022-06", "2022-07/2023-06"]
 
 
 def test_a_product_that_tops_a_flow_is_no_trade_claim_a_country_is() -> None:

@@ -160,6 +160,10 @@ def _two_digit(y: str) -> int:
     return v if v > 100 else 2000 + v
 
 
+#: relative mentions of the year before the period in context
+_YEAR_BEFORE = ("the previous year", "the prior year", "the year before", "a year earlier", "a year before", "a year ago")
+
+
 def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int | None:
     r = " ".join(rel.lower().split())
     if r in ("this year", "the current year"):
@@ -168,7 +172,7 @@ def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int |
         return ref_year + 1 if ref_year else None
     if r in ("last year", "the past year"):
         return ref_year - 1 if ref_year else None
-    if r in ("the previous year", "the prior year", "the year before", "a year earlier", "a year before", "a year ago"):
+    if r in _YEAR_BEFORE:
         if context_year:
             return context_year - 1
         return ref_year - 1 if ref_year else None
@@ -311,6 +315,10 @@ def find_periods(
                         relative = rel.split()[-2] if len(rel.split()) > 1 else rel
                         period = str(yy) if yy else None
                         full_year = True
+                        if cp is not None and cp.kind == "span" and rel in _YEAR_BEFORE:
+                            # "a year earlier" after a fiscal year in context: that fiscal year a year before,
+                            # never the calendar year
+                            period, full_year = str(cp.same_span_previous_year()), False
                     y = None
                 if g.get("rel") and kind != "relative":
                     relative = " ".join(g["rel"].lower().split())
