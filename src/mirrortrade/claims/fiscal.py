@@ -1,4 +1,5 @@
-"""Fiscal years and spans across a year end, read as a reader would.
+"""Fiscal years and spans across a year end, read as a reader would (and the month and number words that
+:mod:`mirrortrade.claims.periods` reads with too).
 
 A fiscal year is named by its calendar years ("2023-24", "FY2024/25", "FY25") but covers the months of the
 country's fiscal calendar: Pakistan's runs July–June, India's April–March. Its months are only known when the
@@ -22,6 +23,8 @@ MONTHS = {
 }
 MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
        r"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?")
+#: ordinals of quarters and halves
+ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 NUMW = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12,
@@ -101,7 +104,6 @@ _SINGLE_RX = re.compile(r"(?:\bFY\s?|\bfiscal\s+(?:year\s+)?|\bfinancial\s+year\
 _REL_RX = re.compile(r"\b(current|this|ongoing|last|previous|prior|past|next)\s+(?:fiscal|financial)\b", re.I)
 _FIRST_RX = re.compile(r"\bfirst\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b", re.I)
 _PART_RX = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", re.I)
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 def _split_years(txt: str) -> tuple[int, int] | None:
@@ -146,7 +148,7 @@ def fiscal_period(txt: str, start_month: int | None, ref_date: date | None) -> s
         return span(a, start_month, int(n) if n.isdigit() else NUMW[n])
     if part:
         size = 3 if part.group(2).lower() == "quarter" else 6
-        k = _ORD[part.group(1).lower()]
+        k = ORD[part.group(1).lower()]
         if k * size > 12:
             return None
         last = start_month + (k - 1) * size

@@ -34,10 +34,9 @@ from mirrortrade.checks.context import flow_phrase
 from mirrortrade.checks.finding import money
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.internal import cut_interval
-from mirrortrade.model import Period
+from mirrortrade.model import MIRROR_FLOW, Period
 
 _DECIMALS = re.compile(r"\d[.,]\d")
-_MIRROR = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
 #: the slot a neighbour moves, in the order explanations are preferred (a flow misread is the commonest)
 SLOT_OF = {"flow": "flow", "reporter": "reporter", "period": "period", "partner": "partner", "change": "kind"}
 _WHY = {
@@ -148,7 +147,7 @@ def _relations(c: Claim, w: pd.DataFrame, p: Period) -> pd.Series:
     same_span = (w["m1"] == p.start_month) & (w["m2"] == p.end_month)
     rel = pd.Series("", index=w.index, dtype=object)
     rel[same_pair & same_period & (w["flow"] != f)] = "flow"
-    rel[(w["reporter"] == q) & (w["partner"] == r) & (w["flow"] == _MIRROR.get(str(f), f)) & same_period] = "reporter"
+    rel[(w["reporter"] == q) & (w["partner"] == r) & (w["flow"] == MIRROR_FLOW.get(str(f), f)) & same_period] = "reporter"
     near_year = same_span & ((w["year"] - p.year).abs() == 1)
     other_span = (w["year"] == p.year) & ~same_span
     rel[same_pair & (w["flow"] == f) & (near_year | other_span)] = "period"

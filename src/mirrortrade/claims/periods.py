@@ -19,22 +19,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from mirrortrade.claims.fiscal import MON as _MON
+from mirrortrade.claims.fiscal import MONTHS as _MONTHS
+from mirrortrade.claims.fiscal import NUMW as _NUMW
+from mirrortrade.claims.fiscal import ORD as _ORD
 from mirrortrade.claims.fiscal import fiscal_period, trailing, wrapped_range
 from mirrortrade.claims.fiscal import span as _span
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?"
-_NUMW = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12,
-}
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
 _YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)|(?:of\s+)?(?P<rel>" + _REL + r"))"

@@ -37,7 +37,7 @@ from mirrortrade.claims.neighbours import misreadings, witnesses
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
-from mirrortrade.model import AGGREGATES, Period
+from mirrortrade.model import AGGREGATES, MIRROR_FLOW, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
@@ -419,9 +419,6 @@ def _set_aside_collisions(claims: list[Claim]) -> None:
         c.missing = [k for k, v in c.slots.items() if v <= weakest]
 
 
-_MIRROR_FLOW = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
-
-
 def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     """The claims a finding is about, as opposed to those it uses as evidence (the parts of a sum, the
     figures that narrowed a bound): same flow of the same pair, or its mirror. A finding with no ``about`` (a
@@ -438,7 +435,7 @@ def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
         if c is None:
             continue
         if (c.reporter, c.partner, c.flow) == (rep, par, flow) or (c.reporter, c.partner, c.flow) == (
-                par, rep, _MIRROR_FLOW.get(flow, flow)):
+                par, rep, MIRROR_FLOW.get(flow, flow)):
             if about.get("period") and c.period and c.period != about["period"]:
                 # the same flow in another period: the base a growth rate was measured from, evidence only
                 continue
@@ -459,7 +456,7 @@ def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
         c = by_id.get(cid)
         if c is None or (period and c.period and c.period != period):
             continue
-        if (c.reporter, c.partner, c.flow) in ((rep, par, flow), (par, rep, _MIRROR_FLOW.get(flow, flow))):
+        if (c.reporter, c.partner, c.flow) in ((rep, par, flow), (par, rep, MIRROR_FLOW.get(flow, flow))):
             out.append(cid)
     return out
 

@@ -17,6 +17,7 @@ from mirrortrade.model.codes import (
     AGGREGATES,
     CENTRAL_ASIA,
     FLOWS,
+    MIRROR_FLOW,
     NAMES,
     SOURCES,
     VALUATIONS,
@@ -62,7 +63,7 @@ from mirrortrade.model.values import (
 __all__ = [
     "INDICATOR", "NUMBER_COLUMNS", "OBSERVATION", "FieldSpec", "RecordSpec", "ValueSpec", "check_field", "check_record",
     "AGGREGATES", "AGGREGATE_MEMBERS", "APPROX_TOLERANCE", "CANONICAL_COLUMNS", "CENTRAL_ASIA", "EVENT_KINDS", "FLOWS",
-    "NAMES", "QUALIFIERS", "REQUIRED_COLUMNS", "SOURCES", "UNIT_SCALES", "VALUATIONS", "Citation", "Indicator",
+    "MIRROR_FLOW", "NAMES", "QUALIFIERS", "REQUIRED_COLUMNS", "SOURCES", "UNIT_SCALES", "VALUATIONS", "Citation", "Indicator",
     "NewsItem", "Observation", "Period", "_iso3_codes", "check_code", "check_flow", "check_period", "check_qualifier",
     "check_source", "country_name", "is_country", "key_id", "precision_of", "unit_scale", "user_path",
     "value_interval",

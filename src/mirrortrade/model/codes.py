@@ -16,6 +16,10 @@ FLOWS: dict[str, str] = {
     "B": "balance (X - M)",
 }
 
+#: the same trade from the partner's side: A's exports to B are B's imports from A; a turnover or a balance is the
+#: partner's turnover or balance (the balance with its sign turned)
+MIRROR_FLOW: dict[str, str] = {"X": "M", "M": "X", "T": "T", "B": "B", "RX": "RM", "RM": "RX"}
+
 VALUATIONS = ("FOB", "CIF", "UNKNOWN")
 
 SOURCES: dict[str, str] = {
