@@ -45,6 +45,16 @@ def embedded_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def embedded_store_copy(embedded_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the embedded store per test module (the store opens read-write)."""
+    import shutil
+
+    p = tmp_path_factory.mktemp("copy") / "store.duckdb"
+    shutil.copy(embedded_store_path, p)
+    return p
+
+
 @pytest.fixture()
 def store(embedded_store_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A writable copy of the embedded store."""

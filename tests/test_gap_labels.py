@@ -9,7 +9,6 @@ the importer's figure is 73.6% below the exporter's.
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -33,10 +32,8 @@ def test_fmt_gap_pct() -> None:
 
 
 @pytest.fixture(scope="module")
-def db(embedded_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    p = tmp_path_factory.mktemp("gap") / "s.duckdb"
-    shutil.copy(embedded_store_path, p)
-    return p
+def db(embedded_store_copy: Path) -> Path:
+    return embedded_store_copy
 
 
 def test_html_report_and_dashboard_say_what_the_gap_means(db: Path, tmp_path: Path) -> None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from mirrortrade.report.derived import run_findings, run_findings_raw
-from mirrortrade.report.excel import exact_numbers, excel_frame, write_sheet
+from mirrortrade.report.excel import excel_frame, new_workbook, save_workbook, write_sheet
 from mirrortrade.report.pair import pair_data
 from mirrortrade.report.tables import export_store
 from mirrortrade.report.xlsx import PAIR_TABLES, pair_tables, write_workbook
@@ -59,10 +58,8 @@ def _long_digits(frames: dict[str, pd.DataFrame]) -> list[float]:
 
 
 @pytest.fixture(scope="module")
-def kgz_store(embedded_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    p = tmp_path_factory.mktemp("xl") / "s.duckdb"
-    shutil.copy(embedded_store_path, p)
-    return p
+def kgz_store(embedded_store_copy: Path) -> Path:
+    return embedded_store_copy
 
 
 def test_report_sheets_round_trip(kgz_store: Path, tmp_path: Path) -> None:
@@ -99,14 +96,10 @@ def test_store_export_round_trip(kgz_store: Path, tmp_path: Path) -> None:
 
 
 def test_text_with_an_equals_sign_stays_text(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
     df = pd.DataFrame({"quote": ["=HYPERLINK(\"http://x\")", "plain"], "value": [11143739729.189999, 0.1 + 0.2]})
-    book = Workbook()
-    book.remove(book.active)
+    book = new_workbook()
     write_sheet(book, "q", df)
-    with exact_numbers():
-        book.save(tmp_path / "q.xlsx")
+    save_workbook(book, tmp_path / "q.xlsx")
     back = pd.read_excel(tmp_path / "q.xlsx", engine="calamine", dtype=object)
     assert back["quote"].tolist() == df["quote"].tolist()
     assert back["value"].tolist() == [11143739729.189999, 0.30000000000000004]

@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -124,3 +125,18 @@ def exact_numbers() -> Iterator[None]:
             yield
         finally:
             _writer.safe_string = orig
+
+
+def new_workbook() -> Any:
+    """An openpyxl workbook with no sheet yet (:func:`write_sheet` adds them)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    return book
+
+
+def save_workbook(book: Any, out: str | Path) -> None:
+    """Save ``book`` to ``out`` with every number written exactly (:func:`exact_numbers`)."""
+    with exact_numbers():
+        book.save(out)

@@ -205,9 +205,9 @@ def _turnover_gaps(turnover: pd.DataFrame, sides: pd.DataFrame, country: str, pa
         (va, how_a, ids_a), (vb, how_b, ids_b) = a[year], b[year]
         if vb <= 0:
             continue
+        gap_pct = 100.0 * (va / vb - 1.0)
         rows.append({"year": year, "country_value": va, "partner_value": vb, "gap_usd": va - vb,
-                     "gap_pct": 100.0 * (va / vb - 1.0),
-                     "gap": fmt_gap_pct(100.0 * (va / vb - 1.0), country, partner, what="turnover"),
+                     "gap_pct": gap_pct, "gap": fmt_gap_pct(gap_pct, country, partner, what="turnover"),
                      "country_how": how_a, "partner_how": how_b,
                      "country_figure_ids": ids_a, "partner_figure_ids": ids_b})
     return pd.DataFrame(rows, columns=list(TURNOVER_GAP_COLUMNS))

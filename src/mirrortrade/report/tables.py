@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from mirrortrade.errors import MirrortradeError
-from mirrortrade.report.excel import exact_numbers, write_sheet
+from mirrortrade.report.excel import new_workbook, save_workbook, write_sheet
 from mirrortrade.report.fmt import fmt_usd
 
 SHOW_COLUMNS = ("figure_id", "reporter", "partner", "flow", "period", "value_usd", "qualifier", "valuation",
@@ -160,14 +160,10 @@ def export_store(store: object, out: Path, fmt: str | None = None, *, all_vintag
         if len(ind):
             ind.to_parquet(out.with_name(out.stem + "_indicators.parquet"), index=False)
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        book.remove(book.active)
+        book = new_workbook()
         write_sheet(book, "observations", obs)
         write_sheet(book, "indicators", ind)
-        with exact_numbers():
-            book.save(out)
+        save_workbook(book, out)
     else:
         raise MirrortradeError(f"unknown export format {fmt!r} (expected csv, parquet or xlsx)")
     return len(obs)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from mirrortrade.report.charts import pair_charts, to_png
 from mirrortrade.report.derived import NOT_RECONCILED, run_findings, run_findings_raw
-from mirrortrade.report.excel import exact_numbers, write_sheet
+from mirrortrade.report.excel import new_workbook, save_workbook, write_sheet
 from mirrortrade.report.pair import PairData, pair_data
 from mirrortrade.report.story import pair_lede
 
@@ -70,10 +70,7 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
         "figures": len(d.figures), "findings": None if d.findings is None else len(d.findings),
         "notes": " ".join(d.notes),
     } for d in datas])
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
+    book = new_workbook()
     write_sheet(book, "summary", summary)
     for d in datas:
         prefix = f"{d.country} " if len(datas) > 1 else ""
@@ -93,6 +90,5 @@ def write_workbook(store: Any, out: str | Path, pairs: list[tuple[str, str]], ye
         for col in ws.columns:
             width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
             ws.column_dimensions[col[0].column_letter].width = min(max(width + 2, 8), 60)
-    with exact_numbers():
-        book.save(out)
+    save_workbook(book, out)
     return out
