@@ -34,6 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _corpus_score as cs  # noqa: E402
 import claims_corpus as cc  # noqa: E402
 
 CA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
@@ -64,7 +65,7 @@ def perturbations(c: Any) -> list[tuple[str, dict[str, Any]]]:
 
 def _flagged(result: dict[str, Any], cid: str) -> bool:
     c = next((x for x in result["claims"] if x["id"] == cid), None)
-    return bool(c and (c["status"] in cc.FLAG_STATUSES or cid in cc.mirror_gapped(result)))
+    return bool(c and (c["status"] in cs.FLAG_STATUSES or cid in cs.mirror_gapped(result)))
 
 
 def run(names: list[str], *, gate: bool = True) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""benchmarks/claims_corpus.py loaded once as a module (the scorer is tested, and its helpers used, by several
-test files)."""
+"""benchmarks/claims_corpus.py loaded once as a module (``cc``), with the matching and scoring module it imports
+from beside it, benchmarks/_corpus_score.py (``cs``): the scorer is tested, and its helpers used, by several test
+files."""
 
 from __future__ import annotations
 
@@ -18,3 +19,6 @@ else:
     cc = importlib.util.module_from_spec(_spec)
     sys.modules[_NAME] = cc
     _spec.loader.exec_module(cc)
+
+#: loaded by claims_corpus.py (which puts benchmarks/ on sys.path) under its own name
+cs = sys.modules["_corpus_score"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from _corpus_bench import cc
+from _corpus_bench import cc, cs
 
 TEXT = ("China's exports to Kazakhstan reached $29.7 billion in 2025, up 20 percent. "
         "Kazakhstan's imports from China were $19 billion in 2025. Tourists numbered 500,000 last year. "
@@ -71,7 +71,7 @@ RESULT = {
 
 
 def test_scorer_on_a_hand_made_pair() -> None:
-    s = cc.summary(cc.score_article(TEXT, ANN, RESULT))
+    s = cs.summary(cs.score_article(TEXT, ANN, RESULT))
     assert (s["levels"]["matched"], s["levels"]["predicted"], s["levels"]["expected"]) == (2, 4, 3)
     assert s["levels"]["precision"] == pytest.approx(2 / 4) and s["levels"]["recall"] == pytest.approx(2 / 3)
     assert (s["growth"]["matched"], s["growth"]["predicted"], s["growth"]["expected"]) == (1, 1, 1)
@@ -86,7 +86,7 @@ def test_scorer_on_a_hand_made_pair() -> None:
 def test_the_clean_check_counts_flags_on_correct_figures() -> None:
     # 3 correct figures with no expected flag ($29.7bn, $19bn, $14.2bn); c2 flags $19bn; c1's flag is its growth
     # rate's (expected), not the level's; c5 is not flagged
-    s = cc.summary(cc.score_article(TEXT, ANN, RESULT))
+    s = cs.summary(cs.score_article(TEXT, ANN, RESULT))
     assert (s["clean_flagged"], s["clean_claims"]) == (1, 3)
     assert s["clean_flags_per_100"] == pytest.approx(100 / 3)
     # a correct figure flagged is counted whatever its slots: c5 (wrong partner) flagged makes it 2 of 3
@@ -94,31 +94,31 @@ def test_the_clean_check_counts_flags_on_correct_figures() -> None:
 
     res = copy.deepcopy(RESULT)
     res["claims"][4]["status"] = "conflict"
-    s = cc.summary(cc.score_article(TEXT, ANN, res))
+    s = cs.summary(cs.score_article(TEXT, ANN, res))
     assert (s["clean_flagged"], s["clean_claims"]) == (2, 3)
     assert "2/3" in cc._clean(s)
 
 
 def test_a_claim_without_kind_is_split_and_a_kind_is_honoured() -> None:
-    kinds = [p.kind for p in cc.predictions({"claims": [RESULT["claims"][0]]})]
+    kinds = [p.kind for p in cs.predictions({"claims": [RESULT["claims"][0]]})]
     assert kinds == ["level", "growth"]
     typed = {"claims": [{"id": "x", "quote": "q", "kind": "change", "value_usd": -2.6e8, "value_low": -2.7e8,
                          "value_high": -2.5e8, "status": "unverifiable"}]}
-    (p,) = cc.predictions(typed)
-    assert p.kind == "change" and cc.value_matches(p, {"kind": "change", "value": -2.6e8, "value_cny": None})
-    assert not cc.value_matches(p, {"kind": "change", "value": 2.6e8, "value_cny": None})
+    (p,) = cs.predictions(typed)
+    assert p.kind == "change" and cs.value_matches(p, {"kind": "change", "value": -2.6e8, "value_cny": None})
+    assert not cs.value_matches(p, {"kind": "change", "value": 2.6e8, "value_cny": None})
 
 
 def test_periods_and_values() -> None:
-    assert cc.same_period("2024-H1", "2024-01/2024-06") and cc.same_period("2024-Q3", "2024-07/2024-09")
-    assert cc.same_period("2024", "2024-01/2024-12") and not cc.same_period("2024", "2024-H1")
-    assert not cc.same_period(None, "2024")
-    bound = cc.Pred("c", "q", "CHN", "KAZ", "T", "2024", "level", 8.1e9, 8.1e9, None, None, "lower", "consistent")
-    assert cc.value_matches(bound, {"kind": "level", "value": 8.1e9, "value_cny": None})
-    assert not cc.value_matches(bound, {"kind": "level", "value": 8.0e9, "value_cny": None})
-    g = cc.Pred("c", "q", "CHN", "KAZ", "T", "2024", "growth", 10.44, None, None, None, "exact", "consistent")
-    assert cc.value_matches(g, {"kind": "growth", "value": 10.4, "value_cny": None})
-    assert not cc.value_matches(g, {"kind": "growth", "value": 10.3, "value_cny": None})
+    assert cs.same_period("2024-H1", "2024-01/2024-06") and cs.same_period("2024-Q3", "2024-07/2024-09")
+    assert cs.same_period("2024", "2024-01/2024-12") and not cs.same_period("2024", "2024-H1")
+    assert not cs.same_period(None, "2024")
+    bound = cs.Pred("c", "q", "CHN", "KAZ", "T", "2024", "level", 8.1e9, 8.1e9, None, None, "lower", "consistent")
+    assert cs.value_matches(bound, {"kind": "level", "value": 8.1e9, "value_cny": None})
+    assert not cs.value_matches(bound, {"kind": "level", "value": 8.0e9, "value_cny": None})
+    g = cs.Pred("c", "q", "CHN", "KAZ", "T", "2024", "growth", 10.44, None, None, None, "exact", "consistent")
+    assert cs.value_matches(g, {"kind": "growth", "value": 10.4, "value_cny": None})
+    assert not cs.value_matches(g, {"kind": "growth", "value": 10.3, "value_cny": None})
 
 
 def test_validate_catches_a_bad_annotation() -> None:
@@ -162,7 +162,7 @@ def test_the_later_held_out_sets_are_there_and_modelled_on_new_articles(set_name
     assert any(not c["correct"] and c["expect_flag"] for a in arts for c in a.ann["claims"])
     for a in arts:
         for c in a.ann["claims"]:
-            assert all(c[k] is not None for k in cc.SLOTS + ("value", "qualifier")), f"{a.name}: {c['figure']}"
+            assert all(c[k] is not None for k in cs.SLOTS + ("value", "qualifier")), f"{a.name}: {c['figure']}"
 
 
 def test_a_crashing_check_is_scored_as_missed_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,7 @@ the body's. A headline figure the body does not repeat stays a claim. Sentences 
 
 from __future__ import annotations
 
-from _corpus_bench import cc
+from _corpus_bench import cs
 from mirrortrade.claims import extract_claims
 
 
@@ -40,5 +40,5 @@ def test_scorer_merges_an_annotated_headline_restatement_the_same_way() -> None:
             "kind": "level", "value": 100e9}
     body = dict(head, sentence="surpassed $100 billion in 2025")
     other = dict(head, sentence="Trade tops $100bn", kind="growth", value=12.0)
-    assert cc.headline_lines(text) == ["Trade tops $100bn"]
-    assert cc.merge_headline_claims(text, [head, body, other]) == [body, other]
+    assert cs.headline_lines(text) == ["Trade tops $100bn"]
+    assert cs.merge_headline_claims(text, [head, body, other]) == [body, other]

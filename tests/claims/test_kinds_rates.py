@@ -3,7 +3,7 @@ sentences."""
 
 from __future__ import annotations
 
-from _corpus_bench import cc
+from _corpus_bench import cs
 from mirrortrade.claims.extract import extract_claims
 
 
@@ -39,10 +39,10 @@ def test_a_rate_since_an_earlier_year_keeps_its_base_and_is_not_scored_as_growth
                           "to $13 billion in 2022.")
     assert c.growth_pct == 80.0 and c.growth_base == "2017"
     js = c.to_json()
-    assert js["growth_base"] == "2017" and not cc.year_on_year(js)
-    assert [p.kind for p in cc.predictions({"claims": [js]})] == ["level"]
-    assert cc.year_on_year({"period": "2022-01/2022-09", "growth_base": "2021"})
-    assert cc.year_on_year({"period": "2022", "growth_base": None})
+    assert js["growth_base"] == "2017" and not cs.year_on_year(js)
+    assert [p.kind for p in cs.predictions({"claims": [js]})] == ["level"]
+    assert cs.year_on_year({"period": "2022-01/2022-09", "growth_base": "2021"})
+    assert cs.year_on_year({"period": "2022", "growth_base": None})
 
 
 def test_imports_and_exports_together_are_the_turnover() -> None:

@@ -5,7 +5,7 @@ Every article here is invented for the test."""
 
 from __future__ import annotations
 
-from _corpus_bench import cc
+from _corpus_bench import cs
 from mirrortrade.claims.verify import _one_publication_fits, _part_year_not_implausible, check_article
 
 FLAGS = ("conflict", "implausible")
@@ -94,18 +94,18 @@ def test_the_scorer_counts_an_expected_mirror_gap_as_caught_by_a_mirror_gap_find
                       _exp("$2.3 billion", "TJK", "CHN", "M", 2.3e9, "mirror_gap")], "not_claims": []}
     claims = [_pred("c1", "CHN", "TJK", "X", 3.7e9, "consistent"), _pred("c2", "TJK", "CHN", "M", 2.3e9, "consistent")]
     beside = {"rule": "mirror_gap", "status": "conflict", "claims": ["c1", "c2"], "about_claims": ["c1", "c2"]}
-    s = cc.summary(cc.score_article(SENT, ann, {"claims": claims, "findings": [beside]}))
+    s = cs.summary(cs.score_article(SENT, ann, {"claims": claims, "findings": [beside]}))
     assert s["expected_flags_caught"] == "2/2" and s["verdict_accuracy"] == 1.0 and s["false_flags"] == 0
     # without the finding, the gap is missed and the verdicts are wrong
-    s = cc.summary(cc.score_article(SENT, ann, {"claims": claims, "findings": []}))
+    s = cs.summary(cs.score_article(SENT, ann, {"claims": claims, "findings": []}))
     assert s["expected_flags_caught"] == "0/2" and s["verdict_accuracy"] == 0.0
     # a gap found where none was expected is a false flag, though no status is flagged
     ann_none = {"claims": [{**c, "expect_flag": None} for c in ann["claims"]], "not_claims": []}
-    s = cc.summary(cc.score_article(SENT, ann_none, {"claims": claims, "findings": [beside]}))
+    s = cs.summary(cs.score_article(SENT, ann_none, {"claims": claims, "findings": [beside]}))
     assert s["false_flags"] == 2
     # a finding that names a claim but is about another flow of the pair does not flag it
     aside = {**beside, "about_claims": []}
-    s = cc.summary(cc.score_article(SENT, ann_none, {"claims": claims, "findings": [aside]}))
+    s = cs.summary(cs.score_article(SENT, ann_none, {"claims": claims, "findings": [aside]}))
     assert s["false_flags"] == 0 and s["verdict_accuracy"] == 1.0
 
 
