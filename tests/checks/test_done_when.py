@@ -292,6 +292,9 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         ("period_mismatch", "UZB", "CHN", "T", "2020-01/2020-11"), ("period_mismatch", "UZB", "CHN", "X", "2020-01/2020-11"),
         ("period_mismatch", "UZB", "CHN", "M", "2020-01/2020-11"), ("period_mismatch", "UZB", "CHN", "T", "2020-01/2020-05"),
         ("period_mismatch", "TJK", "CHN", "T", "2019-01/2019-07"), ("period_mismatch", "TJK", "CHN", "T", "2020-01/2020-02"),
+        # Uzbek statistics' Jan–Jul 2023 (turnover $6.89bn, imports $5.36bn; Today.az/AzerNews from Kabar) beside its
+        # 2022 imports (6,427,708.09 thousand USD, stat.uz file) and GACC's 2023 turnover ($14.0bn, WE News)
+        ("period_mismatch", "UZB", "CHN", "T", "2023-01/2023-07"), ("period_mismatch", "UZB", "CHN", "M", "2023-01/2023-07"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
