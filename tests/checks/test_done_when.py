@@ -283,6 +283,18 @@ def test_nothing_false_is_flagged(embedded_findings) -> None:
         ("period_mismatch", "UZB", "CHN", "T", "2024-01/2024-11"), ("period_mismatch", "UZB", "CHN", "T", "2025-01/2025-11"),
         ("period_mismatch", "UZB", "CHN", "X", "2025-01/2025-11"), ("period_mismatch", "UZB", "CHN", "M", "2025-01/2025-11"),
         ("period_mismatch", "UZB", "CHN", "X", "2025-01/2025-08"),
+        # i20-data4, a fourth search (advice only, each checked by hand: different months of one series): Uzbek
+        # statistics' Jan–Nov 2020 (T 57.36亿, M 39.87亿, X 17.49亿; Chinese reprint of the committee's release) beside
+        # its 2019 ($7.6bn turnover, Salam Web; exports 2,528,749.7 and imports 5,108,629.16 thousand USD, stat.uz
+        # file), and its Jan–May 2020 turnover ($2.3bn, News Front) now beside that 2019 turnover; Tajik statistics'
+        # Jan–Jul 2019 ($351M, Sputnik Tajikistan) beside its Jan–Nov 2018 (more than $589.2M), and the ministry's
+        # Jan–Feb 2020 ($107M) beside that Jan–Jul 2019
+        ("period_mismatch", "UZB", "CHN", "T", "2020-01/2020-11"), ("period_mismatch", "UZB", "CHN", "X", "2020-01/2020-11"),
+        ("period_mismatch", "UZB", "CHN", "M", "2020-01/2020-11"), ("period_mismatch", "UZB", "CHN", "T", "2020-01/2020-05"),
+        ("period_mismatch", "TJK", "CHN", "T", "2019-01/2019-07"), ("period_mismatch", "TJK", "CHN", "T", "2020-01/2020-02"),
+        # Uzbek statistics' Jan–Jul 2023 (turnover $6.89bn, imports $5.36bn; Today.az/AzerNews from Kabar) beside its
+        # 2022 imports (6,427,708.09 thousand USD, stat.uz file) and GACC's 2023 turnover ($14.0bn, WE News)
+        ("period_mismatch", "UZB", "CHN", "T", "2023-01/2023-07"), ("period_mismatch", "UZB", "CHN", "M", "2023-01/2023-07"),
     }
     # Tajik exports to China, $524M against China's $560M of imports: "in the same range" (seed 000)
     (tx,) = pick(embedded_findings, rule="mirror_gap", reporter="CHN", partner="TJK", flow="M", period="2025")
