@@ -67,8 +67,8 @@ class ReconcileResult:
         and ``pairs`` (both sides, gap, ratio, log ratio, CIF rate used; about as large as
         ``estimates``) when ``pairs`` is true. Returns the paths written, by table name.
 
-        On DuckDB the estimates go from the backend straight to Parquet (``COPY``); with ``pairs``,
-        both files are written from one scan of the estimate rows.
+        On DuckDB the estimates stream from the backend as Arrow batches to pyarrow's writer (never through
+        pandas); with ``pairs``, both files are written from one scan of the estimate rows.
         """
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
@@ -77,6 +77,11 @@ class ReconcileResult:
         big = {"estimates": self.estimates_expr, "pairs": self.pairs_expr} if pairs else {"estimates": self.estimates_expr}
         if len(big) > 1 and self.rows_expr is not None and not any(name in self._cache for name in big):
             _write_split(self.rows_expr, {name: (list(expr.columns), paths[name]) for name, expr in big.items()})
+        elif self.backend == "duckdb" and "estimates" not in self._cache:
+            # streamed as Arrow batches to pyarrow's writer (dictionary-encoded strings, plain doubles) rather
+            # than DuckDB's COPY, whose string and double encoding costs more: realistic 20M (11M rows),
+            # see benchmarks/RESULTS.md, branch i17-speed2 (session 7)
+            _write_split(self.estimates_expr, {"estimates": (list(self.estimates_expr.columns), paths["estimates"])})
         else:
             for name, expr in big.items():
                 if name in self._cache:
