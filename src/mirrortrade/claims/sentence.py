@@ -9,7 +9,7 @@ from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.anaphora import AnaphoraMixin
-from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
@@ -316,10 +316,10 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 return c
         for c in self.para_codes:
             if c not in known:
-                self._note("partner", 0.5)
+                self._note("partner", WEAK)
                 return c
         if prefer_reporter and prefer_reporter not in known:
-            self._note("partner", 0.5)
+            self._note("partner", WEAK)
             return prefer_reporter
         self._note("partner", 0.0)
         return None

@@ -97,7 +97,7 @@ def _find_sources(
         if any(x.start < b0 and a0 < x.end for x in out):
             continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
         kind = lx.source_kind(m.group(0))
-        code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"Ministry|Department", m.group(0))))
+        code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"ministry|department", m.group(0), re.I)))
         if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
     # keep one source per span (named agencies win over the country-adjective form)
