@@ -61,3 +61,26 @@ def test_a_partner_taken_only_from_an_earlier_sentence_of_the_article_is_unresol
     assert last.text == "$26.9 billion"
     assert last.missing == ["partner"]
     assert last.slots["partner"] == WEAK
+
+
+def test_a_quoted_official_is_his_governments_speaker() -> None:
+    from mirrortrade.claims.sources import speaker_country
+
+    before = ("ALMATY, May 5, 2025 – Kazakh Deputy Prime Minister Serik Zhumangarin met Chinese Vice Minister of "
+              "Commerce Ling Ji on Monday.\n\n")
+    # the official named by his surname: his title's country, not the last official named
+    assert speaker_country(before, "Trade grew to $40 billion last year, Zhumangarin said.", "KAZ") == "KAZ"
+    assert speaker_country(before, "Trade grew to $40 billion last year, Ling said.", "KAZ") == "CHN"
+    # a title with no country: the dateline's
+    assert speaker_country("", "Trade grew to $40 billion, the Deputy Minister of Trade said.", "KGZ") == "KGZ"
+    # no speech, or a speaker never named with a title: no speaker
+    assert speaker_country(before, "Trade grew to $40 billion last year.", "KAZ") is None
+    assert speaker_country(before, "Trade grew to $40 billion last year, Petrov said.", "KAZ") is None
+
+
+def test_figures_of_a_quoted_official_are_resolved_but_never_flaggable() -> None:
+    text = ("BISHKEK, June 2, 2025 – Kyrgyz-Chinese trade keeps growing, Deputy Minister of Economy Aibek Osmonov "
+            "said at a forum with a delegation from Urumqi.\n\n"
+            "Trade between China and Kyrgyzstan reached $4.1 billion in 2024, Osmonov said.")
+    (c,) = extract_claims(text)
+    assert (c.reporter, c.partner, c.resolved, c.flaggable) == ("KGZ", "CHN", True, False)

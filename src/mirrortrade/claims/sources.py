@@ -134,3 +134,48 @@ def _sid(src: _Source | None, reporter: str | None) -> str | None:
     if not src.reporter or src.reporter == reporter:
         return src.sid
     return None
+
+
+#: an official who speaks for a government: "Deputy Chairman of the Cabinet of Ministers", "Vice Minister of
+#: Commerce", "China's Commerce Minister", "President", "Prime Minister" (an ambassador or envoy is a foreign
+#: government's voice, handled as a source of its own, see :func:`_find_sources`)
+_OFFICIAL = re.compile(
+    r"\b(?:(?:First\s+)?(?:Vice|Deputy)\s+)?(?:President|Prime\s+Minister|Premier|Chairman\s+of\s+the\s+Cabinet"
+    r"(?:\s+of\s+Ministers)?|(?:[A-Z][a-z]+\s+)?Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?)\b"
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|noted|stated|added|announced|stressed|emphasi[sz]ed)\b")
+
+
+def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
+    """Whose figures a quoted official gives when no statistics are named: the country of the official speaking
+    ("..., Deputy Chairman of the Cabinet of Ministers Bakyt Torobaev said" in a Bishkek dispatch; "..., Yan said"
+    after "Vice Minister of Commerce Yan Dong told a press conference" in a Beijing one). The sentence must report
+    speech (a speech verb, or a quotation); the speaker is the official named last before the speech verb in the
+    sentence, else the last named in the text before it. The official's country is the country named just before
+    the title ("China's Commerce Minister", "Kyrgyz Deputy Prime Minister"), else the dateline's; None when neither
+    says it."""
+    verb = _SPEECH.search(sentence)
+    quoted = sentence.lstrip()[:1] in ('"', "“")
+    if verb is None and not quoted:
+        return None
+    head = sentence[:verb.start()] if verb else ""
+    text = before[-1500:] + " " + head
+    name = re.search(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[\s,”\"]*$", head)
+    if name and not any(m.end() == name.end(1) for m in _OFFICIAL.finditer(head)):
+        # "..., Smailov said": the official of that name ("Kazakh Prime Minister Alikhan Smailov"), not the last
+        # official named ("Chinese Premier Li Keqiang"); a name never given with a title is nobody we can place
+        titled = list(re.finditer(_OFFICIAL.pattern + r"(?:\s+[A-Z][\w'’-]+){0,3}?\s+" + re.escape(name.group(1))
+                                  + r"\b", text))
+        if not titled:
+            return None
+        t = titled[-1]
+    else:
+        titles = list(_OFFICIAL.finditer(text))
+        if not titles:
+            return None
+        t = titles[-1]
+    lead = text[max(0, t.start() - 25):t.start()]
+    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
+    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
+        return refs[-1].code
+    return home
