@@ -167,7 +167,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         spk = speaker_country(self.art.text[:self.s.start], self.t, self.art.home) if weak else None
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
             self._note("reporter", 0.55)
-            return _Source(0, 0, spk, "gov", lx.source_id(spk, "gov"))
+            return _Source(0, 0, spk, "speaker", "")
         if self.p.index < self.art.default_para and not self.art.default_in_lead:
             self._note("reporter", 0.0)
             return None

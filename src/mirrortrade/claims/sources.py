@@ -129,8 +129,8 @@ def _is_trade_source(s: _Source) -> bool:
 def _sid(src: _Source | None, reporter: str | None) -> str | None:
     """A national source names its own country's figures; an international database (UN Comtrade, the IMF)
     names whichever reporter's figures it carries."""
-    if src is None:
-        return None
+    if src is None or src.kind == "speaker":
+        return None  # an official quoted speaks for his government, but names no statistics
     if not src.reporter or src.reporter == reporter:
         return src.sid
     return None
