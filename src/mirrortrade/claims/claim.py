@@ -10,6 +10,10 @@ STATUSES = ("consistent", "conflict", "implausible", "unverifiable", "unresolved
 #: a slot filled with less confidence than this is not resolved; a claim with an unresolved slot is reported
 #: as ``unresolved`` and never verified (precision first: better no verdict than one about a misread figure)
 RESOLVED = 0.5
+#: the confidence of a slot filled only by a weak default (a reporter assumed because no statistics are named, a
+#: partner taken because it is some country of the paragraph): below :data:`RESOLVED`, so such a claim is shown
+#: as ``unresolved`` with the slot named, never verified (issue 16, item 1)
+WEAK = 0.45
 SLOTS = ("reporter", "partner", "flow", "period", "kind", "value")
 #: a finding that would mark figures wrong (a conflict, an implausibility) is raised only when every claim it
 #: rests on has every slot filled at least this surely: a default guess (the article's data year for a figure

@@ -271,6 +271,8 @@ NAMED_SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 #: an agency named without its country ("the National Statistical Committee said"): the sentence's country
 SOURCE_NO_COUNTRY = re.compile(
+    # a ministry named by its portfolio first, with or without an article ("according to commerce ministry data")
+    r"\b(?:[Cc]ommerce|[Tt]rade)\s+[Mm]inistry\b|"
     r"\bthe\s+(?:(?:National|State|Federal|national|state)\s+)?(?:(?:[Ss]tatistic(?:s|al)|[Ss]tat)\s+(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice|[Ss]ervice)"
     r"|(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice)\s+(?:of|on|for)\s+(?:[Nn]ational\s+)?[Ss]tatistics"
     r"|[Cc]ustoms\s+(?:[Ss]ervice|[Aa]gency|[Cc]ommittee|[Aa]dministration|[Aa]uthorit(?:y|ies))"
@@ -285,6 +287,7 @@ _SRC_NOUN = (
     r"|statistic(?:s|al)(?:\s+(?:agency|committee|bureau|office|service|authorit(?:y|ies)|data))?"
     r"|(?:official\s+)?(?:data|figures|numbers|statistics)"
     r"|stat(?:s)?\s+(?:agency|office|committee|bureau)"
+    r"|(?:central|state|national|reserve)\s+bank"
     r"|government|authorities|officials?|ministry(?:\s+of\s+\w+(?:\s+\w+)?)?|embassy|consulate|ambassador|envoy"
     r"|(?:audit|accounts)\s+chamber|agency|bureau|side"
 )
@@ -301,7 +304,9 @@ SOURCE_AFTER_COUNTRY = re.compile(
 SOURCE_BEFORE_COUNTRY = re.compile(
     r"(?:(?:customs\s+(?:service|agency|committee|administration)|statistic(?:s|al)\s+(?:agency|committee|bureau|office)"
     r"|(?:agency|committee|bureau|office)\s+(?:of|on|for)\s+(?:national\s+)?statistics"
-    r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber)"
+    r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber"
+    # a central bank named with its country after it: "the State Bank of Pakistan", "the Central Bank of Russia"
+    r"|(?:state|central|national|reserve)\s+bank)"
     r"(?:\s+under\s+the\s+(?:president|government|cabinet(?:\s+of\s+ministers)?))?\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?"
     r"|(?:data|figures|numbers|statistics)\s+(?:published|released|reported|provided)\s+by\s+(?:the\s+)?)$",
     re.IGNORECASE,

@@ -131,7 +131,7 @@ class ListsMixin:
         tail = self.t[m.end():]
         flow = "X" if re.match(r"[^.;]{0,80}\bexports\b", tail) else "M" if re.match(r"[^.;]{0,80}\bimports\b", tail) else "T"
         frame = Claim(id="", quote=self.t, start=0, end=0, reporter=src.reporter, partner=None, flow=flow,
-                      period=None, qualifier="exact", source=src.sid, kind="share", share_of="trade")
+                      period=None, qualifier="exact", source=src.sid or None, kind="share", share_of="trade")
         return {start: (frame, code) for start, (code, _) in listed.items()}
 
     def _share_levels(self, out: list[Claim], level_claims: list) -> None:  # type: ignore[type-arg]

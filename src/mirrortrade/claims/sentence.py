@@ -9,7 +9,7 @@ from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.anaphora import AnaphoraMixin
-from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
@@ -20,7 +20,7 @@ from mirrortrade.claims.numbers import (
 )
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
-from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source
+from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
 from mirrortrade.claims.text import Paragraph, Sentence
 from mirrortrade.claims.vocab import (
     _CHANGE_MONEY_AFTER,
@@ -163,11 +163,15 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         if self.carry_source is not None:
             self._note("reporter", 0.9)  # named earlier in the paragraph
             return self.carry_source
+        weak = self.p.index < self.art.default_para and not self.art.default_in_lead or self.art.default_source is None
+        spk = speaker_country(self.art.text[:self.s.start], self.t, self.art.home) if weak else None
+        if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
+            self._note("reporter", 0.55)
+            return _Source(0, 0, spk, "speaker", "")
         if self.p.index < self.art.default_para and not self.art.default_in_lead:
             self._note("reporter", 0.0)
             return None
-        # the source the article names first governs the figures that follow it until another is named
-        # (an article that names no statistics at all: the flow's subject, its own figures, is a fair reading)
+        # the source the article names first governs the figures after it (none named: the flow's subject's)
         self._note("reporter", 0.8 if self.art.default_source is not None else 0.5)
         return self.art.default_source
 
@@ -316,10 +320,10 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 return c
         for c in self.para_codes:
             if c not in known:
-                self._note("partner", 0.5)
+                self._note("partner", WEAK)
                 return c
         if prefer_reporter and prefer_reporter not in known:
-            self._note("partner", 0.5)
+            self._note("partner", WEAK)
             return prefer_reporter
         self._note("partner", 0.0)
         return None

@@ -97,7 +97,7 @@ def _find_sources(
         if any(x.start < b0 and a0 < x.end for x in out):
             continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
         kind = lx.source_kind(m.group(0))
-        code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"Ministry|Department", m.group(0))))
+        code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"ministry|department", m.group(0), re.I)))
         if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
     # keep one source per span (named agencies win over the country-adjective form)
@@ -129,8 +129,53 @@ def _is_trade_source(s: _Source) -> bool:
 def _sid(src: _Source | None, reporter: str | None) -> str | None:
     """A national source names its own country's figures; an international database (UN Comtrade, the IMF)
     names whichever reporter's figures it carries."""
-    if src is None:
-        return None
+    if src is None or src.kind == "speaker":
+        return None  # an official quoted speaks for his government, but names no statistics
     if not src.reporter or src.reporter == reporter:
         return src.sid
     return None
+
+
+#: an official who speaks for a government: "Deputy Chairman of the Cabinet of Ministers", "Vice Minister of
+#: Commerce", "China's Commerce Minister", "President", "Prime Minister" (an ambassador or envoy is a foreign
+#: government's voice, handled as a source of its own, see :func:`_find_sources`)
+_OFFICIAL = re.compile(
+    r"\b(?:(?:First\s+)?(?:Vice|Deputy)\s+)?(?:President|Prime\s+Minister|Premier|Chairman\s+of\s+the\s+Cabinet"
+    r"(?:\s+of\s+Ministers)?|(?:[A-Z][a-z]+\s+)?Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?)\b"
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|noted|stated|added|announced|stressed|emphasi[sz]ed)\b")
+
+
+def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
+    """Whose figures a quoted official gives when no statistics are named: the country of the official speaking
+    ("..., Deputy Chairman of the Cabinet of Ministers Bakyt Torobaev said" in a Bishkek dispatch; "..., Yan said"
+    after "Vice Minister of Commerce Yan Dong told a press conference" in a Beijing one). The sentence must report
+    speech (a speech verb, or a quotation); the speaker is the official named last before the speech verb in the
+    sentence, else the last named in the text before it. The official's country is the country named just before
+    the title ("China's Commerce Minister", "Kyrgyz Deputy Prime Minister"), else the dateline's; None when neither
+    says it."""
+    verb = _SPEECH.search(sentence)
+    quoted = sentence.lstrip()[:1] in ('"', "“")
+    if verb is None and not quoted:
+        return None
+    head = sentence[:verb.start()] if verb else ""
+    text = before[-1500:] + " " + head
+    name = re.search(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[\s,”\"]*$", head)
+    if name and not any(m.end() == name.end(1) for m in _OFFICIAL.finditer(head)):
+        # "..., Smailov said": the official of that name ("Kazakh Prime Minister Alikhan Smailov"), not the last
+        # official named ("Chinese Premier Li Keqiang"); a name never given with a title is nobody we can place
+        titled = list(re.finditer(_OFFICIAL.pattern + r"(?:\s+[A-Z][\w'’-]+){0,3}?\s+" + re.escape(name.group(1))
+                                  + r"\b", text))
+        if not titled:
+            return None
+        t = titled[-1]
+    else:
+        titles = list(_OFFICIAL.finditer(text))
+        if not titles:
+            return None
+        t = titles[-1]
+    lead = text[max(0, t.start() - 25):t.start()]
+    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
+    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
+        return refs[-1].code
+    return home

@@ -11,7 +11,9 @@ _FLOW_RE = re.compile(
     r"(?:\s+trade)?\b(?!(?:[^.;]|\.\d)*\brespectively\b)|\b(?:trade|traded|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
     r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|surplus(?:es)?|"
     r"deficits?|balance|structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))"
-    r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)\b|\bbalance of trade\b|\btrade balance\b)"
+    # "the deficit in trade with China": the balance, the trade after it only its complement
+    r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)(?:\s+(?:in|on)\s+(?:goods\s+)?trade)?\b|\bbalance of trade\b"
+    r"|\btrade balance\b)"
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
     r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
     r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)",
