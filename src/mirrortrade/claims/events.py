@@ -171,7 +171,7 @@ def events_of(
             if money:
                 mo = max(money, key=lambda m: m.value)
                 qual, _ = lx.qualifier_before(t, mo.start)
-                lo, hi = value_interval(mo.value, mo.precision, qual)
+                lo, hi = value_interval(mo.value, mo.precision, qual, nonnegative=True)
                 ev.amount_usd, ev.amount_low, ev.amount_high = mo.value, lo, hi
                 ev.amount_qualifier, ev.amount_precision = qual, mo.precision
                 if ev.kind not in ("incident", "licence"):

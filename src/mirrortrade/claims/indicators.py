@@ -187,7 +187,7 @@ def _sentence_figures(
     # ---- money: announced investments and GDP
     for mo in money:
         qual, _ = lx.qualifier_before(t, mo.start)
-        lo, hi = value_interval(mo.value, mo.precision, qual)
+        lo, hi = value_interval(mo.value, mo.precision, qual, nonnegative=True)
         window = t[max(0, mo.start - 60):mo.end + 40]
         if _GDP.search(t[max(0, mo.start - 60):mo.start]):
             owner = next((r.code for r in reversed(refs) if r.end <= mo.start and r.possessive), None)
@@ -231,7 +231,7 @@ def _sentence_figures(
     for cs, ce, ctext, v, prec in counts:
         # a count must stand near the noun phrase: skip numbers far from any words of the sentence's subject
         qual, qstart = lx.qualifier_before(t, cs)
-        lo, hi = value_interval(v, prec, qual)
+        lo, hi = value_interval(v, prec, qual, nonnegative=True)
         before = t[max(0, qstart - 30):qstart]
         per = _period_near(periods, cs, ce, t)
         if _PREV.search(before) and level is not None:

@@ -148,10 +148,11 @@ class LevelsMixin:
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
 
     def _product_after(self, mo: Money) -> bool:
-        """"China bought 44.62 billion yuan of Vietnamese farm products", "$3 billion of oil", "sold 34.31 billion yuan
+        """"China bought 44.62 billion yuan of Vietnamese farm products", "4.36 billion yuan worth of
+        agricultural products", "$3 billion of oil", "sold 34.31 billion yuan
         of its own": a figure whose "of" phrase names what was traded (any word beyond goods, products, the parties,
         the flow nouns and words of scope) is a product's figure, not total trade."""
-        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[mo.end:mo.end + 80])
+        m = re.match(r"\s+(?:worth\s+)?of\s+((?:[\w'’-]+\s*){1,6})", self.t[mo.end:mo.end + 80])
         if m is None:
             return False
         a = mo.end + m.start(1)
@@ -233,7 +234,8 @@ class LevelsMixin:
             lo, hi = value - mo.precision / 2, mo.high + mo.precision / 2
             value = (mo.value + mo.high) / 2
         else:
-            lo, hi = value_interval(value, mo.precision, qual)
+            # a level cannot be negative; a balance can (its sign is set below)
+            lo, hi = value_interval(value, mo.precision, qual, nonnegative=flow != "B")
         if flow == "B":
             s = fl.sign * flip
             if s < 0:

@@ -15,7 +15,14 @@ Kazakhstan in 2023 in the store [CN-GACC]; the flow may be misread"), and no fin
 figures, except the article's own, and the article's other level claims), vectorised per claim.
 
 Only a one-slot move counts (two slots away, a coincidence is too likely), and the claim's own reading always
-wins when a stored figure of its statistic fits it. The seed articles' real findings survive this: their
+wins when a stored figure of its statistic fits it.
+
+Rates and changes are read the same way (:func:`rate_misreading`): a printed growth rate or change is set against
+the store's own rate or change of each statistic (a stored level against the same source's level of the same
+span a year before, or a rate the source published), and when it is a neighbouring statistic's (another partner's
+growth in a ranking, the other flow's, the year before's) while the claim's own statistic has no stored rate that
+fits, the rate is a misreading: it is struck from the claim (the claim's level, when it has one, stands) or, for a
+claim that is only that rate, the claim is unresolved. The seed articles' real findings survive this: their
 numbers ($71.3bn against $71.2bn, Tajikistan's $2.3bn against China's $3.7bn, $22bn against a GDP) are no
 neighbouring statistic's figure.
 """
@@ -26,6 +33,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -46,6 +54,8 @@ _WHY = {
     "partner": "the partner may be misread",
     "change": "a change may have been read as a level",
 }
+#: the statuses that tell the reader a figure is wrong
+FLAGS = ("conflict", "implausible")
 _COLS = ["fid", "origin", "reporter", "partner", "flow", "period", "year", "m1", "m2", "value", "lo", "hi",
          "source", "sure"]
 
@@ -58,6 +68,7 @@ class Misreading:
     relation: str  # flow | reporter | period | partner | change
     witness: str  # the figure id (a stored figure) or claim id that carries the number
     explanation: str
+    part: str = "level"  # what of the claim is misread: its level, its growth rate or its change
 
     @property
     def slot(self) -> str:
@@ -217,3 +228,176 @@ def misreadings(claims: Iterable[Claim], w: pd.DataFrame) -> dict[str, Misreadin
         if m is not None:
             out[c.id] = m
     return out
+
+
+# ---- rates and changes -------------------------------------------------------------------------------------------
+#: the part of a claim each rule's finding rests on, when it is not the claim's level
+PART_OF_RULE = {"growth_consistency": "growth", "change_vs_levels": "change", "change_vs_store": "change"}
+_RATE_WHAT = {"growth": "growth rate", "change": "change"}
+
+
+def printed_rate(c: Claim, part: str) -> tuple[float, float] | None:
+    """The printed rate's (percent) or change's (USD) own interval, whatever its qualifier ("more than 24 percent"
+    is the number 24 with its rounding), widened away from zero for a figure cut rather than rounded."""
+    if part == "growth":
+        v, lo, hi = c.growth_pct, c.growth_low, c.growth_high
+    else:
+        v, lo, hi = c.change_usd, c.change_low, c.change_high
+    if v is None or not math.isfinite(v):
+        return None
+    v = float(v)
+    if lo is not None and hi is not None and math.isfinite(lo) and math.isfinite(hi) and hi > lo:
+        lo, hi, half = float(lo), float(hi), (float(hi) - float(lo)) / 2
+    else:
+        half = _own_half(v, part, c)
+        lo, hi = v - half, v + half
+    return (lo, hi + half) if v >= 0 else (lo - half, hi)
+
+
+def _own_half(v: float, part: str, c: Claim) -> float:
+    if part == "growth":
+        return 0.5 if float(v).is_integer() else 0.05
+    p = float(c.precision_usd or 0.0)
+    return p / 2 if p > 0 else 1e-6 * abs(v)
+
+
+def rate_witnesses(w: pd.DataFrame, store_obs: pd.DataFrame | None, part: str) -> pd.DataFrame:
+    """The store's rates (``part`` "growth", percent) or changes (USD) of each statistic, as intervals in the
+    columns of :func:`witnesses`: a stored level against the same source's level of the same span a year before,
+    and (for growth) the rates the sources published beside their levels."""
+    s = w[w["origin"] == "store"]
+    prev = s.assign(year=s["year"] + 1)
+    m = s.merge(prev, on=["source", "reporter", "partner", "flow", "year", "m1", "m2"], suffixes=("", "_prev"))
+    if part == "growth":
+        m = m[m["lo_prev"] > 0]
+        lo, hi = 100 * (m["lo"] / m["hi_prev"] - 1), 100 * (m["hi"] / m["lo_prev"] - 1)
+    else:
+        lo, hi = m["lo"] - m["hi_prev"], m["hi"] - m["lo_prev"]
+    out = m[["fid", "origin", "reporter", "partner", "flow", "period", "year", "m1", "m2", "source", "sure"]].assign(
+        value=(lo + hi) / 2, lo=lo, hi=hi)
+    frames = [out[_COLS]]
+    if part == "growth" and store_obs is not None and len(store_obs) and "growth_pct" in store_obs.columns:
+        g = store_obs[store_obs["growth_pct"].notna() & store_obs["figure_id"].astype(str).isin(set(s["fid"]))]
+        if len(g):
+            half = (g["growth_precision"].astype(float).fillna(0.0) / 2).clip(lower=0.05)
+            pub = s.set_index("fid").loc[g["figure_id"].astype(str)].reset_index()
+            gv = g["growth_pct"].astype(float).to_numpy()
+            pub = pub.assign(value=gv, lo=gv - half.to_numpy(), hi=gv + half.to_numpy())
+            frames.append(pub[_COLS])
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def rate_misreading(c: Claim, w: pd.DataFrame, part: str) -> Misreading | None:
+    """The neighbouring statistic whose stored rate or change (``part``) the claim's printed one is, when no
+    stored rate or change of the claim's own statistic fits it; ``None`` when it stands or no neighbour fits."""
+    if not (c.reporter and c.partner and c.flow and c.period) or not len(w):
+        return None
+    if part == "growth" and c.growth_base is not None and c.growth_base != _previous(c.period):
+        return None  # "up 90 percent since 2013": not a year-on-year rate, no stored rate to be
+    iv = printed_rate(c, part)
+    try:
+        p = Period.parse(c.period)
+    except Exception:  # noqa: BLE001 - an unreadable period: no neighbour to name
+        return None
+    if iv is None:
+        return None
+    lo, hi = iv
+    own = ((w["reporter"] == c.reporter) & (w["partner"] == c.partner) & (w["flow"] == c.flow)
+           & (w["period"] == str(p)))
+    fits = (w["lo"] <= hi) & (w["hi"] >= lo)
+    if bool((own & fits).any()):
+        return None
+    rel = _relations(c, w, p)
+    for relation in ("flow", "reporter", "period", "partner"):
+        hit = w[fits & (rel == relation)]
+        if len(hit):
+            h = hit.sort_values("fid").iloc[0]
+            what = flow_phrase(str(h["reporter"]), str(h["partner"]), str(h["flow"]))
+            when = Period.parse(str(h["period"])).label()
+            shown = f"{c.growth_pct:+g}%" if part == "growth" else money(c.change_usd)
+            text = (f"{shown} is the {_RATE_WHAT[part]} of {what} in {when} in the store [{h['source']}]; "
+                    f"{_WHY[relation]}")
+            return Misreading(c.id, relation, str(h["fid"]), text, part)
+    return None
+
+
+def _previous(period: str) -> str | None:
+    try:
+        return str(Period.parse(period).same_span_previous_year())
+    except Exception:  # noqa: BLE001 - a span that cannot go back a year
+        return None
+
+
+# ---- the gate ------------------------------------------------------------------------------------------------
+def gate(findings: list[dict[str, Any]], claims: list[Claim], store_obs: pd.DataFrame,
+          own: set[str]) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
+    """The misreading gate (:mod:`mirrortrade.claims.neighbours`), last before statuses: a claim that a finding
+    would flag, whose number is a neighbouring statistic's figure (the other flow, the other side, a year
+    before or after, another partner, a change) while no stored figure confirms its own reading, is set aside
+    as unresolved with that explanation; the flagging findings resting on it are dropped (they compare a
+    misreading), and it is struck from the others. A flagged growth rate or change that is a neighbouring
+    statistic's stored rate or change is struck from its claim, with the findings that rest on it; the claim's
+    level, if it has one, stands (a claim that is only that rate is set aside). Returns the findings and the
+    claims set aside by id."""
+    by_id = {c.id: c for c in claims}
+    rests = [{cid: _part_at_stake(f, by_id[cid]) for cid in f["claims"] if cid in by_id} for f in findings]
+    stakes: dict[str, set[str]] = {}
+    for f, parts in zip(findings, rests, strict=True):
+        if f["status"] in FLAGS:
+            for cid, part in parts.items():
+                stakes.setdefault(cid, set()).add(part)
+    if not stakes:
+        return findings, {}
+    w = witnesses(store_obs, claims, own)
+    found = misreadings([by_id[cid] for cid, parts in stakes.items() if "level" in parts], w)
+    struck: dict[str, str] = {}  # claim id -> the part struck from it ("growth", "change")
+    for part in ("growth", "change"):
+        todo = [cid for cid, parts in stakes.items() if part in parts and cid not in found]
+        rw = rate_witnesses(w, store_obs, part) if todo else None
+        for cid in todo:
+            m = rate_misreading(by_id[cid], rw, part)  # type: ignore[arg-type]
+            if m is None:
+                continue
+            c = by_id[cid]
+            if c.value_usd is not None and c.kind == "level":
+                _strike(c, part, m.explanation)
+                struck[cid] = part
+            else:
+                found[cid] = m
+    gated = {cid: by_id[cid] for cid in found}
+    for cid, m in found.items():
+        gated[cid].missing, gated[cid].explanation = [m.slot], m.explanation
+    out = []
+    for f, parts in zip(findings, rests, strict=True):
+        if any(struck.get(cid) == part for cid, part in parts.items()):
+            continue  # it rests on a rate or change struck as a misreading
+        if gated.keys() & set(f["claims"]):
+            if f["status"] in FLAGS:
+                continue
+            f["claims"] = [cid for cid in f["claims"] if cid not in gated]
+            if not f["claims"]:
+                continue
+        out.append(f)
+    return out, gated
+
+
+def _part_at_stake(f: dict[str, Any], c: Claim) -> str:
+    """What of claim ``c`` a finding rests on: its growth rate (a growth check about its own period), its change
+    (a change check), else its level."""
+    part = PART_OF_RULE.get(f["rule"], "level")
+    if part == "growth":
+        about = f.get("about") or {}
+        own_period = not about.get("period") or about.get("period") == c.period
+        return "growth" if c.growth_pct is not None and own_period and f["claims"][:1] == [c.id] else "level"
+    if part == "change":
+        return "change" if c.change_usd is not None and f["claims"][:1] == [c.id] else "level"
+    return part
+
+
+def _strike(c: Claim, part: str, why: str) -> None:
+    """Strike a misread rate or change from a claim whose level stands, saying why."""
+    if part == "growth":
+        c.growth_pct = c.growth_low = c.growth_high = c.growth_base = None
+    else:
+        c.change_usd = c.change_low = c.change_high = None
+    c.explanation = why

@@ -270,7 +270,7 @@ class PercentsMixin:
         self._begin()
         self._note("partner", 0.9)
         src = self.reporter_for(pc.start)
-        lo, hi = value_interval(pc.value, pc.precision, qual)
+        lo, hi = value_interval(pc.value, pc.precision, qual, nonnegative=True)  # a share cannot be negative
         period = self.period_for(pc.start, pc.end, 0, next_start)
         if frame.period and period != frame.period and not any(
                 pm.period == period and not pm.base for pm in self.periods):
@@ -333,9 +333,8 @@ class PercentsMixin:
             fn.lastgroup or "T") if fn else "T"
         share_of = re.sub(r"^(?:the\s+)?(?:[\w\s-]+?['’]s\s+|its\s+|their\s+|the\s+)", "", phrase)
         share_of = re.split(r"\s*[,(]|\s+(?:in|for|during|last|this)\s+(?:\d|the|last|this)", share_of)[0].strip()
-        lo, hi = value_interval(pc.value, pc.precision, qual)
+        lo, hi = value_interval(pc.value, pc.precision, qual, nonnegative=True)  # a share cannot be negative
         hi = min(hi, 100.0)
-        lo = max(lo, 0.0)
         period = self.period_for(pc.start, pc.end, 0, next_start)
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=whole,

@@ -71,6 +71,10 @@ def _find_sources(
         if m and re.match(r"\s+(?:news\s+)?(?:agency\s+)?[A-Z][A-Za-z]*[A-Z]", tail[m.end():m.end() + 20]) and \
                 re.search(r"agency|side", m.group(0), re.I):
             m = None  # "the Russian agency TASS": a news agency reporting, not a statistics agency
+        if m and re.fullmatch(r"side", m.group(1), re.I) and re.match(
+                r"\s+(?:\w+\s+)?(?:bought|sold|purchased|exported|imported|shipped|supplied|delivered|received)\b",
+                tail[m.end():m.end() + 40], re.I):
+            m = None  # "the Turkmen side bought goods from China": a party to the trade, not whose figures they are
         if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
                 re.match(r"\s+(?:[A-Z][\w'’-]+\s+){0,3}(?:said|says|told|tells|noted|stated|announced|wrote|added)\b",
                          tail[m.end():m.end() + 60])

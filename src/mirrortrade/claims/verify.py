@@ -33,7 +33,7 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
-from mirrortrade.claims.neighbours import misreadings, witnesses
+from mirrortrade.claims.neighbours import gate
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
@@ -42,7 +42,8 @@ from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
 ARTICLE_SOURCE_FALLBACK = "PRESS"
 _STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
-_FLAGS = ("conflict", "implausible")
+#: the rules that check a total against its parts (the total is what they are about)
+_SUM_RULES = ("sum_consistency", "balance_sum")
 #: every status a claim can get; ``unresolved``: a slot (reporter, partner, flow, period, kind, value) was not
 #: read with confidence, so the claim is shown with what is missing and never verified
 
@@ -280,43 +281,15 @@ def check_claims(
     for f in findings:
         _revised_since(f, vintages, when)
         _part_year_not_implausible(f)
-    findings, gated = _gate(findings, claims, store_obs, own)
+    findings, gated = gate(findings, claims, store_obs, own)
     claims = [c for c in claims if c.id not in gated]
     for f in findings:
         if f["rule"] == "mirror_gap":
             f["about_claims"] = _about(f, by_id)
-    _assign_status(claims, findings)
+    _assign_status(claims, findings, own)
     for c in [*unresolved, *gated.values()]:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
-
-
-def _gate(findings: list[dict[str, Any]], claims: list[Claim], store_obs: pd.DataFrame,
-          own: set[str]) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
-    """The misreading gate (:mod:`mirrortrade.claims.neighbours`), last before statuses: a claim that a finding
-    would flag, whose number is a neighbouring statistic's figure (the other flow, the other side, a year
-    before or after, another partner, a change) while no stored figure confirms its own reading, is set aside
-    as unresolved with that explanation; the flagging findings resting on it are dropped (they compare a
-    misreading), and it is struck from the others. Returns the findings and the claims set aside by id."""
-    by_id = {c.id: c for c in claims}
-    at_stake = list(dict.fromkeys(cid for f in findings if f["status"] in _FLAGS for cid in f["claims"]
-                                  if cid in by_id))
-    if not at_stake:
-        return findings, {}
-    found = misreadings([by_id[cid] for cid in at_stake], witnesses(store_obs, claims, own))
-    gated = {cid: by_id[cid] for cid in found}
-    for cid, m in found.items():
-        gated[cid].missing, gated[cid].explanation = [m.slot], m.explanation
-    out = []
-    for f in findings:
-        if gated.keys() & set(f["claims"]):
-            if f["status"] in _FLAGS:
-                continue
-            f["claims"] = [cid for cid in f["claims"] if cid not in gated]
-            if not f["claims"]:
-                continue
-        out.append(f)
-    return out, gated
 
 
 def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
@@ -506,10 +479,27 @@ def _revised_since(f: dict[str, Any], dates: dict[str, date], when: date | None)
     if when is None or f["rule"] != "source_conflict" or f["status"] != "conflict":
         return
     stored = [dates[i] for i in (f.get("evidence") or {}).get("figure_ids", []) if i in dates]
-    if stored and all(d > when for d in stored):
+    if stored and all(d > when for d in stored) and _revision_sized(f.get("evidence") or {}):
         f["status"], f["severity"] = "notable", "low"
         f["message"] += (f" The stored figure dates from after the article ({when.isoformat()}; its publication, "
                          "else its retrieval): a revision since is likely, not an error of the article.")
+
+
+#: the largest difference between a first release and its revision taken as a revision (relative to the larger
+#: figure): trade agencies revise a total by a few percent at most; a figure half again the stored one is no
+#: earlier vintage of it but a different number
+REVISION_LIMIT = 0.10
+
+
+def _revision_sized(ev: dict[str, Any]) -> bool:
+    """Could the two figures of a source conflict be one statistic's first release and its revision?"""
+    figs = ev.get("figures") or []
+    ivs = [f.get("interval") for f in figs if isinstance(f, dict)]
+    if len(ivs) != 2 or any(not iv or None in iv for iv in ivs):
+        return True  # nothing to measure: the dates decide, as before
+    (alo, ahi), (blo, bhi) = ([float(x) for x in iv] for iv in ivs)  # type: ignore[union-attr]
+    apart = max(blo - ahi, alo - bhi, 0.0)
+    return apart <= REVISION_LIMIT * max(abs(ahi), abs(bhi), 1.0)
 
 
 def _part_year_not_implausible(f: dict[str, Any]) -> None:
@@ -519,11 +509,15 @@ def _part_year_not_implausible(f: dict[str, Any]) -> None:
         f["status"], f["severity"] = "notable", "medium"
 
 
-def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
+def _assign_status(claims: list[Claim], findings: list[dict[str, Any]], own: set[str] = frozenset()) -> None:
     """A claim's status says whether the article quotes its own source correctly. A mirror gap (the other
     reporter's figure differs) is a finding beside the claim (its ``about_claims``), not a conflict of it."""
     status: dict[str, str] = {}
     by_id = {c.id: c for c in claims}
+    # a figure that restates its own source's stored figure (not this article's own stored copy) quotes its source
+    # correctly: a sum it heads that does not add up has its error among the parts (which one, the sum cannot say)
+    quoted = {f["claims"][0] for f in findings if f["rule"] == "store_match"
+              and set(f["evidence"].get("figure_ids") or []) - own}
     for f in findings:
         if f["rule"] == "mirror_gap" and f["status"] in ("conflict", "implausible"):
             continue
@@ -531,6 +525,8 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]]) -> None:
         # a notable finding (a surge, a high share of GDP) does not make the figure wrong; a conflict
         # or an implausibility marks the claims it is about, not those it used as evidence
         ids = f["claims"] if s == "consistent" else _primary(f, by_id)
+        if s != "consistent" and f["rule"] in _SUM_RULES:
+            ids = [cid for cid in ids if cid not in quoted]
         for cid in ids:
             if _STATUS_RANK[s] > _STATUS_RANK[status.get(cid, "unverifiable")]:
                 status[cid] = s
