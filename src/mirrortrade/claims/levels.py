@@ -73,7 +73,17 @@ class LevelsMixin:
                 ca0 = self.clause_of(nxt.start - self.s.start)[0]
                 rates = [float(m.group(1).replace(",", ".")) for m in re.finditer(
                     r"(\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)", self.t[ca0:nxt.start - self.s.start])]
+                if not rates and x and y and self._year_to_date(nxt.period):
+                    # "exports declined to $2.732 billion from $2.978 billion" for a fiscal year, "shrank to $8.3bn
+                    # from $8.9bn" for January–October: a year or the months to date are compared with the same
+                    # span a year before. Derived, not printed: enough to show the figure, never to flag it
+                    self._derived_base(c, nxt.period)
+                    continue
                 if not x or not y or not any(abs(abs(x / y - 1) * 100 - g) <= 0.6 for g in rates):
+                    # the rate stated is not the one between the two levels (or a month, whose base may be the
+                    # month before): the "from" level's period is not said, and it is not the "to" level's
+                    c.slots["period"] = 0.0
+                    c.missing = [k for k, v in c.slots.items() if v < 0.5]
                     continue  # only when the rate stated is the one between the two levels: a year-on-year base
             if nxt is None or not nxt.period:
                 continue
@@ -91,6 +101,28 @@ class LevelsMixin:
                 c.period = str(Period.parse(nxt.period).same_span_previous_year())
             except Exception:  # noqa: BLE001 - a span with no previous year keeps its period
                 continue
+
+    def _year_to_date(self, period: str | None) -> bool:
+        """A span of several months that opens a calendar or fiscal year (a year, a half, January–October): its
+        figures are compared year on year, never with the span before."""
+        if not period:
+            return False
+        try:
+            p = Period.parse(period)
+        except Exception:  # noqa: BLE001 - an unreadable period is no span
+            return False
+        return p.n_months > 1 and p.start.month in (1, self.art.fiscal_start or 1)
+
+    def _derived_base(self, c: Claim, period: str) -> None:
+        """The "from" level of "fell to $A from $B": the same span a year before ``period``, read with the
+        confidence of a derived period (shown and corroborated, never flagged)."""
+        try:
+            c.period = str(Period.parse(period).same_span_previous_year())
+        except Exception:  # noqa: BLE001 - a span with no previous year leaves the level unresolved
+            c.slots["period"] = 0.0
+        else:
+            c.slots["period"] = min(c.slots.get("period", 1.0), 0.55)
+        c.missing = [k for k, v in c.slots.items() if v < 0.5]
 
     def _inherited_difference(self, mo: Money, qual: str) -> Claim:
         pc = self.prev_claim

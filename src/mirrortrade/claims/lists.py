@@ -241,7 +241,11 @@ class ListsMixin:
         own = self._own_party(mo, prev_end, qstart)
         if own is None or not self.art.last_levels:
             return None
-        base = next((c for c in self.art.last_levels if c.flow == "T"), self.art.last_levels[0])
+        last = self.art.last_levels[0]
+        # "The United Kingdom was the largest buyer ... with $386.7 million. Russia was second at $230 million": in
+        # the paragraph of a partner's figure, the ranking goes on in that figure's flow; else in turnover
+        base = last if last.paragraph == self.p.index and last.partner not in (None, "WLD", "CA5") else next(
+            (c for c in self.art.last_levels if c.flow == "T"), last)
         if base.reporter is None or base.flow is None or own == base.reporter:
             return None
         self._note("flow", 0.7)

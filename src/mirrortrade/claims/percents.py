@@ -81,6 +81,8 @@ class PercentsMixin:
             if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
                 continue
             qual, qstart = lx.qualifier_before(self.t, pc.start)
+            if pc.start not in mults and not pc.word and self._bracketed_share(out, pc, qual, qstart, level_claims):
+                continue
             prev_money = [(mo, c) for mo, c in level_claims if mo.end <= pc.start]
             next_money = [(mo, c) for mo, c in level_claims if mo.start >= pc.end]
             lo_bound = prev_money[-1][0].end if prev_money else 0
@@ -150,6 +152,43 @@ class PercentsMixin:
                 target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _bracketed_share(self, out: list[Claim], pc: Percent, qual: str, qstart: int,
+                         level_claims: list[tuple[Money, Claim | None]]) -> bool:
+        """"Russia was second at $230 million (19.5 percent)", "followed by Uzbekistan ($13.7 billion, 14.5
+        percent)": a bare percent bracketed with a partner's level, no change word beside it, is that partner's
+        share of the whole the level is part of, with the level's reporter, partner, flow and period. Which whole
+        (the reporter's total, a region's) is not said: the kind is read below
+        :data:`~mirrortrade.claims.claim.FLAGGABLE`, so the share is shown and corroborated, never flagged."""
+        prev = [(mo, c) for mo, c in level_claims if mo.end <= qstart]
+        if not prev or not re.match(r"\s*\)", self.t[pc.end:]):
+            return False
+        mo, c = prev[-1]
+        gap = self.t[mo.end:qstart]
+        if not (re.fullmatch(r"\s*\(\s*", gap) or re.fullmatch(r"\s*,\s*", gap) and re.search(
+                r"\(\s*(?:[A-Za-z]+\s+){0,2}$", self.t[:lx.qualifier_before(self.t, mo.start)[1]])):
+            return False
+        if re.search(r"[+±−-]\s*$", self.t[max(0, qstart - 2):pc.start]) or pc.text[:1] in "+±−-" \
+                or _CHANGE_AFTER.match(self.t[pc.end:]):
+            return False  # "($48.7 billion, +11 percent)": a change
+        if c is None or c.kind != "level" or c.missing or c.partner in (None, "WLD", "CA5") \
+                or c.reporter in (None, c.partner) or c.flow not in ("T", "X", "M"):
+            return False
+        if c.partner in lx.CENTRAL_ASIA_CODES and any(
+                d.reporter == c.reporter and d.partner == "CA5" for d in [*out, *self.art.last_levels]):
+            return False  # a ranking within the region's total: a share of the region, not of the reporter's trade
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        s = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=c.reporter,
+            partner=c.partner, flow=c.flow, period=c.period, qualifier=qual, source=c.source, kind="share",
+            text=pc.text, paragraph=self.p.index, share_pct=pc.value, share_low=max(lo, 0.0),
+            share_high=min(hi, 100.0), share_of={"X": "exports", "M": "imports"}.get(c.flow, "trade"),
+        )
+        s.slots = dict(c.slots)
+        s.slots["kind"] = min(s.slots.get("kind", 1.0), 0.55)
+        s.missing = [k for k, v in s.slots.items() if v < 0.5]
+        out.append(s)
+        return True
 
     def _gapped_rate(self, out: list[Claim], pc: Percent, qual: str, qstart: int) -> None:
         """"Trade with Kazakhstan fell by 20 percent, with Uzbekistan by 10.3 percent and with Kyrgyzstan by 21.7
