@@ -312,7 +312,7 @@ def test_last_year_without_date_uses_the_text() -> None:
         ("Chinese exports to the five Central Asian countries were $70bn in 2024, according to GACC.",
          "CHN", "CA5", "X", "CN-GACC"),
         ("Trade turnover between Uzbekistan and Kazakhstan amounted to $4.3 billion in 2023.", "UZB", "KAZ", "T", None),
-        ("Kyrgyzstan imported $35mn worth of Chinese cars in Q3 2022, the National Statistical Committee said.",
+        ("Kyrgyzstan imported $35mn worth of Chinese goods in Q3 2022, the National Statistical Committee said.",
          "KGZ", "CHN", "M", "KG-NSC"),
         ("Kazakhstan's foreign trade reached $140 billion in 2024.", "KAZ", "WLD", "T", None),
     ],
