@@ -64,3 +64,14 @@ def test_from_level_of_one_month_without_its_rate_is_unresolved() -> None:
          "$183.4 million, the Ministry of Commerce of Pakistan said.")
     base = next(c for c in extract_claims(t) if c.text == "$183.4 million")
     assert "period" in base.missing
+
+
+def test_dateline_with_its_year_in_brackets_is_no_data_period() -> None:
+    # "Beijing, Mar 8 (2019):" is when the article was written: the figure's period is the two months, and the
+    # next paragraph goes on about them, not about the whole year
+    t = ("Beijing, Mar 8 (2019): Trade between China and Kazakhstan rose 3.1 percent year on year to $2.21 billion "
+         "in the first two months of 2019, China's customs said.\n\n"
+         "Chinese exports to Kazakhstan grew 5.2 percent to $1.32 billion.")
+    periods = {c.text: (c.period, c.missing) for c in extract_claims(t) if c.kind == "level"}
+    assert periods["$2.21 billion"] == ("2019-01/2019-02", [])
+    assert periods["$1.32 billion"] == ("2019-01/2019-02", [])

@@ -94,7 +94,10 @@ _SHARE_FLOW_NOUN = re.compile(
     r"|\b(?P<X>(?:sales|goods\s+(?:\w+\s+){0,3}sold)\s+abroad)\b", re.I)
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s*[–—-]\s*")
+#: "ALMATY, March 3, 2025 – ", "Beijing, Mar 8 (2019): ": the place and date an article was written
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:(?:19|20)\d\d|\((?:19|20)\d\d\))"
+    r"\s*[–—:-]\s*")
 _WORLD_HINT = re.compile(r"\b(?:foreign|external|global|world|worldwide)\s+(?:trade|turnover)\b", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*[-–—/]\s*$")
 _STOP_FILLER = {
