@@ -73,3 +73,16 @@ def test_a_figure_a_rule_cannot_use_is_skipped_with_a_note(frames) -> None:  # t
     found = RULES["exceeds_gdp"].check(ctx)
     assert not any("G000000000000000" in f.figure_ids for f in found)
     assert any("G000000000000000" in n and "skipped" in n for n in ctx.notes)
+
+
+def test_a_zero_turnover_is_skipped_by_mirror_gap_with_a_note(frames) -> None:  # type: ignore[no-untyped-def]
+    # China's turnover with Kyrgyzstan in 2024 drawn as exactly zero against Kyrgyzstan's own (embedded):
+    # a relative gap cannot be computed, so mirror_gap leaves the pair out and says so instead of failing
+    obs, ind = frames
+    assert len(obs[(obs.reporter == "KGZ") & (obs.partner == "CHN") & (obs.flow == "T") & (obs.period == "2024")])
+    zero = {**KGZ_LOWER, "flow": "T", "period": "2024", "value_usd": 0.0, "value_low": 0.0,
+            "value_high": 0.0, "precision_usd": 0.0, "qualifier": "exact"}
+    ctx = CheckContext(MixedStore(obs, ind, [zero], []))
+    found = RULES["mirror_gap"].check(ctx)
+    assert not any("F000000000000000" in f.figure_ids for f in found)  # the drawn figure's id (tests/bounds/_gen.py)
+    assert any(n.startswith("mirror_gap:") and "turnover of zero" in n for n in ctx.notes), ctx.notes

@@ -201,6 +201,9 @@ def turnover(ctx: CheckContext, bands: BandEstimator, comps: list[tuple[Fig, Fig
         tb = ctx.find(reporter=b, partner=a, flow="T", period=t1.period)
         for fa in ta:
             for fb in tb:
+                if min(fa.value, fb.value) <= 0:  # a gap in percent of zero cannot be computed
+                    ctx.skip(ID, fa if fa.value <= 0 else fb, "a turnover of zero has no relative gap")
+                    continue
                 mine = by_pair.get((frozenset((fa.reporter, fb.reporter)), fa.period), [])
                 out.append(_turnover_finding(ctx, bands, fa, fb, mine))
     return out
