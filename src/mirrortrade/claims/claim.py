@@ -80,6 +80,12 @@ class Claim:
     def flaggable(self) -> bool:
         return self.resolved and self.confidence >= FLAGGABLE
 
+    def cap_slot(self, slot: str, conf: float) -> None:
+        """Read ``slot`` no more surely than ``conf``, and say again what is missing (slots below
+        :data:`RESOLVED`)."""
+        self.slots[slot] = min(self.slots.get(slot, 1.0), conf)
+        self.missing = [k for k, v in self.slots.items() if v < RESOLVED]
+
     def to_json(self) -> dict[str, object]:
         """The claim in the JSON shape of ``mirrortrade check --json`` (issue 7)."""
         d: dict[str, object] = {

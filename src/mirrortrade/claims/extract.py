@@ -123,8 +123,7 @@ def _province_claims(claims: list[Claim], art: _Article) -> None:
                          for r in lx.find_countries(lead, provinces=True))
     for c in claims:
         if about_province or "SUB" in (c.reporter, c.partner):
-            c.slots["reporter"] = min(c.slots.get("reporter", 1.0), 0.3)
-            c.missing = [k for k, v in c.slots.items() if v < 0.5]
+            c.cap_slot("reporter", 0.3)
 
 
 def _heading_country(p: Paragraph) -> str | None:

@@ -82,8 +82,7 @@ class LevelsMixin:
                 if not x or not y or not any(abs(abs(x / y - 1) * 100 - g) <= 0.6 for g in rates):
                     # the rate stated is not the one between the two levels (or a month, whose base may be the
                     # month before): the "from" level's period is not said, and it is not the "to" level's
-                    c.slots["period"] = 0.0
-                    c.missing = [k for k, v in c.slots.items() if v < 0.5]
+                    c.cap_slot("period", 0.0)
                     continue  # only when the rate stated is the one between the two levels: a year-on-year base
             if nxt is None or not nxt.period:
                 continue
@@ -119,10 +118,9 @@ class LevelsMixin:
         try:
             c.period = str(Period.parse(period).same_span_previous_year())
         except Exception:  # noqa: BLE001 - a span with no previous year leaves the level unresolved
-            c.slots["period"] = 0.0
+            c.cap_slot("period", 0.0)
         else:
-            c.slots["period"] = min(c.slots.get("period", 1.0), 0.55)
-        c.missing = [k for k, v in c.slots.items() if v < 0.5]
+            c.cap_slot("period", 0.55)
 
     def _inherited_difference(self, mo: Money, qual: str) -> Claim:
         pc = self.prev_claim

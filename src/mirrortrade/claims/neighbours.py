@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,7 +102,7 @@ def _period_parts(periods: Iterable[object]) -> dict[str, tuple[int, int, int, s
     return out
 
 
-def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: set[str] = frozenset()) -> pd.DataFrame:
+def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: AbstractSet[str] = frozenset()) -> pd.DataFrame:
     """The figures a number may be recognised in: stored totals (except ``own``, the article's own stored copy,
     which would only repeat the reading under test) and the article's level claims. Columns: ``fid origin
     reporter partner flow period year m1 m2 value lo hi source sure``; ``lo``–``hi`` is the figure's rounding
@@ -330,7 +331,7 @@ def _previous(period: str) -> str | None:
 
 # ---- the gate ------------------------------------------------------------------------------------------------
 def gate(findings: list[dict[str, Any]], claims: list[Claim], store_obs: pd.DataFrame,
-          own: set[str]) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
+          own: AbstractSet[str]) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
     """The misreading gate (:mod:`mirrortrade.claims.neighbours`), last before statuses: a claim that a finding
     would flag, whose number is a neighbouring statistic's figure (the other flow, the other side, a year
     before or after, another partner, a change) while no stored figure confirms its own reading, is set aside

@@ -177,16 +177,15 @@ class PercentsMixin:
         if c.partner in lx.CENTRAL_ASIA_CODES and any(
                 d.reporter == c.reporter and d.partner == "CA5" for d in [*out, *self.art.last_levels]):
             return False  # a ranking within the region's total: a share of the region, not of the reporter's trade
-        lo, hi = value_interval(pc.value, pc.precision, qual)
+        lo, hi = value_interval(pc.value, pc.precision, qual, nonnegative=True)  # a share cannot be negative
         s = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=c.reporter,
             partner=c.partner, flow=c.flow, period=c.period, qualifier=qual, source=c.source, kind="share",
-            text=pc.text, paragraph=self.p.index, share_pct=pc.value, share_low=max(lo, 0.0),
+            text=pc.text, paragraph=self.p.index, share_pct=pc.value, share_low=lo,
             share_high=min(hi, 100.0), share_of={"X": "exports", "M": "imports"}.get(c.flow, "trade"),
         )
         s.slots = dict(c.slots)
-        s.slots["kind"] = min(s.slots.get("kind", 1.0), 0.55)
-        s.missing = [k for k, v in s.slots.items() if v < 0.5]
+        s.cap_slot("kind", 0.55)
         out.append(s)
         return True
 
@@ -384,8 +383,7 @@ class PercentsMixin:
         out.append(self._finish(c, src if src is not None and src.reporter == whole else None))
         if joint and not re.search(r"\brespectively\b", self.t):
             # "China and Russia account for half of Tajikistan's trade": the two together, no one country's share
-            c.slots["partner"] = 0.3
-            c.missing = [k for k, v in c.slots.items() if v < 0.5]
+            c.cap_slot("partner", 0.3)
 
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:

@@ -163,12 +163,13 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         if self.carry_source is not None:
             self._note("reporter", 0.9)  # named earlier in the paragraph
             return self.carry_source
-        weak = self.p.index < self.art.default_para and not self.art.default_in_lead or self.art.default_source is None
-        spk = speaker_country(self.art.text[:self.s.start], self.t, self.art.home) if weak else None
+        before_default = self.p.index < self.art.default_para and not self.art.default_in_lead
+        spk = (speaker_country(self.art.text[:self.s.start], self.t, self.art.home)
+               if before_default or self.art.default_source is None else None)
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
             self._note("reporter", 0.55)
             return _Source(0, 0, spk, "speaker", "")
-        if self.p.index < self.art.default_para and not self.art.default_in_lead:
+        if before_default:
             self._note("reporter", 0.0)
             return None
         # the source the article names first governs the figures after it (none named: the flow's subject's)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 
@@ -33,7 +34,7 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
-from mirrortrade.claims.neighbours import gate
+from mirrortrade.claims.neighbours import FLAGS, gate
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
@@ -296,7 +297,7 @@ def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     """A finding that marks figures wrong is raised only if every claim it rests on was read surely enough
     (:data:`~mirrortrade.claims.claim.FLAGGABLE`): one misread claim is enough to make the whole finding an
     artefact of the reading, not of the article."""
-    if f["status"] not in ("conflict", "implausible"):
+    if f["status"] not in FLAGS:
         return True
     return all(by_id[cid].flaggable for cid in f["claims"] if cid in by_id)
 
@@ -434,7 +435,7 @@ def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
     return out
 
 
-def _one_publication_fits(findings: list[dict[str, Any]], own: set[str] = frozenset()) -> list[dict[str, Any]]:
+def _one_publication_fits(findings: list[dict[str, Any]], own: AbstractSet[str] = frozenset()) -> list[dict[str, Any]]:
     """A growth rate checked against several publications of its base year (a first release and a revision,
     two outlets' roundings) is consistent when it fits one of them: the article may have computed it from
     the other. Its conflicts with the rest are dropped."""
@@ -509,7 +510,8 @@ def _part_year_not_implausible(f: dict[str, Any]) -> None:
         f["status"], f["severity"] = "notable", "medium"
 
 
-def _assign_status(claims: list[Claim], findings: list[dict[str, Any]], own: set[str] = frozenset()) -> None:
+def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
+                   own: AbstractSet[str] = frozenset()) -> None:
     """A claim's status says whether the article quotes its own source correctly. A mirror gap (the other
     reporter's figure differs) is a finding beside the claim (its ``about_claims``), not a conflict of it."""
     status: dict[str, str] = {}
@@ -519,7 +521,7 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]], own: set
     quoted = {f["claims"][0] for f in findings if f["rule"] == "store_match"
               and set(f["evidence"].get("figure_ids") or []) - own}
     for f in findings:
-        if f["rule"] == "mirror_gap" and f["status"] in ("conflict", "implausible"):
+        if f["rule"] == "mirror_gap" and f["status"] in FLAGS:
             continue
         s = {"implausible": "implausible", "conflict": "conflict"}.get(f["status"], "consistent")
         # a notable finding (a surge, a high share of GDP) does not make the figure wrong; a conflict

@@ -67,8 +67,8 @@ class ReconcileResult:
         and ``pairs`` (both sides, gap, ratio, log ratio, CIF rate used; about as large as
         ``estimates``) when ``pairs`` is true. Returns the paths written, by table name.
 
-        On DuckDB the estimates stream from the backend as Arrow batches to pyarrow's writer (never through
-        pandas); with ``pairs``, both files are written from one scan of the estimate rows.
+        The tables stream from the backend as Arrow batches to pyarrow's writer (never through pandas); with
+        ``pairs``, both files are written from one scan of the estimate rows.
         """
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
@@ -77,17 +77,15 @@ class ReconcileResult:
         big = {"estimates": self.estimates_expr, "pairs": self.pairs_expr} if pairs else {"estimates": self.estimates_expr}
         if len(big) > 1 and self.rows_expr is not None and not any(name in self._cache for name in big):
             _write_split(self.rows_expr, {name: (list(expr.columns), paths[name]) for name, expr in big.items()})
-        elif self.backend == "duckdb" and "estimates" not in self._cache:
-            # streamed as Arrow batches to pyarrow's writer (dictionary-encoded strings, plain doubles) rather
-            # than DuckDB's COPY, whose string and double encoding costs more: realistic 20M (11M rows),
-            # see benchmarks/RESULTS.md, branch i17-speed2 (session 7)
-            _write_split(self.estimates_expr, {"estimates": (list(self.estimates_expr.columns), paths["estimates"])})
         else:
+            # each table streamed as Arrow batches to pyarrow's writer (dictionary-encoded strings, plain doubles),
+            # on DuckDB too: its COPY encodes strings and doubles at a higher cost (realistic 20M, 11M rows: see
+            # benchmarks/RESULTS.md, branch i17-speed2, session 7)
             for name, expr in big.items():
                 if name in self._cache:
                     self._cache[name].to_parquet(paths[name], index=False)
                 else:
-                    _write_parquet(self.con, self.backend, expr, paths[name])
+                    _write_split(expr, {name: (list(expr.columns), paths[name])})
         self.reliability.to_parquet(paths["reliability"], index=False)
         self.findings.to_parquet(paths["findings"], index=False)
         return paths
@@ -166,29 +164,3 @@ def _select_schema(schema: Any, cols: list[str]) -> Any:
     import pyarrow as pa
 
     return pa.schema([schema.field(c) for c in cols])
-
-
-def _write_parquet(con: Any, backend: str, expr: Any, path: Path) -> None:
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if backend == "duckdb":
-            # straight from DuckDB to the file (COPY, written in parallel); no dictionary encoding:
-            # the doubles (most of the columns) are nearly all distinct, and trying a dictionary for
-            # them costs about a quarter of the write (20M declarations: 5.2 -> 4.0 CPU-s; the file
-            # is ~15% larger, 538 vs 469 MB). Snappy: zstd saves another 15% of the size for ~40%
-            # more CPU. Parquet format version 2 (delta encodings, v2 data pages): realistic 20M
-            # (11M estimate rows) 549 -> 499 MB and 7.26 -> 6.89 CPU-s (mean of two COPYs each).
-            con.to_parquet(expr, tmp, compression="snappy", dictionary_size_limit=1, parquet_version="v2")
-        else:
-            import pyarrow.parquet as pq
-
-            batches = expr.to_pyarrow_batches()
-            with pq.ParquetWriter(tmp, batches.schema, compression="snappy") as w:
-                for batch in batches:
-                    w.write_batch(batch)
-        os.replace(tmp, path)
-    except Exception as e:
-        if tmp.exists():
-            tmp.unlink()
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        raise StageError(f"reconcile stage 'best_estimate' failed writing {path.name}: {first}") from e
