@@ -14,22 +14,16 @@ from typing import Any
 
 import pandas as pd
 
-from mirrortrade.checks import run_checks
-from mirrortrade.claims import extract_claims
+from mirrortrade.checks import explain, run_checks
 from mirrortrade.claims.reading import read_article
 from mirrortrade.claims.verify import check_reading
+from mirrortrade.reconcile.reliability import CIF_BAND as _CIF_BAND
 
 #: derived tables written by ``mirrortrade reconcile``
 RECONCILE_TABLES = ("pairs", "estimates", "reliability")
 NOT_RECONCILED = "not computed yet: run mirrortrade reconcile"
-NO_CHECKS = "checks are not available in this installation (mirrortrade.checks is missing)"
-NO_CLAIMS = "the claim checker is not available in this installation (mirrortrade.claims is missing)"
 
-#: the normal CIF margin band (importer's CIF figure above the exporter's FOB figure)
-try:  # the reconciliation layer owns the band; fall back to the same published numbers
-    from mirrortrade.reconcile.reliability import CIF_BAND as _CIF_BAND
-except ImportError:  # pragma: no cover - only when the reconcile layer is absent
-    _CIF_BAND = (0.0, 0.2)
+#: the normal CIF margin band (importer's CIF figure above the exporter's FOB figure), owned by reconcile
 CIF_BAND: tuple[float, float] = (float(_CIF_BAND[0]), float(_CIF_BAND[1]))
 
 
@@ -76,14 +70,6 @@ def frame_records(df: pd.DataFrame) -> list[dict[str, Any]]:
 # ---- checks ---------------------------------------------------------------------------------
 
 
-def checks_available() -> bool:
-    try:
-        import mirrortrade.checks as checks
-    except ImportError:
-        return False
-    return hasattr(checks, "run_checks")
-
-
 def finding_dict(f: Any) -> dict[str, Any]:
     """A finding (dataclass, object or mapping) as a plain dict with the documented fields."""
     if isinstance(f, dict):
@@ -105,18 +91,15 @@ def finding_dict(f: Any) -> dict[str, Any]:
     return jsonable(out)
 
 
-def run_findings_raw(store: Any) -> list[Any] | None:
-    """The checks' :class:`Finding` objects over the whole store, or ``None`` when checks are unavailable."""
-    if not checks_available():
-        return None
-
+def run_findings_raw(store: Any) -> list[Any]:
+    """The checks' :class:`Finding` objects over the whole store."""
     return list(run_checks(store))
 
 
-def run_findings(store: Any, raw: list[Any] | None = None) -> list[dict[str, Any]] | None:
-    """Every finding of the plausibility checks as dicts, or ``None`` when checks are unavailable."""
+def run_findings(store: Any, raw: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Every finding of the plausibility checks as dicts (of ``raw`` when given, else over ``store``)."""
     raw = run_findings_raw(store) if raw is None else raw
-    return None if raw is None else [finding_dict(f) for f in raw]
+    return [finding_dict(f) for f in raw]
 
 
 def is_problem(f: dict[str, Any]) -> bool:
@@ -128,11 +111,7 @@ def is_problem(f: dict[str, Any]) -> bool:
 
 
 def explain_text(store: Any, reporter: str, partner: str, year: int, raw: list[Any] | None = None) -> str | None:
-    """The checks' plain-language explanation of a pair-year, or ``None`` when unavailable."""
-    try:
-        from mirrortrade.checks import explain
-    except ImportError:
-        return None
+    """The checks' plain-language explanation of a pair-year, or ``None`` when it says nothing."""
     res = explain(store, reporter, partner, year, findings=raw) if raw is not None else explain(
         store, reporter, partner, year)
     text = res.text() if hasattr(res, "text") else str(res)
@@ -142,50 +121,18 @@ def explain_text(store: Any, reporter: str, partner: str, year: int, raw: list[A
 # ---- claims ---------------------------------------------------------------------------------
 
 
-def _check_article_fn() -> Any:
-    try:
-        from mirrortrade.claims import check_article
-    except ImportError:
-        try:
-            from mirrortrade.claims.verify import check_article
-        except ImportError:
-            return None
-    return check_article
-
-
-def claims_mode() -> str | None:
-    """``"check"`` when claims come with verdicts, ``"extract"`` when only extraction exists, else None."""
-    try:
-        import mirrortrade.claims as claims
-    except ImportError:
-        return None
-    if _check_article_fn() is not None:
-        return "check"
-    if hasattr(claims, "extract_claims"):
-        return "extract"
-    return None
-
-
 def check_article_json(text: str, store: Any, article_date: date | None = None) -> dict[str, Any]:
-    """The claim checker's JSON for an article: ``{"claims": [...], "findings": [...], "mode": ...}``."""
-    mode = claims_mode()
-    extracted: list[Any] = []
-    if mode == "check":
-        # the article is read once (one paragraph walk); its claims give the verdicts and the offsets below
-        reading = read_article(text, article_date)
-        extracted = reading.claims
-        res = check_reading(reading, store)
-        out = jsonable(res if isinstance(res, dict) else dataclasses.asdict(res))
-    elif mode == "extract":
-        extracted = extract_claims(text, article_date=article_date)
-        out = {"claims": jsonable([_claim_dict(c) for c in extracted]), "findings": []}
-    else:
-        return {"claims": [], "findings": [], "mode": None, "note": NO_CLAIMS}
+    """The claim checker's JSON for an article: ``{"claims": [...], "findings": [...], "mode": "check"}``."""
+    # the article is read once (one paragraph walk); its claims give the verdicts and the offsets below
+    reading = read_article(text, article_date)
+    extracted = reading.claims
+    res = check_reading(reading, store)
+    out = jsonable(res if isinstance(res, dict) else dataclasses.asdict(res))
     out.setdefault("claims", [])
     out.setdefault("findings", [])
     out["claims"] = [c if isinstance(c, dict) else _claim_dict(c) for c in out["claims"]]
     out["findings"] = [f if isinstance(f, dict) else finding_dict(f) for f in out["findings"]]
-    out["mode"] = mode
+    out["mode"] = "check"
     _add_offsets(extracted, out["claims"])
     return out
 

@@ -54,11 +54,11 @@ def pair_href(country: str) -> str:
     return f"/pair/{country}/CHN"
 
 
-def findings(file: str, store_name: str) -> tuple[list[Any] | None, list[dict[str, Any]] | None]:
+def findings(file: str, store_name: str) -> tuple[list[Any], list[dict[str, Any]]]:
     """The checks' findings over the snapshot: the raw :class:`Finding` objects and their dicts."""
     store = _store(file, store_name)
     raw = derived.run_findings_raw(store)
-    return raw, (None if raw is None else derived.run_findings(None, raw))
+    return raw, derived.run_findings(None, raw)
 
 
 def check(file: str, store_name: str, text: str, article_date: date | None) -> dict[str, Any]:
@@ -66,14 +66,14 @@ def check(file: str, store_name: str, text: str, article_date: date | None) -> d
     return derived.check_article_json(text, _store(file, store_name), article_date)
 
 
-def overview_html(file: str, store_name: str, generation: int, raw: list[Any] | None,
-                  fs: list[dict[str, Any]] | None) -> str:
+def overview_html(file: str, store_name: str, generation: int, raw: list[Any],
+                  fs: list[dict[str, Any]]) -> str:
     """The overview page."""
     store = _store(file, store_name)
     story = story_view(store, findings=fs, pair_href=pair_href, findings_href=lambda c: f"/findings?country={c}")
     est = store.count("estimates") if store.has_table("estimates") else None
     n_obs, n_ind = store.count("observations"), store.count("indicators")
-    problems = None if fs is None else sum(derived.is_problem(f) for f in fs)
+    problems = sum(derived.is_problem(f) for f in fs)
     return str(_template("overview.html.j2").render(
         nav="overview", story=story, fig_href=fig_href, n_obs=n_obs, n_ind=n_ind, n_estimates=est,
         n_problems=problems, not_reconciled=derived.NOT_RECONCILED,

@@ -109,14 +109,10 @@ async def findings_page(
 ) -> HTMLResponse:
     snap = await dash.current()
     fs = await dash.findings(snap)
-    selected = None
-    options: dict[str, list[str]] = {"rule": [], "severity": [], "status": []}
-    if fs is not None:
-        for k in options:
-            options[k] = sorted({str(f.get(k)) for f in fs if f.get(k)})
-        selected = filter_findings(fs, country=codes(country, "country"), rule=words(rule, "rule"),
-                                   severity=words(severity, "severity"), status=words(status, "status"),
-                                   period=periods(period), problems_only=(show != "all"))
+    options = {k: sorted({str(f.get(k)) for f in fs if f.get(k)}) for k in ("rule", "severity", "status")}
+    selected = filter_findings(fs, country=codes(country, "country"), rule=words(rule, "rule"),
+                               severity=words(severity, "severity"), status=words(status, "status"),
+                               period=periods(period), problems_only=(show != "all"))
     figs_by_id: dict[str, Any] = {}
     if selected:
         ids = sorted({i for f in selected for i in f.get("figure_ids") or []})
@@ -125,7 +121,7 @@ async def findings_page(
             with dash.holder.store(snap) as store:
                 return {r["figure_id"]: r for r in figure_rows(_figures(store, ids))}
         figs_by_id = await run_in_threadpool(figure_lookup)
-    return dash.page("findings.html.j2", nav="findings", findings=selected, total=None if fs is None else len(fs),
+    return dash.page("findings.html.j2", nav="findings", findings=selected, total=len(fs),
                      options=options, q={"country": country or "", "rule": rule or "", "severity": severity or "",
                                          "status": status or "", "period": period or "", "show": show},
                      fig_href=fig_href, figures_by_id=figs_by_id)
@@ -172,7 +168,7 @@ async def _checker(dash: Dashboard, text: str | None, article_date: date | None 
     for c in (result or {}).get("claims", []):
         counts[str(c.get("status"))] = counts.get(str(c.get("status")), 0) + 1
     return dash.page("check.html.j2", nav="check", text=text or "", result=result, segments=segments,
-                     counts=counts, mode=derived.claims_mode(), no_claims=derived.NO_CLAIMS,
+                     counts=counts,
                      problems=sorted((f for f in (result or {}).get("findings", []) if derived.is_problem(f)),
                                      key=lambda f: _SEVERITY_RANK.get(str(f.get("severity")), 9)))
 

@@ -57,13 +57,13 @@ class Dashboard:
                                                      self.holder.path.name, *args))
         return await self.flight.run((snap.generation, key), kind, compute)
 
-    async def both_findings(self, snap: Snap) -> tuple[list[Any] | None, list[dict[str, Any]] | None]:
-        """The findings of ``snap`` as the checks return them and as records (None when checks are missing)."""
-        result: tuple[list[Any] | None, list[dict[str, Any]] | None] = await self.computed(
+    async def both_findings(self, snap: Snap) -> tuple[list[Any], list[dict[str, Any]]]:
+        """The findings of ``snap`` as the checks return them and as records."""
+        result: tuple[list[Any], list[dict[str, Any]]] = await self.computed(
             snap, "findings", "findings", "findings")
         return result
 
-    async def findings(self, snap: Snap) -> list[dict[str, Any]] | None:
+    async def findings(self, snap: Snap) -> list[dict[str, Any]]:
         """The findings of ``snap`` as records."""
         return (await self.both_findings(snap))[1]
 
