@@ -56,15 +56,21 @@ def embedded_store_copy(embedded_store_path: Path, tmp_path_factory: pytest.Temp
 
 
 @pytest.fixture()
-def store(embedded_store_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A writable copy of the embedded store."""
+def store_file(embedded_store_path: Path, tmp_path: Path) -> Path:
+    """The path of a writable copy of the embedded store, one per test."""
     import shutil
-
-    from mirrortrade.data import open_store
 
     p = tmp_path / "store.duckdb"
     shutil.copy(embedded_store_path, p)
-    s = open_store(p)
+    return p
+
+
+@pytest.fixture()
+def store(store_file: Path):  # type: ignore[no-untyped-def]
+    """A writable copy of the embedded store, open."""
+    from mirrortrade.data import open_store
+
+    s = open_store(store_file)
     yield s
     s.close()
 

@@ -138,11 +138,8 @@ def test_cli_reconcile_errors(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert res.exit_code != 0 and "backend" in res.output
 
 
-def test_cli_reconcile_store(embedded_store_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import shutil
-
-    db = tmp_path / "s.duckdb"
-    shutil.copy(embedded_store_path, db)
+def test_cli_reconcile_store(store_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = store_file
     res = runner.invoke(app, ["reconcile", "--db", str(db), "--output", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
     assert "findings_reconcile" in res.output

@@ -235,15 +235,12 @@ def test_empty_store_report_and_pages(tmp_path: Path) -> None:
         assert c.get("/api/v1/observations").json()["total"] == 0
 
 
-def test_report_after_reconcile(embedded_store_path: Path, tmp_path: Path) -> None:
+def test_report_after_reconcile(store_file: Path, tmp_path: Path) -> None:
     """After ``mirrortrade reconcile`` the report draws the estimate with its interval and lists it."""
-    import shutil
-
     from mirrortrade.report.pair import pair_data
     from mirrortrade.store import Store
 
-    db = tmp_path / "rec.duckdb"
-    shutil.copy(embedded_store_path, db)
+    db = store_file
     runner = CliRunner()
     res = runner.invoke(app, ["reconcile", "--db", str(db)])
     assert res.exit_code == 0, res.output

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ runner = CliRunner()
 
 
 @pytest.fixture()
-def db(embedded_store_path: Path, tmp_path: Path) -> str:
-    p = tmp_path / "cli.duckdb"
-    shutil.copy(embedded_store_path, p)
-    return str(p)
+def db(store_file: Path) -> str:
+    return str(store_file)
 
 
 def test_flags_lists_the_problems(db: str, embedded_findings) -> None:

@@ -8,7 +8,6 @@ China $2.3bn (Tajik customs) against $3.7bn (China).
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -129,14 +128,13 @@ def test_reconcile_tables_not_computed_yet(client, name: str) -> None:  # type: 
     assert body["note"] == "not computed yet: run mirrortrade reconcile"
 
 
-def test_estimates_served_with_filters(embedded_store_path: Path, tmp_path: Path) -> None:
+def test_estimates_served_with_filters(store_file: Path) -> None:
     from fastapi.testclient import TestClient
 
     from mirrortrade.report.web.app import create_app
     from mirrortrade.store import Store
 
-    db = tmp_path / "s.duckdb"
-    shutil.copy(embedded_store_path, db)
+    db = store_file
     # a hand-made estimates table in the documented layout (the reconciliation writes the same columns)
     est = pd.DataFrame({
         "exporter": ["KGZ", "KGZ", "CHN"], "importer": ["CHN", "CHN", "KGZ"], "year": [2023, 2024, 2025],

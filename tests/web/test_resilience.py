@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import signal
 import sys
 import time
@@ -46,10 +45,8 @@ def article(chars: int, hold: float | None = None) -> str:
 
 
 @pytest.fixture()
-def db(embedded_store_path: Path, tmp_path: Path) -> Path:
-    p = tmp_path / "store.duckdb"
-    shutil.copy(embedded_store_path, p)
-    return p
+def db(store_file: Path) -> Path:
+    return store_file
 
 
 @pytest.fixture()

@@ -3,7 +3,6 @@ serves, and readers see the old state or the new one, never a mix (issue 10, ite
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -26,10 +25,8 @@ def _batch(i: int) -> pd.DataFrame:
 
 
 @pytest.fixture()
-def db(embedded_store_path: Path, tmp_path: Path) -> Path:
-    p = tmp_path / "live.duckdb"
-    shutil.copy(embedded_store_path, p)
-    return p
+def db(store_file: Path) -> Path:
+    return store_file
 
 
 @pytest.fixture()
