@@ -25,23 +25,34 @@ def test_rules_registry_describes_every_rule() -> None:
 
 
 def test_exceeds_gdp_consistent_tajikistan(embedded_findings) -> None:
-    # seed 000: China's exports to Tajikistan $3.7bn; WDI fixture: Tajik GDP 2023 $12,060,602,008.85
-    # hand: [3.65, 3.75] / 12.0606 = [30.3%, 31.1%] < 50%; 2023 used because WDI stops there (note says so)
+    # seed 000: China's exports to Tajikistan $3.7bn; gdp_published.csv: Tajik GDP 2025 "$19 billion" (Prime
+    # Minister Rasulzoda via Qazinform, 2026-01-25) -> [18.5, 19.5]bn
+    # hand: [3.65, 3.75] / [18.5, 19.5] = [3.65/19.5, 3.75/18.5] = [18.7%, 20.3%] < 50%; the same year's GDP is used
     (f,) = pick(embedded_findings, rule="exceeds_gdp", reporter="CHN", partner="TJK", flow="X", period="2025")
     assert (f.status, f.severity) == ("consistent", "info")
-    assert f.evidence["share"] == pytest.approx([3.65e9 / 12060602008.85, 3.75e9 / 12060602008.85])
+    assert f.evidence["share"] == pytest.approx([3.65e9 / 19.5e9, 3.75e9 / 18.5e9])
+    assert f.evidence["gdp_note"] == "GDP for 2025 (TJ-GOV)"
+
+
+def test_exceeds_gdp_uses_the_latest_earlier_year_when_the_year_has_none(embedded_findings) -> None:
+    # seed 000: China's exports to Turkmenistan $1.6bn; no Turkmen GDP after WDI 2023 ($59,887,334,844.07)
+    # hand: [1.55, 1.65] / 59.8873 = [2.6%, 2.8%] < 50%; the note says 2023 was used
+    (f,) = pick(embedded_findings, rule="exceeds_gdp", reporter="CHN", partner="TKM", flow="X", period="2025")
+    assert (f.status, f.severity) == ("consistent", "info")
+    assert f.evidence["share"] == pytest.approx([1.55e9 / 59887334844.06514, 1.65e9 / 59887334844.06514])
     assert "used 2023" in f.evidence["gdp_note"]
 
 
 def test_exceeds_gdp_notable_share(store) -> None:
-    # hand-made: Tajik customs report $7.0bn of imports from China in 2025 (to 0.1bn); WDI Tajik GDP 2023 $12.06bn
-    # hand: [6.95, 7.05] / 12.0606 = [57.6%, 58.5%] -> at least 50%: notable, not implausible
+    # hand-made: Tajik customs report $10.0bn of imports from China in 2025 (to 0.1bn); Tajik GDP 2025 "$19 billion"
+    # (gdp_published.csv, TJ-GOV) -> [18.5, 19.5]bn
+    # hand: [9.95, 10.05] / [18.5, 19.5] = [9.95/19.5, 10.05/18.5] = [51.0%, 54.3%] -> at least 50%: notable, not implausible
     store.ingest_frame(hand_figures([{"reporter": "TJK", "partner": "CHN", "flow": "M", "period": "2025",
-                                      "value_usd": 7.0e9, "precision_usd": 1e8}]))
+                                      "value_usd": 10.0e9, "precision_usd": 1e8}]))
     (f,) = [f for f in run_checks(store, rules=["exceeds_gdp"])
-            if f.reporter == "TJK" and f.evidence["imports"]["value"] == 7.0e9]
+            if f.reporter == "TJK" and f.evidence["imports"]["value"] == 10.0e9]
     assert (f.status, f.severity) == ("notable", "medium")
-    assert f.evidence["share"][0] == pytest.approx(6.95e9 / 12060602008.85)
+    assert f.evidence["share"][0] == pytest.approx(9.95e9 / 19.5e9)
 
 
 # ---- surge ---------------------------------------------------------------------------------
@@ -311,8 +322,11 @@ def test_unit_error_between_vintages(store) -> None:
 
 
 def test_exceeds_gdp_thresholds_are_configurable(store) -> None:
-    # seed 000 + WDI: China's exports to Tajikistan are 30.3%–31.1% of Tajik GDP (2023): notable at a 30% mark
-    fs = run_checks(store, rules=["exceeds_gdp"], settings={"exceeds_gdp": {"notable": 0.30}})
+    # seed 000 + gdp_published.csv: China's exports to Tajikistan are 18.7%–20.3% of Tajik GDP (2025, "$19 billion"):
+    # consistent at the default mark, notable at an 18% mark
+    (f,) = pick(run_checks(store, rules=["exceeds_gdp"]), reporter="CHN", partner="TJK", flow="X", period="2025")
+    assert f.status == "consistent"
+    fs = run_checks(store, rules=["exceeds_gdp"], settings={"exceeds_gdp": {"notable": 0.18}})
     (f,) = pick(fs, reporter="CHN", partner="TJK", flow="X", period="2025")
     assert f.status == "notable"
     from mirrortrade.errors import MirrortradeError

@@ -29,6 +29,7 @@ SOURCES: dict[str, str] = {
     "KZ-GOV": "Government of Kazakhstan (ministries)",
     "KG-GOV": "Government of the Kyrgyz Republic",
     "UZ-STAT": "National Statistics Committee / statistics agency of Uzbekistan",
+    "UZ-GOV": "Government of Uzbekistan (President, ministries)",
     "TJ-CUSTOMS": "Customs Service of Tajikistan",
     "TJ-STAT": "Agency on Statistics under the President of the Republic of Tajikistan",
     "TJ-GOV": "Government of Tajikistan (ministries)",
