@@ -107,13 +107,17 @@ def random_rows(rng: np.random.Generator, n_cells: int, n_rows: int) -> tuple[Pa
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_flow_tables_from_the_presorted_flows_equal_the_direct_sort(seed: int) -> None:
+def test_flow_tables_and_imports_from_the_thread_equal_the_direct_ones(seed: int) -> None:
     rows, cells = random_rows(np.random.default_rng(seed), 40, 3000)
     direct = rows.flow_tables(cells, 2)
     presorted = rows.flow_tables(cells, 2, rows.sort_flows(cells))
     assert len(direct[1]) > 0  # some one-sided flows to compare
     for a, b in zip(direct, presorted, strict=True):
         pd.testing.assert_frame_equal(a, b)
+    # the imports counted in the same thread give the same published products
+    pub = rows.importer_publishes(cells, direct[1])
+    assert (pub["pub"] > 0).all() and len(pub) > 0
+    pd.testing.assert_frame_equal(pub, rows.importer_publishes(cells, direct[1], rows.sort_flows(cells)))
     # a presort built for other cells is not used
     other = cells.iloc[:-1].copy()
     stale = rows.sort_flows(cells)

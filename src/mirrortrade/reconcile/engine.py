@@ -228,7 +228,8 @@ def reconcile(
     with _stage("reliability", progress, timings):
         # every pair once, narrow: the fit's trimming rounds and the findings' row-level work run on it
         rows = PairRows.fetch(pairs_all, cells, key)
-        # the phantom rule's sort of the flows needs no fit: a second thread does it while this one fits
+        # the phantom rule's sort of the flows and its count of imports need no fit: a second thread does them
+        # while this one fits
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mirrortrade-flows") as pool:
             flows_sorted = pool.submit(rows.sort_flows, cells)
             fit, cells, rounds = rel.fit_reliability(rows.log_ratios(), cells, cif_prior)
@@ -273,7 +274,7 @@ def reconcile(
         try:
             # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
             flow_summary, one_sided = rows.flow_tables(cells, findings_mod.PHANTOM_MIN_YEARS, sorted_flows)
-            publishes = rows.importer_publishes(cells, one_sided)
+            publishes = rows.importer_publishes(cells, one_sided, sorted_flows)
             del rows, sorted_flows
             findings = findings_mod.findings([
                 findings_mod.gap_findings(cells),

@@ -45,6 +45,21 @@ class SortedFlows:
     n_cells: int
     rows: np.ndarray
     key: np.ndarray
+    #: imports recorded per (importer, product): importer code × number of products + product code, the
+    #: importer codes of ``importer_labels`` (for :meth:`PairRows.importer_publishes`)
+    imports: np.ndarray | None = None
+    importer_labels: np.ndarray | None = None
+
+    def fits(self, cells: pd.DataFrame) -> bool:
+        """Built from this cell table (same cells, same country codes)?"""
+        return (
+            self.n_cells == len(cells)
+            and np.array_equal(self.labels, np.asarray(cells["exporter"].cat.categories, dtype=object))
+            and (
+                self.importer_labels is None
+                or np.array_equal(self.importer_labels, np.asarray(cells["importer"].cat.categories, dtype=object))
+            )
+        )
 
 
 def _floats(col: Any) -> np.ndarray:
@@ -115,7 +130,15 @@ class PairRows:
         rows = np.flatnonzero(~np.isnan(self.vx))
         key = pair_key[self.cell[rows]] + self.product[rows]
         order = np.argsort(key, kind="stable")
-        return SortedFlows(labels=labels, n_cells=len(cells), rows=rows[order], key=key[order])
+        # and the imports recorded per (importer, product), which need no fit either
+        imp_labels = np.asarray(cells["importer"].cat.categories, dtype=object)
+        has_m = ~np.isnan(self.vm)
+        im = cells["importer"].cat.codes.to_numpy().astype(np.int64)
+        imports = np.bincount(im[self.cell[has_m]] * n_p + self.product[has_m], minlength=max(len(imp_labels), 1) * n_p)
+        return SortedFlows(
+            labels=labels, n_cells=len(cells), rows=rows[order], key=key[order], imports=imports,
+            importer_labels=imp_labels,
+        )
 
     def flow_tables(
         self, cells: pd.DataFrame, min_years: int, sorted_flows: SortedFlows | None = None
@@ -140,10 +163,7 @@ class PairRows:
         )
         pair_key = (ex_codes * n_c + im_codes) * n_p
         # the flows by sorting their key (faster here than hashing it): a flow is a run of equal keys
-        if (
-            sorted_flows is not None and sorted_flows.n_cells == len(cells)
-            and np.array_equal(sorted_flows.labels, labels)
-        ):
+        if sorted_flows is not None and sorted_flows.fits(cells):
             with np.errstate(invalid="ignore"):
                 keep = self.vx[sorted_flows.rows] >= floor[self.cell[sorted_flows.rows]]
             rows, key = sorted_flows.rows[keep], sorted_flows.key[keep]
@@ -187,9 +207,11 @@ class PairRows:
         })
         return summary, one_sided
 
-    def importer_publishes(self, cells: pd.DataFrame, flows: pd.DataFrame) -> pd.DataFrame:
+    def importer_publishes(
+        self, cells: pd.DataFrame, flows: pd.DataFrame, sorted_flows: SortedFlows | None = None
+    ) -> pd.DataFrame:
         """Per (importer, product) of ``flows`` whose importer publishes the product from anyone: how many
-        imports of it."""
+        imports of it (counted already in ``sorted_flows``, :meth:`sort_flows` of the same cells, if given)."""
         if not len(flows):
             return pd.DataFrame(columns=["importer", "product", "pub"])
         labels = np.asarray(cells["importer"].cat.categories, dtype=object)
@@ -198,13 +220,17 @@ class PairRows:
         w_imp = pd.Categorical(want["importer"], categories=labels).codes.astype(np.int64)
         w_prod = pd.Index(self.products).get_indexer(want["product"].astype(object))
         known = np.flatnonzero((w_imp >= 0) & (w_prod >= 0))
+        pub = np.zeros(len(want), dtype=np.int64)
+        if sorted_flows is not None and sorted_flows.imports is not None and sorted_flows.fits(cells):
+            pub[known] = sorted_flows.imports[w_imp[known] * n_p + w_prod[known]]
+            out = want.assign(pub=pub)
+            return out[out["pub"] > 0].reset_index(drop=True)
         # each (importer, product) as a position in a dense table: the wanted ones numbered, the others -1
         slot = np.full(len(labels) * n_p, -1, dtype=np.int64)
         slot[w_imp[known] * n_p + w_prod[known]] = np.arange(len(known))
         has_m = ~np.isnan(self.vm)
         im = cells["importer"].cat.codes.to_numpy().astype(np.int64)
         pos = slot[im[self.cell[has_m]] * n_p + self.product[has_m]]
-        pub = np.zeros(len(want), dtype=np.int64)
         pub[known] = np.bincount(pos[pos >= 0], minlength=len(known))
         out = want.assign(pub=pub.astype(np.int64))
         return out[out["pub"] > 0].reset_index(drop=True)
