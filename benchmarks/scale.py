@@ -80,7 +80,8 @@ def world(work: Path, rows: int, shape: str = "dense") -> Path:
 
 def child_mirrortrade(path: Path, out: Path, backend: str = "duckdb") -> str:
     # the Ibis backend module is imported before the clock starts, like the floor's `import duckdb`; the outputs
-    # are the CLI's default set (estimates, reliability, findings; pairs.parquet only with --pairs)
+    # are the CLI's default set (estimates, reliability, findings; pairs.parquet only with --pairs), written by
+    # reconcile() itself (``output``: the estimates' write overlaps the findings); "write" = waiting for it
     module = "pyspark" if backend == "spark" else "duckdb"
     return f"""
 import json, time, warnings
@@ -88,11 +89,9 @@ warnings.simplefilter("ignore")
 import ibis.backends.{module}
 from mirrortrade.reconcile import reconcile
 t = time.perf_counter()
-r = reconcile({str(path)!r}, backend={backend!r})
-t_write = time.perf_counter()
-r.write({str(out)!r})
+r = reconcile({str(path)!r}, backend={backend!r}, output={str(out)!r})
 end = time.perf_counter()
-timings = {{**r.summary.get("timings", {{}}), "write": end - t_write}}
+timings = r.summary.get("timings", {{}})
 print("\\n{RESULT_MARK}" + json.dumps({{"seconds": end - t, "timings": timings, "rows": r.summary.get("rows")}}))
 """
 

@@ -92,11 +92,12 @@ def register(app: typer.Typer) -> None:
                 from mirrortrade.reconcile import reconcile
 
                 assert checked is not None
-                result = reconcile(
-                    checked.path, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master, progress=progress
-                )
                 assert output is not None
-                result.write(output, pairs=pairs)
+                # reconcile writes the files itself: the estimates' write overlaps the findings
+                result = reconcile(
+                    checked.path, backend=backend, on_duplicate=on_duplicate, spark_master=spark_master, progress=progress,
+                    output=output, pairs=pairs,
+                )
             else:
                 from mirrortrade.commands import open_store_cli
                 from mirrortrade.reconcile.store_input import reconcile_store

@@ -15,6 +15,7 @@ import os
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,13 @@ from mirrortrade.reconcile.cells import categorical_codes, cell_frame
 from mirrortrade.reconcile.estimate import Z90
 from mirrortrade.reconcile.findings import FINDING_COLUMNS
 from mirrortrade.reconcile.reliability import RELIABILITY_COLUMNS
-from mirrortrade.reconcile.result import ESTIMATE_COLUMNS, ReconcileResult, StageError
+from mirrortrade.reconcile.result import (
+    ESTIMATE_COLUMNS,
+    BackgroundWrite,
+    ReconcileResult,
+    StageError,
+    write_jobs,
+)
 from mirrortrade.reconcile.rows import PairRows
 
 __all__ = [
@@ -124,6 +131,8 @@ def reconcile(
     progress: Progress | None = None,
     threads: int | None = None,
     memory_limit: str | None = None,
+    output: str | os.PathLike[str] | None = None,
+    pairs: bool = False,
 ) -> ReconcileResult:
     """Reconcile mirror declarations into best estimates with uncertainty, reporter reliability
     and findings.
@@ -133,7 +142,9 @@ def reconcile(
     provenance in the outputs). ``on_duplicate``: what to do when one key has different values:
     ``error`` (raise :class:`DuplicateError` naming the key), ``sum`` or ``last``; exact
     duplicates are always dropped with a warning. ``cif_prior``: the CIF margin used where the
-    data say nothing (BACI ≈ 0.033; the IMF uses 0.06).
+    data say nothing (BACI ≈ 0.033; the IMF uses 0.06). ``output``: a directory to write the results
+    into, as :meth:`ReconcileResult.write` does (``pairs`` too when ``pairs``); the estimates are then
+    written by a thread while the findings are computed, and the call returns when every file is written.
     """
     import ibis
     import ibis.expr.types as ir
@@ -217,7 +228,12 @@ def reconcile(
     with _stage("reliability", progress, timings):
         # every pair once, narrow: the fit's trimming rounds and the findings' row-level work run on it
         rows = PairRows.fetch(pairs_all, cells, key)
-        fit, cells, rounds = rel.fit_reliability(rows.log_ratios(), cells, cif_prior)
+        # the phantom rule's sort of the flows and its count of imports need no fit: a second thread does them
+        # while this one fits
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mirrortrade-flows") as pool:
+            flows_sorted = pool.submit(rows.sort_flows, cells)
+            fit, cells, rounds = rel.fit_reliability(rows.log_ratios(), cells, cif_prior)
+            sorted_flows = flows_sorted.result()
 
     with _stage("best_estimate", progress, timings):
         cells = findings_mod.cell_parameters(cells, fit)
@@ -247,25 +263,38 @@ def reconcile(
             flagged = stages.row_findings(q_found).to_pandas()
         else:
             flagged = pd.DataFrame(columns=stages.ROW_FINDING_COLUMNS)
-        # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
-        flow_summary, one_sided = rows.flow_tables(cells, findings_mod.PHANTOM_MIN_YEARS)
-        publishes = rows.importer_publishes(cells, one_sided)
-        del rows
-        findings = findings_mod.findings([
-            findings_mod.gap_findings(cells),
-            findings_mod.unit_findings(flagged, n_both),
-            findings_mod.phantom_findings(flow_summary, one_sided, publishes),
-        ])
-        reliability = rel.reliability_table(fit, cells)
-        # estimates by method, from the cell counts and the few unit-error rows
-        units = flagged[flagged["unit_error"].astype(bool)] if len(flagged) else flagged
-        n_unit = len(units)
-        n_unit_exp = int(units["exp_better"].astype(bool).sum()) if n_unit else 0
-        method_counts = {
-            "both": n_both - n_unit,
-            "exporter_only": int((cells["n_exporter_rows"] - cells["n_both"]).sum()) + n_unit_exp,
-            "mirror_only": int((cells["n_importer_rows"] - cells["n_both"]).sum()) + n_unit - n_unit_exp,
-        }
+        # the last backend query has run: from here the estimates can be written by a thread (the backend
+        # streams them, pyarrow encodes them) while this one computes the rest in NumPy and pandas
+        writer = None
+        if output is not None:
+            Path(output).mkdir(parents=True, exist_ok=True)
+            writer = BackgroundWrite(write_jobs(
+                Path(output), pairs=pairs, estimates_expr=est_expr, pairs_expr=pairs_expr, rows_expr=rows_expr
+            ))
+        try:
+            # phantom exports: the importer's missing rate per exporter, then the flows it misses in several years
+            flow_summary, one_sided = rows.flow_tables(cells, findings_mod.PHANTOM_MIN_YEARS, sorted_flows)
+            publishes = rows.importer_publishes(cells, one_sided, sorted_flows)
+            del rows, sorted_flows
+            findings = findings_mod.findings([
+                findings_mod.gap_findings(cells),
+                findings_mod.unit_findings(flagged, n_both),
+                findings_mod.phantom_findings(flow_summary, one_sided, publishes),
+            ])
+            reliability = rel.reliability_table(fit, cells)
+            # estimates by method, from the cell counts and the few unit-error rows
+            units = flagged[flagged["unit_error"].astype(bool)] if len(flagged) else flagged
+            n_unit = len(units)
+            n_unit_exp = int(units["exp_better"].astype(bool).sum()) if n_unit else 0
+            method_counts = {
+                "both": n_both - n_unit,
+                "exporter_only": int((cells["n_exporter_rows"] - cells["n_both"]).sum()) + n_unit_exp,
+                "mirror_only": int((cells["n_importer_rows"] - cells["n_both"]).sum()) + n_unit - n_unit_exp,
+            }
+        except BaseException:
+            if writer is not None:
+                writer.cancel()  # stops it at the next batch, leaves no file
+            raise
 
     summary = {
         "backend": backend,
@@ -281,11 +310,18 @@ def reconcile(
         "trim_rounds": rounds,
         "timings": timings,
     }
-    return ReconcileResult(
+    result = ReconcileResult(
         backend=backend, con=con, estimates_expr=est_expr, pairs_expr=pairs_expr,
         reliability=reliability, findings=findings, summary=summary, warnings=notes,
         _tables=[pairs_all], rows_expr=rows_expr,
     )
+    if writer is not None and output is not None:
+        t0 = time.perf_counter()
+        writer.join()  # the files get their names now; the writer's error (a StageError naming them) is raised here
+        result._written.update(writer.paths)
+        result.write(output, pairs=pairs)  # the small tables
+        timings["write"] = time.perf_counter() - t0
+    return result
 
 
 def _duplicate_error(pairs_all: Any, usable: Any, n_conflicts: int) -> DuplicateError:

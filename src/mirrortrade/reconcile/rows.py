@@ -35,6 +35,33 @@ class RowLogRatios:
     lr: np.ndarray
 
 
+@dataclass
+class SortedFlows:
+    """The rows with an exporter value (``rows``, positions in :class:`PairRows`) sorted by their flow key
+    (``key``: exporter code, importer code, product code in one int64), built with the exporter ``labels``
+    of a cell table of ``n_cells`` cells."""
+
+    labels: np.ndarray
+    n_cells: int
+    rows: np.ndarray
+    key: np.ndarray
+    #: imports recorded per (importer, product): importer code × number of products + product code, the
+    #: importer codes of ``importer_labels`` (for :meth:`PairRows.importer_publishes`)
+    imports: np.ndarray | None = None
+    importer_labels: np.ndarray | None = None
+
+    def fits(self, cells: pd.DataFrame) -> bool:
+        """Built from this cell table (same cells, same country codes)?"""
+        return (
+            self.n_cells == len(cells)
+            and np.array_equal(self.labels, np.asarray(cells["exporter"].cat.categories, dtype=object))
+            and (
+                self.importer_labels is None
+                or np.array_equal(self.importer_labels, np.asarray(cells["importer"].cat.categories, dtype=object))
+            )
+        )
+
+
 def _floats(col: Any) -> np.ndarray:
     """A nullable double column as float64 with NaN for null."""
     return np.asarray(col.to_numpy(zero_copy_only=False), dtype=float)
@@ -91,14 +118,39 @@ class PairRows:
         out["value_importer"] = self.vm[pick]
         return out
 
-    def flow_tables(self, cells: pd.DataFrame, min_years: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def sort_flows(self, cells: pd.DataFrame) -> SortedFlows:
+        """Every row with an exporter value, sorted (stably) by its flow key: the sort of :meth:`flow_tables`
+        done before the fit has chosen which rows it keeps (a stable sort of a subset keeps the order of the
+        whole), so that it can run in a thread while the fit runs (NumPy sorts without the GIL)."""
+        labels = np.asarray(cells["exporter"].cat.categories, dtype=object)
+        n_c, n_p = max(len(labels), 1), max(len(self.products), 1)
+        ex_codes = cells["exporter"].cat.codes.to_numpy().astype(np.int64)
+        im_codes = cells["importer"].cat.codes.to_numpy().astype(np.int64)
+        pair_key = (ex_codes * n_c + im_codes) * n_p
+        rows = np.flatnonzero(~np.isnan(self.vx))
+        key = pair_key[self.cell[rows]] + self.product[rows]
+        order = np.argsort(key, kind="stable")
+        # and the imports recorded per (importer, product), which need no fit either
+        imp_labels = np.asarray(cells["importer"].cat.categories, dtype=object)
+        has_m = ~np.isnan(self.vm)
+        im = cells["importer"].cat.codes.to_numpy().astype(np.int64)
+        imports = np.bincount(im[self.cell[has_m]] * n_p + self.product[has_m], minlength=max(len(imp_labels), 1) * n_p)
+        return SortedFlows(
+            labels=labels, n_cells=len(cells), rows=rows[order], key=key[order], imports=imports,
+            importer_labels=imp_labels,
+        )
+
+    def flow_tables(
+        self, cells: pd.DataFrame, min_years: int, sorted_flows: SortedFlows | None = None
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """``(summary, one_sided)``: the phantom rule's two flow tables, from the rows in memory.
 
         The exporter declarations the importer would have published (at least the cell's ``phantom_floor``,
         in cells where ``importer_reports``), grouped by flow (exporter, importer, product): ``n`` years
         declared, ``m`` of them without importer record. ``summary``: per exporter–importer pair, ``k`` flows
         with each ``(n, m)``. ``one_sided``: the flows with ``m ≥ min_years``, their value in the missing
-        years and the first and last such year."""
+        years and the first and last such year. ``sorted_flows``: :meth:`sort_flows` of the same cells, when
+        done already."""
         ex_codes = cells["exporter"].cat.codes.to_numpy().astype(np.int64)
         im_codes = cells["importer"].cat.codes.to_numpy().astype(np.int64)
         labels = np.asarray(cells["exporter"].cat.categories, dtype=object)
@@ -110,15 +162,19 @@ class PairRows:
             cells["importer_reports"].to_numpy(dtype=bool), cells["phantom_floor"].to_numpy(dtype=float), np.inf
         )
         pair_key = (ex_codes * n_c + im_codes) * n_p
-        with np.errstate(invalid="ignore"):
-            rows = np.flatnonzero(self.vx >= floor[self.cell])
-        key = pair_key[self.cell[rows]] + self.product[rows]
         # the flows by sorting their key (faster here than hashing it): a flow is a run of equal keys
-        order = np.argsort(key, kind="stable")
-        key = key[order]
+        if sorted_flows is not None and sorted_flows.fits(cells):
+            with np.errstate(invalid="ignore"):
+                keep = self.vx[sorted_flows.rows] >= floor[self.cell[sorted_flows.rows]]
+            rows, key = sorted_flows.rows[keep], sorted_flows.key[keep]
+        else:
+            with np.errstate(invalid="ignore"):
+                rows = np.flatnonzero(self.vx >= floor[self.cell])
+            key = pair_key[self.cell[rows]] + self.product[rows]
+            order = np.argsort(key, kind="stable")
+            key, rows = key[order], rows[order]
         start = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]])) if len(key) else np.zeros(0, np.int64)
         n = np.diff(np.append(start, len(key))).astype(np.int64)
-        rows = rows[order]
         missing = np.isnan(self.vm[rows])
         m = np.add.reduceat(missing.astype(np.int64), start) if len(start) else np.zeros(0, np.int64)
         flow_pair = key[start] // n_p
@@ -151,9 +207,11 @@ class PairRows:
         })
         return summary, one_sided
 
-    def importer_publishes(self, cells: pd.DataFrame, flows: pd.DataFrame) -> pd.DataFrame:
+    def importer_publishes(
+        self, cells: pd.DataFrame, flows: pd.DataFrame, sorted_flows: SortedFlows | None = None
+    ) -> pd.DataFrame:
         """Per (importer, product) of ``flows`` whose importer publishes the product from anyone: how many
-        imports of it."""
+        imports of it (counted already in ``sorted_flows``, :meth:`sort_flows` of the same cells, if given)."""
         if not len(flows):
             return pd.DataFrame(columns=["importer", "product", "pub"])
         labels = np.asarray(cells["importer"].cat.categories, dtype=object)
@@ -162,13 +220,17 @@ class PairRows:
         w_imp = pd.Categorical(want["importer"], categories=labels).codes.astype(np.int64)
         w_prod = pd.Index(self.products).get_indexer(want["product"].astype(object))
         known = np.flatnonzero((w_imp >= 0) & (w_prod >= 0))
+        pub = np.zeros(len(want), dtype=np.int64)
+        if sorted_flows is not None and sorted_flows.imports is not None and sorted_flows.fits(cells):
+            pub[known] = sorted_flows.imports[w_imp[known] * n_p + w_prod[known]]
+            out = want.assign(pub=pub)
+            return out[out["pub"] > 0].reset_index(drop=True)
         # each (importer, product) as a position in a dense table: the wanted ones numbered, the others -1
         slot = np.full(len(labels) * n_p, -1, dtype=np.int64)
         slot[w_imp[known] * n_p + w_prod[known]] = np.arange(len(known))
         has_m = ~np.isnan(self.vm)
         im = cells["importer"].cat.codes.to_numpy().astype(np.int64)
         pos = slot[im[self.cell[has_m]] * n_p + self.product[has_m]]
-        pub = np.zeros(len(want), dtype=np.int64)
         pub[known] = np.bincount(pos[pos >= 0], minlength=len(known))
         out = want.assign(pub=pub.astype(np.int64))
         return out[out["pub"] > 0].reset_index(drop=True)
