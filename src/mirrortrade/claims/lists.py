@@ -7,10 +7,9 @@ import re
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Flow
-from mirrortrade.claims.numbers import (
-    Money,
-)
+from mirrortrade.claims.numbers import Money, find_percents
 from mirrortrade.claims.vocab import _FLOW_RE
+from mirrortrade.model import value_interval
 
 #: what may stand between a country and its share in a list: "Russia (16.2%)", "Kazakhstan's 8,3%", "China – 19.8%",
 #: "Kazakhstan for 8,3 percent", "Turkey 10.7%", "China took 17.4%", "China's share was 16,8%"
@@ -24,6 +23,14 @@ _SHARE_GAP = re.compile(
 
 class ListsMixin:
     """Methods of the sentence reader for coordinated lists and rankings."""
+
+    # ---- coordinated flow phrases ------------------------------------------------------------
+    def _earlier_flows_party(self, r: lx.CountryRef, clause_start: int) -> bool:
+        """``r`` is the prepositional party of an earlier flow phrase of the clause ("trade with Russia amounted to
+        $764 million and trade with China to $700 million"): it belongs to that phrase, not to a later one."""
+        flows = [f for f in self.flows if clause_start <= f.start() and f.end() <= r.start]
+        return bool(flows) and re.fullmatch(r"\s+(?:with|to|from|into)\s+(?:the\s+)?", self.t[flows[-1].end():r.start],
+                                            re.I) is not None
 
     # ---- lists and rankings without a verb ---------------------------------------------------
     def _respective_figures(self, money: list[Money], *, brackets_before_word_only: bool) -> list[Money]:
@@ -143,7 +150,7 @@ class ListsMixin:
                 if mo.start < s_end or (c is not None and c.kind != "level"):
                     continue
                 gap = self.t[s_end:lx.qualifier_before(self.t, mo.start)[1]]
-                if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+", gap) or _FLOW_RE.search(gap.split(",")[-1]):
+                if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+|[^$.;()\d]{0,40}:\s*", gap) or _FLOW_RE.search(gap.split(",")[-1]):
                     break
                 fl = _Flow(s.flow, subject=s.reporter, partner=s.partner) if s.flow in ("X", "M") else \
                     _Flow(s.flow, parties=(s.reporter, s.partner))
@@ -156,9 +163,24 @@ class ListsMixin:
                     break
                 if c is not None:
                     out.remove(c)
+                self._appended_rate(new, mo.end)
                 out.append(new)
                 break
         out.sort(key=lambda c: c.start)
+
+    def _appended_rate(self, c: Claim, pos: int) -> None:
+        """"...: $48.7 billion, up 11 percent": a rate set off right after a level read late (a share's part) is
+        that level's growth."""
+        m = re.match(r",\s*(?:(?P<up>up|rising|an?\s+increase\s+of)|(?P<down>down|falling|an?\s+(?:decrease|decline|drop)"
+                     r"\s+of))\s+(?:by\s+)?", self.t[pos:])
+        pc = next((p for p in find_percents(self.t) if m is not None and p.start == pos + m.end() and not p.points), None)
+        if m is None or pc is None or c.growth_pct is not None or re.match(r"\s*(?:of|points?)\b", self.t[pc.end:]):
+            return
+        lo, hi = value_interval(pc.value, pc.precision, "exact")
+        sign = -1 if m.group("down") else 1
+        c.growth_pct = sign * pc.value
+        c.growth_low, c.growth_high = (lo, hi) if sign > 0 else (-hi, -lo)
+        c.growth_base = self._base_for(c.period, pc.end)
 
     def _share_partner(self, pc_start: int, lo: int) -> str | None:
         """The country a share in a list belongs to by position ("followed by Russia (16.2%)", "Kazakhstan's 8,3%")."""
@@ -199,8 +221,14 @@ class ListsMixin:
                     break
         return _Flow(fl.flow, fl.subject, fl.partner, tuple(others[:1]) + (own,), fl.world, fl.sign)
 
-    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|\s+(?:[a-z]+\s+){0,4}with\s+|\s+(?:[a-z]+\s+){0,3}at\s+"
-                          r"|\s+(?:[a-z]+\s+){1,3}(?:[–—-]|\(|:)\s*)$")
+    #: what stands between a country and its figure in a ranking: "Uzbekistan ($13.7 billion)", "Kazakhstan – $1
+    #: billion", a predicate of lower-case words before "with"/"at" ("remained the region's largest partner with",
+    #: ", which had briefly taken the lead, slipped to second place with")
+    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|[\s,]+(?:[a-z'’]+[\s,]+){0,10}with\s+|"
+                          r"[\s,]+(?:[a-z'’]+[\s,]+){0,6}at\s+|\s+(?:[a-z]+\s+){1,3}(?:[–—-]|\(|:)\s*)$")
+    #: a region or the world after "in", "among", "of": the domain of a ranking ("the largest partner in the region"),
+    #: not a party
+    _DOMAIN = re.compile(r"\b(?:in|among|of|across|within)\s+(?:the\s+|all\s+)?$")
     #: "Kazakhstan followed Russia with $550 million": the country compared with is not the figure's
     _COMPARED = re.compile(r"\b(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook|than)\s+(?:the\s+)?$")
 
@@ -210,7 +238,11 @@ class ListsMixin:
         ca, _ = self.clause_of(mo.start)
         lo = max(prev_end, ca) if prev_end else ca
         refs = [r for i, r in enumerate(self.refs) if lo <= r.start and r.end <= qstart and i not in self.in_source
-                and r.code not in ("TOPIC", "SUBJ", "WLD")]
+                and r.code not in ("TOPIC", "SUBJ", "WLD") and not (
+                    r.code in ("CA5", "GRP") and self._DOMAIN.search(self.t[max(0, r.start - 12):r.start]))]
+        # "Uzbekistan, which had overtaken Kyrgyzstan a year earlier, moved up to second place with": an aside
+        asides = [m.span() for m in re.finditer(r",\s*(?:which|who|that)\b[^,;:()]*,", self.t[:qstart])]
+        refs = [r for r in refs if not any(a <= r.start < b for a, b in asides)] if len(refs) > 1 else refs
         while len(refs) > 1 and self._COMPARED.search(self.t[max(0, refs[-1].start - 16):refs[-1].start]):
             refs.pop()
         if not refs:
@@ -220,6 +252,7 @@ class ListsMixin:
         for o in self.refs:
             if r.end <= o.start and o.end <= qstart:
                 gap = gap.replace(o.text, "")
+        gap = re.sub(r",\s*(?:which|who|that)\b[^,;:()]*,", ",", gap)
         gap = re.sub(r"\s(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook)\s+(?:the\s+)?(?=\s)", " ", gap)
         if r.possessive or not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
             return None

@@ -229,8 +229,8 @@ class PercentsMixin:
             if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
-            ) and not _FLOW_RE.search(between):
-                return c
+            ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
+                return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
         for mo, c in reversed(prev_money):
             between = self.t[mo.end:pc.start]
             if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:
