@@ -85,3 +85,42 @@ def test_the_party_of_an_earlier_flow_phrase_is_not_a_later_ones() -> None:
          "Russia amounted to $620 million and trade with China to $510 million.")
     got = {(r, p, v) for r, p, _, v, miss in _levels(t) if not miss}
     assert got == {("TJK", "RUS", 620e6), ("TJK", "CHN", 510e6)}
+
+
+SHARES = ("TASHKENT, March 1, 2019 – Uzbekistan's foreign trade turnover came to $33.5 billion in 2018, the State "
+          "Statistics Committee said.\n\n")
+
+
+def _shares(text: str) -> set[tuple[str | None, str | None, str | None, float | None]]:
+    return {(c.reporter, c.partner, c.flow, c.share_pct) for c in extract_claims(text)
+            if c.kind == "share" and not c.missing}
+
+
+def test_respectively_shares_with_their_whole_after_the_figures() -> None:
+    got = _shares(SHARES + "Russia and China hold 17.9 percent and 17.7 percent of the country's total trade, "
+                           "respectively.")
+    assert {("UZB", "RUS", "T", 17.9), ("UZB", "CHN", "T", 17.7)} <= got
+
+
+def test_shares_held_by_a_bracketed_list() -> None:
+    got = _shares(SHARES + "The largest shares of the turnover were held by Russia (17.9 percent), China (17.7 "
+                           "percent) and Kazakhstan (8.4 percent).")
+    assert {("UZB", "RUS", "T", 17.9), ("UZB", "CHN", "T", 17.7), ("UZB", "KAZ", "T", 8.4)} <= got
+
+
+def test_a_share_after_a_comma_then_a_list_of_shares_with_their_levels() -> None:
+    t = SHARES + ("Russia accounted for the largest share of the turnover, 17.9 percent or $6 billion, ahead of China "
+                  "with 17.7 percent ($5.9 billion).")
+    cl = extract_claims(t)
+    assert {("UZB", "RUS", "T", 17.9), ("UZB", "CHN", "T", 17.7)} <= _shares(t)
+    lv = {c.partner: c.value_usd for c in cl if c.kind == "level" and not c.missing}
+    assert lv.get("RUS") == 6e9 and lv.get("CHN") == 5.9e9
+
+
+def test_a_respectively_list_after_a_bracketed_list_keeps_the_steady_party() -> None:
+    t = ("BEIJING, January 20, 2022 – China's trade with Central Asia came to $44.6 billion in 2021, the General "
+         "Administration of Customs said. Trade with China grew for Kazakhstan (+$3.8 billion) and Kyrgyzstan "
+         "(+$4.6 billion), while Tajikistan and Turkmenistan saw declines of $0.2 billion and $0.4 billion "
+         "respectively.")
+    got = {(c.reporter, c.partner, c.change_usd) for c in extract_claims(t) if c.change_usd is not None and not c.missing}
+    assert {("CHN", "TJK", -0.2e9), ("CHN", "TKM", -0.4e9)} <= got

@@ -46,6 +46,8 @@ class ListsMixin:
             gap = self.t[mo.end:nxt]
             if not (run and brackets_before_word_only):
                 gap = re.sub(r"\([^)]*\)", "", gap)
+            if not run:  # "24.8 percent and 23.2 percent of the republic's total trade, respectively"
+                gap = re.sub(r"^\s+of\s+[^.;:$%\d()]{1,60}?,?(?=\s*$)", "", gap)
             if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
                             gap):
                 run.insert(0, mo)
@@ -124,18 +126,22 @@ class ListsMixin:
     def _respective_shares(self, pcts: list) -> dict:  # type: ignore[type-arg]
         """"The shares of China and Russia in the country's total trade were 24.8 percent and 23.2 percent
         respectively": percent start -> (frame, country), the whole being the reporting statistics' country."""
-        m = re.search(r"\bshares?\s+of\b", self.t)
-        if m is None:
-            return {}
         listed = self._respectively(pcts)
         if not listed:
             return {}
+        # "the shares of China and Russia ... were", or the whole after the run: "China and Russia hold 24.8 percent
+        # and 23.2 percent of the republic's total trade, respectively"
+        last = max(p.end for p in pcts if p.start in listed)
+        m = re.search(r"\bshares?\s+of\b", self.t)
+        after = re.match(r"\s+of\s+(?=[^.;]{0,60}\b(?:trade|turnover|exports|imports)\b)", self.t[last:])
+        if m is None and after is None:
+            return {}
+        tail = self.t[m.end():] if m is not None else self.t[last + after.end():]  # type: ignore[union-attr]
         src = self.reporter_for(0)
         self._why.pop("reporter", None)
         codes = next(iter(listed.values()))[1]
         if src is None or not src.reporter or src.reporter in codes:
             return {}
-        tail = self.t[m.end():]
         flow = "X" if re.match(r"[^.;]{0,80}\bexports\b", tail) else "M" if re.match(r"[^.;]{0,80}\bimports\b", tail) else "T"
         frame = Claim(id="", quote=self.t, start=0, end=0, reporter=src.reporter, partner=None, flow=flow,
                       period=None, qualifier="exact", source=src.sid or None, kind="share", share_of="trade")
@@ -211,14 +217,20 @@ class ListsMixin:
             if fl.subject in listed:
                 return _Flow(fl.flow, own, fl.partner if fl.partner not in listed else None, (), fl.world, fl.sign)
             return _Flow(fl.flow, fl.subject, own, (), fl.world, fl.sign)
-        others = [c for c in fl.parties if c not in listed]
-        if not others:
-            src = self.reporter_for(0)
-            self._why.pop("reporter", None)  # only looked at here; the figure's own look-up decides its confidence
-            for c in (src.reporter if src else None, self.art.hub, self.topic):
-                if c and c not in listed:
-                    others = [c]
-                    break
+        # a country standing right before its own bracketed figure ("Turkmenistan (+$57 million)") is that figure's
+        # party, not the one that stays along this list
+        owners = {r.code for r in self.refs if re.match(r"\s*\(\s*[+±−-]?\s*(?:US)?\$?\s*\d", self.t[r.end:])}
+        others = [c for c in fl.parties if c not in listed and c not in owners]
+        src = self.reporter_for(0)
+        self._why.pop("reporter", None)  # only looked at here; the figure's own look-up decides its confidence
+        steady = [c for c in (src.reporter if src else None, self.art.hub, self.topic) if c and c not in listed]
+        if len(others) > 1:
+            # "... and Turkmenistan (+$57 million), while Uzbekistan and Tajikistan saw declines of $260 million and
+            # $65 million respectively": the party that stays is the statistics' own (or the article's hub), not
+            # the previous list's last member
+            others.sort(key=lambda c: steady.index(c) if c in steady else len(steady))
+        elif not others:
+            others = steady[:1]
         return _Flow(fl.flow, fl.subject, fl.partner, tuple(others[:1]) + (own,), fl.world, fl.sign)
 
     #: what stands between a country and its figure in a ranking: "Uzbekistan ($13.7 billion)", "Kazakhstan – $1

@@ -35,8 +35,9 @@ _MULTI_YEAR_RATE_AFTER = re.compile(
     r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
 #: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"
 _SHARE_BRACKET = re.compile(
-    r"\bshare\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*\(\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
-    r"to|came\s+to)\s+(?:at\s+)?)$", re.I)
+    r"\bshares?\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*[(,]\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
+    r"to|came\s+to)\s+(?:at\s+)?|\s+(?:were|was|are|is)\s+(?:held|taken)\s+by\s+(?:the\s+)?[A-Z][^().;%,]{1,40}\(\s*)$",
+    re.I)
 
 
 class PercentsMixin:
