@@ -124,3 +124,20 @@ def test_a_respectively_list_after_a_bracketed_list_keeps_the_steady_party() -> 
          "respectively.")
     got = {(c.reporter, c.partner, c.change_usd) for c in extract_claims(t) if c.change_usd is not None and not c.missing}
     assert {("CHN", "TJK", -0.2e9), ("CHN", "TKM", -0.4e9)} <= got
+
+
+def test_a_table_written_as_prose_lines_gives_each_line_its_country() -> None:
+    t = ("BEIJING, July 14, 2019 – China's trade with Central Asia grew in the first half of 2019, the General "
+         "Administration of Customs said.\n\n"
+         "For the neighbours of Xinjiang other than Uzbekistan, the data show gains:\n"
+         "Kazakhstan – turnover up 11 percent to $10.2 billion; Chinese exports $6.1 billion.\n"
+         "Kyrgyzstan – turnover up 9 percent to $3.1 billion.")
+    got = {(r, p, f, v) for r, p, f, v, miss in _levels(t) if not miss}
+    assert {("CHN", "KAZ", "T", 10.2e9), ("CHN", "KAZ", "X", 6.1e9), ("CHN", "KGZ", "T", 3.1e9)} <= got
+    assert not any(p in ("GRP", None) for _, p, _, _ in got)
+
+
+def test_a_line_break_inside_a_sentence_is_no_cut() -> None:
+    from mirrortrade.claims.text import split_sentences
+    t = "Trade between the two countries\nreached $5 billion in 2019. It grew."
+    assert len(split_sentences(t, 0, len(t))) == 2
