@@ -141,3 +141,10 @@ def test_a_line_break_inside_a_sentence_is_no_cut() -> None:
     from mirrortrade.claims.text import split_sentences
     t = "Trade between the two countries\nreached $5 billion in 2019. It grew."
     assert len(split_sentences(t, 0, len(t))) == 2
+
+
+def test_the_region_a_ranking_is_drawn_in_is_no_party() -> None:
+    t = "Its trade with China grew, and it remains the only country in the region with a surplus."
+    assert "CA5" not in [r.code for r in lx.group_parties(t, lx.find_countries(t, about_central_asia=True))]
+    t2 = "China's trade with the five countries of Central Asia grew."
+    assert "CA5" in [r.code for r in lx.group_parties(t2, lx.find_countries(t2, about_central_asia=True))]

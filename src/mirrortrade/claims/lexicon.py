@@ -94,6 +94,10 @@ PART_GROUP_RE = re.compile(
 FIVE_BARE_RE = re.compile(r"\b(?:the|all)\s+five\b(?=\s*[,.;:)]|\s+(?:and|or|in|from|to|with|was|were|is|are|rose|fell|"
                           r"grew|came|reached|totall?ed|amounted|increased|decreased|declined|jumped|dropped|combined)\b)")
 
+_RANKING_DOMAIN = re.compile(
+    r"\b(?:only|largest|biggest|main|leading|top|first|second|third|fourth|fifth|smallest|most|least)\b[\w\s'’-]{0,30}?"
+    r"\b(?:in|among|of|across|within)\s+(?:the\s+|all\s+)?$")
+
 
 def group_parties(text: str, refs: list[CountryRef]) -> list[CountryRef]:
     """Parties that are groups: a part of a group (:data:`PART_GROUP_RE`) becomes one ``GRP`` reference in place of
@@ -107,6 +111,9 @@ def group_parties(text: str, refs: list[CountryRef]) -> list[CountryRef]:
     for m in FIVE_BARE_RE.finditer(text):
         if not any(r.start <= m.start() < r.end for r in out):
             out.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+    # "the only state in the region with a surplus", "China's largest partner in Central Asia": the region is the
+    # domain a ranking is drawn in, not a party of the figure
+    out = [r for r in out if not (r.code == "CA5" and _RANKING_DOMAIN.search(text[max(0, r.start - 60):r.start]))]
     out.sort(key=lambda r: r.start)
     if re.search(r"\brespectively\b", text):
         return out
