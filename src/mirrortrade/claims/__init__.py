@@ -10,7 +10,8 @@ plain English news text, and the checks of an article's claims against each othe
 
 :class:`Claim` fields: ``id`` ("c1", ... in text order), ``quote`` (the sentence), ``start``/``end``
 (offsets of the figure in ``text``), ``text`` (the figure as printed), ``kind`` (level, growth, share,
-difference), ``reporter``, ``partner`` (ISO3, ``CA5``, ``WLD``), ``flow`` (X, M, T, B from the reporter's
+difference), ``reporter``, ``partner`` (ISO3, ``CA5``, ``WLD``; ``GRP`` for a part of a group, "the other
+four", which no statistics hold: always unresolved), ``flow`` (X, M, T, B from the reporter's
 view; None only for a difference whose flow is not said), ``period`` (a model.Period string or None),
 ``value_usd``/``value_low``/``value_high``, ``precision_usd``, ``qualifier`` (model.QUALIFIERS),
 ``growth_pct``/``growth_low``/``growth_high``/``growth_base``, ``change_usd``/``change_low``/``change_high``

@@ -82,6 +82,58 @@ REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
 #: "the five countries", "all five republics": the Central Asian five, in an article about Central Asia
 FIVE_RE = re.compile(r"\b(?:the|all|these|those)\s+five\s+(?:countries|republics|states|nations|economies)\b")
 
+#: a part of a group that is no stored party: "the other four Central Asian countries", "the remaining three
+#: republics", "its Central Asian neighbours" -> ``GRP`` (a claim about it is unresolved, never one country's)
+PART_GROUP_RE = re.compile(
+    r"\b(?:(?:the\s+)?(?:other|remaining)\s+(?:two|three|four|five|six)(?:\s+(?:Central Asian\s+)?(?:countries|"
+    r"states|republics|nations|economies|neighbou?rs))?|(?:its|their|the)\s+(?:other\s+)?(?:Central Asian\s+)?"
+    r"neighbou?rs|neighbou?ring\s+(?:Central Asian\s+)?(?:countries|states|republics|nations)|other\s+Central Asian\s+"
+    r"(?:countries|states|republics|nations|economies))\b"
+)
+#: the five named without a noun: "imports from the five rose 21 percent"
+FIVE_BARE_RE = re.compile(r"\b(?:the|all)\s+five\b(?=\s*[,.;:)]|\s+(?:and|or|in|from|to|with|was|were|is|are|rose|fell|"
+                          r"grew|came|reached|totall?ed|amounted|increased|decreased|declined|jumped|dropped|combined)\b)")
+
+_RANKING_DOMAIN = re.compile(
+    r"\b(?:only|largest|biggest|main|leading|top|first|second|third|fourth|fifth|smallest|most|least)\b[\w\s'’-]{0,30}?"
+    r"\b(?:in|among|of|across|within)\s+(?:the\s+|all\s+)?$")
+
+
+def group_parties(text: str, refs: list[CountryRef]) -> list[CountryRef]:
+    """Parties that are groups: a part of a group (:data:`PART_GROUP_RE`) becomes one ``GRP`` reference in place of
+    the country words inside it; a coordinated list naming all five Central Asian states ("exports to Kazakhstan,
+    Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan came to ...") is the region, ``CA5``, unless the sentence
+    pairs its members with figures ("respectively")."""
+    out = list(refs)
+    for m in PART_GROUP_RE.finditer(text):
+        out = [r for r in out if not (m.start() <= r.start and r.end <= m.end())]
+        out.append(CountryRef("GRP", m.start(), m.end(), m.group(0), False))
+    for m in FIVE_BARE_RE.finditer(text):
+        if not any(r.start <= m.start() < r.end for r in out):
+            out.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+    # "the only state in the region with a surplus", "China's largest partner in Central Asia": the region is the
+    # domain a ranking is drawn in, not a party of the figure
+    out = [r for r in out if not (r.code == "CA5" and _RANKING_DOMAIN.search(text[max(0, r.start - 60):r.start]))]
+    out.sort(key=lambda r: r.start)
+    if re.search(r"\brespectively\b", text):
+        return out
+    runs: list[list[CountryRef]] = []
+    for r in out:
+        if runs and r.code in CENTRAL_ASIA_CODES and runs[-1][-1].code in CENTRAL_ASIA_CODES and re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", text[runs[-1][-1].end:r.start]):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    merged: list[CountryRef] = []
+    for run in runs:
+        if len(run) == len(CENTRAL_ASIA_CODES) and {r.code for r in run} == set(CENTRAL_ASIA_CODES) \
+                and not run[-1].possessive:
+            merged.append(CountryRef("CA5", run[0].start, run[-1].end, text[run[0].start:run[-1].end], False))
+        else:
+            merged.extend(run)
+    return merged
+
+
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",

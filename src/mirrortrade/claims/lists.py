@@ -7,10 +7,9 @@ import re
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.frames import _Flow
-from mirrortrade.claims.numbers import (
-    Money,
-)
+from mirrortrade.claims.numbers import Money, find_percents
 from mirrortrade.claims.vocab import _FLOW_RE
+from mirrortrade.model import value_interval
 
 #: what may stand between a country and its share in a list: "Russia (16.2%)", "Kazakhstan's 8,3%", "China – 19.8%",
 #: "Kazakhstan for 8,3 percent", "Turkey 10.7%", "China took 17.4%", "China's share was 16,8%"
@@ -24,6 +23,14 @@ _SHARE_GAP = re.compile(
 
 class ListsMixin:
     """Methods of the sentence reader for coordinated lists and rankings."""
+
+    # ---- coordinated flow phrases ------------------------------------------------------------
+    def _earlier_flows_party(self, r: lx.CountryRef, clause_start: int) -> bool:
+        """``r`` is the prepositional party of an earlier flow phrase of the clause ("trade with Russia amounted to
+        $764 million and trade with China to $700 million"): it belongs to that phrase, not to a later one."""
+        flows = [f for f in self.flows if clause_start <= f.start() and f.end() <= r.start]
+        return bool(flows) and re.fullmatch(r"\s+(?:with|to|from|into)\s+(?:the\s+)?", self.t[flows[-1].end():r.start],
+                                            re.I) is not None
 
     # ---- lists and rankings without a verb ---------------------------------------------------
     def _respective_figures(self, money: list[Money], *, brackets_before_word_only: bool) -> list[Money]:
@@ -39,6 +46,8 @@ class ListsMixin:
             gap = self.t[mo.end:nxt]
             if not (run and brackets_before_word_only):
                 gap = re.sub(r"\([^)]*\)", "", gap)
+            if not run:  # "24.8 percent and 23.2 percent of the republic's total trade, respectively"
+                gap = re.sub(r"^\s+of\s+[^.;:$%\d()]{1,60}?,?(?=\s*$)", "", gap)
             if re.fullmatch(r"[\s,]*(?:and\s+)?(?:(?:about|around|almost|nearly|some|over|under|more than|less than)\s+)?",
                             gap):
                 run.insert(0, mo)
@@ -117,18 +126,22 @@ class ListsMixin:
     def _respective_shares(self, pcts: list) -> dict:  # type: ignore[type-arg]
         """"The shares of China and Russia in the country's total trade were 24.8 percent and 23.2 percent
         respectively": percent start -> (frame, country), the whole being the reporting statistics' country."""
-        m = re.search(r"\bshares?\s+of\b", self.t)
-        if m is None:
-            return {}
         listed = self._respectively(pcts)
         if not listed:
             return {}
+        # "the shares of China and Russia ... were", or the whole after the run: "China and Russia hold 24.8 percent
+        # and 23.2 percent of the republic's total trade, respectively"
+        last = max(p.end for p in pcts if p.start in listed)
+        m = re.search(r"\bshares?\s+of\b", self.t)
+        after = re.match(r"\s+of\s+(?=[^.;]{0,60}\b(?:trade|turnover|exports|imports)\b)", self.t[last:])
+        if m is None and after is None:
+            return {}
+        tail = self.t[m.end():] if m is not None else self.t[last + after.end():]  # type: ignore[union-attr]
         src = self.reporter_for(0)
         self._why.pop("reporter", None)
         codes = next(iter(listed.values()))[1]
         if src is None or not src.reporter or src.reporter in codes:
             return {}
-        tail = self.t[m.end():]
         flow = "X" if re.match(r"[^.;]{0,80}\bexports\b", tail) else "M" if re.match(r"[^.;]{0,80}\bimports\b", tail) else "T"
         frame = Claim(id="", quote=self.t, start=0, end=0, reporter=src.reporter, partner=None, flow=flow,
                       period=None, qualifier="exact", source=src.sid or None, kind="share", share_of="trade")
@@ -143,7 +156,7 @@ class ListsMixin:
                 if mo.start < s_end or (c is not None and c.kind != "level"):
                     continue
                 gap = self.t[s_end:lx.qualifier_before(self.t, mo.start)[1]]
-                if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+", gap) or _FLOW_RE.search(gap.split(",")[-1]):
+                if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+|[^$.;()\d]{0,40}:\s*", gap) or _FLOW_RE.search(gap.split(",")[-1]):
                     break
                 fl = _Flow(s.flow, subject=s.reporter, partner=s.partner) if s.flow in ("X", "M") else \
                     _Flow(s.flow, parties=(s.reporter, s.partner))
@@ -156,9 +169,24 @@ class ListsMixin:
                     break
                 if c is not None:
                     out.remove(c)
+                self._appended_rate(new, mo.end)
                 out.append(new)
                 break
         out.sort(key=lambda c: c.start)
+
+    def _appended_rate(self, c: Claim, pos: int) -> None:
+        """"...: $48.7 billion, up 11 percent": a rate set off right after a level read late (a share's part) is
+        that level's growth."""
+        m = re.match(r",\s*(?:(?P<up>up|rising|an?\s+increase\s+of)|(?P<down>down|falling|an?\s+(?:decrease|decline|drop)"
+                     r"\s+of))\s+(?:by\s+)?", self.t[pos:])
+        pc = next((p for p in find_percents(self.t) if m is not None and p.start == pos + m.end() and not p.points), None)
+        if m is None or pc is None or c.growth_pct is not None or re.match(r"\s*(?:of|points?)\b", self.t[pc.end:]):
+            return
+        lo, hi = value_interval(pc.value, pc.precision, "exact")
+        sign = -1 if m.group("down") else 1
+        c.growth_pct = sign * pc.value
+        c.growth_low, c.growth_high = (lo, hi) if sign > 0 else (-hi, -lo)
+        c.growth_base = self._base_for(c.period, pc.end)
 
     def _share_partner(self, pc_start: int, lo: int) -> str | None:
         """The country a share in a list belongs to by position ("followed by Russia (16.2%)", "Kazakhstan's 8,3%")."""
@@ -189,18 +217,30 @@ class ListsMixin:
             if fl.subject in listed:
                 return _Flow(fl.flow, own, fl.partner if fl.partner not in listed else None, (), fl.world, fl.sign)
             return _Flow(fl.flow, fl.subject, own, (), fl.world, fl.sign)
-        others = [c for c in fl.parties if c not in listed]
-        if not others:
-            src = self.reporter_for(0)
-            self._why.pop("reporter", None)  # only looked at here; the figure's own look-up decides its confidence
-            for c in (src.reporter if src else None, self.art.hub, self.topic):
-                if c and c not in listed:
-                    others = [c]
-                    break
+        # a country standing right before its own bracketed figure ("Turkmenistan (+$57 million)") is that figure's
+        # party, not the one that stays along this list
+        owners = {r.code for r in self.refs if re.match(r"\s*\(\s*[+±−-]?\s*(?:US)?\$?\s*\d", self.t[r.end:])}
+        others = [c for c in fl.parties if c not in listed and c not in owners]
+        src = self.reporter_for(0)
+        self._why.pop("reporter", None)  # only looked at here; the figure's own look-up decides its confidence
+        steady = [c for c in (src.reporter if src else None, self.art.hub, self.topic) if c and c not in listed]
+        if len(others) > 1:
+            # "... and Turkmenistan (+$57 million), while Uzbekistan and Tajikistan saw declines of $260 million and
+            # $65 million respectively": the party that stays is the statistics' own (or the article's hub), not
+            # the previous list's last member
+            others.sort(key=lambda c: steady.index(c) if c in steady else len(steady))
+        elif not others:
+            others = steady[:1]
         return _Flow(fl.flow, fl.subject, fl.partner, tuple(others[:1]) + (own,), fl.world, fl.sign)
 
-    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|\s+(?:[a-z]+\s+){0,4}with\s+|\s+(?:[a-z]+\s+){0,3}at\s+"
-                          r"|\s+(?:[a-z]+\s+){1,3}(?:[–—-]|\(|:)\s*)$")
+    #: what stands between a country and its figure in a ranking: "Uzbekistan ($13.7 billion)", "Kazakhstan – $1
+    #: billion", a predicate of lower-case words before "with"/"at" ("remained the region's largest partner with",
+    #: ", which had briefly taken the lead, slipped to second place with")
+    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|[\s,]+(?:[a-z'’]+[\s,]+){0,10}with\s+|"
+                          r"[\s,]+(?:[a-z'’]+[\s,]+){0,6}at\s+|\s+(?:[a-z]+\s+){1,3}(?:[–—-]|\(|:)\s*)$")
+    #: a region or the world after "in", "among", "of": the domain of a ranking ("the largest partner in the region"),
+    #: not a party
+    _DOMAIN = re.compile(r"\b(?:in|among|of|across|within)\s+(?:the\s+|all\s+)?$")
     #: "Kazakhstan followed Russia with $550 million": the country compared with is not the figure's
     _COMPARED = re.compile(r"\b(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook|than)\s+(?:the\s+)?$")
 
@@ -210,7 +250,11 @@ class ListsMixin:
         ca, _ = self.clause_of(mo.start)
         lo = max(prev_end, ca) if prev_end else ca
         refs = [r for i, r in enumerate(self.refs) if lo <= r.start and r.end <= qstart and i not in self.in_source
-                and r.code not in ("TOPIC", "SUBJ", "WLD")]
+                and r.code not in ("TOPIC", "SUBJ", "WLD") and not (
+                    r.code in ("CA5", "GRP") and self._DOMAIN.search(self.t[max(0, r.start - 12):r.start]))]
+        # "Uzbekistan, which had overtaken Kyrgyzstan a year earlier, moved up to second place with": an aside
+        asides = [m.span() for m in re.finditer(r",\s*(?:which|who|that)\b[^,;:()]*,", self.t[:qstart])]
+        refs = [r for r in refs if not any(a <= r.start < b for a, b in asides)] if len(refs) > 1 else refs
         while len(refs) > 1 and self._COMPARED.search(self.t[max(0, refs[-1].start - 16):refs[-1].start]):
             refs.pop()
         if not refs:
@@ -220,6 +264,7 @@ class ListsMixin:
         for o in self.refs:
             if r.end <= o.start and o.end <= qstart:
                 gap = gap.replace(o.text, "")
+        gap = re.sub(r",\s*(?:which|who|that)\b[^,;:()]*,", ",", gap)
         gap = re.sub(r"\s(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook)\s+(?:the\s+)?(?=\s)", " ", gap)
         if r.possessive or not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
             return None

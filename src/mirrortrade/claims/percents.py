@@ -35,8 +35,9 @@ _MULTI_YEAR_RATE_AFTER = re.compile(
     r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
 #: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"
 _SHARE_BRACKET = re.compile(
-    r"\bshare\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*\(\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
-    r"to|came\s+to)\s+(?:at\s+)?)$", re.I)
+    r"\bshares?\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*[(,]\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
+    r"to|came\s+to)\s+(?:at\s+)?|\s+(?:were|was|are|is)\s+(?:held|taken)\s+by\s+(?:the\s+)?[A-Z][^().;%,]{1,40}\(\s*)$",
+    re.I)
 
 
 class PercentsMixin:
@@ -229,8 +230,8 @@ class PercentsMixin:
             if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
-            ) and not _FLOW_RE.search(between):
-                return c
+            ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
+                return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
         for mo, c in reversed(prev_money):
             between = self.t[mo.end:pc.start]
             if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:

@@ -67,8 +67,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.s, self.p, self.art, self.topic = s, p, art, topic
         self.para_codes = para_codes
         self.t = s.text
-        self.refs = lx.resolve_refs(lx.find_countries(self.t, about_central_asia=art.about_ca, provinces=True), topic,
-                                    art.hub)
+        self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
+            self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub))
         self.sources = _find_sources(self.t, self.refs, 0, topic, art.home)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
@@ -104,13 +104,13 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
     def _finish(self, c: Claim, src: _Source | None) -> Claim:
         """Set the claim's slot confidences and what is missing (slots below :data:`RESOLVED`)."""
         w = self._why
-        rep_conf = w.get("reporter", 1.0) if c.reporter else 0.0
+        rep_conf = w.get("reporter", 1.0) if c.reporter not in (None, "GRP") else 0.0
         if src is not None and src.reporter and c.reporter and c.reporter != src.reporter:
             # the statistics named are one country's, the flow is between two others
             rep_conf = min(rep_conf, 0.3)
         c.slots = {
             "reporter": rep_conf,
-            "partner": w.get("partner", 1.0) if c.partner else 0.0,
+            "partner": w.get("partner", 1.0) if c.partner not in (None, "GRP") else 0.0,  # GRP: a group of no store
             "flow": w.get("flow", 1.0) if (c.flow or c.kind == "difference") else 0.0,
             "period": w.get("period", 1.0) if c.period else 0.0,
             "kind": w.get("kind", 1.0),
@@ -251,7 +251,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     if len(parties) >= 2:
                         break
                     if re.search(r"\b(?:after|behind|than|ahead\s+of|overtaking|overtook|replacing|displacing|like)\s+"
-                                 r"(?:the\s+)?$", self.t[max(0, r.start - 16):r.start]):
+                                 r"(?:the\s+)?$", self.t[max(0, r.start - 16):r.start]) or self._earlier_flows_party(r, ca):
                         continue  # "Kazakhstan came next after Russia: turnover ...": a comparison, not a party
                     if r.code not in parties:
                         parties.append(r.code)

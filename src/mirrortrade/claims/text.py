@@ -62,6 +62,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not (w in ("bn", "bln", "mln", "mn") and re.search(r"\d\s*" + w + r"\.$", seg[: m.start() + 1].lower())):
                 continue
         cuts.append(m.end())
+    # a line that opens a list ("the Chinese data show strong gains:") or a list line ("Kazakhstan – $18.25 billion;",
+    # "• Kyrgyzstan: ...") ends where its line ends: each line of a table written as prose is its own sentence
+    cuts += [m.end() for m in re.finditer(r"[:;]?[ \t]*\r?\n(?=[ \t]*\S)", seg)
+             if m.group(0)[:1] in (":", ";") or re.match(r"[ \t]*[-•*–—]", seg[m.end():])]
+    cuts = sorted(set(cuts))
     out = []
     pos = 0
     for c in [*cuts, len(seg)]:

@@ -46,7 +46,7 @@ _CHANGE_MONEY_BEFORE = re.compile(
     r"(?:\b(?P<up>(?<!made )(?<!make )(?<!makes )(?<!making )up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
     r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
     r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
-    r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))"
+    r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))s?"
     r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     # a signed figure in a list: "Kazakhstan (+$2.8 billion)", "Tajikistan (−$65 million)"
     r"|(?:^|[(\s])(?:(?P<up3>\+)|(?P<down3>[−-]))$",
