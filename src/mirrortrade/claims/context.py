@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.claim import FLAGGABLE, Claim
 from mirrortrade.model import Period
 
 #: words that put a dollar figure as the base of a comparison with the figure before it ("against $B", "compared with
@@ -62,7 +62,10 @@ class Series:
         for c in reversed(claims):
             if c.kind == "share" or c.kind == "difference":
                 continue
-            self.last = c if frame_resolved(c) else None
+            # parties and a flow read only by a weak default (a party guessed) are not passed on; a reporter
+            # assumed is no worse for the figures after it (they take their own reporter's confidence)
+            sure = all(c.slots.get(k, 0.0) >= FLAGGABLE for k in ("partner", "flow"))
+            self.last = c if frame_resolved(c) and sure else None
             self.paragraph = c.paragraph
             return
 

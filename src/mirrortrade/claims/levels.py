@@ -137,18 +137,23 @@ class LevelsMixin:
             else:
                 c.reporter, c.partner, c.flow, c.source = main.reporter, main.partner, main.flow, main.source
                 c.cap_slot("flow", 0.8)
+            if c.growth_pct is not None and c.start > main.start:
+                # "68.57 percent more than the $167.9 million of September 2022, and 42.29 percent more than in
+                # August": a rate after the base compares the main figure with yet another period, not the base
+                c.growth_pct = c.growth_low = c.growth_high = c.growth_base = None
             looks_back = cx.LOOKS_BACK.match(self.t[mo.end:end]) is not None
+            derived = False
             if looks_back:
-                c.period = cx.year_before(main.period)
+                c.period, derived = cx.year_before(main.period), True
             elif c.period and c.period != main.period and c.slots.get("period", 0.0) >= RESOLVED:
-                pass  # read as a base already ("from $1.2 billion in the same month of 2022")
+                continue  # read as a base already ("from $41.0 billion in 2024"): verification checks its rate
             elif printed:
                 c.period = printed[0].period
             elif back or cx.year_on_year_span(main.period, self.art.fiscal_start):
-                c.period = cx.year_before(main.period)
+                c.period, derived = cx.year_before(main.period), True
             else:
                 c.period = None
-            # a base-year level is read beside another figure and is often a first release, since revised: shown and
+            # a base-year level read beside another figure (often a first release, since revised): shown and
             # corroborated, never flagged
             c.cap_slot("period", 0.55 if c.period else 0.0)
             if main.kind == "growth" and main.value_usd is None and main.period == c.period and printed:
@@ -159,11 +164,17 @@ class LevelsMixin:
                 main.cap_slot("period", 0.8 if main.period else 0.0)
             if c.period == main.period:
                 c.cap_slot("period", 0.0)  # never the main figure's period
-            rate = self._stated_rate(out, main, c)
+                if not derived and main.slots.get("period", 0.0) < 1.0:
+                    # "trade came to $244.8 billion, against $240.1 billion in 2023" with 2023 carried from the text
+                    # before: the period printed is the base's; the main figure's, taken from context, is not sure
+                    main.cap_slot("period", 0.0)
+            rate = self._stated_rate(out, main, c) if derived else None
             if rate is not None and main.value_low is not None and main.value_high is not None and \
                     c.value_low is not None and c.value_high is not None and \
                     not cx.rate_fits((main.value_low, main.value_high), (c.value_low, c.value_high), rate):
-                c.cap_slot("period", 0.0)  # the rate stated is not the one between the two: which base is unclear
+                # the period was derived, and the rate stated is not the one between the two levels: the base may be
+                # another period (a month before, not a year): unresolved
+                c.cap_slot("period", 0.0)
 
     def _base_scope(self, mo: Money) -> int:
         """Where what is said of a base figure ends: its bracket's close, else the next figure or clause end."""
@@ -288,6 +299,8 @@ class LevelsMixin:
         for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
             if any(r.start <= a + w.start() < r.end for r in self.refs):
                 continue
+            if any(pm.start <= a + w.start() < pm.end for pm in self.periods):
+                break  # "the $167.9 million of September 2022": a period, not what was traded
             if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
                             r"in|from|to|with|by|during|over|at|on|which|whom|than|against|compared|and|or|while|"
                             r"last|this|next|a|an|the|its|their)", w.group(0), re.I) and words:
