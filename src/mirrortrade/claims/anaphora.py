@@ -32,8 +32,9 @@ PAIR_PHRASE = re.compile(
 #: it amounted to $6.4 billion", "it kept growing, by 16.3 percent") or the object of a verb of valuation ("data put it
 #: at $14.1 billion"); never after a preposition ("trade with it", "sold to it": a party)
 IT_ANAPHOR = re.compile(
-    r"(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )(?<!\binto )\bit\s+(?:(?:has|had|have|also|already|then|"
-    r"still|again|kept|continued|was|is)\s+){0,2}(?=(?:amount|reach|total|st(?:ood|ands?)\b|c(?:ame|omes)\s+to|"
+    r"(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )(?<!\binto )\b(?P<pron>it|they)\s+(?:(?:has|had|have|"
+    r"also|already|then|still|again|kept|continued|was|is|were|are)\s+){0,2}(?=(?:amount|reach|total|"
+    r"st(?:ood|ands?)\b|c(?:ame|omes?)\s+to|"
     r"gr[eo]w|r[io]s|f[ae]ll|increas|decreas|declin|jump|climb|exceed|surpass|drop|sli[dp]|shr[iu]nk|soar))"
     r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b",
     re.I,
@@ -82,29 +83,33 @@ class AnaphoraMixin:
             found = m
         if found is None:
             for m in IT_ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
-                if self._it_follows_a_figure(a + m.start()):
+                if self._it_follows_a_figure(a + m.start(), plural=m.group("pron") is not None
+                                             and m.group("pron").lower() == "they"):
                     found = m
         return found
 
-    def _it_follows_a_figure(self, pos: int) -> bool:
-        """"it" is the figure only when that figure is the last number before it: the paragraph's last claim, with
-        no other number (a year aside) between it and the pronoun."""
-        pc = self.prev_claim  # type: ignore[attr-defined]
-        if pc is None:
+    def _it_follows_a_figure(self, pos: int, *, plural: bool = False) -> bool:
+        """"it" is the figure only when that figure is the last number before it: the paragraph's last claim, else
+        (the paragraph's first figure) the series' last claim (:class:`~mirrortrade.claims.context.Series`), with no
+        other number (a year aside) between it and the pronoun; "they" only stands for exports or imports."""
+        pc = self.prev_claim or self._series_claim()  # type: ignore[attr-defined]
+        if pc is None or plural and pc.flow not in ("X", "M"):
             return False
-        para_pos = self.s.start - self.p.start + pos  # type: ignore[attr-defined]
-        between = self.p.text[max(0, pc.end - self.p.start):para_pos]  # type: ignore[attr-defined]
+        between = self.art.text[pc.end:self.s.start + pos]  # type: ignore[attr-defined]
         return re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\b", "", between)) is None
+
+    def _series_claim(self) -> Claim | None:
+        """The frame a paragraph whose own sentences have given no figure yet goes on about (unclear: None)."""
+        named = {c for c in self.para_codes if c not in ("CA5", "WLD")}  # type: ignore[attr-defined]
+        return self.art.series.antecedent(self.p.index, named)  # type: ignore[attr-defined]
 
     def _antecedent(self, out: list[Claim]) -> Claim | None:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
         level of the paragraph just before when this one names no country of its own; only one whose parties and
         flow were resolved."""
         cands: list[Claim | None] = [out[-1] if out else None, self.prev_claim]  # type: ignore[attr-defined]
-        last = self.art.last_levels[0] if self.art.last_levels else None  # type: ignore[attr-defined]
-        if last is not None and last.paragraph == self.p.index - 1 and set(self.para_codes) - {"CA5", "WLD"} <= {  # type: ignore[attr-defined]
-                last.reporter, last.partner}:
-            cands.append(last)  # a paragraph naming no other country than the figure's own goes on about it
+        # a paragraph naming no other country than the series' own goes on about it
+        cands.append(self._series_claim())
         for c in cands:
             if c is not None:
                 ok = c.flow and c.reporter and c.partner and not (set(c.missing) & {"reporter", "partner", "flow"})

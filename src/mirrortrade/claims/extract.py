@@ -209,6 +209,7 @@ def _paragraph_claims(
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
         out.extend(got)
+        art.series.note(got)
         art.last_levels = ([c for c in got if c.kind == "level" and c.flow] + art.last_levels)[:8]
         if ctx.sources:
             last = [x for x in ctx.sources if _is_trade_source(x)]

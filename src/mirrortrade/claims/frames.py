@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.context import Series
 from mirrortrade.claims.sources import _Source
 
 
@@ -49,6 +50,8 @@ class _Article:
     home: str | None = None
     #: the two countries the article is about (its headline's, else the two it names most): "bilateral trade"
     pair: tuple[str, ...] = ()
+    #: the frame of the last claim-bearing sentence: what "It amounted to $y", "Exports came to $z" go on about
+    series: Series = field(default_factory=Series)
 
 
 def _with_party(fl: _Flow, own: str) -> _Flow:

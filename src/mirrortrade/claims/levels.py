@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import re
 
+from mirrortrade.claims import context as cx
 from mirrortrade.claims import fx
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.claim import RESOLVED, Claim
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import (
     Money,
@@ -101,6 +102,114 @@ class LevelsMixin:
             except Exception:  # noqa: BLE001 - a span with no previous year keeps its period
                 continue
 
+    def _comparison_bases(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
+        """"$11.39 billion, 37.77 percent less than the previous year's $18.31 billion", "against $B a year earlier",
+        "9.4 percent higher than a year earlier ($5.3 billion in January-June 2023)": a dollar figure put as the base of
+        a comparison with the figure before it is a level of its own, with that figure's frame, for the base period:
+        the period printed beside it, else (a year-on-year comparison) the same span a year before; never the main
+        figure's period. A rate stated beside both levels must fit them within rounding, else the base's period is
+        unresolved (:mod:`mirrortrade.claims.context`)."""
+        for mo, c in level_claims:
+            bracket = re.search(r"\(\s*$", self.t[:mo.start]) is not None
+            lead = self.t[max(0, mo.start - 120):mo.start]
+            if not (cx.COMPARISON_BEFORE.search(lead) or bracket and cx.BRACKET_BASE.search(lead)):
+                continue
+            cue = (cx.COMPARISON_BEFORE.search(lead) or cx.BRACKET_BASE.search(lead))
+            assert cue is not None
+            cue_at = self.s.start + mo.start - len(lead) + cue.start()
+            main = next((m for m in reversed(out) if m is not c and m.end <= cue_at and m.kind in ("level", "growth")
+                         and m.paragraph == self.p.index and m.start >= self.s.start), None)
+            if main is None or not cx.frame_resolved(main) or main.value_usd is None and main.growth_pct is None:
+                continue
+            if c is not None and (c.reporter, c.partner, c.flow) != (main.reporter, main.partner, main.flow) \
+                    and c.slots.get("flow", 1.0) >= 1.0:
+                continue  # a figure with its own flow word is no base of this one
+            end = self._base_scope(mo)
+            printed = [pm for pm in self.periods if mo.end <= pm.start < end and pm.period]
+            back = cx.LOOKS_BACK.match(self.t[mo.end:end]) or bracket and cx.LOOKS_BACK.search(cue.group(0)) is None \
+                and re.search(r"year|same|corresponding|previous", cue.group(0), re.I)
+            if c is None:
+                if not bracket or mo.currency != "USD":
+                    continue
+                c = self._base_claim(mo, main)
+                out.append(c)
+                out.sort(key=lambda x: x.start)
+            else:
+                c.reporter, c.partner, c.flow, c.source = main.reporter, main.partner, main.flow, main.source
+                c.cap_slot("flow", 0.8)
+            if c.growth_pct is not None and c.start > main.start:
+                # "68.57 percent more than the $167.9 million of September 2022, and 42.29 percent more than in
+                # August": a rate after the base compares the main figure with yet another period, not the base
+                c.growth_pct = c.growth_low = c.growth_high = c.growth_base = None
+            looks_back = cx.LOOKS_BACK.match(self.t[mo.end:end]) is not None
+            derived = False
+            if looks_back:
+                c.period, derived = cx.year_before(main.period), True
+            elif c.period and c.period != main.period and c.slots.get("period", 0.0) >= RESOLVED:
+                continue  # read as a base already ("from $41.0 billion in 2024"): verification checks its rate
+            elif printed:
+                c.period = printed[0].period
+            elif back or cx.year_on_year_span(main.period, self.art.fiscal_start):
+                c.period, derived = cx.year_before(main.period), True
+            else:
+                c.period = None
+            # a base-year level read beside another figure (often a first release, since revised): shown and
+            # corroborated, never flagged
+            c.cap_slot("period", 0.55 if c.period else 0.0)
+            if main.kind == "growth" and main.value_usd is None and main.period == c.period and printed:
+                # "grew by 16.6 percent year on year ($4.2 billion in January-June 2023)": the bracket's period is the
+                # base's; the rate's is the period in context, a year after it
+                now = self.carry_period
+                main.period = now if now and cx.year_before(now) == c.period else None
+                main.cap_slot("period", 0.8 if main.period else 0.0)
+            if c.period == main.period:
+                c.cap_slot("period", 0.0)  # never the main figure's period
+                if not derived and main.slots.get("period", 0.0) < 1.0:
+                    # "trade came to $244.8 billion, against $240.1 billion in 2023" with 2023 carried from the text
+                    # before: the period printed is the base's; the main figure's, taken from context, is not sure
+                    main.cap_slot("period", 0.0)
+            rate = self._stated_rate(out, main, c) if derived else None
+            if rate is not None and main.value_low is not None and main.value_high is not None and \
+                    c.value_low is not None and c.value_high is not None and \
+                    not cx.rate_fits((main.value_low, main.value_high), (c.value_low, c.value_high), rate):
+                # the period was derived, and the rate stated is not the one between the two levels: the base may be
+                # another period (a month before, not a year): unresolved
+                c.cap_slot("period", 0.0)
+
+    def _base_scope(self, mo: Money) -> int:
+        """Where what is said of a base figure ends: its bracket's close, else the next figure or clause end."""
+        if re.search(r"\(\s*$", self.t[:mo.start]):
+            close = self.t.find(")", mo.end)
+            return close if close >= 0 else len(self.t)
+        nxt = min([m.start for m in self.money if m.start > mo.start] + [self.clause_of(mo.end - 1)[1]])
+        return nxt
+
+    def _base_claim(self, mo: Money, main: Claim) -> Claim:
+        """A level for a bracketed base figure, in the frame of the figure it is the base of."""
+        qual, _ = lx.qualifier_before(self.t, mo.start)
+        lo, hi = value_interval(mo.value, mo.precision, qual, nonnegative=main.flow != "B")
+        slots = dict(main.slots)
+        slots["flow"] = min(slots.get("flow", 1.0), 0.8)
+        slots["kind"] = slots["value"] = 1.0
+        return Claim(
+            id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=main.reporter,
+            partner=main.partner, flow=main.flow, period=None, value_usd=mo.value, value_low=lo, value_high=hi,
+            qualifier=qual, source=main.source, text=mo.text, precision_usd=mo.precision, paragraph=self.p.index,
+            slots=slots, missing=[k for k, v in slots.items() if v < RESOLVED],
+        )
+
+    @staticmethod
+    def _stated_rate(out: list[Claim], main: Claim, base: Claim) -> tuple[float, float] | None:
+        """The growth rate stated for the main figure (on it, or a rate-only claim of its frame between the two)."""
+        if main.growth_low is not None and main.growth_high is not None:
+            return (main.growth_low, main.growth_high)
+        for g in out:
+            if g.kind == "growth" and g.value_usd is None and main.end <= g.start <= base.start and \
+                    (g.reporter, g.partner, g.flow) == (main.reporter, main.partner, main.flow) and \
+                    g.growth_low is not None and g.growth_high is not None:
+                return (g.growth_low, g.growth_high)
+        return None
+
     def _year_to_date(self, period: str | None) -> bool:
         """A span of several months that opens a calendar or fiscal year (a year, a half, January–October): its
         figures are compared year on year, never with the span before."""
@@ -190,6 +299,8 @@ class LevelsMixin:
         for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
             if any(r.start <= a + w.start() < r.end for r in self.refs):
                 continue
+            if any(pm.start <= a + w.start() < pm.end for pm in self.periods):
+                break  # "the $167.9 million of September 2022": a period, not what was traded
             if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
                             r"in|from|to|with|by|during|over|at|on|which|whom|than|against|compared|and|or|while|"
                             r"last|this|next|a|an|the|its|their)", w.group(0), re.I) and words:

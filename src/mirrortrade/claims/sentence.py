@@ -49,7 +49,6 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-
 class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
@@ -597,4 +596,5 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self._respective_list = [c for mo, c in level_claims if mo.start in respective or mo.start in respective_flows]
         self._percent_claims(out, level_claims)
         self._share_levels(out, level_claims)
+        self._comparison_bases(out, level_claims)
         return out
