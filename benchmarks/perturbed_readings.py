@@ -2,7 +2,8 @@
 verified claims, change one slot as a misreading would, and count how often the checker then tells the reader
 the (correct) figure is wrong.
 
-    /work/venv/bin/python benchmarks/perturbed_readings.py [--set dev] [--no-gate] [--json]
+    /work/venv/bin/python benchmarks/perturbed_readings.py [--set dev] [--no-gate] [--json] [--verbose]
+        [--article STEM]
 
 Each article of the set is read once and checked against a fresh store with the embedded data. Its level claims
 whose status is ``consistent`` (the store confirms them) are the correct readings. For each, one slot is moved
@@ -15,7 +16,9 @@ to a neighbour, the way the misreadings of issue 16 moved it, while the number a
 - ``reporter``: the other side's statistics (reporter and partner swapped, the flow mirrored).
 
 The perturbed article is checked again; the moved claim is *flagged* when its status is conflict/implausible or
-a flagging mirror_gap finding is about it. ``--no-gate`` runs the checker without the misreading gate
+a flagging mirror_gap finding is about it. ``--verbose`` lists each flagged misreading on stderr (article, claim,
+the slot moved, the flagging rules); ``--article`` moves only the claims of the articles whose name contains it.
+``--no-gate`` runs the checker without the misreading gate
 (:mod:`mirrortrade.claims.neighbours`), to measure before and after on the same perturbations.
 """
 
@@ -68,7 +71,13 @@ def _flagged(result: dict[str, Any], cid: str) -> bool:
     return bool(c and (c["status"] in cs.FLAG_STATUSES or cid in cs.mirror_gapped(result)))
 
 
-def run(names: list[str], *, gate: bool = True) -> dict[str, Any]:
+def _flaggers(result: dict[str, Any], cid: str) -> list[str]:
+    """The flagging findings about a claim, as 'rule: message' (for ``--verbose``)."""
+    return [f"{f['rule']} ({f['status']}): {f.get('message', '')[:160]}" for f in result.get("findings") or []
+            if f.get("status") in cs.FLAG_STATUSES and cid in (f.get("about_claims") or f.get("claims") or [])]
+
+
+def run(names: list[str], *, gate: bool = True, verbose: bool = False, article: str = "") -> dict[str, Any]:
     from mirrortrade.claims import verify
     from mirrortrade.claims.reading import read_article
     from mirrortrade.data import open_store
@@ -84,7 +93,7 @@ def run(names: list[str], *, gate: bool = True) -> dict[str, Any]:
         try:
             for name in names:
                 for art in cc.load_set(name):
-                    if art.text is None:
+                    if art.text is None or article not in art.name:
                         continue
                     when = art.ann.get("article_date")
                     reading = read_article(art.text, date.fromisoformat(when) if when else None)
@@ -103,7 +112,13 @@ def run(names: list[str], *, gate: bool = True) -> dict[str, Any]:
                                 setattr(moved, k, v)
                             res = verify.check_reading(dataclasses.replace(reading, claims=claims), store)
                             tried[slot] += 1
-                            flagged[slot] += int(_flagged(res, c.id))
+                            hit = _flagged(res, c.id)
+                            flagged[slot] += int(hit)
+                            if hit and verbose:
+                                print(f"{art.name} {c.id} {slot} {change} (was {c.reporter}-{c.partner} {c.flow} "
+                                      f"{c.period} {c.value_usd:.4g}) {c.quote[:100]!r}", file=sys.stderr)
+                                for line in _flaggers(res, c.id):
+                                    print(f"    {line}", file=sys.stderr)
                             status = next(x["status"] for x in res["claims"] if x["id"] == c.id)
                             unresolved[slot] += int(status == "unresolved")
         finally:
@@ -121,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", default="dev", choices=["dev", "seeds"], help="Which set's claims to move.")
     ap.add_argument("--no-gate", action="store_true", help="Check without the misreading gate (the before).")
     ap.add_argument("--json", action="store_true", help="Print the counts as JSON.")
+    ap.add_argument("--verbose", action="store_true", help="List each flagged misreading on stderr.")
+    ap.add_argument("--article", default="", help="Only the articles whose name contains this.")
     args = ap.parse_args(argv)
-    out = run([args.set], gate=not args.no_gate)
+    out = run([args.set], gate=not args.no_gate, verbose=args.verbose, article=args.article)
     if args.json:
         print(json.dumps(out, indent=1))
         return 0

@@ -32,3 +32,16 @@ def test_each_slot_moved_once_to_each_neighbour() -> None:
     ]
     region = Claim(id="c2", quote="q", start=0, end=1, reporter="CHN", partner="CA5", flow="X", period="2025")
     assert [s for s, _ in _bench().perturbations(region)] == ["flow", "flow", "year", "year"]
+
+
+def test_verbose_names_only_the_flagging_findings_about_the_claim() -> None:
+    # invented findings: a flagging mirror gap about c1 (by about_claims), a note about c1, a conflict about c2
+    result = {"findings": [
+        {"rule": "mirror_gap", "status": "conflict", "message": "gap", "claims": ["c1", "c2"], "about_claims": ["c1"]},
+        {"rule": "surge", "status": "notable", "message": "surge", "claims": ["c1"]},
+        {"rule": "sum_consistency", "status": "conflict", "message": "sum", "claims": ["c2"]},
+    ]}
+    bench = _bench()
+    assert bench._flaggers(result, "c1") == ["mirror_gap (conflict): gap"]
+    assert bench._flaggers(result, "c2") == ["sum_consistency (conflict): sum"]
+    assert bench._flaggers(result, "c3") == []
