@@ -146,7 +146,7 @@ class PeriodMention:
     period: str | None  # model.Period string, None when it cannot be resolved
     base: bool  # a comparison base, not the figure's own period
     full_year: bool
-    relative: str | None = None  # "last", "this", "previous", "yoy", "context"
+    relative: str | None = None  # "last", "this", "previous", "yoy", "context", "compared", "span"
 
 
 def _two_digit(y: str) -> int:
@@ -333,7 +333,9 @@ def find_periods(
                     relative = " ".join(g["rel"].lower().split())
             except (ValueError, KeyError, PeriodError):
                 continue
-            base = _is_base(text, m.start(), m.end(), g.get("poss")) or dates_compared_figure(text, m.start())
+            base = _is_base(text, m.start(), m.end(), g.get("poss"))
+            if not base and relative is None and dates_compared_figure(text, m.start()):
+                base, relative = True, "compared"  # "from $0.46 billion in 1992 to ...": the compared figure's own
             if relative == "yoy":
                 base = True
             if kind == "year" and re.search(

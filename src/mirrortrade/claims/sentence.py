@@ -381,7 +381,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 self._note("period", 0.0)
                 return None
             if based.period and based.relative not in ("year", "previous", "prior"):
-                self._note("period", 0.55)
+                self._note("period", 1.0 if based.relative == "compared" else 0.55)
                 return based.period
             if ctx_period:
                 try:
