@@ -225,6 +225,10 @@ def _paragraph_claims(
             # "Provisional data put it at $14.1 billion, against $21.3 billion a year earlier" after a fiscal year:
             # the year before a span with no calendar months is no period either, and no period to carry
             pass
+        elif own and own[0].relative in _LOOKING_BACK and carry_period is not None:
+            # "Trade shrank to $3.9 billion in the quarter from $5.7 billion a year earlier": the only period named
+            # looks back from the one in context, which the next sentences still go on about
+            pass
         elif own:
             after_span = False
             # the sentence's lead period ("In the first nine months of 2024, trade reached ...")

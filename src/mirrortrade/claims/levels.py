@@ -87,7 +87,8 @@ class LevelsMixin:
                     continue  # only when the rate stated is the one between the two levels: a year-on-year base
             if nxt is None or not nxt.period:
                 continue
-            own = [pm for pm in self.periods if not pm.base and pm.period]
+            # a period printed beside the "from" level is its own, a base's too ("from $0.46 billion in 1992")
+            own = [pm for pm in self.periods if pm.period]
             ca, cb = self.clause_of(a)
             if nxt.start < c.start:
                 # the "from" level comes last: its own period may follow it ("from $124.7 million in June")

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from mirrortrade.claims.anchors import closing_date, dates_compared_figure
 from mirrortrade.claims.fiscal import MON as _MON
 from mirrortrade.claims.fiscal import MONTHS as _MONTHS
 from mirrortrade.claims.fiscal import NUMW as _NUMW
@@ -61,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # calendar year it shares a number with)
     ("span", re.compile(
         r"\b(?:(?:the\s+)?(?:first\s+" + _NMONTHS + r"\s+months|(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
-        r"(?:quarter|half))\s+of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
+        r"(?:quarter|half))(?:\s*\(\s*" + _MON + r"\s*(?:–|—|-|to|through)\s*" + _MON + r"\s*\))?\s+of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
         r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d))(?:\s*" + _FYEAR + r")?", re.I)),
     # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
     ("span", re.compile(
@@ -145,7 +146,7 @@ class PeriodMention:
     period: str | None  # model.Period string, None when it cannot be resolved
     base: bool  # a comparison base, not the figure's own period
     full_year: bool
-    relative: str | None = None  # "last", "this", "previous", "yoy", "context"
+    relative: str | None = None  # "last", "this", "previous", "yoy", "context", "compared", "span"
 
 
 def _two_digit(y: str) -> int:
@@ -217,6 +218,14 @@ def find_periods(
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
+                elif ref_date is None and cp is not None and cp.n_months >= 12 and _year_to_date(kind, g, m.group(0)):
+                    # "46 billion dollars in 2012 ... In the first eight months, ...": a part of a year since January
+                    # with no year printed, after a whole year, in an undated article: that year's or the next
+                    # one's is not said (not a guess)
+                    y = None
+                    taken.append((m.start(), m.end()))
+                    out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "span"))
+                    continue
                 if cp is not None and cp.kind == "span" and kind in ("month", "month_range") and carried:
                     y = cp.year if _last_month(kind, g) >= cp.start_month else cp.end_year
             if kind in ("span", "month_year_range", "trailing"):
@@ -249,7 +258,14 @@ def find_periods(
                 elif kind in ("months", "quarters_n"):
                     n = g["n"].lower()
                     months = (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
-                    if y and 1 <= months <= 12:
+                    if cp is not None and not g.get("y") and not g.get("rel") and cp.n_months == months and \
+                            re.match(r"(?i)(?:in|over|during|for)\b", m.group(0)):
+                        # "over the two months" after July-August 2023-24: the span in context, not January-February
+                        period = str(cp)
+                    elif cp is not None and fiscal_start not in (None, 1) and cp.start_month == fiscal_start \
+                            and not g.get("y") and not g.get("rel"):
+                        period, relative = None, "span"  # months counted in a fiscal year that are not the ones said
+                    elif y and 1 <= months <= 12:
                         period = str(Period.parse(f"{y}-01/{y}-{months:02d}"))
                 elif kind == "quarter_words":
                     if y:
@@ -318,6 +334,8 @@ def find_periods(
             except (ValueError, KeyError, PeriodError):
                 continue
             base = _is_base(text, m.start(), m.end(), g.get("poss"))
+            if not base and relative is None and dates_compared_figure(text, m.start()):
+                base, relative = True, "compared"  # "from $0.46 billion in 1992 to ...": the compared figure's own
             if relative == "yoy":
                 base = True
             if kind == "year" and re.search(
@@ -430,6 +448,20 @@ def _last_month(kind: str, g: dict[str, str | None]) -> int:
     return _MONTHS.get(mon.lower().rstrip("."), 12)
 
 
+def _year_to_date(kind: str, g: dict[str, str | None], txt: str) -> bool:
+    """A part of a year counted from January ("the first eight months", "January–August", "the first half", "Q1-Q3"),
+    named without its year."""
+    if kind in ("months", "quarters_n"):
+        return bool(re.match(r"(?i)(?:the\s+)?first\b", txt))
+    if kind in ("quarter_words", "half_words"):
+        return _ORD.get(str(g.get("o")).lower()) == 1
+    if kind == "month_range":
+        return _MONTHS.get(str(g.get("m1")).lower().rstrip(".")) == 1
+    if kind == "quarter_range":
+        return g.get("q1") == "1"
+    return kind == "half_bare" and g.get("h4") == "1"
+
+
 def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
     before = text[max(0, start - 30):start]
     if _BASE_BEFORE.search(before):
@@ -469,7 +501,8 @@ def infer_reference_year(text: str) -> int | None:
             continue
         y = int(m.group(1))
         years.append(y)
-        if re.search(r"(?:months|quarter|half|q[1-4]|h[12]|" + _MON.lower() + r")\s*(?:of\s+)?$", before):
+        if re.search(r"(?:months|quarter|half|q[1-4]|h[12]|" + _MON.lower() + r")\s*(?:of\s+)?$", before) or \
+                _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             partial.add(y)
         else:
             full.add(y)
@@ -523,7 +556,10 @@ def dateline_year(text: str) -> int | None:
     if m:
         return int(m.group("y1") or m.group("y2") or m.group("y3"))
     d = _DATELINE_MONTH.search(text[:400])
-    return int(d.group("y")) if d else None
+    if d:
+        return int(d.group("y"))
+    end = closing_date(text)  # "Sept. 13, 2022" alone on the last line: when it was written
+    return end.year if end else None
 
 
 def reference_date(text: str, article_date: date | None) -> date | None:
@@ -534,7 +570,7 @@ def reference_date(text: str, article_date: date | None) -> date | None:
     if not m:
         dm = _DATELINE_MONTH.search(text[:400])
         if dm is None:
-            return None
+            return closing_date(text)
         # a month and year only: the article was written during that month, dated by its first day
         return date(int(dm.group("y")), _MONTHS[dm.group("mon").lower().rstrip(".")], 1)
     d = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<y>\d{4})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]+)\s+"

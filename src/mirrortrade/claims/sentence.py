@@ -352,7 +352,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
         # the base's level; a year-on-year base is the same span a year before the period in context
         based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
-            re.fullmatch(r"[\s,]*(?:in|for|during)\s+(?:the\s+(?:same|corresponding|like|comparable)\s+"
+            re.fullmatch(r"[\s,]*(?:(?!than\b)[A-Za-z-]+\s+){0,3}?(?:in|for|during)\s+(?:the\s+(?:same|corresponding|like|comparable)\s+"
                          r"(?:period|time|months?|quarter|half)\s+(?:of|in)\s+)?", self.t[fig_end:pm.start], re.I)
             and pm.relative != "yoy"
             or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
@@ -381,7 +381,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 self._note("period", 0.0)
                 return None
             if based.period and based.relative not in ("year", "previous", "prior"):
-                self._note("period", 0.55)
+                self._note("period", 1.0 if based.relative == "compared" else 0.55)
                 return based.period
             if ctx_period:
                 try:
