@@ -30,6 +30,7 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
+from mirrortrade.claims.scope import place_agencies
 from mirrortrade.claims.sentence import _SentenceCtx
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
 from mirrortrade.claims.text import Paragraph, segment
@@ -203,6 +204,8 @@ def _paragraph_claims(
     opening = True  # no sentence of the paragraph has named a period or given a figure yet (a dateline's has not)
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
+        # an agency without its country: the statistics named earlier in this paragraph, else the article's country
+        place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair)
         ctx.carry_from_before = from_before
         ctx.after_span = after_span
         ctx.prev_claim = out[-1] if out else None

@@ -8,11 +8,12 @@ import re
 from mirrortrade.claims import context as cx
 from mirrortrade.claims import fx
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import (
     Money,
 )
+from mirrortrade.claims.scope import beyond_bilateral
 from mirrortrade.claims.sources import _sid, _Source
 from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _VERB_FLOW
 from mirrortrade.model import Period, value_interval
@@ -414,6 +415,10 @@ class LevelsMixin:
             x = getattr(c, attr)
             if isinstance(x, float) and math.isnan(x):
                 setattr(c, attr, None)  # a yuan amount with no rate for its period: no dollar value
+        if self._why.get("partner", 1.0) < 1.0 and beyond_bilateral(c, self.art.last_levels):
+            # "Uzbekistan's imports reached $38.2 billion" after its $13.7 billion of trade with China: the world's
+            c.partner = "WLD"
+            self._note("partner", WEAK)
         return self._finish(c, src)
 
     def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
@@ -430,6 +435,12 @@ class LevelsMixin:
             subj, part = fl.subject, fl.partner
             if subj is None:
                 subj = rep if rep and rep != part else self._fill_party({part} if part else set(), rep)
+            if part is None and rep and subj and rep != subj and subj not in ("WLD", "CA5") \
+                    and self._why.get("flow", 1.0) >= 1.0:
+                # "Russia supplied $878.9 million" in Kyrgyz statistics: the reporter's imports from Russia (the
+                # figure's own flow word; one a list goes on with names its own member, "and Kazakhstan $352.1 million")
+                part = rep
+                self._note("partner", 0.8)
             if part is None:
                 part = self._fill_party({subj} if subj else set(), rep)
                 if part is None:

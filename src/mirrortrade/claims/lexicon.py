@@ -324,7 +324,7 @@ NAMED_SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 #: an agency named without its country ("the National Statistical Committee said"): the sentence's country
 SOURCE_NO_COUNTRY = re.compile(
     # a ministry named by its portfolio first, with or without an article ("according to commerce ministry data")
-    r"\b(?:[Cc]ommerce|[Tt]rade)\s+[Mm]inistry\b|"
+    r"\b(?:[Cc]ommerce|[Tt]rade)\s+(?:[Mm]inistry|[Dd]epartment)\b|"
     r"\bthe\s+(?:(?:National|State|Federal|national|state)\s+)?(?:(?:[Ss]tatistic(?:s|al)|[Ss]tat)\s+(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice|[Ss]ervice)"
     r"|(?:[Aa]gency|[Cc]ommittee|[Bb]ureau|[Oo]ffice)\s+(?:of|on|for)\s+(?:[Nn]ational\s+)?[Ss]tatistics"
     r"|[Cc]ustoms\s+(?:[Ss]ervice|[Aa]gency|[Cc]ommittee|[Aa]dministration|[Aa]uthorit(?:y|ies))"

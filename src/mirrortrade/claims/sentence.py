@@ -13,13 +13,10 @@ from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
-from mirrortrade.claims.numbers import (
-    Money,
-    find_money,
-    uses_decimal_comma,
-)
+from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
+from mirrortrade.claims.scope import implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
 from mirrortrade.claims.text import Paragraph, Sentence
 from mirrortrade.claims.vocab import (
@@ -68,7 +65,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.t = s.text
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
             self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub))
-        self.sources = _find_sources(self.t, self.refs, 0, topic, art.home)
+        self.sources = _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
         }
@@ -157,14 +154,14 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         else:
             src = None
         if src is not None:
-            self._note("reporter", 1.0)
+            self._note("reporter", 0.0 if unplaced(src) else 1.0)  # an agency of no known country: no reporter
             return self.merge_source(src, self.carry_source)
         if self.carry_source is not None:
-            self._note("reporter", 0.9)  # named earlier in the paragraph
+            self._note("reporter", 0.0 if unplaced(self.carry_source) else 0.9)  # named earlier
             return self.carry_source
         before_default = self.p.index < self.art.default_para and not self.art.default_in_lead
         spk = (speaker_country(self.art.text[:self.s.start], self.t, self.art.home)
-               if before_default or self.art.default_source is None else None)
+               if before_default or self.art.default_source is None or self.p.index < self.art.default_para else None)
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
             self._note("reporter", 0.55)
             return _Source(0, 0, spk, "speaker", "")
@@ -229,8 +226,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             f.subject, f.partner = subj, part
             if f.partner is None and preps.get("with"):
                 f.partner = preps["with"]
-            if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+$",
-                                               self.t[max(0, ks - 20):ks], re.I):
+            if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+(?:(?:"
+                                               r"merchandise|goods)\s+)?$", self.t[max(0, ks - 35):ks], re.I):
                 f.partner = "WLD"  # "China's total exports decreased by 4.6 percent": with the world
         else:
             parties: list[str] = []
@@ -555,7 +552,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     fl.partner = prev.partner
                 if fl.flow in ("X", "M") and prev.flow in ("T", "B") and prev.parties:
                     # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
-                    pp = list(prev.parties) + (["WLD"] if prev.world and len(prev.parties) == 1 else [])
+                    pp = implied_parties(prev.parties, prev.world, peek_reporter(self.sources, self.carry_source, mo.start))
                     if fl.subject is None and fl.partner is None:
                         fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
                     if fl.partner is None:

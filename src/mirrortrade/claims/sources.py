@@ -19,7 +19,7 @@ class _Source:
 
 
 #: a place name in capitals opening an article ("BISHKEK, February 12, 2019 –", "ASTANA, Kazakhstan, Sept 1, 2023.")
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|\s[–—-]\s)", re.M)
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|:\s|\s[–—-]\s)", re.M)
 
 
 def dateline_country(text: str) -> str | None:
@@ -44,7 +44,14 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
         # "Trade between Vietnam and China fell ..., the Ministry of Industry and Trade said" in a Hanoi dispatch: a
         # government department named by its portfolio alone speaks for the government of the place it is reported
         # from, when its sentence names that country; otherwise whose it is is not said (no guess)
-        return home if home and any(r.code == home for r in codes) else None
+        if home and any(r.code == home for r in codes):
+            return home
+        # with no dateline: "China remained Pakistan's largest trading partner ..., the Ministry of Commerce
+        # reported": a ministry reports its own country's trade from its side, the one country the sentence names in
+        # the possessive ("the country's" read as the article's country is no evidence; a dateline of another
+        # country makes it a foreign ministry's or a local one's: not said)
+        owners = {r.code for r in codes if r.possessive and r.text[:1].isupper()}
+        return owners.pop() if len(owners) == 1 and home is None else None
     near += [topic] if topic else []
     if kind not in ("customs", "commerce"):
         near = [c for c in near if c != "CHN"]
@@ -52,11 +59,14 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
 
 
 def _find_sources(
-    text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None
+    text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None,
+    unplaced: bool = False,
 ) -> list[_Source]:
     """Statistical sources named in ``text``; an agency named without its country ("the National Statistical
     Committee reported") is the sentence's country's, else the dateline's (``home``), else the paragraph's
-    ``topic`` (see :func:`_agency_country`)."""
+    ``topic`` (see :func:`_agency_country`). With ``unplaced``, an agency whose country none of these tells is kept
+    with an empty reporter (see :func:`mirrortrade.claims.scope.unplaced`): it still ends the scope of the agency
+    named before it, and the figures after it have no reporter (never a guess)."""
     out: list[_Source] = []
     for rx, rep, kind in lx.NAMED_SOURCES:
         for m in rx.finditer(text):
@@ -104,6 +114,8 @@ def _find_sources(
         code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"ministry|department", m.group(0), re.I)))
         if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
+        elif unplaced and kind != "intl":
+            out.append(_Source(m.start() + offset, m.end() + offset, "", kind, ""))
     # keep one source per span (named agencies win over the country-adjective form)
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[_Source] = []
@@ -136,7 +148,7 @@ def _sid(src: _Source | None, reporter: str | None) -> str | None:
     if src is None or src.kind == "speaker":
         return None  # an official quoted speaks for his government, but names no statistics
     if not src.reporter or src.reporter == reporter:
-        return src.sid
+        return src.sid or None  # an agency of no known country names no statistics
     return None
 
 

@@ -1,0 +1,90 @@
+"""Whose statistics a figure is: the attribution scope of the paragraph walk.
+
+An agency named in a sentence governs the figures after it, across sentences and paragraphs, until another agency
+or country of statistics is named (:mod:`mirrortrade.claims.extract` carries it). Three rules here keep that scope
+honest:
+
+* an agency whose country nothing tells ("a commerce department official said", in an article naming two
+  countries' statistics) still ends the scope of the agency named before it: the figures after it have no
+  reporter (left unresolved, never guessed) — :func:`unplaced`;
+* the reporter's view of a flow whose partner is not named: "Russia supplied $878.9 million" in Kyrgyz statistics
+  is Kyrgyzstan's imports from Russia; "Turnover with China reached $13.7 billion ...: imports came to $11.2
+  billion" in Uzbek statistics is Uzbekistan's imports from China (the party a turnover leaves unnamed is the
+  reporter) — :func:`implied_parties`;
+* a country's total with the world is not its trade with the partner in context: an import or export figure whose
+  partner is not named and that exceeds the two countries' turnover already stated for the same period ("Uzbek-Chinese
+  trade reached $13.7 billion ... Uzbekistan's imports reached $38.2 billion") is with the world, and a world total
+  is never a claim about China — :func:`beyond_bilateral`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.sources import _is_trade_source, _Source
+
+if TYPE_CHECKING:
+    from mirrortrade.claims.claim import Claim
+
+#: parties that are groups or the world, never the reporter's counterpart a turnover leaves unnamed
+_NOT_A_COUNTRY = ("WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB")
+
+
+def unplaced(src: _Source | None) -> bool:
+    """An agency named whose country is not known (a national body; an international database is not one)."""
+    return src is not None and not src.reporter and src.kind != "intl"
+
+
+def implied_parties(parties: Iterable[str], world: bool, reporter: str | None) -> list[str]:
+    """The two parties a flow goes on about after a turnover or balance: the turnover's own, the world for "foreign
+    trade" with one country, else the reporter for the side a turnover with one country leaves unnamed ("Turnover with
+    China ...: imports came to ..." in the reporter's statistics)."""
+    pp = list(parties)
+    if len(pp) == 1 and world:
+        pp.append("WLD")
+    elif len(pp) == 1 and reporter and reporter not in pp and pp[0] not in _NOT_A_COUNTRY:
+        pp.insert(0, reporter)
+    return pp
+
+
+def beyond_bilateral(c: Claim, earlier: Iterable[Claim]) -> bool:
+    """A level of one country's exports or imports, its partner not named, larger than the two countries' turnover
+    the article has stated for the same period: a part cannot exceed the whole, so it is a total with the world."""
+    if c.flow not in ("X", "M") or c.kind != "level" or c.value_low is None or not c.period:
+        return False
+    pair = {c.reporter, c.partner}
+    return any(e.flow == "T" and e.kind == "level" and e.period == c.period and {e.reporter, e.partner} == pair
+               and e.value_high is not None and c.value_low > e.value_high for e in earlier)
+
+
+def peek_reporter(sources: list[_Source], carry: _Source | None, pos: int) -> str | None:
+    """The reporter of the statistics governing position ``pos`` of a sentence (the agency named last before it,
+    else the first after it, else the one carried in), without deciding the figure's reporter."""
+    trade = [s for s in sources if _is_trade_source(s)]
+    before = [s for s in trade if s.start <= pos]
+    src = before[-1] if before else (trade[0] if trade else carry)
+    return src.reporter or None if src is not None else None
+
+
+def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | None,
+                   pair: tuple[str, ...] = ()) -> None:
+    """Place an agency named without its country that the sentence does not place (see ``_agency_country``): the
+    country of the statistics named earlier in the same paragraph ("The Indian figures do not match. According to the
+    Ministry of Commerce, ..."), else, for a statistics office, the country the article is about other than China
+    (China publishes its trade through customs, never through a statistics office: in an article about China and
+    Uzbekistan, "the State Statistics Committee" is Uzbekistan's). A ministry or a customs service that neither
+    tells (either country has one) stays unplaced."""
+    others = [c for c in ([hub] if hub else []) + list(pair) if c and c != "CHN"]
+    for s in sources:
+        if not unplaced(s):
+            continue
+        stats = s.kind in ("stat", "agency")
+        if carried is not None and carried.reporter and (not stats or carried.reporter != "CHN"):
+            s.reporter = carried.reporter
+        elif stats and others and (hub != "CHN" or len(set(pair) - {"CHN"}) == 1):
+            s.reporter = others[0]
+        else:
+            continue
+        s.sid = lx.source_id(s.reporter, s.kind)
