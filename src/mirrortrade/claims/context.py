@@ -93,17 +93,28 @@ def year_before(period: str | None) -> str | None:
         return None
 
 
-def year_on_year_span(period: str | None, fiscal_start: int | None = None) -> bool:
-    """A period whose figures are compared year on year when no base period is printed: a whole year, or a span of
-    months that opens the calendar or fiscal year (January-May, July-January of a fiscal year). A single month or a
-    later quarter may be compared with the one before it: its base period is not implied."""
+def _parsed(period: str | None) -> Period | None:
     if not period:
-        return False
+        return None
     try:
-        p = Period.parse(period)
+        return Period.parse(period)
     except Exception:  # noqa: BLE001 - an unreadable period is no span
-        return False
-    return p.n_months >= 12 or (p.n_months > 1 and p.start.month in (1, fiscal_start or 1))
+        return None
+
+
+def year_to_date_span(period: str | None, fiscal_start: int | None = None) -> bool:
+    """A span of several months that opens the calendar or fiscal year (a year, a half, January-October, July-January
+    of a fiscal year): its figures are compared year on year, never with the span before."""
+    p = _parsed(period)
+    return p is not None and p.n_months > 1 and p.start.month in (1, fiscal_start or 1)
+
+
+def year_on_year_span(period: str | None, fiscal_start: int | None = None) -> bool:
+    """A period whose figures are compared year on year when no base period is printed: a whole year (or longer), or
+    a year-to-date span. A single month or a later quarter may be compared with the one before it: its base period is
+    not implied."""
+    p = _parsed(period)
+    return p is not None and (p.n_months >= 12 or year_to_date_span(period, fiscal_start))
 
 
 def inside(period: str | None, whole: str | None) -> bool:

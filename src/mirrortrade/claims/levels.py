@@ -75,7 +75,7 @@ class LevelsMixin:
                 ca0 = self.clause_of(nxt.start - self.s.start)[0]
                 rates = [float(m.group(1).replace(",", ".")) for m in re.finditer(
                     r"(\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)", self.t[ca0:nxt.start - self.s.start])]
-                if not rates and x and y and self._year_to_date(nxt.period):
+                if not rates and x and y and cx.year_to_date_span(nxt.period, self.art.fiscal_start):
                     # "exports declined to $2.732 billion from $2.978 billion" for a fiscal year, "shrank to $8.3bn
                     # from $8.9bn" for January–October: a year or the months to date are compared with the same
                     # span a year before. Derived, not printed: enough to show the figure, never to flag it
@@ -211,17 +211,6 @@ class LevelsMixin:
                     g.growth_low is not None and g.growth_high is not None:
                 return (g.growth_low, g.growth_high)
         return None
-
-    def _year_to_date(self, period: str | None) -> bool:
-        """A span of several months that opens a calendar or fiscal year (a year, a half, January–October): its
-        figures are compared year on year, never with the span before."""
-        if not period:
-            return False
-        try:
-            p = Period.parse(period)
-        except Exception:  # noqa: BLE001 - an unreadable period is no span
-            return False
-        return p.n_months > 1 and p.start.month in (1, self.art.fiscal_start or 1)
 
     def _derived_base(self, c: Claim, period: str) -> None:
         """The "from" level of "fell to $A from $B": the same span a year before ``period``, read with the
