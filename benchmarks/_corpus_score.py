@@ -207,6 +207,7 @@ def empty_counts() -> dict[str, Any]:
         "slot_errors": Counter(), "checkable": 0, "verdict_right": 0, "flags_expected": 0, "flags_caught": 0,
         "false_flags": 0, "false_flag_findings": 0, "claims_predicted": 0, "claims_unresolved": 0,
         "not_claims_extracted": 0, "articles_without_text": 0, "crashed": [], "clean_claims": 0, "clean_flagged": 0,
+        "world_totals_unscored": 0,
     }
 
 
@@ -243,6 +244,41 @@ def merge_headline_claims(text: str | None, exp: list[dict[str, Any]]) -> list[d
     return [e for e, h in zip(exp, in_head, strict=True) if not h or not any(_restates(e, b) for b in body)]
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _printed_numbers(figure: str) -> list[float]:
+    """The numbers a printed figure can stand for: "$12,9 billion" -> 12.9 and 129 (and the thousands reading)."""
+    out: list[float] = []
+    for tok in _NUMBER.findall(figure):
+        for cand in (tok.replace(",", ""), tok.replace(",", ".") if tok.count(",") == 1 and "." not in tok else None):
+            try:
+                out.append(float(cand)) if cand else None
+            except ValueError:
+                continue
+    return out
+
+
+def is_world_total_not_claim(p: Pred, ann: dict[str, Any]) -> bool:
+    """A predicted claim about a country's trade with the whole world (reporter or partner ``WLD``) whose figure is
+    annotated as a not-claim: the README's convention leaves world totals out of the corpus, while the checker
+    reads and verifies them on purpose. Such a prediction is neither right nor wrong for precision and recall (it is
+    still counted in false flags and the unresolved share). Its value must be one of the not-claims' numbers at
+    some scale (levels) or the number itself (rates), so a bilateral figure misread as a world total stays an error."""
+    if "WLD" not in (p.reporter, p.partner) or p.value is None:
+        return False
+    for n in ann.get("not_claims", []):
+        if n not in p.quote:
+            continue
+        for x in _printed_numbers(n):
+            if p.kind in ("growth", "share"):
+                if abs(abs(p.value) - x) <= PCT_TOL + 1e-9:
+                    return True
+            elif any(abs(abs(p.value) - x * sc) <= REL_TOL * abs(p.value) for sc in (1.0, 1e3, 1e6, 1e9, 1e12)):
+                return True
+    return False
+
+
 def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
                   counts: dict[str, Any] | None = None, log: list[str] | None = None) -> dict[str, Any]:
     """Add one article's prediction (the ``check --json`` dict) against its annotation to ``counts``."""
@@ -271,9 +307,14 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
                 if p.kind in ("level", "change") and _bound_class(p.qualifier) != _bound_class(e["qualifier"]):
                     counts["slot_errors"]["qualifier"] += 1
                 break
+    # a world total annotated as a not-claim is left out of precision (README: world totals are not claims)
+    unscored = {pi for pi, p in enumerate(preds) if pi not in match_of and is_world_total_not_claim(p, ann)}
+    for pi in unscored:
+        counts["predicted"][preds[pi].kind] -= 1
+    counts["world_totals_unscored"] += len(unscored)
     # slot errors: unmatched predictions that agree with an unmatched expected claim on sentence and value
     for pi, p in enumerate(preds):
-        if pi in match_of:
+        if pi in match_of or pi in unscored:
             continue
         best: list[str] | None = None
         for ei, e in enumerate(exp):
@@ -424,6 +465,7 @@ def summary(counts: dict[str, Any]) -> dict[str, Any]:
         "unresolved_share": (counts["claims_unresolved"] / counts["claims_predicted"])
         if counts["claims_predicted"] else None,
         "not_claims_extracted": counts["not_claims_extracted"],
+        "world_totals_unscored": counts["world_totals_unscored"],
         "articles_without_text": counts["articles_without_text"],
         "crashed": list(counts["crashed"]),
         "clean_claims": counts["clean_claims"], "clean_flagged": counts["clean_flagged"],

@@ -180,14 +180,15 @@ def _f(x: float | None) -> str:
 
 
 def table(scores: dict[str, dict[str, Any]]) -> str:
-    head = ["set", "articles", "claims exp/pred", "P", "R", "F1", "F1 levels", "F1 growth", "verdict acc.",
+    head = ["set", "articles", "claims exp/pred", "world totals unscored", "P", "R", "F1", "F1 levels", "F1 growth", "verdict acc.",
             "flags caught", "false flags", "flags on correct /100", "unresolved", "slot errors", "crashed"]
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for name, s in scores.items():
         pooled = s["pooled"]
         slots = ", ".join(f"{k} {v}" for k, v in sorted(s["slot_errors"].items())) or "–"
         rows.append("| " + " | ".join([
-            name, str(s["articles"]), f"{pooled['expected']}/{pooled['predicted']}", _f(pooled["precision"]),
+            name, str(s["articles"]), f"{pooled['expected']}/{pooled['predicted']}",
+            str(s.get("world_totals_unscored", 0)), _f(pooled["precision"]),
             _f(pooled["recall"]), _f(pooled["f1"]), _f(s["levels"]["f1"]), _f(s["growth"]["f1"]),
             f"{_f(s['verdict_accuracy'])} ({s['checkable']})", s["expected_flags_caught"],
             f"{s['false_flags']} (+{s['false_flag_findings']} findings)", _clean(s), _f(s["unresolved_share"]), slots,
@@ -237,9 +238,10 @@ def section(scores: dict[str, dict[str, Any]], label: str) -> str:
     """The RESULTS.md section: how it was made, the table, the targets."""
     lines = [f"## {TITLE}", "", label, "",
              "`python benchmarks/claims_corpus.py`: every article of benchmarks/claims_corpus/ (seeds, dev, "
-             "heldout, heldout2 — retired to development in session 7 —, and the held-out heldout3, heldout4) checked alone against a fresh store with the embedded data, scored against "
+             "heldout, heldout2, heldout3, heldout4 — retired to development —, and the held-out sets in HELD_OUT) checked alone against a fresh store with the embedded data, scored against "
              "its hand annotation. P/R/F1 over claims of every kind (levels, changes, growth rates, shares; an unresolved "
-             "claim is no prediction); verdict accuracy over matched claims whose status is not "
+             "claim is no prediction; a world total read from a figure annotated as a not-claim — the corpus leaves world "
+             "totals out — is left out of precision and counted under 'world totals unscored'); verdict accuracy over matched claims whose status is not "
              "unverifiable/unresolved (the count in brackets); flags caught = expected flags (wrong figures and "
              "expect_flag) whose claim was flagged; false flags = flagged predicted claims that match no claim "
              "expected to be flagged, with the findings that carry them; flags on correct /100 (the clean check) "

@@ -99,6 +99,36 @@ def test_the_clean_check_counts_flags_on_correct_figures() -> None:
     assert "2/3" in cc._clean(s)
 
 
+def test_a_world_total_not_claim_is_left_out_of_precision_but_a_misread_bilateral_figure_is_not() -> None:
+    """README: a country's world totals are not claims; the checker reads them (partner WLD) on purpose. Such a
+    prediction is unscored when its value is the not-claim's; a bilateral figure read as a world total stays an
+    extra prediction, and a world total with another value (a misreading) too."""
+    text = "Uzbekistan's foreign trade came to $12,9 billion in 2025. Exports to China were $3.1 billion in 2025."
+    sents = [s.strip() for s in text.replace(". ", ".|").split("|")]
+    ann = {**ANN, "claims": [_exp(sents[1], "$3.1 billion", "UZB", "CHN", "X", "level", 3.1e9)],
+           "not_claims": ["$12,9 billion"]}
+
+    def run(*claims: dict) -> dict:
+        return cs.summary(cs.score_article(text, ann, {"claims": list(claims), "findings": []}))
+
+    world = _claim("c1", sents[0], "UZB", "WLD", "T", "consistent", value_usd=12.9e9, value_low=12.85e9,
+                   value_high=12.95e9)
+    bilateral = _claim("c2", sents[1], "UZB", "CHN", "X", "consistent", value_usd=3.1e9, value_low=3.05e9,
+                       value_high=3.15e9)
+    s = run(world, bilateral)
+    assert s["pooled"]["predicted"] == 1 and s["pooled"]["precision"] == pytest.approx(1.0)
+    assert s["world_totals_unscored"] == 1
+    # the bilateral figure misread as a world total: an extra prediction and a miss
+    s = run(world, {**bilateral, "partner": "WLD"})
+    assert s["pooled"]["predicted"] == 1 and s["pooled"]["matched"] == 0
+    # a world total with a value the not-claim does not print stays an extra prediction
+    s = run({**world, "value_usd": 1.29e9, "value_low": 1.285e9, "value_high": 1.295e9}, bilateral)
+    assert s["pooled"]["predicted"] == 2 and s["world_totals_unscored"] == 0
+    # a flagged world total is still a false flag
+    s = run({**world, "status": "conflict"}, bilateral)
+    assert s["false_flags"] == 1
+
+
 def test_a_claim_without_kind_is_split_and_a_kind_is_honoured() -> None:
     kinds = [p.kind for p in cs.predictions({"claims": [RESULT["claims"][0]]})]
     assert kinds == ["level", "growth"]
