@@ -23,6 +23,16 @@ def test_a_part_of_the_region_is_unresolved_never_one_country() -> None:
     assert value == 1.2e9 and missing and partner not in ("CA5", "KAZ", "KGZ", "TJK", "UZB")
 
 
+def test_a_group_partner_prints_as_no_partner_in_json() -> None:
+    """The group placeholder is the extractor's working code, never a partner code in ``check --json``."""
+    t = ("ASHGABAT, March 3, 2022 – Turkmenistan's trade with the other four Central Asian republics reached "
+         "$1.2 billion in 2021, the State Statistics Committee said.")
+    (c,) = [c for c in extract_claims(t) if c.kind == "level"]
+    j = c.to_json()
+    assert c.partner == "GRP" and j["partner"] is None and "partner" in j["missing"]
+    assert j["reporter"] == "TKM"
+
+
 def test_its_neighbours_is_a_group_not_the_region() -> None:
     refs = lx.group_parties("Kyrgyzstan's trade with its neighbours grew.",
                             lx.find_countries("Kyrgyzstan's trade with its neighbours grew.", about_central_asia=True))

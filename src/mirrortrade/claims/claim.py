@@ -20,6 +20,14 @@ SLOTS = ("reporter", "partner", "flow", "period", "kind", "value")
 #: with no period, a reporter assumed with no statistics named) is enough to show and to corroborate a figure,
 #: never to flag one (raise the bar for flagging, not for extracting)
 FLAGGABLE = 0.6
+#: the extractor's working codes for a party it could not name (a member of a listed group, "the country's", a
+#: province, the article's topic): never a reporter or partner code in what the checker prints
+PLACEHOLDERS = frozenset({"", "GRP", "SUB", "SUBJ", "TOPIC"})
+
+
+def public_party(code: str | None) -> str | None:
+    """A party code as printed: an ISO3 code or aggregate (``WLD``, ``CA5``, ``EUU``), or None when unnamed."""
+    return None if code is None or code in PLACEHOLDERS else code
 
 
 @dataclass
@@ -91,8 +99,8 @@ class Claim:
         d: dict[str, object] = {
             "id": self.id,
             "quote": self.quote,
-            "reporter": self.reporter,
-            "partner": self.partner,
+            "reporter": public_party(self.reporter),
+            "partner": public_party(self.partner),
             "flow": self.flow,
             "period": self.period,
             "value_usd": self.value_usd,
