@@ -70,3 +70,14 @@ def test_a_product_that_tops_a_flow_is_no_trade_claim_a_country_is() -> None:
             "Ministry of Industry and Trade said. Machinery topped the import list at $1.2 billion, while minerals "
             "led exports at $480 million.")
     assert [c.text for c in extract_claims(text)] == ["$5.1 billion"]
+
+
+def test_a_central_bank_is_a_source_of_its_own() -> None:
+    # a central bank's trade figures are its own publication (balance-of-payments basis), not the statistics office's
+    text = ("ISLAMABAD, July 20, 2022. Imports from China rose to $1.1 billion in June 2022, according to the State "
+            "Bank of Pakistan.")
+    (c,) = extract_claims(text)
+    assert (c.reporter, c.partner, c.flow, c.source) == ("PAK", "CHN", "M", "PK-CB")
+    text = "MOSCOW, May 5, 2023. Russia's exports to China reached $9 billion in March 2023, the Central Bank of Russia said."
+    (c,) = extract_claims(text)
+    assert (c.reporter, c.source) == ("RUS", "RU-CB")

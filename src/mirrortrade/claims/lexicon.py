@@ -289,7 +289,7 @@ _SOURCE_IDS: dict[tuple[str, str], str] = {
 
 _KIND_SUFFIX = {
     "customs": "CUSTOMS", "stat": "STAT", "data": "STAT", "agency": "STAT", "gov": "GOV",
-    "commerce": "GOV", "embassy": "EMBASSY", "audit": "AUDIT",
+    "commerce": "GOV", "embassy": "EMBASSY", "audit": "AUDIT", "bank": "CB",
 }
 
 
@@ -377,6 +377,8 @@ def source_kind(noun_phrase: str) -> str:
         return "embassy"
     if "chamber" in p:
         return "audit"
+    if re.search(r"\bbank\b", p):
+        return "bank"  # a central bank's figures (balance-of-payments basis) are its own, not the statistics office's
     if "agency" in p or "bureau" in p:
         return "agency"
     if re.search(r"government|authorit|officials|ministry|side", p):

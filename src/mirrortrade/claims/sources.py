@@ -139,7 +139,7 @@ def _find_sources(
 
 
 def _is_trade_source(s: _Source) -> bool:
-    return s.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "embassy", "audit", "intl")
+    return s.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "embassy", "audit", "bank", "intl")
 
 
 def _sid(src: _Source | None, reporter: str | None) -> str | None:
