@@ -147,3 +147,19 @@ def test_a_total_below_one_of_its_own_parts_is_another_statistics_number() -> No
     assert not _flagging(res)
     # $3.50bn is above each part but short of their sum $3.79bn: a sum that does not add up, flagged
     assert _by_id(check_claims(trade(3.5e9, "$3.50 billion")))["c1"]["status"] == "conflict"
+
+
+def test_a_figure_for_a_period_not_over_when_the_article_appeared_is_never_flagged(store) -> None:
+    from datetime import date
+
+    from mirrortrade.claims.verify import check_claims
+
+    _stored(store, 4.1e9)  # the agency's exports for 2031, published after the year
+    claim = _uzb("c1", 5.2e9, "X", "Exports to China will reach $5.2 billion.")
+    res = check_claims([claim], store, published=date(2031, 6, 30))
+    c1 = _by_id(res)["c1"]
+    assert c1["status"] == "unresolved" and c1["missing"] == ["period"] and "had not ended" in c1["explanation"]
+    assert not _flagging(res)
+    # the same figure in an article written after the year: a misquotation
+    claim = _uzb("c1", 5.2e9, "X", "Exports to China reached $5.2 billion.")
+    assert _by_id(check_claims([claim], store, published=date(2032, 2, 1)))["c1"]["status"] == "conflict"

@@ -13,6 +13,8 @@ three structural tests ask whether a flag rests on a reading the article itself 
   region's total under one of its countries'), or a part above its total: no slip of a digit in the sum makes a
   total smaller than a part, a number tied to the wrong statistic (a part or another partner's figure read as
   the total) does. The claim out of order is set aside.
+- ``future``: the claim's period had not ended when the article was published (a figure read as 2025's in an
+  article of July 2024): no published statistic it could misquote; a forecast, a target or a misread period.
 - ``sign``: a stated balance that does not equal exports − imports, but does with the other sign ("leaving India
   with a deficit of $76 billion" from China's side is China's surplus of $76 billion): whose deficit it is was
   misread, not the number.
@@ -26,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -33,6 +36,7 @@ import pandas as pd
 from mirrortrade.checks.finding import money
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.neighbours import FLAGS, printed_interval
+from mirrortrade.model import Period
 
 #: the slots a number is tied to a statistic by, in the order a misreading is named when all are read as surely
 _TIES = ("flow", "partner", "period", "reporter")
@@ -129,8 +133,23 @@ def _out_of_order(f: dict[str, Any], claim_ids: AbstractSet[str]) -> str | None:
     return next(iter(mine)) if len(above) == 1 and len(mine) == 1 and len(part_ids) == 1 else None
 
 
+def _future(c: Claim, published: date | None) -> str | None:
+    """Why a claim about a period that had not ended when the article was published cannot be flagged."""
+    if published is None or not c.period:
+        return None
+    try:
+        end = Period.parse(c.period).end
+    except Exception:  # noqa: BLE001 - an unreadable period: nothing to say
+        return None
+    if end <= published:
+        return None
+    return (f"{c.text or money(c.value_usd)} is read as a figure for {c.period}, which had not ended when the article "
+            f"was published ({published.isoformat()}): a forecast or target, or the period may be misread")
+
+
 def set_aside(findings: list[dict[str, Any]], claims: list[Claim], others: Sequence[Claim],
-              store_obs: pd.DataFrame | None, own: AbstractSet[str]) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
+              store_obs: pd.DataFrame | None, own: AbstractSet[str], published: date | None = None,
+              ) -> tuple[list[dict[str, Any]], dict[str, Claim]]:
     """Set aside the claims whose flag rests on a reading the article contradicts (see module doc); ``others``:
     the article's claims left unresolved (their numbers still say what the sentence printed). Returns the findings
     (the flagging ones resting on a claim set aside dropped, the claim struck from the rest) and the claims set
@@ -140,6 +159,10 @@ def set_aside(findings: list[dict[str, Any]], claims: list[Claim], others: Seque
     every = [*claims, *others]
     why: dict[str, str] = {}
     for f in findings:
+        if f["status"] in FLAGS:
+            for cid in f["claims"]:
+                if cid in by_id and cid not in why and (reason := _future(by_id[cid], published)):
+                    why[cid] = reason
         hit = _store_conflicts(f, set(by_id), stored)
         if hit is not None:
             cid, fids = hit
@@ -168,7 +191,8 @@ def set_aside(findings: list[dict[str, Any]], claims: list[Claim], others: Seque
     aside = {cid: by_id[cid] for cid in why}
     for cid, c in aside.items():
         c.explanation = why[cid]
-        c.missing = ["reporter"] if why[cid].endswith("(the reporter's side)") else [_weakest_tie(c)]
+        c.missing = (["reporter"] if why[cid].endswith("(the reporter's side)") else
+                     ["period"] if "had not ended" in why[cid] else [_weakest_tie(c)])
     out = []
     for f in findings:
         if aside.keys() & set(f["claims"]):

@@ -285,7 +285,7 @@ def check_claims(
         _part_year_not_implausible(f)
     findings, gated = gate(findings, claims, store_obs, own)
     claims = [c for c in claims if c.id not in gated]
-    findings, aside = set_aside(findings, claims, unresolved, store_obs, own)
+    findings, aside = set_aside(findings, claims, unresolved, store_obs, own, when)
     gated.update(aside)
     claims = [c for c in claims if c.id not in aside]
     for f in findings:
