@@ -122,15 +122,17 @@ def test_a_balance_that_fits_with_the_other_sign_is_a_misread_side() -> None:
 def test_a_total_in_whole_units_may_be_cut_from_its_parts_sum() -> None:
     from mirrortrade.claims.verify import check_claims
 
-    def total(value: float, text: str) -> list[Claim]:
-        # exports 44.31 + imports 13.37 = 57.68: "trade touched $57 billion" is the sum cut to whole billions
-        return [_india("c1", value, "T", text), _india("c2", 44.31e9, "X", "$44.31 billion"),
-                _india("c3", 13.37e9, "M", "$13.37 billion")]
+    def total(value: float, text: str, x: float = 124.31e9, m: float = 33.37e9) -> list[Claim]:
+        return [_india("c1", value, "T", text), _india("c2", x, "X", f"${x / 1e9:.2f} billion"),
+                _india("c3", m, "M", f"${m / 1e9:.2f} billion")]
 
-    res = check_claims(total(57e9, "$57 billion"))
+    # exports 124.31 + imports 33.37 = 157.68: "trade touched $157 billion" is the sum cut to whole billions
+    res = check_claims(total(157e9, "$157 billion"))
     assert _by_id(res)["c1"]["status"] not in FLAGS and not _flagging(res)
-    # "$56 billion" is neither the sum rounded nor cut
-    assert _by_id(check_claims(total(56e9, "$56 billion")))["c1"]["status"] == "conflict"
+    # "$156 billion" is neither the sum rounded nor cut
+    assert _by_id(check_claims(total(156e9, "$156 billion")))["c1"]["status"] == "conflict"
+    # a round number of two digits stays rounded: 44.31 + 13.37 = 57.68 is no "$57 billion"
+    assert _by_id(check_claims(total(57e9, "$57 billion", 44.31e9, 13.37e9)))["c1"]["status"] == "conflict"
 
 
 def test_a_total_below_one_of_its_own_parts_is_another_statistics_number() -> None:
