@@ -81,14 +81,22 @@ def _merged(group: Sequence[Claim]) -> Interval:
 
 
 _DECIMALS = re.compile(r"\d[.,]\d")
+#: the largest rounding unit, relative to the figure, of a whole number that may have been cut: three digits or more
+_WHOLE_CUT = 0.01
 
 
-def cut_interval(x: Interval, c: Claim) -> Interval:
+def cut_interval(x: Interval, c: Claim, *, whole: bool = False) -> Interval:
     """An exact figure printed with decimals ("$3.86 billion" shortened to "$3.8 billion", "$2.19 billion" for
     $2,195.5 million) may be cut to its digits as well as rounded: [v − p/2, v + p). A round number ("$19
-    billion") is taken as rounded. A cut goes toward zero: a negative figure (a deficit, a fall) widens down."""
+    billion") is taken as rounded, unless ``whole``: a total the press gives in whole units of three digits or more
+    ("trade touched $125 billion" for $125.66 billion: one unit is under 1% of it) may be cut as well; a round
+    number of one or two digits ("$2 billion") stays rounded. A cut goes toward zero: a negative figure (a deficit,
+    a fall) widens down."""
     lo, hi = x
-    if c.qualifier != "exact" or not _DECIMALS.search(c.text or "") or not (math.isfinite(lo) and math.isfinite(hi)):
+    if c.qualifier != "exact" or not (math.isfinite(lo) and math.isfinite(hi)):
+        return x
+    long_whole = whole and hi - lo <= _WHOLE_CUT * max(abs(lo), abs(hi))
+    if not (long_whole or _DECIMALS.search(c.text or "")):
         return x
     if lo >= 0:
         return (lo, hi + (hi - lo) / 2)

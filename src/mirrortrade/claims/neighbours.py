@@ -141,15 +141,25 @@ def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: Abst
 
 
 def _confirmed(c: Claim, w: pd.DataFrame, period: str) -> bool:
-    """A stored figure of the claim's own statistic fits the claim (its full interval, bounds included)."""
+    """The finest stored figure of the claim's own statistic fits the claim (its full interval, bounds included).
+
+    Finest: when the store holds the statistic at several precisions ("$3.9 billion" in one report, the agency's
+    $3,926 million in another), the claim must fit the most precise of them: "$3.86 billion" sits inside the
+    rounding of "$3.9 billion" but is not $3,926 million, so it is no confirmation of that statistic (it may be a
+    neighbouring statistic's figure, the year before's $3.86 billion). A coarse figure confirms only what the finer
+    ones do not contradict."""
     lo = c.value_low if c.value_low is not None else c.value_usd
     hi = c.value_high if c.value_high is not None else c.value_usd
     if lo is None or hi is None:
         return False
     lo, hi = cut_interval((float(lo), float(hi)), c)
-    same = ((w["origin"] == "store") & (w["reporter"] == c.reporter) & (w["partner"] == c.partner)
-            & (w["flow"] == c.flow) & (w["period"] == period))
-    return bool((same & (w["lo"] <= hi) & (w["hi"] >= lo)).any())
+    same = w[(w["origin"] == "store") & (w["reporter"] == c.reporter) & (w["partner"] == c.partner)
+             & (w["flow"] == c.flow) & (w["period"] == period)]
+    if same.empty:
+        return False
+    width = same["hi"] - same["lo"]
+    finest = same[width <= width.min() * (1 + 1e-9) + 1e-9]
+    return bool(((finest["lo"] <= hi) & (finest["hi"] >= lo)).any())
 
 
 def _relations(c: Claim, w: pd.DataFrame, p: Period) -> pd.Series:

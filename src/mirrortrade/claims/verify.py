@@ -34,6 +34,7 @@ from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
+from mirrortrade.claims.misread import set_aside
 from mirrortrade.claims.neighbours import FLAGS, gate
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.reading import Reading, read_article
@@ -284,6 +285,9 @@ def check_claims(
         _part_year_not_implausible(f)
     findings, gated = gate(findings, claims, store_obs, own)
     claims = [c for c in claims if c.id not in gated]
+    findings, aside = set_aside(findings, claims, unresolved, store_obs, own, when)
+    gated.update(aside)
+    claims = [c for c in claims if c.id not in aside]
     for f in findings:
         if f["rule"] == "mirror_gap":
             f["about_claims"] = _about(f, by_id)
@@ -302,9 +306,10 @@ def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     return all(by_id[cid].flaggable for cid in f["claims"] if cid in by_id)
 
 
-def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim]) -> tuple[float, float] | None:
+def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim], *, whole: bool = False) -> tuple[float, float] | None:
     """A figure's interval from a finding's evidence, widened for truncation when it is a claim of this article
-    printed with decimals (:func:`~mirrortrade.claims.internal.cut_interval`); a stored figure is rounded."""
+    printed with decimals, or with ``whole`` in whole units too (:func:`~mirrortrade.claims.internal.cut_interval`);
+    a stored figure is rounded."""
     from mirrortrade.claims.internal import cut_interval
 
     iv = ev.get("interval")
@@ -314,7 +319,7 @@ def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim]) -> tuple[float, f
     ids = ev.get("figure_ids") or []
     claims = [by_id[i] for i in ids if i in by_id]
     if len(claims) == 1 and len(ids) == 1:
-        return cut_interval((lo, hi), claims[0])
+        return cut_interval((lo, hi), claims[0], whole=whole)
     return lo, hi
 
 
@@ -334,7 +339,8 @@ def _truncation_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     if not parts or not isinstance(total, dict):
         return False
     ivs = [_cut_interval(p, by_id) for p in parts if isinstance(p, dict)]
-    tiv = _cut_interval(total, by_id)
+    # the total may be given in whole units cut from the parts' sum ("touched $125 billion" for $125.66 billion)
+    tiv = _cut_interval(total, by_id, whole=True)
     if tiv is None or len(ivs) != len(parts) or any(iv is None for iv in ivs):
         return False
     lo = sum(iv[0] for iv in ivs)  # type: ignore[index]
