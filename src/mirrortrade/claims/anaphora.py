@@ -123,6 +123,29 @@ class AnaphoraMixin:
             return _Flow(c.flow, subject=c.reporter, partner=c.partner)
         return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD")
 
+    def _part_flow(self, ante: Claim, fig_start: int, fig_end: int, next_start: int) -> _Flow:
+        """"Of this amount, $1.9 billion were exports", "Of that total, $64.1 billion represented Chinese exports to
+        the region": a part of the turnover referred to, named by the export or import word after the figure, between
+        that turnover's parties (the reporter's exports or imports unless the flow phrase names its own countries)."""
+        fl = self._flow_of(ante)
+        if ante.flow != "T" or not ante.reporter or not ante.partner or not re.search(
+                r"\bof\s+(?:this|that)(?:\s+(?:amount|total|sum|figure|volume|value))?\s*,?\s*$",
+                self.t[:fig_start], re.I):  # type: ignore[attr-defined]
+            return fl
+        kw = self.flow_after(fig_end, next_start)  # type: ignore[attr-defined]
+        if kw is None or kw.lastgroup not in ("X", "M"):
+            return fl
+        part = self.resolve_flow(kw, fig_start, fig_end, next_start)  # type: ignore[attr-defined]
+        pair = (ante.reporter, ante.partner)
+        if part.subject is None and part.partner is None:
+            part.subject, part.partner = pair
+        elif part.subject is None and part.partner in pair:
+            part.subject = pair[1 - pair.index(part.partner)]
+        elif part.partner is None and part.subject in pair:
+            part.partner = pair[1 - pair.index(part.subject)]
+        self._note("flow", 0.8)  # type: ignore[attr-defined]
+        return part
+
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
         """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country at all
         continues the series of the figure before it (its reporter and partner)."""
@@ -176,7 +199,8 @@ class AnaphoraMixin:
     def _rival_of(self, c: Claim, ante: Claim) -> None:
         """"Kazakh media put the figure for the period at $24.3 billion": another value for the very statistic just
         given is someone else's count of it, whose reporter the sentence does not say: unresolved."""
-        if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None:
+        if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None \
+                or c.flow != ante.flow:  # "Of this amount, $1.9 billion were exports": a part, no rival
             return
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return

@@ -515,7 +515,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
                 # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
-                fl = self._flow_of(ante)
+                fl = self._part_flow(ante, mo.start, mo.end, next_start)
                 self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], next_start) or None
             else:
                 kw2 = self.flow_after(mo.end, next_start)

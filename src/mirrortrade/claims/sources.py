@@ -86,8 +86,8 @@ def _find_sources(
                 tail[m.end():m.end() + 40], re.I):
             m = None  # "the Turkmen side bought goods from China": a party to the trade, not whose figures they are
         if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
-                re.match(r"\s+(?:[A-Z][\w'’-]+\s+){0,3}(?:said|says|told|tells|noted|stated|announced|wrote|added)\b",
-                         tail[m.end():m.end() + 60])
+                re.match(r"\s+(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
+                         r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", tail[m.end():m.end() + 80])
                 or re.search(r"according to\s+(?:the\s+)?$", text[max(0, a - 20):a], re.I)):
             m = None  # "at a meeting with Chinese Ambassador Zhang Xiao": a diplomat speaks for figures only as the speaker
         if m:
