@@ -71,3 +71,27 @@ def test_a_part_of_an_anaphoric_turnover_is_its_export_or_import() -> None:
     text2 = ("According to China's customs, Sino–Central Asian trade stood at $51.2 billion in 2021. Of that total, "
              "$30.1 billion represented Chinese exports to the region.")
     assert _rows(text2)[1] == ("$30.1 billion", "CHN", "CA5", "X", True)
+
+
+def test_a_country_that_holds_another_figure_is_the_source_of_it() -> None:
+    text = ("Trade between Brazil and China reached $80 billion in the first half of 2023, China's Commerce Minister "
+            "said. Brazil, however, maintains that bilateral trade stood at $73 billion.")
+    claims = extract_claims(text)
+    # the minister quoted first speaks for China, though Brazil is named as a source later in the paragraph
+    assert (claims[0].text, claims[0].reporter, claims[0].partner) == ("$80 billion", "CHN", "BRA")
+    # "Brazil maintains that": Brazil's own count, named as such (not the sentence subject's guess)
+    assert (claims[1].text, claims[1].reporter, claims[1].partner) == ("$73 billion", "BRA", "CHN")
+    assert claims[1].slots["reporter"] >= 0.9
+
+
+def test_a_deficit_left_to_a_country_is_that_countrys() -> None:
+    text = ("Data from China's customs show that its exports to Brazil stood at $30 billion and its imports from "
+            "Brazil at $45 billion in 2022, leaving China with a trade deficit of $15 billion.")
+    bal = [c for c in extract_claims(text) if c.flow == "B"]
+    assert [(c.reporter, c.partner, c.value_usd) for c in bal] == [("CHN", "BRA", -15e9)]
+    text2 = text.replace("its exports to Brazil stood at $30 billion and its imports from Brazil at $45 billion",
+                         "its exports to Brazil stood at $45 billion and its imports from Brazil at $30 billion"
+                         ).replace("leaving China with", "leaving Brazil with")
+    bal2 = [c for c in extract_claims(text2) if c.flow == "B"]
+    # Brazil's deficit is China's surplus: seen from China's customs, positive
+    assert [(c.reporter, c.partner, c.value_usd) for c in bal2] == [("CHN", "BRA", 15e9)]

@@ -16,7 +16,7 @@ from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
-from mirrortrade.claims.scope import implied_parties, peek_reporter, unplaced
+from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
 from mirrortrade.claims.text import Paragraph, Sentence
 from mirrortrade.claims.vocab import (
@@ -161,7 +161,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             return self.carry_source
         before_default = self.p.index < self.art.default_para and not self.art.default_in_lead
         spk = (speaker_country(self.art.text[:self.s.start], self.t, self.art.home)
-               if before_default or self.art.default_source is None or self.p.index < self.art.default_para else None)
+               if before_default or self.art.default_source is None or self.art.default_source.start >= self.s.end else None)
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
             self._note("reporter", 0.55)
             return _Source(0, 0, spk, "speaker", "")
@@ -200,7 +200,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             f.sign = -1
         ca, cb = self.clause_of(ks)
         # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
-        attached = self._attached_before(ks, ca)
+        attached = self._attached_before(ks, ca) or (balance_holder(self.t, self.refs, ks, ca) if flow == "B" else [])
         # prepositional countries after the keyword, up to the next figure / clause end
         limit = min(cb, next_start) if next_start > fig_end else cb
         if fig_start >= ke:

@@ -102,7 +102,9 @@ def _find_sources(
             continue
         # "according to Kazakhstan", "Kazakhstan reported", "Beijing said" (not "the embassy in Astana said")
         if re.search(r"according to\s+(?:the\s+)?$", head, re.I) or (
-            re.match(r"^\s+(?:reported|said|says|announced|stated|published|released)\b", tail)
+            re.match(r"^(?:\s*,\s*(?:however|though|for\s+its\s+part|in\s+turn|meanwhile),)?\s+(?:reported|said|says|"
+                     r"announced|stated|published|released|(?:holds|maintains|insists|claims|argues|counters)\s+that)\b",
+                     tail)
             and not re.search(r"\b(?:in|at|from|of)\s+$", head)
         ):
             out.append(_Source(r.start, r.end, r.code, "gov", lx.source_id(r.code, "gov")))
