@@ -95,3 +95,24 @@ def test_a_deficit_left_to_a_country_is_that_countrys() -> None:
     bal2 = [c for c in extract_claims(text2) if c.flow == "B"]
     # Brazil's deficit is China's surplus: seen from China's customs, positive
     assert [(c.reporter, c.partner, c.value_usd) for c in bal2] == [("CHN", "BRA", 15e9)]
+
+
+def test_a_figure_compared_with_another_partner_is_that_partners_not_a_base() -> None:
+    text = ("Trade between Japan and China was worth $310 billion in 2021, against $210 billion with the US, Japan's "
+            "customs office said on Monday.\n\n"
+            "Although the Chinese economy slowed, Japanese machine makers gained.\n\n"
+            "\"In 2021, China was the main partner of Japan. This came from a rise of imports (+4.4%) and exports "
+            "(+2.1%),\" the customs office said.")
+    cl = extract_claims(text)
+    assert [(c.text, c.reporter, c.partner, c.flow, c.period) for c in cl[:2]] == [
+        ("$310 billion", "JPN", "CHN", "T", "2021"), ("$210 billion", "JPN", "USA", "T", "2021")]
+    # the text goes on about Japan and China (the series of the sentence's own figure), not about the figure set
+    # beside them
+    g = next(c for c in cl if c.text == "+4.4%")
+    assert (g.reporter, g.partner, g.flow) == ("JPN", "CHN", "M")
+    assert g.slots["partner"] >= 0.8
+    # a base of the same partner stays a base of the year before
+    base = extract_claims("Japan's customs said trade between Japan and China was worth $310 billion in 2021, "
+                          "against $290 billion a year earlier.")
+    assert [(c.text, c.partner, c.period) for c in base] == [("$310 billion", "CHN", "2021"),
+                                                             ("$290 billion", "CHN", "2020")]

@@ -298,15 +298,30 @@ class ListsMixin:
             return None
         return r.code
 
-    def _elliptic_party(self, prev_end: int, qstart: int) -> str | None:
+    def _elliptic_party(self, prev_end: int, qstart: int, fig_end: int = -1) -> str | None:
         """"Trade with Turkmenistan exceeded $40 million, while that with Kyrgyzstan dropped to $10 million": "that
         with <country>" stands for the flow just named, with that country in its partner's place."""
         found = list(re.finditer(r"\b(?:that|those)\s+(?:with|of|to|from)\s+(?:the\s+)?", self.t[prev_end:qstart]))
         m = found[-1] if found else None
         if m is None:
-            return self._gapped_party(prev_end, qstart)
+            return self._gapped_party(prev_end, qstart) or (self._compared_party(qstart, fig_end) if fig_end >= 0 else None)
         a = prev_end + m.end()
         return next((r.code for r in self.refs if r.start == a and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")), None)
+
+    def _compared_party(self, qstart: int, fig_end: int) -> str | None:
+        """"Trade between the EU and China was worth $709bn in 2020, against $671bn with the US": a figure compared
+        with the one before it that names its own partner right after it ("with the US") is that partner's figure
+        (of the same period), not a base of the first."""
+        lead = self.t[max(0, qstart - 40):qstart]
+        m = re.match(r"\s+(?:with|to|from|for)\s+((?:the\s+)?)", self.t[fig_end:])
+        if m is None or not re.search(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)\s+$", lead):
+            return None
+        r = next((r for r in self.refs if r.start in (fig_end + m.start(1), fig_end + m.end())), None)
+        if r is None or r.code in ("TOPIC", "SUBJ", "GRP", "SUB") or r.possessive:
+            return None
+        # a side remark: the sentence goes on about its first figure (see ``side_figures``)
+        self.side_figures = getattr(self, "side_figures", set()) | {fig_end}
+        return r.code
 
     def _gapped_party(self, prev_end: int, qstart: int) -> str | None:
         """"Turnover with Kyrgyzstan came to $903 million, and with Afghanistan to $777 million": a coordinated

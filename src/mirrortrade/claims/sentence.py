@@ -504,7 +504,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
                 self._note("flow", 0.8)
-                own = self._own_party(mo, prev_end, qstart) or self._elliptic_party(prev_end, qstart)
+                own = self._own_party(mo, prev_end, qstart) or self._elliptic_party(prev_end, qstart, mo.end)
                 if own is None and gapped is not None:
                     own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
