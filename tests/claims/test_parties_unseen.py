@@ -116,3 +116,15 @@ def test_a_figure_compared_with_another_partner_is_that_partners_not_a_base() ->
                           "against $290 billion a year earlier.")
     assert [(c.text, c.partner, c.period) for c in base] == [("$310 billion", "CHN", "2021"),
                                                              ("$290 billion", "CHN", "2020")]
+
+
+def test_a_flow_word_inside_a_closed_aside_gives_no_parties_to_the_figure_after_it() -> None:
+    from mirrortrade.claims.text import in_closed_aside
+
+    t = "Trade came to $41 billion – 46% of China's turnover with Central Asia – and it rose 32% on the year."
+    assert in_closed_aside(t, t.index("turnover"), t.index("32%"))
+    assert not in_closed_aside(t, t.index("Trade"), t.index("32%"))
+    text = ("According to China's customs, trade between China and Kazakhstan came to $12 billion in 2022 – 40% of "
+            "China's entire turnover with Central Asia – and it rose 20% on the year before.")
+    # the rate is the pair's (or left unread), never the aside's trade with the region
+    assert not any(c.text == "20%" and c.partner == "CA5" for c in extract_claims(text))

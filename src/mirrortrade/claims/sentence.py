@@ -18,7 +18,7 @@ from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
-from mirrortrade.claims.text import Paragraph, Sentence
+from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
 from mirrortrade.claims.vocab import (
     _CHANGE_MONEY_AFTER,
     _CHANGE_MONEY_BEFORE,
@@ -177,11 +177,10 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
 
     # ---- flow resolution ---------------------------------------------------------------------
     def flow_keyword(self, fig_start: int, prev_end: int) -> re.Match[str] | None:
-        """The last flow word between the previous figure and this one."""
-        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start]
-        if before:
-            return before[-1]
-        return None
+        """The last flow word between the previous figure and this one (not one of an aside closed before it)."""
+        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start
+                  and not in_closed_aside(self.t, m.start(), fig_start)]
+        return before[-1] if before else None
 
     def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
         ca, cb = self.clause_of(fig_end - 1)
