@@ -128,3 +128,19 @@ def test_a_flow_word_inside_a_closed_aside_gives_no_parties_to_the_figure_after_
             "China's entire turnover with Central Asia – and it rose 20% on the year before.")
     # the rate is the pair's (or left unread), never the aside's trade with the region
     assert not any(c.text == "20%" and c.partner == "CA5" for c in extract_claims(text))
+
+
+def test_the_country_after_a_partner_named_with_a_preposition_is_the_paragraphs_country() -> None:
+    refs = lx.resolve_refs(lx.find_countries("Trade with Iran made up 12 percent of the country's total trade."),
+                           "IRN", "ARM", text="Trade with Iran made up 12 percent of the country's total trade.")
+    assert [r.code for r in refs] == ["IRN", "ARM"]
+    # a possessive before it still governs: "Armenia's trade with Iran ... the country's"
+    t2 = "Armenia's trade with Iran made up 12 percent of the country's total trade."
+    assert [r.code for r in lx.resolve_refs(lx.find_countries(t2), "IRN", "GEO", text=t2)] == ["ARM", "IRN", "ARM"]
+    # an article about Armenia (its country most named): "the country's" is Armenia's
+    text = ("Armenia's trade with Iran grows\n\nArmenia's trade with Iran grew in 2021, according to Armenia's statistics "
+            "committee, which put it at $710 million. Armenian exporters of food did well.\n\n"
+            "Trade with Iran accounted for 5.4 percent of the country's total foreign trade, and imports from Iran for "
+            "6.1 percent of its total imports.")
+    shares = [(c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text) if c.kind == "share"]
+    assert shares == [("5.4 percent", "ARM", "IRN", "T"), ("6.1 percent", "ARM", "IRN", "M")]

@@ -245,10 +245,13 @@ def find_countries(
     return refs
 
 
-def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None = None) -> list[CountryRef]:
+def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None = None,
+                 text: str | None = None) -> list[CountryRef]:
     """Replace the placeholders: ``TOPIC`` ("the Central Asian country") by the paragraph's country,
     ``SUBJ`` ("the country's") by the country named just before it (else the topic, else ``fallback``);
-    placeholders that cannot be resolved are dropped."""
+    placeholders that cannot be resolved are dropped. With the sentence's ``text``, a country named only as the
+    object of a preposition ("Trade with China accounted for 30.6 percent of the country's total trade") is the
+    partner, not the country spoken of: the paragraph's topic is."""
     out: list[CountryRef] = []
     for r in refs:
         code: str | None = r.code
@@ -260,6 +263,10 @@ def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None
             # the nearest possessive before it ("Uzbekistan's trade ... the country's statistics agency"),
             # else the sentence's subject
             prev = poss[-1].code if poss else (named[0].code if named else None)
+            objs = {x.code for x in named}
+            if text is not None and named and not poss and all(re.search(
+                    r"\b(?:with|to|from|into)\s+(?:the\s+)?$", text[max(0, x.start - 12):x.start], re.I) for x in named):
+                prev = next((c for c in (topic, fallback) if c and c not in objs), prev)
             code = prev or topic or fallback
         if code:
             out.append(r if code == r.code else CountryRef(code, r.start, r.end, r.text, r.possessive))

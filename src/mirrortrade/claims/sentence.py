@@ -64,7 +64,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.para_codes = para_codes
         self.t = s.text
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
-            self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub))
+            self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub, text=self.t))
         self.sources = _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
