@@ -144,3 +144,11 @@ def test_the_country_after_a_partner_named_with_a_preposition_is_the_paragraphs_
             "6.1 percent of its total imports.")
     shares = [(c.text, c.reporter, c.partner, c.flow) for c in extract_claims(text) if c.kind == "share"]
     assert shares == [("5.4 percent", "ARM", "IRN", "T"), ("6.1 percent", "ARM", "IRN", "M")]
+
+
+def test_the_two_sides_of_a_paragraph_about_one_country_and_the_region_are_those_two() -> None:
+    text = ("China's customs said trade between China and Kyrgyzstan rose 12 percent in the first half of 2021.\n\n"
+            "This year marks 30 years of relations between China and the five Central Asian states. Over that time "
+            "trade between the two sides has grown from $300 million in 1992 to $40 billion in 2020.")
+    got = [(c.text, c.reporter, c.partner) for c in extract_claims(text) if c.kind == "level"]
+    assert got == [("$300 million", "CHN", "CA5"), ("$40 billion", "CHN", "CA5")]

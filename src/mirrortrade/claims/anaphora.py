@@ -218,6 +218,15 @@ class AnaphoraMixin:
         pair = list(self.art.pair)  # type: ignore[attr-defined]
         if len(pair) != 2 or not set(parties) <= set(pair) or not PAIR_PHRASE.search(self.t):  # type: ignore[attr-defined]
             return parties
+        named = {c for c in self.para_codes if c != "WLD"}  # type: ignore[attr-defined]
+        if "CA5" in named and "CA5" not in pair:
+            # "relations between China and the five states. Over that time trade between the two sides has risen": in a
+            # paragraph about one of the pair and the region, the two sides are that country and the region
+            one = named - {"CA5"}
+            if len(one) != 1 or not one <= set(pair):
+                return parties
+            self._note("partner", 0.85)  # type: ignore[attr-defined]
+            return [*one, "CA5"]
         if not {c for c in self.para_codes if c not in ("CA5", "WLD")} <= set(pair):  # type: ignore[attr-defined]
             return parties  # a paragraph about another country: "bilateral" is that country's trade
         if rep in pair:
