@@ -152,3 +152,13 @@ def test_the_two_sides_of_a_paragraph_about_one_country_and_the_region_are_those
             "trade between the two sides has grown from $300 million in 1992 to $40 billion in 2020.")
     got = [(c.text, c.reporter, c.partner) for c in extract_claims(text) if c.kind == "level"]
     assert got == [("$300 million", "CHN", "CA5"), ("$40 billion", "CHN", "CA5")]
+
+
+def test_it_goes_on_about_the_figure_before_it_despite_that_figures_own_rate() -> None:
+    text = ("According to Japan's customs, trade between Japan and Vietnam reached $42.6 billion in 2019, up 6 percent "
+            "on the year before. Demand then slowed: in 2020 it came to $39.9 billion.")
+    got = [(c.text, c.reporter, c.partner, c.period) for c in extract_claims(text)]
+    assert got == [("$42.6 billion", "JPN", "VNM", "2019"), ("$39.9 billion", "JPN", "VNM", "2020")]
+    # another number between the figure and the pronoun: "it" is no longer sure to be the figure
+    text2 = text.replace("Demand then slowed:", "Demand fell 3 percent:")
+    assert [c.text for c in extract_claims(text2)] == ["$42.6 billion"]

@@ -96,6 +96,12 @@ class AnaphoraMixin:
         if pc is None or plural and pc.flow not in ("X", "M"):
             return False
         between = self.art.text[pc.end:self.s.start + pos]  # type: ignore[attr-defined]
+        for v in (pc.growth_pct, pc.share_pct):
+            if v is not None:
+                # "$8.44 billion in 2018, up 22 percent on the year before. ...: in 2022 it came to": the figure's own
+                # rate is no other number between it and the pronoun
+                rate = re.escape(f"{abs(v):g}")
+                between = re.sub(r"(?<![\d.])" + rate + r"(?:\.0+)?\s*(?:%|percent|per\s+cent)", "", between)
         return re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\b", "", between)) is None
 
     def _series_claim(self) -> Claim | None:
