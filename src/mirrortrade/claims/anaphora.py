@@ -96,6 +96,12 @@ class AnaphoraMixin:
         if pc is None or plural and pc.flow not in ("X", "M"):
             return False
         between = self.art.text[pc.end:self.s.start + pos]  # type: ignore[attr-defined]
+        for v in (pc.growth_pct, pc.share_pct):
+            if v is not None:
+                # "$8.44 billion in 2018, up 22 percent on the year before. ...: in 2022 it came to": the figure's own
+                # rate is no other number between it and the pronoun
+                rate = re.escape(f"{abs(v):g}")
+                between = re.sub(r"(?<![\d.])" + rate + r"(?:\.0+)?\s*(?:%|percent|per\s+cent)", "", between)
         return re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\b", "", between)) is None
 
     def _series_claim(self) -> Claim | None:
@@ -122,6 +128,29 @@ class AnaphoraMixin:
         if c.flow in ("X", "M"):
             return _Flow(c.flow, subject=c.reporter, partner=c.partner)
         return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD")
+
+    def _part_flow(self, ante: Claim, fig_start: int, fig_end: int, next_start: int) -> _Flow:
+        """"Of this amount, $1.9 billion were exports", "Of that total, $64.1 billion represented Chinese exports to
+        the region": a part of the turnover referred to, named by the export or import word after the figure, between
+        that turnover's parties (the reporter's exports or imports unless the flow phrase names its own countries)."""
+        fl = self._flow_of(ante)
+        if ante.flow != "T" or not ante.reporter or not ante.partner or not re.search(
+                r"\bof\s+(?:this|that)(?:\s+(?:amount|total|sum|figure|volume|value))?\s*,?\s*$",
+                self.t[:fig_start], re.I):  # type: ignore[attr-defined]
+            return fl
+        kw = self.flow_after(fig_end, next_start)  # type: ignore[attr-defined]
+        if kw is None or kw.lastgroup not in ("X", "M"):
+            return fl
+        part = self.resolve_flow(kw, fig_start, fig_end, next_start)  # type: ignore[attr-defined]
+        pair = (ante.reporter, ante.partner)
+        if part.subject is None and part.partner is None:
+            part.subject, part.partner = pair
+        elif part.subject is None and part.partner in pair:
+            part.subject = pair[1 - pair.index(part.partner)]
+        elif part.partner is None and part.subject in pair:
+            part.partner = pair[1 - pair.index(part.subject)]
+        self._note("flow", 0.8)  # type: ignore[attr-defined]
+        return part
 
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
         """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country at all
@@ -176,7 +205,8 @@ class AnaphoraMixin:
     def _rival_of(self, c: Claim, ante: Claim) -> None:
         """"Kazakh media put the figure for the period at $24.3 billion": another value for the very statistic just
         given is someone else's count of it, whose reporter the sentence does not say: unresolved."""
-        if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None:
+        if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None \
+                or c.flow != ante.flow:  # "Of this amount, $1.9 billion were exports": a part, no rival
             return
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
@@ -194,6 +224,15 @@ class AnaphoraMixin:
         pair = list(self.art.pair)  # type: ignore[attr-defined]
         if len(pair) != 2 or not set(parties) <= set(pair) or not PAIR_PHRASE.search(self.t):  # type: ignore[attr-defined]
             return parties
+        named = {c for c in self.para_codes if c != "WLD"}  # type: ignore[attr-defined]
+        if "CA5" in named and "CA5" not in pair:
+            # "relations between China and the five states. Over that time trade between the two sides has risen": in a
+            # paragraph about one of the pair and the region, the two sides are that country and the region
+            one = named - {"CA5"}
+            if len(one) != 1 or not one <= set(pair):
+                return parties
+            self._note("partner", 0.85)  # type: ignore[attr-defined]
+            return [*one, "CA5"]
         if not {c for c in self.para_codes if c not in ("CA5", "WLD")} <= set(pair):  # type: ignore[attr-defined]
             return parties  # a paragraph about another country: "bilateral" is that country's trade
         if rep in pair:

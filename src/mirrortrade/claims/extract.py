@@ -201,6 +201,7 @@ def _paragraph_claims(
     from_before = carry_period is not None
     after_span = carry_period is None and art.after_span
     out: list[Claim] = []
+    side: set[int] = set()  # ids of the side remarks
     opening = True  # no sentence of the paragraph has named a period or given a figure yet (a dateline's has not)
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
@@ -208,11 +209,14 @@ def _paragraph_claims(
         place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair)
         ctx.carry_from_before = from_before
         ctx.after_span = after_span
-        ctx.prev_claim = out[-1] if out else None
+        ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
         out.extend(got)
-        art.series.note(got)
+        # a figure compared with another partner's ("against $671bn with the US") is a side remark: what the text goes
+        # on about is the sentence's own frame
+        side.update(id(c) for c in got if c.end - s.start in getattr(ctx, "side_figures", ()))
+        art.series.note([c for c in got if id(c) not in side])
         art.last_levels = ([c for c in got if c.kind == "level" and c.flow] + art.last_levels)[:8]
         if ctx.sources:
             last = [x for x in ctx.sources if _is_trade_source(x)]

@@ -124,8 +124,9 @@ class LevelsMixin:
             if main is None or not cx.frame_resolved(main) or main.value_usd is None and main.growth_pct is None:
                 continue
             if c is not None and (c.reporter, c.partner, c.flow) != (main.reporter, main.partner, main.flow) \
-                    and c.slots.get("flow", 1.0) >= 1.0:
-                continue  # a figure with its own flow word is no base of this one
+                    and (c.slots.get("flow", 1.0) >= 1.0 or c.partner == self._compared_party(  # type: ignore[attr-defined]
+                        lx.qualifier_before(self.t, mo.start)[1], mo.end)):
+                continue  # a figure with its own flow word, or its own partner ("against $B with the US"), is no base
             end = self._base_scope(mo)
             printed = [pm for pm in self.periods if mo.end <= pm.start < end and pm.period]
             back = cx.LOOKS_BACK.match(self.t[mo.end:end]) or bracket and cx.LOOKS_BACK.search(cue.group(0)) is None \

@@ -55,7 +55,8 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "MYS": ("Malaysia", "Malaysian", "Kuala Lumpur"),
     "THA": ("Thailand", "Thai", "Bangkok"),
     "SAU": ("Saudi Arabia", "Saudi", "Riyadh"),
-    "ARE": ("United Arab Emirates", "the UAE", "UAE", "Emirati", "Abu Dhabi"),
+    "ARE": ("United Arab Emirates", "the UAE", "UAE", "the Emirates", "Emirati", "Abu Dhabi"),
+    "CZE": ("Czech Republic", "Czechia", "Czech", "Prague"),
     "BRA": ("Brazil", "Brazilian", "Brasilia"),
     "MEX": ("Mexico", "Mexican"),
     "CAN": ("Canada", "Canadian", "Ottawa"),
@@ -75,6 +76,8 @@ CA5_WORDS: tuple[str, ...] = (
 )
 #: a single Central Asian state referred to by its region: the paragraph's country
 CA_SINGULAR = re.compile(r"\bCentral Asian (?:country|nation|state|republic)\b(?!s)")
+#: "Central Asian" as the second member of a compound adjective after a country ("Sino–Central Asian")
+_COMPOUND_REGION = re.compile(r"\s*[-–—/]\s*(Central Asian)\b")
 #: "the country's", "the nation's": the country the sentence has just named (resolved by the caller)
 SUBJ_RE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?:country|nation|republic)['’]s\b")
 #: "the region" means CA5 when the article is about Central Asia
@@ -220,6 +223,11 @@ def find_countries(
                                    text[m.end():m.end() + 2] in ("'s", "’s")))
     if about_central_asia is None:
         about_central_asia = "Central Asia" in text
+    for m in _COMPOUND_REGION.finditer(text):
+        # "Sino–Central Asian trade", "Russian-Central Asian trade": the region is the compound's other member
+        a = m.start(1)
+        if any(r.end == m.start() for r in refs) and not any(r.start < m.end(1) and a < r.end for r in refs):
+            refs.append(CountryRef("CA5", a, m.end(1), m.group(1), False))
     for m in CA_SINGULAR.finditer(text):
         # mark as the paragraph's own country; resolved by the caller
         refs = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
@@ -237,10 +245,13 @@ def find_countries(
     return refs
 
 
-def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None = None) -> list[CountryRef]:
+def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None = None,
+                 text: str | None = None) -> list[CountryRef]:
     """Replace the placeholders: ``TOPIC`` ("the Central Asian country") by the paragraph's country,
     ``SUBJ`` ("the country's") by the country named just before it (else the topic, else ``fallback``);
-    placeholders that cannot be resolved are dropped."""
+    placeholders that cannot be resolved are dropped. With the sentence's ``text``, a country named only as the
+    object of a preposition ("Trade with China accounted for 30.6 percent of the country's total trade") is the
+    partner, not the country spoken of: the paragraph's topic is."""
     out: list[CountryRef] = []
     for r in refs:
         code: str | None = r.code
@@ -252,6 +263,10 @@ def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None
             # the nearest possessive before it ("Uzbekistan's trade ... the country's statistics agency"),
             # else the sentence's subject
             prev = poss[-1].code if poss else (named[0].code if named else None)
+            objs = {x.code for x in named}
+            if text is not None and named and not poss and all(re.search(
+                    r"\b(?:with|to|from|into)\s+(?:the\s+)?$", text[max(0, x.start - 12):x.start], re.I) for x in named):
+                prev = next((c for c in (topic, fallback) if c and c not in objs), prev)
             code = prev or topic or fallback
         if code:
             out.append(r if code == r.code else CountryRef(code, r.start, r.end, r.text, r.possessive))

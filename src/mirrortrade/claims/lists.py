@@ -107,7 +107,7 @@ class ListsMixin:
         the levels: "came to $28.6 billion and $4.5 billion respectively, up 11.3 percent and 58.3 percent"."""
         listed = [c for c in self._respective_list if c is not None]
         if len(listed) < 2 or len(listed) != len(self._respective_list):
-            return {}
+            return self._signed_rates(pcts)
         after = [p for p in pcts if p.start > listed[-1].end - self.s.start and not p.points]
         run = after[:len(listed)]
         if len(run) != len(listed):
@@ -122,6 +122,34 @@ class ListsMixin:
             return {}
         sign = -1 if m.group("down") else 1
         return {p.start: (c, sign) for p, c in zip(run, listed, strict=True)}
+
+    #: the sign a rate of a list carries before it: "a fall of", "a rise of", "up", "down by"
+    _RATE_SIGN = re.compile(r"(?:\b(?:an?\s+)?(?:(?P<up>rise|increase|growth|gain|jump)|(?P<down>fall|decline|decrease|drop))"
+                            r"\s+of|\b(?:(?P<up2>up)|(?P<down2>down))(?:\s+by)?)\s+$")
+
+    def _signed_rates(self, pcts: list) -> dict:  # type: ignore[type-arg]
+        """"Trade with Russia came to $764 million and trade with China to $700 million, a fall of 9.3 percent and a
+        rise of 32 percent respectively": a run of rates, each with its own sign word, ending right before
+        "respectively" and right after the sentence's levels, as many as they: the k-th rate is the k-th level's."""
+        m = re.search(r"\brespectively\b", self.t)
+        levels = [c for _, c in getattr(self, "_level_money", []) if c is not None and c.kind == "level"]
+        if m is None or len(levels) < 2 or any(c.growth_pct is not None for c in levels):
+            return {}
+        before = [p for p in pcts if p.end <= m.start() and p.start > levels[-1].end - self.s.start]
+        run: list[tuple[object, int]] = []
+        end = levels[-1].end - self.s.start
+        for p in before:
+            sg = self._RATE_SIGN.search(self.t[end:p.start])
+            lead = self.t[end:p.start][:sg.start()] if sg else ""
+            if sg is None or not re.fullmatch(r"[\s,]*(?:and\s+)?", lead):
+                return {}
+            run.append((p, -1 if (sg.group("down") or sg.group("down2")) else 1))
+            end = p.end
+        if len(run) != len(levels) or not re.fullmatch(r"[\s,]*", self.t[end:m.start()]):
+            return {}
+        if len({c.partner for c in levels}) != len(levels) or len({(c.reporter, c.flow, c.period) for c in levels}) != 1:
+            return {}  # the levels are one statistic's figures for several partners
+        return {p.start: (c, sign) for (p, sign), c in zip(run, levels, strict=True)}
 
     def _respective_shares(self, pcts: list) -> dict:  # type: ignore[type-arg]
         """"The shares of China and Russia in the country's total trade were 24.8 percent and 23.2 percent
@@ -270,15 +298,49 @@ class ListsMixin:
             return None
         return r.code
 
-    def _elliptic_party(self, prev_end: int, qstart: int) -> str | None:
+    def _elliptic_party(self, prev_end: int, qstart: int, fig_end: int = -1) -> str | None:
         """"Trade with Turkmenistan exceeded $40 million, while that with Kyrgyzstan dropped to $10 million": "that
         with <country>" stands for the flow just named, with that country in its partner's place."""
         found = list(re.finditer(r"\b(?:that|those)\s+(?:with|of|to|from)\s+(?:the\s+)?", self.t[prev_end:qstart]))
         m = found[-1] if found else None
         if m is None:
-            return None
+            return self._gapped_party(prev_end, qstart) or (self._compared_party(qstart, fig_end) if fig_end >= 0 else None)
         a = prev_end + m.end()
         return next((r.code for r in self.refs if r.start == a and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")), None)
+
+    def _compared_party(self, qstart: int, fig_end: int) -> str | None:
+        """"Trade between the EU and China was worth $709bn in 2020, against $671bn with the US": a figure compared
+        with the one before it that names its own partner right after it ("with the US") is that partner's figure
+        (of the same period), not a base of the first."""
+        lead = self.t[max(0, qstart - 40):qstart]
+        m = re.match(r"\s+(?:with|to|from|for)\s+((?:the\s+)?)", self.t[fig_end:])
+        if m is None or not re.search(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)\s+$", lead):
+            return None
+        r = next((r for r in self.refs if r.start in (fig_end + m.start(1), fig_end + m.end())), None)
+        if r is None or r.code in ("TOPIC", "SUBJ", "GRP", "SUB") or r.possessive:
+            return None
+        # a side remark: the sentence goes on about its first figure (see ``side_figures``)
+        self.side_figures = getattr(self, "side_figures", set()) | {fig_end}
+        return r.code
+
+    def _gapped_party(self, prev_end: int, qstart: int) -> str | None:
+        """"Turnover with Kyrgyzstan came to $903 million, and with Afghanistan to $777 million": a coordinated
+        clause whose flow word and verb are left out ("and with <country> to <figure>") has the flow just named,
+        with that country in the partner's place."""
+        gap = self.t[prev_end:qstart]
+        refs = [r for r in self.refs if prev_end <= r.start and r.end <= qstart and r.code not in ("TOPIC", "SUBJ")]
+        if len(refs) != 1 or refs[0].code in ("WLD", "CA5", "GRP") or refs[0].possessive:
+            return None
+        r = refs[0]
+        head, tail = self.t[prev_end:r.start], self.t[r.end:qstart]
+        if _FLOW_RE.search(gap) or not re.search(
+                r"(?:^|[,;]\s*|\s)and\s+(?:also\s+)?(?:with|to|from)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", head) \
+                or not re.fullmatch(r"\s+(?:to|at|of|by)\s+", tail):
+            return None
+        # before it, only what ends the previous figure's phrase ("million respectively,", "in 2020,")
+        if re.search(r"[;:()]|\b(?:while|whereas|but|which|who)\b", head):
+            return None
+        return r.code
 
     def _ranking_flow(self, mo: Money, prev_end: int, qstart: int) -> _Flow | None:
         """A figure with no flow word whose country stands right before it continues the article's last level:

@@ -325,7 +325,9 @@ class PercentsMixin:
     def _share_claim(
         self, out: list[Claim], pc: Percent, qual: str, phrase: str, next_start: int, phrase_start: int
     ) -> None:
-        phrase = phrase.strip()
+        # "30.6 percent of the country's total trade, and imports from China for 38.5 percent": the whole ends where
+        # the next coordinated clause begins
+        phrase = re.split(r",\s*(?:and|while|but|whereas)\s", phrase)[0].strip()
         self._begin()
         # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
         whole: str | None = None

@@ -19,6 +19,7 @@ honest:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -88,3 +89,18 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
         else:
             continue
         s.sid = lx.source_id(s.reporter, s.kind)
+
+
+def balance_holder(text: str, refs: list[lx.CountryRef], ks: int, clause_start: int) -> list[str]:
+    """The country a balance belongs to when it is the object of the verb before it: "..., leaving India with a
+    huge trade deficit of $76 billion", "giving Kazakhstan a surplus of $2 billion" (the deficit is India's, whoever
+    reports it). Empty when the clause does not say so."""
+    for r in reversed([r for r in refs if clause_start <= r.start and r.end <= ks]):
+        if r.code in ("TOPIC", "SUBJ", "WLD", "CA5", "GRP", "SUB"):
+            continue
+        head, gap = text[max(0, r.start - 16):r.start], text[r.end:ks]
+        if re.search(r"\b(?:leaving|left|leaves|leave|giving|gave|gives|give)\s+(?:the\s+)?$", head) and re.fullmatch(
+                r"\s+(?:with\s+)?(?:an?\s+)?(?:[a-z-]+\s+){0,3}", gap):
+            return [r.code]
+        return []
+    return []

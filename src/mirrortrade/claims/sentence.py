@@ -16,9 +16,9 @@ from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
-from mirrortrade.claims.scope import implied_parties, peek_reporter, unplaced
+from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
-from mirrortrade.claims.text import Paragraph, Sentence
+from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
 from mirrortrade.claims.vocab import (
     _CHANGE_MONEY_AFTER,
     _CHANGE_MONEY_BEFORE,
@@ -64,7 +64,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.para_codes = para_codes
         self.t = s.text
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
-            self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub))
+            self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub, text=self.t))
         self.sources = _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
@@ -161,7 +161,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             return self.carry_source
         before_default = self.p.index < self.art.default_para and not self.art.default_in_lead
         spk = (speaker_country(self.art.text[:self.s.start], self.t, self.art.home)
-               if before_default or self.art.default_source is None or self.p.index < self.art.default_para else None)
+               if before_default or self.art.default_source is None or self.art.default_source.start >= self.s.end else None)
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
             self._note("reporter", 0.55)
             return _Source(0, 0, spk, "speaker", "")
@@ -177,11 +177,10 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
 
     # ---- flow resolution ---------------------------------------------------------------------
     def flow_keyword(self, fig_start: int, prev_end: int) -> re.Match[str] | None:
-        """The last flow word between the previous figure and this one."""
-        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start]
-        if before:
-            return before[-1]
-        return None
+        """The last flow word between the previous figure and this one (not one of an aside closed before it)."""
+        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start
+                  and not in_closed_aside(self.t, m.start(), fig_start)]
+        return before[-1] if before else None
 
     def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
         ca, cb = self.clause_of(fig_end - 1)
@@ -200,7 +199,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             f.sign = -1
         ca, cb = self.clause_of(ks)
         # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
-        attached = self._attached_before(ks, ca)
+        attached = self._attached_before(ks, ca) or (balance_holder(self.t, self.refs, ks, ca) if flow == "B" else [])
         # prepositional countries after the keyword, up to the next figure / clause end
         limit = min(cb, next_start) if next_start > fig_end else cb
         if fig_start >= ke:
@@ -504,7 +503,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
                 self._note("flow", 0.8)
-                own = self._own_party(mo, prev_end, qstart) or self._elliptic_party(prev_end, qstart)
+                own = self._own_party(mo, prev_end, qstart) or self._elliptic_party(prev_end, qstart, mo.end)
                 if own is None and gapped is not None:
                     own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
@@ -515,7 +514,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
                 # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
-                fl = self._flow_of(ante)
+                fl = self._part_flow(ante, mo.start, mo.end, next_start)
                 self.carry_period = self._anaphoric_period(ante, self.clause_of(mo.start)[0], next_start) or None
             else:
                 kw2 = self.flow_after(mo.end, next_start)

@@ -86,8 +86,8 @@ def _find_sources(
                 tail[m.end():m.end() + 40], re.I):
             m = None  # "the Turkmen side bought goods from China": a party to the trade, not whose figures they are
         if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
-                re.match(r"\s+(?:[A-Z][\w'’-]+\s+){0,3}(?:said|says|told|tells|noted|stated|announced|wrote|added)\b",
-                         tail[m.end():m.end() + 60])
+                re.match(r"\s+(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
+                         r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", tail[m.end():m.end() + 80])
                 or re.search(r"according to\s+(?:the\s+)?$", text[max(0, a - 20):a], re.I)):
             m = None  # "at a meeting with Chinese Ambassador Zhang Xiao": a diplomat speaks for figures only as the speaker
         if m:
@@ -102,7 +102,9 @@ def _find_sources(
             continue
         # "according to Kazakhstan", "Kazakhstan reported", "Beijing said" (not "the embassy in Astana said")
         if re.search(r"according to\s+(?:the\s+)?$", head, re.I) or (
-            re.match(r"^\s+(?:reported|said|says|announced|stated|published|released)\b", tail)
+            re.match(r"^(?:\s*,\s*(?:however|though|for\s+its\s+part|in\s+turn|meanwhile),)?\s+(?:reported|said|says|"
+                     r"announced|stated|published|released|(?:holds|maintains|insists|claims|argues|counters)\s+that)\b",
+                     tail)
             and not re.search(r"\b(?:in|at|from|of)\s+$", head)
         ):
             out.append(_Source(r.start, r.end, r.code, "gov", lx.source_id(r.code, "gov")))
