@@ -114,6 +114,11 @@ class LevelsMixin:
         for mo, c in level_claims:
             bracket = re.search(r"\(\s*$", self.t[:mo.start]) is not None
             lead = self.t[max(0, mo.start - 120):mo.start]
+            conv = cx.CONVERTED_BEFORE.search(lead) if bracket else None
+            if conv is not None:
+                # "reaching 716 billion rubles ($8.7 billion)": the bracket is the amount before it, in dollars; a
+                # base only when a comparison puts that amount as one
+                lead, bracket = lead[:conv.start()], False
             if not (cx.COMPARISON_BEFORE.search(lead) or bracket and cx.BRACKET_BASE.search(lead)):
                 continue
             cue = (cx.COMPARISON_BEFORE.search(lead) or cx.BRACKET_BASE.search(lead))
