@@ -77,3 +77,20 @@ def test_a_change_and_the_level_it_came_to_are_two_claims() -> None:
     got = sorted((c.flow, c.kind, c.value_usd, c.change_usd) for c in extract_claims(t))
     assert got == [("M", "growth", None, 120e6), ("M", "level", 930e6, None),
                    ("X", "growth", None, 45e6), ("X", "level", 410e6, None)]
+
+
+def test_a_change_played_down_is_a_change_over_its_levels_period() -> None:
+    t = ("Tajikistan's exports to Russia rose by only $35m to $820m in 2022, the customs service said, and imports "
+         "fell by a mere $6m.")
+    got = {(c.kind, c.value_usd, c.change_usd, c.period, c.growth_base) for c in extract_claims(t)}
+    assert ("growth", None, 35e6, "2022", "2021") in got
+    assert ("level", 820e6, None, "2022", None) in got
+    assert any(c[2] == -6e6 for c in got)
+    assert not any(c[1] in (35e6, 6e6) for c in got)
+
+
+def test_its_exports_are_the_clause_subjects() -> None:
+    # "its" is the subject's (Russia's); in Kazakhstan's statistics, Russia's exports to it are Kazakh imports
+    t = ("According to Kazakhstan's statistics committee, Russia, the country's main supplier, raised its exports to "
+         "the republic to $17.4bn in 2023.")
+    assert _levels(t)[17.4e9] == ("KAZ", "RUS", "M", "2023")

@@ -57,6 +57,7 @@ class LevelsMixin:
 
     def _base_levels(self, out: list[Claim]) -> None:
         """"rose from $1.2 billion to $1.5 billion in 2023": the "from" level is for the period before."""
+        self._changes_to_levels(out)
         for i, c in enumerate(out):
             a = c.start - self.s.start
             if c.kind != "level" or not re.search(
@@ -182,6 +183,19 @@ class LevelsMixin:
                 # the period was derived, and the rate stated is not the one between the two levels: the base may be
                 # another period (a month before, not a year): unresolved
                 c.cap_slot("period", 0.0)
+
+    def _changes_to_levels(self, out: list[Claim]) -> None:
+        """"rose by just $120m to $1.744bn in FY18": the change is the level's change, over the level's period (its
+        base a year before), however the period of the change alone was read."""
+        for c, d in zip(out, out[1:], strict=False):
+            if c.change_usd is None or c.value_usd is not None or d.kind != "level" or \
+                    (c.reporter, c.partner, c.flow) != (d.reporter, d.partner, d.flow) or not d.period or \
+                    not re.fullmatch(r"\s*to\s+(?:\w+\s+){0,2}", self.t[c.end - self.s.start:d.start - self.s.start]):
+                continue
+            if c.period != d.period or c.slots.get("period", 1.0) < d.slots.get("period", 1.0):
+                c.period, c.growth_base = d.period, self._base_for(d.period, d.end - self.s.start)
+                c.slots["period"] = d.slots.get("period", 1.0)
+                c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
 
     def _base_scope(self, mo: Money) -> int:
         """Where what is said of a base figure ends: its bracket's close, else the next figure or clause end."""

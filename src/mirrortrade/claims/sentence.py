@@ -210,7 +210,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
         preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
         verb = bool(_VERB_FLOW.match(word))
-        if verb and not attached:
+        # "China, Pakistan's largest partner, raised its exports to the country": "its" is the clause's subject
+        if (verb or re.search(r"\b(?:its|their)\s+$", self.t[max(ca, ks - 8):ks], re.I)) and not attached:
             # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
             # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
             cands = [r for r in self.country_refs_between(ca, ks) if not re.search(

@@ -45,7 +45,9 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_MONEY_BEFORE = re.compile(
     r"(?:\b(?P<up>(?<!made )(?<!make )(?<!makes )(?<!making )up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
     r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
-    r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
+    # "rose by just $120m", "fell by a mere $5m": a word that plays the change down is no level's
+    r"(?:\s+by)?\s+(?:(?:just|only|merely|a\s+mere|a\s+modest)\s+)?"
+    r"(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))s?"
     r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     # a signed figure in a list: "Kazakhstan (+$2.8 billion)", "Tajikistan (−$65 million)"
