@@ -94,3 +94,11 @@ def test_its_exports_are_the_clause_subjects() -> None:
     t = ("According to Kazakhstan's statistics committee, Russia, the country's main supplier, raised its exports to "
          "the republic to $17.4bn in 2023.")
     assert _levels(t)[17.4e9] == ("KAZ", "RUS", "M", "2023")
+
+
+def test_a_flow_said_of_the_figure_after_it_is_its_own() -> None:
+    t = ("Kyrgyzstan's trade with Turkey came to $1,2 billion in 2019, the National Statistical Committee reports.\n\n"
+         "Of this amount, $0,4 billion were exports, and the remaining $0,8 billion were imports of goods from Turkey.")
+    got = _levels(t)
+    assert got[0.4e9][2] == "X" and got[0.8e9][2] == "M"
+    assert got[0.8e9][:2] == ("KGZ", "TUR")

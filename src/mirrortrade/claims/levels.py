@@ -184,6 +184,13 @@ class LevelsMixin:
                 # another period (a month before, not a year): unresolved
                 c.cap_slot("period", 0.0)
 
+    def _predicate_flow(self, mo: Money) -> re.Match[str] | None:
+        """"Of this amount, $1.9 billion were exports, and the remaining $4.7 billion were imports": a flow said of
+        the figure by a copula after it is the figure's own (the flow word before it is the previous figure's)."""
+        m = re.match(r"\s+(?:were|was|are|is)\s+(?:(?:its|their|the\s+country['’]s)\s+)?(?=(?:exports?|imports?)\b)",
+                     self.t[mo.end:])
+        return next((f for f in self.flows if f.start() == mo.end + m.end()), None) if m else None
+
     def _changes_to_levels(self, out: list[Claim]) -> None:
         """"rose by just $120m to $1.744bn in FY18": the change is the level's change, over the level's period (its
         base a year before), however the period of the change alone was read."""

@@ -493,7 +493,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     first_kind = (kind, sign)
                 else:
                     kind, sign = first_kind
-            kw = respective_flows.get(mo.start) or self.flow_keyword(mo.start, prev_end)
+            kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
             if kw is not None and mo.start in respective_flows:
                 # "exports to and imports from China": the countries after the list of flow words are each one's
