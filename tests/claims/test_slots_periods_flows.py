@@ -102,3 +102,19 @@ def test_a_flow_said_of_the_figure_after_it_is_its_own() -> None:
     got = _levels(t)
     assert got[0.4e9][2] == "X" and got[0.8e9][2] == "M"
     assert got[0.8e9][:2] == ("KGZ", "TUR")
+
+
+def test_a_figure_between_by_and_to_another_figure_is_a_change() -> None:
+    # the verb is far from "by": the shape "by $A to $B" makes $A the change, the clause's verb its sign
+    t = ("According to the State Bank of Pakistan, China cut its shipments to the country by $250 million to $3.1 "
+         "billion in July–September 2021.")
+    got = {(c.kind, c.change_usd, c.value_usd, c.flow) for c in extract_claims(t)}
+    assert ("growth", -250e6, None, "M") in got and ("level", None, 3.1e9, "M") in got
+
+
+def test_a_month_on_month_rate_is_against_the_month_before() -> None:
+    t = "China's customs said exports to Kyrgyzstan rose 4.5% month-on-month to $1.9 billion in March 2024."
+    c = next(c for c in extract_claims(t) if c.growth_pct == 4.5)
+    assert (c.period, c.growth_base) == ("2024-03", "2024-02")
+    t = "China's customs said exports to Kyrgyzstan rose 4.5% over the month to $1.9 billion in January 2024."
+    assert next(c for c in extract_claims(t) if c.growth_pct == 4.5).growth_base == "2023-12"

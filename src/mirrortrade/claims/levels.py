@@ -15,7 +15,7 @@ from mirrortrade.claims.numbers import (
 )
 from mirrortrade.claims.scope import beyond_bilateral
 from mirrortrade.claims.sources import _sid, _Source
-from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _VERB_FLOW
+from mirrortrade.claims.vocab import _DOWN, _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _UP, _VERB_FLOW
 from mirrortrade.model import Period, value_interval
 
 #: a flow noun ("exports", not "exported") can be modified by what was traded ("honey exports")
@@ -190,6 +190,16 @@ class LevelsMixin:
         m = re.match(r"\s+(?:were|was|are|is)\s+(?:(?:its|their|the\s+country['’]s)\s+)?(?=(?:exports?|imports?)\b)",
                      self.t[mo.end:])
         return next((f for f in self.flows if f.start() == mo.end + m.end()), None) if m else None
+
+    def _by_to_change(self, mo: Money, prev_end: int, qstart: int) -> int:
+        """"China cut its shipments to the country by $401m to $3.74bn": a figure after "by" and before "to" and
+        another figure is the change that took the level there, its sign the clause's change verb's (0: not so)."""
+        if not re.search(r"\bby\s*$", self.t[max(prev_end, qstart - 6):qstart]) or not any(
+                m.start > mo.end and re.fullmatch(r"\s+to\s+(?:\w+\s+){0,2}", self.t[mo.end:m.start]) for m in self.money):
+            return 0
+        verbs = list(re.finditer(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b",
+                                 self.t[max(prev_end, self.clause_of(mo.start)[0]):qstart], re.I))
+        return 0 if not verbs else -1 if verbs[-1].group("down") else 1
 
     def _changes_to_levels(self, out: list[Claim]) -> None:
         """"rose by just $120m to $1.744bn in FY18": the change is the level's change, over the level's period (its
@@ -495,6 +505,11 @@ class LevelsMixin:
         return first, other, fl.flow, 1
 
     def _base_for(self, period: str | None, pos: int) -> str | None:
+        if period and len(period) == 7 and re.search(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bover\s+the\s+"
+                                                      r"month\b|\bfrom\s+the\s+previous\s+month\b", self.t, re.I):
+            # "On a month-on-month basis they rose 12.6 percent": against the month before, not a year before
+            p = Period.parse(period).start
+            return f"{p.year - (p.month == 1)}-{(p.month - 2) % 12 + 1:02d}"
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.relative != "yoy"]
         if bases:
             b = min(bases, key=lambda pm: abs(pm.start - pos))

@@ -482,6 +482,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 if cma:
                     kind = "change"
                     sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
+            if kind == "level" and (by_to := self._by_to_change(mo, prev_end, qstart)):
+                kind, sign = "change", by_to
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
             gapped = _GAPPED_CHANGE.match(self.t[prev_end:qstart]) if kind == "level" and prev_sign else None

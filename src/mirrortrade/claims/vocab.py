@@ -30,7 +30,7 @@ _NONTRADE_RE = re.compile(
 _UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|increase[sd]?|increasing|up|jump\w*|"
        r"surg\w*|climb\w*|gain\w*|expand\w*|boost\w*|higher|advanc\w*|soar\w*|spik\w*|rebound\w*|widen\w*|"
        r"accelerat\w*|add(?:ed|ing)?|more")
-_DOWN = (r"fell|fall|falls|falling|fallen|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
+_DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
          r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
          r"tumbl\w*|sank|sink\w*|eased|less|negative\s+growth")
 #: a change word before a rate with no other figure between: "%", "$" and a spelled "percent" end its reach ("down
