@@ -118,3 +118,10 @@ def test_a_month_on_month_rate_is_against_the_month_before() -> None:
     assert (c.period, c.growth_base) == ("2024-03", "2024-02")
     t = "China's customs said exports to Kyrgyzstan rose 4.5% over the month to $1.9 billion in January 2024."
     assert next(c for c in extract_claims(t) if c.growth_pct == 4.5).growth_base == "2023-12"
+
+
+def test_a_publication_date_is_no_data_period() -> None:
+    assert _own("Beijing's own figures, published in March, put trade at $80bn.", ref_date=date(2022, 4, 2)) == []
+    assert _own("The survey, released in 2021, counts 40 partners.", context_year=2020) == []
+    # a data month stays one
+    assert _own("Exports rose in March.", ref_date=date(2022, 4, 2)) == ["2022-03"]

@@ -207,7 +207,7 @@ def find_periods(
                 continue
             if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
                 continue  # "the largest gain in nine months": what the superlative ranks against, not a period
-            if kind == "year" and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            if kind in ("year", "month") and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
             full_year = False
@@ -441,7 +441,8 @@ def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|fastest|slowest|"
     r"steepest|most|least)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
-_FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$", re.I)
+_FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$"
+                               r"|\b(?:published|released|issued|unveiled)(?:\s+(?:on|in))?\s+$", re.I)  # "published in January"
 _COMPARISON_BEFORE = re.compile(r"\b(?:in|by)\s+comparison\b[\s,]*$|\b(?:in|by)\s+contrast\b[\s,]*$", re.I)
 #: "over" names a comparison base only after a change ("rose 55 percent over 2024", "an increase of $5bn over
 #: 2023"); at the head of a clause ("Over January–September, turnover fell ...") it names the figure's period
