@@ -208,8 +208,11 @@ def test_growth_absolute_change() -> None:
 
 
 def test_growth_absolute_change_with_level() -> None:
-    c = _one("Kazakh exports to China grew by $1.5 billion to $12.1 billion in 2022.")
-    assert (c.value_usd, c.change_usd) == (12.1e9, 1.5e9)
+    # two figures, two claims of one frame: the change and the level it came to (the corpus's convention)
+    ch, lv = extract_claims("Kazakh exports to China grew by $1.5 billion to $12.1 billion in 2022.")
+    assert (ch.kind, ch.value_usd, ch.change_usd, ch.growth_base) == ("growth", None, 1.5e9, "2021")
+    assert (lv.kind, lv.value_usd, lv.change_usd) == ("level", 12.1e9, None)
+    assert {(c.reporter, c.partner, c.flow, c.period) for c in (ch, lv)} == {("KAZ", "CHN", "X", "2022")}
 
 
 def test_growth_declined_by() -> None:

@@ -127,7 +127,10 @@ class AnaphoraMixin:
         self._note("flow", 0.9)  # type: ignore[attr-defined]
         if c.flow in ("X", "M"):
             return _Flow(c.flow, subject=c.reporter, partner=c.partner)
-        return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD")
+        # "The deficit ... swelled to $38 billion. In 2010 it stood at $14.9 billion": a balance referred back to
+        # keeps the side it was on (a deficit stays negative)
+        sign = -1 if c.flow == "B" and (c.value_usd or 0) < 0 else 1
+        return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD", sign=sign)
 
     def _part_flow(self, ante: Claim, fig_start: int, fig_end: int, next_start: int) -> _Flow:
         """"Of this amount, $1.9 billion were exports", "Of that total, $64.1 billion represented Chinese exports to
@@ -214,9 +217,11 @@ class AnaphoraMixin:
         c.missing = sorted(set(c.missing) | {"reporter"}, key=list(c.slots).index)
 
     def _anaphoric_period(self, ante: Claim, a: int, b: int) -> str:
-        """A figure that refers back keeps its antecedent's period unless its clause states one of its own."""
-        own = [pm for pm in self.periods if not pm.base and pm.period and a <= pm.start < b]  # type: ignore[attr-defined]
-        return own[0].period if own and own[0].period else (ante.period or "")
+        """A figure that refers back keeps its antecedent's period unless its clause states one of its own (one it
+        cannot date, "In January–April" after a whole year in an undated article, leaves it with none)."""
+        own = [pm for pm in self.periods if not pm.base and (pm.period or pm.relative == "span")  # type: ignore[attr-defined]
+               and a <= pm.start < b]
+        return (own[0].period or "") if own else (ante.period or "")
 
     def _pair_parties(self, parties: list[str], rep: str | None) -> list[str]:
         """"Bilateral trade", "trade between our countries": the article's pair, when the sentence names no other

@@ -37,6 +37,12 @@ BRACKET_BASE = re.compile(
     r"quarter|half)|previous\s+year|last\s+year|compared|against)\b[^()$]{0,60}\(\s*$",
     re.I,
 )
+#: an amount in another currency right before a bracket: "716 billion rubles ($8.7 billion)", "€586bn ($709bn)": the
+#: bracket converts that amount (a base only when that amount is one: "compared with 90 billion rubles ($1.1 billion)")
+CONVERTED_BEFORE = re.compile(
+    r"(?:[€£₽₸]\s?\d[\d.,]*|\d[\d.,]*(?:\s*(?:trillion|billion|million|thousand|trn|tn|bn|bln|mn|mln))?\s*(?:rubles?|"
+    r"roubles?|tenge|soms?|somoni|sums?|soum|manats?|tugriks?|yuan|renminbi|euros?|pounds?|rupees?|lira|liras|yen))"
+    r"\s*\(\s*$", re.I)
 #: a period printed after a base that looks back from the figure compared ("a year earlier", "in the same period of
 #: last year", "in the corresponding period of the previous fiscal year"): the main figure's span, a year before
 LOOKS_BACK = re.compile(

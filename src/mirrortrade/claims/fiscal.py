@@ -173,3 +173,29 @@ def trailing(n: int, end_month: int, year: int | None, ref_date: date | None) ->
         year = ref_date.year if end_month < ref_date.month else ref_date.year - 1
     last = year * 12 + end_month - 1 - (n - 1)
     return span(last // 12, last % 12 + 1, n)
+
+
+def last_month(kind: str, g: dict[str, str | None]) -> int:
+    """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
+    if kind == "quarter_range":
+        return 3 * int(str(g["q2"]))
+    if kind == "half_bare":
+        return 6 * int(str(g["h4"]))
+    if kind in ("months", "quarters_n"):
+        n = str(g["n"]).lower()
+        return (int(n) if n.isdigit() else NUMW[n]) * (3 if kind == "quarters_n" else 1)
+    if kind == "quarter_words":
+        return 3 * ORD[str(g["o"]).lower()]
+    if kind == "half_words":
+        return 6 * ORD[str(g["o"]).lower()]
+    mon = g.get("m2") or g.get("m1") or g.get("m3") or g.get("m4") or ""
+    return MONTHS.get(mon.lower().rstrip("."), 12)
+
+
+def past_months(n: int, ref_date: date | None) -> str | None:
+    """"Over the past eight months our turnover grew ..." said in November: the year's first ``n`` months, the
+    cumulative statistics that are out by then (they end one to three months before the publication). A count that
+    does not end so (not counted from January of the publication's year, or no date) is no period it can name."""
+    if ref_date is None or not 1 <= ref_date.month - n <= 3:
+        return None
+    return span(ref_date.year, 1, n)

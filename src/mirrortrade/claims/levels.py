@@ -15,7 +15,7 @@ from mirrortrade.claims.numbers import (
 )
 from mirrortrade.claims.scope import beyond_bilateral
 from mirrortrade.claims.sources import _sid, _Source
-from mirrortrade.claims.vocab import _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _VERB_FLOW
+from mirrortrade.claims.vocab import _DOWN, _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _UP, _VERB_FLOW
 from mirrortrade.model import Period, value_interval
 
 #: a flow noun ("exports", not "exported") can be modified by what was traded ("honey exports")
@@ -57,6 +57,7 @@ class LevelsMixin:
 
     def _base_levels(self, out: list[Claim]) -> None:
         """"rose from $1.2 billion to $1.5 billion in 2023": the "from" level is for the period before."""
+        self._changes_to_levels(out)
         for i, c in enumerate(out):
             a = c.start - self.s.start
             if c.kind != "level" or not re.search(
@@ -114,6 +115,11 @@ class LevelsMixin:
         for mo, c in level_claims:
             bracket = re.search(r"\(\s*$", self.t[:mo.start]) is not None
             lead = self.t[max(0, mo.start - 120):mo.start]
+            conv = cx.CONVERTED_BEFORE.search(lead) if bracket else None
+            if conv is not None:
+                # "reaching 716 billion rubles ($8.7 billion)": the bracket is the amount before it, in dollars; a
+                # base only when a comparison puts that amount as one
+                lead, bracket = lead[:conv.start()], False
             if not (cx.COMPARISON_BEFORE.search(lead) or bracket and cx.BRACKET_BASE.search(lead)):
                 continue
             cue = (cx.COMPARISON_BEFORE.search(lead) or cx.BRACKET_BASE.search(lead))
@@ -178,6 +184,36 @@ class LevelsMixin:
                 # the period was derived, and the rate stated is not the one between the two levels: the base may be
                 # another period (a month before, not a year): unresolved
                 c.cap_slot("period", 0.0)
+
+    def _predicate_flow(self, mo: Money) -> re.Match[str] | None:
+        """"Of this amount, $1.9 billion were exports, and the remaining $4.7 billion were imports": a flow said of
+        the figure by a copula after it is the figure's own (the flow word before it is the previous figure's)."""
+        m = re.match(r"\s+(?:were|was|are|is)\s+(?:(?:its|their|the\s+country['’]s)\s+)?(?=(?:exports?|imports?)\b)",
+                     self.t[mo.end:])
+        return next((f for f in self.flows if f.start() == mo.end + m.end()), None) if m else None
+
+    def _by_to_change(self, mo: Money, prev_end: int, qstart: int) -> int:
+        """"China cut its shipments to the country by $401m to $3.74bn": a figure after "by" and before "to" and
+        another figure is the change that took the level there, its sign the clause's change verb's (0: not so)."""
+        if not re.search(r"\bby\s*$", self.t[max(prev_end, qstart - 6):qstart]) or not any(
+                m.start > mo.end and re.fullmatch(r"\s+to\s+(?:\w+\s+){0,2}", self.t[mo.end:m.start]) for m in self.money):
+            return 0
+        verbs = list(re.finditer(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b",
+                                 self.t[max(prev_end, self.clause_of(mo.start)[0]):qstart], re.I))
+        return 0 if not verbs else -1 if verbs[-1].group("down") else 1
+
+    def _changes_to_levels(self, out: list[Claim]) -> None:
+        """"rose by just $120m to $1.744bn in FY18": the change is the level's change, over the level's period (its
+        base a year before), however the period of the change alone was read."""
+        for c, d in zip(out, out[1:], strict=False):
+            if c.change_usd is None or c.value_usd is not None or d.kind != "level" or \
+                    (c.reporter, c.partner, c.flow) != (d.reporter, d.partner, d.flow) or not d.period or \
+                    not re.fullmatch(r"\s*to\s+(?:\w+\s+){0,2}", self.t[c.end - self.s.start:d.start - self.s.start]):
+                continue
+            if c.period != d.period or c.slots.get("period", 1.0) < d.slots.get("period", 1.0):
+                c.period, c.growth_base = d.period, self._base_for(d.period, d.end - self.s.start)
+                c.slots["period"] = d.slots.get("period", 1.0)
+                c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
 
     def _base_scope(self, mo: Money) -> int:
         """Where what is said of a base figure ends: its bracket's close, else the next figure or clause end."""
@@ -470,6 +506,11 @@ class LevelsMixin:
         return first, other, fl.flow, 1
 
     def _base_for(self, period: str | None, pos: int) -> str | None:
+        if period and len(period) == 7 and re.search(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bover\s+the\s+"
+                                                      r"month\b|\bfrom\s+the\s+previous\s+month\b", self.t, re.I):
+            # "On a month-on-month basis they rose 12.6 percent": against the month before, not a year before
+            p = Period.parse(period).start
+            return f"{p.year - (p.month == 1)}-{(p.month - 2) % 12 + 1:02d}"
         bases = [pm for pm in self.periods if pm.base and pm.period and pm.relative != "yoy"]
         if bases:
             b = min(bases, key=lambda pm: abs(pm.start - pos))

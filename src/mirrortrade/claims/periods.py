@@ -24,7 +24,8 @@ from mirrortrade.claims.fiscal import MON as _MON
 from mirrortrade.claims.fiscal import MONTHS as _MONTHS
 from mirrortrade.claims.fiscal import NUMW as _NUMW
 from mirrortrade.claims.fiscal import ORD as _ORD
-from mirrortrade.claims.fiscal import fiscal_period, trailing, wrapped_range
+from mirrortrade.claims.fiscal import fiscal_period, past_months, trailing, wrapped_range
+from mirrortrade.claims.fiscal import last_month as _last_month
 from mirrortrade.claims.fiscal import span as _span
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
@@ -76,6 +77,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first three quarters of 2009": January–September
     ("quarters_n", re.compile(
         r"\b(?:the\s+)?first\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
+    # "over the past eight months" in an article of November: the year's months to date (:func:`fiscal.past_months`)
+    ("past_months", re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?P<n>" + _NMONTHS + r")[\s-]+months\b",
+                               re.I)),
     # "in the nine months", "over the four months", "up 29.5% in nine months": the months to date of the year in
     # context
     ("months", re.compile(
@@ -176,7 +180,7 @@ def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int |
 def find_periods(
     text: str, *, ref_year: int | None = None, context_year: int | None = None,
     context_period: str | None = None, ref_date: date | None = None, carried: bool = True,
-    fiscal_start: int | None = None,
+    fiscal_start: int | None = None, stated: list[str] | None = None,
 ) -> list[PeriodMention]:
     """All period mentions of ``text`` (one sentence or more), non-overlapping, in order.
 
@@ -203,7 +207,7 @@ def find_periods(
                 continue
             if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
                 continue  # "the largest gain in nine months": what the superlative ranks against, not a period
-            if kind == "year" and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            if kind in ("year", "month") and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
             full_year = False
@@ -228,8 +232,10 @@ def find_periods(
                     continue
                 if cp is not None and cp.kind == "span" and kind in ("month", "month_range") and carried:
                     y = cp.year if _last_month(kind, g) >= cp.start_month else cp.end_year
-            if kind in ("span", "month_year_range", "trailing"):
-                if kind == "month_year_range":
+            if kind in ("span", "month_year_range", "trailing", "past_months"):
+                if kind == "past_months":
+                    span = past_months(int(g["n"]) if g["n"].isdigit() else _NUMW[g["n"].lower()], ref_date)  # type: ignore[union-attr]
+                elif kind == "month_year_range":
                     m1, ya = _MONTHS[g["m1"].lower().rstrip(".")], int(g["ya"])  # type: ignore[union-attr]
                     n = (int(g["yb"]) - ya) * 12 + _MONTHS[g["m2"].lower().rstrip(".")] - m1 + 1  # type: ignore[union-attr]
                     span = _span(ya, m1, n)
@@ -350,7 +356,22 @@ def find_periods(
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
     out.sort(key=lambda p: p.start)
-    return _bracketed_bases(text, _context_from_before(out))
+    return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [])
+
+
+def _restated(out: list[PeriodMention], stated: list[str]) -> list[PeriodMention]:
+    """"Trade grew 9% in January–April 2023 ... In 2022 it was a record ... In January–April the volume grew": a part
+    of a year printed without its year that could not be dated (``stated``: the periods the article gave so far) is
+    the one span with those months the article stated with its year."""
+    res = []
+    for pm in out:
+        if pm.period is None and pm.relative == "span" and not pm.base:
+            fits = {p for p in stated if (q := _parse(p)) is not None and q.n_months < 12 and any(
+                x.period == p for x in find_periods(pm.text, context_year=q.year, carried=False))}
+            if len(fits) == 1:
+                pm = PeriodMention(pm.start, pm.end, pm.text, fits.pop(), False, False, None)
+        res.append(pm)
+    return res
 
 
 def _parse(period: str | None) -> Period | None:
@@ -420,7 +441,8 @@ def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|fastest|slowest|"
     r"steepest|most|least)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
-_FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$", re.I)
+_FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$"
+                               r"|\b(?:published|released|issued|unveiled)(?:\s+(?:on|in))?\s+$", re.I)  # "published in January"
 _COMPARISON_BEFORE = re.compile(r"\b(?:in|by)\s+comparison\b[\s,]*$|\b(?:in|by)\s+contrast\b[\s,]*$", re.I)
 #: "over" names a comparison base only after a change ("rose 55 percent over 2024", "an increase of $5bn over
 #: 2023"); at the head of a clause ("Over January–September, turnover fell ...") it names the figure's period
@@ -429,23 +451,6 @@ _CHANGE_BEFORE_OVER = re.compile(
     r"down|fell|fallen|drop(?:ped)?|decline[ds]?|decrease[ds]?|jump(?:ed)?|gain(?:ed)?|surge[ds]?|climb(?:ed)?|"
     r"change|compared|total|figure|level|result))\W*(?:\w+\W+){0,2}over\s+(?:the\s+|that\s+of\s+|in\s+)?$",
     re.I)
-
-
-def _last_month(kind: str, g: dict[str, str | None]) -> int:
-    """The last month of a part-year mention whose year is not printed (for dating it by the publication)."""
-    if kind == "quarter_range":
-        return 3 * int(str(g["q2"]))
-    if kind == "half_bare":
-        return 6 * int(str(g["h4"]))
-    if kind in ("months", "quarters_n"):
-        n = str(g["n"]).lower()
-        return (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
-    if kind == "quarter_words":
-        return 3 * _ORD[str(g["o"]).lower()]
-    if kind == "half_words":
-        return 6 * _ORD[str(g["o"]).lower()]
-    mon = g.get("m2") or g.get("m1") or g.get("m3") or g.get("m4") or ""
-    return _MONTHS.get(mon.lower().rstrip("."), 12)
 
 
 def _year_to_date(kind: str, g: dict[str, str | None], txt: str) -> bool:

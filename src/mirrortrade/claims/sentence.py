@@ -78,7 +78,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.after_span = False  # the text before named a period with no calendar months (a fiscal year): no carry
         self.periods: list[PeriodMention] = find_periods(
             self.t, ref_year=art.ref_year, context_year=ctx_year, context_period=carry_period, ref_date=art.ref_date,
-            carried=carry_period is not None and Period.parse(carry_period).n_months < 12, fiscal_start=art.fiscal_start)
+            carried=carry_period is not None and Period.parse(carry_period).n_months < 12, fiscal_start=art.fiscal_start,
+            stated=art.seen_periods)
         dl = _DATELINE.match(self.t) if s.start < 400 else None
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
@@ -208,7 +209,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
         preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
         verb = bool(_VERB_FLOW.match(word))
-        if verb and not attached:
+        # "China, Pakistan's largest partner, raised its exports to the country": "its" is the clause's subject
+        if (verb or re.search(r"\b(?:its|their)\s+$", self.t[max(ca, ks - 8):ks], re.I)) and not attached:
             # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
             # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
             cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
@@ -451,7 +453,6 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         prev: _Flow | None = None
         prev_end = 0
         level_claims: list[tuple[Money, Claim | None]] = []
-        pending_change: tuple[Money, int] | None = None
         respective = self._respectively(money)
         respective_flows = {} if respective else self._respective_flows(money)
         resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
@@ -480,6 +481,8 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 if cma:
                     kind = "change"
                     sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
+            if kind == "level" and (by_to := self._by_to_change(mo, prev_end, qstart)):
+                kind, sign = "change", by_to
             if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
                 kind = "difference"
             gapped = _GAPPED_CHANGE.match(self.t[prev_end:qstart]) if kind == "level" and prev_sign else None
@@ -491,7 +494,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                     first_kind = (kind, sign)
                 else:
                     kind, sign = first_kind
-            kw = respective_flows.get(mo.start) or self.flow_keyword(mo.start, prev_end)
+            kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
             if kw is not None and mo.start in respective_flows:
                 # "exports to and imports from China": the countries after the list of flow words are each one's
@@ -573,16 +576,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
             if referent is not None:
                 self._rival_of(claim, referent)
-            if kind == "change":
-                pending_change = (mo, len(out))
-            elif pending_change is not None and kind == "level":
-                # "grew by $1.5 billion to $12 billion": the change belongs to this level
-                ch = out[pending_change[1]]
-                if self.t[pending_change[0].end:mo.start].strip().lower().startswith("to"):
-                    claim.change_usd, claim.change_low, claim.change_high = ch.change_usd, ch.change_low, ch.change_high
-                    claim.growth_base = self._base_for(claim.period, mo.end)
-                    out.pop(pending_change[1])
-                pending_change = None
+            # "grew by $1.5 billion to $12 billion": two figures, the change and the level, each a claim of its own
             out.append(claim)
             level_claims.append((mo, claim))
             prev = fl

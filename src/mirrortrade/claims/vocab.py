@@ -30,7 +30,7 @@ _NONTRADE_RE = re.compile(
 _UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|increase[sd]?|increasing|up|jump\w*|"
        r"surg\w*|climb\w*|gain\w*|expand\w*|boost\w*|higher|advanc\w*|soar\w*|spik\w*|rebound\w*|widen\w*|"
        r"accelerat\w*|add(?:ed|ing)?|more")
-_DOWN = (r"fell|fall|falls|falling|fallen|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
+_DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
          r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
          r"tumbl\w*|sank|sink\w*|eased|less|negative\s+growth")
 #: a change word before a rate with no other figure between: "%", "$" and a spelled "percent" end its reach ("down
@@ -45,7 +45,9 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_MONEY_BEFORE = re.compile(
     r"(?:\b(?P<up>(?<!made )(?<!make )(?<!makes )(?<!making )up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
     r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
-    r"(?:\s+by)?\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
+    # "rose by just $120m", "fell by a mere $5m": a word that plays the change down is no level's
+    r"(?:\s+by)?\s+(?:(?:just|only|merely|a\s+mere|a\s+modest)\s+)?"
+    r"(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     r"|\b(?:an?\s+)?(?:(?P<up2>increase|rise|gain|jump|growth|expansion)|(?P<down2>decrease|decline|drop|fall|contraction|reduction))s?"
     r"\s+of\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|just over|just under|under|less than)\s+)?$"
     # a signed figure in a list: "Kazakhstan (+$2.8 billion)", "Tajikistan (−$65 million)"
