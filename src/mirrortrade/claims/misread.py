@@ -35,7 +35,7 @@ import pandas as pd
 
 from mirrortrade.checks.finding import money
 from mirrortrade.claims.claim import Claim
-from mirrortrade.claims.neighbours import FLAGS, printed_interval
+from mirrortrade.claims.neighbours import FLAGS, printed_interval, without_claims
 from mirrortrade.model import Period
 
 #: the slots a number is tied to a statistic by, in the order a misreading is named when all are read as surely
@@ -193,13 +193,4 @@ def set_aside(findings: list[dict[str, Any]], claims: list[Claim], others: Seque
         c.explanation = why[cid]
         c.missing = (["reporter"] if why[cid].endswith("(the reporter's side)") else
                      ["period"] if "had not ended" in why[cid] else [_weakest_tie(c)])
-    out = []
-    for f in findings:
-        if aside.keys() & set(f["claims"]):
-            if f["status"] in FLAGS:
-                continue
-            f["claims"] = [cid for cid in f["claims"] if cid not in aside]
-            if not f["claims"]:
-                continue
-        out.append(f)
-    return out, aside
+    return without_claims(findings, aside.keys()), aside

@@ -382,14 +382,23 @@ def gate(findings: list[dict[str, Any]], claims: list[Claim], store_obs: pd.Data
     for f, parts in zip(findings, rests, strict=True):
         if any(struck.get(cid) == part for cid, part in parts.items()):
             continue  # it rests on a rate or change struck as a misreading
-        if gated.keys() & set(f["claims"]):
+        out.extend(without_claims([f], gated.keys()))
+    return out, gated
+
+
+def without_claims(findings: list[dict[str, Any]], aside: AbstractSet[str]) -> list[dict[str, Any]]:
+    """The findings once the claims ``aside`` are set aside: a flag resting on one of them is dropped (never a flag
+    on a misreading); any other finding keeps its other claims, and goes when none is left."""
+    out = []
+    for f in findings:
+        if aside & set(f["claims"]):
             if f["status"] in FLAGS:
                 continue
-            f["claims"] = [cid for cid in f["claims"] if cid not in gated]
+            f["claims"] = [cid for cid in f["claims"] if cid not in aside]
             if not f["claims"]:
                 continue
         out.append(f)
-    return out, gated
+    return out
 
 
 def _part_at_stake(f: dict[str, Any], c: Claim) -> str:
