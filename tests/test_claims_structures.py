@@ -81,6 +81,20 @@ def test_qualifiers_are_bounds(phrase: str, qual: str) -> None:
     assert (c.value_low, c.value_high) != (c.value_usd, c.value_usd)
 
 
+@pytest.mark.parametrize(("phrase", "qual"), [
+    ("has not crossed the $5 billion mark", "upper"), ("did not exceed $5 billion", "upper"),
+    ("has yet to top $5 billion", "upper"), ("hasn't passed the $5 billion mark", "upper"),
+    ("did not fall below $5 billion", "lower"), ("not only exceeded $5 billion", "lower"),
+    ("was not less than $5 billion", "lower"), ("reached not more than $5 billion", "upper")])
+def test_a_negated_bound_is_turned_round(phrase: str, qual: str) -> None:
+    """Invented sentences: a negation before a bound's verb makes "crossed $x" an upper bound, "fell below" a lower one;
+    "not only" negates nothing, and bounds that are negations themselves ("not less than") keep their sense."""
+    c = extract_claims(LEAD + f"According to China's customs, trade with Tajikistan {phrase} in 2024.")[0]
+    assert c.qualifier == qual
+    if qual == "upper":
+        assert c.value_high is not None and c.value_high <= 5.06e9 and (c.value_low is None or c.value_low < 4e9)
+
+
 def test_decimal_commas_are_read_and_thousands_commas_kept() -> None:
     got = [(m.text, m.value) for m in find_money("turnover of 4,7 billion dollars, exports $1,496.2 million")]
     assert got == [("4,7 billion dollars", 4.7e9), ("$1,496.2 million", 1496.2e6)]

@@ -440,8 +440,23 @@ _MOVE_BEFORE_UP_TO = re.compile(
 _QUAL_AFTER = re.compile(r"^(?:\s+or so\b|\s*-?plus\b|\s+or more\b|\s+or less\b|\s+at most\b|\s+at least\b)", re.I)
 
 
+#: a negation before a bound's verb turns the bound round: "has not crossed the $100 billion mark", "did not exceed
+#: $5 billion", "has yet to top $2 billion" are upper bounds ("not only exceeded" is no negation)
+_NEGATED = re.compile(
+    r"(?:\bnot|\Bn['’]t|\bnever|\byet\s+to|\bfail(?:s|ed)?\s+to)\s+(?:(?!only\b)[a-z]+\s+){0,2}$", re.IGNORECASE)
+_TURNED = {"lower": "upper", "near_lower": "upper", "upper": "lower", "near_upper": "lower"}
+
+
 def qualifier_before(text: str, start: int) -> tuple[str, int]:
-    """The qualifier printed just before position ``start`` and where it begins (or exact, start)."""
+    """The qualifier printed just before position ``start`` and where it begins (or exact, start); a negated bound
+    (:data:`_NEGATED`) is turned round."""
+    q, at = _qualifier_before(text, start)
+    if q in _TURNED and _NEGATED.search(text[max(0, at - 30):at]):
+        return _TURNED[q], at
+    return q, at
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     before = text[max(0, start - 40):start]
     m = _QUAL_RE.search(before)
     if not m:
