@@ -30,6 +30,11 @@ NUMW = {
     "ten": 10, "eleven": 11, "twelve": 12,
 }
 
+
+def count(n: str) -> int:
+    """A count printed in digits or as a word: "8", "eight", "Eight" -> 8."""
+    return int(n) if n.isdigit() else NUMW[n.lower()]
+
 #: the first month of the fiscal year in which these countries publish their trade statistics (the State Bank of
 #: Pakistan and the Pakistan Bureau of Statistics: July–June; India's Ministry of Commerce: April–March;
 #: Bangladesh Bank / EPB: July–June; Egypt's CAPMAS: July–June; the Australian Bureau of Statistics: July–June)
@@ -144,8 +149,7 @@ def fiscal_period(txt: str, start_month: int | None, ref_date: date | None) -> s
     first = _FIRST_RX.search(txt)
     part = _PART_RX.search(txt)
     if first:
-        n = first.group(1).lower()
-        return span(a, start_month, int(n) if n.isdigit() else NUMW[n])
+        return span(a, start_month, count(first.group(1)))
     if part:
         size = 3 if part.group(2).lower() == "quarter" else 6
         k = ORD[part.group(1).lower()]
@@ -182,8 +186,7 @@ def last_month(kind: str, g: dict[str, str | None]) -> int:
     if kind == "half_bare":
         return 6 * int(str(g["h4"]))
     if kind in ("months", "quarters_n"):
-        n = str(g["n"]).lower()
-        return (int(n) if n.isdigit() else NUMW[n]) * (3 if kind == "quarters_n" else 1)
+        return count(str(g["n"])) * (3 if kind == "quarters_n" else 1)
     if kind == "quarter_words":
         return 3 * ORD[str(g["o"]).lower()]
     if kind == "half_words":

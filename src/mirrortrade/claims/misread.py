@@ -34,8 +34,9 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.checks.finding import money
+from mirrortrade.checks.intervals import intersect
 from mirrortrade.claims.claim import Claim
-from mirrortrade.claims.neighbours import FLAGS, printed_interval, without_claims
+from mirrortrade.claims.neighbours import FLAGS, printed_interval, rounding, without_claims
 from mirrortrade.model import Period
 
 #: the slots a number is tied to a statistic by, in the order a misreading is named when all are read as surely
@@ -46,8 +47,7 @@ def _stored_intervals(store_obs: pd.DataFrame | None) -> dict[str, tuple[float, 
     """Stored figure id -> its rounding interval."""
     if store_obs is None or store_obs.empty:
         return {}
-    val = store_obs["value_usd"].astype(float)
-    half = (store_obs["precision_usd"].astype(float).fillna(0.0) / 2).where(lambda x: x > 0, 1e-6 * val.abs())
+    val, half = rounding(store_obs)
     return {str(f): (v - h, v + h) for f, v, h in zip(store_obs["figure_id"], val, half, strict=True)}
 
 
@@ -69,10 +69,6 @@ def _store_conflicts(f: dict[str, Any], claim_ids: AbstractSet[str], stored: dic
     return mine[0], others
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
 def _sentence_rival(c: Claim, fids: list[str], siblings: Sequence[Claim],
                     stored: dict[str, tuple[float, float]]) -> str | None:
     for o in siblings:
@@ -82,7 +78,7 @@ def _sentence_rival(c: Claim, fids: list[str], siblings: Sequence[Claim],
         if iv is None:
             continue
         for fid in fids:
-            if _overlap(iv, stored[fid]):
+            if intersect(iv, stored[fid]) is not None:
                 return (f"{c.text or money(c.value_usd)} does not match the stored figure of the statistic it was read "
                         f"as ({money(sum(stored[fid]) / 2)}), but {o.text or money(o.value_usd)} in the same sentence "
                         f"({o.id}) does: the numbers may be tied to the wrong statistics; the "
@@ -102,7 +98,7 @@ def _sign_flipped(f: dict[str, Any]) -> bool:
         return False
     lo, hi = float(comp[0]), float(comp[1])
     plo, phi = float(pub[0]), float(pub[1])
-    return (plo > 0 or phi < 0) and _overlap((lo, hi), (-phi, -plo))
+    return (plo > 0 or phi < 0) and intersect((lo, hi), (-phi, -plo)) is not None
 
 
 def _interval(ev: Any) -> tuple[float, float] | None:
@@ -157,12 +153,12 @@ def set_aside(findings: list[dict[str, Any]], claims: list[Claim], others: Seque
     by_id = {c.id: c for c in claims}
     stored = _stored_intervals(store_obs)
     every = [*claims, *others]
-    why: dict[str, str] = {}
+    why: dict[str, tuple[str, str]] = {}  # claim id -> (the reason, the slot it names as maybe misread)
     for f in findings:
         if f["status"] in FLAGS:
             for cid in f["claims"]:
                 if cid in by_id and cid not in why and (reason := _future(by_id[cid], published)):
-                    why[cid] = reason
+                    why[cid] = (reason, "period")
         hit = _store_conflicts(f, set(by_id), stored)
         if hit is not None:
             cid, fids = hit
@@ -172,25 +168,24 @@ def set_aside(findings: list[dict[str, Any]], claims: list[Claim], others: Seque
             if all(i in own for i in fids):
                 why[cid] = (f"{c.text or money(c.value_usd)} differs from this article's own stored copy of the "
                             f"statistic ({', '.join(fids)}): two readings of one text; the {_weakest_tie(c)} may "
-                            "be misread")
+                            "be misread", _weakest_tie(c))
                 continue
             reason = _sentence_rival(c, fids, every, stored)
             if reason:
-                why[cid] = reason
+                why[cid] = (reason, _weakest_tie(c))
         elif (cid := _out_of_order(f, set(by_id))) is not None and cid not in why:
             c = by_id[cid]
             why[cid] = (f"{c.text or money(c.value_usd)} is out of order with the figures it should add up with (a "
                         f"total below one of its parts, or a part above its total): it may be another statistic's "
-                        f"number; the {_weakest_tie(c)} may be misread")
+                        f"number; the {_weakest_tie(c)} may be misread", _weakest_tie(c))
         elif _sign_flipped(f) and f["claims"] and f["claims"][0] in by_id and f["claims"][0] not in why:
             b = by_id[f["claims"][0]]
             why[b.id] = (f"{b.text or money(b.value_usd)} equals exports − imports with the other sign: whose "
-                         "surplus or deficit it is may be misread (the reporter's side)")
+                         "surplus or deficit it is may be misread (the reporter's side)", "reporter")
     if not why:
         return findings, {}
     aside = {cid: by_id[cid] for cid in why}
     for cid, c in aside.items():
-        c.explanation = why[cid]
-        c.missing = (["reporter"] if why[cid].endswith("(the reporter's side)") else
-                     ["period"] if "had not ended" in why[cid] else [_weakest_tie(c)])
+        c.explanation, slot = why[cid]
+        c.missing = [slot]
     return without_claims(findings, aside.keys()), aside

@@ -102,6 +102,13 @@ def _period_parts(periods: Iterable[object]) -> dict[str, tuple[int, int, int, s
     return out
 
 
+def rounding(store_obs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Stored figures' values and the half-widths of their rounding intervals (half the printed precision, else a
+    millionth of the value)."""
+    val = store_obs["value_usd"].astype(float)
+    return val, (store_obs["precision_usd"].astype(float).fillna(0.0) / 2).where(lambda x: x > 0, 1e-6 * val.abs())
+
+
 def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: AbstractSet[str] = frozenset()) -> pd.DataFrame:
     """The figures a number may be recognised in: stored totals (except ``own``, the article's own stored copy,
     which would only repeat the reading under test) and the article's level claims. Columns: ``fid origin
@@ -113,8 +120,7 @@ def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: Abst
         if "product" in s.columns:
             s = s[s["product"].astype(str) == "TOTAL"]
         s = s[~s["figure_id"].astype(str).isin(own)]
-        val = s["value_usd"].astype(float)
-        half = (s["precision_usd"].astype(float).fillna(0.0) / 2).where(lambda x: x > 0, 1e-6 * val.abs())
+        val, half = rounding(s)
         frames.append(pd.DataFrame({
             "fid": s["figure_id"].astype(str), "origin": "store", "reporter": s["reporter"].astype(str),
             "partner": s["partner"].astype(str), "flow": s["flow"].astype(str), "period": s["period"].astype(str),

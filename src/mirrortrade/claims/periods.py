@@ -22,9 +22,8 @@ from datetime import date
 from mirrortrade.claims.anchors import closing_date, dates_compared_figure
 from mirrortrade.claims.fiscal import MON as _MON
 from mirrortrade.claims.fiscal import MONTHS as _MONTHS
-from mirrortrade.claims.fiscal import NUMW as _NUMW
 from mirrortrade.claims.fiscal import ORD as _ORD
-from mirrortrade.claims.fiscal import fiscal_period, past_months, trailing, wrapped_range
+from mirrortrade.claims.fiscal import count, fiscal_period, past_months, trailing, wrapped_range
 from mirrortrade.claims.fiscal import last_month as _last_month
 from mirrortrade.claims.fiscal import span as _span
 from mirrortrade.errors import PeriodError
@@ -234,13 +233,13 @@ def find_periods(
                     y = cp.year if _last_month(kind, g) >= cp.start_month else cp.end_year
             if kind in ("span", "month_year_range", "trailing", "past_months"):
                 if kind == "past_months":
-                    span = past_months(int(g["n"]) if g["n"].isdigit() else _NUMW[g["n"].lower()], ref_date)  # type: ignore[union-attr]
+                    span = past_months(count(str(g["n"])), ref_date)
                 elif kind == "month_year_range":
                     m1, ya = _MONTHS[g["m1"].lower().rstrip(".")], int(g["ya"])  # type: ignore[union-attr]
                     n = (int(g["yb"]) - ya) * 12 + _MONTHS[g["m2"].lower().rstrip(".")] - m1 + 1  # type: ignore[union-attr]
                     span = _span(ya, m1, n)
                 elif kind == "trailing":
-                    n = 12 if not g.get("n") else int(g["n"]) if g["n"].isdigit() else _NUMW[g["n"].lower()]  # type: ignore[union-attr]
+                    n = count(str(g["n"])) if g.get("n") else 12
                     span = trailing(n, _MONTHS[g["tm"].lower().rstrip(".")], int(g["ty"]) if g.get("ty") else None,  # type: ignore[union-attr]
                                     ref_date)
                 elif g.get("w1"):
@@ -262,8 +261,7 @@ def find_periods(
                     if y:
                         period = f"{y}-H{g['h4']}"
                 elif kind in ("months", "quarters_n"):
-                    n = g["n"].lower()
-                    months = (int(n) if n.isdigit() else _NUMW[n]) * (3 if kind == "quarters_n" else 1)
+                    months = count(str(g["n"])) * (3 if kind == "quarters_n" else 1)
                     if cp is not None and not g.get("y") and not g.get("rel") and cp.n_months == months and \
                             re.match(r"(?i)(?:in|over|during|for)\b", m.group(0)):
                         # "over the two months" after July-August 2023-24: the span in context, not January-February

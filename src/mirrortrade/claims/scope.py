@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import PLACEHOLDERS, Claim
 from mirrortrade.claims.sources import _is_trade_source, _Source
 
-if TYPE_CHECKING:
-    from mirrortrade.claims.claim import Claim
-
+#: the extractor's placeholders and the world or Central Asia: never the country a balance is left to
+_NO_HOLDER = PLACEHOLDERS | {"WLD", "CA5"}
 #: parties that are groups or the world, never the reporter's counterpart a turnover leaves unnamed
-_NOT_A_COUNTRY = ("WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB")
+_NOT_A_COUNTRY = _NO_HOLDER | {"EUU"}
 
 
 def unplaced(src: _Source | None) -> bool:
@@ -96,7 +95,7 @@ def balance_holder(text: str, refs: list[lx.CountryRef], ks: int, clause_start: 
     huge trade deficit of $76 billion", "giving Kazakhstan a surplus of $2 billion" (the deficit is India's, whoever
     reports it). Empty when the clause does not say so."""
     for r in reversed([r for r in refs if clause_start <= r.start and r.end <= ks]):
-        if r.code in ("TOPIC", "SUBJ", "WLD", "CA5", "GRP", "SUB"):
+        if r.code in _NO_HOLDER:
             continue
         head, gap = text[max(0, r.start - 16):r.start], text[r.end:ks]
         if re.search(r"\b(?:leaving|left|leaves|leave|giving|gave|gives|give)\s+(?:the\s+)?$", head) and re.fullmatch(
