@@ -118,10 +118,10 @@ class AnaphoraMixin:
 
     def _flow_of(self, c: Claim) -> _Flow:
         """The flow statement a claim was read from, seen from its reporter."""
-        self._note("flow", 0.9)  # type: ignore[attr-defined]
+        self._note("flow", 0.9, "antecedent")  # type: ignore[attr-defined]
         if c.flow in ("X", "M"):
-            return _Flow(c.flow, subject=c.reporter, partner=c.partner)
-        return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD")
+            return _Flow(c.flow, subject=c.reporter, partner=c.partner, how="antecedent")
+        return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD", how="antecedent")
 
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
         """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country at all
@@ -134,7 +134,7 @@ class AnaphoraMixin:
         ante = self._antecedent(out)
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":
             return  # a share's partner is one member of a list, not the series the paragraph follows
-        self._note("partner", 0.85)  # type: ignore[attr-defined]
+        self._note("partner", 0.85, "series")  # type: ignore[attr-defined]
         if self.carry_period is None:  # type: ignore[attr-defined]
             self.carry_period = ante.period  # type: ignore[attr-defined]
         if fl.flow == "B" and ante.partner in ("WLD", "CA5"):
@@ -154,7 +154,7 @@ class AnaphoraMixin:
             return
         if PARTY_REF.search(self.t[a:b]) is None:  # type: ignore[attr-defined]
             return
-        self._note("partner", 0.85)  # type: ignore[attr-defined]
+        self._note("partner", 0.85, "pair-reference")  # type: ignore[attr-defined]
         fl.partner = next(c for c in pair if c != fl.subject)
 
     def _series_of(self, prev: _Flow, fl: _Flow, out: list[Claim]) -> None:
@@ -171,7 +171,7 @@ class AnaphoraMixin:
             fl.subject = pp[0]
         if fl.partner is None and fl.subject in pp:
             fl.partner = next(c for c in pp if c != fl.subject)
-            self._note("partner", 0.85)  # type: ignore[attr-defined]
+            self._note("partner", 0.85, "total-parts")  # type: ignore[attr-defined]
 
     def _rival_of(self, c: Claim, ante: Claim) -> None:
         """"Kazakh media put the figure for the period at $24.3 billion": another value for the very statistic just
@@ -180,8 +180,7 @@ class AnaphoraMixin:
             return
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
-        c.slots["reporter"] = min(c.slots.get("reporter", 1.0), 0.4)
-        c.missing = sorted(set(c.missing) | {"reporter"}, key=list(c.slots).index)
+        c.cap_slot("reporter", 0.4, "rival-count")
 
     def _anaphoric_period(self, ante: Claim, a: int, b: int) -> str:
         """A figure that refers back keeps its antecedent's period unless its clause states one of its own."""
@@ -199,5 +198,5 @@ class AnaphoraMixin:
         if rep in pair:
             pair.remove(rep)
             pair.insert(0, rep)
-        self._note("partner", 0.9)  # type: ignore[attr-defined]
+        self._note("partner", 0.9, "pair-phrase")  # type: ignore[attr-defined]
         return pair

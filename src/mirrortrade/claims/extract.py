@@ -123,7 +123,7 @@ def _province_claims(claims: list[Claim], art: _Article) -> None:
                          for r in lx.find_countries(lead, provinces=True))
     for c in claims:
         if about_province or "SUB" in (c.reporter, c.partner):
-            c.cap_slot("reporter", 0.3)
+            c.cap_slot("reporter", 0.3, "province")
 
 
 def _heading_country(p: Paragraph) -> str | None:
@@ -204,6 +204,7 @@ def _paragraph_claims(
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         ctx.carry_from_before = from_before
+        ctx.source_from_before = carry_source is not None and carry_source is carry_in
         ctx.after_span = after_span
         ctx.prev_claim = out[-1] if out else None
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)

@@ -158,10 +158,10 @@ class ListsMixin:
                 gap = self.t[s_end:lx.qualifier_before(self.t, mo.start)[1]]
                 if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+|[^$.;()\d]{0,40}:\s*", gap) or _FLOW_RE.search(gap.split(",")[-1]):
                     break
-                fl = _Flow(s.flow, subject=s.reporter, partner=s.partner) if s.flow in ("X", "M") else \
-                    _Flow(s.flow, parties=(s.reporter, s.partner))
+                fl = _Flow(s.flow, subject=s.reporter, partner=s.partner, how="share-part") if s.flow in ("X", "M") \
+                    else _Flow(s.flow, parties=(s.reporter, s.partner), how="share-part")
                 self._begin()
-                self._note("flow", 0.9)
+                self._note("flow", 0.9, "share-part")
                 qual, _ = lx.qualifier_before(self.t, mo.start)
                 src = self.reporter_for(mo.start)
                 new = self._make_claim(mo, fl, src, qual, "level", 1, s_end, len(self.t))
@@ -293,7 +293,7 @@ class ListsMixin:
             (c for c in self.art.last_levels if c.flow == "T"), last)
         if base.reporter is None or base.flow is None or own == base.reporter:
             return None
-        self._note("flow", 0.7)
+        self._note("flow", 0.7, "ranking")
         if base.flow == "T":
-            return _Flow("T", parties=(base.reporter, own))
-        return _Flow(base.flow, subject=base.reporter, partner=own)
+            return _Flow("T", parties=(base.reporter, own), how="ranking")
+        return _Flow(base.flow, subject=base.reporter, partner=own, how="ranking")
