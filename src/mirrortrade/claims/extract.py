@@ -124,7 +124,7 @@ def _province_claims(claims: list[Claim], art: _Article) -> None:
                          for r in lx.find_countries(lead, provinces=True))
     for c in claims:
         if about_province or "SUB" in (c.reporter, c.partner):
-            c.cap_slot("reporter", 0.3)
+            c.cap_slot("reporter", 0.3, "province")
 
 
 def _heading_country(p: Paragraph) -> str | None:
@@ -208,6 +208,7 @@ def _paragraph_claims(
         # an agency without its country: the statistics named earlier in this paragraph, else the article's country
         place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair)
         ctx.carry_from_before = from_before
+        ctx.source_from_before = carry_source is not None and carry_source is carry_in
         ctx.after_span = after_span
         ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
