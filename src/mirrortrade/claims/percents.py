@@ -299,6 +299,7 @@ class PercentsMixin:
             return  # the statistics named here are another country's: not the same series
         ca, _ = self.clause_of(pc.start)
         period = self._anaphoric_period(ante, ca, pc.end + 40)  # type: ignore[attr-defined]
+        self._note("period", 1.0, "antecedent")
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
             partner=partner, flow=flow, period=period or None, qualifier=qual, source=_sid(src, reporter) or ante.source,
