@@ -124,13 +124,14 @@ class AnaphoraMixin:
 
     def _flow_of(self, c: Claim) -> _Flow:
         """The flow statement a claim was read from, seen from its reporter."""
-        self._note("flow", 0.9)  # type: ignore[attr-defined]
+        self._note("flow", 0.9, "antecedent")  # type: ignore[attr-defined]
         if c.flow in ("X", "M"):
-            return _Flow(c.flow, subject=c.reporter, partner=c.partner)
+            return _Flow(c.flow, subject=c.reporter, partner=c.partner, how="antecedent")
         # "The deficit ... swelled to $38 billion. In 2010 it stood at $14.9 billion": a balance referred back to
         # keeps the side it was on (a deficit stays negative)
         sign = -1 if c.flow == "B" and (c.value_usd or 0) < 0 else 1
-        return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD", sign=sign)
+        return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD", sign=sign,
+                     how="antecedent")
 
     def _part_flow(self, ante: Claim, fig_start: int, fig_end: int, next_start: int) -> _Flow:
         """"Of this amount, $1.9 billion were exports", "Of that total, $64.1 billion represented Chinese exports to
@@ -148,11 +149,13 @@ class AnaphoraMixin:
         pair = (ante.reporter, ante.partner)
         if part.subject is None and part.partner is None:
             part.subject, part.partner = pair
+            part.how = "antecedent"
         elif part.subject is None and part.partner in pair:
             part.subject = pair[1 - pair.index(part.partner)]
         elif part.partner is None and part.subject in pair:
             part.partner = pair[1 - pair.index(part.subject)]
-        self._note("flow", 0.8)  # type: ignore[attr-defined]
+            part.how = "antecedent"
+        self._note("flow", 0.8, "antecedent-part")  # type: ignore[attr-defined]
         return part
 
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
@@ -166,7 +169,7 @@ class AnaphoraMixin:
         ante = self._antecedent(out)
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":
             return  # a share's partner is one member of a list, not the series the paragraph follows
-        self._note("partner", 0.85)  # type: ignore[attr-defined]
+        self._note("partner", 0.85, "series")  # type: ignore[attr-defined]
         if self.carry_period is None:  # type: ignore[attr-defined]
             self.carry_period = ante.period  # type: ignore[attr-defined]
         if fl.flow == "B" and ante.partner in ("WLD", "CA5"):
@@ -186,7 +189,7 @@ class AnaphoraMixin:
             return
         if PARTY_REF.search(self.t[a:b]) is None:  # type: ignore[attr-defined]
             return
-        self._note("partner", 0.85)  # type: ignore[attr-defined]
+        self._note("partner", 0.85, "pair-reference")  # type: ignore[attr-defined]
         fl.partner = next(c for c in pair if c != fl.subject)
 
     def _series_of(self, prev: _Flow, fl: _Flow, out: list[Claim]) -> None:
@@ -203,7 +206,7 @@ class AnaphoraMixin:
             fl.subject = pp[0]
         if fl.partner is None and fl.subject in pp:
             fl.partner = next(c for c in pp if c != fl.subject)
-            self._note("partner", 0.85)  # type: ignore[attr-defined]
+            self._note("partner", 0.85, "total-parts")  # type: ignore[attr-defined]
 
     def _rival_of(self, c: Claim, ante: Claim) -> None:
         """"Kazakh media put the figure for the period at $24.3 billion": another value for the very statistic just
@@ -213,8 +216,7 @@ class AnaphoraMixin:
             return
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
-        c.slots["reporter"] = min(c.slots.get("reporter", 1.0), 0.4)
-        c.missing = sorted(set(c.missing) | {"reporter"}, key=list(c.slots).index)
+        c.cap_slot("reporter", 0.4, "rival-count")
 
     def _anaphoric_period(self, ante: Claim, a: int, b: int) -> str:
         """A figure that refers back keeps its antecedent's period unless its clause states one of its own (one it
@@ -236,12 +238,12 @@ class AnaphoraMixin:
             one = named - {"CA5"}
             if len(one) != 1 or not one <= set(pair):
                 return parties
-            self._note("partner", 0.85)  # type: ignore[attr-defined]
+            self._note("partner", 0.85, "pair-region")  # type: ignore[attr-defined]
             return [*one, "CA5"]
         if not {c for c in self.para_codes if c not in ("CA5", "WLD")} <= set(pair):  # type: ignore[attr-defined]
             return parties  # a paragraph about another country: "bilateral" is that country's trade
         if rep in pair:
             pair.remove(rep)
             pair.insert(0, rep)
-        self._note("partner", 0.9)  # type: ignore[attr-defined]
+        self._note("partner", 0.9, "pair-phrase")  # type: ignore[attr-defined]
         return pair

@@ -70,6 +70,9 @@ class Claim:
     value_cny: float | None = None  # the yuan amount as printed, when the figure was given in yuan
     slots: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SLOTS, 1.0))  # confidence per slot
     missing: list[str] = field(default_factory=list)  # slots not resolved: the claim is never verified
+    #: where each slot was filled from (its provenance: "clause", "paragraph", "article-default", ...; the labels are
+    #: listed in :mod:`mirrortrade.claims.provenance`): what the calibration of slot confidences is measured on
+    how: dict[str, str] = field(default_factory=dict)
     #: why the claim is unresolved when a slot was read but its number is a neighbouring statistic's figure
     #: (:mod:`mirrortrade.claims.neighbours`): "$29.7bn is China's imports from Kazakhstan in 2023 in the store
     #: [CN-GACC]; the flow may be misread"
@@ -88,9 +91,11 @@ class Claim:
     def flaggable(self) -> bool:
         return self.resolved and self.confidence >= FLAGGABLE
 
-    def cap_slot(self, slot: str, conf: float) -> None:
+    def cap_slot(self, slot: str, conf: float, how: str | None = None) -> None:
         """Read ``slot`` no more surely than ``conf``, and say again what is missing (slots below
-        :data:`RESOLVED`)."""
+        :data:`RESOLVED`); ``how`` (the slot's new provenance) replaces the old one unless the old was less sure."""
+        if how is not None and conf <= self.slots.get(slot, 1.0):
+            self.how[slot] = how
         self.slots[slot] = min(self.slots.get(slot, 1.0), conf)
         self.missing = [k for k, v in self.slots.items() if v < RESOLVED]
 
@@ -118,6 +123,8 @@ class Claim:
             d["growth_base"] = self.growth_base
         if self.missing:
             d["missing"] = list(self.missing)
+        if self.how:
+            d["provenance"] = {k: self.how[k] for k in SLOTS if k in self.how}
         if self.explanation:
             d["explanation"] = self.explanation
         if self.change_usd is not None:

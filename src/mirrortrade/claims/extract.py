@@ -30,6 +30,7 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
+from mirrortrade.claims.provenance import APPLIED, calibrate
 from mirrortrade.claims.scope import place_agencies
 from mirrortrade.claims.sentence import _SentenceCtx
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
@@ -68,6 +69,8 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         claims.extend(got)
     _province_claims(claims, art)
     claims = _merge_headline_claims(claims, paras)
+    if APPLIED:
+        calibrate(claims)  # each slot no surer than its provenance's measured error rate allows
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
@@ -124,7 +127,7 @@ def _province_claims(claims: list[Claim], art: _Article) -> None:
                          for r in lx.find_countries(lead, provinces=True))
     for c in claims:
         if about_province or "SUB" in (c.reporter, c.partner):
-            c.cap_slot("reporter", 0.3)
+            c.cap_slot("reporter", 0.3, "province")
 
 
 def _heading_country(p: Paragraph) -> str | None:
@@ -208,6 +211,7 @@ def _paragraph_claims(
         # an agency without its country: the statistics named earlier in this paragraph, else the article's country
         place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair)
         ctx.carry_from_before = from_before
+        ctx.source_from_before = carry_source is not None and carry_source is carry_in
         ctx.after_span = after_span
         ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)

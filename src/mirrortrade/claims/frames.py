@@ -20,6 +20,9 @@ class _Flow:
     parties: tuple[str, ...] = ()
     world: bool = False
     sign: int = 1  # -1 for "deficit"
+    #: where the flow's parties were found (the provenance of the claim's partner): "clause" (the flow phrase),
+    #: "clause-subject", "previous-figure", "list-member", "respectively", "antecedent", "ranking", ...
+    how: str = "clause"
 
 
 @dataclass
@@ -59,14 +62,14 @@ def _with_party(fl: _Flow, own: str) -> _Flow:
     if fl.flow in ("X", "M"):
         if own == fl.subject:
             return fl
-        return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign)
+        return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign, fl.how)
     if fl.flow in ("T", "B") and len(fl.parties) == 1:
         # "Trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion)": the list member takes the place
         # of the one party named (the other is the reporter's)
-        return _Flow(fl.flow, fl.subject, fl.partner, (own,), fl.world, fl.sign)
+        return _Flow(fl.flow, fl.subject, fl.partner, (own,), fl.world, fl.sign, fl.how)
     if fl.flow in ("T", "B") and fl.parties:
         keep = [c for c in fl.parties if c != own][:1]
         if len(fl.parties) >= 2 and own not in fl.parties:
             keep = [fl.parties[0]]
-        return _Flow(fl.flow, fl.subject, fl.partner, tuple(keep + [own]), fl.world, fl.sign)
+        return _Flow(fl.flow, fl.subject, fl.partner, tuple(keep + [own]), fl.world, fl.sign, fl.how)
     return fl

@@ -85,7 +85,7 @@ class LevelsMixin:
                 if not x or not y or not any(abs(abs(x / y - 1) * 100 - g) <= 0.6 for g in rates):
                     # the rate stated is not the one between the two levels (or a month, whose base may be the
                     # month before): the "from" level's period is not said, and it is not the "to" level's
-                    c.cap_slot("period", 0.0)
+                    c.cap_slot("period", 0.0, "from-level")
                     continue  # only when the rate stated is the one between the two levels: a year-on-year base
             if nxt is None or not nxt.period:
                 continue
@@ -104,6 +104,7 @@ class LevelsMixin:
                 c.period = str(Period.parse(nxt.period).same_span_previous_year())
             except Exception:  # noqa: BLE001 - a span with no previous year keeps its period
                 continue
+            c.how["period"] = "from-level"  # "rose from $1.2 billion": the year before the "to" level's
 
     def _comparison_bases(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
         """"$11.39 billion, 37.77 percent less than the previous year's $18.31 billion", "against $B a year earlier",
@@ -145,7 +146,7 @@ class LevelsMixin:
                 out.sort(key=lambda x: x.start)
             else:
                 c.reporter, c.partner, c.flow, c.source = main.reporter, main.partner, main.flow, main.source
-                c.cap_slot("flow", 0.8)
+                c.cap_slot("flow", 0.8, "comparison-base")
             if c.growth_pct is not None and c.start > main.start:
                 # "68.57 percent more than the $167.9 million of September 2022, and 42.29 percent more than in
                 # August": a rate after the base compares the main figure with yet another period, not the base
@@ -164,26 +165,28 @@ class LevelsMixin:
                 c.period = None
             # a base-year level read beside another figure (often a first release, since revised): shown and
             # corroborated, never flagged
+            c.how["period"] = "comparison-base"  # the period is the base's (printed beside it, or derived)
             c.cap_slot("period", 0.55 if c.period else 0.0)
             if main.kind == "growth" and main.value_usd is None and main.period == c.period and printed:
                 # "grew by 16.6 percent year on year ($4.2 billion in January-June 2023)": the bracket's period is the
                 # base's; the rate's is the period in context, a year after it
                 now = self.carry_period
                 main.period = now if now and cx.year_before(now) == c.period else None
+                main.how["period"] = "rate-beside-base"
                 main.cap_slot("period", 0.8 if main.period else 0.0)
             if c.period == main.period:
-                c.cap_slot("period", 0.0)  # never the main figure's period
+                c.cap_slot("period", 0.0, "comparison-base")  # never the main figure's period
                 if not derived and main.slots.get("period", 0.0) < 1.0:
                     # "trade came to $244.8 billion, against $240.1 billion in 2023" with 2023 carried from the text
                     # before: the period printed is the base's; the main figure's, taken from context, is not sure
-                    main.cap_slot("period", 0.0)
+                    main.cap_slot("period", 0.0, "main-beside-base")
             rate = self._stated_rate(out, main, c) if derived else None
             if rate is not None and main.value_low is not None and main.value_high is not None and \
                     c.value_low is not None and c.value_high is not None and \
                     not cx.rate_fits((main.value_low, main.value_high), (c.value_low, c.value_high), rate):
                 # the period was derived, and the rate stated is not the one between the two levels: the base may be
                 # another period (a month before, not a year): unresolved
-                c.cap_slot("period", 0.0)
+                c.cap_slot("period", 0.0, "comparison-base")
 
     def _predicate_flow(self, mo: Money) -> re.Match[str] | None:
         """"Of this amount, $1.9 billion were exports, and the remaining $4.7 billion were imports": a flow said of
@@ -213,6 +216,7 @@ class LevelsMixin:
             if c.period != d.period or c.slots.get("period", 1.0) < d.slots.get("period", 1.0):
                 c.period, c.growth_base = d.period, self._base_for(d.period, d.end - self.s.start)
                 c.slots["period"] = d.slots.get("period", 1.0)
+                c.how["period"] = "change-to-level"
                 c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
 
     def _base_scope(self, mo: Money) -> int:
@@ -229,12 +233,13 @@ class LevelsMixin:
         lo, hi = value_interval(mo.value, mo.precision, qual, nonnegative=main.flow != "B")
         slots = dict(main.slots)
         slots["flow"] = min(slots.get("flow", 1.0), 0.8)
+        how = {**main.how, "flow": "comparison-base", "kind": "figure", "value": "figure"}
         slots["kind"] = slots["value"] = 1.0
         return Claim(
             id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=main.reporter,
             partner=main.partner, flow=main.flow, period=None, value_usd=mo.value, value_low=lo, value_high=hi,
             qualifier=qual, source=main.source, text=mo.text, precision_usd=mo.precision, paragraph=self.p.index,
-            slots=slots, missing=[k for k, v in slots.items() if v < RESOLVED],
+            slots=slots, missing=[k for k, v in slots.items() if v < RESOLVED], how=how,
         )
 
     @staticmethod
@@ -252,6 +257,7 @@ class LevelsMixin:
     def _derived_base(self, c: Claim, period: str) -> None:
         """The "from" level of "fell to $A from $B": the same span a year before ``period``, read with the
         confidence of a derived period (shown and corroborated, never flagged)."""
+        c.how["period"] = "from-level"
         try:
             c.period = str(Period.parse(period).same_span_previous_year())
         except Exception:  # noqa: BLE001 - a span with no previous year leaves the level unresolved
@@ -268,6 +274,7 @@ class LevelsMixin:
             partner=pc.partner, flow=pc.flow, period=pc.period, qualifier=qual, source=pc.source, kind="difference",
             text=mo.text, precision_usd=mo.precision, paragraph=self.p.index, difference_usd=mo.value,
             difference_low=lo, difference_high=hi, slots=dict(pc.slots), missing=list(pc.missing),
+            how={**pc.how, "flow": "previous-figure"},
         )
 
     def _is_target(self, mo: Money, prev_end: int) -> bool:
@@ -397,6 +404,7 @@ class LevelsMixin:
         self, mo: Money, fl: _Flow, src: _Source | None, qual: str, kind: str, sign: int, prev_end: int,
         next_start: int,
     ) -> Claim:
+        self._note("partner", 1.0, fl.how)
         reporter, partner, flow, flip = self._orient(fl, src)
         value = mo.value
         if mo.high is not None:
@@ -415,7 +423,7 @@ class LevelsMixin:
             # a yuan amount: dollars at the rates of the claim's period, as an interval over their range
             conv = fx.cny_to_usd(value, lo, hi, period)
             if conv is None:
-                self._note("value", 0.0)
+                self._note("value", 0.0, "no-fx-rate")
                 value = lo = hi = math.nan
             else:
                 lo, value, hi = conv
@@ -444,7 +452,7 @@ class LevelsMixin:
         if self._why.get("partner", 1.0) < 1.0 and beyond_bilateral(c, self.art.last_levels):
             # "Uzbekistan's imports reached $38.2 billion" after its $13.7 billion of trade with China: the world's
             c.partner = "WLD"
-            self._note("partner", WEAK)
+            self._note("partner", WEAK, "beyond-bilateral")
         return self._finish(c, src)
 
     def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
@@ -466,12 +474,12 @@ class LevelsMixin:
                 # "Russia supplied $878.9 million" in Kyrgyz statistics: the reporter's imports from Russia (the
                 # figure's own flow word; one a list goes on with names its own member, "and Kazakhstan $352.1 million")
                 part = rep
-                self._note("partner", 0.8)
+                self._note("partner", 0.8, "reporter-partner")
             if part is None:
                 part = self._fill_party({subj} if subj else set(), rep)
                 if part is None:
                     part = "WLD"
-                    self._note("partner", 0.3)  # no partner named anywhere: not evidence of the world
+                    self._note("partner", 0.3, "world-default")  # no partner named anywhere: not the world
             if rep is None or rep == subj:
                 return subj, part, fl.flow, 1
             if rep == part:
@@ -495,7 +503,7 @@ class LevelsMixin:
         if len(parties) == 1 and not re.search(r"\b(?:bilateral|mutual|two countries|two nations|both countries)\b",
                                                self.t, re.I):
             parties.append("WLD")  # "Kyrgyzstan recorded a trade deficit of $8.2 billion": with the world
-            self._note("partner", 0.5)
+            self._note("partner", 0.5, "world-default")
         if rep and rep in parties:
             other = next((c for c in parties if c != rep), None)
             return rep, other, fl.flow, 1

@@ -167,6 +167,7 @@ class ListsMixin:
         tail = self.t[m.end():] if m is not None else self.t[last + after.end():]  # type: ignore[union-attr]
         src = self.reporter_for(0)
         self._why.pop("reporter", None)
+        self._how.pop("reporter", None)
         codes = next(iter(listed.values()))[1]
         if src is None or not src.reporter or src.reporter in codes:
             return {}
@@ -186,10 +187,10 @@ class ListsMixin:
                 gap = self.t[s_end:lx.qualifier_before(self.t, mo.start)[1]]
                 if not re.fullmatch(r"\s*\(\s*|[^$.;()]{0,90}?,\s*worth\s+|[^$.;()\d]{0,40}:\s*", gap) or _FLOW_RE.search(gap.split(",")[-1]):
                     break
-                fl = _Flow(s.flow, subject=s.reporter, partner=s.partner) if s.flow in ("X", "M") else \
-                    _Flow(s.flow, parties=(s.reporter, s.partner))
+                fl = _Flow(s.flow, subject=s.reporter, partner=s.partner, how="share-part") if s.flow in ("X", "M") \
+                    else _Flow(s.flow, parties=(s.reporter, s.partner), how="share-part")
                 self._begin()
-                self._note("flow", 0.9)
+                self._note("flow", 0.9, "share-part")
                 qual, _ = lx.qualifier_before(self.t, mo.start)
                 src = self.reporter_for(mo.start)
                 new = self._make_claim(mo, fl, src, qual, "level", 1, s_end, len(self.t))
@@ -251,6 +252,7 @@ class ListsMixin:
         others = [c for c in fl.parties if c not in listed and c not in owners]
         src = self.reporter_for(0)
         self._why.pop("reporter", None)  # only looked at here; the figure's own look-up decides its confidence
+        self._how.pop("reporter", None)
         steady = [c for c in (src.reporter if src else None, self.art.hub, self.topic) if c and c not in listed]
         if len(others) > 1:
             # "... and Turkmenistan (+$57 million), while Uzbekistan and Tajikistan saw declines of $260 million and
@@ -355,7 +357,7 @@ class ListsMixin:
             (c for c in self.art.last_levels if c.flow == "T"), last)
         if base.reporter is None or base.flow is None or own == base.reporter:
             return None
-        self._note("flow", 0.7)
+        self._note("flow", 0.7, "ranking")
         if base.flow == "T":
-            return _Flow("T", parties=(base.reporter, own))
-        return _Flow(base.flow, subject=base.reporter, partner=own)
+            return _Flow("T", parties=(base.reporter, own), how="ranking")
+        return _Flow(base.flow, subject=base.reporter, partner=own, how="ranking")

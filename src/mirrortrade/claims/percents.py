@@ -185,8 +185,8 @@ class PercentsMixin:
             text=pc.text, paragraph=self.p.index, share_pct=pc.value, share_low=lo,
             share_high=min(hi, 100.0), share_of={"X": "exports", "M": "imports"}.get(c.flow, "trade"),
         )
-        s.slots = dict(c.slots)
-        s.cap_slot("kind", 0.55)
+        s.slots, s.how = dict(c.slots), dict(c.how)
+        s.cap_slot("kind", 0.55, "bracketed-share")
         out.append(s)
         return True
 
@@ -217,6 +217,7 @@ class PercentsMixin:
             source=last.source, kind="growth", text=pc.text, paragraph=last.paragraph, growth_pct=gval,
             growth_low=lo, growth_high=hi, growth_base=last.growth_base,
             slots={**last.slots, "partner": min(0.9, last.slots.get("partner", 1.0))},
+            how={**last.how, "partner": "gapped-list"},
         )
         out.append(c)
 
@@ -255,7 +256,7 @@ class PercentsMixin:
         kw = self.flow_keyword(pc.start, prev_end)
         if kw is None:
             kw = self.flow_after(pc.end, next_start)
-            self._note("flow", 0.8)
+            self._note("flow", 0.8, "flow-after")
         if kw is None:
             self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
             return
@@ -269,6 +270,7 @@ class PercentsMixin:
         fl = self.resolve_flow(kw, pc.start, pc.end, next_start)
         self._bare_flow_parties(fl, out)  # type: ignore[attr-defined]
         src = self.reporter_for(pc.start)
+        self._note("partner", 1.0, fl.how)
         reporter, partner, flow, _ = self._orient(fl, src)
         period = self.period_for(pc.start, pc.end, prev_end, min(next_start, next_any))
         c = Claim(
@@ -291,11 +293,13 @@ class PercentsMixin:
         self._begin()
         fl = self._flow_of(ante)  # type: ignore[attr-defined]
         src = self.reporter_for(pc.start)
+        self._note("partner", 1.0, fl.how)
         reporter, partner, flow, _ = self._orient(fl, src)
         if (reporter, partner, flow) != (ante.reporter, ante.partner, ante.flow):
             return  # the statistics named here are another country's: not the same series
         ca, _ = self.clause_of(pc.start)
         period = self._anaphoric_period(ante, ca, pc.end + 40)  # type: ignore[attr-defined]
+        self._note("period", 1.0, "antecedent")
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=reporter,
             partner=partner, flow=flow, period=period or None, qualifier=qual, source=_sid(src, reporter) or ante.source,
@@ -307,7 +311,7 @@ class PercentsMixin:
     def _list_share(self, out: list[Claim], pc: Percent, qual: str, frame: Claim, own: str, next_start: int) -> None:
         """One share of a list, of the same whole (reporter, flow) as the share it continues."""
         self._begin()
-        self._note("partner", 0.9)
+        self._note("partner", 0.9, "share-list")
         src = self.reporter_for(pc.start)
         lo, hi = value_interval(pc.value, pc.precision, qual, nonnegative=True)  # a share cannot be negative
         period = self.period_for(pc.start, pc.end, 0, next_start)
@@ -368,6 +372,8 @@ class PercentsMixin:
         joint = len(holders) >= 2 and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", self.t[holders[-2].end:holders[-1].start])
         if part is None:
             part = self._fill_party({whole} if whole else set(), None)
+        else:
+            self._note("partner", 1.0, "share-holder")
         pl = phrase.lower()
         fn = _SHARE_FLOW_NOUN.search(phrase)
         flow = "X" if re.search(r"\bexports?\b", pl) else "M" if re.search(r"\bimports?\b", pl) else (
@@ -386,7 +392,7 @@ class PercentsMixin:
         out.append(self._finish(c, src if src is not None and src.reporter == whole else None))
         if joint and not re.search(r"\brespectively\b", self.t):
             # "China and Russia account for half of Tajikistan's trade": the two together, no one country's share
-            c.cap_slot("partner", 0.3)
+            c.cap_slot("partner", 0.3, "joint-holders")
 
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:

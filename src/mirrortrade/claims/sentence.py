@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.anaphora import AnaphoraMixin
-from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
+from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.fill import FillMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
@@ -46,7 +46,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
+class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -87,24 +87,45 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
+        self._how: dict[str, str] = {}  # where each slot of the figure being read was filled from
+        self.source_from_before = False  # the carried source was named in an earlier paragraph
         self._respective_list: list[Claim | None] = []
 
     # ---- slot confidences ---------------------------------------------------------------------
     def _begin(self, flow_conf: float = 1.0) -> None:
         """A new figure: forget how the previous one's slots were filled."""
         self._why = {"flow": flow_conf}
+        self._how = {}
 
-    def _note(self, slot: str, conf: float) -> None:
-        """Record how a slot was filled; a slot filled several ways keeps its least certain way."""
-        self._why[slot] = min(conf, self._why.get(slot, 1.0))
+    def _note(self, slot: str, conf: float, how: str) -> None:
+        """Record how a slot was filled (its confidence, and its provenance ``how``); a slot filled several ways
+        keeps its least certain way (of equally sure ways, the first recorded)."""
+        old = self._why.get(slot)
+        if slot not in self._how or (old is not None and conf < old):
+            self._how[slot] = how
+        self._why[slot] = min(conf, old if old is not None else 1.0)
 
     def _finish(self, c: Claim, src: _Source | None) -> Claim:
         """Set the claim's slot confidences and what is missing (slots below :data:`RESOLVED`)."""
         w = self._why
+        how = {"reporter": "sentence", "partner": "clause", "flow": "flow-word", "period": "none", "kind": "figure",
+               "value": "figure", **self._how}
         rep_conf = w.get("reporter", 1.0) if c.reporter not in (None, "GRP") else 0.0
-        if src is not None and src.reporter and c.reporter and c.reporter != src.reporter:
+        if c.reporter in (None, "GRP"):
+            how["reporter"] = "none"
+        elif src is not None and src.reporter and c.reporter != src.reporter:
             # the statistics named are one country's, the flow is between two others
             rep_conf = min(rep_conf, 0.3)
+            how["reporter"] = "other-country"
+        elif src is not None and not src.reporter and how["reporter"] not in ("none-yet", "unplaced-source"):
+            how["reporter"] = "unnamed-source"  # a source named without its country: the flow's subject
+        if c.partner in (None, "GRP"):
+            how["partner"] = "none"
+        if not (c.flow or c.kind == "difference"):
+            how["flow"] = "none"
+        if not c.period:
+            how["period"] = "none"
+        c.how = how
         c.slots = {
             "reporter": rep_conf,
             "partner": w.get("partner", 1.0) if c.partner not in (None, "GRP") else 0.0,  # GRP: a group of no store
@@ -155,22 +176,29 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         else:
             src = None
         if src is not None:
-            self._note("reporter", 0.0 if unplaced(src) else 1.0)  # an agency of no known country: no reporter
+            # an agency of no known country: no reporter
+            self._note("reporter", 0.0 if unplaced(src) else 1.0,
+                       "unplaced-source" if unplaced(src) else "sentence" if before else "sentence-after")
             return self.merge_source(src, self.carry_source)
         if self.carry_source is not None:
-            self._note("reporter", 0.0 if unplaced(self.carry_source) else 0.9)  # named earlier
+            # named earlier in the paragraph (or carried from a paragraph before)
+            self._note("reporter", 0.0 if unplaced(self.carry_source) else 0.9, "unplaced-source" if unplaced(
+                self.carry_source) else "previous-paragraph" if self.source_from_before else "paragraph")
             return self.carry_source
         before_default = self.p.index < self.art.default_para and not self.art.default_in_lead
         spk = (speaker_country(self.art.text[:self.s.start], self.t, self.art.home)
                if before_default or self.art.default_source is None or self.art.default_source.start >= self.s.end else None)
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
-            self._note("reporter", 0.55)
+            self._note("reporter", 0.55, "speaker")
             return _Source(0, 0, spk, "speaker", "")
         if before_default:
-            self._note("reporter", 0.0)
+            self._note("reporter", 0.0, "none-yet")
             return None
         # the source the article names first governs the figures after it (none named: the flow's subject's)
-        self._note("reporter", 0.8 if self.art.default_source is not None else 0.5)
+        if self.art.default_source is not None:
+            self._note("reporter", 0.8, "article-default")
+        else:
+            self._note("reporter", 0.5, "flow-subject")
         return self.art.default_source
 
     def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
@@ -209,6 +237,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
         limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
         preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
         verb = bool(_VERB_FLOW.match(word))
+        self._note("flow", 1.0, "flow-verb" if verb else "flow-noun")
         # "China, Pakistan's largest partner, raised its exports to the country": "its" is the clause's subject
         if (verb or re.search(r"\b(?:its|their)\s+$", self.t[max(ca, ks - 8):ks], re.I)) and not attached:
             # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
@@ -217,6 +246,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
             if cands:
                 attached = [cands[0].code]
+                f.how = "clause-subject"
         if flow in ("X", "M"):
             if flow == "X":
                 subj = attached[-1] if attached else (preps.get("from") or preps.get("of"))
@@ -229,7 +259,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 f.partner = preps["with"]
             if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+(?:(?:"
                                                r"merchandise|goods)\s+)?$", self.t[max(0, ks - 35):ks], re.I):
-                f.partner = "WLD"  # "China's total exports decreased by 4.6 percent": with the world
+                f.partner, f.how = "WLD", "world-word"  # "China's total exports decreased by 4.6 percent": the world
         else:
             parties: list[str] = []
             for c in attached:
@@ -242,6 +272,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
             if f.world and len(parties) == 1 and attached:
                 parties.append("WLD")  # "the country's foreign trade, which totaled $50 billion"
+                f.how = "world-word"
             if len(parties) < 2:
                 # "Uzbekistan boosted trade with China": the clause's subject(s)
                 for r in self.country_refs_between(ca, ks):
@@ -252,6 +283,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                         continue  # "Kazakhstan came next after Russia: turnover ...": a comparison, not a party
                     if r.code not in parties:
                         parties.append(r.code)
+                        f.how = "clause-subject"
             f.parties = tuple(parties[:2])
             if flow == "B" and attached:
                 f.subject = attached[-1]
@@ -305,147 +337,6 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             out.pop("between", None)
         return out
 
-    def _fill_party(self, known: set[str], prefer_reporter: str | None) -> str | None:
-        """A party the flow statement does not name: the sentence's other country, else the paragraph's topic
-        or the article's hub, else any country of the paragraph, else the reporter (each less certain)."""
-        for r in [r for i, r in enumerate(self.refs) if i not in self.in_source]:
-            if r.code not in known and r.code not in ("WLD",):
-                self._note("partner", 0.8)
-                return r.code
-        for c in (self.topic, self.art.hub):
-            if c and c not in known:
-                self._note("partner", 0.6)
-                return c
-        for c in self.para_codes:
-            if c not in known:
-                self._note("partner", WEAK)
-                return c
-        if prefer_reporter and prefer_reporter not in known:
-            self._note("partner", WEAK)
-            return prefer_reporter
-        self._note("partner", 0.0)
-        return None
-
-    # ---- periods ---------------------------------------------------------------------------
-    def period_for(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> str | None:
-        ca, cb = self.clause_of(fig_start)
-        # a span with no calendar period ("July-June 2023-24") competes like any period: the figure it dates is
-        # unresolved, never given another period
-        own = [pm for pm in self.periods if not pm.base and (pm.period or pm.relative == "span")]
-        after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
-        before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
-        found: str | None = None
-        # "an increase of $5.4 billion over 2023 ($89.4 billion)": a figure in brackets right after a comparison
-        # base is the base period's level
-        bracket = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start
-                   and re.fullmatch(r"\s*\(\s*", self.t[pm.end:fig_start])]
-        if bracket:
-            self._note("period", 1.0)
-            return bracket[-1].period
-        if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
-                r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
-            # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
-            self._note("period", 0.55)
-            return str(Period.parse(self.carry_period).same_span_previous_year())
-        # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
-        # the base's level; a year-on-year base is the same span a year before the period in context
-        based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
-            re.fullmatch(r"[\s,]*(?:(?!than\b)[A-Za-z-]+\s+){0,3}?(?:in|for|during)\s+(?:the\s+(?:same|corresponding|like|comparable)\s+"
-                         r"(?:period|time|months?|quarter|half)\s+(?:of|in)\s+)?", self.t[fig_end:pm.start], re.I)
-            and pm.relative != "yoy"
-            or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
-            and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
-            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
-            None)
-        if based is not None and based.relative == "span":
-            self._note("period", 0.0)
-            return None
-        if based is not None:
-            mine = [pm for pm in own if pm.start < next_start and pm.end <= fig_start] or [
-                pm for pm in own if pm.start < next_start]
-            ctx_period = mine[-1].period if mine else self.carry_period
-            same_span = re.search(r"\b(?:same|corresponding|like|comparable)\s+(?:period|time|months?|quarter|half)\s+"
-                                  r"(?:of|in)\s+$", self.t[max(0, based.start - 40):based.start], re.I)
-            if based.period and same_span and based.full_year:
-                # "$1.3 billion in the same period of 2023": the months in context, in that year
-                try:
-                    cp = Period.parse(ctx_period) if ctx_period else None
-                    if cp is not None and cp.n_months < 12:
-                        back = int(based.period[:4])
-                        self._note("period", 0.55)
-                        return str(Period.parse(f"{back}-{cp.start.month:02d}/{back}-{cp.end.month:02d}"))
-                except Exception:  # noqa: BLE001 - a span that cannot be rebuilt leaves the figure unresolved
-                    pass
-                self._note("period", 0.0)
-                return None
-            if based.period and based.relative not in ("year", "previous", "prior"):
-                self._note("period", 1.0 if based.relative == "compared" else 0.55)
-                return based.period
-            if ctx_period:
-                try:
-                    # derived, not printed: enough to show and corroborate the figure, not to flag it (a base-year
-                    # level is often the first release, since revised)
-                    self._note("period", 0.55)
-                    return str(Period.parse(ctx_period).same_span_previous_year())
-                except Exception:  # noqa: BLE001 - a span that cannot go back a year leaves the figure unresolved
-                    pass
-            self._note("period", 0.0)
-            return None
-        # a period right after the previous figure ("$80 million in 2023, and moving up to $2.8 billion in 2024")
-        # is that figure's, no rival for this one's
-        rivals = [pm for pm in before if not (prev_end and re.fullmatch(
-            r"[\s,]*(?:in|for|during|over|at\s+the\s+end\s+of)?\s*", self.t[prev_end:pm.start], re.I))]
-        # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the figure
-        # is its own when the next one follows a comma or "and" (the next clause's)
-        own_before = bool(after and before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
-                          and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
-                                           self.t[before[-1].end:fig_start]))
-        if after and rivals and not own_before and after[0].period != rivals[-1].period:
-            # "trade last year amounted to $23 billion and in the first five months of this year ...": two
-            # periods compete for the figure within its clause; which is its own is not said (not a guess)
-            self._note("period", 0.3 if after[0].period else 0.0)
-            return after[0].period
-        chosen: PeriodMention | None = None
-        if after and not own_before:
-            chosen = after[0]
-        elif before:
-            # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the
-            # figure, not the next clause's
-            chosen = before[-1]
-        else:
-            # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
-            free = [pm for pm in own if pm.start < next_start]
-            if free:
-                chosen = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end)))
-        if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
-                "year", "previous", "prior")):
-            self._note("period", 0.0)  # a span with no months, or the year before one ("a year earlier"): no period
-            return None
-        found = chosen.period if chosen is not None else None
-        if found:
-            self._note("period", 1.0)
-            self.art.seen_periods.append(found)
-            return found
-        if self.carry_period:
-            self._note("period", 0.8 if self.carry_from_before else 0.9)
-            return self.carry_period
-        if self.after_span:
-            self._note("period", 0.0)
-            return None
-        bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
-        if bases:
-            # "rose 55 percent over 2024's total": the figure is the year after its base
-            self._note("period", 0.8)
-            return str(Period.parse(bases[0].period).year + 1)
-        if self.art.seen_periods:
-            # the period the article's figures are mostly about so far (ties: the first stated, the lead's)
-            self._note("period", 0.6)
-            counts = Counter(self.art.seen_periods)
-            top = max(counts.values())
-            return next(p for p in self.art.seen_periods if counts[p] == top)
-        self._note("period", 0.5 if self.art.data_year else 0.0)
-        return str(self.art.data_year) if self.art.data_year else None
-
     # ---- claims ------------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -498,21 +389,27 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             fl: _Flow | None = None
             if kw is not None and mo.start in respective_flows:
                 # "exports to and imports from China": the countries after the list of flow words are each one's
+                self._note("flow", 1.0, "respectively")
                 last = max(respective_flows.values(), key=lambda f: f.start())
                 fl = self.resolve_flow(last, mo.start, mo.end, next_start)
                 fl.flow = kw.lastgroup or fl.flow
             elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
             elif prev is not None:
-                fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign)
-                self._note("flow", 0.8)
-                own = self._own_party(mo, prev_end, qstart) or self._elliptic_party(prev_end, qstart, mo.end)
+                fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
+                self._note("flow", 0.8, "previous-figure")
+                own = self._own_party(mo, prev_end, qstart)
+                own_how = "list-member"
+                if own is None:  # "while that with Kyrgyzstan", "and with Afghanistan to", "against $671bn with the US"
+                    own, own_how = self._elliptic_party(prev_end, qstart, mo.end), "elliptic-party"
                 if own is None and gapped is not None:
                     own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
+                    own_how = "list-member"
                 if own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
+                    fl.how = own_how
             elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) and not re.search(
                     r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
@@ -523,11 +420,12 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 kw2 = self.flow_after(mo.end, next_start)
                 if kw2 is not None:
                     fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
-                    self._note("flow", 0.8)
+                    self._note("flow", 0.8, "flow-after")
                 else:
                     fl = self._ranking_flow(mo, prev_end, qstart)
             if fl is not None and mo.start in respective:
                 fl = self._respective_flow(fl, *respective[mo.start])
+                fl.how = "respectively"
             nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
             if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
                 # "the difference of around $500 million": between the figures just given
@@ -537,7 +435,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                 continue
             if fl is None and kind == "difference" and _TRADE_WORDS.search(self.p.text):
                 fl = _Flow(None)
-                self._note("flow", 0.5)
+                self._note("flow", 0.5, "difference-unsaid")
             if fl is None or nt:
                 level_claims.append((mo, None))
                 prev_end = mo.end
@@ -545,20 +443,20 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
             if kw is not None and self._named_other_party(kw):
                 # "trade with the Eurasian Economic Union as a whole came to $868 million": a party that is no
                 # country; inheriting the previous figure's partner would misread it
-                self._note("partner", 0.0)
+                self._note("partner", 0.0, "unknown-party")
             if prev is not None and kw is not None:
                 # inherit the missing side from the previous figure of the sentence
                 if fl.flow in ("X", "M") and fl.subject is None and prev.subject and prev.subject != fl.partner:
                     fl.subject = prev.subject
                 if fl.flow in ("X", "M") and fl.partner is None and prev.partner and prev.partner != fl.subject:
-                    fl.partner = prev.partner
+                    fl.partner, fl.how = prev.partner, "previous-figure"
                 if fl.flow in ("X", "M") and prev.flow in ("T", "B") and prev.parties:
                     # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
                     pp = implied_parties(prev.parties, prev.world, peek_reporter(self.sources, self.carry_source, mo.start))
                     if fl.subject is None and fl.partner is None:
                         fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
                     if fl.partner is None:
-                        fl.partner = next((c for c in pp if c != fl.subject), None)
+                        fl.partner, fl.how = next((c for c in pp if c != fl.subject), None), "total-parts"
                 self._series_of(prev, fl, out)
             self._referred_partner(fl, kw.end() if kw is not None else mo.end, min(next_start, self.clause_of(mo.end)[1]))
             self._bare_flow_parties(fl, out)
@@ -573,6 +471,7 @@ class _SentenceCtx(ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
                         r.code == other and r.start >= mo.end for r in self.refs):
                     # "trade with Uzbekistan (+$1.1 billion) and Kyrgyzstan (+$2.3 billion)": a list, not a pair
                     fl = self._respective_flow(fl, own, (own, other))
+                    fl.how = "list-member"
             claim = self._make_claim(mo, fl, src, qual, kind, sign, prev_end, next_start)
             if referent is not None:
                 self._rival_of(claim, referent)

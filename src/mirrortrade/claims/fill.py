@@ -1,0 +1,171 @@
+"""Slots a figure's own clause may leave open, filled from further away: a party from the sentence, the paragraph's
+topic or the article's hub, and the period (next to the figure, else in the sentence, the paragraph, the article). Each
+fill records its provenance (:mod:`mirrortrade.claims.provenance`) beside its confidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from mirrortrade.claims.claim import WEAK
+from mirrortrade.claims.periods import PeriodMention
+from mirrortrade.model import Period
+
+
+class FillMixin:
+    """Methods of the sentence reader that fill a figure's party and period from its context."""
+
+    def _fill_party(self, known: set[str], prefer_reporter: str | None) -> str | None:
+        """A party the flow statement does not name: the sentence's other country, else the paragraph's topic
+        or the article's hub, else any country of the paragraph, else the reporter (each less certain)."""
+        for r in [r for i, r in enumerate(self.refs) if i not in self.in_source]:
+            if r.code not in known and r.code not in ("WLD",):
+                self._note("partner", 0.8, "sentence-country")
+                return r.code
+        for c in (self.topic, self.art.hub):
+            if c and c not in known:
+                self._note("partner", 0.6, "paragraph-topic" if c == self.topic else "article-hub")
+                return c
+        for c in self.para_codes:
+            if c not in known:
+                self._note("partner", WEAK, "paragraph-country")
+                return c
+        if prefer_reporter and prefer_reporter not in known:
+            self._note("partner", WEAK, "reporter-country")
+            return prefer_reporter
+        self._note("partner", 0.0, "none")
+        return None
+
+    # ---- periods ---------------------------------------------------------------------------
+    def period_for(self, fig_start: int, fig_end: int, prev_end: int, next_start: int) -> str | None:
+        ca, cb = self.clause_of(fig_start)
+        # a span with no calendar period ("July-June 2023-24") competes like any period: the figure it dates is
+        # unresolved, never given another period
+        own = [pm for pm in self.periods if not pm.base and (pm.period or pm.relative == "span")]
+        after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
+        before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
+        found: str | None = None
+        # "an increase of $5.4 billion over 2023 ($89.4 billion)": a figure in brackets right after a comparison
+        # base is the base period's level
+        bracket = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start
+                   and re.fullmatch(r"\s*\(\s*", self.t[pm.end:fig_start])]
+        if bracket:
+            self._note("period", 1.0, "bracket-base")
+            return bracket[-1].period
+        if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
+                r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
+            # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
+            self._note("period", 0.55, "when-base")
+            return str(Period.parse(self.carry_period).same_span_previous_year())
+        # "against $1.3 billion in the same period of the previous year": a figure followed by a comparison base is
+        # the base's level; a year-on-year base is the same span a year before the period in context
+        based = next((pm for pm in self.periods if pm.base and fig_end <= pm.start < next_start and (
+            re.fullmatch(r"[\s,]*(?:(?!than\b)[A-Za-z-]+\s+){0,3}?(?:in|for|during)\s+(?:the\s+(?:same|corresponding|like|comparable)\s+"
+                         r"(?:period|time|months?|quarter|half)\s+(?:of|in)\s+)?", self.t[fig_end:pm.start], re.I)
+            and pm.relative != "yoy"
+            or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
+            and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
+            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
+            None)
+        if based is not None and based.relative == "span":
+            self._note("period", 0.0, "span-base")
+            return None
+        if based is not None:
+            mine = [pm for pm in own if pm.start < next_start and pm.end <= fig_start] or [
+                pm for pm in own if pm.start < next_start]
+            ctx_period = mine[-1].period if mine else self.carry_period
+            same_span = re.search(r"\b(?:same|corresponding|like|comparable)\s+(?:period|time|months?|quarter|half)\s+"
+                                  r"(?:of|in)\s+$", self.t[max(0, based.start - 40):based.start], re.I)
+            if based.period and same_span and based.full_year:
+                # "$1.3 billion in the same period of 2023": the months in context, in that year
+                try:
+                    cp = Period.parse(ctx_period) if ctx_period else None
+                    if cp is not None and cp.n_months < 12:
+                        back = int(based.period[:4])
+                        self._note("period", 0.55, "same-span-base")
+                        return str(Period.parse(f"{back}-{cp.start.month:02d}/{back}-{cp.end.month:02d}"))
+                except Exception:  # noqa: BLE001 - a span that cannot be rebuilt leaves the figure unresolved
+                    pass
+                self._note("period", 0.0, "base-unreadable")
+                return None
+            if based.period and based.relative not in ("year", "previous", "prior"):
+                compared = based.relative == "compared"
+                self._note("period", 1.0 if compared else 0.55, "compared-base" if compared else "printed-base")
+                return based.period
+            if ctx_period:
+                try:
+                    # derived, not printed: enough to show and corroborate the figure, not to flag it (a base-year
+                    # level is often the first release, since revised)
+                    self._note("period", 0.55, "year-before-base")
+                    return str(Period.parse(ctx_period).same_span_previous_year())
+                except Exception:  # noqa: BLE001 - a span that cannot go back a year leaves the figure unresolved
+                    pass
+            self._note("period", 0.0, "base-unreadable")
+            return None
+        # a period right after the previous figure ("$80 million in 2023, and moving up to $2.8 billion in 2024")
+        # is that figure's, no rival for this one's
+        rivals = [pm for pm in before if not (prev_end and re.fullmatch(
+            r"[\s,]*(?:in|for|during|over|at\s+the\s+end\s+of)?\s*", self.t[prev_end:pm.start], re.I))]
+        # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the figure
+        # is its own when the next one follows a comma or "and" (the next clause's)
+        own_before = bool(after and before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
+                          and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
+                                           self.t[before[-1].end:fig_start]))
+        if after and rivals and not own_before and after[0].period != rivals[-1].period:
+            # "trade last year amounted to $23 billion and in the first five months of this year ...": two
+            # periods compete for the figure within its clause; which is its own is not said (not a guess)
+            self._note("period", 0.3 if after[0].period else 0.0, "rival-periods")
+            return after[0].period
+        chosen: PeriodMention | None = None
+        where = ""
+        if after and not own_before:
+            chosen, where = after[0], "clause-after"
+        elif before:
+            # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the
+            # figure, not the next clause's
+            chosen, where = before[-1], "clause-before"
+        else:
+            # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
+            free = [pm for pm in own if pm.start < next_start]
+            if free:
+                chosen, where = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))), "sentence"
+        if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
+                "year", "previous", "prior")):
+            self._note("period", 0.0, "no-calendar")  # a span with no months, or the year before one ("a year earlier"): no period
+            return None
+        found = chosen.period if chosen is not None else None
+        if found:
+            self._note("period", 1.0, where + _relative(chosen))
+            self.art.seen_periods.append(found)
+            return found
+        if self.carry_period:
+            self._note("period", 0.8 if self.carry_from_before else 0.9,
+                       "previous-paragraph" if self.carry_from_before else "paragraph")
+            return self.carry_period
+        if self.after_span:
+            self._note("period", 0.0, "no-calendar")
+            return None
+        bases = [pm for pm in self.periods if pm.base and pm.period and pm.full_year and pm.relative is None]
+        if bases:
+            # "rose 55 percent over 2024's total": the figure is the year after its base
+            self._note("period", 0.8, "year-after-base")
+            return str(Period.parse(bases[0].period).year + 1)
+        if self.art.seen_periods:
+            # the period the article's figures are mostly about so far (ties: the first stated, the lead's)
+            self._note("period", 0.6, "article-majority")
+            counts = Counter(self.art.seen_periods)
+            top = max(counts.values())
+            return next(p for p in self.art.seen_periods if counts[p] == top)
+        self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
+        return str(self.art.data_year) if self.art.data_year else None
+
+
+def _relative(pm: PeriodMention | None) -> str:
+    """How a period printed beside a figure was dated: "+dateline" for one relative to when the article was written
+    ("last year", "this year"), "+context" for one relative to the period in context ("a year earlier")."""
+    rel = (pm.relative or "") if pm is not None else ""
+    if re.search(r"\b(?:last|this|current|past|next)\b", rel):
+        return "+dateline"
+    if re.search(r"\b(?:context|previous|prior|year|yoy|earlier|before)\b", rel):
+        return "+context"
+    return ""
