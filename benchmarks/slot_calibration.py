@@ -28,6 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _calibration as cal  # noqa: E402
 from _corpus_score import (  # noqa: E402
     SLOTS,
     _slot_diff,
@@ -126,18 +127,34 @@ def render(table: dict[tuple[str, str], Counter], min_n: int = 0, markdown: bool
     return "\n".join("  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)) for r in [head, *rows])
 
 
+def render_caps(table: dict[tuple[str, str], Counter]) -> str:
+    """The rows :mod:`_calibration`'s rule would cap (its error rate, shrunk toward the slot's pooled rate, at or
+    above the cut on enough fills) if this measurement were the unseen evidence."""
+    counts = {k: (c["n"], c["wrong"]) for k, c in table.items() if c["n"]}
+    capped = [(k, cal.error_rate(*k, counts)) for k in counts if cal.calibrated_cap(*k, counts) is not None]
+    if not capped:
+        return f"caps: none (no row of >= {cal.MIN_N} fills at or above {cal.CUT_UNRESOLVED:.2f})"
+    return "caps: " + "; ".join(f"{s} {h} ({counts[(s, h)][1]} of {counts[(s, h)][0]} wrong, estimated {r:.2f})"
+                                for (s, h), r in sorted(capped))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", default="development",
                     help=f"one or more of {', '.join(DEVELOPMENT)} (comma-separated), or development (all of them)")
     ap.add_argument("--min-n", type=int, default=0, help="Leave out rows with fewer predictions and no error.")
     ap.add_argument("--markdown", action="store_true", help="Print a Markdown table.")
+    ap.add_argument("--caps", action="store_true",
+                    help="Also print the rows that benchmarks/_calibration.py's rule would cap on this measurement.")
     args = ap.parse_args(argv)
     names = list(DEVELOPMENT) if args.set == "development" else [n.strip() for n in args.set.split(",") if n.strip()]
     if any(n in HELD_OUT or n not in DEVELOPMENT for n in names):
         print(f"only the development sets {DEVELOPMENT} are measured (held-out sets are never read)", file=sys.stderr)
         return 2
-    print(render(measure(names), args.min_n, args.markdown))
+    table = measure(names)
+    print(render(table, args.min_n, args.markdown))
+    if args.caps:
+        print("\n" + render_caps(table))
     return 0
 
 

@@ -30,7 +30,6 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
-from mirrortrade.claims.provenance import APPLIED, calibrate
 from mirrortrade.claims.scope import place_agencies
 from mirrortrade.claims.sentence import _SentenceCtx
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
@@ -69,8 +68,6 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         claims.extend(got)
     _province_claims(claims, art)
     claims = _merge_headline_claims(claims, paras)
-    if APPLIED:
-        calibrate(claims)  # each slot no surer than its provenance's measured error rate allows
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"

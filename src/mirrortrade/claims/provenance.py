@@ -1,4 +1,4 @@
-"""Slot confidence calibrated against where each slot was filled from (issue 16: precision first).
+"""Where each slot of a claim was filled from (issue 16: precision first, and every reading explained).
 
 Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` in ``check --json``):
 
@@ -23,144 +23,33 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   ``year-before-base``, ``comparison-base``, ``from-level``, ``rate-beside-base``, ``main-beside-base``,
   ``change-to-level``, ``rival-periods``, ``antecedent``, ``no-calendar``, ``span-base``, ``base-unreadable``, ``none``;
 * kind / value — ``figure``, ``bracketed-share``, ``no-fx-rate``.
-
-The confidences the extractor gives each way of filling a slot were set by hand, on development sets that were tuned
-until their error rates were low almost everywhere; the error rates that matter are those on text the extractor was
-never tuned on. :data:`MEASURED` holds, per (slot, provenance), two such measurements by
-``benchmarks/slot_calibration.py`` (predictions that correspond to an annotated claim, and those with the slot wrong):
-(a) heldout3 + heldout4 (30 articles) at branch i16-calib's commit 7987ba0 (session 9), when both sets were still held
-out (session 9's measurement, recorded in the session notes as calib_h34_at_i16calib.md); (b) heldout5 (15 articles) at branch i16-prov's first commit (behaviour of
-main a200bc6), the set retired from held-out in session 11 that the extractor was never tuned on. Rows with no
-prediction corresponding to a claim are left out. :func:`calibrated_cap` derives a cap from the two pooled: the error
-rate, shrunk toward the slot's pooled rate by :data:`PRIOR_WEIGHT` predictions, at or above :data:`CUT_UNRESOLVED` on
-a row of at least :data:`MIN_N` predictions leaves the slot below :data:`~mirrortrade.claims.claim.RESOLVED` (the
-claim is ``unresolved`` with the slot named, never verified). The rule and its parameters were fixed before any
-held-out set was scored with it (benchmarks/RESULTS.md). A cap only lowers a hand confidence, never raises one.
-The caps are applied only when :data:`APPLIED` is set; it is not: on the held-out sets they cost F1 and removed no
-false flag.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
-
-#: (slot, provenance) -> ((n, wrong) on (a) heldout3 + heldout4 at i16-calib 7987ba0, (n, wrong) on (b) heldout5 at
-#: i16-prov's first commit): text the extractor so measured had never been tuned on (see above)
-UNSEEN: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int]]] = {
-    ("reporter", "previous-paragraph"): ((61, 1), (19, 0)),
-    ("reporter", "flow-subject"): ((33, 15), (30, 4)),
-    ("reporter", "sentence"): ((28, 0), (10, 0)),
-    ("reporter", "article-default"): ((17, 1), (4, 0)),
-    ("reporter", "sentence-after"): ((14, 0), (5, 0)),
-    ("reporter", "speaker"): ((4, 0), (3, 1)),
-    ("reporter", "paragraph"): ((2, 0), (3, 0)),
-    ("reporter", "rival-count"): ((1, 0), (1, 0)),
-    ("partner", "clause"): ((64, 4), (22, 0)),
-    ("partner", "pair-phrase"): ((20, 2), (10, 2)),
-    ("partner", "previous-figure"): ((20, 2), (6, 0)),
-    ("partner", "series"): ((10, 2), (7, 1)),
-    ("partner", "clause-subject"): ((6, 4), (7, 0)),
-    ("partner", "article-hub"): ((4, 4), (7, 2)),
-    ("partner", "sentence-country"): ((9, 0), (1, 0)),
-    ("partner", "paragraph-topic"): ((5, 1), (4, 4)),
-    ("partner", "share-holder"): ((6, 1), (3, 0)),
-    ("partner", "antecedent"): ((2, 0), (4, 0)),
-    ("partner", "list-member"): ((5, 0), (0, 0)),
-    ("partner", "paragraph-country"): ((3, 0), (0, 0)),
-    ("partner", "ranking"): ((3, 0), (0, 0)),
-    ("partner", "share-list"): ((0, 0), (3, 0)),
-    ("partner", "respectively"): ((2, 0), (0, 0)),
-    ("partner", "none"): ((0, 0), (1, 1)),
-    ("partner", "total-parts"): ((1, 0), (0, 0)),
-    ("flow", "flow-noun"): ((105, 3), (51, 0)),
-    ("flow", "previous-figure"): ((27, 3), (3, 0)),
-    ("flow", "flow-word"): ((8, 2), (9, 0)),
-    ("flow", "comparison-base"): ((6, 0), (5, 0)),
-    ("flow", "flow-verb"): ((5, 0), (3, 0)),
-    ("flow", "antecedent"): ((2, 1), (4, 0)),
-    ("flow", "flow-after"): ((4, 0), (0, 0)),
-    ("flow", "ranking"): ((3, 0), (0, 0)),
-    ("period", "previous-paragraph"): ((48, 2), (16, 7)),
-    ("period", "clause-before"): ((40, 4), (14, 0)),
-    ("period", "clause-after"): ((29, 1), (10, 2)),
-    ("period", "clause-before+dateline"): ((10, 0), (7, 0)),
-    ("period", "paragraph"): ((10, 0), (7, 1)),
-    ("period", "clause-after+dateline"): ((4, 0), (4, 0)),
-    ("period", "comparison-base"): ((4, 2), (2, 0)),
-    ("period", "sentence"): ((5, 0), (0, 0)),
-    ("period", "sentence+context"): ((2, 0), (3, 1)),
-    ("period", "clause-before+context"): ((2, 0), (2, 0)),
-    ("period", "rival-periods"): ((1, 1), (3, 2)),
-    ("period", "compared-base"): ((0, 0), (2, 0)),
-    ("period", "none"): ((0, 0), (2, 2)),
-    ("period", "same-span-base"): ((1, 0), (1, 0)),
-    ("period", "sentence+dateline"): ((2, 0), (0, 0)),
-    ("period", "antecedent"): ((1, 1), (0, 0)),
-    ("period", "bracket-base"): ((1, 0), (0, 0)),
-    ("period", "clause-after+context"): ((0, 0), (1, 0)),
-    ("period", "data-year"): ((0, 0), (1, 0)),
-    ("kind", "figure"): ((160, 3), (75, 0)),
+#: every label a slot's provenance can carry (``provenance`` in ``check --json``): the vocabulary a reader of the JSON
+#: can rely on. Calibration of slot confidence by provenance was measured on unseen text in session 11 and not
+#: applied; the measurement and the rule live with the benchmark (``benchmarks/_calibration.py``).
+LABELS: dict[str, frozenset[str]] = {
+    "reporter": frozenset({
+        "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
+        "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
+        "none"}),
+    "partner": frozenset({
+        "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
+        "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",
+        "share-holder", "share-list", "share-part", "gapped-list", "sentence-country", "paragraph-topic",
+        "article-hub", "paragraph-country", "reporter-country", "reporter-partner", "world-default",
+        "beyond-bilateral", "joint-holders", "unknown-party", "none"}),
+    "flow": frozenset({
+        "flow-noun", "flow-verb", "flow-word", "flow-after", "previous-figure", "respectively", "antecedent",
+        "antecedent-part", "ranking", "share-part", "comparison-base", "difference-unsaid"}),
+    "period": frozenset({
+        *(f"{w}{s}" for w in ("clause-after", "clause-before", "sentence") for s in ("", "+dateline", "+context")),
+        "paragraph", "previous-paragraph", "article-majority", "data-year", "year-after-base", "bracket-base",
+        "when-base", "same-span-base", "printed-base", "compared-base", "year-before-base", "comparison-base",
+        "from-level", "rate-beside-base", "main-beside-base", "change-to-level", "rival-periods", "antecedent",
+        "no-calendar", "span-base", "base-unreadable", "none"}),
+    "kind": frozenset({"figure", "bracketed-share"}),
+    "value": frozenset({"figure", "no-fx-rate"}),
 }
-#: (slot, provenance) -> (n, wrong): the two measurements pooled
-MEASURED: dict[tuple[str, str], tuple[int, int]] = {
-    key: (a[0] + b[0], a[1] + b[1]) for key, (a, b) in UNSEEN.items()
-}
-#: how many predictions' worth of the slot's pooled error rate a row's own count is shrunk with
-PRIOR_WEIGHT = 10
-#: a row measured on fewer predictions than this keeps its hand confidence (seven fills, two wrong, say little)
-MIN_N = 20
-#: an estimated error rate at or above this leaves the slot unresolved (precision first: one fill in ten wrong
-#: is not a reading to verify)
-CUT_UNRESOLVED = 0.10
-assert WEAK < RESOLVED
-
-
-def _pooled_rate(slot: str) -> float:
-    """The slot's error rate over all its provenances (every prediction has one provenance per slot)."""
-    n = sum(n for (s, _), (n, _) in MEASURED.items() if s == slot)
-    return sum(w for (s, _), (_, w) in MEASURED.items() if s == slot) / n if n else 0.0
-
-
-def error_rate(slot: str, how: str) -> float:
-    """The estimated error rate of ``slot`` filled the way ``how``: measured, shrunk toward the slot's pooled rate
-    (a way never measured gets the pooled rate)."""
-    n, wrong = MEASURED.get((slot, how), (0, 0))
-    return (wrong + PRIOR_WEIGHT * _pooled_rate(slot)) / (n + PRIOR_WEIGHT)
-
-
-def calibrated_cap(slot: str, how: str) -> float | None:
-    """The most a slot filled the way ``how`` may be trusted, from its measured error rate (None: no cap)."""
-    n, _ = MEASURED.get((slot, how), (0, 0))
-    if n >= MIN_N and error_rate(slot, how) >= CUT_UNRESOLVED:
-        return WEAK
-    return None
-
-
-#: rows the rule caps that are left uncapped: the guard fixed with the rule (the seeds stay perfect, a project rule).
-#: A period carried from a paragraph before (9 of 64 wrong on unseen text) is the period of 16 of the seeds' 41
-#: claims, all right: capped, the seeds fall to F1 0.76 and 6 of 11 flags
-EXEMPT: dict[tuple[str, str], str] = {
-    ("period", "previous-paragraph"): "capped, the seeds lose 16 of 41 claims and 5 of 11 flags",
-}
-
-#: whether :func:`mirrortrade.claims.extract.claims_of` applies :data:`CAPS`. Not applied (session 11, decided by a
-#: test fixed with the rule, benchmarks/RESULTS.md): on the held-out sets the caps removed no false flag, lowered
-#: precision on one set (heldout7 0.73 -> 0.72) and cost F1 on both (heldout6 0.56 -> 0.42, heldout7 0.69 -> 0.64)
-APPLIED = False
-
-#: (slot, provenance) -> cap, derived once from :data:`MEASURED`
-CAPS: dict[tuple[str, str], float] = {
-    key: cap for key in MEASURED if (cap := calibrated_cap(*key)) is not None and key not in EXEMPT
-}
-
-
-def calibrate(claims: Iterable[Claim]) -> None:
-    """Cap each slot's confidence by its provenance's calibrated cap (a claim with a slot capped below
-    :data:`RESOLVED` becomes unresolved, with that slot in ``missing``)."""
-    for c in claims:
-        for slot, how in list(c.how.items()):
-            cap = CAPS.get((slot, how))
-            if cap is not None and c.slots.get(slot, 1.0) > cap:
-                c.cap_slot(slot, cap)
