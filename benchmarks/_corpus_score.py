@@ -279,6 +279,39 @@ def is_world_total_not_claim(p: Pred, ann: dict[str, Any]) -> bool:
     return False
 
 
+def full_matches(text: str | None, preds: list[Pred], exp: list[dict[str, Any]]) -> dict[int, int]:
+    """Prediction index -> expected index for each prediction that matches an expected claim in full (the same
+    sentence, kind, slots and value), each expected claim taken once, in the predictions' order."""
+    taken: set[int] = set()
+    match_of: dict[int, int] = {}
+    for pi, p in enumerate(preds):
+        for ei, e in enumerate(exp):
+            if ei in taken or e["kind"] != p.kind or not same_sentence(text, p.quote, e["sentence"]):
+                continue
+            if not _slot_diff(p, e) and value_matches(p, e):
+                taken.add(ei)
+                match_of[pi] = ei
+                break
+    return match_of
+
+
+def closest_slot_diff(text: str | None, p: Pred, exp: list[dict[str, Any]], taken: set[int]) -> list[str] | None:
+    """The slots in which a prediction differs from the closest expected claim not yet taken that has its sentence
+    and value (a growth rate or share is compared with rates and shares only); None when no expected claim has."""
+    best: list[str] | None = None
+    for ei, e in enumerate(exp):
+        if ei in taken or not same_sentence(text, p.quote, e["sentence"]):
+            continue
+        if (p.kind in ("growth", "share")) != (e["kind"] in ("growth", "share")) and p.kind != e["kind"]:
+            continue
+        if not value_matches(p, e):
+            continue
+        diff = _slot_diff(p, e)
+        if best is None or len(diff) < len(best):
+            best = diff
+    return best
+
+
 def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
                   counts: dict[str, Any] | None = None, log: list[str] | None = None) -> dict[str, Any]:
     """Add one article's prediction (the ``check --json`` dict) against its annotation to ``counts``."""
@@ -294,19 +327,13 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
     for p in preds:
         counts["predicted"][p.kind] += 1
 
-    taken: set[int] = set()
-    match_of: dict[int, int] = {}  # pred index -> expected index
-    for pi, p in enumerate(preds):
-        for ei, e in enumerate(exp):
-            if ei in taken or e["kind"] != p.kind or not same_sentence(text, p.quote, e["sentence"]):
-                continue
-            if not _slot_diff(p, e) and value_matches(p, e):
-                taken.add(ei)
-                match_of[pi] = ei
-                counts["matched"][p.kind] += 1
-                if p.kind in ("level", "change") and _bound_class(p.qualifier) != _bound_class(e["qualifier"]):
-                    counts["slot_errors"]["qualifier"] += 1
-                break
+    match_of = full_matches(text, preds, exp)  # pred index -> expected index
+    taken = set(match_of.values())
+    for pi, ei in match_of.items():
+        p, e = preds[pi], exp[ei]
+        counts["matched"][p.kind] += 1
+        if p.kind in ("level", "change") and _bound_class(p.qualifier) != _bound_class(e["qualifier"]):
+            counts["slot_errors"]["qualifier"] += 1
     # a world total annotated as a not-claim is left out of precision (README: world totals are not claims)
     unscored = {pi for pi, p in enumerate(preds) if pi not in match_of and is_world_total_not_claim(p, ann)}
     for pi in unscored:
@@ -316,17 +343,7 @@ def score_article(text: str | None, ann: dict[str, Any], result: dict[str, Any],
     for pi, p in enumerate(preds):
         if pi in match_of or pi in unscored:
             continue
-        best: list[str] | None = None
-        for ei, e in enumerate(exp):
-            if ei in taken or not same_sentence(text, p.quote, e["sentence"]):
-                continue
-            if (p.kind in ("growth", "share")) != (e["kind"] in ("growth", "share")) and p.kind != e["kind"]:
-                continue
-            if not value_matches(p, e):
-                continue
-            diff = _slot_diff(p, e)
-            if best is None or len(diff) < len(best):
-                best = diff
+        best = closest_slot_diff(text, p, exp, taken)
         if best:
             for slot in best:
                 counts["slot_errors"][slot] += 1

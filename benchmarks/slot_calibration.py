@@ -31,11 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _calibration as cal  # noqa: E402
 from _corpus_score import (  # noqa: E402
     SLOTS,
-    _slot_diff,
+    closest_slot_diff,
+    full_matches,
     merge_headline_claims,
     predictions,
-    same_sentence,
-    value_matches,
 )
 from claims_corpus import HELD_OUT, RETIRED, check_text, load_set  # noqa: E402
 
@@ -47,32 +46,14 @@ def correspondences(text: str, ann: dict[str, Any], result: dict[str, Any]) -> t
     predictions that correspond to none; all claims count, unresolved ones too."""
     exp = merge_headline_claims(text, list(ann["claims"]))
     preds = predictions(result)
-    taken: set[int] = set()
-    done: set[int] = set()
-    pairs: list[tuple[Any, list[str]]] = []
-    for pi, p in enumerate(preds):  # first the full matches, as the scorer does
-        for ei, e in enumerate(exp):
-            if ei in taken or e["kind"] != p.kind or not same_sentence(text, p.quote, e["sentence"]):
-                continue
-            if not _slot_diff(p, e) and value_matches(p, e):
-                taken.add(ei)
-                done.add(pi)
-                pairs.append((p, []))
-                break
+    match_of = full_matches(text, preds, exp)  # first the full matches, as the scorer does
+    taken = set(match_of.values())
+    pairs: list[tuple[Any, list[str]]] = [(preds[pi], []) for pi in sorted(match_of)]
     extra = []
     for pi, p in enumerate(preds):  # then the slot errors: the closest unmatched expected claim of that value
-        if pi in done:
+        if pi in match_of:
             continue
-        best: list[str] | None = None
-        for ei, e in enumerate(exp):
-            if ei in taken or not same_sentence(text, p.quote, e["sentence"]):
-                continue
-            if (p.kind in ("growth", "share")) != (e["kind"] in ("growth", "share")) and p.kind != e["kind"]:
-                continue
-            if value_matches(p, e):
-                diff = _slot_diff(p, e)
-                if best is None or len(diff) < len(best):
-                    best = diff
+        best = closest_slot_diff(text, p, exp, taken)
         if best is None:
             extra.append(p)
         else:
