@@ -9,6 +9,7 @@ from collections import Counter
 
 from mirrortrade.claims.claim import WEAK
 from mirrortrade.claims.periods import PeriodMention
+from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.model import Period
 
 
@@ -22,6 +23,13 @@ class FillMixin:
             if r.code not in known and r.code not in ("WLD",):
                 self._note("partner", 0.8, "sentence-country")
                 return r.code
+        if region_partner(self.t):  # "turnover with the region": no country
+            self._note("partner", 0.0, "region-unnamed")
+            return None
+        hub = ranking_hub(known, self.topic, self.art.hub, self.para_codes)
+        if hub:  # "Armenia rounded out the top three" in a paragraph ranking Russia's partners: Russia
+            self._note("partner", 0.6, "ranking-hub")
+            return hub
         for c in (self.topic, self.art.hub):
             if c and c not in known:
                 self._note("partner", 0.6, "paragraph-topic" if c == self.topic else "article-hub")
