@@ -69,3 +69,42 @@ def test_a_days_date_on_its_own_line_is_no_period_for_the_figures_after_it() -> 
     periods = {c.text: c.period for c in extract_claims(text)}
     assert periods["$1.2 billion"] == "2022-H1"
     assert periods["$0.9 billion"] != "2022-08"
+
+
+def test_a_year_earlier_in_a_later_clause_is_a_later_figures_base_not_this_ones_period() -> None:
+    text = ("In 2021 Turkey's trade with the Balkan states rose to a record $14 billion, according to its statistics "
+            "office.\n\n"
+            "Serbia remained Turkey's main partner in the region: trade with it stayed at $3.1 billion over the year, "
+            "though Serbia's share slipped to 22% from almost 25% a year earlier.")
+    periods = {c.text: c.period for c in extract_claims(text)}
+    assert periods["$3.1 billion"] == "2021"
+
+
+def test_a_figure_restated_for_an_earlier_year_does_not_date_the_sentences_after_it() -> None:
+    from datetime import date
+
+    text = ("Thailand is our largest trading partner. In January-October of last year trade between the two countries "
+            "exceeded $9 billion, according to the statistics office of Laos. In 2016 this figure was only $2.1 "
+            "billion. Thailand's share in Laos's total foreign trade has reached 41.5 percent.")
+    periods = {c.text: c.period for c in extract_claims(text, article_date=date(2018, 1, 20))}
+    assert periods["$2.1 billion"] == "2016"
+    assert periods["41.5 percent"] == "2017-01/2017-10"
+
+
+def test_a_ranking_list_of_share_or_level_brackets_gives_each_figure_the_country_before_its_bracket() -> None:
+    text = ("Georgia's foreign trade reached $1.9 billion in March 2023, according to Georgia's statistics office.\n\n"
+            "The biggest turnover was recorded with Turkey (16.1 percent or $305.2 million), Russia (12.8 percent or "
+            "$243.9 million) and China (9.7 percent or $184.6 million).")
+    partners = {c.text: c.partner for c in extract_claims(text) if c.kind == "level"}
+    assert partners["$305.2 million"] == "TUR"
+    assert partners["$243.9 million"] == "RUS"
+    assert partners["$184.6 million"] == "CHN"
+
+
+def test_a_share_printed_before_its_level_in_one_bracket_is_that_partners_share() -> None:
+    text = ("Georgia's foreign trade reached $1.9 billion in March 2023, according to Georgia's statistics office.\n\n"
+            "The biggest turnover was recorded with Turkey (16.1 percent or $305.2 million), Russia (12.8 percent or "
+            "$243.9 million) and China (9.7 percent or $184.6 million).")
+    shares = {c.text: (c.reporter, c.partner, c.flow) for c in extract_claims(text) if c.kind == "share"}
+    assert shares == {"16.1 percent": ("GEO", "TUR", "T"), "12.8 percent": ("GEO", "RUS", "T"),
+                      "9.7 percent": ("GEO", "CHN", "T")}

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from mirrortrade.claims.claim import WEAK
+from mirrortrade.claims.own_periods import looks_back_after
 from mirrortrade.claims.periods import PeriodMention
 from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.model import Period
@@ -134,7 +135,8 @@ class FillMixin:
             chosen, where = before[-1], "clause-before"
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
-            free = [pm for pm in own if pm.start < next_start]
+            free = [pm for pm in own if pm.start < next_start and not (
+                self.carry_period and looks_back_after(pm, fig_end))]
             if free:
                 chosen, where = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))), "sentence"
         if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (

@@ -2,6 +2,11 @@
 
 - a day's date ("BAKU, 8 May 2024.", "as of 1 January 2025") is when something was said or stood, never a month of
   trade: it is no period mention (a figure after it takes the period in context);
+- a looking-back mention ("a year earlier", "the previous year") in another clause after a figure is a later figure's
+  comparison base ("trade stayed at $26 billion over the year, though its share slipped to 46% from 50% a year
+  earlier"), never the period of the figure before it, which takes the period in context;
+- a sentence that restates the figure in context for an earlier year ("In 2015 this figure was only $4.7 billion")
+  is a side remark: the sentences after it go on about the period in context;
 - a month named without its year ("in January") in an undated article that also prints the same month with a year
   only as a comparison base ("up 48% on January 2023", "compared with March 2019") is the month a year after that
   base, never the base month itself."""
@@ -14,6 +19,7 @@ from functools import lru_cache
 
 from mirrortrade.claims.fiscal import MON, MONTHS
 from mirrortrade.claims.periods import PeriodMention
+from mirrortrade.model import Period
 
 #: a comparison word right before a month and year: "on January 2023", "compared with March 2019", "from May 2022"
 _BASE_WORD = re.compile(
@@ -62,3 +68,28 @@ def after_base(periods: list[PeriodMention], text: str) -> list[PeriodMention]:
                 pm = replace(pm, period=f"{y + 1}-{mon:02d}")
         out.append(pm)
     return out
+
+
+#: mentions that look back from the period in context: a comparison base's words
+_LOOKING_BACK = ("year", "previous", "prior", "yoy")
+
+
+def looks_back_after(pm: PeriodMention, fig_end: int) -> bool:
+    """Whether ``pm`` looks back from the period in context ("a year earlier") and comes after the figure ending at
+    ``fig_end`` (outside its clause: a later figure's comparison base)."""
+    return pm.start >= fig_end and pm.relative in _LOOKING_BACK
+
+
+#: the figure in context referred back to: "this figure", "the indicator", "that amount"
+_BACK_REFERENCE = re.compile(r"\b(?:this|that|the|the\s+same)\s+(?:figure|indicator|amount|number|volume|sum)\b", re.I)
+
+
+def past_restatement(sentence: str, period: str | None, carried: str | None) -> bool:
+    """Whether ``sentence`` restates the figure in context ("this figure") for a ``period`` that ends before the
+    ``carried`` period starts (a look back, not a new period for the sentences after it)."""
+    if not period or not carried or not _BACK_REFERENCE.search(sentence):
+        return False
+    try:
+        return Period.parse(period).end < Period.parse(carried).start
+    except Exception:  # noqa: BLE001 - an unreadable period is no look back
+        return False
