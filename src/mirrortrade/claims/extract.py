@@ -29,6 +29,7 @@ from mirrortrade.claims.anaphora import article_pair
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
+from mirrortrade.claims.own_periods import past_restatement
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.scope import place_agencies
 from mirrortrade.claims.sentence import _SentenceCtx
@@ -233,7 +234,8 @@ def _paragraph_claims(
             # "Provisional data put it at $14.1 billion, against $21.3 billion a year earlier" after a fiscal year:
             # the year before a span with no calendar months is no period either, and no period to carry
             pass
-        elif own and own[0].relative in _LOOKING_BACK and carry_period is not None:
+        elif own and (own[0].relative in _LOOKING_BACK or past_restatement(ctx.t, own[0].period, carry_period)) \
+                and carry_period is not None:
             # "Trade shrank to $3.9 billion in the quarter from $5.7 billion a year earlier": the only period named
             # looks back from the one in context, which the next sentences still go on about
             pass

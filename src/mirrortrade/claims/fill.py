@@ -8,7 +8,9 @@ import re
 from collections import Counter
 
 from mirrortrade.claims.claim import WEAK
+from mirrortrade.claims.own_periods import looks_back_after
 from mirrortrade.claims.periods import PeriodMention
+from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.model import Period
 
 
@@ -22,6 +24,13 @@ class FillMixin:
             if r.code not in known and r.code not in ("WLD",):
                 self._note("partner", 0.8, "sentence-country")
                 return r.code
+        if region_partner(self.t):  # "turnover with the region": no country
+            self._note("partner", 0.0, "region-unnamed")
+            return None
+        hub = ranking_hub(known, self.topic, self.art.hub, self.para_codes)
+        if hub:  # "Armenia rounded out the top three" in a paragraph ranking Russia's partners: Russia
+            self._note("partner", 0.6, "ranking-hub")
+            return hub
         for c in (self.topic, self.art.hub):
             if c and c not in known:
                 self._note("partner", 0.6, "paragraph-topic" if c == self.topic else "article-hub")
@@ -126,7 +135,8 @@ class FillMixin:
             chosen, where = before[-1], "clause-before"
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
-            free = [pm for pm in own if pm.start < next_start]
+            free = [pm for pm in own if pm.start < next_start and not (
+                self.carry_period and looks_back_after(pm, fig_end))]
             if free:
                 chosen, where = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))), "sentence"
         if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (

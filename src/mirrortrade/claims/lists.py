@@ -266,7 +266,7 @@ class ListsMixin:
     #: what stands between a country and its figure in a ranking: "Uzbekistan ($13.7 billion)", "Kazakhstan – $1
     #: billion", a predicate of lower-case words before "with"/"at" ("remained the region's largest partner with",
     #: ", which had briefly taken the lead, slipped to second place with")
-    _OWN_GAP = re.compile(r"^\s*(?:\(\s*[+−-]?|[–—-]\s*|:\s*|[\s,]+(?:[a-z'’]+[\s,]+){0,10}with\s+|"
+    _OWN_GAP = re.compile(r"^\s*(?:\(\s*(?:\d+(?:[.,]\d+)?\s*(?:percent|per\s+cent|%)\s*(?:,|;|or|and)\s*)?[+−-]?|[–—-]\s*|:\s*|[\s,]+(?:[a-z'’]+[\s,]+){0,10}with\s+|"
                           r"[\s,]+(?:[a-z'’]+[\s,]+){0,6}at\s+|\s+(?:[a-z]+\s+){1,3}(?:[–—-]|\(|:)\s*)$")
     #: a region or the world after "in", "among", "of": the domain of a ranking ("the largest partner in the region"),
     #: not a party

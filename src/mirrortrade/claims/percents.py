@@ -162,13 +162,20 @@ class PercentsMixin:
         (the reporter's total, a region's) is not said: the kind is read below
         :data:`~mirrortrade.claims.claim.FLAGGABLE`, so the share is shown and corroborated, never flagged."""
         prev = [(mo, c) for mo, c in level_claims if mo.end <= qstart]
-        if not prev or not re.match(r"\s*\)", self.t[pc.end:]):
+        # "with China (27.2 percent or $1.1 billion)": the share first, its level after it in the same bracket
+        nxt = next(((mo, c) for mo, c in level_claims if mo.start >= pc.end), None)
+        if nxt is not None and re.search(r"\(\s*$", self.t[:qstart]) and re.fullmatch(
+                r"\s*(?:,|;|or)\s*", self.t[pc.end:lx.qualifier_before(self.t, nxt[0].start)[1]]) \
+                and re.match(r"\s*\)", self.t[nxt[0].end:]):
+            mo, c = nxt
+        elif not prev or not re.match(r"\s*\)", self.t[pc.end:]):
             return False
-        mo, c = prev[-1]
-        gap = self.t[mo.end:qstart]
-        if not (re.fullmatch(r"\s*\(\s*", gap) or re.fullmatch(r"\s*,\s*", gap) and re.search(
-                r"\(\s*(?:[A-Za-z]+\s+){0,2}$", self.t[:lx.qualifier_before(self.t, mo.start)[1]])):
-            return False
+        else:
+            mo, c = prev[-1]
+            gap = self.t[mo.end:qstart]
+            if not (re.fullmatch(r"\s*\(\s*", gap) or re.fullmatch(r"\s*,\s*", gap) and re.search(
+                    r"\(\s*(?:[A-Za-z]+\s+){0,2}$", self.t[:lx.qualifier_before(self.t, mo.start)[1]])):
+                return False
         if re.search(r"[+±−-]\s*$", self.t[max(0, qstart - 2):pc.start]) or pc.text[:1] in "+±−-" \
                 or _CHANGE_AFTER.match(self.t[pc.end:]):
             return False  # "($48.7 billion, +11 percent)": a change

@@ -40,7 +40,7 @@ LABELS: dict[str, frozenset[str]] = {
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",
         "share-holder", "share-list", "share-part", "gapped-list", "sentence-country", "paragraph-topic",
         "article-hub", "paragraph-country", "reporter-country", "reporter-partner", "world-default",
-        "beyond-bilateral", "joint-holders", "unknown-party", "none"}),
+        "beyond-bilateral", "joint-holders", "unknown-party", "ranking-hub", "region-unnamed", "none"}),
     "flow": frozenset({
         "flow-noun", "flow-verb", "flow-word", "flow-after", "previous-figure", "respectively", "antecedent",
         "antecedent-part", "ranking", "share-part", "comparison-base", "difference-unsaid"}),

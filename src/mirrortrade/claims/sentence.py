@@ -14,6 +14,7 @@ from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
+from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
@@ -83,6 +84,8 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         dl = _DATELINE.match(self.t) if s.start < 400 else None
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
+        # "BAKU, 8 May 2024.": a day, no period; "in January" beside "up 48% on January 2023": January 2024
+        self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None)
         self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
         self.flows = list(_FLOW_RE.finditer(self.t))
         self.clauses = self._clause_spans()

@@ -1,0 +1,95 @@
+"""Which period mentions of a sentence are a figure's own period, and of which year (issue 16, session 12):
+
+- a day's date ("BAKU, 8 May 2024.", "as of 1 January 2025") is when something was said or stood, never a month of
+  trade: it is no period mention (a figure after it takes the period in context);
+- a looking-back mention ("a year earlier", "the previous year") in another clause after a figure is a later figure's
+  comparison base ("trade stayed at $26 billion over the year, though its share slipped to 46% from 50% a year
+  earlier"), never the period of the figure before it, which takes the period in context;
+- a sentence that restates the figure in context for an earlier year ("In 2015 this figure was only $4.7 billion")
+  is a side remark: the sentences after it go on about the period in context;
+- a month named without its year ("in January") in an undated article that also prints the same month with a year
+  only as a comparison base ("up 48% on January 2023", "compared with March 2019") is the month a year after that
+  base, never the base month itself."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from mirrortrade.claims.fiscal import MON, MONTHS
+from mirrortrade.claims.periods import PeriodMention
+from mirrortrade.model import Period
+
+#: a comparison word right before a month and year: "on January 2023", "compared with March 2019", "from May 2022"
+_BASE_WORD = re.compile(
+    r"\b(?:on|over|from|than(?:\s+in)?|versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to)\s+(?:in\s+)?$", re.I)
+_MONTH_YEAR = re.compile(r"\b(?P<mon>" + MON + r")\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+#: a year printed or said in a period mention ("January 2024", "this January", "January last year")
+_YEAR_SAID = re.compile(r"(?:19|20)\d\d|\b(?:this|last|next|current|past|previous|prior)\b|\b'\d\d\b", re.I)
+_MONTH_PERIOD = re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)$")
+#: a day number right before a month: "8 May 2024", "1st January"
+_DAY_BEFORE = re.compile(r"(?<![\d.,$])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+$")
+_STARTS_MONTH = re.compile(r"^" + MON + r"\b", re.I)
+
+
+def own_periods(periods: list[PeriodMention], sentence: str, text: str, dated: bool) -> list[PeriodMention]:
+    """The sentence's period mentions without days' dates, and (``dated`` false: an article with no date) with a
+    bare month moved a year after its comparison base (:func:`after_base`)."""
+    out = [pm for pm in periods if not (_MONTH_PERIOD.match(pm.period or "") and _STARTS_MONTH.match(pm.text)
+                                        and _DAY_BEFORE.search(sentence[max(0, pm.start - 6):pm.start]))]
+    return out if dated else after_base(out, text)
+
+
+@lru_cache(maxsize=16)
+def base_months(text: str) -> frozenset[tuple[int, int]]:
+    """(year, month) pairs the text prints with their year only as a comparison base, never as a claim's own
+    month (the same month and year printed elsewhere without a comparison word is no base)."""
+    bases: set[tuple[int, int]] = set()
+    own: set[tuple[int, int]] = set()
+    for m in _MONTH_YEAR.finditer(text):
+        ym = (int(m.group("y")), MONTHS[m.group("mon").lower().rstrip(".")])
+        (bases if _BASE_WORD.search(text[max(0, m.start() - 30):m.start()]) else own).add(ym)
+    return frozenset(bases - own)
+
+
+def after_base(periods: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """Move a single month named without its year from a comparison base's year to the year after ("in January"
+    beside "up 48% on January 2023" is January 2024)."""
+    bases = base_months(text)
+    if not bases:
+        return periods
+    out = []
+    for pm in periods:
+        m = _MONTH_PERIOD.match(pm.period or "")
+        if m and not pm.base and not _YEAR_SAID.search(pm.text):
+            y, mon = int(m.group("y")), int(m.group("m"))
+            if (y, mon) in bases:
+                pm = replace(pm, period=f"{y + 1}-{mon:02d}")
+        out.append(pm)
+    return out
+
+
+#: mentions that look back from the period in context: a comparison base's words
+_LOOKING_BACK = ("year", "previous", "prior", "yoy")
+
+
+def looks_back_after(pm: PeriodMention, fig_end: int) -> bool:
+    """Whether ``pm`` looks back from the period in context ("a year earlier") and comes after the figure ending at
+    ``fig_end`` (outside its clause: a later figure's comparison base)."""
+    return pm.start >= fig_end and pm.relative in _LOOKING_BACK
+
+
+#: the figure in context referred back to: "this figure", "the indicator", "that amount"
+_BACK_REFERENCE = re.compile(r"\b(?:this|that|the|the\s+same)\s+(?:figure|indicator|amount|number|volume|sum)\b", re.I)
+
+
+def past_restatement(sentence: str, period: str | None, carried: str | None) -> bool:
+    """Whether ``sentence`` restates the figure in context ("this figure") for a ``period`` that ends before the
+    ``carried`` period starts (a look back, not a new period for the sentences after it)."""
+    if not period or not carried or not _BACK_REFERENCE.search(sentence):
+        return False
+    try:
+        return Period.parse(period).end < Period.parse(carried).start
+    except Exception:  # noqa: BLE001 - an unreadable period is no look back
+        return False
