@@ -263,16 +263,29 @@ def section(scores: dict[str, dict[str, Any]], label: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _set_names(value: str) -> list[str]:
+    """`--set`: 'all', one set, or several separated by commas ('dev,seeds,heldout5'), in SETS order."""
+    if value == "all":
+        return list(SETS)
+    asked = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in asked if v not in SETS]
+    if unknown or not asked:
+        raise argparse.ArgumentTypeError(f"unknown set(s) {', '.join(unknown) or value!r}; choose from "
+                                         f"{', '.join(SETS)} or all")
+    return [n for n in SETS if n in asked]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="all", choices=[*SETS, "all"], help="Which set to score (default: all).")
+    ap.add_argument("--set", default="all", type=_set_names,
+                    help="Which set to score, or several separated by commas (default: all).")
     ap.add_argument("--json", action="store_true", help="Print the scores as JSON.")
     ap.add_argument("--verbose", action="store_true", help="Per article: missed, extra and misread claims, "
                                                            "wrong verdicts and false flags (on stderr).")
     ap.add_argument("--markdown", metavar="LABEL", help="Print the RESULTS.md section, LABEL as its first line "
                                                          "(e.g. the date and the extractor's commit).")
     args = ap.parse_args(argv)
-    names = list(SETS) if args.set == "all" else [args.set]
+    names = args.set
     problems = [f"{a.set}/{a.name}: {err}" for n in names for a in load_set(n) for err in validate(a.ann, a.text)]
     if problems:
         print("invalid annotations:\n" + "\n".join(problems), file=sys.stderr)

@@ -9,6 +9,7 @@ from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.context import frame_missing
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.text import Paragraph
 
@@ -118,7 +119,7 @@ class AnaphoraMixin:
         cands.append(self._series_claim())
         for c in cands:
             if c is not None:
-                ok = c.flow and c.reporter and c.partner and not (set(c.missing) & {"reporter", "partner", "flow"})
+                ok = c.flow and c.reporter and c.partner and not (frame_missing(c) & {"reporter", "partner", "flow"})
                 return c if ok and c.kind != "difference" else None
         return None
 
@@ -199,7 +200,7 @@ class AnaphoraMixin:
             return
         last = out[-1]
         if last.flow != prev.flow or not last.reporter or not last.partner or last.partner in ("WLD", "CA5") \
-                or set(last.missing) & {"reporter", "partner"}:
+                or frame_missing(last) & {"reporter", "partner"}:
             return
         pp = [last.reporter, last.partner]
         if fl.subject is None and fl.partner is None:

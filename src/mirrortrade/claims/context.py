@@ -84,9 +84,16 @@ class Series:
         return c
 
 
+def frame_missing(c: Claim) -> set[str]:
+    """The slots of ``c`` not read; a reporter guessed from the flow's subject (no statistics named anywhere, left
+    for the store to settle: :mod:`mirrortrade.claims.whose`) is no unread frame: a figure referring back to it
+    inherits its parties and the same guess."""
+    return set(c.missing) - ({"reporter"} if (c.how or {}).get("reporter") == "flow-subject" else set())
+
+
 def frame_resolved(c: Claim) -> bool:
     """The claim's parties and flow were read (none missing): a frame others may inherit."""
-    return bool(c.flow and c.reporter and c.partner) and not set(c.missing) & {"reporter", "partner", "flow"}
+    return bool(c.flow and c.reporter and c.partner) and not frame_missing(c) & {"reporter", "partner", "flow"}
 
 
 def year_before(period: str | None) -> str | None:

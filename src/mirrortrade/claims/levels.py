@@ -406,6 +406,11 @@ class LevelsMixin:
     ) -> Claim:
         self._note("partner", 1.0, fl.how)
         reporter, partner, flow, flip = self._orient(fl, src)
+        if self._how.get("reporter") == "flow-subject" and fl.flow in ("X", "M") and fl.subject == reporter:
+            # "Kazakh exports to China jumped to $13.2 billion" with no statistics named: the exporter (importer)
+            # named in the flow phrase is whose figure it is, as the flow's direction says (a turnover "between
+            # Russia and China" names its two sides in no order of whose figure it is: left to the store)
+            self._why["reporter"] = max(self._why.get("reporter", 0.0), RESOLVED)
         value = mo.value
         if mo.high is not None:
             lo, hi = value - mo.precision / 2, mo.high + mo.precision / 2

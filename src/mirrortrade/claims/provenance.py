@@ -5,7 +5,10 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
 * reporter — ``sentence`` / ``sentence-after`` (statistics named in the sentence, before / after the figure),
   ``paragraph`` (named earlier in the paragraph), ``previous-paragraph`` (carried from a paragraph before),
   ``article-default`` (the first source the article names), ``flow-subject`` (no source named anywhere: the flow's
-  subject), ``speaker`` (an official quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
+  subject: a guess, left unresolved), ``store-match`` (that guess settled by the one side's stored series the
+  figure matches, :mod:`mirrortrade.claims.whose`), ``sole-side`` (a country's trade with the Central Asian
+  region: only the country publishes it), ``paragraph-settled`` (a figure of the same two countries in the
+  paragraph of one settled or named in its flow phrase), ``speaker`` (an official quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
   country), ``other-country``, ``rival-count``, ``province``, ``none-yet`` / ``none``;
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
   "foreign"), ``previous-figure`` (the sentence's figure before), ``list-member``, ``respectively``, ``ranking``,
@@ -34,7 +37,7 @@ LABELS: dict[str, frozenset[str]] = {
     "reporter": frozenset({
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
-        "none"}),
+        "none", "store-match", "sole-side", "paragraph-settled"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",

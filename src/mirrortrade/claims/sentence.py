@@ -8,7 +8,7 @@ import re
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.anaphora import AnaphoraMixin
-from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.fill import FillMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
@@ -201,7 +201,9 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         if self.art.default_source is not None:
             self._note("reporter", 0.8, "article-default")
         else:
-            self._note("reporter", 0.5, "flow-subject")
+            # no statistics named anywhere: the flow's subject is a guess (left unresolved unless the store settles
+            # it, see :mod:`mirrortrade.claims.whose`)
+            self._note("reporter", WEAK, "flow-subject")
         return self.art.default_source
 
     def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:

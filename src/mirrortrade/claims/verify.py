@@ -39,6 +39,7 @@ from mirrortrade.claims.neighbours import FLAGS, gate
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
+from mirrortrade.claims.whose import settle_reporters
 from mirrortrade.model import AGGREGATES, MIRROR_FLOW, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
@@ -230,6 +231,8 @@ def check_claims(
     vintage = (article_date or date.today()).isoformat()
     # precision first: a claim with an unresolved slot is shown as such and never verified or compared
     _set_aside_collisions(claims)
+    if store is not None:
+        settle_reporters(claims, store.observations())  # a reporter no text names, settled by the store's series
     unresolved = [c for c in claims if c.missing]
     claims_all, claims = claims, [c for c in claims if not c.missing]
     crow = _claim_rows(claims, title, vintage)

@@ -1,0 +1,136 @@
+"""Whose statistics a figure is when the article names none (issue 16, the reporter slot on unseen text).
+
+The corpus convention: the reporter is the country whose statistics the figure is. When no agency, source or
+official is named anywhere before or after a figure, the text alone does not tell: the flow's subject ("trade
+between Russia and China", "Kazakhstan is China's largest partner, the two countries having traded ...") is only
+the order the writer happened to name the two countries in, and on the development sets one such guess in five
+was the other side's. So the extractor leaves that reporter below :data:`~mirrortrade.claims.claim.RESOLVED`
+(provenance ``flow-subject``) and this module settles it from the store, if it can:
+
+* a level claim of exports, imports or turnover between two countries takes the reporter whose stored figure of the
+  same flow (the mirror flow from the other side), partner and period it matches within rounding (the claim's
+  interval overlaps the stored one; a turnover also against the same statistics' exports + imports);
+* it is settled only when exactly one side matches; when both match, either reading is consistent, and the
+  subject's stays; when neither matches, or the store holds neither side, the reporter stays unresolved (never a
+  guess that could make a correct figure look wrong).
+
+A claim settled this way restates a stored figure, so it cannot be flagged against the store; its reporter is read
+at :data:`~mirrortrade.claims.claim.RESOLVED` (below :data:`~mirrortrade.claims.claim.FLAGGABLE`).
+
+    settle_reporters(claims, store_obs)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import RESOLVED, Claim
+
+#: the provenance of a reporter guessed from the flow's subject, and of one settled by the store
+GUESSED, SETTLED, SOLE_SIDE, SAME_STATEMENT = "flow-subject", "store-match", "sole-side", "paragraph-settled"
+_MIRROR = {"X": "M", "M": "X", "T": "T"}
+_NOT_A_REPORTER = {"WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB"}
+
+
+def _candidate(c: Claim) -> bool:
+    return (c.missing == ["reporter"] and (c.how or {}).get("reporter") == GUESSED and c.kind == "level"
+            and c.flow in _MIRROR and c.interval is not None and bool(c.period)
+            and c.reporter not in _NOT_A_REPORTER and c.partner not in _NOT_A_REPORTER
+            and c.reporter is not None and c.partner is not None)
+
+
+_Obs = dict[tuple[str, str, str, str], list[tuple[float, float, str]]]
+
+
+def _stored(obs: _Obs, reporter: str, partner: str, flow: str, period: str) -> list[tuple[float, float, str]]:
+    """Stored intervals of ``reporter``'s ``flow`` with ``partner`` in ``period``; a turnover with none of its own
+    is the same statistics' exports + imports (every pairing of the vintages stored)."""
+    got = list(obs.get((reporter, partner, flow, period), []))
+    if flow == "T" and not got:
+        xs, ms = obs.get((reporter, partner, "X", period), []), obs.get((reporter, partner, "M", period), [])
+        got = [(x[0] + m[0], x[1] + m[1], x[2]) for x in xs for m in ms if x[2] == m[2]]
+    return got
+
+
+def _matches(iv: tuple[float, float], stored: list[tuple[float, float, str]]) -> set[str]:
+    """The sources of the stored figures the interval overlaps."""
+    lo, hi = iv
+    return {src for s_lo, s_hi, src in stored if lo <= s_hi and s_lo <= hi}
+
+
+def _settle(c: Claim, how: str) -> None:
+    c.slots["reporter"] = RESOLVED
+    c.how["reporter"] = how
+    c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
+
+
+def _guessed(c: Claim) -> bool:
+    return c.missing == ["reporter"] and (c.how or {}).get("reporter") == GUESSED and c.reporter is not None
+
+
+def settle_reporters(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[str]:
+    """Settle each guessed reporter (see module doc) that exactly one side's stored series matches, then the other
+    figures of the same flow statement (same sentence, parties and period: "rose 10% to $39.8 billion"); a country's
+    trade with the Central Asian region has one side that publishes statistics, the country's. Returns the ids of
+    the claims settled."""
+    settled = _by_store(claims, store_obs)
+    for c in claims:
+        if _guessed(c) and c.partner == "CA5" and c.reporter not in _NOT_A_REPORTER \
+                and c.reporter not in lx.CENTRAL_ASIA_CODES:
+            _settle(c, SOLE_SIDE)  # "China–Central Asia trade": the region as a whole has no statistics of its own
+            settled.append(c.id)
+    # the paragraph's other figures of the same two countries (the same flow statement, "The figure grew 33 percent
+    # to $19.7 billion" after it, "imports from China" after "India's exports to China") are the same statistics
+    anchors = [c for c in claims if c.id in settled or not c.missing and (c.how or {}).get("reporter") == GUESSED]
+    for c in claims:
+        if not _guessed(c) or c.id in settled:
+            continue
+        pair = {c.reporter, c.partner}
+        twin = next((d for d in anchors if d.paragraph == c.paragraph and {d.reporter, d.partner} == pair), None)
+        if twin is None:
+            continue
+        if twin.reporter != c.reporter:
+            if c.flow not in _MIRROR:
+                continue  # a balance seen from the other side changes sign: left unresolved
+            c.reporter, c.partner, c.flow = twin.reporter, twin.partner, _MIRROR[str(c.flow)]
+        if c.source is None and twin.source is not None and twin.how.get("reporter") == SETTLED:
+            c.source = twin.source
+        _settle(c, SAME_STATEMENT)
+        settled.append(c.id)
+    return settled
+
+
+def _by_store(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[str]:
+    cands = [c for c in claims if _candidate(c)]
+    if not cands or store_obs is None or store_obs.empty:
+        return []
+    codes = {x for c in cands for x in (c.reporter, c.partner)}
+    sub = store_obs[store_obs["reporter"].isin(codes) & store_obs["partner"].isin(codes)]
+    if "product" in sub.columns:
+        sub = sub[sub["product"].eq("TOTAL")]
+    obs: _Obs = {}
+    for r in sub.itertuples(index=False):
+        row: Any = r
+        obs.setdefault((row.reporter, row.partner, row.flow, str(row.period)), []).append(
+            (float(row.value_low), float(row.value_high), str(row.source_id)))
+    settled: list[str] = []
+    for c in cands:
+        a, b, f, p = str(c.reporter), str(c.partner), str(c.flow), str(c.period)
+        iv = c.interval
+        assert iv is not None
+        mine = _matches(iv, _stored(obs, a, b, f, p))
+        theirs = _matches(iv, _stored(obs, b, a, _MIRROR[f], p))
+        if bool(mine) == bool(theirs):
+            continue  # neither side matches (or the store holds neither), or both do: left as it is
+        if theirs:
+            c.reporter, c.partner, c.flow = b, a, _MIRROR[f]
+        sources = mine or theirs
+        if len(sources) == 1:
+            c.source = next(iter(sources))  # the statistics it restates
+        _settle(c, SETTLED)
+        settled.append(c.id)
+    return settled
