@@ -116,8 +116,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
         r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
         # "October alone brought $19.8 billion": the month by itself; "January's exports"
-        r"|\b(?P<m3>(?:January|February|March|April|June|July|August|September|October|November|December))\s+alone\b"
-        r"|\b(?P<m4>(?:January|February|March|April|May|June|July|August|September|October|November|December))['’]s\b",
+        r"|\b(?P<m3>(?!may\b)" + _MON + r")\s+alone\b"
+        r"|\b(?P<m4>" + _MON + r")['’]s\b",
         re.I)),
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
