@@ -21,3 +21,14 @@ def test_without_decimal_commas_a_comma_separates_thousands() -> None:
     assert [m.value for m in find_money(text, decimal_comma=uses_decimal_comma(text))] == [1496.2e6, 2305e6]
     # a count with a thousands comma is no decimal, even in a decimal-comma text
     assert [m.value for m in find_money("shipments of $4,7 billion and 1,250 tonnes", decimal_comma=True)] == [4.7e9]
+
+
+def test_a_comma_after_four_or_more_digits_is_a_decimal_comma() -> None:
+    # no thousands group has four digits: "$1861,702 million" is 1,861.702 million (found by
+    # benchmarks/house_styles.py's decimal-comma style; before, it was read as "$1861", unscaled)
+    text = "Imports fell 21,68 percent to $1861,702 million, from $2377,07 million."
+    assert uses_decimal_comma(text)
+    got = [(m.text, m.value, m.precision) for m in find_money(text, decimal_comma=uses_decimal_comma(text))]
+    assert got == [("$1861,702 million", 1861.702e6, 1e3), ("$2377,07 million", 2377.07e6, 1e4)]
+    # a thousands comma in its right place is still one
+    assert [m.value for m in find_money("exports of $2,377 million")] == [2377e6]

@@ -16,8 +16,9 @@ from mirrortrade.model import precision_of
 
 _SCALE = r"trillion|trn|tn|billion|bln|bn|b|million|mln|mil|mn|m|thousand|k"
 #: a decimal comma ("4,7 billion", "17,9 percent") is read only before a scale word or a percent sign, and only
-#: with one or two digits after the comma ("1,496" stays one thousand four hundred and ninety-six)
-DEC_COMMA = (r"\d+,\d{1,2}(?![\d.])(?=[\s-]?(?:(?:" + _SCALE + r")(?![A-Za-z])|%|per\s?cent\b|pct\b|percentage\b))")
+#: with one or two digits after the comma ("1,496" stays one thousand four hundred and ninety-six), or after four or
+#: more digits, which no thousands group can be ("$1861,702 million" is 1,861.702 million)
+DEC_COMMA = (r"(?:\d+,\d{1,2}|\d{4,},\d+)(?![\d.])(?=[\s-]?(?:(?:" + _SCALE + r")(?![A-Za-z])|%|per\s?cent\b|pct\b|percentage\b))")
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + DEC_COMMA + r"|\d+(?:\.\d+)?"
 SCALES: dict[str, float] = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12,
@@ -129,7 +130,7 @@ class Percent:
 def plain(num: str) -> str:
     """A printed number as a plain decimal: a decimal comma ("4,7") becomes a point; thousands commas go."""
     num = num.replace("−", "-")
-    if re.fullmatch(r"[-+]?\d+,\d{1,2}", num):
+    if re.fullmatch(r"[-+]?\d+,\d{1,2}|[-+]?\d{4,},\d+", num):
         return num.replace(",", ".")
     return num.replace(",", "")
 
