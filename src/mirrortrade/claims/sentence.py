@@ -148,6 +148,8 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         if m is None:
             return False
         a, b = kw.end() + m.start(1), kw.end() + m.end(1)
+        if re.match(r"[$€£¥]|\d", self.t[b:]):
+            return False  # "imports to US$12.8 billion", "to USD 12.8 billion": a currency before an amount, no party
         return not any(r.start < b and a < r.end for r in self.refs)
     def _clause_spans(self) -> list[tuple[int, int]]:
         cuts = [0]
