@@ -91,20 +91,21 @@ def test_a_figure_restated_for_an_earlier_year_does_not_date_the_sentences_after
     assert periods["41.5 percent"] == "2017-01/2017-10"
 
 
+#: a ranking of partners whose bracket gives a share and a level for each (modelled on a Georgian statistics release)
+_GEORGIA_RANKING = (
+    "Georgia's foreign trade reached $1.9 billion in March 2023, according to Georgia's statistics office.\n\n"
+    "The biggest turnover was recorded with Turkey (16.1 percent or $305.2 million), Russia (12.8 percent or "
+    "$243.9 million) and China (9.7 percent or $184.6 million).")
+
+
 def test_a_ranking_list_of_share_or_level_brackets_gives_each_figure_the_country_before_its_bracket() -> None:
-    text = ("Georgia's foreign trade reached $1.9 billion in March 2023, according to Georgia's statistics office.\n\n"
-            "The biggest turnover was recorded with Turkey (16.1 percent or $305.2 million), Russia (12.8 percent or "
-            "$243.9 million) and China (9.7 percent or $184.6 million).")
-    partners = {c.text: c.partner for c in extract_claims(text) if c.kind == "level"}
+    partners = {c.text: c.partner for c in extract_claims(_GEORGIA_RANKING) if c.kind == "level"}
     assert partners["$305.2 million"] == "TUR"
     assert partners["$243.9 million"] == "RUS"
     assert partners["$184.6 million"] == "CHN"
 
 
 def test_a_share_printed_before_its_level_in_one_bracket_is_that_partners_share() -> None:
-    text = ("Georgia's foreign trade reached $1.9 billion in March 2023, according to Georgia's statistics office.\n\n"
-            "The biggest turnover was recorded with Turkey (16.1 percent or $305.2 million), Russia (12.8 percent or "
-            "$243.9 million) and China (9.7 percent or $184.6 million).")
-    shares = {c.text: (c.reporter, c.partner, c.flow) for c in extract_claims(text) if c.kind == "share"}
+    shares = {c.text: (c.reporter, c.partner, c.flow) for c in extract_claims(_GEORGIA_RANKING) if c.kind == "share"}
     assert shares == {"16.1 percent": ("GEO", "TUR", "T"), "12.8 percent": ("GEO", "RUS", "T"),
                       "9.7 percent": ("GEO", "CHN", "T")}
