@@ -32,6 +32,10 @@ def dateline_country(text: str) -> str | None:
     return None
 
 
+#: the rest of a diplomat's title before his posting and name: "Ambassador Extraordinary and Plenipotentiary (to ...)"
+_ENVOY_TITLE = r"\s+(?:(?:[A-Z][a-z]+\s+)+(?:and\s+(?:[A-Z][a-z]+\s+)+)?)??"
+
+
 def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, home: str | None,
                     ministry: bool = False) -> str | None:
     """Whose agency is "the National Statistical Committee" named without its country: the country the sentence
@@ -86,8 +90,8 @@ def _find_sources(
                 tail[m.end():m.end() + 40], re.I):
             m = None  # "the Turkmen side bought goods from China": a party to the trade, not whose figures they are
         if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
-                re.match(r"\s+(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
-                         r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", tail[m.end():m.end() + 80])
+                re.match(_ENVOY_TITLE + r"(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
+                         r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", text[b + m.end():b + m.end() + 120])
                 or re.search(r"according to\s+(?:the\s+)?$", text[max(0, a - 20):a], re.I)):
             m = None  # "at a meeting with Chinese Ambassador Zhang Xiao": a diplomat speaks for figures only as the speaker
         if m:
@@ -118,6 +122,8 @@ def _find_sources(
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
         elif unplaced and kind != "intl":
             out.append(_Source(m.start() + offset, m.end() + offset, "", kind, ""))
+    for s in out:
+        s.end = _name_end(text, s.start - offset, s.end - offset) + offset
     # keep one source per span (named agencies win over the country-adjective form)
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[_Source] = []
@@ -138,6 +144,32 @@ def _find_sources(
         merged = [s for s in merged if s in cited or not re.search(
             r"^[^.;]{0,60}\bciting\b", text[s.end - offset:cited[0].start - offset + 1])]
     return merged
+
+
+#: an agency's name: a capitalised agency noun ("Ministry", "Committee", "General Administration") in the source
+_NAME_NOUN = re.compile(r"\b(?:Ministry|Committee|Agency|Administration|Bureau|Office|Service|Department|Chamber)\b")
+#: the rest of an agency's name after the words a source pattern took ("Ministry of Economy and | Budget Planning")
+_NAME_REST = re.compile(r"(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][a-z]+)+")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the name of the agency at ``text[start:end]`` ends: a source pattern reads a capitalised name only so far
+    ("Kazakhstan's Ministry of Economy and" of "... and Budget Planning"); the name goes on over the capitalised words
+    (joined by "and", "of", "for", "on") that follow, up to a country's name."""
+    name = text[start:end]
+    if not _NAME_NOUN.search(name) or not re.search(r"(?:\b(?:and|of|for|on)|[A-Z][a-z]+)$", name):
+        return end
+    if re.search(r"\b(?:and|of|for|on)$", name):
+        m = re.match(r"\s+[A-Z][a-z]+(?:" + _NAME_REST.pattern + r")?", text[end:])
+    else:
+        m = _NAME_REST.match(text[end:]) if re.match(r"\s+(?:and|of|for|on)\s", text[end:]) else None
+    if m is None:
+        return end
+    stop = end + m.end()
+    for r in lx.find_countries(text[end:stop], region_as_ca5=False):
+        stop = min(stop, end + r.start)
+    return end + len(text[end:stop].rstrip().removesuffix(" and").removesuffix(" of").rstrip()) \
+        if stop > end else end
 
 
 def _is_trade_source(s: _Source) -> bool:
