@@ -66,3 +66,59 @@ def test_figures_set_against_a_later_agencys_are_the_other_sides() -> None:
     text = text.replace("Peru's trade with Chile", "trade between Chile and Peru")
     assert "reporter" in _one(text, "$3.1 billion").missing
 
+
+
+def test_a_minister_of_no_country_speaks_for_the_country_his_sentence_names() -> None:
+    # no dateline, no country before the title: the one country his sentence names in the possessive (as a ministry)
+    text = ("Peru's trade deficit with Chile reached $1.5 billion in 2021, Trade and Tourism Minister Ana Ruiz told "
+            "parliament.")
+    c = _one(text, "$1.5 billion")
+    assert (c.reporter, c.how["reporter"]) == ("PER", "speaker")
+    assert c.missing == []
+    # the possessive of another sentence is no evidence ("at a meeting with Chile's ambassador")
+    text = ("Exports of copper through Peru have doubled, Prime Minister Ana Ruiz said at a meeting with Chile's "
+            "ambassador. Trade between Peru and Chile grew to $3.1 billion in 2021, the minister said.")
+    assert "reporter" in _one(text, "$3.1 billion").missing
+
+
+def test_a_statistics_office_by_its_short_name() -> None:
+    # its country from its own words, then the short name alone refers back to it
+    text = ("Georgia's statistics office Geostat said trade with Armenia reached $1.2 billion in 2022.\n\n"
+            "Trade with Turkey came to $2.5 billion in 2022, according to Geostat.")
+    assert (_one(text, "$1.2 billion").reporter, _one(text, "$1.2 billion").source) == ("GEO", "GE-STAT")
+    assert _one(text, "$2.5 billion").reporter == "GEO"
+    # in a Tbilisi dispatch, a short name with no country of its own is the dispatch's country's when the sentence
+    # speaks of no other country than as a partner ...
+    text = "TBILISI, March 3, 2023 – Trade with Armenia reached $1.2 billion in 2022, according to Geostat."
+    assert _one(text, "$1.2 billion").reporter == "GEO"
+    # ... and nobody's when it does, or when there is no dispatch (either side could be its name's)
+    text = ("TBILISI, March 3, 2023 – Trade with Armenia reached $1.2 billion in 2022.\n\n"
+            "Separately, Armstat put Armenian exports to Georgia at $0.4 billion in 2022.")
+    assert "reporter" in _one(text, "$0.4 billion").missing
+    text = "Trade between Armenia and Georgia reached $1.2 billion in 2022, according to Geostat."
+    assert "reporter" in _one(text, "$1.2 billion").missing
+
+
+def test_an_official_titled_in_lower_case() -> None:
+    text = ("Trade between Peru and Chile reached $3.1 billion in 2021, Chile's first deputy minister of foreign affairs "
+            "Ana Ruiz said.\n\nTrade between Peru and Chile reached $3.2 billion in 2021, Ana Ruiz, Chile's first "
+            "deputy minister of foreign affairs, said.")
+    for figure in ("$3.1 billion", "$3.2 billion"):
+        c = _one(text, figure)
+        assert (c.reporter, c.partner, c.how["reporter"]) == ("CHL", "PER", "speaker")
+    # "the minister" is the official named before, not a minister of no country
+    text = ("Chile's Trade Minister Ana Ruiz met Peru's ambassador on Monday. Trade between Peru and Chile reached "
+            "$3.1 billion in 2021, the minister said.")
+    assert _one(text, "$3.1 billion").reporter == "CHL"
+
+
+def test_a_countrys_own_figures_named_by_ellipsis() -> None:
+    text = ("Peru's statistics office put trade with Chile at $3.1 billion in 2021. The figures are close to Chile's "
+            "own, published in January, which put trade with Peru at $3.0 billion in 2021.")
+    c = _one(text, "$3.0 billion")
+    assert (c.reporter, c.partner, c.flow) == ("CHL", "PER", "T")
+
+
+def test_a_dateline_closed_by_a_full_stop() -> None:
+    text = "TBILISI. Trade with Armenia reached $1.2 billion in 2022, according to Geostat."
+    assert _one(text, "$1.2 billion").reporter == "GEO"

@@ -6,7 +6,9 @@ higher total") and then refers back to it by a definite description in lower cas
 last agency named before it that it fits (the same head noun, "the ministry" for "Kazakhstan's Ministry of Economy
 and Budget Planning", or the same kind, "the customs agency" for the General Administration of Customs), and its
 figures are that agency's country's. A description nothing earlier fits is left as the sentence reads it (the
-sentence's own rules, :func:`mirrortrade.claims.sources._agency_country`; never a guess from here).
+sentence's own rules, :func:`mirrortrade.claims.sources._agency_country`; never a guess from here). A statistics
+office named again by its short name alone ("according to Geostat" after "Georgia's statistics office Geostat") is
+the one named so before.
 
     refer_back(text, sources, named) -> sources     # the sentence's sources, descriptions resolved
     note_named(named, text, sources)                # remember the agencies a sentence names, with their words
@@ -71,6 +73,13 @@ def refer_back(text: str, sources: list[_Source], named: list[tuple[str, _Source
     of whatever the sentence guessed for it. A description that no earlier agency fits, or that speaks for no figures
     (:data:`_SAYS_AFTER`, :data:`_SAYS_BEFORE`), is left alone."""
     out = list(sources)
+    for i, s in enumerate(out):
+        if not s.reporter and s.kind == "stat":
+            # "according to Geostat" after "Georgia's statistics office Geostat": the short name named before
+            name = text[s.start:s.end]
+            ante = next((x for words, x in reversed(named) if re.search(r"\b" + re.escape(name) + r"\b", words)), None)
+            if ante is not None:
+                out[i] = _Source(s.start, s.end, ante.reporter, ante.kind, ante.sid)
     for m in _DESCRIPTION.finditer(text):
         mod, head = m.group("mod"), m.group("head")
         earlier = named + [(text[s.start:s.end], s) for s in sources

@@ -15,11 +15,14 @@ class _Source:
     reporter: str
     kind: str
     sid: str
+    #: an office named by its short name ("Geostat"): placed by its own words, never by the article's country
+    short_name: bool = False
 
 
 
 #: a place name in capitals opening an article ("BISHKEK, February 12, 2019 –", "ASTANA, Kazakhstan, Sept 1, 2023.")
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|:\s|\s[–—-]\s)", re.M)
+#: ("ASTANA. The volume of ...": a place in capitals closed by a full stop, too)
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|:\s|\s[–—-]\s|\.\s+(?=[A-Z][a-z]))", re.M)
 
 
 def dateline_country(text: str) -> str | None:
@@ -62,6 +65,26 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
     return near[0] if near else None
 
 
+#: a statistics office named by its short name, a word ending in "stat" ("Geostat", "Armstat", "TurkStat")
+_STAT_NAME = re.compile(r"\b[A-Z][A-Za-z]*?[a-z][Ss]tat\b")
+
+
+def _stat_name_country(text: str, m: re.Match[str], refs: list[lx.CountryRef], placed: list[_Source],
+                       offset: int) -> str | None:
+    """Whose statistics office a short name is, from its own words: the country before it in the possessive
+    ("Georgia's Geostat", "Georgia's statistics office Geostat"), or the agency of a country it stands beside as
+    another name ("the National Statistics Office of Georgia (Geostat)", "Geostat, Georgia's statistics office")."""
+    for r in refs:
+        if r.possessive and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and re.fullmatch(
+                r"['’]s\s+(?:[a-z]+\s+){0,3}", text[r.end - offset:m.start()]):
+            return r.code
+    for x in placed:
+        if re.fullmatch(r"\s*[(,]\s*", text[x.end - offset:m.start()]) or re.fullmatch(
+                r"\s*,\s*(?:the\s+)?", text[m.end():x.start - offset]):
+            return x.reporter
+    return None
+
+
 def _find_sources(
     text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None,
     unplaced: bool = False,
@@ -98,6 +121,12 @@ def _find_sources(
             kind = lx.source_kind(m.group(0))
             out.append(_Source(r.start, r.end + m.end(), r.code, kind, lx.source_id(r.code, kind)))
             continue
+        own = re.match(r"['’]s\s+own\b(?=\s*[,.;)]|\s+(?:which|that)\b)", tail)
+        if own and r.possessive and re.search(r"\b(?:figures|data|numbers|statistics|estimates|counts?)\b", text[:a], re.I):
+            # "The figures are close to China's own, published in January, which put trade ...": the figures the
+            # sentence spoke of, the country's own (an ellipsis of its data noun)
+            out.append(_Source(r.start, r.end + own.end(), r.code, "data", lx.source_id(r.code, "data")))
+            continue
         head = text[max(0, a - 60):a]
         m2 = lx.SOURCE_BEFORE_COUNTRY.search(head)
         if m2:
@@ -122,6 +151,23 @@ def _find_sources(
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
         elif unplaced and kind != "intl":
             out.append(_Source(m.start() + offset, m.end() + offset, "", kind, ""))
+    for m in _STAT_NAME.finditer(text):
+        a0, b0 = m.start() + offset, m.end() + offset
+        if any(x.start <= a0 and b0 <= x.end for x in out):
+            continue  # "Uzstat", a name the lexicon knows
+        code = _stat_name_country(text, m, refs, [x for x in out if x.reporter], offset)
+        if code is None and home and not any(
+                r.code != home and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and not re.search(
+                    r"\b(?:with|to|from|into|between|and)\s+(?:the\s+)?$", text[max(0, r.start - offset - 12):r.start - offset])
+                for r in refs):
+            # "Trade with Armenia reached $1.2 billion, according to Geostat" in a Tbilisi dispatch: the office of the
+            # place it is reported from, when the sentence speaks of no other country than as a partner ("Armstat put
+            # Armenian exports ..." in the same dispatch is not said to be Georgia's)
+            code = home
+        if code:
+            out.append(_Source(a0, b0, code, "stat", lx.source_id(code, "stat")))
+        elif unplaced:
+            out.append(_Source(a0, b0, "", "stat", "", short_name=True))
     for s in out:
         s.end = _name_end(text, s.start - offset, s.end - offset) + offset
     # keep one source per span (named agencies win over the country-adjective form)
@@ -192,8 +238,23 @@ def _sid(src: _Source | None, reporter: str | None) -> str | None:
 _OFFICIAL = re.compile(
     r"\b(?:(?:First\s+)?(?:Vice|Deputy)\s+)?(?:President|Prime\s+Minister|Premier|Chairman\s+of\s+the\s+Cabinet"
     r"(?:\s+of\s+Ministers)?|(?:[A-Z][a-z]+\s+)?Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?)\b"
+    # a title in lower case, as a description after the name or the country: "Chile's first deputy minister of
+    # foreign affairs", "the deputy trade minister"
+    r"|\b(?:first\s+)?(?:(?:vice|deputy)\s+)?(?:(?:prime|foreign|trade|economy|finance|commerce|economic)\s+)?"
+    r"minister(?:\s+of\s+(?:foreign\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?\b"
 )
 _SPEECH = re.compile(r"\b(?:said|says|told|noted|stated|added|announced|stressed|emphasi[sz]ed)\b")
+
+
+def _placed_title(text: str, m: re.Match[str]) -> bool:
+    """A title as a name (capitalised: "Deputy Prime Minister") names an official; one in lower case does only with
+    its country before it ("Chile's first deputy minister of foreign affairs"): "the minister said" refers back to the
+    official named before, and is no official of its own."""
+    if m.group(0)[:1].isupper():
+        return True
+    lead = text[max(0, m.start() - 25):m.start()]
+    refs = lx.find_countries(lead, region_as_ca5=False)
+    return bool(refs) and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]) is not None
 
 
 def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
@@ -214,13 +275,13 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
     if name and not any(m.end() == name.end(1) for m in _OFFICIAL.finditer(head)):
         # "..., Smailov said": the official of that name ("Kazakh Prime Minister Alikhan Smailov"), not the last
         # official named ("Chinese Premier Li Keqiang"); a name never given with a title is nobody we can place
-        titled = list(re.finditer(_OFFICIAL.pattern + r"(?:\s+[A-Z][\w'’-]+){0,3}?\s+" + re.escape(name.group(1))
-                                  + r"\b", text))
+        titled = [m for m in re.finditer("(?:" + _OFFICIAL.pattern + r")(?:\s+[A-Z][\w'’-]+){0,3}?\s+"
+                                         + re.escape(name.group(1)) + r"\b", text) if _placed_title(text, m)]
         if not titled:
             return None
         t = titled[-1]
     else:
-        titles = list(_OFFICIAL.finditer(text))
+        titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
         if not titles:
             return None
         t = titles[-1]
@@ -228,4 +289,11 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
     refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
     if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
         return refs[-1].code
+    if home is None and t.start() >= len(text) - len(head):
+        # "India's trade deficit with China touched $51.5 billion ..., Commerce and Industry Minister Piyush Goyal told
+        # parliament" with no dateline: a minister of no country named, speaking in the sentence itself, speaks for the
+        # one country the sentence names in the possessive, as a ministry does (see :func:`_agency_country`)
+        owners = {r.code for r in lx.find_countries(head, region_as_ca5=False)
+                  if r.possessive and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")}
+        return owners.pop() if len(owners) == 1 else None
     return home
