@@ -122,3 +122,12 @@ def test_a_countrys_own_figures_named_by_ellipsis() -> None:
 def test_a_dateline_closed_by_a_full_stop() -> None:
     text = "TBILISI. Trade with Armenia reached $1.2 billion in 2022, according to Geostat."
     assert _one(text, "$1.2 billion").reporter == "GEO"
+
+
+def test_the_government_is_the_last_officials() -> None:
+    text = ("Trade between Peru and Chile could reach $5 billion in the coming years, Chile's Prime Minister Ana Ruiz "
+            "said at a meeting in Lima.\n\nBuilding up trade is a priority, Ruiz noted, according to the government's "
+            "press service. In 2021 trade between the countries amounted to $3.1 billion.")
+    c = _one(text, "$3.1 billion")
+    assert (c.reporter, c.partner) == ("CHL", "PER")
+    assert c.missing == []

@@ -2,7 +2,8 @@
 
 An article names an agency once with its country ("China's General Administration of Customs arrives at a much
 higher total") and then refers back to it by a definite description in lower case: "By the customs agency's count
-...", "the ministry said", "according to the committee". Such a description names no country of its own; it is the
+...", "the ministry said", "according to the committee", "the government's press service" (the government of the
+official named last, when no government was named). Such a description names no country of its own; it is the
 last agency named before it that it fits (the same head noun, "the ministry" for "Kazakhstan's Ministry of Economy
 and Budget Planning", or the same kind, "the customs agency" for the General Administration of Customs), and its
 figures are that agency's country's. A description nothing earlier fits is left as the sentence reads it (the
@@ -27,13 +28,13 @@ from collections.abc import Sequence
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import RESOLVED, Claim
-from mirrortrade.claims.sources import _is_trade_source, _Source
+from mirrortrade.claims.sources import _is_trade_source, _Source, official_country
 
 #: a definite description of an agency, in lower case (a name is capitalised): "the customs agency", "the agency",
 #: "the ministry", "the statistics committee"; "the ministry of ..." names its portfolio, no description
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>customs|statistics|statistical|stat|trade|commerce|economy)\s+)?"
-    r"(?P<head>agency|ministry|committee|bureau|office|service|administration|department)\b"
+    r"(?P<head>agency|ministry|committee|bureau|office|service|administration|department|government)\b"
     r"(?!\s+(?:of|on|for|under)\b)"
 )
 #: the description speaks for figures: "the agency's count", "the ministry said", "according to the committee"
@@ -56,6 +57,8 @@ def _fits(mod: str | None, head: str, words: str, src: _Source) -> bool:
         return mod in w  # "the trade ministry" for "the Ministry of Industry and Trade"
     if head == "agency":
         return bool(re.search(_AGENCY_NOUNS, words, re.I))
+    if head == "government":
+        return src.kind == "gov" and bool(re.search(r"government|cabinet", words, re.I))
     return head in w
 
 
@@ -66,7 +69,8 @@ def note_named(named: list[tuple[str, _Source]], text: str, sources: list[_Sourc
             named.append((text[s.start - offset:s.end - offset], s))
 
 
-def refer_back(text: str, sources: list[_Source], named: list[tuple[str, _Source]]) -> list[_Source]:
+def refer_back(text: str, sources: list[_Source], named: list[tuple[str, _Source]], before: str = "",
+               home: str | None = None) -> list[_Source]:
     """``sources`` (of the sentence ``text``, offsets in it) with each definite description of an agency resolved to
     the last agency named before it that it fits (``named``: the article's agencies so far, in text order, then the
     sentence's own before the description): the description's source takes that agency's country and kind, in place
@@ -85,6 +89,11 @@ def refer_back(text: str, sources: list[_Source], named: list[tuple[str, _Source
         earlier = named + [(text[s.start:s.end], s) for s in sources
                            if s.end <= m.start() and s.reporter and _is_trade_source(s) and s.kind != "intl"]
         ante = next((s for words, s in reversed(earlier) if _fits(mod, head, words, s)), None)
+        if ante is None and head == "government" and mod is None:
+            # "Smailov noted, according to the government's press service": the government of the official named
+            # last before it ("Kazakh Prime Minister Alikhan Smailov")
+            code = official_country(before[-1500:] + " " + text[:m.start()], home)
+            ante = _Source(m.start(), m.end(), code, "gov", lx.source_id(code, "gov")) if code else None
         if ante is None:
             continue
         kind = "customs" if mod == "customs" else ante.kind
@@ -97,6 +106,9 @@ def refer_back(text: str, sources: list[_Source], named: list[tuple[str, _Source
             out = [s for s in out if s not in overlap]
         elif not (_SAYS_AFTER.match(text[m.end():m.end() + 30]) or _SAYS_BEFORE.search(text[max(0, m.start() - 20):m.start()])):
             continue
+        elif head == "government" and re.match(r"['’]s\b(?!\s+(?:press\s+service|data|figures|statistics|count))",
+                                               text[m.end():m.end() + 30]):
+            continue  # "the government's plans": a government's own figures only when it speaks for them
         out.append(new)
     out.sort(key=lambda s: s.start)
     return out

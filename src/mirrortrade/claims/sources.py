@@ -257,6 +257,21 @@ def _placed_title(text: str, m: re.Match[str]) -> bool:
     return bool(refs) and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]) is not None
 
 
+def official_country(text: str, home: str | None) -> str | None:
+    """The country of the official named last in ``text`` (the country just before the title, else the dateline's):
+    whose "the government" a later sentence speaks of ("Kazakh Prime Minister Alikhan Smailov said ... according to
+    the government's press service")."""
+    titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
+    if not titles:
+        return None
+    t = titles[-1]
+    lead = text[max(0, t.start() - 25):t.start()]
+    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
+    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
+        return refs[-1].code
+    return home
+
+
 def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
     """Whose figures a quoted official gives when no statistics are named: the country of the official speaking
     ("..., Deputy Chairman of the Cabinet of Ministers Bakyt Torobaev said" in a Bishkek dispatch; "..., Yan said"
