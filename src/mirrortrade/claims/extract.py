@@ -25,6 +25,7 @@ from collections import Counter
 from datetime import date
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.agencies import note_named, other_side
 from mirrortrade.claims.anaphora import article_pair
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.fiscal import fiscal_start_month
@@ -67,6 +68,7 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         # (an overview article goes country by country, each paragraph opening with the lead's statistics)
         got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
+    other_side(claims, text, art.default_source, art.pair)
     _province_claims(claims, art)
     claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -214,6 +216,7 @@ def _paragraph_claims(
         ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
+        note_named(art.named, ctx.t, ctx.sources)
         out.extend(got)
         # a figure compared with another partner's ("against $671bn with the US") is a side remark: what the text goes
         # on about is the sentence's own frame

@@ -53,6 +53,9 @@ class _Article:
     home: str | None = None
     #: the two countries the article is about (its headline's, else the two it names most): "bilateral trade"
     pair: tuple[str, ...] = ()
+    #: the agencies named so far whose country is known, with the words naming them: what "the customs agency",
+    #: "the ministry" refer back to (see :mod:`mirrortrade.claims.agencies`)
+    named: list[tuple[str, _Source]] = field(default_factory=list)
     #: the frame of the last claim-bearing sentence: what "It amounted to $y", "Exports came to $z" go on about
     series: Series = field(default_factory=Series)
 

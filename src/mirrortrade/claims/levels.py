@@ -279,7 +279,12 @@ class LevelsMixin:
 
     def _is_target(self, mo: Money, prev_end: int) -> bool:
         ca, _ = self.clause_of(mo.start)
-        before = self.t[max(ca, prev_end):mo.start]
+        # words of an agency's name are not the sentence's ("the Ministry of Economy and Budget Planning said trade
+        # ... came to $22.5 billion" states no plan): each source named is blanked out
+        t = self.t
+        for src in self.sources:
+            t = t[:src.start] + " " * (src.end - src.start) + t[src.end:]
+        before = t[max(ca, prev_end):mo.start]
         if _TARGET_BEFORE.search(before):
             return True
         if re.match(r"^\s+(?:goal|target|objective|benchmark)\b", self.t[mo.end:], re.I):

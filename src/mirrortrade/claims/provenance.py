@@ -8,7 +8,9 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   subject: a guess, left unresolved), ``store-match`` (that guess settled by the one side's stored series the
   figure matches, :mod:`mirrortrade.claims.whose`), ``sole-side`` (a country's trade with the Central Asian
   region: only the country publishes it), ``paragraph-settled`` (a figure of the same two countries in the
-  paragraph of one settled or named in its flow phrase), ``speaker`` (an official quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
+  paragraph of one settled or named in its flow phrase), ``contrast-other-side`` (stated before a first agency that
+  puts its own figures "higher": the other country's, :mod:`mirrortrade.claims.agencies`), ``speaker`` (an official
+  quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
   country), ``other-country``, ``rival-count``, ``province``, ``none-yet`` / ``none``;
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
   "foreign"), ``previous-figure`` (the sentence's figure before), ``list-member``, ``respectively``, ``ranking``,
@@ -37,7 +39,7 @@ LABELS: dict[str, frozenset[str]] = {
     "reporter": frozenset({
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
-        "none", "store-match", "sole-side", "paragraph-settled"}),
+        "none", "store-match", "sole-side", "paragraph-settled", "contrast-other-side"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",

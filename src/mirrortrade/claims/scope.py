@@ -78,8 +78,8 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
     tells (either country has one) stays unplaced."""
     others = [c for c in ([hub] if hub else []) + list(pair) if c and c != "CHN"]
     for s in sources:
-        if not unplaced(s):
-            continue
+        if not unplaced(s) or (s.short_name and "CHN" not in pair):
+            continue  # "according to Geostat" in an article about Armenia and Georgia: either side's name, not said
         stats = s.kind in ("stat", "agency")
         if carried is not None and carried.reporter and (not stats or carried.reporter != "CHN"):
             s.reporter = carried.reporter

@@ -7,6 +7,7 @@ import math
 import re
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.agencies import refer_back
 from mirrortrade.claims.anaphora import AnaphoraMixin
 from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.fill import FillMixin
@@ -66,7 +67,8 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         self.t = s.text
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
             self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub, text=self.t))
-        self.sources = _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True)
+        self.sources = refer_back(self.t, _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True), art.named,
+                                  art.text[max(0, s.start - 1500):s.start], art.home)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end
         }

@@ -15,11 +15,14 @@ class _Source:
     reporter: str
     kind: str
     sid: str
+    #: an office named by its short name ("Geostat"): placed by its own words, never by the article's country
+    short_name: bool = False
 
 
 
 #: a place name in capitals opening an article ("BISHKEK, February 12, 2019 –", "ASTANA, Kazakhstan, Sept 1, 2023.")
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|:\s|\s[–—-]\s)", re.M)
+#: ("ASTANA. The volume of ...": a place in capitals closed by a full stop, too)
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|:\s|\s[–—-]\s|\.\s+(?=[A-Z][a-z]))", re.M)
 
 
 def dateline_country(text: str) -> str | None:
@@ -30,6 +33,10 @@ def dateline_country(text: str) -> str | None:
         if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(place):
             return refs[0].code
     return None
+
+
+#: the rest of a diplomat's title before his posting and name: "Ambassador Extraordinary and Plenipotentiary (to ...)"
+_ENVOY_TITLE = r"\s+(?:(?:[A-Z][a-z]+\s+)+(?:and\s+(?:[A-Z][a-z]+\s+)+)?)??"
 
 
 def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, home: str | None,
@@ -56,6 +63,26 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
     if kind not in ("customs", "commerce"):
         near = [c for c in near if c != "CHN"]
     return near[0] if near else None
+
+
+#: a statistics office named by its short name, a word ending in "stat" ("Geostat", "Armstat", "TurkStat")
+_STAT_NAME = re.compile(r"\b[A-Z][A-Za-z]*?[a-z][Ss]tat\b")
+
+
+def _stat_name_country(text: str, m: re.Match[str], refs: list[lx.CountryRef], placed: list[_Source],
+                       offset: int) -> str | None:
+    """Whose statistics office a short name is, from its own words: the country before it in the possessive
+    ("Georgia's Geostat", "Georgia's statistics office Geostat"), or the agency of a country it stands beside as
+    another name ("the National Statistics Office of Georgia (Geostat)", "Geostat, Georgia's statistics office")."""
+    for r in refs:
+        if r.possessive and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and re.fullmatch(
+                r"['’]s\s+(?:[a-z]+\s+){0,3}", text[r.end - offset:m.start()]):
+            return r.code
+    for x in placed:
+        if re.fullmatch(r"\s*[(,]\s*", text[x.end - offset:m.start()]) or re.fullmatch(
+                r"\s*,\s*(?:the\s+)?", text[m.end():x.start - offset]):
+            return x.reporter
+    return None
 
 
 def _find_sources(
@@ -86,13 +113,19 @@ def _find_sources(
                 tail[m.end():m.end() + 40], re.I):
             m = None  # "the Turkmen side bought goods from China": a party to the trade, not whose figures they are
         if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
-                re.match(r"\s+(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
-                         r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", tail[m.end():m.end() + 80])
+                re.match(_ENVOY_TITLE + r"(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
+                         r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", text[b + m.end():b + m.end() + 120])
                 or re.search(r"according to\s+(?:the\s+)?$", text[max(0, a - 20):a], re.I)):
             m = None  # "at a meeting with Chinese Ambassador Zhang Xiao": a diplomat speaks for figures only as the speaker
         if m:
             kind = lx.source_kind(m.group(0))
             out.append(_Source(r.start, r.end + m.end(), r.code, kind, lx.source_id(r.code, kind)))
+            continue
+        own = re.match(r"['’]s\s+own\b(?=\s*[,.;)]|\s+(?:which|that)\b)", tail)
+        if own and r.possessive and re.search(r"\b(?:figures|data|numbers|statistics|estimates|counts?)\b", text[:a], re.I):
+            # "The figures are close to China's own, published in January, which put trade ...": the figures the
+            # sentence spoke of, the country's own (an ellipsis of its data noun)
+            out.append(_Source(r.start, r.end + own.end(), r.code, "data", lx.source_id(r.code, "data")))
             continue
         head = text[max(0, a - 60):a]
         m2 = lx.SOURCE_BEFORE_COUNTRY.search(head)
@@ -118,6 +151,25 @@ def _find_sources(
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
         elif unplaced and kind != "intl":
             out.append(_Source(m.start() + offset, m.end() + offset, "", kind, ""))
+    for m in _STAT_NAME.finditer(text):
+        a0, b0 = m.start() + offset, m.end() + offset
+        if any(x.start <= a0 and b0 <= x.end for x in out):
+            continue  # "Uzstat", a name the lexicon knows
+        code = _stat_name_country(text, m, refs, [x for x in out if x.reporter], offset)
+        if code is None and home and not any(
+                r.code != home and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and not re.search(
+                    r"\b(?:with|to|from|into|between|and)\s+(?:the\s+)?$", text[max(0, r.start - offset - 12):r.start - offset])
+                for r in refs):
+            # "Trade with Armenia reached $1.2 billion, according to Geostat" in a Tbilisi dispatch: the office of the
+            # place it is reported from, when the sentence speaks of no other country than as a partner ("Armstat put
+            # Armenian exports ..." in the same dispatch is not said to be Georgia's)
+            code = home
+        if code:
+            out.append(_Source(a0, b0, code, "stat", lx.source_id(code, "stat")))
+        elif unplaced:
+            out.append(_Source(a0, b0, "", "stat", "", short_name=True))
+    for s in out:
+        s.end = _name_end(text, s.start - offset, s.end - offset) + offset
     # keep one source per span (named agencies win over the country-adjective form)
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[_Source] = []
@@ -140,6 +192,32 @@ def _find_sources(
     return merged
 
 
+#: an agency's name: a capitalised agency noun ("Ministry", "Committee", "General Administration") in the source
+_NAME_NOUN = re.compile(r"\b(?:Ministry|Committee|Agency|Administration|Bureau|Office|Service|Department|Chamber)\b")
+#: the rest of an agency's name after the words a source pattern took ("Ministry of Economy and | Budget Planning")
+_NAME_REST = re.compile(r"(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][a-z]+)+")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the name of the agency at ``text[start:end]`` ends: a source pattern reads a capitalised name only so far
+    ("Kazakhstan's Ministry of Economy and" of "... and Budget Planning"); the name goes on over the capitalised words
+    (joined by "and", "of", "for", "on") that follow, up to a country's name."""
+    name = text[start:end]
+    if not _NAME_NOUN.search(name) or not re.search(r"(?:\b(?:and|of|for|on)|[A-Z][a-z]+)$", name):
+        return end
+    if re.search(r"\b(?:and|of|for|on)$", name):
+        m = re.match(r"\s+[A-Z][a-z]+(?:" + _NAME_REST.pattern + r")?", text[end:])
+    else:
+        m = _NAME_REST.match(text[end:]) if re.match(r"\s+(?:and|of|for|on)\s", text[end:]) else None
+    if m is None:
+        return end
+    stop = end + m.end()
+    for r in lx.find_countries(text[end:stop], region_as_ca5=False):
+        stop = min(stop, end + r.start)
+    return end + len(text[end:stop].rstrip().removesuffix(" and").removesuffix(" of").rstrip()) \
+        if stop > end else end
+
+
 def _is_trade_source(s: _Source) -> bool:
     return s.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "embassy", "audit", "bank", "intl")
 
@@ -160,8 +238,38 @@ def _sid(src: _Source | None, reporter: str | None) -> str | None:
 _OFFICIAL = re.compile(
     r"\b(?:(?:First\s+)?(?:Vice|Deputy)\s+)?(?:President|Prime\s+Minister|Premier|Chairman\s+of\s+the\s+Cabinet"
     r"(?:\s+of\s+Ministers)?|(?:[A-Z][a-z]+\s+)?Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?)\b"
+    # a title in lower case, as a description after the name or the country: "Chile's first deputy minister of
+    # foreign affairs", "the deputy trade minister"
+    r"|\b(?:first\s+)?(?:(?:vice|deputy)\s+)?(?:(?:prime|foreign|trade|economy|finance|commerce|economic)\s+)?"
+    r"minister(?:\s+of\s+(?:foreign\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?\b"
 )
 _SPEECH = re.compile(r"\b(?:said|says|told|noted|stated|added|announced|stressed|emphasi[sz]ed)\b")
+
+
+def _placed_title(text: str, m: re.Match[str]) -> bool:
+    """A title as a name (capitalised: "Deputy Prime Minister") names an official; one in lower case does only with
+    its country before it ("Chile's first deputy minister of foreign affairs"): "the minister said" refers back to the
+    official named before, and is no official of its own."""
+    if m.group(0)[:1].isupper():
+        return True
+    lead = text[max(0, m.start() - 25):m.start()]
+    refs = lx.find_countries(lead, region_as_ca5=False)
+    return bool(refs) and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]) is not None
+
+
+def official_country(text: str, home: str | None) -> str | None:
+    """The country of the official named last in ``text`` (the country just before the title, else the dateline's):
+    whose "the government" a later sentence speaks of ("Kazakh Prime Minister Alikhan Smailov said ... according to
+    the government's press service")."""
+    titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
+    if not titles:
+        return None
+    t = titles[-1]
+    lead = text[max(0, t.start() - 25):t.start()]
+    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
+    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
+        return refs[-1].code
+    return home
 
 
 def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
@@ -182,13 +290,13 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
     if name and not any(m.end() == name.end(1) for m in _OFFICIAL.finditer(head)):
         # "..., Smailov said": the official of that name ("Kazakh Prime Minister Alikhan Smailov"), not the last
         # official named ("Chinese Premier Li Keqiang"); a name never given with a title is nobody we can place
-        titled = list(re.finditer(_OFFICIAL.pattern + r"(?:\s+[A-Z][\w'’-]+){0,3}?\s+" + re.escape(name.group(1))
-                                  + r"\b", text))
+        titled = [m for m in re.finditer("(?:" + _OFFICIAL.pattern + r")(?:\s+[A-Z][\w'’-]+){0,3}?\s+"
+                                         + re.escape(name.group(1)) + r"\b", text) if _placed_title(text, m)]
         if not titled:
             return None
         t = titled[-1]
     else:
-        titles = list(_OFFICIAL.finditer(text))
+        titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
         if not titles:
             return None
         t = titles[-1]
@@ -196,4 +304,11 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
     refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
     if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
         return refs[-1].code
+    if home is None and t.start() >= len(text) - len(head):
+        # "India's trade deficit with China touched $51.5 billion ..., Commerce and Industry Minister Piyush Goyal told
+        # parliament" with no dateline: a minister of no country named, speaking in the sentence itself, speaks for the
+        # one country the sentence names in the possessive, as a ministry does (see :func:`_agency_country`)
+        owners = {r.code for r in lx.find_countries(head, region_as_ca5=False)
+                  if r.possessive and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")}
+        return owners.pop() if len(owners) == 1 else None
     return home
