@@ -136,7 +136,7 @@ class FillMixin:
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
             free = [pm for pm in own if pm.start < next_start and not (
-                self.carry_period and looks_back_after(pm, fig_end))]
+                self.carry_period and (looks_back_after(pm, fig_end) or self._next_figures(pm, fig_start, next_start)))]
             if free:
                 chosen, where = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))), "sentence"
         if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
@@ -168,6 +168,15 @@ class FillMixin:
             return next(p for p in self.art.seen_periods if counts[p] == top)
         self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
         return str(self.art.data_year) if self.art.data_year else None
+
+    def _next_figures(self, pm: PeriodMention, fig_start: int, next_start: int) -> bool:
+        """Whether ``pm`` stands in a later clause than the figure at ``fig_start``, the clause of the next figure
+        ("reaching $9.2 billion; in the first six months of 2016 they had stood at $6.5 billion"): that figure's
+        period, never the one of the figure before it, which takes the period in context."""
+        if pm.start < fig_start or next_start >= len(self.t):
+            return False
+        here, there = self.clause_of(fig_start), self.clause_of(pm.start)
+        return here != there and self.clause_of(next_start) == there
 
 
 def _relative(pm: PeriodMention | None) -> str:

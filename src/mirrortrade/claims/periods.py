@@ -159,6 +159,8 @@ def _two_digit(y: str) -> int:
 
 #: relative mentions of the year before the period in context
 _YEAR_BEFORE = ("the previous year", "the prior year", "the year before", "a year earlier", "a year before", "a year ago")
+#: the ones that shift the period in context back a year, whatever its span ("the previous year" names a year)
+_SHIFT_BACK = ("a year earlier", "a year before", "a year ago")
 
 
 def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int | None:
@@ -328,9 +330,11 @@ def find_periods(
                         relative = rel.split()[-2] if len(rel.split()) > 1 else rel
                         period = str(yy) if yy else None
                         full_year = True
-                        if cp is not None and cp.kind == "span" and rel in _YEAR_BEFORE:
+                        if cp is not None and (cp.kind == "span" or cp.n_months < 12 and rel in _SHIFT_BACK) \
+                                and rel in _YEAR_BEFORE:
                             # "a year earlier" after a fiscal year in context: that fiscal year a year before,
-                            # never the calendar year
+                            # never the calendar year; "against $7.2 billion a year before" after the first half of
+                            # 2017: the first half of 2016 (a shift of the span in context, not the year it ends in)
                             period, full_year = str(cp.same_span_previous_year()), False
                     y = None
                 if g.get("rel") and kind != "relative":
