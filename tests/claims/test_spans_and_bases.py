@@ -54,3 +54,41 @@ def test_growth_over_the_period_after_a_decade_named_is_no_claim() -> None:
 def test_a_growth_the_fastest_in_ten_years_is_a_claim() -> None:
     t = "Mongolia's exports to Japan grew 30 percent in 2019, the fastest in ten years, the customs office of Mongolia said."
     assert any(r[0] == "growth" and r[5] == "30 percent" for r in _rows(t))
+
+
+def _claims(text: str) -> list[tuple[str, str | None, str | None, str | None, str | None, str, str]]:
+    return [(c.kind, c.reporter, c.partner, c.flow, c.period, c.text, c.qualifier) for c in extract_claims(text)]
+
+
+def test_the_total_crossing_a_mark_is_a_lower_bound_on_the_figure_before() -> None:
+    t = ("Japan's trade with Mongolia reached $1.23 billion in 2019, Japan's Ministry of Finance said. It was the first "
+         "time that the total crossed the $1 billion mark.")
+    rows = _claims(t)
+    assert ("level", "JPN", "MNG", "T", "2019", "$1 billion", "lower") in rows
+    bound = next(c for c in extract_claims(t) if c.text == "$1 billion")
+    assert bound.resolved  # a bound the figure meets is no rival count of it
+
+
+def test_a_part_of_that_was_exports_takes_its_own_flow() -> None:
+    t = ("Trade between Mongolia and Japan totalled $310 million in the first quarter of 2021, according to figures "
+         "compiled by Japan's Ministry of Finance, and only $12 million of that was Mongolian exports.")
+    rows = _claims(t)
+    assert ("level", "JPN", "MNG", "M", "2021-Q1", "$12 million", "exact") in rows
+
+
+def test_a_month_alone_after_a_year_to_date_figure_with_a_pronoun_subject() -> None:
+    t = ("Mongolia's exports to Japan in January–November 2023 came to $410 million, the customs office of Mongolia "
+         "said. In November alone they were $42 million.")
+    rows = _claims(t)
+    assert ("level", "MNG", "JPN", "X", "2023-11", "$42 million", "exact") in rows
+
+
+def test_the_preceding_year_is_the_year_before() -> None:
+    t = ("Mongolia's exports to Japan came to $410 million in 2023, the customs office of Mongolia said. In the "
+         "preceding year they had amounted to $380 million.")
+    rows = _claims(t)
+    assert ("level", "MNG", "JPN", "X", "2022", "$380 million", "exact") in rows
+    assert not any(r[5] == "$380 million" and r[4] == "2023" for r in rows)
+    t2 = ("Mongolia's exports to Japan came to $170 million in the first quarter of 2024, the customs office of "
+          "Mongolia said. In the first quarter of the preceding year they had amounted to $150 million.")
+    assert ("level", "MNG", "JPN", "X", "2023-Q1", "$150 million", "exact") in _claims(t2)

@@ -23,6 +23,12 @@ ANAPHOR = re.compile(
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:\w+\s+)?(?:exports?|imports?|trade|turnover|shipments?)\b)",
     re.I,
 )
+#: "the total crossed the $100 billion mark", "the tally has topped $5 billion": the figure just given, named by a noun
+#: for a whole, as the subject of a bound's verb right before the amount (a bound on that figure, for its period)
+BOUND_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:total|tally|sum|turnover)\s+(?:(?:has|had|have|thus|therefore|already|also)\s+){0,2}"
+    r"(?:crossed|passed|topped|exceeded|surpassed|broke\s+through|broken\s+through|went\s+past|gone\s+past)\s+"
+    r"(?:the\s+)?(?:(?:US|USD|U\.S\.)\s?)?$", re.I)
 #: a trade that is the pair's own: "bilateral trade", "trade between our countries", "the two neighbours' trade"
 PAIR_PHRASE = re.compile(
     r"\b(?:bilateral|mutual|two-way|our\s+(?:two\s+)?(?:countries|nations|states)|(?:the|both)\s+(?:two\s+)?"
@@ -37,6 +43,10 @@ IT_ANAPHOR = re.compile(
     r"also|already|then|still|again|kept|continued|was|is|were|are)\s+){0,2}(?=(?:amount|reach|total|"
     r"st(?:ood|ands?)\b|c(?:ame|omes?)\s+to|"
     r"gr[eo]w|r[io]s|f[ae]ll|increas|decreas|declin|jump|climb|exceed|surpass|drop|sli[dp]|shr[iu]nk|soar))"
+    # "In November alone they were $42 million": the pronoun as the subject of a copula right before the amount
+    r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b(?P<pron2>it|they)\s+(?:was|were|is|are)\s+"
+    r"(?:(?:about|around|nearly|almost|over|just\s+over|more\s+than|some|only|just)\s+)?"
+    r"(?=(?:US|USD|U\.S\.)?\s?[$€£¥]|\d|$)"
     r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b",
     re.I,
 )
@@ -83,9 +93,11 @@ class AnaphoraMixin:
         for m in ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
             found = m
         if found is None:
+            found = BOUND_ANAPHOR.search(self.t[a:pos])  # type: ignore[attr-defined]
+        if found is None:
             for m in IT_ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
-                if self._it_follows_a_figure(a + m.start(), plural=m.group("pron") is not None
-                                             and m.group("pron").lower() == "they"):
+                pron = m.group("pron") or m.group("pron2")
+                if self._it_follows_a_figure(a + m.start(), plural=pron is not None and pron.lower() == "they"):
                     found = m
         return found
 
@@ -217,6 +229,10 @@ class AnaphoraMixin:
             return
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
+        if c.qualifier in ("lower", "near_lower", "upper", "near_upper") and None not in (
+                ante.value_low, ante.value_high, c.value_low, c.value_high) \
+                and ante.value_low <= c.value_high and c.value_low <= ante.value_high:  # type: ignore[operator]
+            return  # "the total crossed the $100 billion mark" after $106.3 billion: a bound the figure meets, no rival
         c.cap_slot("reporter", 0.4, "rival-count")
 
     def _anaphoric_period(self, ante: Claim, a: int, b: int) -> str:

@@ -30,7 +30,7 @@ from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
+_REL = r"(?:this|last|the\s+current|the\s+previous|the\s+preceding|the\s+past|the\s+prior|next)\s+year"
 _YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)|(?:of\s+)?(?P<rel>" + _REL + r"))"
 
 #: a split year ("2023-24", "2018/19", "2023–2024"): a fiscal or marketing year across two calendar years
@@ -122,6 +122,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
+        r"the\s+preceding\s+year|"
         r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
         r"the\s+(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:(?:of\s+|in\s+)?(?:last|the\s+previous)\s+"
         r"year|a\s+year\s+(?:ago|earlier|before))|year[\s-]on[\s-]year|"
@@ -158,7 +159,8 @@ def _two_digit(y: str) -> int:
 
 
 #: relative mentions of the year before the period in context
-_YEAR_BEFORE = ("the previous year", "the prior year", "the year before", "a year earlier", "a year before", "a year ago")
+_YEAR_BEFORE = ("the previous year", "the prior year", "the preceding year", "the year before", "a year earlier",
+                "a year before", "a year ago")
 #: the ones that shift the period in context back a year, whatever its span ("the previous year" names a year)
 _SHIFT_BACK = ("a year earlier", "a year before", "a year ago")
 
@@ -328,6 +330,7 @@ def find_periods(
                             # "In comparison, last year ...": the year before the one the text is about
                             yy = context_year - 1
                         relative = rel.split()[-2] if len(rel.split()) > 1 else rel
+                        relative = "previous" if relative == "preceding" else relative  # one word, one reading
                         period = str(yy) if yy else None
                         full_year = True
                         if cp is not None and (cp.kind == "span" or cp.n_months < 12 and rel in _SHIFT_BACK) \
