@@ -6,6 +6,8 @@ no network)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mirrortrade.claims.extract import extract_claims
 
 
@@ -92,3 +94,42 @@ def test_the_preceding_year_is_the_year_before() -> None:
     t2 = ("Mongolia's exports to Japan came to $170 million in the first quarter of 2024, the customs office of "
           "Mongolia said. In the first quarter of the preceding year they had amounted to $150 million.")
     assert ("level", "MNG", "JPN", "X", "2023-Q1", "$150 million", "exact") in _claims(t2)
+
+
+def test_a_period_after_a_conjunction_opens_the_next_clause() -> None:
+    t = ("In 2022 trade between Mongolia and Japan amounted to $520 million, an increase of 8 percent, and in 2021 it "
+         "grew by 3 percent to $481 million, the customs office of Mongolia said.")
+    got = {c.text: c.period for c in extract_claims(t)}
+    assert got["$520 million"] == "2022" and got["$481 million"] == "2021"
+    t = ("Last year our trade with Japan rose by 9% to $520 million, and over the first five months of 2023 it grew by "
+         "11% to $240 million, the customs office of Mongolia said.")
+    got = {c.text: c.period for c in extract_claims(t)}
+    assert got["$520 million"] == "2022" and got["$240 million"] == "2023-01/2023-05"
+
+
+def test_the_only_year_said_in_the_present_tense_dates_an_undated_article() -> None:
+    t = ("Trade between Mongolia and Japan reached $200 million in the first four months of this year alone, the "
+         "customs office of Mongolia said.\n\n"
+         "\"In 2021, despite the slowdown, we can see that trade ties are holding,\" the office said.")
+    got = {c.text: c.period for c in extract_claims(t)}
+    assert got["$200 million"] == "2021-01/2021-04"
+
+
+def test_a_rate_said_to_fall_just_short_of_a_round_number_is_never_a_conflict(tmp_path: Path) -> None:
+    from mirrortrade.claims.batch import check_texts
+    from mirrortrade.data import open_store
+
+    # 2019: $1.273 billion against $1.000 billion in 2018 is +27.3 percent, "almost 30 percent" in the article's words
+    t = ("Trade between Mongolia and Japan jumped by almost 30 percent in 2019 to a record $1.273 billion, according to "
+         "Japan's Ministry of Finance.\n\n"
+         "In 2018 mutual trade amounted to $1.000 billion, an increase of 5 percent, and in 2017 it grew by 2 percent "
+         "to $952 million.")
+    store = open_store(tmp_path / "store.duckdb")
+    try:
+        result = check_texts([("article", t)], store)[0][1]
+    finally:
+        store.close()
+    assert not [f for f in result["findings"] if f["rule"] == "growth_consistency" and f["status"] == "conflict"]
+    # the levels themselves are read, each for its own year
+    got = {c["value_usd"]: (c["period"], c["status"]) for c in result["claims"]}
+    assert got[1.273e9] == ("2019", "unverifiable") and got[1.0e9] == ("2018", "unverifiable")

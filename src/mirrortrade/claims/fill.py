@@ -13,6 +13,10 @@ from mirrortrade.claims.periods import PeriodMention
 from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.model import Period
 
+#: the words between a figure and a period that open the next clause: ", and in", " and that in", ", while over"
+_OPENS_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:that\s+)?(?:(?:in|over|during|for)\s+(?:the\s+)?)?$",
+                           re.I)
+
 
 class FillMixin:
     """Methods of the sentence reader that fill a figure's party and period from its context."""
@@ -120,6 +124,12 @@ class FillMixin:
         own_before = bool(after and before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
                           and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
                                            self.t[before[-1].end:fig_start]))
+        # "Last year our turnover rose by 14% to $18 billion, and over the past ten months it grew by 33% to ...",
+        # "trade last year amounted to $23 billion and that in the first five months of this year it had reached ...":
+        # a period right after a conjunction opens the next clause, about a figure of its own after it; the period
+        # before the figure in its clause is its own
+        own_before = own_before or bool(after and before and _OPENS_CLAUSE.search(self.t[fig_end:after[0].start])
+                                        and re.search(r"\d", self.t[after[0].end:]))
         if after and rivals and not own_before and after[0].period != rivals[-1].period:
             # "trade last year amounted to $23 billion and in the first five months of this year ...": two
             # periods compete for the figure within its clause; which is its own is not said (not a guess)

@@ -1,4 +1,7 @@
-"""Percent figures of a sentence: growth rates (attached to a level or on their own) and shares."""
+"""Percent figures of a sentence: growth rates (attached to a level or on their own) and shares.
+
+A growth over a span of several years ("over the past ten years Belarus has tripled its trade", "doubled over the
+period" after a decade named) is not one year's growth: no claim, as an average annual rate is none."""
 
 from __future__ import annotations
 

@@ -9,7 +9,9 @@ A mention is a *base* when it names what a figure is compared with ("over 2024's
 figure its own period.
 
 Relative years resolve against a reference: the article date's year when given; otherwise
-the text's own years (see :func:`infer_reference_year`).
+the text's own years (see :func:`infer_reference_year`). "A year earlier" ("a year before", "a year ago")
+after a part of a year in context is that span a year before ("against $7.2 billion a year before" after
+the first half of 2017: the first half of 2016), never the calendar year.
 """
 
 from __future__ import annotations
@@ -478,6 +480,9 @@ def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
         if re.search(r"\bover\s+(?:the\s+|that\s+of\s+|in\s+)?$", before, re.I) and not _CHANGE_BEFORE_OVER.search(
                 text[max(0, start - 60):start]):
             return False
+        if re.search(r"(?:\band|\bwhile|\bwhereas|\bbut)\s+over\s+(?:the\s+)?$", before, re.I) \
+                and not re.match(r"\d", text[start:end]):
+            return False  # "to $520 million, and over the first five months of 2023 it grew": a span opening a clause
         return True
     after = text[end:end + 20]
     # "three times the 2014 figure": a year standing as the attribute of a level noun names that level
@@ -500,7 +505,8 @@ def infer_reference_year(text: str) -> int | None:
     The latest year the text mentions (ranges like "2026-27" and targets "by 2030" are
     ignored) is the latest data year. When that year is mentioned as a whole year ("in 2025",
     "2025's total") the article looks back on it and was written the year after; when it is
-    only mentioned with a part of it ("the first half of 2025") the article was written in it.
+    only mentioned with a part of it ("the first half of 2025"), or only in the present tense ("In 2020 ... ties are
+    holding"), the article was written in it.
     """
     years: list[int] = []
     full: set[int] = set()
@@ -519,7 +525,24 @@ def infer_reference_year(text: str) -> int | None:
     if not years:
         return None
     latest = max(years)
+    if latest in full and not any(_past_said(text, m) for m in _ANY_YEAR.finditer(text) if int(m.group(1)) == latest):
+        # "In 2020, despite the pandemic, we can see that trade ties are holding": the year spoken of in the present
+        # tense, never in the past, is the one the article was written in
+        return latest
     return latest + 1 if latest in full else latest
+
+
+#: a verb in the present tense, and one in the past (a past participle too: "had reached", "set up")
+_PRESENT = re.compile(r"\b(?:is|are|can|we\s+see|remains?|continues?|keeps?|stays?|holds?)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|grew|rose|fell|came|stood|became|set|saw|made|went|\w+ed)\b", re.I)
+
+
+def _past_said(text: str, m: re.Match[str]) -> bool:
+    """Whether the year at ``m`` is spoken of as past: its sentence after it has a verb in the past tense, or none in
+    the present."""
+    end = re.search(r"[.!?](?:\s|$)", text[m.end():])
+    rest = text[m.end():m.end() + end.start()] if end else text[m.end():]
+    return bool(_PAST.search(rest)) or not _PRESENT.search(rest)
 
 
 def data_year(text: str, ref_year: int | None = None) -> int | None:
