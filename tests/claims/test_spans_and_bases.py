@@ -133,3 +133,14 @@ def test_a_rate_said_to_fall_just_short_of_a_round_number_is_never_a_conflict(tm
     # the levels themselves are read, each for its own year
     got = {c["value_usd"]: (c["period"], c["status"]) for c in result["claims"]}
     assert got[1.273e9] == ("2019", "unverifiable") and got[1.0e9] == ("2018", "unverifiable")
+
+
+def test_a_figure_named_by_a_base_years_level_noun_is_that_years_level() -> None:
+    t = ("Japan's trade with Mongolia stood at $1.27 billion at the end of 2019, a 27% increase over the 2018 level of "
+         "$1.00 billion, according to Japan's Ministry of Finance.")
+    rows = _rows(t)
+    assert ("level", "JPN", "MNG", "T", "2019", "$1.27 billion") in rows
+    assert ("level", "JPN", "MNG", "T", "2018", "$1.00 billion") in rows
+    # "Of that total" after it is the figure compared, not the base's level
+    t2 = t + " Of that total, $0.70 billion represented Japanese exports to Mongolia."
+    assert ("level", "JPN", "MNG", "X", "2019", "$0.70 billion") in _rows(t2)

@@ -82,6 +82,16 @@ def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | 
     return ()
 
 
+#: the period provenances of a comparison base's level (:mod:`mirrortrade.claims.provenance`)
+BASE_PERIODS = frozenset({"bracket-base", "when-base", "same-span-base", "printed-base", "year-before-base",
+                          "comparison-base", "from-level"})
+
+
+def base_level(c: Claim) -> bool:
+    """Whether ``c`` is a comparison base's level, read beside the figure compared with it."""
+    return c.kind == "level" and (c.how or {}).get("period") in BASE_PERIODS
+
+
 class AnaphoraMixin:
     """Methods of the sentence reader for figures that refer back and for the article's pair."""
 
@@ -126,7 +136,13 @@ class AnaphoraMixin:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
         level of the paragraph just before when this one names no country of its own; only one whose parties and
         flow were resolved."""
-        cands: list[Claim | None] = [out[-1] if out else None, self.prev_claim]  # type: ignore[attr-defined]
+        # a comparison base's level ("a 27% increase over the 2022 level of $70.2 billion") is what a figure was
+        # compared with, not what the text goes on about: "Of that total" is the figure compared
+        mains = [c for c in out if not base_level(c)]
+        prev = self.prev_claim  # type: ignore[attr-defined]
+        if prev is not None and base_level(prev):
+            prev = self.prev_main  # type: ignore[attr-defined]
+        cands: list[Claim | None] = [mains[-1] if mains else None, prev]
         # a paragraph naming no other country than the series' own goes on about it
         cands.append(self._series_claim())
         for c in cands:

@@ -65,6 +65,14 @@ class FillMixin:
         if bracket:
             self._note("period", 1.0, "bracket-base")
             return bracket[-1].period
+        # "a 27% increase over the 2022 level of US$70.2 billion": the figure a base period's level noun names is
+        # that period's level (a base-year level, often a first release since revised: shown, never flagged)
+        named = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start and re.fullmatch(
+            r"(?:['’]s)?\s+(?:total|level|figure|result|volume|value|tally|amount)\s+of\s+(?:(?:about|around|some|"
+            r"nearly|almost|roughly|just\s+over|over|more\s+than)\s+)?", self.t[pm.end:fig_start], re.I)]
+        if named:
+            self._note("period", 0.55, "printed-base")
+            return named[-1].period
         if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
                 r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
             # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
