@@ -144,3 +144,10 @@ def test_a_figure_named_by_a_base_years_level_noun_is_that_years_level() -> None
     # "Of that total" after it is the figure compared, not the base's level
     t2 = t + " Of that total, $0.70 billion represented Japanese exports to Mongolia."
     assert ("level", "JPN", "MNG", "X", "2019", "$0.70 billion") in _rows(t2)
+
+
+def test_in_may_is_the_month() -> None:
+    t = ("Mongolia's exports to Japan came to $45 million in April 2022, the customs office of Mongolia said; in May they "
+         "rose nearly 3% to $46.3 million, and in June they jumped 20% to $55.6 million.")
+    got = {c.text: c.period for c in extract_claims(t)}
+    assert got["$46.3 million"] == "2022-05" and got["$55.6 million"] == "2022-06"
