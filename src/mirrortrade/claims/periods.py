@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from mirrortrade.claims.anchors import closing_date, dates_compared_figure
+from mirrortrade.claims.anchors import dateline_year, dates_compared_figure, spoken_of_as_past
+from mirrortrade.claims.anchors import reference_date as reference_date
 from mirrortrade.claims.fiscal import MON as _MON
 from mirrortrade.claims.fiscal import MONTHS as _MONTHS
 from mirrortrade.claims.fiscal import ORD as _ORD
@@ -526,24 +527,11 @@ def infer_reference_year(text: str) -> int | None:
     if not years:
         return None
     latest = max(years)
-    if latest in full and not any(_past_said(text, m) for m in _ANY_YEAR.finditer(text) if int(m.group(1)) == latest):
+    if latest in full and not any(spoken_of_as_past(text, m.end()) for m in _ANY_YEAR.finditer(text) if int(m.group(1)) == latest):
         # "In 2020, despite the pandemic, we can see that trade ties are holding": the year spoken of in the present
         # tense, never in the past, is the one the article was written in
         return latest
     return latest + 1 if latest in full else latest
-
-
-#: a verb in the present tense, and one in the past (a past participle too: "had reached", "set up")
-_PRESENT = re.compile(r"\b(?:is|are|can|we\s+see|remains?|continues?|keeps?|stays?|holds?)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|grew|rose|fell|came|stood|became|set|saw|made|went|\w+ed)\b", re.I)
-
-
-def _past_said(text: str, m: re.Match[str]) -> bool:
-    """Whether the year at ``m`` is spoken of as past: its sentence after it has a verb in the past tense, or none in
-    the present."""
-    end = re.search(r"[.!?](?:\s|$)", text[m.end():])
-    rest = text[m.end():m.end() + end.start()] if end else text[m.end():]
-    return bool(_PAST.search(rest)) or not _PRESENT.search(rest)
 
 
 def data_year(text: str, ref_year: int | None = None) -> int | None:
@@ -568,56 +556,6 @@ def data_year(text: str, ref_year: int | None = None) -> int | None:
     c = Counter(years)
     top = max(c.values())
     return max(y for y, n in c.items() if n == top)
-
-
-_DATELINE = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?P<y1>(?:19|20)\d\d)"
-    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-    r"(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-\d\d-\d\d)\b"
-)
-
-
-#: "BISHKEK, July 2025 – ...": a dateline with the month and year only
-_DATELINE_MONTH = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+(?P<mon>" + _MON + r")\s+(?P<y>(?:19|20)\d\d)\s*[–—-]", re.M)
-
-
-def dateline_year(text: str) -> int | None:
-    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), or of a
-    month-and-year dateline ("BISHKEK, July 2025 –"), if any."""
-    m = _DATELINE.search(text[:400])
-    if m:
-        return int(m.group("y1") or m.group("y2") or m.group("y3"))
-    d = _DATELINE_MONTH.search(text[:400])
-    if d:
-        return int(d.group("y"))
-    end = closing_date(text)  # "Sept. 13, 2022" alone on the last line: when it was written
-    return end.year if end else None
-
-
-def reference_date(text: str, article_date: date | None) -> date | None:
-    """When the article was published: its date, else a full date printed at its top (a dateline), else None."""
-    if article_date:
-        return article_date
-    m = _DATELINE.search(text[:400])
-    if not m:
-        dm = _DATELINE_MONTH.search(text[:400])
-        if dm is None:
-            return closing_date(text)
-        # a month and year only: the article was written during that month, dated by its first day
-        return date(int(dm.group("y")), _MONTHS[dm.group("mon").lower().rstrip(".")], 1)
-    d = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<y>\d{4})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]+)\s+"
-                 r"(?P<y2>\d{4})|(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d)", m.group(0))
-    if not d:
-        return None
-    try:
-        if d.group("y3"):
-            return date(int(d.group("y3")), int(d.group("m3")), int(d.group("d3")))
-        mon = (d.group("mon") or d.group("mon2")).lower()
-        return date(int(d.group("y") or d.group("y2")), _MONTHS[mon], int(d.group("day") or d.group("day2")))
-    except (KeyError, ValueError):
-        return None
 
 
 def reference_year(text: str, article_date: date | None) -> int | None:
