@@ -108,10 +108,17 @@ def test_the_lead_period_carries_into_later_paragraphs() -> None:
 
 
 def test_competing_periods_in_one_clause_leave_the_period_unresolved() -> None:
-    t = ("According to China's customs, trade with Kazakhstan last year amounted to $30 billion and in the first "
-         "four months of this year it came to $11 billion.")
+    t = ("According to China's customs, trade with Kazakhstan last year amounted to $30 billion in the first "
+         "four months of this year.")
     c30 = next(c for c in extract_claims(t, article_date=date(2021, 6, 1)) if c.value_usd == 30e9)
     assert "period" in c30.missing
+    # a period after a conjunction opens the next clause, about its own figure (branch i16-periods): the period
+    # before the figure in its clause is the figure's own
+    t = ("According to China's customs, trade with Kazakhstan last year amounted to $30 billion and in the first "
+         "four months of this year it came to $11 billion.")
+    got = {c.value_usd: c for c in extract_claims(t, article_date=date(2021, 6, 1))}
+    assert got[30e9].period == "2020" and "period" not in got[30e9].missing
+    assert got[11e9].period == "2021-01/2021-04"
     # a period right after the previous figure is that figure's: no rival for the next one
     t = ("According to China's customs, Kazakh exports to China rose from $1 billion in 2018 to $2.5 billion in "
          "2019.")

@@ -23,6 +23,12 @@ ANAPHOR = re.compile(
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:\w+\s+)?(?:exports?|imports?|trade|turnover|shipments?)\b)",
     re.I,
 )
+#: "the total crossed the $100 billion mark", "the tally has topped $5 billion": the figure just given, named by a noun
+#: for a whole, as the subject of a bound's verb right before the amount (a bound on that figure, for its period)
+BOUND_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:total|tally|sum|turnover)\s+(?:(?:has|had|have|thus|therefore|already|also)\s+){0,2}"
+    r"(?:crossed|passed|topped|exceeded|surpassed|broke\s+through|broken\s+through|went\s+past|gone\s+past)\s+"
+    r"(?:the\s+)?(?:(?:US|USD|U\.S\.)\s?)?$", re.I)
 #: a trade that is the pair's own: "bilateral trade", "trade between our countries", "the two neighbours' trade"
 PAIR_PHRASE = re.compile(
     r"\b(?:bilateral|mutual|two-way|our\s+(?:two\s+)?(?:countries|nations|states)|(?:the|both)\s+(?:two\s+)?"
@@ -37,6 +43,10 @@ IT_ANAPHOR = re.compile(
     r"also|already|then|still|again|kept|continued|was|is|were|are)\s+){0,2}(?=(?:amount|reach|total|"
     r"st(?:ood|ands?)\b|c(?:ame|omes?)\s+to|"
     r"gr[eo]w|r[io]s|f[ae]ll|increas|decreas|declin|jump|climb|exceed|surpass|drop|sli[dp]|shr[iu]nk|soar))"
+    # "In November alone they were $42 million": the pronoun as the subject of a copula right before the amount
+    r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b(?P<pron2>it|they)\s+(?:was|were|is|are)\s+"
+    r"(?:(?:about|around|nearly|almost|over|just\s+over|more\s+than|some|only|just)\s+)?"
+    r"(?=(?:US|USD|U\.S\.)?\s?[$€£¥]|\d|$)"
     r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b",
     re.I,
 )
@@ -72,6 +82,16 @@ def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | 
     return ()
 
 
+#: the period provenances of a comparison base's level (:mod:`mirrortrade.claims.provenance`)
+BASE_PERIODS = frozenset({"bracket-base", "when-base", "same-span-base", "printed-base", "year-before-base",
+                          "comparison-base", "from-level"})
+
+
+def base_level(c: Claim) -> bool:
+    """Whether ``c`` is a comparison base's level, read beside the figure compared with it."""
+    return c.kind == "level" and (c.how or {}).get("period") in BASE_PERIODS
+
+
 class AnaphoraMixin:
     """Methods of the sentence reader for figures that refer back and for the article's pair."""
 
@@ -83,9 +103,11 @@ class AnaphoraMixin:
         for m in ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
             found = m
         if found is None:
+            found = BOUND_ANAPHOR.search(self.t[a:pos])  # type: ignore[attr-defined]
+        if found is None:
             for m in IT_ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
-                if self._it_follows_a_figure(a + m.start(), plural=m.group("pron") is not None
-                                             and m.group("pron").lower() == "they"):
+                pron = m.group("pron") or m.group("pron2")
+                if self._it_follows_a_figure(a + m.start(), plural=pron is not None and pron.lower() == "they"):
                     found = m
         return found
 
@@ -114,7 +136,13 @@ class AnaphoraMixin:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
         level of the paragraph just before when this one names no country of its own; only one whose parties and
         flow were resolved."""
-        cands: list[Claim | None] = [out[-1] if out else None, self.prev_claim]  # type: ignore[attr-defined]
+        # a comparison base's level ("a 27% increase over the 2022 level of $70.2 billion") is what a figure was
+        # compared with, not what the text goes on about: "Of that total" is the figure compared
+        mains = [c for c in out if not base_level(c)]
+        prev = self.prev_claim  # type: ignore[attr-defined]
+        if prev is not None and base_level(prev):
+            prev = self.prev_main  # type: ignore[attr-defined]
+        cands: list[Claim | None] = [mains[-1] if mains else None, prev]
         # a paragraph naming no other country than the series' own goes on about it
         cands.append(self._series_claim())
         for c in cands:
@@ -217,6 +245,10 @@ class AnaphoraMixin:
             return
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
+        if c.qualifier in ("lower", "near_lower", "upper", "near_upper") and None not in (
+                ante.value_low, ante.value_high, c.value_low, c.value_high) \
+                and ante.value_low <= c.value_high and c.value_low <= ante.value_high:  # type: ignore[operator]
+            return  # "the total crossed the $100 billion mark" after $106.3 billion: a bound the figure meets, no rival
         c.cap_slot("reporter", 0.4, "rival-count")
 
     def _anaphoric_period(self, ante: Claim, a: int, b: int) -> str:

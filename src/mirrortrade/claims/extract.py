@@ -26,7 +26,7 @@ from datetime import date
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agencies import note_named, other_side
-from mirrortrade.claims.anaphora import article_pair
+from mirrortrade.claims.anaphora import article_pair, base_level
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
@@ -214,6 +214,7 @@ def _paragraph_claims(
         ctx.source_from_before = carry_source is not None and carry_source is carry_in
         ctx.after_span = after_span
         ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
+        ctx.prev_main = next((c for c in reversed(out) if id(c) not in side and not base_level(c)), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         got = ctx.claims()
         note_named(art.named, ctx.t, ctx.sources)

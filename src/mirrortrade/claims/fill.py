@@ -13,6 +13,10 @@ from mirrortrade.claims.periods import PeriodMention
 from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.model import Period
 
+#: the words between a figure and a period that open the next clause: ", and in", " and that in", ", while over"
+_OPENS_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:that\s+)?(?:(?:in|over|during|for)\s+(?:the\s+)?)?$",
+                           re.I)
+
 
 class FillMixin:
     """Methods of the sentence reader that fill a figure's party and period from its context."""
@@ -61,6 +65,14 @@ class FillMixin:
         if bracket:
             self._note("period", 1.0, "bracket-base")
             return bracket[-1].period
+        # "a 27% increase over the 2022 level of US$70.2 billion": the figure a base period's level noun names is
+        # that period's level (a base-year level, often a first release since revised: shown, never flagged)
+        named = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start and re.fullmatch(
+            r"(?:['’]s)?\s+(?:total|level|figure|result|volume|value|tally|amount)\s+of\s+(?:(?:about|around|some|"
+            r"nearly|almost|roughly|just\s+over|over|more\s+than)\s+)?", self.t[pm.end:fig_start], re.I)]
+        if named:
+            self._note("period", 0.55, "printed-base")
+            return named[-1].period
         if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
                 r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
             # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
@@ -120,6 +132,12 @@ class FillMixin:
         own_before = bool(after and before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
                           and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
                                            self.t[before[-1].end:fig_start]))
+        # "Last year our turnover rose by 14% to $18 billion, and over the past ten months it grew by 33% to ...",
+        # "trade last year amounted to $23 billion and that in the first five months of this year it had reached ...":
+        # a period right after a conjunction opens the next clause, about a figure of its own after it; the period
+        # before the figure in its clause is its own
+        own_before = own_before or bool(after and before and _OPENS_CLAUSE.search(self.t[fig_end:after[0].start])
+                                        and re.search(r"\d", self.t[after[0].end:]))
         if after and rivals and not own_before and after[0].period != rivals[-1].period:
             # "trade last year amounted to $23 billion and in the first five months of this year ...": two
             # periods compete for the figure within its clause; which is its own is not said (not a guess)
@@ -136,7 +154,7 @@ class FillMixin:
         else:
             # elsewhere in the sentence, but not beyond the next figure (that period is the next figure's)
             free = [pm for pm in own if pm.start < next_start and not (
-                self.carry_period and looks_back_after(pm, fig_end))]
+                self.carry_period and (looks_back_after(pm, fig_end) or self._next_figures(pm, fig_start, next_start)))]
             if free:
                 chosen, where = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))), "sentence"
         if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
@@ -168,6 +186,15 @@ class FillMixin:
             return next(p for p in self.art.seen_periods if counts[p] == top)
         self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
         return str(self.art.data_year) if self.art.data_year else None
+
+    def _next_figures(self, pm: PeriodMention, fig_start: int, next_start: int) -> bool:
+        """Whether ``pm`` stands in a later clause than the figure at ``fig_start``, the clause of the next figure
+        ("reaching $9.2 billion; in the first six months of 2016 they had stood at $6.5 billion"): that figure's
+        period, never the one of the figure before it, which takes the period in context."""
+        if pm.start < fig_start or next_start >= len(self.t):
+            return False
+        here, there = self.clause_of(fig_start), self.clause_of(pm.start)
+        return here != there and self.clause_of(next_start) == there
 
 
 def _relative(pm: PeriodMention | None) -> str:

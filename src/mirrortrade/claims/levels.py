@@ -190,9 +190,10 @@ class LevelsMixin:
 
     def _predicate_flow(self, mo: Money) -> re.Match[str] | None:
         """"Of this amount, $1.9 billion were exports, and the remaining $4.7 billion were imports": a flow said of
-        the figure by a copula after it is the figure's own (the flow word before it is the previous figure's)."""
-        m = re.match(r"\s+(?:were|was|are|is)\s+(?:(?:its|their|the\s+country['’]s)\s+)?(?=(?:exports?|imports?)\b)",
-                     self.t[mo.end:])
+        the figure by a copula after it is the figure's own (the flow word before it is the previous figure's); so in
+        "only $22mn of that was Kyrgyz exports", a part of the total just given."""
+        m = re.match(r"(?:\s+of\s+(?:that|this|it|the\s+(?:total|sum|figure|amount)))?\s+(?:were|was|are|is)\s+"
+                     r"(?:(?:its|their|the\s+country['’]s|[A-Z][a-z]+)\s+)?(?=(?:exports?|imports?)\b)", self.t[mo.end:])
         return next((f for f in self.flows if f.start() == mo.end + m.end()), None) if m else None
 
     def _by_to_change(self, mo: Money, prev_end: int, qstart: int) -> int:

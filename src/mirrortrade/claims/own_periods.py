@@ -1,7 +1,9 @@
 """Which period mentions of a sentence are a figure's own period, and of which year (issue 16, session 12):
 
 - a day's date ("BAKU, 8 May 2024.", "as of 1 January 2025") is when something was said or stood, never a month of
-  trade: it is no period mention (a figure after it takes the period in context);
+  trade: it is no period mention (a figure after it takes the period in context); so is a month followed by who said
+  something in it when the figures said carry periods of their own ("in January 2017 the Chinese ambassador, Sun
+  Weidong, said trade had fallen from $10 billion in 2013 ...");
 - a looking-back mention ("a year earlier", "the previous year") in another clause after a figure is a later figure's
   comparison base ("trade stayed at $26 billion over the year, though its share slipped to 46% from 50% a year
   earlier"), never the period of the figure before it, which takes the period in context;
@@ -31,13 +33,23 @@ _MONTH_PERIOD = re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)$")
 #: a day number right before a month: "8 May 2024", "1st January"
 _DAY_BEFORE = re.compile(r"(?<![\d.,$])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+$")
 _STARTS_MONTH = re.compile(r"^" + MON + r"\b", re.I)
+#: words that make the clause after a month a statement of trade, not who spoke: "In March exports rose, it said"
+_NOT_SPEAKER = (r"(?:exports?|imports?|trade|turnover|shipments?|rose|fell|grew|reached|amounted|totall?ed|increased|"
+                r"decreased|declined|jumped|climbed|dropped|came|stood|was|were|is|are|had|has|have)\b")
+#: a month followed by who said something in it: "in January 2017 the Chinese ambassador, Sun Weidong, said"
+_SAID_AFTER = re.compile(
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:(?!" + _NOT_SPEAKER + r")[A-Za-z][A-Za-z'’.-]*)"
+    r"(?:[\s,]+(?!" + _NOT_SPEAKER + r")[A-Za-z'’.-]+){0,9}?,?\s+"
+    r"(?:said|told|announced|stated|noted|declared|wrote|remarked)\b(?![^.;]*\b(?:in|during|for)\s+(?:the\s+)?month\b)")
 
 
 def own_periods(periods: list[PeriodMention], sentence: str, text: str, dated: bool) -> list[PeriodMention]:
     """The sentence's period mentions without days' dates, and (``dated`` false: an article with no date) with a
     bare month moved a year after its comparison base (:func:`after_base`)."""
     out = [pm for pm in periods if not (_MONTH_PERIOD.match(pm.period or "") and _STARTS_MONTH.match(pm.text)
-                                        and _DAY_BEFORE.search(sentence[max(0, pm.start - 6):pm.start]))]
+                                        and _DAY_BEFORE.search(sentence[max(0, pm.start - 6):pm.start]))
+           and not (_MONTH_PERIOD.match(pm.period or "") and _SAID_AFTER.match(sentence[pm.end:pm.end + 120])
+                    and any(q.start >= pm.end and q.period for q in periods))]
     return out if dated else after_base(out, text)
 
 

@@ -1,4 +1,7 @@
-"""Percent figures of a sentence: growth rates (attached to a level or on their own) and shares."""
+"""Percent figures of a sentence: growth rates (attached to a level or on their own) and shares.
+
+A growth over a span of several years ("over the past ten years Belarus has tripled its trade", "doubled over the
+period" after a decade named) is not one year's growth: no claim, as an average annual rate is none."""
 
 from __future__ import annotations
 
@@ -33,6 +36,20 @@ _MULTI_YEAR_RATE_BEFORE = re.compile(
     r"CAGR|on\s+average|averag(?:ed|ing))\b[^.;:]{0,40}$", re.I)
 _MULTI_YEAR_RATE_AFTER = re.compile(
     r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
+_SPAN_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|few)"
+#: a span of several years named: "the past ten years", "a decade", "the last five-year period", "20 years"
+_YEARS_NAMED = (r"(?:(?:the|a)\s+)?(?:(?:past|last|previous|recent|preceding)\s+)?(?:" + _SPAN_COUNT +
+                r"[\s-]+years?(?:[\s-]+period)?|decades?|" + _SPAN_COUNT + r"[\s-]year\s+period)\b")
+#: a growth's own span of several years: "over the past ten years", "in a decade", "during the last five-year period"
+_MULTI_YEAR_SPAN = re.compile(r"\b(?:over|in|during|within|for|across)\s+" + _YEARS_NAMED, re.I)
+#: such a span named anywhere before ("three achievements of the past decade")
+_YEARS_MENTION = re.compile(r"\b" + _YEARS_NAMED, re.I)
+#: "has tripled over the period": the span named before
+_PERIOD_ANAPHOR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:over|in|during|for|within)\s+(?:the|this|that)\s+period\b", re.I)
+_PERIOD_ANAPHOR_ANY = re.compile(r"\b(?:over|in|during|for|within)\s+(?:the|this|that)\s+period\b", re.I)
+#: "the fastest in ten years": what a superlative ranks against, not the growth's span
+_SUPERLATIVE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|"
+                          r"fastest|slowest|most|least)\b", re.I)
 #: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"
 _SHARE_BRACKET = re.compile(
     r"\bshares?\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*[(,]\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
@@ -122,6 +139,8 @@ class PercentsMixin:
             if _MULTI_YEAR_RATE_BEFORE.search(self.t[max(0, qstart - 60):qstart]) or _MULTI_YEAR_RATE_AFTER.match(
                     self.t[pc.end:pc.end + 40]):
                 continue
+            if self._multi_year_growth(pc, qstart):
+                continue
             if pc.start in mults and re.match(r"\s+as\s+(?:much|many|large|big|high)\b", after):
                 continue  # "imported seven times as much": a ratio to another flow, not a growth over time
             if _TARGET_BEFORE.search(self.t[max(lo_bound, self.clause_of(pc.start)[0]):qstart]):  # type: ignore[attr-defined]
@@ -153,6 +172,34 @@ class PercentsMixin:
                 target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _multi_year_growth(self, pc: Percent, qstart: int) -> bool:
+        """"Over the past ten years Belarus has tripled its trade with China", "exports doubled in a decade", "Trade
+        has tripled over the period" (the period a decade named before it, no year printed since): a growth over a span of
+        several years is not one year's growth and no claim of the schema (as "since 2013 ... up 116 percent"). The
+        span is the growth's own when its clause names it after the rate, or the sentence names it before the rate
+        with no period of its own in between."""
+        clause_end = self.clause_of(pc.start)[1]  # type: ignore[attr-defined]
+        after = self.t[pc.end:clause_end]
+        m = _MULTI_YEAR_SPAN.search(after)
+        if m and m.start() < 40 and not _SUPERLATIVE.search(after[:m.start()]):
+            return True  # "doubled over the past decade"
+        head = self.t[:qstart]
+        spans = list(_MULTI_YEAR_SPAN.finditer(head))
+        if spans and not _SUPERLATIVE.search(head[max(0, spans[-1].start() - 30):spans[-1].start()]) and not any(
+                spans[-1].end() <= pm.start < qstart for pm in self.periods if pm.period):
+            return True  # "Over the past ten years Belarus has tripled its trade ... and doubled its exports"
+        anaphors = list(_PERIOD_ANAPHOR_ANY.finditer(head))
+        if anaphors and any(anaphors[-1].end() <= pm.start < qstart for pm in self.periods if pm.period):
+            anaphors = []
+        if _PERIOD_ANAPHOR.match(after) or anaphors:
+            # "has tripled over the period", "over the period ... and exports have doubled": the period is the span
+            # of years the text names last (no year printed since)
+            upto = anaphors[0].start() if anaphors else len(head)
+            before = self.art.text[:self.s.start] + head[:upto]
+            named = list(_YEARS_MENTION.finditer(before))
+            return bool(named) and not re.search(r"(?:19|20)\d\d", before[named[-1].end():])
+        return False
 
     def _bracketed_share(self, out: list[Claim], pc: Percent, qual: str, qstart: int,
                          level_claims: list[tuple[Money, Claim | None]]) -> bool:

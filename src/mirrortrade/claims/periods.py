@@ -9,7 +9,9 @@ A mention is a *base* when it names what a figure is compared with ("over 2024's
 figure its own period.
 
 Relative years resolve against a reference: the article date's year when given; otherwise
-the text's own years (see :func:`infer_reference_year`).
+the text's own years (see :func:`infer_reference_year`). "A year earlier" ("a year before", "a year ago")
+after a part of a year in context is that span a year before ("against $7.2 billion a year before" after
+the first half of 2017: the first half of 2016), never the calendar year.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from mirrortrade.claims.anchors import closing_date, dates_compared_figure
+from mirrortrade.claims.anchors import dateline_year, dates_compared_figure, spoken_of_as_past
+from mirrortrade.claims.anchors import reference_date as reference_date
 from mirrortrade.claims.fiscal import MON as _MON
 from mirrortrade.claims.fiscal import MONTHS as _MONTHS
 from mirrortrade.claims.fiscal import ORD as _ORD
@@ -30,7 +33,7 @@ from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_REL = r"(?:this|last|the\s+current|the\s+previous|the\s+past|the\s+prior|next)\s+year"
+_REL = r"(?:this|last|the\s+current|the\s+previous|the\s+preceding|the\s+past|the\s+prior|next)\s+year"
 _YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)|(?:of\s+)?(?P<rel>" + _REL + r"))"
 
 #: a split year ("2023-24", "2018/19", "2023–2024"): a fiscal or marketing year across two calendar years
@@ -122,6 +125,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
+        r"the\s+preceding\s+year|"
         r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
         r"the\s+(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:(?:of\s+|in\s+)?(?:last|the\s+previous)\s+"
         r"year|a\s+year\s+(?:ago|earlier|before))|year[\s-]on[\s-]year|"
@@ -158,7 +162,10 @@ def _two_digit(y: str) -> int:
 
 
 #: relative mentions of the year before the period in context
-_YEAR_BEFORE = ("the previous year", "the prior year", "the year before", "a year earlier", "a year before", "a year ago")
+_YEAR_BEFORE = ("the previous year", "the prior year", "the preceding year", "the year before", "a year earlier",
+                "a year before", "a year ago")
+#: the ones that shift the period in context back a year, whatever its span ("the previous year" names a year)
+_SHIFT_BACK = ("a year earlier", "a year before", "a year ago")
 
 
 def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int | None:
@@ -297,8 +304,9 @@ def find_periods(
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
                     mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4")
-                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
-                        continue  # the verb "may", "march"
+                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")) \
+                            and not (g.get("m2") and mon[0].isupper()):
+                        continue  # the verb "may", "march" ("in May" is the month: no verb follows "in")
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
                         period = f"{y}-{mm:02d}"
@@ -326,11 +334,14 @@ def find_periods(
                             # "In comparison, last year ...": the year before the one the text is about
                             yy = context_year - 1
                         relative = rel.split()[-2] if len(rel.split()) > 1 else rel
+                        relative = "previous" if relative == "preceding" else relative  # one word, one reading
                         period = str(yy) if yy else None
                         full_year = True
-                        if cp is not None and cp.kind == "span" and rel in _YEAR_BEFORE:
+                        if cp is not None and (cp.kind == "span" or cp.n_months < 12 and rel in _SHIFT_BACK) \
+                                and rel in _YEAR_BEFORE:
                             # "a year earlier" after a fiscal year in context: that fiscal year a year before,
-                            # never the calendar year
+                            # never the calendar year; "against $7.2 billion a year before" after the first half of
+                            # 2017: the first half of 2016 (a shift of the span in context, not the year it ends in)
                             period, full_year = str(cp.same_span_previous_year()), False
                     y = None
                 if g.get("rel") and kind != "relative":
@@ -471,6 +482,9 @@ def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
         if re.search(r"\bover\s+(?:the\s+|that\s+of\s+|in\s+)?$", before, re.I) and not _CHANGE_BEFORE_OVER.search(
                 text[max(0, start - 60):start]):
             return False
+        if re.search(r"(?:\band|\bwhile|\bwhereas|\bbut)\s+over\s+(?:the\s+)?$", before, re.I) \
+                and not re.match(r"\d", text[start:end]):
+            return False  # "to $520 million, and over the first five months of 2023 it grew": a span opening a clause
         return True
     after = text[end:end + 20]
     # "three times the 2014 figure": a year standing as the attribute of a level noun names that level
@@ -493,7 +507,8 @@ def infer_reference_year(text: str) -> int | None:
     The latest year the text mentions (ranges like "2026-27" and targets "by 2030" are
     ignored) is the latest data year. When that year is mentioned as a whole year ("in 2025",
     "2025's total") the article looks back on it and was written the year after; when it is
-    only mentioned with a part of it ("the first half of 2025") the article was written in it.
+    only mentioned with a part of it ("the first half of 2025"), or only in the present tense ("In 2020 ... ties are
+    holding"), the article was written in it.
     """
     years: list[int] = []
     full: set[int] = set()
@@ -512,6 +527,10 @@ def infer_reference_year(text: str) -> int | None:
     if not years:
         return None
     latest = max(years)
+    if latest in full and not any(spoken_of_as_past(text, m.end()) for m in _ANY_YEAR.finditer(text) if int(m.group(1)) == latest):
+        # "In 2020, despite the pandemic, we can see that trade ties are holding": the year spoken of in the present
+        # tense, never in the past, is the one the article was written in
+        return latest
     return latest + 1 if latest in full else latest
 
 
@@ -537,56 +556,6 @@ def data_year(text: str, ref_year: int | None = None) -> int | None:
     c = Counter(years)
     top = max(c.values())
     return max(y for y, n in c.items() if n == top)
-
-
-_DATELINE = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?P<y1>(?:19|20)\d\d)"
-    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-    r"(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-\d\d-\d\d)\b"
-)
-
-
-#: "BISHKEK, July 2025 – ...": a dateline with the month and year only
-_DATELINE_MONTH = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+(?P<mon>" + _MON + r")\s+(?P<y>(?:19|20)\d\d)\s*[–—-]", re.M)
-
-
-def dateline_year(text: str) -> int | None:
-    """The year of a full date printed at the top of the article ("Jan. 13, 2026", "2026-01-26"), or of a
-    month-and-year dateline ("BISHKEK, July 2025 –"), if any."""
-    m = _DATELINE.search(text[:400])
-    if m:
-        return int(m.group("y1") or m.group("y2") or m.group("y3"))
-    d = _DATELINE_MONTH.search(text[:400])
-    if d:
-        return int(d.group("y"))
-    end = closing_date(text)  # "Sept. 13, 2022" alone on the last line: when it was written
-    return end.year if end else None
-
-
-def reference_date(text: str, article_date: date | None) -> date | None:
-    """When the article was published: its date, else a full date printed at its top (a dateline), else None."""
-    if article_date:
-        return article_date
-    m = _DATELINE.search(text[:400])
-    if not m:
-        dm = _DATELINE_MONTH.search(text[:400])
-        if dm is None:
-            return closing_date(text)
-        # a month and year only: the article was written during that month, dated by its first day
-        return date(int(dm.group("y")), _MONTHS[dm.group("mon").lower().rstrip(".")], 1)
-    d = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<y>\d{4})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]+)\s+"
-                 r"(?P<y2>\d{4})|(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d)", m.group(0))
-    if not d:
-        return None
-    try:
-        if d.group("y3"):
-            return date(int(d.group("y3")), int(d.group("m3")), int(d.group("d3")))
-        mon = (d.group("mon") or d.group("mon2")).lower()
-        return date(int(d.group("y") or d.group("y2")), _MONTHS[mon], int(d.group("day") or d.group("day2")))
-    except (KeyError, ValueError):
-        return None
 
 
 def reference_year(text: str, article_date: date | None) -> int | None:

@@ -75,6 +75,8 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         self.carry_source = carry_source
         self.carry_period = carry_period
         self.prev_claim: Claim | None = None
+        #: the paragraph's last claim that is no comparison base's level
+        self.prev_main: Claim | None = None
         self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         ctx_year = carry_year or art.data_year
         self.carry_from_before = False  # the carried period is the previous paragraph's

@@ -277,7 +277,8 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
-    findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)]
+    findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)
+                and not _near_rate_conflict(f, by_id)]
     own = set(store_obs.loc[store_obs["title"].astype(str).str.strip() == title.strip(), "figure_id"]) \
         if len(store_obs) and "title" in store_obs.columns else set()
     findings = _one_publication_fits(findings, own)
@@ -442,6 +443,18 @@ def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
         if (c.reporter, c.partner, c.flow) in ((rep, par, flow), (par, rep, MIRROR_FLOW.get(flow, flow))):
             out.append(cid)
     return out
+
+
+def _near_rate_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A growth conflict about a rate said to fall just short of, or just pass, a round number ("jumped by almost 30
+    percent" for 27.3): a journalist's approximation, not a rounding the levels can be held to (its reading is not
+    centred on the number printed); shown beside its levels, never flagged."""
+    if f.get("rule") != "growth_consistency" or f.get("status") != "conflict" or not f.get("claims"):
+        return False
+    c = by_id.get(f["claims"][0])
+    if c is None or c.growth_pct is None or c.growth_low is None or c.growth_high is None:
+        return False
+    return math.isfinite(c.growth_high - c.growth_low) and abs((c.growth_low + c.growth_high) / 2 - c.growth_pct) > 1e-9
 
 
 def _one_publication_fits(findings: list[dict[str, Any]], own: AbstractSet[str] = frozenset()) -> list[dict[str, Any]]:
