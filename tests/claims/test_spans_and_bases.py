@@ -146,13 +146,6 @@ def test_a_figure_named_by_a_base_years_level_noun_is_that_years_level() -> None
     assert ("level", "JPN", "MNG", "X", "2019", "$0.70 billion") in _rows(t2)
 
 
-def test_in_may_is_the_month() -> None:
-    t = ("Mongolia's exports to Japan came to $45 million in April 2022, the customs office of Mongolia said; in May they "
-         "rose nearly 3% to $46.3 million, and in June they jumped 20% to $55.6 million.")
-    got = {c.text: c.period for c in extract_claims(t)}
-    assert got["$46.3 million"] == "2022-05" and got["$55.6 million"] == "2022-06"
-
-
 def test_the_month_something_was_said_in_is_no_rival_period() -> None:
     t = ("In January 2017 the Japanese ambassador to Mongolia, Kenji Sato, said Japan's trade with the country had fallen "
          "from more than $1 billion in 2013 to $540 million in the first 11 months of 2016, according to Japan's "
