@@ -29,7 +29,7 @@ _SCOPE_WORD = re.compile(
     r"(?:the|a|an|its|their|our|his|her|whose|which|what|who|it|they|we|there|where|when|not|no|more|less|each|"
     r"every|any|many|much|most|some|only|also|this|that|these|those|such|of|and|or|in|with|while|whereas|but|as|"
     r"for|to|from|by|on|at|than|total|overall|combined|aggregate|bilateral|mutual|foreign|external|national|"
-    r"domestic|regional|annual|yearly|monthly|quarterly|cumulative|combined|record|net|gross|main|key|major|"
+    r"domestic|regional|annual|yearly|monthly|quarterly|cumulative|combined|record|net|gross|main|key|major|outbound|inbound|"
     r"goods|merchandise|commodity|non-commodity|trade|services|country|region|republic|nation|state|world|"
     r"global|chinese|whole|first|second|third|fourth|half|quarter|year|month|period|both|all|other|total)",
     re.I,
@@ -50,6 +50,12 @@ _GENERIC_OBJECT = re.compile(
     r"dozen|\d+(?:[.,]\d+)?)",
     re.I,
 )
+
+
+#: the nouns a flow word modifies when it names a part of trade by product or one side of it: "the main export
+#: item", "on the import side", "export commodities"
+_ITEM_HEAD = re.compile(r"\s+(?:items?|side|commodit(?:y|ies)|categor(?:y|ies)|structure|basket|mix|lines?|"
+                        r"positions?)\b", re.I)
 
 
 class LevelsMixin:
@@ -300,7 +306,8 @@ class LevelsMixin:
         if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
                               head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
             return True
-        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
+        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)
+                               or self._product_head(kw, mo.start)):
             return True
         if self._product_after(mo) or (kw is not None and self._product_ranked(kw)):
             return True
@@ -308,12 +315,26 @@ class LevelsMixin:
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
 
+    def _product_head(self, kw: re.Match[str], fig_start: int) -> bool:
+        """"Manufactured goods were again the main export item: ... they brought in $2.13bn", "On the import side heavy
+        industry led with $6.43bn": a flow word that modifies an item noun speaks of goods, not of a partner; the
+        figure after it, no country named between, is a product's (its subject a product or a sector), never a
+        country's total with the partner in context."""
+        if kw.end() > fig_start or not _ITEM_HEAD.match(self.t[kw.end():fig_start]):  # type: ignore[attr-defined]
+            return False
+        return not any(kw.end() <= r.start and r.end <= fig_start for r in self.refs)  # type: ignore[attr-defined]
+
     def _product_object(self, kw: re.Match[str], mo: Money) -> bool:
         """"China bought farm products worth 4.36 billion yuan", "Turkmenistan sold gas worth $8 billion": a flow verb
         whose object names what was traded (any word beyond goods, products, services and the like) is a product's
         figure, not total trade."""
         if not _VERB_FLOW.match(kw.group(0)) or kw.end() > mo.start:
             return False
+        prep = re.match(r"\s+(?:to|from|into)\s+(?:the\s+)?", self.t[kw.end():])
+        if prep and re.search(r"\b(?:goods|products|merchandise|commodities|wares)\s+$",
+                              self.t[max(0, kw.start() - 20):kw.start()], re.I) \
+                and any(r.start == kw.end() + prep.end() for r in self.refs):  # type: ignore[attr-defined]
+            return False  # "Chinese goods shipped to Uzbekistan made up $4.32bn": a participle; its object came first
         gap = self.t[kw.end():mo.start]
         for r in self.refs:
             if kw.end() <= r.start and r.end <= mo.start:

@@ -17,6 +17,7 @@ from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
+from mirrortrade.claims.roles import RolesMixin
 from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
 from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
@@ -47,7 +48,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
+class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin, RolesMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -87,7 +88,9 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         # "BAKU, 8 May 2024.": a day, no period; "in January" beside "up 48% on January 2023": January 2024
         self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None)
         self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
-        self.flows = list(_FLOW_RE.finditer(self.t))
+        # "trade with all its trading partners": a flow word inside a party's name is no flow of its own
+        self.flows = [m for m in _FLOW_RE.finditer(self.t)
+                      if not any(r.start <= m.start() < r.end for r in self.refs if r.code == "WLD")]
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
         self._how: dict[str, str] = {}  # where each slot of the figure being read was filled from
@@ -394,7 +397,11 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                     kind, sign = first_kind
             kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
-            if kw is not None and mo.start in respective_flows:
+            # "The US remained Vietnam's biggest buyer, taking $14.6 billion": a role noun's flow and parties
+            role = None if mo.start in respective_flows else self._role_flow(mo, prev_end, kw)
+            if role is not None:
+                fl, kw = role, None
+            elif kw is not None and mo.start in respective_flows:
                 # "exports to and imports from China": the countries after the list of flow words are each one's
                 self._note("flow", 1.0, "respectively")
                 last = max(respective_flows.values(), key=lambda f: f.start())
@@ -402,6 +409,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                 fl.flow = kw.lastgroup or fl.flow
             elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
+                self._role_parties(fl, mo, prev_end, kw)
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
                 self._note("flow", 0.8, "previous-figure")
