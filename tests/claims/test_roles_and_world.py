@@ -87,3 +87,27 @@ def test_goods_shipped_to_a_country_are_a_participle_not_a_product_object() -> N
     assert ("$3.9 billion", "level", "IDN", "VNM", "M", True) in rows
     # the ranking goes on in the turnover, not in the part of it just given
     assert ("$6.9 billion", "level", "IDN", "THA", "T", True) in rows
+
+
+# ---- verbs of selling and buying --------------------------------------------------------------------------------
+_KZ = "Kenya's statistics bureau published the data on Monday.\n\n"
+
+
+def test_present_and_progressive_verbs_of_selling_and_buying_carry_a_flow() -> None:
+    text = _KZ + ("In 2023 Kenya sells Uganda goods worth $0.9 billion a year. In 2023 Kenya sourced $1.1 billion of "
+                  "goods from India. In 2023 Kenya shipped out goods worth $0.4 billion to Egypt and took in "
+                  "$0.2 billion.")
+    rows = _rows(text)
+    assert ("$0.9 billion", "level", "KEN", "UGA", "X", True) in rows
+    assert ("$1.1 billion", "level", "KEN", "IND", "M", True) in rows
+    assert ("$0.4 billion", "level", "KEN", "EGY", "X", True) in rows
+    assert ("$0.2 billion", "level", "KEN", "EGY", "M", True) in rows
+
+
+def test_a_flow_noun_after_a_figure_is_its_own_after_a_verbs_figure() -> None:
+    # "buying" is the partner's purchase (Kenya's exports); "$0.3bn of imports" is Kenya's imports, same period
+    text = _KZ + ("Egypt, for its part, stayed a key market for Kenyan goods in 2023, buying $0.6bn worth of them "
+                  "against $0.3bn of imports.")
+    rows = _rows(text)
+    assert ("$0.6bn", "level", "KEN", "EGY", "X", True) in rows
+    assert [r[:5] for r in rows if r[0] == "$0.3bn"] == [("$0.3bn", "level", "KEN", "EGY", "M")]

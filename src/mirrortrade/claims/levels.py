@@ -47,7 +47,7 @@ _GENERIC_OBJECT = re.compile(
     r"almost|around|over|more|than|just|only|its|their|his|her|roughly|approximately|estimated|value|valued|at|with|"
     r"in|for|all|kinds|various|mostly|mainly|to|from|it|them|us|dollars?|just|less|under|up|exceeding|surpassing|"
     r"topping|US|U|S|USD|times|as|much|twice|thrice|half|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"dozen|\d+(?:[.,]\d+)?)",
+    r"dozen|out|abroad|overseas|\d+(?:[.,]\d+)?)",
     re.I,
 )
 
@@ -140,6 +140,9 @@ class LevelsMixin:
                     and (c.slots.get("flow", 1.0) >= 1.0 or c.partner == self._compared_party(  # type: ignore[attr-defined]
                         lx.qualifier_before(self.t, mo.start)[1], mo.end)):
                 continue  # a figure with its own flow word, or its own partner ("against $B with the US"), is no base
+            if c is not None and c.flow != main.flow and c.how.get("flow") == "flow-after" and re.match(
+                    r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?:exports?|imports?)\b", self.t[mo.end:]):
+                continue  # "buying $3.86bn worth of them against $2.076bn of imports": the other flow, not a base
             end = self._base_scope(mo)
             printed = [pm for pm in self.periods if mo.end <= pm.start < end and pm.period]
             back = cx.LOOKS_BACK.match(self.t[mo.end:end]) or bracket and cx.LOOKS_BACK.search(cue.group(0)) is None \

@@ -229,6 +229,16 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
         return after[0] if after else None
 
+    def _own_flow_after(self, mo: Money, next_start: int) -> re.Match[str] | None:
+        """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports"): after a figure of a
+        flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's, the figure's own flow, seen
+        from the reporter's side, not the verb's carried on."""
+        m = re.match(r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?=(?:exports?|imports?)\b)", self.t[mo.end:])
+        if m is None:
+            return None
+        kw = next((f for f in self.flows if f.start() == mo.end + m.end() and f.start() < next_start), None)
+        return kw
+
     def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
         flow = {"TT": "T"}.get(kw.lastgroup or "T", kw.lastgroup or "T")
         word = kw.group(0)
@@ -352,6 +362,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         out: list[Claim] = []
         money = self.money
         prev: _Flow | None = None
+        prev_verb = False  # the previous figure's flow is a verb's ("buying $3.86bn"): its subject's view
         prev_end = 0
         level_claims: list[tuple[Money, Claim | None]] = []
         respective = self._respectively(money)
@@ -410,6 +421,10 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
             elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
                 self._role_parties(fl, mo, prev_end, kw)
+            elif prev is not None and prev_verb and (kw2 := self._own_flow_after(mo, next_start)) is not None:
+                # "buying $3.86bn worth of them against $2.076bn of imports": the figure's own flow noun, another flow
+                fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+                self._note("flow", 0.8, "flow-after")
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
                 self._note("flow", 0.8, "previous-figure")
@@ -494,6 +509,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
             out.append(claim)
             level_claims.append((mo, claim))
             prev = fl
+            prev_verb = kw is not None and bool(_VERB_FLOW.match(kw.group(0)))
             prev_end = mo.end
             prev_sign = sign if kind == "change" else None
         self._base_levels(out)
