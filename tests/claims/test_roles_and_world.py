@@ -111,3 +111,23 @@ def test_a_flow_noun_after_a_figure_is_its_own_after_a_verbs_figure() -> None:
     rows = _rows(text)
     assert ("$0.6bn", "level", "KEN", "EGY", "X", True) in rows
     assert [r[:5] for r in rows if r[0] == "$0.3bn"] == [("$0.3bn", "level", "KEN", "EGY", "M")]
+
+
+def test_a_rate_of_a_flow_verb_followed_by_what_was_traded_is_a_products_growth() -> None:
+    text = _KZ + ("In 2023 Kenya bought 31% more steel and tyres from India, 12.5% more textiles and 8% more "
+                  "machinery. In 2023 Kenya bought 6% more goods from Egypt.")
+    rows = _rows(text)
+    assert [r[:5] for r in rows] == [("6%", "growth", "KEN", "EGY", "M")]
+
+
+def test_a_coordinated_infinitive_shares_the_forecast_it_depends_on() -> None:
+    text = _KZ + ("Exports to Uganda reached $0.8 billion in 2023. For 2024 Kenya expects to sell about $0.9 billion of "
+                  "goods to Uganda and to spend $0.3 billion on imports from its neighbour.")
+    assert [r[0] for r in _rows(text)] == ["$0.8 billion"]
+
+
+def test_a_verb_left_out_after_and_takes_a_new_subject_when_no_partner_was_named() -> None:
+    text = _KZ + "On the import side India is far ahead. In 2023 China supplied $3.1 billion and Japan $0.7 billion."
+    rows = _rows(text)
+    assert ("$3.1 billion", "level", "KEN", "CHN", "M", True) in rows
+    assert ("$0.7 billion", "level", "KEN", "JPN", "M", True) in rows

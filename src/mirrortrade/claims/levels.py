@@ -291,6 +291,9 @@ class LevelsMixin:
         before = self.t[max(ca, prev_end):mo.start]
         if _TARGET_BEFORE.search(before):
             return True
+        if prev_end > ca and re.search(r"\band\s+(?:then\s+|also\s+)?to\s+[a-z]+\b", before) \
+                and re.search(_TARGET_BEFORE.pattern + r"\s+to\s+[a-z]+\b", self.t[ca:prev_end], re.I):
+            return True  # "Vietnam expects to ship $20 billion ... and to spend $48 billion": the infinitives share it
         if re.match(r"^\s+(?:goal|target|objective|benchmark)\b", self.t[mo.end:], re.I):
             return True  # "the $200 billion goal their leaders had set"
         m = _TARGET_AFTER.match(self.t[mo.end:])
@@ -326,6 +329,16 @@ class LevelsMixin:
         if kw.end() > fig_start or not _ITEM_HEAD.match(self.t[kw.end():fig_start]):  # type: ignore[attr-defined]
             return False
         return not any(kw.end() <= r.start and r.end <= fig_start for r in self.refs)  # type: ignore[attr-defined]
+
+    def _rate_object(self, kw: re.Match[str], pc_start: int, pc_end: int) -> bool:
+        """"Kazakhstan bought 45% more plastics and rubber from China, 23.4% more textiles": a rate of a flow verb
+        followed by what was traded ("more" and a noun beyond goods, products and the like) is a product's growth."""
+        if not _VERB_FLOW.match(kw.group(0)) or kw.end() > pc_start:
+            return False
+        m = re.match(r"\s*(?:more|less|fewer)\s+([A-Za-z][\w'’-]*)", self.t[pc_end:pc_end + 40])  # type: ignore[attr-defined]
+        if m is None or any(r.start == pc_end + m.start(1) for r in self.refs):  # type: ignore[attr-defined]
+            return False
+        return not (_GENERIC_OBJECT.fullmatch(m.group(1)) or _FLOW_WORDS.fullmatch(m.group(1)))
 
     def _product_object(self, kw: re.Match[str], mo: Money) -> bool:
         """"China bought farm products worth 4.36 billion yuan", "Turkmenistan sold gas worth $8 billion": a flow verb

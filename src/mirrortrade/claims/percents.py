@@ -270,7 +270,7 @@ class PercentsMixin:
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
         if _NONTRADE_RE.search(between) or self._product_of(kw) or self._product_modifier(kw) \
-                or self._product_head(kw, pc.start):  # type: ignore[attr-defined]
+                or self._product_head(kw, pc.start) or self._rate_object(kw, pc.start, pc.end):  # type: ignore[attr-defined]
             return
         if any(kw.end() <= mo.start < pc.start and self._product_object(kw, mo)  # type: ignore[attr-defined]
                for mo, _ in self._level_money):  # type: ignore[attr-defined]

@@ -229,6 +229,17 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
         return after[0] if after else None
 
+    def _gapped_subject(self, prev: _Flow, prev_verb: bool, prev_end: int, qstart: int) -> str | None:
+        """"Russia supplied $878.9 million and Kazakhstan $352.1 million": after the figure of a flow verb whose
+        partner is not named, "and <country> <figure>" leaves the verb out, and the country is its new subject."""
+        if not (prev_verb and prev.flow in ("X", "M") and prev.subject and prev.partner is None):
+            return None
+        r = next((r for r in reversed(self.refs) if prev_end <= r.start and r.end <= qstart), None)
+        if r is None or r.possessive or r.code in ("TOPIC", "SUBJ", "WLD", "GRP") or r.code == prev.subject \
+                or self.t[r.end:qstart].strip() or not re.search(r"(?:,|\band)\s+(?:the\s+)?$", self.t[prev_end:r.start]):
+            return None
+        return r.code
+
     def _own_flow_after(self, mo: Money, next_start: int) -> re.Match[str] | None:
         """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports"): after a figure of a
         flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's, the figure's own flow, seen
@@ -436,7 +447,15 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                     own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
                     own_how = "list-member"
-                if own is not None:
+                gapped_subject = self._gapped_subject(prev, prev_verb, prev_end, qstart)
+                if gapped_subject is not None:
+                    # "Russia supplied $878.9 million and Kazakhstan $352.1 million": a verb with no partner named,
+                    # left out: its subject is what changes along the list
+                    last = out[-1] if out else None
+                    other = next((c for c in (last.reporter, last.partner) if c and c != prev.subject), None) \
+                        if last is not None and prev.subject in (last.reporter, last.partner) else None
+                    fl = _Flow(prev.flow, gapped_subject, other if other != gapped_subject else None, how="list-member")
+                elif own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
                     fl.how = own_how
