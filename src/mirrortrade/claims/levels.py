@@ -29,7 +29,7 @@ _SCOPE_WORD = re.compile(
     r"(?:the|a|an|its|their|our|his|her|whose|which|what|who|it|they|we|there|where|when|not|no|more|less|each|"
     r"every|any|many|much|most|some|only|also|this|that|these|those|such|of|and|or|in|with|while|whereas|but|as|"
     r"for|to|from|by|on|at|than|total|overall|combined|aggregate|bilateral|mutual|foreign|external|national|"
-    r"domestic|regional|annual|yearly|monthly|quarterly|cumulative|combined|record|net|gross|main|key|major|"
+    r"domestic|regional|annual|yearly|monthly|quarterly|cumulative|combined|record|net|gross|main|key|major|outbound|inbound|"
     r"goods|merchandise|commodity|non-commodity|trade|services|country|region|republic|nation|state|world|"
     r"global|chinese|whole|first|second|third|fourth|half|quarter|year|month|period|both|all|other|total)",
     re.I,
@@ -47,9 +47,15 @@ _GENERIC_OBJECT = re.compile(
     r"almost|around|over|more|than|just|only|its|their|his|her|roughly|approximately|estimated|value|valued|at|with|"
     r"in|for|all|kinds|various|mostly|mainly|to|from|it|them|us|dollars?|just|less|under|up|exceeding|surpassing|"
     r"topping|US|U|S|USD|times|as|much|twice|thrice|half|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"dozen|\d+(?:[.,]\d+)?)",
+    r"dozen|out|abroad|overseas|\d+(?:[.,]\d+)?)",
     re.I,
 )
+
+
+#: the nouns a flow word modifies when it names a part of trade by product or one side of it: "the main export
+#: item", "on the import side", "export commodities"
+_ITEM_HEAD = re.compile(r"\s+(?:items?|side|commodit(?:y|ies)|categor(?:y|ies)|structure|basket|mix|lines?|"
+                        r"positions?)\b", re.I)
 
 
 class LevelsMixin:
@@ -134,6 +140,9 @@ class LevelsMixin:
                     and (c.slots.get("flow", 1.0) >= 1.0 or c.partner == self._compared_party(  # type: ignore[attr-defined]
                         lx.qualifier_before(self.t, mo.start)[1], mo.end)):
                 continue  # a figure with its own flow word, or its own partner ("against $B with the US"), is no base
+            if c is not None and c.flow != main.flow and c.how.get("flow") == "flow-after" and re.match(
+                    r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?:exports?|imports?)\b", self.t[mo.end:]):
+                continue  # "buying $3.86bn worth of them against $2.076bn of imports": the other flow, not a base
             end = self._base_scope(mo)
             printed = [pm for pm in self.periods if mo.end <= pm.start < end and pm.period]
             back = cx.LOOKS_BACK.match(self.t[mo.end:end]) or bracket and cx.LOOKS_BACK.search(cue.group(0)) is None \
@@ -288,6 +297,9 @@ class LevelsMixin:
         before = t[max(ca, prev_end):mo.start]
         if _TARGET_BEFORE.search(before):
             return True
+        if prev_end > ca and re.search(r"\band\s+(?:then\s+|also\s+)?to\s+[a-z]+\b", before) \
+                and re.search(_TARGET_BEFORE.pattern + r"\s+to\s+[a-z]+\b", self.t[ca:prev_end], re.I):
+            return True  # "Vietnam expects to ship $20 billion ... and to spend $48 billion": the infinitives share it
         if re.match(r"^\s+(?:goal|target|objective|benchmark)\b", self.t[mo.end:], re.I):
             return True  # "the $200 billion goal their leaders had set"
         m = _TARGET_AFTER.match(self.t[mo.end:])
@@ -306,7 +318,8 @@ class LevelsMixin:
         if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
                               head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
             return True
-        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)):
+        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)
+                               or self._product_head(kw, mo.start)):
             return True
         if self._product_after(mo) or (kw is not None and self._product_ranked(kw)):
             return True
@@ -314,12 +327,36 @@ class LevelsMixin:
         between = self.t[window_start:mo.start]
         return bool(_NONTRADE_RE.search(between))
 
+    def _product_head(self, kw: re.Match[str], fig_start: int) -> bool:
+        """"Manufactured goods were again the main export item: ... they brought in $2.13bn", "On the import side heavy
+        industry led with $6.43bn": a flow word that modifies an item noun speaks of goods, not of a partner; the
+        figure after it, no country named between, is a product's (its subject a product or a sector), never a
+        country's total with the partner in context."""
+        if kw.end() > fig_start or not _ITEM_HEAD.match(self.t[kw.end():fig_start]):  # type: ignore[attr-defined]
+            return False
+        return not any(kw.end() <= r.start and r.end <= fig_start for r in self.refs)  # type: ignore[attr-defined]
+
+    def _rate_object(self, kw: re.Match[str], pc_start: int, pc_end: int) -> bool:
+        """"Kazakhstan bought 45% more plastics and rubber from China, 23.4% more textiles": a rate of a flow verb
+        followed by what was traded ("more" and a noun beyond goods, products and the like) is a product's growth."""
+        if not _VERB_FLOW.match(kw.group(0)) or kw.end() > pc_start:
+            return False
+        m = re.match(r"\s*(?:more|less|fewer)\s+([A-Za-z][\w'’-]*)", self.t[pc_end:pc_end + 40])  # type: ignore[attr-defined]
+        if m is None or any(r.start == pc_end + m.start(1) for r in self.refs):  # type: ignore[attr-defined]
+            return False
+        return not (_GENERIC_OBJECT.fullmatch(m.group(1)) or _FLOW_WORDS.fullmatch(m.group(1)))
+
     def _product_object(self, kw: re.Match[str], mo: Money) -> bool:
         """"China bought farm products worth 4.36 billion yuan", "Turkmenistan sold gas worth $8 billion": a flow verb
         whose object names what was traded (any word beyond goods, products, services and the like) is a product's
         figure, not total trade."""
         if not _VERB_FLOW.match(kw.group(0)) or kw.end() > mo.start:
             return False
+        prep = re.match(r"\s+(?:to|from|into)\s+(?:the\s+)?", self.t[kw.end():])
+        if prep and re.search(r"\b(?:goods|products|merchandise|commodities|wares)\s+$",
+                              self.t[max(0, kw.start() - 20):kw.start()], re.I) \
+                and any(r.start == kw.end() + prep.end() for r in self.refs):  # type: ignore[attr-defined]
+            return False  # "Chinese goods shipped to Uzbekistan made up $4.32bn": a participle; its object came first
         gap = self.t[kw.end():mo.start]
         for r in self.refs:
             if kw.end() <= r.start and r.end <= mo.start:

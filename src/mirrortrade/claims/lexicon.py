@@ -93,6 +93,15 @@ PART_GROUP_RE = re.compile(
     r"neighbou?rs|neighbou?ring\s+(?:Central Asian\s+)?(?:countries|states|republics|nations)|other\s+Central Asian\s+"
     r"(?:countries|states|republics|nations|economies))\b"
 )
+#: the world named as a class of parties, not by the word "world": "all (its) foreign partners", "all trading
+#: partners", "all countries", "the outside world", "foreign countries" -> ``WLD`` (a total with them is never
+#: bilateral; "its main partners", "other countries" are no whole and stay unnamed)
+WORLD_PARTY_RE = re.compile(
+    r"\b(?:all\s+(?:of\s+)?(?:(?:its|their|the\s+country['’]s|the)\s+)?"
+    r"(?:(?:foreign|external|overseas|international|trading|trade)\s+){0,2}(?:partners|partner\s+countries|countries"
+    r"|nations|economies)|(?:its|their)\s+(?:foreign|external|overseas)\s+(?:trading\s+|trade\s+)?partners"
+    r"|foreign\s+(?:countries|partners|trading\s+partners)|the\s+outside\s+world)\b"
+)
 #: the five named without a noun: "imports from the five rose 21 percent"
 FIVE_BARE_RE = re.compile(r"\b(?:the|all)\s+five\b(?=\s*[,.;:)]|\s+(?:and|or|in|from|to|with|was|were|is|are|rose|fell|"
                           r"grew|came|reached|totall?ed|amounted|increased|decreased|declined|jumped|dropped|combined)\b)")
@@ -179,6 +188,8 @@ def _alias_table() -> dict[str, str]:
     for code, words in COUNTRY_WORDS.items():
         for w in words:
             table[w] = code
+            if w.startswith("the ") and code != "WLD":
+                table.setdefault("The " + w[4:], code)  # "The US remained Vietnam's biggest buyer": a sentence's start
     table["Georgia"] = "GEO"
     table["Turkey"] = "TUR"
     for w in CA5_WORDS:
@@ -237,6 +248,9 @@ def find_countries(
     if region_as_ca5 and about_central_asia:
         for m in REGION_RE.finditer(text):
             refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+    for m in WORLD_PARTY_RE.finditer(text):
+        if not any(r.start < m.end() and m.start() < r.end for r in refs):
+            refs.append(CountryRef("WLD", m.start(), m.end(), m.group(0), False))
     if about_central_asia:
         for m in FIVE_RE.finditer(text):
             if not any(r.start <= m.start() < r.end for r in refs):

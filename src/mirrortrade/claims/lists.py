@@ -355,6 +355,13 @@ class ListsMixin:
         # the paragraph of a partner's figure, the ranking goes on in that figure's flow; else in turnover
         base = last if last.paragraph == self.p.index and last.partner not in (None, "WLD", "CA5") else next(
             (c for c in self.art.last_levels if c.flow == "T"), last)
+        if base is last and last.flow in ("X", "M"):
+            # "China remained the main partner, with trade of $5.27bn. Chinese goods made up $4.32bn of that figure.
+            # Russia came second at $4.41bn": one side of the turnover just given is a part of it, not the ranking's
+            whole = next((c for c in self.art.last_levels[1:] if c.paragraph == last.paragraph and c.flow == "T"
+                          and {c.reporter, c.partner} == {last.reporter, last.partner} and c.period == last.period),
+                         None)
+            base = whole or base
         if base.reporter is None or base.flow is None or own == base.reporter:
             return None
         self._note("flow", 0.7, "ranking")

@@ -316,7 +316,8 @@ class PercentsMixin:
             return
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
-        if _NONTRADE_RE.search(between) or self._product_of(kw) or self._product_modifier(kw):  # type: ignore[attr-defined]
+        if _NONTRADE_RE.search(between) or self._product_of(kw) or self._product_modifier(kw) \
+                or self._product_head(kw, pc.start) or self._rate_object(kw, pc.start, pc.end):  # type: ignore[attr-defined]
             return
         if any(kw.end() <= mo.start < pc.start and self._product_object(kw, mo)  # type: ignore[attr-defined]
                for mo, _ in self._level_money):  # type: ignore[attr-defined]
@@ -416,6 +417,10 @@ class PercentsMixin:
                 else named[0])
         if whole is None and src is not None and (src.reporter in named or len(named) < 2):
             whole = src.reporter
+        role = self._role_frame(pc.start, 0) if whole is None else None  # type: ignore[attr-defined]
+        if role is not None:
+            # "Switzerland is the main buyer of Tajik goods, with 23.4 percent of all exports": the role's holder's
+            whole = role[1].subject
         if whole is None and len(named) >= 2:
             # "Tajikistan imported ... from Russia, or 28.1% of total imports": the subject is the whole
             whole = named[0]

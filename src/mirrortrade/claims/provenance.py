@@ -15,11 +15,11 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
   "foreign"), ``previous-figure`` (the sentence's figure before), ``list-member``, ``respectively``, ``ranking``,
   ``elliptic-party`` ("while that with Kyrgyzstan", "and with Afghanistan to"), ``antecedent`` ("this figure"),
-  ``series``, ``total-parts``, ``pair-phrase`` ("bilateral trade"), ``pair-region``, ``pair-reference``, ``share-holder``, ``share-list``, ``share-part``, ``gapped-list``, ``sentence-country``,
+  ``series``, ``total-parts``, ``role`` ("Vietnam's biggest buyer"), ``pair-phrase`` ("bilateral trade"), ``pair-region``, ``pair-reference``, ``share-holder``, ``share-list``, ``share-part``, ``gapped-list``, ``sentence-country``,
   ``paragraph-topic``, ``article-hub``, ``paragraph-country``, ``reporter-country``, ``reporter-partner``,
   ``world-default``, ``beyond-bilateral``, ``joint-holders``, ``unknown-party``, ``none``;
 * flow — ``flow-noun``, ``flow-verb``, ``flow-word``, ``flow-after`` (the flow word follows the figure),
-  ``previous-figure``, ``respectively``, ``antecedent``, ``antecedent-part``, ``ranking``, ``share-part``, ``comparison-base``,
+  ``previous-figure``, ``respectively``, ``antecedent``, ``antecedent-part``, ``ranking``, ``role``, ``share-part``, ``comparison-base``,
   ``difference-unsaid``;
 * period — ``clause-after`` / ``clause-before`` / ``sentence`` (printed next to the figure, in its clause, or
   elsewhere in the sentence; ``+dateline`` when relative to the article's date: "last year", ``+context`` when
@@ -45,10 +45,10 @@ LABELS: dict[str, frozenset[str]] = {
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",
         "share-holder", "share-list", "share-part", "gapped-list", "sentence-country", "paragraph-topic",
         "article-hub", "paragraph-country", "reporter-country", "reporter-partner", "world-default",
-        "beyond-bilateral", "joint-holders", "unknown-party", "ranking-hub", "region-unnamed", "none"}),
+        "beyond-bilateral", "joint-holders", "unknown-party", "ranking-hub", "region-unnamed", "role", "none"}),
     "flow": frozenset({
         "flow-noun", "flow-verb", "flow-word", "flow-after", "previous-figure", "respectively", "antecedent",
-        "antecedent-part", "ranking", "share-part", "comparison-base", "difference-unsaid"}),
+        "antecedent-part", "ranking", "role", "share-part", "comparison-base", "difference-unsaid"}),
     "period": frozenset({
         *(f"{w}{s}" for w in ("clause-after", "clause-before", "sentence") for s in ("", "+dateline", "+context")),
         "paragraph", "previous-paragraph", "article-majority", "data-year", "year-after-base", "bracket-base",

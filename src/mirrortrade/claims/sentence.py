@@ -18,6 +18,7 @@ from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
+from mirrortrade.claims.roles import RolesMixin
 from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
 from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
@@ -48,7 +49,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin):
+class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin, RolesMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -91,7 +92,9 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         # "BAKU, 8 May 2024.": a day, no period; "in January" beside "up 48% on January 2023": January 2024
         self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None)
         self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
-        self.flows = list(_FLOW_RE.finditer(self.t))
+        # "trade with all its trading partners": a flow word inside a party's name is no flow of its own
+        self.flows = [m for m in _FLOW_RE.finditer(self.t)
+                      if not any(r.start <= m.start() < r.end for r in self.refs if r.code == "WLD")]
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
         self._how: dict[str, str] = {}  # where each slot of the figure being read was filled from
@@ -230,6 +233,27 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
         return after[0] if after else None
 
+    def _gapped_subject(self, prev: _Flow, prev_verb: bool, prev_end: int, qstart: int) -> str | None:
+        """"Russia supplied $878.9 million and Kazakhstan $352.1 million": after the figure of a flow verb whose
+        partner is not named, "and <country> <figure>" leaves the verb out, and the country is its new subject."""
+        if not (prev_verb and prev.flow in ("X", "M") and prev.subject and prev.partner is None):
+            return None
+        r = next((r for r in reversed(self.refs) if prev_end <= r.start and r.end <= qstart), None)
+        if r is None or r.possessive or r.code in ("TOPIC", "SUBJ", "WLD", "GRP") or r.code == prev.subject \
+                or self.t[r.end:qstart].strip() or not re.search(r"(?:,|\band)\s+(?:the\s+)?$", self.t[prev_end:r.start]):
+            return None
+        return r.code
+
+    def _own_flow_after(self, mo: Money, next_start: int) -> re.Match[str] | None:
+        """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports"): after a figure of a
+        flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's, the figure's own flow, seen
+        from the reporter's side, not the verb's carried on."""
+        m = re.match(r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?=(?:exports?|imports?)\b)", self.t[mo.end:])
+        if m is None:
+            return None
+        kw = next((f for f in self.flows if f.start() == mo.end + m.end() and f.start() < next_start), None)
+        return kw
+
     def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
         flow = {"TT": "T"}.get(kw.lastgroup or "T", kw.lastgroup or "T")
         word = kw.group(0)
@@ -353,6 +377,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         out: list[Claim] = []
         money = self.money
         prev: _Flow | None = None
+        prev_verb = False  # the previous figure's flow is a verb's ("buying $3.86bn"): its subject's view
         prev_end = 0
         level_claims: list[tuple[Money, Claim | None]] = []
         respective = self._respectively(money)
@@ -398,7 +423,11 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                     kind, sign = first_kind
             kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
             fl: _Flow | None = None
-            if kw is not None and mo.start in respective_flows:
+            # "The US remained Vietnam's biggest buyer, taking $14.6 billion": a role noun's flow and parties
+            role = None if mo.start in respective_flows else self._role_flow(mo, prev_end, kw)
+            if role is not None:
+                fl, kw = role, None
+            elif kw is not None and mo.start in respective_flows:
                 # "exports to and imports from China": the countries after the list of flow words are each one's
                 self._note("flow", 1.0, "respectively")
                 last = max(respective_flows.values(), key=lambda f: f.start())
@@ -406,6 +435,11 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                 fl.flow = kw.lastgroup or fl.flow
             elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
+                self._role_parties(fl, mo, prev_end, kw)
+            elif prev is not None and prev_verb and (kw2 := self._own_flow_after(mo, next_start)) is not None:
+                # "buying $3.86bn worth of them against $2.076bn of imports": the figure's own flow noun, another flow
+                fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+                self._note("flow", 0.8, "flow-after")
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
                 self._note("flow", 0.8, "previous-figure")
@@ -417,7 +451,15 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                     own = next((r.code for r in reversed(self.refs) if prev_end + gapped.start("party") <= r.start
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
                     own_how = "list-member"
-                if own is not None:
+                gapped_subject = self._gapped_subject(prev, prev_verb, prev_end, qstart)
+                if gapped_subject is not None:
+                    # "Russia supplied $878.9 million and Kazakhstan $352.1 million": a verb with no partner named,
+                    # left out: its subject is what changes along the list
+                    last = out[-1] if out else None
+                    other = next((c for c in (last.reporter, last.partner) if c and c != prev.subject), None) \
+                        if last is not None and prev.subject in (last.reporter, last.partner) else None
+                    fl = _Flow(prev.flow, gapped_subject, other if other != gapped_subject else None, how="list-member")
+                elif own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
                     fl.how = own_how
@@ -490,6 +532,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
             out.append(claim)
             level_claims.append((mo, claim))
             prev = fl
+            prev_verb = kw is not None and bool(_VERB_FLOW.match(kw.group(0)))
             prev_end = mo.end
             prev_sign = sign if kind == "change" else None
         self._base_levels(out)

@@ -14,12 +14,15 @@ _FLOW_RE = re.compile(
     # "the deficit in trade with China": the balance, the trade after it only its complement
     r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)(?:\s+(?:in|on)\s+(?:goods\s+)?trade)?\b|\bbalance of trade\b"
     r"|\btrade balance\b)"
-    r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsales\b|\bsupplie[sd]\b"
-    r"|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
-    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\binbound\b)",
+    # the verbs of selling and buying in every tense a report uses ("sells", "buying $11.5 billion from it", "took in")
+    r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsells\b|\bselling\b|\bsales\b"
+    r"|\bsupplie[sd]\b|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
+    r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\bbuys\b|\bbuying\b|\bsourced\b"
+    r"|\b(?:took|takes|taking)\s+in\b|\binbound\b)",
     re.IGNORECASE,
 )
-_VERB_FLOW = re.compile(r"^(?:sent|sold|shipped|supplied|exported|imported|bought|purchased)$", re.I)
+_VERB_FLOW = re.compile(r"^(?:sent|sold|sells|selling|shipped|supplied|exported|imported|bought|buys|buying|purchased|"
+                        r"sourced|(?:took|takes|taking)\s+in)$", re.I)
 _NONTRADE_RE = re.compile(
     r"\b(?:invest\w*|projects?|deals?|loans?|credit|grants?|GDP|gross domestic product|budget|revenues?|profits?|"
     r"capital|funds?|funding|valuation|market cap\w*|reserves|debt|aid|contracts?|prices?|costs?|salar\w+|wages?|"
