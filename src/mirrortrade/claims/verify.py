@@ -448,7 +448,8 @@ def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
 def _near_rate_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     """A growth conflict about a rate said to fall just short of, or just pass, a round number ("jumped by almost 30
     percent" for 27.3): a journalist's approximation, not a rounding the levels can be held to (its reading is not
-    centred on the number printed); shown beside its levels, never flagged."""
+    centred on the number printed). The conflict is dropped: the rate is left unverified by its levels, never
+    flagged."""
     if f.get("rule") != "growth_consistency" or f.get("status") != "conflict" or not f.get("claims"):
         return False
     c = by_id.get(f["claims"][0])
