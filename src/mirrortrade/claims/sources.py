@@ -257,6 +257,16 @@ def _placed_title(text: str, m: re.Match[str]) -> bool:
     return bool(refs) and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]) is not None
 
 
+def _title_country(text: str, title: re.Match[str]) -> str | None:
+    """The country named just before an official's title ("China's Commerce Minister", "Kyrgyz Deputy Prime
+    Minister"), or None."""
+    lead = text[max(0, title.start() - 25):title.start()]
+    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
+    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
+        return refs[-1].code
+    return None
+
+
 def official_country(text: str, home: str | None) -> str | None:
     """The country of the official named last in ``text`` (the country just before the title, else the dateline's):
     whose "the government" a later sentence speaks of ("Kazakh Prime Minister Alikhan Smailov said ... according to
@@ -265,10 +275,9 @@ def official_country(text: str, home: str | None) -> str | None:
     if not titles:
         return None
     t = titles[-1]
-    lead = text[max(0, t.start() - 25):t.start()]
-    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
-    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
-        return refs[-1].code
+    placed = _title_country(text, t)
+    if placed:
+        return placed
     return home
 
 
@@ -300,10 +309,9 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
         if not titles:
             return None
         t = titles[-1]
-    lead = text[max(0, t.start() - 25):t.start()]
-    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
-    if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
-        return refs[-1].code
+    placed = _title_country(text, t)
+    if placed:
+        return placed
     if home is None and t.start() >= len(text) - len(head):
         # "India's trade deficit with China touched $51.5 billion ..., Commerce and Industry Minister Piyush Goyal told
         # parliament" with no dateline: a minister of no country named, speaking in the sentence itself, speaks for the
