@@ -126,6 +126,8 @@ class ListsMixin:
     #: the sign a rate of a list carries before it: "a fall of", "a rise of", "up", "down by"
     _RATE_SIGN = re.compile(r"(?:\b(?:an?\s+)?(?:(?P<up>rise|increase|growth|gain|jump)|(?P<down>fall|decline|decrease|drop))"
                             r"\s+of|\b(?:(?P<up2>up)|(?P<down2>down))(?:\s+by)?)\s+$")
+    #: one plural sign word for the whole run: "increases of 14 percent and 9.3 percent respectively"
+    _RUN_SIGN = re.compile(r"\b(?:(?P<up>rises|increases|gains|jumps)|(?P<down>falls|declines|decreases|drops))\s+of\s+$")
 
     def _signed_rates(self, pcts: list) -> dict:  # type: ignore[type-arg]
         """"Trade with Russia came to $764 million and trade with China to $700 million, a fall of 9.3 percent and a
@@ -138,18 +140,41 @@ class ListsMixin:
         before = [p for p in pcts if p.end <= m.start() and p.start > levels[-1].end - self.s.start]
         run: list[tuple[object, int]] = []
         end = levels[-1].end - self.s.start
+        shared: int | None = None  # the sign of a plural sign word before the run ("increases of A and B")
         for p in before:
-            sg = self._RATE_SIGN.search(self.t[end:p.start])
-            lead = self.t[end:p.start][:sg.start()] if sg else ""
-            if sg is None or not re.fullmatch(r"[\s,]*(?:and\s+)?", lead):
+            gap = self.t[end:p.start]
+            if shared is not None and re.fullmatch(r"[\s,]*(?:and\s+)?", gap):
+                run.append((p, shared))
+                end = p.end
+                continue
+            sg = self._RATE_SIGN.search(gap)
+            many = self._RUN_SIGN.search(gap) if sg is None and not run else None
+            hit = sg or many
+            lead = gap[:hit.start()] if hit else ""
+            if hit is not None and not run:
+                lead = self._without_periods(lead, end)  # "bought $12.5 billion in 2013, increases of ..."
+            if hit is None or not re.fullmatch(r"[\s,]*(?:and\s+)?", lead):
                 return {}
-            run.append((p, -1 if (sg.group("down") or sg.group("down2")) else 1))
+            sign = -1 if (hit.group("down") or (sg is not None and sg.group("down2"))) else 1
+            if many is not None:
+                shared = sign
+            run.append((p, sign))
             end = p.end
         if len(run) != len(levels) or not re.fullmatch(r"[\s,]*", self.t[end:m.start()]):
             return {}
-        if len({c.partner for c in levels}) != len(levels) or len({(c.reporter, c.flow, c.period) for c in levels}) != 1:
-            return {}  # the levels are one statistic's figures for several partners
+        if len({(c.partner, c.flow) for c in levels}) != len(levels) \
+                or len({(c.reporter, c.period) for c in levels}) != 1:
+            return {}  # the levels are one statistic's figures for several partners or flows of one period
         return {p.start: (c, sign) for (p, sign), c in zip(run, levels, strict=True)}
+
+    def _without_periods(self, text: str, offset: int) -> str:
+        """``text`` (starting at ``offset`` in the sentence) with its periods and their prepositions ("in 2013")
+        blanked out."""
+        chars = list(text)
+        for pm in self.periods:  # type: ignore[attr-defined]
+            for i in range(max(pm.start, offset), min(pm.end, offset + len(chars))):
+                chars[i - offset] = " "
+        return re.sub(r"\b(?:in|for|during|over)\s+(?=[\s,]*$)", " ", "".join(chars))
 
     def _respective_shares(self, pcts: list) -> dict:  # type: ignore[type-arg]
         """"The shares of China and Russia in the country's total trade were 24.8 percent and 23.2 percent
