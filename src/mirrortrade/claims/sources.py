@@ -267,18 +267,18 @@ def _title_country(text: str, title: re.Match[str]) -> str | None:
     return None
 
 
+def _last_title(text: str) -> re.Match[str] | None:
+    """The last title in ``text`` that names an official (see :func:`_placed_title`), or None."""
+    titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
+    return titles[-1] if titles else None
+
+
 def official_country(text: str, home: str | None) -> str | None:
     """The country of the official named last in ``text`` (the country just before the title, else the dateline's):
     whose "the government" a later sentence speaks of ("Kazakh Prime Minister Alikhan Smailov said ... according to
     the government's press service")."""
-    titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
-    if not titles:
-        return None
-    t = titles[-1]
-    placed = _title_country(text, t)
-    if placed:
-        return placed
-    return home
+    t = _last_title(text)
+    return None if t is None else _title_country(text, t) or home
 
 
 def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
@@ -305,10 +305,10 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
             return None
         t = titled[-1]
     else:
-        titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
-        if not titles:
+        last = _last_title(text)
+        if last is None:
             return None
-        t = titles[-1]
+        t = last
     placed = _title_country(text, t)
     if placed:
         return placed
