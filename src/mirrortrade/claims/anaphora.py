@@ -50,7 +50,6 @@ IT_ANAPHOR = re.compile(
     r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b",
     re.I,
 )
-_NOT_A_COUNTRY = ("CA5", "WLD", "TOPIC", "SUBJ", "SUB")
 #: a party named by reference after a preposition: "sold ... to its neighbour", "bought ... from it", "with the latter"
 PARTY_REF = re.compile(
     r"\b(?:to|from|with|into)\s+(?:it|them|(?:its|their|the)\s+(?:[a-z]+\s+)?(?:neighbou?rs?|partners?)|"
@@ -72,10 +71,10 @@ def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | 
     if paras and not re.search(r"[.!?][\"”’)]*$", paras[0].text.strip()):
         head = paras[0]  # a headline: no closing full stop
         hcodes = [r.code for r in refs if head.start <= r.start < head.start + len(head.text)
-                  and r.code not in _NOT_A_COUNTRY]
+                  and r.code not in lx.NOT_A_COUNTRY]
         if len(set(hcodes)) == 2:
             return ordered(hcodes)
-    codes = [r.code for r in refs if r.code not in _NOT_A_COUNTRY]
+    codes = [r.code for r in refs if r.code not in lx.NOT_A_COUNTRY]
     top = Counter(codes).most_common(3)
     if len(top) >= 2 and (len(top) == 2 or top[1][1] >= 1.5 * top[2][1]):
         return ordered([c for c in codes if c in (top[0][0], top[1][0])])

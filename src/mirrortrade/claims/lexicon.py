@@ -93,6 +93,8 @@ PART_GROUP_RE = re.compile(
     r"neighbou?rs|neighbou?ring\s+(?:Central Asian\s+)?(?:countries|states|republics|nations)|other\s+Central Asian\s+"
     r"(?:countries|states|republics|nations|economies))\b"
 )
+#: reference codes that name no single country: the region, the world, a topic or subject placeholder
+NOT_A_COUNTRY: tuple[str, ...] = ("CA5", "WLD", "TOPIC", "SUBJ", "SUB")
 #: the world named as a class of parties, not by the word "world": "all (its) foreign partners", "all trading
 #: partners", "all countries", "the outside world", "foreign countries" -> ``WLD`` (a total with them is never
 #: bilateral; "its main partners", "other countries" are no whole and stay unnamed)

@@ -261,7 +261,7 @@ def _title_country(text: str, title: re.Match[str]) -> str | None:
     """The country named just before an official's title ("China's Commerce Minister", "Kyrgyz Deputy Prime
     Minister"), or None."""
     lead = text[max(0, title.start() - 25):title.start()]
-    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD")]
+    refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in lx.NOT_A_COUNTRY]
     if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
         return refs[-1].code
     return None
