@@ -533,6 +533,11 @@ def _part_year_not_implausible(f: dict[str, Any]) -> None:
         f["status"], f["severity"] = "notable", "medium"
 
 
+def _joint(f: dict[str, Any]) -> bool:
+    """A growth check of several flows' rates together (:mod:`mirrortrade.checks.growth_consistency`'s joint test)."""
+    return f["rule"] == "growth_consistency" and str((f.get("evidence") or {}).get("key", "")).startswith("joint:")
+
+
 def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
                    own: AbstractSet[str] = frozenset()) -> None:
     """A claim's status says whether the article quotes its own source correctly. A mirror gap (the other
@@ -543,6 +548,10 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
     # correctly: a sum it heads that does not add up has its error among the parts (which one, the sum cannot say)
     quoted = {f["claims"][0] for f in findings if f["rule"] == "store_match"
               and set(f["evidence"].get("figure_ids") or []) - own}
+    # ... and one whose rate its stored levels also confirm is quoted correctly in both: a joint identity of rates
+    # (turnover, exports and imports each "up N percent") that fails has its error among the other rates
+    rate_fits = {f["claims"][0] for f in findings if f["rule"] == "growth_consistency" and f["status"] == "consistent"
+                 and str((f.get("evidence") or {}).get("key", "")).startswith("level:")}
     for f in findings:
         if f["rule"] == "mirror_gap" and f["status"] in FLAGS:
             continue
@@ -552,6 +561,8 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
         ids = f["claims"] if s == "consistent" else _primary(f, by_id)
         if s != "consistent" and f["rule"] in _SUM_RULES:
             ids = [cid for cid in ids if cid not in quoted]
+        elif s != "consistent" and _joint(f):
+            ids = [cid for cid in ids if not (cid in quoted and cid in rate_fits)]
         for cid in ids:
             if _STATUS_RANK[s] > _STATUS_RANK[status.get(cid, "unverifiable")]:
                 status[cid] = s
