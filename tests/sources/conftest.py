@@ -181,3 +181,18 @@ def fetcher(cache: Cache, fast_policy: RetryPolicy) -> Iterator[Fetcher]:
     f = Fetcher(cache=cache, policy=fast_policy)
     yield f
     f.close()
+
+
+@pytest.fixture()
+def new_fetcher(cache: Cache, fast_policy: RetryPolicy) -> Iterator[Callable[..., Fetcher]]:
+    """Fetchers on the test's cache and fast policy (``refresh=True``, ``offline=True`` as asked), each closed at the
+    end of the test: an unclosed one leaves its connection to the fake server for the garbage collector."""
+    made: list[Fetcher] = []
+
+    def make(**options: bool) -> Fetcher:
+        made.append(Fetcher(cache=cache, policy=fast_policy, **options))
+        return made[-1]
+
+    yield make
+    for f in made:
+        f.close()

@@ -141,10 +141,10 @@ def test_cache_entry_has_body_and_metadata_and_serves_reruns(server: FakeServer,
     assert first.path.name == f"{req.cache_key}.body"
 
 
-def test_refresh_bypasses_the_cache(server: FakeServer, cache: Cache, fast_policy) -> None:  # type: ignore[no-untyped-def]
+def test_refresh_bypasses_the_cache(server: FakeServer, new_fetcher) -> None:  # type: ignore[no-untyped-def]
     server.script("/data", [Reply(200, OK)])
-    Fetcher(cache=cache, policy=fast_policy).fetch(_req(server))
-    raw = Fetcher(cache=cache, policy=fast_policy, refresh=True).fetch(_req(server))
+    new_fetcher().fetch(_req(server))
+    raw = new_fetcher(refresh=True).fetch(_req(server))
     assert not raw.from_cache and len(server.seen) == 2
 
 
@@ -157,11 +157,11 @@ def test_damaged_cache_entry_is_refetched(server: FakeServer, fetcher: Fetcher) 
 
 
 def test_offline_says_exactly_what_is_missing_and_opens_no_socket(
-    server: FakeServer, cache: Cache, fast_policy, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    server: FakeServer, new_fetcher, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     server.script("/data", [Reply(200, OK)])
-    Fetcher(cache=cache, policy=fast_policy).fetch(_req(server))
-    off = Fetcher(cache=cache, policy=fast_policy, offline=True)
+    new_fetcher().fetch(_req(server))
+    off = new_fetcher(offline=True)
     other = _req(server, "/other")
 
     def no_socket(*a: object, **k: object) -> None:

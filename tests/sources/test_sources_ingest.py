@@ -61,15 +61,15 @@ def test_comtrade_figure_beside_the_embedded_national_figure(store, server: Fake
     assert str(pd.Timestamp(c["vintage"]).date()) == c["retrieved_at"][:10]
 
 
-def test_refetch_unchanged_adds_nothing_changed_adds_a_vintage(store, server: FakeServer, cache: Cache, fast_policy) -> None:  # type: ignore[no-untyped-def]
+def test_refetch_unchanged_adds_nothing_changed_adds_a_vintage(store, server: FakeServer, new_fetcher) -> None:  # type: ignore[no-untyped-def]
     q = comtrade.ComtradeQuery(reporters=("KAZ",), partners=("CHN",), years=(2019,), flows=("X",), base=server.base)
     server.script("/public/", [Reply(200, kaz_china_2019_body(8.0e9))])
-    first = run_comtrade(store, q, Fetcher(cache=cache, policy=fast_policy))
+    first = run_comtrade(store, q, new_fetcher())
     assert first.result.added == 1
-    again = run_comtrade(store, q, Fetcher(cache=cache, policy=fast_policy, refresh=True))
+    again = run_comtrade(store, q, new_fetcher(refresh=True))
     assert (again.result.added, again.result.unchanged) == (0, 1)
     server.script("/public/", [Reply(200, kaz_china_2019_body(8.1e9))])  # the publisher revised the figure
-    revised = run_comtrade(store, q, Fetcher(cache=cache, policy=fast_policy, refresh=True))
+    revised = run_comtrade(store, q, new_fetcher(refresh=True))
     assert (revised.result.added, revised.result.new_vintages) == (1, 1)
     latest = store.observations(reporter="KAZ", partner="CHN", flow="X", period="2019", source_id="UN-COMTRADE")
     assert list(latest["value_usd"]) == [8.1e9]
@@ -92,10 +92,10 @@ def test_national_file_is_one_transaction_and_matches_the_embedded_figures(store
     assert list(zaf["value_usd"]) == [22158.88772 * 1e3] and list(zaf["source_id"]) == ["KZ-BNS"]
 
 
-def test_worldbank_gdp_beside_the_embedded_gdp(store, cache: Cache, fast_policy, server: FakeServer) -> None:  # type: ignore[no-untyped-def]
+def test_worldbank_gdp_beside_the_embedded_gdp(store, new_fetcher, server: FakeServer) -> None:  # type: ignore[no-untyped-def]
     server.script("/v2/", [Reply(200, json.dumps(envelope()).encode(), "application/json;charset=utf-8")])
     q = worldbank.WbQuery(countries=("KGZ", "KAZ"), years=(2023,), base=server.base + "/v2")
-    s = run_worldbank(store, q, Fetcher(cache=cache, policy=fast_policy))
+    s = run_worldbank(store, q, new_fetcher())
     assert s.result.added == 2 and s.vintages == {"2025-07-01": 2}
     gdp = store.indicators(country="KGZ", indicator="gdp_usd", period="2023")
     assert len(gdp) == 2 and set(gdp["title"]) == {worldbank.TITLE, "GDP (current US$), NY.GDP.MKTP.CD, via datasets/gdp"}
