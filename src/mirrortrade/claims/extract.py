@@ -69,7 +69,7 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
     other_side(claims, text, art.default_source, art.pair)
-    _province_claims(claims, art)
+    _province_claims(claims, art, paras)
     claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
@@ -119,14 +119,35 @@ def _merge_headline_claims(claims: list[Claim], paras: list[Paragraph]) -> list[
     return [c for c in claims if c.paragraph not in heads or not any(_restates(c, b) for b in body)]
 
 
-def _province_claims(claims: list[Claim], art: _Article) -> None:
+#: a sentence that speaks of the whole country, not of the province the article is about: "Across China as a whole",
+#: "nationwide", "for the country as a whole", "at the national level", "all of China"
+_NATION_WHOLE = re.compile(
+    r"\bas\s+a\s+whole\b|\bnation[- ]?wide\b|\bcountry[- ]?wide\b|\bat\s+(?:the\s+)?national\s+level\b"
+    r"|\b(?:all|the\s+whole)\s+of\s+China\b|\bthe\s+whole\s+(?:country|of\s+the\s+country)\b", re.I)
+
+
+def _national_sentence(c: Claim, paras: list[Paragraph]) -> bool:
+    """Whether ``c`` is the country's own figure in an article about one of its provinces: its sentence speaks of the
+    country as a whole (:data:`_NATION_WHOLE`), names no province, and the claim is China's trade (the provinces we
+    know are China's)."""
+    if "CHN" not in (c.reporter, c.partner) or "SUB" in (c.reporter, c.partner):
+        return False
+    sent = next((s for p in paras for s in p.sentences if s.start <= c.start < s.end), None)
+    if sent is None or not _NATION_WHOLE.search(sent.text):
+        return False
+    return not any(r.code == "SUB" for r in lx.find_countries(sent.text, provinces=True))
+
+
+def _province_claims(claims: list[Claim], art: _Article, paras: list[Paragraph]) -> None:
     """A province's trade ("Inner Mongolia's trade with Russia", an article about Xinjiang's trade) is no national
-    statistic: such claims stay unresolved (shown, never verified)."""
+    statistic: such claims stay unresolved (shown, never verified). In an article about a province, a sentence about
+    the country as a whole ("Across China as a whole, trade with ... came to") is the country's own statistics (see
+    :func:`_national_sentence`): read as its sentence reads it."""
     lead = art.text[:400]
     about_province = any(r.code == "SUB" and (r.possessive or re.search(r"China['’]s\s+$", lead[max(0, r.start - 10):r.start]))
                          for r in lx.find_countries(lead, provinces=True))
     for c in claims:
-        if about_province or "SUB" in (c.reporter, c.partner):
+        if "SUB" in (c.reporter, c.partner) or about_province and not _national_sentence(c, paras):
             c.cap_slot("reporter", 0.3, "province")
 
 

@@ -209,6 +209,11 @@ def country_regex() -> re.Pattern[str]:
     )
 
 
+#: the words of a state's formal name before its short name: "Republic of", "Islamic Republic of", "Kingdom of"
+_FORMAL_BEFORE = re.compile(r"\b(?:(?:Islamic|Socialist|Federal|Federative|Democratic|People['’]s|United|Arab|Bolivarian)\s+)"
+                            r"{0,2}(?:Republic|Kingdom|Sultanate|State|Commonwealth)\s+of\s+$")
+
+
 def find_countries(
     text: str, *, about_central_asia: bool | None = None, region_as_ca5: bool = True, provinces: bool = False
 ) -> list[CountryRef]:
@@ -227,7 +232,12 @@ def find_countries(
             continue  # "43.8 billion U.S. dollars" names a currency, not a country
         # "Chinese-Kazakh" counts both; "Kazakh Invest" is still Kazakh; "U.S." ends with a dot
         poss = bool(m.group(2))
-        refs.append(CountryRef(code, m.start(1), m.end(1), name, poss))
+        start = m.start(1)
+        formal = _FORMAL_BEFORE.search(text[max(0, start - 60):start])
+        if formal:
+            # "the Republic of Tajikistan", "the Islamic Republic of Iran": the state's formal name is the country
+            start -= len(formal.group(0))
+        refs.append(CountryRef(code, start, m.end(1), text[start:m.end(1)], poss))
     for m in SUBNATIONAL_RE.finditer(text):
         # "Inner Mongolia" is not Mongolia: a province, marked so the caller can tell its trade from the nation's
         refs = [r for r in refs if not (m.start() <= r.start < m.end())]
@@ -388,6 +398,9 @@ SOURCE_BEFORE_COUNTRY = re.compile(
     r"(?:(?:customs\s+(?:service|agency|committee|administration)|statistic(?:s|al)\s+(?:agency|committee|bureau|office)"
     r"|(?:agency|committee|bureau|office)\s+(?:of|on|for)\s+(?:national\s+)?statistics"
     r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber"
+    # a ministry's full name, its portfolio in capitals before its country: "the Ministry of Investments and Foreign
+    # Trade of Uzbekistan", "the Ministry of Economic Development and Trade of the Republic of Tajikistan"
+    r"|(?-i:Ministry\s+of\s+[A-Z][a-z]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][a-z]+){0,5})"
     # a central bank named with its country after it: "the State Bank of Pakistan", "the Central Bank of Russia"
     r"|(?:state|central|national|reserve)\s+bank)"
     r"(?:\s+under\s+the\s+(?:president|government|cabinet(?:\s+of\s+ministers)?))?\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?"
@@ -430,7 +443,8 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("just over", "near_lower"), ("just above", "near_lower"), ("slightly over", "near_lower"),
     ("slightly above", "near_lower"), ("slightly more than", "near_lower"), ("a little over", "near_lower"),
     ("a little more than", "near_lower"), ("just more than", "near_lower"), ("topping", "near_lower"),
-    ("topped", "near_lower"), ("tops", "near_lower"), ("top", "near_lower"),
+    ("topped", "near_lower"), ("tops", "near_lower"), ("top", "near_lower"), ("passing", "near_lower"),
+    ("passed", "near_lower"), ("crossing", "near_lower"), ("crossed", "near_lower"),
     ("more than", "lower"), ("over", "lower"), ("above", "lower"), ("exceeding", "lower"), ("exceeded", "lower"),
     ("exceeds", "lower"), ("exceed", "lower"), ("in excess of", "lower"), ("at least", "lower"),
     ("upwards of", "lower"), ("upward of", "lower"), ("surpassing", "lower"), ("surpassed", "lower"),

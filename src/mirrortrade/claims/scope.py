@@ -103,3 +103,21 @@ def balance_holder(text: str, refs: list[lx.CountryRef], ks: int, clause_start: 
             return [r.code]
         return []
     return []
+
+
+#: what follows the holder of a flow named after it: its partner ("with China", "and Russia"), or the end of the flow
+#: phrase (a verb, a comma): never a noun ("trade of Chinese goods" names the goods' origin)
+_AFTER_HOLDER = re.compile(r"\s*[,;.]|\s+(?:with|and|amounted|reached|totall?ed|stood|came|grew|rose|fell|increased|"
+                           r"decreased|declined|was|were|is|has|had|exceeded|hit|topped)\b")
+
+
+def holder_after(text: str, refs: list[lx.CountryRef], ke: int, limit: int) -> str | None:
+    """The country whose trade a flow noun names by "of" right after it: "the foreign trade turnover of the Republic of
+    Tajikistan with the People's Republic of China", "the trade deficit of Vietnam with China" (the flow's subject, as
+    "Tajikistan's trade turnover" would be). None when the flow word is not followed so."""
+    r = next((r for r in refs if ke <= r.start and r.end <= limit), None)
+    if r is None or r.code in _NO_HOLDER or r.possessive:
+        return None
+    if not re.fullmatch(r"\s+of\s+(?:the\s+)?", text[ke:r.start]) or not _AFTER_HOLDER.match(text[r.end:]):
+        return None
+    return r.code

@@ -19,7 +19,7 @@ from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.roles import RolesMixin
-from mirrortrade.claims.scope import balance_holder, implied_parties, peek_reporter, unplaced
+from mirrortrade.claims.scope import balance_holder, holder_after, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
 from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
 from mirrortrade.claims.vocab import (
@@ -41,8 +41,9 @@ from mirrortrade.model import Period
 
 
 def _milestone(qual: str, words: str, mo: Money) -> str:
-    """"tops $100bn": passing a round milestone (one significant digit) says only "more than"."""
-    if qual == "near_lower" and re.match(r"top", words.strip(), re.I) and mo.value > 0:
+    """"tops $100bn", "passing $100 billion": passing a round milestone (one significant digit) says only "more
+    than"."""
+    if qual == "near_lower" and re.match(r"top|pass|cross", words.strip(), re.I) and mo.value > 0:
         lead = mo.value / 10 ** math.floor(math.log10(mo.value))
         if abs(lead - round(lead)) < 1e-9:
             return "lower"
@@ -296,6 +297,8 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                                                r"merchandise|goods)\s+)?$", self.t[max(0, ks - 35):ks], re.I):
                 f.partner, f.how = "WLD", "world-word"  # "China's total exports decreased by 4.6 percent": the world
         else:
+            if not attached and (holder := holder_after(self.t, self.refs, ke, limit)):
+                attached = [holder]  # "the trade turnover of Tajikistan with China": Tajikistan's trade
             parties: list[str] = []
             for c in attached:
                 if c not in parties:
@@ -348,7 +351,9 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         five: list[str] = []
         for r in refs:
             before = self.t[max(ke, r.start - 40):r.start]
-            m = re.search(r"\b(to|from|with|between|into|and|of)\s+(?:the\s+|its\s+|neighbou?ring\s+|both\s+)*$", before, re.I)
+            # "with the five Central Asian states", "to all five republics": a count before the party is no word of it
+            m = re.search(r"\b(to|from|with|between|into|and|of)\s+(?:the\s+|its\s+|neighbou?ring\s+|both\s+|all\s+|"
+                          r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)*$", before, re.I)
             if m is None and re.search(r",\s*$", before) and five:
                 five.append(r.code)
                 continue
