@@ -12,6 +12,7 @@ from datetime import date
 
 from mirrortrade.claims.extract import extract_claims
 from mirrortrade.claims.periods import find_periods
+from mirrortrade.claims.provenance import LABELS
 
 _BANGLA = (
     "Bangladesh's exports to Japan rose by 7.4 percent during the first three months of the current fiscal year "
@@ -44,6 +45,7 @@ def test_the_months_counted_are_the_fiscal_span_stated_not_january() -> None:
 def test_a_rate_between_two_dated_levels_is_the_later_levels_period() -> None:
     cs = _claims(_BANGLA)
     assert _by_value(cs, 9.2).period == "2021-09"
+    assert _by_value(cs, 9.2).how["period"] in LABELS["period"]
     assert _by_value(cs, 120.4e6).period == "2020-09"
 
 
