@@ -17,6 +17,13 @@ from mirrortrade.model import Period
 _OPENS_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:that\s+)?(?:(?:in|over|during|for)\s+(?:the\s+)?)?$",
                            re.I)
 
+#: a rate or change followed by the two levels it went between, up to the period of the second: ", from $159 million
+#: in May 2022 to $199 million in "
+_FROM_TO = re.compile(
+    r"[\s,]*(?:year[\s-]on[\s-]year\s*,?\s*)?from\s+(?:[^;()]{1,60}?)\s+to\s+(?:(?:about|around|nearly|almost|roughly|"
+    r"some|over|just\s+over)\s+)?(?:US\s?|U\.S\.\s?)?[$€£¥]?\s?\d[\d.,]*\s*(?:trillion|billion|million|thousand|bn|mn|"
+    r"mln|bln|m)?(?:\s*(?:US\s+)?dollars?|\s*USD)?\s+(?:in|during|for|over)\s+", re.I)
+
 
 class FillMixin:
     """Methods of the sentence reader that fill a figure's party and period from its context."""
@@ -58,6 +65,13 @@ class FillMixin:
         after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
         before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
         found: str | None = None
+        to_period = self._to_level_period(fig_end, cb, own) if not after and not before else None
+        if to_period is not None:
+            # "rose by 25 percent, from $1.2 billion in March 2023 to $1.5 billion in March 2024": a change stated
+            # with the levels it went between is the "to" level's period
+            self._note("period", 1.0, "to-level")
+            self.art.seen_periods.append(to_period)
+            return to_period
         # "an increase of $5.4 billion over 2023 ($89.4 billion)": a figure in brackets right after a comparison
         # base is the base period's level
         bracket = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start
@@ -186,6 +200,14 @@ class FillMixin:
             return next(p for p in self.art.seen_periods if counts[p] == top)
         self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
         return str(self.art.data_year) if self.art.data_year else None
+
+    def _to_level_period(self, fig_end: int, clause_end: int, own: list[PeriodMention]) -> str | None:
+        """The period printed after the "to" level of a "from $A ... to $B" that follows the figure in its clause."""
+        m = _FROM_TO.match(self.t, fig_end, clause_end)
+        if m is None:
+            return None
+        pm = next((q for q in own if q.start == m.end() or re.fullmatch(r"the\s+", self.t[m.end():q.start])), None)
+        return pm.period if pm is not None and pm.relative is None else None
 
     def _next_figures(self, pm: PeriodMention, fig_start: int, next_start: int) -> bool:
         """Whether ``pm`` stands in a later clause than the figure at ``fig_start``, the clause of the next figure

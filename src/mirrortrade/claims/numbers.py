@@ -59,6 +59,15 @@ MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: an amount written in two scales, as Russian and Central Asian releases print it: "3 billion 678 million dollars",
+#: "$1 billion 402.8 million", "1 billion 80 million US dollars" (one figure, never its last part alone)
+COMPOUND_RE = re.compile(
+    r"(?:(?P<pre>" + _CUR_PRE + r")\s?)?(?<![\w.,])(?P<a>\d{1,3})\s+(?P<sa>trillion|billion)\s+(?:and\s+)?"
+    r"(?P<b>\d{1,3}(?:[.,]\d+)?)\s+(?P<sb>billion|million|thousand)(?![A-Za-z])(?P<post>\s+(?:of\s+)?" + _CUR_POST +
+    r"(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+
 #: yuan amounts: "286.42 billion yuan", "CNY286.4 billion", "RMB 1.2 bn", "50 billion renminbi"
 YUAN_RE = re.compile(
     r"(?<![A-Za-z])(?P<pre>CNY|RMB|¥)\s?(?P<num>" + NUM + r")(?:[\s-]?(?P<scale>" + _SCALE + r")(?![A-Za-z]))?"
@@ -194,9 +203,24 @@ def find_money(text: str, *, yuan: bool = False, decimal_comma: bool = False) ->
     return out
 
 
+def _compounds(text: str) -> list[Money]:
+    """Amounts in two scales with a dollar sign or word (:data:`COMPOUND_RE`): the sum, as precise as its last part."""
+    out = []
+    for m in COMPOUND_RE.finditer(text):
+        sa, sb = SCALES[m.group("sa").lower()], SCALES[m.group("sb").lower()]
+        if not (m.group("pre") or m.group("post")) or sb >= sa or float(plain(m.group("b"))) * sb >= sa:
+            continue
+        value = float(Decimal(m.group("a")) * Decimal(repr(sa)) + Decimal(plain(m.group("b"))) * Decimal(repr(sb)))
+        out.append(Money(m.start(), m.end(), m.group(0), value, precision_of(plain(m.group("b")), sb)))
+    return out
+
+
 def _find_usd(text: str, decimal_comma: bool = False) -> list[Money]:
-    out: list[Money] = []
+    compounds = _compounds(text)
+    out: list[Money] = list(compounds)
     for m in MONEY_RE.finditer(text):
+        if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in compounds):
+            continue
         if m.group("word"):
             w = m.group("word").lower()
             scale = SCALES[m.group("scale_w").lower()]
@@ -215,6 +239,7 @@ def _find_usd(text: str, decimal_comma: bool = False) -> list[Money]:
             if high < value:
                 high = None
         out.append(Money(m.start(), m.end(), m.group(0), value, prec, high, scaled=bool(scale_word)))
+    out.sort(key=lambda x: x.start)
     # "between $1.2 and $1.5 billion", "$1.2 to $1.5 billion": the first figure takes the scale of the second;
     # a range (not "from $1.2 to $1.5 billion", which is a change) becomes one figure
     merged: list[Money] = []

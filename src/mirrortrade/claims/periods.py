@@ -276,6 +276,12 @@ def find_periods(
                     elif cp is not None and fiscal_start not in (None, 1) and cp.start_month == fiscal_start \
                             and not g.get("y") and not g.get("rel"):
                         period, relative = None, "span"  # months counted in a fiscal year that are not the ones said
+                    elif kind == "months" and fiscal_start not in (None, 1) and not g.get("y") and not g.get("rel") \
+                            and (fy := _fiscal_months(stated or [], months, fiscal_start, cp)) != "":
+                        # "in the first two months" in an article that stated July–August 2023-24 (a July–June
+                        # year): those months of the fiscal year, never January–February; both kinds stated: unsaid
+                        period = fy
+                        relative = None if fy else "span"
                     elif y and 1 <= months <= 12:
                         period = str(Period.parse(f"{y}-01/{y}-{months:02d}"))
                 elif kind == "quarter_words":
@@ -364,10 +370,10 @@ def find_periods(
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
     out.sort(key=lambda p: p.start)
-    return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [])
+    return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
 
-def _restated(out: list[PeriodMention], stated: list[str]) -> list[PeriodMention]:
+def _restated(out: list[PeriodMention], stated: list[str], fiscal_start: int | None = None) -> list[PeriodMention]:
     """"Trade grew 9% in January–April 2023 ... In 2022 it was a record ... In January–April the volume grew": a part
     of a year printed without its year that could not be dated (``stated``: the periods the article gave so far) is
     the one span with those months the article stated with its year."""
@@ -376,10 +382,29 @@ def _restated(out: list[PeriodMention], stated: list[str]) -> list[PeriodMention
         if pm.period is None and pm.relative == "span" and not pm.base:
             fits = {p for p in stated if (q := _parse(p)) is not None and q.n_months < 12 and any(
                 x.period == p for x in find_periods(pm.text, context_year=q.year, carried=False))}
+            if fiscal_start not in (None, 1) and any(
+                    _fiscal_months(stated, _parse(p).n_months, fiscal_start, None) != "" for p in fits):  # type: ignore[arg-type, union-attr]
+                fits = set()  # the article also stated the fiscal year's months of that count: which is not said
             if len(fits) == 1:
                 pm = PeriodMention(pm.start, pm.end, pm.text, fits.pop(), False, False, None)
         res.append(pm)
     return res
+
+
+def _fiscal_months(stated: list[str], n: int, fiscal_start: int, cp: Period | None) -> str | None:
+    """The span of ``n`` months opening the fiscal year (from month ``fiscal_start``) that the article stated: "" when
+    it stated none (the months are the calendar's); when it stated several (this year's and a year before), the one
+    the period in context ``cp`` lies in; None when that is not one, or the article also stated the calendar's first
+    ``n`` months (which is meant is not said)."""
+    spans = {p for p in stated if (q := _parse(p)) is not None and q.n_months == n}
+    fiscal = {p for p in spans if _parse(p).start_month == fiscal_start}  # type: ignore[union-attr]
+    if not fiscal:
+        return ""
+    if any(_parse(p).start_month == 1 for p in spans):  # type: ignore[union-attr]
+        return None
+    if len(fiscal) > 1 and cp is not None:
+        fiscal = {p for p in fiscal if _parse(p).contains(cp)}  # type: ignore[union-attr]
+    return fiscal.pop() if len(fiscal) == 1 else None
 
 
 def _parse(period: str | None) -> Period | None:

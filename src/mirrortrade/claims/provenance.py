@@ -25,7 +25,8 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   elsewhere in the sentence; ``+dateline`` when relative to the article's date: "last year", ``+context`` when
   relative to the period in context: "a year earlier"), ``paragraph``, ``previous-paragraph``, ``article-majority``,
   ``data-year``, ``year-after-base``, ``bracket-base``, ``when-base``, ``same-span-base``, ``printed-base``, ``compared-base``,
-  ``year-before-base``, ``comparison-base``, ``from-level``, ``rate-beside-base``, ``main-beside-base``,
+  ``year-before-base``, ``comparison-base``, ``from-level``, ``to-level`` (a rate stated with the levels it went
+  between: the "to" level's period), ``rate-beside-base``, ``main-beside-base``,
   ``change-to-level``, ``rival-periods``, ``antecedent``, ``no-calendar``, ``span-base``, ``base-unreadable``, ``none``;
 * kind / value — ``figure``, ``bracketed-share``, ``no-fx-rate``.
 """
@@ -53,7 +54,7 @@ LABELS: dict[str, frozenset[str]] = {
         *(f"{w}{s}" for w in ("clause-after", "clause-before", "sentence") for s in ("", "+dateline", "+context")),
         "paragraph", "previous-paragraph", "article-majority", "data-year", "year-after-base", "bracket-base",
         "when-base", "same-span-base", "printed-base", "compared-base", "year-before-base", "comparison-base",
-        "from-level", "rate-beside-base", "main-beside-base", "change-to-level", "rival-periods", "antecedent",
+        "from-level", "to-level", "rate-beside-base", "main-beside-base", "change-to-level", "rival-periods", "antecedent",
         "no-calendar", "span-base", "base-unreadable", "none"}),
     "kind": frozenset({"figure", "bracketed-share"}),
     "value": frozenset({"figure", "no-fx-rate"}),
