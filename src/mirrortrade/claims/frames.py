@@ -58,6 +58,9 @@ class _Article:
     named: list[tuple[str, _Source]] = field(default_factory=list)
     #: the frame of the last claim-bearing sentence: what "It amounted to $y", "Exports came to $z" go on about
     series: Series = field(default_factory=Series)
+    #: the last ranking of one country's partners read (paragraph, owner, flow): what "It was followed by ..." goes on
+    #: with (see :mod:`mirrortrade.claims.rankings`)
+    ranking: tuple[int, str, str] | None = None
 
 
 def _with_party(fl: _Flow, own: str) -> _Flow:

@@ -15,7 +15,7 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
   "foreign"), ``previous-figure`` (the sentence's figure before), ``list-member``, ``respectively``, ``ranking``,
   ``elliptic-party`` ("while that with Kyrgyzstan", "and with Afghanistan to"), ``antecedent`` ("this figure"),
-  ``series``, ``total-parts``, ``role`` ("Vietnam's biggest buyer"), ``pair-phrase`` ("bilateral trade"), ``pair-region``, ``pair-reference``, ``share-holder``, ``share-list``, ``share-part``, ``gapped-list``, ``sentence-country``,
+  ``series``, ``total-parts``, ``ranking-member`` (a member of a ranking of one country's partners), ``role`` ("Vietnam's biggest buyer"), ``pair-phrase`` ("bilateral trade"), ``pair-region``, ``pair-reference``, ``share-holder``, ``share-list``, ``share-part``, ``gapped-list``, ``sentence-country``,
   ``paragraph-topic``, ``article-hub``, ``paragraph-country``, ``reporter-country``, ``reporter-partner``,
   ``world-default``, ``beyond-bilateral``, ``joint-holders``, ``unknown-party``, ``none``;
 * flow — ``flow-noun``, ``flow-verb``, ``flow-word``, ``flow-after`` (the flow word follows the figure),
@@ -40,13 +40,14 @@ LABELS: dict[str, frozenset[str]] = {
     "reporter": frozenset({
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
-        "none", "store-match", "sole-side", "paragraph-settled", "contrast-other-side"}),
+        "none", "store-match", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",
         "share-holder", "share-list", "share-part", "gapped-list", "sentence-country", "paragraph-topic",
         "article-hub", "paragraph-country", "reporter-country", "reporter-partner", "world-default",
-        "beyond-bilateral", "joint-holders", "unknown-party", "ranking-hub", "region-unnamed", "role", "none"}),
+        "beyond-bilateral", "joint-holders", "unknown-party", "ranking-hub", "region-unnamed", "role", "ranking-member",
+        "none"}),
     "flow": frozenset({
         "flow-noun", "flow-verb", "flow-word", "flow-after", "previous-figure", "respectively", "antecedent",
         "antecedent-part", "ranking", "role", "share-part", "comparison-base", "difference-unsaid"}),

@@ -18,6 +18,7 @@ from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
+from mirrortrade.claims.rankings import RankingsMixin
 from mirrortrade.claims.roles import RolesMixin
 from mirrortrade.claims.scope import balance_holder, holder_after, implied_parties, peek_reporter, unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
@@ -50,7 +51,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin, RolesMixin):
+class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -545,4 +546,5 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
         self._percent_claims(out, level_claims)
         self._share_levels(out, level_claims)
         self._comparison_bases(out, level_claims)
+        self._ranked(out)
         return out
