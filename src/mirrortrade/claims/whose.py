@@ -10,6 +10,12 @@ was the other side's. So the extractor leaves that reporter below :data:`~mirror
 * a level claim of exports, imports or turnover between two countries takes the reporter whose stored figure of the
   same flow (the mirror flow from the other side), partner and period it matches within rounding (the claim's
   interval overlaps the stored one; a turnover also against the same statistics' exports + imports);
+* a growth rate (alone, or beside a level that settles nothing) takes the reporter whose stored rate of the same
+  flow, partner and period it matches: each side's rate from its stored levels of the period and the same span a
+  year before (same statistics, every pairing of vintages, as an interval from the stored figures' rounding; a
+  turnover also from exports + imports), and the rates the statistics published beside their levels; the claim's
+  rate is its printed rounding, widened as its qualifier carries it
+  (:func:`~mirrortrade.claims.neighbours.printed_rate`);
 * it is settled only when exactly one side matches; when both match, either reading is consistent, and the
   subject's stays; when neither matches, or the store holds neither side, the reporter stays unresolved (never a
   guess that could make a correct figure look wrong).
@@ -22,6 +28,7 @@ at :data:`~mirrortrade.claims.claim.RESOLVED` (below :data:`~mirrortrade.claims.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +36,8 @@ import pandas as pd
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.neighbours import printed_rate
+from mirrortrade.model import Period
 
 #: the provenance of a reporter guessed from the flow's subject, and of one settled by the store
 GUESSED, SETTLED, SOLE_SIDE, SAME_STATEMENT = "flow-subject", "store-match", "sole-side", "paragraph-settled"
@@ -37,13 +46,26 @@ _NOT_A_REPORTER = {"WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB"}
 
 
 def _candidate(c: Claim) -> bool:
-    return (c.missing == ["reporter"] and (c.how or {}).get("reporter") == GUESSED and c.kind == "level"
-            and c.flow in _MIRROR and c.interval is not None and bool(c.period)
+    return (c.missing == ["reporter"] and (c.how or {}).get("reporter") == GUESSED
+            and c.flow in _MIRROR and bool(c.period)
             and c.reporter not in _NOT_A_REPORTER and c.partner not in _NOT_A_REPORTER
-            and c.reporter is not None and c.partner is not None)
+            and c.reporter is not None and c.partner is not None
+            and (c.kind == "level" and c.interval is not None or _year_on_year(c) is not None))
+
+
+def _year_on_year(c: Claim) -> str | None:
+    """The period a year before the claim's, when the claim carries a year-on-year growth rate."""
+    if c.growth_pct is None or not c.period:
+        return None
+    try:
+        prev = str(Period.parse(c.period).same_span_previous_year())
+    except Exception:  # noqa: BLE001 - a span that cannot go back a year
+        return None
+    return prev if c.growth_base in (None, prev) else None
 
 
 _Obs = dict[tuple[str, str, str, str], list[tuple[float, float, str]]]
+_Rates = dict[tuple[str, str, str, str], list[tuple[float, float, str]]]
 
 
 def _stored(obs: _Obs, reporter: str, partner: str, flow: str, period: str) -> list[tuple[float, float, str]]:
@@ -54,6 +76,19 @@ def _stored(obs: _Obs, reporter: str, partner: str, flow: str, period: str) -> l
         xs, ms = obs.get((reporter, partner, "X", period), []), obs.get((reporter, partner, "M", period), [])
         got = [(x[0] + m[0], x[1] + m[1], x[2]) for x in xs for m in ms if x[2] == m[2]]
     return got
+
+
+def _stored_rates(obs: _Obs, rates: _Rates, reporter: str, partner: str, flow: str, period: str,
+                  prev: str) -> list[tuple[float, float, str]]:
+    """Stored year-on-year rates (percent intervals) of ``reporter``'s ``flow`` with ``partner`` in ``period``:
+    each level against the same statistics' level of ``prev`` (every pairing of vintages), and the published ones."""
+    out = list(rates.get((reporter, partner, flow, period), []))
+    before = [b for b in _stored(obs, reporter, partner, flow, prev) if 0 < b[0] <= b[1] < math.inf]
+    for lo, hi, src in _stored(obs, reporter, partner, flow, period):
+        if not 0 <= lo <= hi < math.inf:
+            continue
+        out += [(100 * (lo / b_hi - 1), 100 * (hi / b_lo - 1), src) for b_lo, b_hi, b_src in before if b_src == src]
+    return out
 
 
 def _matches(iv: tuple[float, float], stored: list[tuple[float, float, str]]) -> set[str]:
@@ -113,17 +148,30 @@ def _by_store(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[s
     if "product" in sub.columns:
         sub = sub[sub["product"].eq("TOTAL")]
     obs: _Obs = {}
+    rates: _Rates = {}
     for r in sub.itertuples(index=False):
         row: Any = r
-        obs.setdefault((row.reporter, row.partner, row.flow, str(row.period)), []).append(
-            (float(row.value_low), float(row.value_high), str(row.source_id)))
+        key = (row.reporter, row.partner, row.flow, str(row.period))
+        obs.setdefault(key, []).append((float(row.value_low), float(row.value_high), str(row.source_id)))
+        g = getattr(row, "growth_pct", None)
+        if g is not None and not pd.isna(g):
+            prec = getattr(row, "growth_precision", None)
+            half = max(float(prec) / 2 if prec is not None and not pd.isna(prec) else 0.0, 0.05)
+            rates.setdefault(key, []).append((float(g) - half, float(g) + half, str(row.source_id)))
     settled: list[str] = []
     for c in cands:
         a, b, f, p = str(c.reporter), str(c.partner), str(c.flow), str(c.period)
-        iv = c.interval
-        assert iv is not None
-        mine = _matches(iv, _stored(obs, a, b, f, p))
-        theirs = _matches(iv, _stored(obs, b, a, _MIRROR[f], p))
+        mine: set[str] = set()
+        theirs: set[str] = set()
+        iv = c.interval if c.kind == "level" else None
+        if iv is not None:
+            mine = _matches(iv, _stored(obs, a, b, f, p))
+            theirs = _matches(iv, _stored(obs, b, a, _MIRROR[f], p))
+        prev, rate = _year_on_year(c), printed_rate(c, "growth")
+        if bool(mine) == bool(theirs) and prev is not None and rate is not None:
+            # the level settles nothing (absent, matching neither side or both): the rate may
+            mine = _matches(rate, _stored_rates(obs, rates, a, b, f, p, prev))
+            theirs = _matches(rate, _stored_rates(obs, rates, b, a, _MIRROR[f], p, prev))
         if bool(mine) == bool(theirs):
             continue  # neither side matches (or the store holds neither), or both do: left as it is
         if theirs:
