@@ -197,39 +197,6 @@ class LevelsMixin:
                 # another period (a month before, not a year): unresolved
                 c.cap_slot("period", 0.0, "comparison-base")
 
-    def _total_of_parts(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
-        """"a smaller total, about $24 billion, of which exports made up $13.2 billion and imports $11 billion": a
-        figure with no flow of its own, split by "of which" into the two flows of one pair and period that add up to it
-        (within its rounding), is their turnover."""
-        for i, (mo, c) in enumerate(level_claims):
-            if c is not None or not re.match(r"\s*,?\s*(?:of\s+which|including)\s", self.t[mo.end:]):
-                continue
-            parts = [d for _, d in level_claims[i + 1:i + 3] if d is not None and d.kind == "level"]
-            if len(parts) != 2 or {d.flow for d in parts} != {"X", "M"} or any(d.missing for d in parts):
-                continue
-            x, m = parts
-            if (x.reporter, x.partner, x.period, x.source) != (m.reporter, m.partner, m.period, m.source) or \
-                    x.value_usd is None or m.value_usd is None or x.value_usd < 0 or m.value_usd < 0:
-                continue
-            if self._nontrade_near(mo, 0, None) or self._is_target(mo, 0) or mo.currency != "USD":
-                continue
-            qual, _ = lx.qualifier_before(self.t, mo.start)
-            lo, hi = value_interval(mo.value, mo.precision, qual, nonnegative=True)
-            if not lo * 0.99 <= x.value_usd + m.value_usd <= hi * 1.01:
-                continue  # the parts do not make up the figure: not its split
-            slots = {k: min(x.slots.get(k, 1.0), m.slots.get(k, 1.0)) for k in set(x.slots) | set(m.slots)}
-            slots["flow"] = min(slots.get("flow", 1.0), 0.8)
-            t = Claim(
-                id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end,  # type: ignore[attr-defined]
-                reporter=x.reporter, partner=x.partner, flow="T", period=x.period, qualifier=qual, source=x.source,
-                text=mo.text, precision_usd=mo.precision, paragraph=x.paragraph, value_usd=mo.value, value_low=lo,
-                value_high=hi, slots=slots, missing=[k for k, v in slots.items() if v < RESOLVED],
-                how={**x.how, "flow": "total-of-parts"},
-            )
-            level_claims[i] = (mo, t)
-            out.append(t)
-            out.sort(key=lambda k: k.start)
-
     def _predicate_flow(self, mo: Money) -> re.Match[str] | None:
         """"Of this amount, $1.9 billion were exports, and the remaining $4.7 billion were imports": a flow said of
         the figure by a copula after it is the figure's own (the flow word before it is the previous figure's); so in

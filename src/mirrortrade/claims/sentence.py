@@ -16,6 +16,7 @@ from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.own_periods import own_periods
+from mirrortrade.claims.parts import PartsMixin
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.rankings import RankingsMixin
@@ -51,7 +52,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
+class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
