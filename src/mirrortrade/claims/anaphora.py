@@ -29,6 +29,12 @@ BOUND_ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:total|tally|sum|turnover)\s+(?:(?:has|had|have|thus|therefore|already|also)\s+){0,2}"
     r"(?:crossed|passed|topped|exceeded|surpassed|broke\s+through|broken\s+through|went\s+past|gone\s+past)\s+"
     r"(?:the\s+)?(?:(?:US|USD|U\.S\.)\s?)?$", re.I)
+#: "This is $124 million more than a year before", "That was $2 billion less": a demonstrative subject of a copula
+#: right before a change in dollars is the figure just given (the change is its change)
+CHANGE_ANAPHOR = re.compile(
+    r"^\s*(?:this|that)\s+(?:is|was|represents|represented|means|meant)\s+"
+    r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|just|only)\s+)?(?:US|USD|U\.S\.)?\s?$",
+    re.I)
 #: a trade that is the pair's own: "bilateral trade", "trade between our countries", "the two neighbours' trade"
 PAIR_PHRASE = re.compile(
     r"\b(?:bilateral|mutual|two-way|our\s+(?:two\s+)?(?:countries|nations|states)|(?:the|both)\s+(?:two\s+)?"

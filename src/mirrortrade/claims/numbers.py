@@ -109,6 +109,16 @@ MULTIPLE_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: "more than double the previous year", "almost triple the year-earlier level": a multiple put as a comparison with the
+#: year before (the adjective alone, "double-digit", "a double tax treaty", is none)
+_MULTIPLE_OF_YEAR_RE = re.compile(
+    r"\b(?:(?P<q>nearly|almost|more than|over|just over|roughly|about|close to|just under|less than)\s+)?"
+    r"(?P<w>double|triple|quadruple|twice)\s+(?=(?:that\s+of\s+|the\s+(?:level|figure|total|value|amount)\s+(?:of|in)\s+)?"
+    r"(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+year\b|year-?earlier\b|(?:a\s+)?year\s+(?:earlier|before|ago)\b))",
+    re.IGNORECASE,
+)
+_ADJ_MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "quadruple": 4.0}
+
 COUNT_RE = re.compile(r"(?<![\w.$,])(?P<num>" + NUM + r")(?![\w%]|\.\d|,\d)")
 
 
@@ -360,6 +370,12 @@ def find_multiples(text: str) -> list[Multiple]:
             q = _MULT_QUAL.get((m.group("q2") or "").lower(), "exact")
         lo, hi = multiple_range(ratio, q)
         out.append(Multiple(m.start(), m.end(), m.group(0), ratio, q, lo, hi))
+    for m in _MULTIPLE_OF_YEAR_RE.finditer(text):
+        ratio = _ADJ_MULTIPLES[m.group("w").lower()]
+        q = _MULT_QUAL.get((m.group("q") or "").lower(), "exact")
+        lo, hi = multiple_range(ratio, q)
+        out.append(Multiple(m.start(), m.end(), m.group(0).rstrip(), ratio, q, lo, hi))
+    out.sort(key=lambda x: x.start)
     return out
 
 

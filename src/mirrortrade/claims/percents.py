@@ -99,6 +99,10 @@ class PercentsMixin:
             if any(pc.start >= mo.start and pc.end <= mo.end for mo, _ in level_claims):
                 continue
             qual, qstart = lx.qualifier_before(self.t, pc.start)
+            change = self._apposed_change(pc, qstart, level_claims) if pc.start not in mults else None
+            if change is not None:
+                out.append(self._change_rate(change, pc, qual))
+                continue
             if pc.start not in mults and not pc.word and self._bracketed_share(out, pc, qual, qstart, level_claims):
                 continue
             prev_money = [(mo, c) for mo, c in level_claims if mo.end <= pc.start]
@@ -172,6 +176,38 @@ class PercentsMixin:
                 target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _apposed_change(
+        self, pc: Percent, qstart: int, level_claims: list[tuple[Money, Claim | None]]
+    ) -> Claim | None:
+        """"up $154 million, or 26.2%, on the year", "$123 million, or 19.8%, more than in the same period": a rate put
+        in apposition ("or") right after a change in dollars is the same change as a rate: the change read, else none."""
+        prev = [(mo, c) for mo, c in level_claims if mo.end <= qstart]
+        if not prev:
+            return None
+        mo, c = prev[-1]
+        if c is None or c.change_usd is None or c.value_usd is not None or c.growth_pct is not None:
+            return None
+        if not re.fullmatch(r"\s*,?\s*or\s+", self.t[mo.end:qstart]):
+            return None
+        if re.match(r"\s+(?:of|share)\b", self.t[pc.end:]):
+            return None  # "$2 billion, or 5% of all trade": a share of a whole, not the change's rate
+        return c
+
+    def _change_rate(self, change: Claim, pc: Percent, qual: str) -> Claim:
+        """The growth rate of a change read in dollars: its frame (parties, flow, period, base), its sign."""
+        lo, hi = value_interval(pc.value, pc.precision, qual)
+        assert change.change_usd is not None
+        down = change.change_usd < 0
+        c = Claim(
+            id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end,  # type: ignore[attr-defined]
+            reporter=change.reporter, partner=change.partner, flow=change.flow, period=change.period, qualifier=qual,
+            source=change.source, kind="growth", text=pc.text, paragraph=change.paragraph,
+            growth_pct=-pc.value if down else pc.value, growth_low=-hi if down else lo, growth_high=-lo if down else hi,
+            growth_base=change.growth_base, slots=dict(change.slots), missing=list(change.missing),
+            how={**change.how, "kind": "change-rate", "value": "figure"},
+        )
+        return c
 
     def _multi_year_growth(self, pc: Percent, qstart: int) -> bool:
         """"Over the past ten years Belarus has tripled its trade with China", "exports doubled in a decade", "Trade
@@ -289,7 +325,10 @@ class PercentsMixin:
                 return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
         for mo, c in reversed(prev_money):
             between = self.t[mo.end:pc.start]
-            if c is None or c.kind != "level" or len(between) > 110 or _FLOW_RE.search(between) or ";" in between:
+            own = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:goods|merchandise)\s+)?(?:exports?|imports?)\b", between) \
+                if c is not None and c.how.get("flow") == "flow-after" else None
+            flow_between = _FLOW_RE.search(between[own.end():] if own else between)  # (not the figure's own flow noun)
+            if c is None or c.kind != "level" or len(between) > 110 or flow_between or ";" in between:
                 return None
             if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the|just|only|about|"
                          r"around|nearly|almost|roughly|some|over|under|more\s+than|less\s+than|US|USD)\s+){0,2}$",

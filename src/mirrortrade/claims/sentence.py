@@ -8,7 +8,7 @@ import re
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agencies import refer_back
-from mirrortrade.claims.anaphora import AnaphoraMixin
+from mirrortrade.claims.anaphora import CHANGE_ANAPHOR, AnaphoraMixin
 from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
 from mirrortrade.claims.fill import FillMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
@@ -16,6 +16,7 @@ from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
 from mirrortrade.claims.own_periods import own_periods
+from mirrortrade.claims.parts import PartsMixin
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.rankings import RankingsMixin
@@ -51,7 +52,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
+class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -469,7 +470,8 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own)
                     fl.how = own_how
-            elif (ante := self._antecedent(out) if self._anaphor_before(mo.start, prev_end) and not re.search(
+            elif (ante := self._antecedent(out) if (self._anaphor_before(mo.start, prev_end) or kind == "change" and (
+                    CHANGE_ANAPHOR.match(self.t[max(prev_end, self.clause_of(mo.start)[0]):mo.start]))) and not re.search(
                     r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
                 # "The figure grew 33 percent to $19.7 billion": the parties and flow of the figure referred to
@@ -541,6 +543,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PercentsMixin, AnaphoraMi
             prev_verb = kw is not None and bool(_VERB_FLOW.match(kw.group(0)))
             prev_end = mo.end
             prev_sign = sign if kind == "change" else None
+        self._total_of_parts(out, level_claims)
         self._base_levels(out)
         self._respective_list = [c for mo, c in level_claims if mo.start in respective or mo.start in respective_flows]
         self._percent_claims(out, level_claims)

@@ -65,7 +65,10 @@ _GAPPED_CHANGE = re.compile(
 #: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
 _CHANGE_MONEY_AFTER = re.compile(
     # "$12 million more than in September 2018", "around $2 billion higher in 2023 than in 2022", "... lower."
-    r"^\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))"
+    # "$123 million, or 19.8%, more than in the same period": the change with its rate in apposition
+    r"^(?:\s*,\s*or\s+(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than)\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)\s*,)?"
+    r"\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))"
     r"(?:\s+(?:in|for|during|over)\s+[^,.;:()]{1,30}?)?\s+(?:than|on|from|compared|over|year)\b"
     r"|^\s+(?:(?P<up_end>higher)|(?P<down_end>lower))\s*(?:[.;]|$)",
     re.I,

@@ -1,0 +1,48 @@
+"""A total split into its flows: "a smaller total, about $24 billion, of which exports made up $13.2 billion and
+imports $11 billion" is the turnover of the pair whose exports and imports follow."""
+
+from __future__ import annotations
+
+import re
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.numbers import Money
+from mirrortrade.model import value_interval
+
+
+class PartsMixin:
+    """Methods of the sentence reader for totals split into their parts."""
+
+    def _total_of_parts(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
+        """"a smaller total, about $24 billion, of which exports made up $13.2 billion and imports $11 billion": a
+        figure with no flow of its own, split by "of which" into the two flows of one pair and period that add up to it
+        (within its rounding), is their turnover."""
+        for i, (mo, c) in enumerate(level_claims):
+            if c is not None or not re.match(r"\s*,?\s*(?:of\s+which|including)\s", self.t[mo.end:]):
+                continue
+            parts = [d for _, d in level_claims[i + 1:i + 3] if d is not None and d.kind == "level"]
+            if len(parts) != 2 or {d.flow for d in parts} != {"X", "M"} or any(d.missing for d in parts):
+                continue
+            x, m = parts
+            if (x.reporter, x.partner, x.period, x.source) != (m.reporter, m.partner, m.period, m.source) or \
+                    x.value_usd is None or m.value_usd is None or x.value_usd < 0 or m.value_usd < 0:
+                continue
+            if mo.currency != "USD" or self._nontrade_near(mo, 0, None) or self._is_target(mo, 0):  # type: ignore[attr-defined]
+                continue
+            qual, _ = lx.qualifier_before(self.t, mo.start)
+            lo, hi = value_interval(mo.value, mo.precision, qual, nonnegative=True)
+            if not lo * 0.99 <= x.value_usd + m.value_usd <= hi * 1.01:
+                continue  # the parts do not make up the figure: not its split
+            slots = {k: min(x.slots.get(k, 1.0), m.slots.get(k, 1.0)) for k in set(x.slots) | set(m.slots)}
+            slots["flow"] = min(slots.get("flow", 1.0), 0.8)
+            t = Claim(
+                id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end,  # type: ignore[attr-defined]
+                reporter=x.reporter, partner=x.partner, flow="T", period=x.period, qualifier=qual, source=x.source,
+                text=mo.text, precision_usd=mo.precision, paragraph=x.paragraph, value_usd=mo.value, value_low=lo,
+                value_high=hi, slots=slots, missing=[k for k, v in slots.items() if v < RESOLVED],
+                how={**x.how, "flow": "total-of-parts"},
+            )
+            level_claims[i] = (mo, t)
+            out.append(t)
+            out.sort(key=lambda k: k.start)
