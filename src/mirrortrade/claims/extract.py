@@ -28,6 +28,7 @@ from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agencies import note_named, other_side
 from mirrortrade.claims.anaphora import article_pair, base_level
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.context import inside
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.own_periods import past_restatement
@@ -206,6 +207,17 @@ def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> 
     return section_topic
 
 
+def _paragraph_period(art: _Article, period: str, body: bool) -> None:
+    """A paragraph's lead ``period`` becomes the period the next paragraphs go on about, unless it is a part of the
+    article's main span (one month of the lead's January-July): a side look, after which they go back to the main
+    span (:attr:`_Article.side_part`). The first paragraph of running text to name a period names the main span."""
+    if body and art.main_span is None:
+        art.main_span = period
+    part = body and art.main_span is not None and period != art.main_span and inside(period, art.main_span)
+    art.carry_period = art.main_span if part else period
+    art.after_span, art.side_part = False, part
+
+
 def _paragraph_claims(
     p: Paragraph, art: _Article, section_topic: str | None, carry_in: _Source | None = None
 ) -> tuple[list[Claim], _Source | None]:
@@ -223,6 +235,9 @@ def _paragraph_claims(
     carry_period: str | None = art.carry_period
     carry_year: int | None = Period.parse(carry_period).year if carry_period else None
     from_before = carry_period is not None
+    # a paragraph after a side look at a part of the main span goes back to the main span (see _Article.side_part)
+    back_to_main = from_before and art.side_part
+    body = bool(re.search(r"[.!?][\"”’)]*$", p.text.strip()))  # running text, not a headline
     after_span = carry_period is None and art.after_span
     out: list[Claim] = []
     side: set[int] = set()  # ids of the side remarks
@@ -232,6 +247,7 @@ def _paragraph_claims(
         # an agency without its country: the statistics named earlier in this paragraph, else the article's country
         place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair)
         ctx.carry_from_before = from_before
+        ctx.carry_main = back_to_main
         ctx.source_from_before = carry_source is not None and carry_source is carry_in
         ctx.after_span = after_span
         ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
@@ -273,7 +289,7 @@ def _paragraph_claims(
             # the next paragraphs go on about the lead's period, or the period a paragraph opens with (unless it
             # looks back from the text's period: "In the previous year, trade was ..." is a side remark)
             if art.carry_period is None or (opening and own[0].relative not in _LOOKING_BACK):
-                art.carry_period, art.after_span = carry_period, False
+                _paragraph_period(art, carry_period, body)
         # a sentence with figures goes on about the period in context: a period named after it is no opening
         opening = opening and not own and not got
     return out, carry_source

@@ -25,6 +25,11 @@ _FROM_TO = re.compile(
     r"mln|bln|m)?(?:\s*(?:US\s+)?dollars?|\s*USD)?\s+(?:in|during|for|over)\s+", re.I)
 
 
+#: how surely a paragraph with no period of its own goes back to the article's main span after a paragraph about one
+#: part of it: resolved (shown, verified) but below :data:`~mirrortrade.claims.claim.FLAGGABLE`
+MAIN_SPAN_AFTER_PART = 0.55
+
+
 class FillMixin:
     """Methods of the sentence reader that fill a figure's party and period from its context."""
 
@@ -180,6 +185,11 @@ class FillMixin:
             self._note("period", 1.0, where + _relative(chosen))
             self.art.seen_periods.append(found)
             return found
+        if self.carry_period and self.carry_from_before and self.carry_main:
+            # after a paragraph about a part of the main span ("In July alone ..."), a figure with no period of its
+            # own: the main span, though the part may go on (shown and corroborated, never flagged)
+            self._note("period", MAIN_SPAN_AFTER_PART, "main-span")
+            return self.carry_period
         if self.carry_period:
             self._note("period", 0.8 if self.carry_from_before else 0.9,
                        "previous-paragraph" if self.carry_from_before else "paragraph")

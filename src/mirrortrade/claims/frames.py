@@ -48,6 +48,12 @@ class _Article:
     #: about it ("In January–May trade reached ... ." then "China took first place with $2.3 billion.")
     carry_period: str | None = None
     after_span: bool = False  # the period in context is a span with no calendar months (a fiscal year)
+    #: the article's main span: the period its lead (the first paragraph of running text to name one) is about
+    main_span: str | None = None
+    #: the last paragraph to open with a period opened with a part of the main span ("In July alone ..." under a
+    #: lead about January-July): a side look at one part; the paragraphs after it go back to the main span, though
+    #: not surely (nothing says which of the two a figure with no period of its own is about)
+    side_part: bool = False
     #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
     #: Statistical Committee" is
     home: str | None = None

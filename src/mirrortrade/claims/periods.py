@@ -269,9 +269,11 @@ def find_periods(
                         period = f"{y}-H{g['h4']}"
                 elif kind in ("months", "quarters_n"):
                     months = count(str(g["n"])) * (3 if kind == "quarters_n" else 1)
-                    if cp is not None and not g.get("y") and not g.get("rel") and cp.n_months == months and \
-                            re.match(r"(?i)(?:in|over|during|for)\b", m.group(0)):
-                        # "over the two months" after July-August 2023-24: the span in context, not January-February
+                    if cp is not None and not g.get("y") and not g.get("rel") and cp.n_months == months and (
+                            re.match(r"(?i)(?:in|over|during|for)\b", m.group(0))
+                            or fiscal_start not in (None, 1) and cp.start_month == fiscal_start):
+                        # "over the two months" after July-August 2023-24: the span in context, not January-February;
+                        # so are "the first two months" of a July-June year when the span in context opens it
                         period = str(cp)
                     elif cp is not None and fiscal_start not in (None, 1) and cp.start_month == fiscal_start \
                             and not g.get("y") and not g.get("rel"):

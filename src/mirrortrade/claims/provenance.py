@@ -23,7 +23,8 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   ``difference-unsaid``;
 * period — ``clause-after`` / ``clause-before`` / ``sentence`` (printed next to the figure, in its clause, or
   elsewhere in the sentence; ``+dateline`` when relative to the article's date: "last year", ``+context`` when
-  relative to the period in context: "a year earlier"), ``paragraph``, ``previous-paragraph``, ``article-majority``,
+  relative to the period in context: "a year earlier"), ``paragraph``, ``previous-paragraph``, ``main-span`` (the
+  article's main span, gone back to after a paragraph about a part of it), ``article-majority``,
   ``data-year``, ``year-after-base``, ``bracket-base``, ``when-base``, ``same-span-base``, ``printed-base``, ``compared-base``,
   ``year-before-base``, ``comparison-base``, ``from-level``, ``to-level`` (a rate stated with the levels it went
   between: the "to" level's period), ``rate-beside-base``, ``main-beside-base``,
@@ -53,7 +54,7 @@ LABELS: dict[str, frozenset[str]] = {
         "antecedent-part", "ranking", "role", "share-part", "comparison-base", "difference-unsaid"}),
     "period": frozenset({
         *(f"{w}{s}" for w in ("clause-after", "clause-before", "sentence") for s in ("", "+dateline", "+context")),
-        "paragraph", "previous-paragraph", "article-majority", "data-year", "year-after-base", "bracket-base",
+        "paragraph", "previous-paragraph", "main-span", "article-majority", "data-year", "year-after-base", "bracket-base",
         "when-base", "same-span-base", "printed-base", "compared-base", "year-before-base", "comparison-base",
         "from-level", "to-level", "rate-beside-base", "main-beside-base", "change-to-level", "rival-periods", "antecedent",
         "no-calendar", "span-base", "base-unreadable", "none"}),

@@ -38,6 +38,7 @@ from mirrortrade.claims.vocab import (
     _TRADE_WORDS,
     _VERB_FLOW,
     _WORLD_HINT,
+    institution_name,
 )
 from mirrortrade.model import Period
 
@@ -84,6 +85,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         ctx_year = carry_year or art.data_year
         self.carry_from_before = False  # the carried period is the previous paragraph's
+        self.carry_main = False  # ... the main span, gone back to after a paragraph about a part of it
         self.after_span = False  # the text before named a period with no calendar months (a fiscal year): no carry
         self.periods: list[PeriodMention] = find_periods(
             self.t, ref_year=art.ref_year, context_year=ctx_year, context_period=carry_period, ref_date=art.ref_date,
@@ -96,8 +98,10 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None)
         self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
         # "trade with all its trading partners": a flow word inside a party's name is no flow of its own
+        # ... and so is one inside an institution's name ("the Export-Import Bank")
         self.flows = [m for m in _FLOW_RE.finditer(self.t)
-                      if not any(r.start <= m.start() < r.end for r in self.refs if r.code == "WLD")]
+                      if not any(r.start <= m.start() < r.end for r in self.refs if r.code == "WLD")
+                      and not institution_name(self.t, m.start(), m.end())]
         self.clauses = self._clause_spans()
         self._why: dict[str, float] = {}
         self._how: dict[str, str] = {}  # where each slot of the figure being read was filled from

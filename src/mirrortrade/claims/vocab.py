@@ -21,6 +21,19 @@ _FLOW_RE = re.compile(
     r"|\b(?:took|takes|taking)\s+in\b|\binbound\b)",
     re.IGNORECASE,
 )
+#: the rest of an institution's name after a capitalised flow word: "Export-Import Bank", "Export Credit Agency",
+#: "Trade Promotion Council" (the flow word names the institution, no flow of a figure)
+_INSTITUTION_AFTER = re.compile(
+    r"(?:[\s-]+[A-Z][A-Za-z&]*){0,3}?\s+(?:Bank|Agency|Authority|Council|Board|Bureau|Corporation|Fund|Association|"
+    r"Chamber|Institute|Centre|Center|Insurance)\b")
+
+
+def institution_name(text: str, start: int, end: int) -> bool:
+    """Whether the flow word at ``text[start:end]`` is a capitalised part of an institution's name ("the
+    Export-Import Bank of China is owed $1.66 billion")."""
+    return text[start:start + 1].isupper() and _INSTITUTION_AFTER.match(text, end) is not None
+
+
 _VERB_FLOW = re.compile(r"^(?:sent|sold|sells|selling|shipped|supplied|exported|imported|bought|buys|buying|purchased|"
                         r"sourced|(?:took|takes|taking)\s+in)$", re.I)
 _NONTRADE_RE = re.compile(
