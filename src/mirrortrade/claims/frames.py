@@ -69,19 +69,27 @@ class _Article:
     ranking: tuple[int, str, str] | None = None
 
 
-def _with_party(fl: _Flow, own: str) -> _Flow:
-    """``fl`` with ``own`` as the party that changes along a list (the partner; for trade, the second party)."""
+def _with_party(fl: _Flow, own: str, before: str | None = None) -> _Flow:
+    """``fl`` with ``own`` as the party that changes along a list (the partner; for trade, the second party).
+    ``before`` is the member the previous figure of the list was given: it is the party that changes, never the one
+    that stays ("surpluses with Italy with $3.9 billion, the Netherlands with $2.6 billion")."""
     if fl.flow in ("X", "M"):
         if own == fl.subject:
             return fl
         return _Flow(fl.flow, fl.subject, own, fl.parties, fl.world, fl.sign, fl.how)
-    if fl.flow in ("T", "B") and len(fl.parties) == 1:
+    if fl.flow == "B" and fl.subject:
+        # a balance with its holder named is read from its subject and partner ("Kazakhstan ran a surplus with Italy
+        # ($4 million), Spain ($3 million)"): the member is its partner, never the first member carried on
+        if own == fl.subject:
+            return fl
+        return _Flow(fl.flow, fl.subject, own, (fl.subject, own), fl.world, fl.sign, fl.how)
+    if fl.flow in ("T", "B") and (len(fl.parties) == 1 or not (fl.parties or fl.world)):
         # "Trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion)": the list member takes the place
-        # of the one party named (the other is the reporter's)
+        # of the one party named (the other is the reporter's); with none named, it is the one party
         return _Flow(fl.flow, fl.subject, fl.partner, (own,), fl.world, fl.sign, fl.how)
     if fl.flow in ("T", "B") and fl.parties:
-        keep = [c for c in fl.parties if c != own][:1]
-        if len(fl.parties) >= 2 and own not in fl.parties:
+        keep = [c for c in fl.parties if c != own and c != before][:1]
+        if len(fl.parties) >= 2 and own not in fl.parties and (before not in fl.parties or not keep):
             keep = [fl.parties[0]]
         return _Flow(fl.flow, fl.subject, fl.partner, tuple(keep + [own]), fl.world, fl.sign, fl.how)
     return fl

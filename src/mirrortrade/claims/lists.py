@@ -6,7 +6,7 @@ import re
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
-from mirrortrade.claims.frames import _Flow
+from mirrortrade.claims.frames import _Flow, _with_party
 from mirrortrade.claims.numbers import Money, find_percents
 from mirrortrade.claims.vocab import _FLOW_RE
 from mirrortrade.model import value_interval
@@ -324,6 +324,21 @@ class ListsMixin:
         if r.possessive or not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
             return None
         return r.code
+
+    def _first_member(self, fl: _Flow, kw_end: int, mo: Money, qstart: int) -> _Flow:
+        """"Kazakhstan ran a surplus with four partners: Italy ($41 million), Spain ($30 million) ...": a flow phrase
+        that names no partner of its own, followed by a list whose first member stands right before the figure, is
+        that member's (the members after it are read by :meth:`_own_party` from the figure before them)."""
+        open_partner = fl.partner is None and (fl.flow in ("X", "M") or (fl.flow == "B" and fl.subject))
+        open_pair = fl.flow in ("T", "B") and not fl.subject and len(fl.parties) < 2 and not fl.world
+        if not (open_partner or open_pair):
+            return fl
+        own = self._own_party(mo, kw_end, qstart)
+        if own is None or own in (fl.subject, *fl.parties) or own in ("CA5", "GRP"):
+            return fl
+        new = _with_party(fl, own)
+        new.how = "list-member"
+        return new
 
     def _elliptic_party(self, prev_end: int, qstart: int, fig_end: int = -1) -> str | None:
         """"Trade with Turkmenistan exceeded $40 million, while that with Kyrgyzstan dropped to $10 million": "that

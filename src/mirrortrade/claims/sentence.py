@@ -397,6 +397,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         respective_end = resp.end() if resp else 0
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
         prev_sign: int | None = None  # the sign of the sentence's previous figure when it was a change
+        prev_own: str | None = None  # the list member standing right before the previous figure ("Italy ($4 million)")
         for i, mo in enumerate(money):
             self._begin()
             referent: Claim | None = None
@@ -447,6 +448,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
             elif kw is not None:
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
                 self._role_parties(fl, mo, prev_end, kw)
+                fl = self._first_member(fl, kw.end(), mo, qstart)
             elif prev is not None and prev_verb and (kw2 := self._own_flow_after(mo, next_start)) is not None:
                 # "buying $3.86bn worth of them against $2.076bn of imports": the figure's own flow noun, another flow
                 fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
@@ -472,7 +474,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                     fl = _Flow(prev.flow, gapped_subject, other if other != gapped_subject else None, how="list-member")
                 elif own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
-                    fl = _with_party(fl, own)
+                    fl = _with_party(fl, own, prev_own)
                     fl.how = own_how
             elif (ante := self._antecedent(out) if (self._anaphor_before(mo.start, prev_end) or kind == "change" and (
                     CHANGE_ANAPHOR.match(self.t[max(prev_end, self.clause_of(mo.start)[0]):mo.start]))) and not re.search(
@@ -545,6 +547,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
             level_claims.append((mo, claim))
             prev = fl
             prev_verb = kw is not None and bool(_VERB_FLOW.match(kw.group(0)))
+            prev_own = self._own_party(mo, prev_end, qstart)
             prev_end = mo.end
             prev_sign = sign if kind == "change" else None
         self._total_of_parts(out, level_claims)

@@ -85,6 +85,47 @@ def _stat_name_country(text: str, m: re.Match[str], refs: list[lx.CountryRef], p
     return None
 
 
+#: an organisation's name ending in the noun of a public body, with what follows it ("State Committee on Statistics of
+#: Uzbekistan", "Turkish Exporters Assembly", "Chamber of Commerce of Mongolia")
+_ORG_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){0,4}?(?:Bank|Committee|Agency|Bureau|Service|Ministry|Office|Assembly|Administration|"
+    r"Department|Chamber)\b(?:\s+(?:of|on|for|under)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
+    r"(?:the\s+)?[A-Z][\w-]*){0,5})?")
+#: what the body must be about to speak for trade figures: statistics, customs, trade, the economy (a bank only a
+#: central one: "the Bank of China" is a lender)
+_ORG_TRADE = re.compile(r"\b(?:Statistic\w*|Stat|Customs|Trade|Commerce|Econom\w*|Exporters?|Importers?|Revenue|"
+                        r"Finance|Integration)\b")
+_ORG_BANK = re.compile(r"\b(?:Central|National|State|Reserve|People['’]s)\s+Bank\b")
+
+
+def _org_sources(text: str, refs: list[lx.CountryRef], offset: int) -> list[_Source]:
+    """Trade bodies named with their country: a capitalised name whose head is a public body ("Committee", "Agency",
+    "Assembly", "Chamber", ...) about statistics, customs, trade or the economy, its country inside the name ("...
+    of Uzbekistan", "Turkish Exporters Assembly") or just before it ("Uzbekistan's State Committee on Statistics",
+    "the country's ..." as the sentence resolves it). Only a name with one country is placed (never a guess)."""
+    out: list[_Source] = []
+    for m in _ORG_NAME.finditer(text):
+        name = m.group(0)
+        if not (_ORG_TRADE.search(name) if not re.search(r"\bBank\b", name) else _ORG_BANK.search(name)):
+            continue
+        a, b = m.start(), m.end()
+        codes: set[str] = set()
+        for r in refs:
+            ra, rb = r.start - offset, r.end - offset
+            if r.code in lx.NOT_A_COUNTRY or r.code == "EUU":
+                continue
+            if a <= ra and rb <= b:
+                codes.add(r.code)
+            elif rb <= a and re.fullmatch(r"(?:['’]s)?\s+", text[rb:a]):
+                codes.add(r.code)
+                a = ra  # the country before the name is part of it
+        if len(codes) == 1:
+            code = codes.pop()
+            kind = lx.source_kind(text[a:b])
+            out.append(_Source(a + offset, b + offset, code, kind, lx.source_id(code, kind)))
+    return out
+
+
 def _find_sources(
     text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None,
     unplaced: bool = False,
@@ -151,6 +192,8 @@ def _find_sources(
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
         elif unplaced and kind != "intl":
             out.append(_Source(m.start() + offset, m.end() + offset, "", kind, ""))
+    out += [o for o in _org_sources(text, refs, offset)
+            if not any(x.start <= o.start and o.end <= x.end and x.reporter for x in out)]
     for m in _STAT_NAME.finditer(text):
         a0, b0 = m.start() + offset, m.end() + offset
         if any(x.start <= a0 and b0 <= x.end for x in out):
