@@ -9,7 +9,7 @@ from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
-from mirrortrade.claims.context import frame_missing
+from mirrortrade.claims.context import frame_missing, frame_resolved
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.text import Paragraph
 
@@ -18,7 +18,10 @@ from mirrortrade.claims.text import Paragraph
 ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the|such\s+an?|the\s+same)\s+(?:figure|amount|indicator|sum|value|volume)"
     r"|an?\s+(?:somewhat\s+|slightly\s+|much\s+|far\s+|considerably\s+)?(?:larger|smaller|higher|lower|bigger|"
-    r"different)\s+figure"
+    r"different)\s+(?P<total>figure|total)"
+    # "The total was 12% higher", "this total came to": the whole just given as the subject of a verb of amount
+    r"|(?:this|that|the)\s+(?P<total2>total)(?=\s+(?:(?:has|had|also|thus)\s+)?(?:was|is|were|came|comes|stood|"
+    r"stands|rose|grew|fell|amounted|reached|increased|decreased|declined|jumped|climbed|dropped|represented)\b)"
     r"|^\s*(?:of\s+this|of\s+that|of\s+which)\b)"
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:\w+\s+)?(?:exports?|imports?|trade|turnover|shipments?)\b)",
     re.I,
@@ -114,6 +117,11 @@ class AnaphoraMixin:
                 pron = m.group("pron") or m.group("pron2")
                 if self._it_follows_a_figure(a + m.start(), plural=pron is not None and pron.lower() == "they"):
                     found = m
+        #: where the phrase referring back begins (the subject of the figure's clause)
+        self.anaphor_start = a + found.start() if found is not None else None
+        #: whether it names a total ("the total", "a much higher total"): what it refers to is a turnover
+        self.anaphor_total = found is not None and found.re is ANAPHOR and "total" in (
+            found.group("total") or found.group("total2") or "").lower()
         return found
 
     def _it_follows_a_figure(self, pos: int, *, plural: bool = False) -> bool:
@@ -137,10 +145,12 @@ class AnaphoraMixin:
         named = {c for c in self.para_codes if c not in ("CA5", "WLD")}  # type: ignore[attr-defined]
         return self.art.series.antecedent(self.p.index, named)  # type: ignore[attr-defined]
 
-    def _antecedent(self, out: list[Claim]) -> Claim | None:
+    def _antecedent(self, out: list[Claim], *, total: bool = False) -> Claim | None:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
         level of the paragraph just before when this one names no country of its own; only one whose parties and
-        flow were resolved."""
+        flow were resolved. A "total" refers to the nearest turnover (:meth:`_total_antecedent`)."""
+        if total:
+            return self._total_antecedent(out)
         # a comparison base's level ("a 27% increase over the 2022 level of $70.2 billion") is what a figure was
         # compared with, not what the text goes on about: "Of that total" is the figure compared
         mains = [c for c in out if not base_level(c)]
@@ -155,6 +165,25 @@ class AnaphoraMixin:
                 ok = c.flow and c.reporter and c.partner and not (frame_missing(c) & {"reporter", "partner", "flow"})
                 return c if ok and c.kind != "difference" else None
         return None
+
+    def _total_antecedent(self, out: list[Claim]) -> Claim | None:
+        """"The total was 12% higher", "China's customs arrives at a much higher total, $28.5 billion": the nearest
+        turnover level of this paragraph or the one before (the parts read since, "of this, exports ...", aside), when
+        its parties and flow were read, it is no world total, and the paragraph names no other country; two totals of
+        other parties given equally near (in one sentence) leave it unclear (None)."""
+        near = [c for c in [*reversed(out), *self.art.last_levels]  # type: ignore[attr-defined]
+                if c.flow == "T" and c.kind == "level" and not base_level(c)
+                and c.paragraph >= self.p.index - 1]  # type: ignore[attr-defined]
+        if not near:
+            return None
+        c = near[0]
+        if not frame_resolved(c) or c.partner in ("WLD", None) or c.reporter == c.partner:
+            return None
+        if any(d.quote == c.quote and d.paragraph == c.paragraph and {d.reporter, d.partner} != {c.reporter, c.partner}
+               for d in near[1:]):
+            return None
+        named = {x for x in self.para_codes if x not in ("CA5", "WLD", "EUU")}  # type: ignore[attr-defined]
+        return c if named <= {c.reporter, c.partner} else None
 
     def _flow_of(self, c: Claim) -> _Flow:
         """The flow statement a claim was read from, seen from its reporter."""
@@ -248,6 +277,8 @@ class AnaphoraMixin:
         if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None \
                 or c.flow != ante.flow:  # "Of this amount, $1.9 billion were exports": a part, no rival
             return
+        if (c.how or {}).get("reporter") == "sentence" and c.reporter != ante.reporter:
+            return  # "China's customs arrives at a much higher total": the other agency's count, named as such
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
         if c.qualifier in ("lower", "near_lower", "upper", "near_upper") and None not in (
