@@ -78,3 +78,26 @@ def test_a_total_after_a_world_total_is_not_read() -> None:
             "Bank said. The total was 6% higher than in 2017.")
     # a country's world total is no bilateral series: the rate is not read as one of a pair
     assert not any(r[0] == "6%" and r[3] != "WLD" for r in _rows(text))
+
+
+LEAD_NOR = ("OSLO, April 4, 2020. Statistics Norway published its yearly figures on trade between Norway and Iceland "
+            "on Friday.\n\n")
+
+
+def test_it_after_a_statistic_named_without_a_figure_takes_its_parties() -> None:
+    text = LEAD_NOR + ("Trade between Norway and Iceland has expanded quickly over the decade. It stood at $900 million "
+                       "in 2019, according to Statistics Norway.")
+    assert ("$900 million", "level", "NOR", "ISL", "T", "2019") in _rows(text)
+
+
+def test_it_after_a_sentence_naming_another_country_beside_the_trade_is_not_read() -> None:
+    # the country named is no party of the trade: the article is about Norway and Iceland
+    text = LEAD_NOR + ("The crisis in Greenland has pushed the trade up. It stood at $900 million in 2019, according to "
+                       "Statistics Norway.")
+    assert not any(r[0] == "$900 million" and "GRL" in (r[2], r[3]) for r in _rows(text))
+
+
+def test_it_after_two_flows_named_is_unclear() -> None:
+    text = LEAD_NOR + ("Norway's exports to Iceland rose while its imports from Iceland fell. It stood at $900 million "
+                       "in 2019, according to Statistics Norway.")
+    assert all(r[0] != "$900 million" for r in _rows(text))

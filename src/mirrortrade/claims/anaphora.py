@@ -12,6 +12,7 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import frame_missing, frame_resolved
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.text import Paragraph
+from mirrortrade.claims.vocab import _NONTRADE_RE
 
 #: a noun phrase standing for a figure given before ("this figure", "the amount", "this indicator"); not "the figure
 #: for exports" (that names its own flow)
@@ -127,7 +128,13 @@ class AnaphoraMixin:
     def _it_follows_a_figure(self, pos: int, *, plural: bool = False) -> bool:
         """"it" is the figure only when that figure is the last number before it: the paragraph's last claim, else
         (the paragraph's first figure) the series' last claim (:class:`~mirrortrade.claims.context.Series`), with no
-        other number (a year aside) between it and the pronoun; "they" only stands for exports or imports."""
+        other number (a year aside) between it and the pronoun; "they" only stands for exports or imports. A
+        statistic the previous sentence names without a figure ("Trade between the two countries has risen steadily.
+        It stood at ...") is nearer than any figure before it (:meth:`named_statistic`)."""
+        if not plural and self.prev_sentence is not None and re.search(  # type: ignore[attr-defined]
+                r"^\W*(?:\w+\s+){0,3}?it\b", self.t[:pos + 2], re.I) and self.prev_sentence.names_a_flow():  # type: ignore[attr-defined]
+            self.named_frame = self.prev_sentence.named_statistic()  # type: ignore[attr-defined]
+            return self.named_frame is not None
         pc = self.prev_claim or self._series_claim()  # type: ignore[attr-defined]
         if pc is None or plural and pc.flow not in ("X", "M"):
             return False
@@ -151,6 +158,8 @@ class AnaphoraMixin:
         flow were resolved. A "total" refers to the nearest turnover (:meth:`_total_antecedent`)."""
         if total:
             return self._total_antecedent(out)
+        if self.named_frame is not None and not out:  # type: ignore[attr-defined]
+            return self.named_frame  # type: ignore[attr-defined]
         # a comparison base's level ("a 27% increase over the 2022 level of $70.2 billion") is what a figure was
         # compared with, not what the text goes on about: "Of that total" is the figure compared
         mains = [c for c in out if not base_level(c)]
@@ -165,6 +174,46 @@ class AnaphoraMixin:
                 ok = c.flow and c.reporter and c.partner and not (frame_missing(c) & {"reporter", "partner", "flow"})
                 return c if ok and c.kind != "difference" else None
         return None
+
+    def names_a_flow(self) -> bool:
+        """Whether this sentence (one that gave no figure) names a trade flow: a statistic a pronoun after it may
+        refer to."""
+        return bool(self.flows)  # type: ignore[attr-defined]
+
+    def named_statistic(self) -> Claim | None:
+        """The statistic this sentence names without a figure ("Trade between the two countries has risen steadily",
+        "The war has driven the trade up") as a frame with no value: its parties, flow, reporter and period (when
+        it names one), read as a figure's would be (a reporter guessed from the flow's subject stays a guess, as in
+        :func:`~mirrortrade.claims.context.frame_missing`); None when it names a number, more than one flow, a
+        product's flow, leaves its parties or flow unread, or its parties are not the article's pair."""
+        if self.money or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", self.t)):  # type: ignore[attr-defined]
+            return None
+        flows = self.flows  # type: ignore[attr-defined]
+        if len(flows) != 1:
+            return None
+        kw = flows[0]
+        if self._product_of(kw) or self._product_modifier(kw) or self._nontrade_near_word(kw):  # type: ignore[attr-defined]
+            return None
+        self._begin()  # type: ignore[attr-defined]
+        fl = self.resolve_flow(kw, kw.end(), kw.end(), len(self.t))  # type: ignore[attr-defined]
+        self._bare_flow_parties(fl, [])
+        src = self.reporter_for(kw.start())  # type: ignore[attr-defined]
+        reporter, partner, flow, _ = self._orient(fl, src)  # type: ignore[attr-defined]
+        own = [pm for pm in self.periods if not pm.base and pm.period]  # type: ignore[attr-defined]
+        c = Claim(id="", quote=self.t, start=self.s.start + kw.start(), end=self.s.start + kw.end(),  # type: ignore[attr-defined]
+                  reporter=reporter, partner=partner, flow=flow, period=own[0].period if len(own) == 1 else None,
+                  qualifier="exact", source=None, kind="frame", text=kw.group(0), paragraph=self.p.index)  # type: ignore[attr-defined]
+        c = self._finish(c, src)  # type: ignore[attr-defined]
+        # only the article's own pair: "The war in Ukraine has driven the trade up" in an article on China and Russia
+        # names a country beside the trade, not its party
+        if not frame_resolved(c) or {c.reporter, c.partner} != set(self.art.pair):  # type: ignore[attr-defined]
+            return None
+        return c
+
+    def _nontrade_near_word(self, kw: re.Match[str]) -> bool:
+        """A flow word in a clause about a non-trade amount ("trade finance", "investment and trade"): no statistic."""
+        ca, cb = self.clause_of(kw.start())  # type: ignore[attr-defined]
+        return bool(_NONTRADE_RE.search(self.t[ca:cb]))  # type: ignore[attr-defined]
 
     def _total_antecedent(self, out: list[Claim]) -> Claim | None:
         """"The total was 12% higher", "China's customs arrives at a much higher total, $28.5 billion": the nearest

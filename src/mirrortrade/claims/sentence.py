@@ -85,6 +85,9 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         self.anaphor_start: int | None = None  # where the last phrase referring back to a figure began
         self.anaphor_total = False  # ... and whether it named a total
+        #: the paragraph's previous sentence when it gave no figure (a statistic it names is what "it" may refer to)
+        self.prev_sentence: _SentenceCtx | None = None
+        self.named_frame: Claim | None = None  # the statistic named there that a pronoun here referred to
         ctx_year = carry_year or art.data_year
         self.carry_from_before = False  # the carried period is the previous paragraph's
         self.carry_main = False  # ... the main span, gone back to after a paragraph about a part of it
