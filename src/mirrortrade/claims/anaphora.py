@@ -9,16 +9,20 @@ from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
-from mirrortrade.claims.context import frame_missing
+from mirrortrade.claims.context import frame_missing, frame_resolved
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.text import Paragraph
+from mirrortrade.claims.vocab import _NONTRADE_RE
 
 #: a noun phrase standing for a figure given before ("this figure", "the amount", "this indicator"); not "the figure
 #: for exports" (that names its own flow)
 ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the|such\s+an?|the\s+same)\s+(?:figure|amount|indicator|sum|value|volume)"
     r"|an?\s+(?:somewhat\s+|slightly\s+|much\s+|far\s+|considerably\s+)?(?:larger|smaller|higher|lower|bigger|"
-    r"different)\s+figure"
+    r"different)\s+(?P<total>figure|total)"
+    # "The total was 12% higher", "this total came to": the whole just given as the subject of a verb of amount
+    r"|(?:this|that|the)\s+(?P<total2>total)(?=\s+(?:(?:has|had|also|thus)\s+)?(?:was|is|were|came|comes|stood|"
+    r"stands|rose|grew|fell|amounted|reached|increased|decreased|declined|jumped|climbed|dropped|represented)\b)"
     r"|^\s*(?:of\s+this|of\s+that|of\s+which)\b)"
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:\w+\s+)?(?:exports?|imports?|trade|turnover|shipments?)\b)",
     re.I,
@@ -114,12 +118,23 @@ class AnaphoraMixin:
                 pron = m.group("pron") or m.group("pron2")
                 if self._it_follows_a_figure(a + m.start(), plural=pron is not None and pron.lower() == "they"):
                     found = m
+        #: where the phrase referring back begins (the subject of the figure's clause)
+        self.anaphor_start = a + found.start() if found is not None else None
+        #: whether it names a total ("the total", "a much higher total"): what it refers to is a turnover
+        self.anaphor_total = found is not None and found.re is ANAPHOR and "total" in (
+            found.group("total") or found.group("total2") or "").lower()
         return found
 
     def _it_follows_a_figure(self, pos: int, *, plural: bool = False) -> bool:
         """"it" is the figure only when that figure is the last number before it: the paragraph's last claim, else
         (the paragraph's first figure) the series' last claim (:class:`~mirrortrade.claims.context.Series`), with no
-        other number (a year aside) between it and the pronoun; "they" only stands for exports or imports."""
+        other number (a year aside) between it and the pronoun; "they" only stands for exports or imports. A
+        statistic the previous sentence names without a figure ("Trade between the two countries has risen steadily.
+        It stood at ...") is nearer than any figure before it (:meth:`named_statistic`)."""
+        if not plural and self.prev_sentence is not None and re.search(  # type: ignore[attr-defined]
+                r"^\W*(?:\w+\s+){0,3}?it\b", self.t[:pos + 2], re.I) and self.prev_sentence.names_a_flow():  # type: ignore[attr-defined]
+            self.named_frame = self.prev_sentence.named_statistic()  # type: ignore[attr-defined]
+            return self.named_frame is not None
         pc = self.prev_claim or self._series_claim()  # type: ignore[attr-defined]
         if pc is None or plural and pc.flow not in ("X", "M"):
             return False
@@ -137,10 +152,14 @@ class AnaphoraMixin:
         named = {c for c in self.para_codes if c not in ("CA5", "WLD")}  # type: ignore[attr-defined]
         return self.art.series.antecedent(self.p.index, named)  # type: ignore[attr-defined]
 
-    def _antecedent(self, out: list[Claim]) -> Claim | None:
+    def _antecedent(self, out: list[Claim], *, total: bool = False) -> Claim | None:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
         level of the paragraph just before when this one names no country of its own; only one whose parties and
-        flow were resolved."""
+        flow were resolved. A "total" refers to the nearest turnover (:meth:`_total_antecedent`)."""
+        if total:
+            return self._total_antecedent(out)
+        if self.named_frame is not None and not out:  # type: ignore[attr-defined]
+            return self.named_frame  # type: ignore[attr-defined]
         # a comparison base's level ("a 27% increase over the 2022 level of $70.2 billion") is what a figure was
         # compared with, not what the text goes on about: "Of that total" is the figure compared
         mains = [c for c in out if not base_level(c)]
@@ -155,6 +174,65 @@ class AnaphoraMixin:
                 ok = c.flow and c.reporter and c.partner and not (frame_missing(c) & {"reporter", "partner", "flow"})
                 return c if ok and c.kind != "difference" else None
         return None
+
+    def names_a_flow(self) -> bool:
+        """Whether this sentence (one that gave no figure) names a trade flow: a statistic a pronoun after it may
+        refer to."""
+        return bool(self.flows)  # type: ignore[attr-defined]
+
+    def named_statistic(self) -> Claim | None:
+        """The statistic this sentence names without a figure ("Trade between the two countries has risen steadily",
+        "The war has driven the trade up") as a frame with no value: its parties, flow, reporter and period (when
+        it names one), read as a figure's would be (a reporter guessed from the flow's subject stays a guess, as in
+        :func:`~mirrortrade.claims.context.frame_missing`); None when it names a number, more than one flow, a
+        product's flow, leaves its parties or flow unread, or its parties are not the article's pair."""
+        if self.money or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", self.t)):  # type: ignore[attr-defined]
+            return None
+        flows = self.flows  # type: ignore[attr-defined]
+        if len(flows) != 1:
+            return None
+        kw = flows[0]
+        if self._product_of(kw) or self._product_modifier(kw) or self._nontrade_near_word(kw):  # type: ignore[attr-defined]
+            return None
+        self._begin()  # type: ignore[attr-defined]
+        fl = self.resolve_flow(kw, kw.end(), kw.end(), len(self.t))  # type: ignore[attr-defined]
+        self._bare_flow_parties(fl, [])
+        src = self.reporter_for(kw.start())  # type: ignore[attr-defined]
+        reporter, partner, flow, _ = self._orient(fl, src)  # type: ignore[attr-defined]
+        own = [pm for pm in self.periods if not pm.base and pm.period]  # type: ignore[attr-defined]
+        c = Claim(id="", quote=self.t, start=self.s.start + kw.start(), end=self.s.start + kw.end(),  # type: ignore[attr-defined]
+                  reporter=reporter, partner=partner, flow=flow, period=own[0].period if len(own) == 1 else None,
+                  qualifier="exact", source=None, kind="frame", text=kw.group(0), paragraph=self.p.index)  # type: ignore[attr-defined]
+        c = self._finish(c, src)  # type: ignore[attr-defined]
+        # only the article's own pair: "The war in Ukraine has driven the trade up" in an article on China and Russia
+        # names a country beside the trade, not its party
+        if not frame_resolved(c) or {c.reporter, c.partner} != set(self.art.pair):  # type: ignore[attr-defined]
+            return None
+        return c
+
+    def _nontrade_near_word(self, kw: re.Match[str]) -> bool:
+        """A flow word in a clause about a non-trade amount ("trade finance", "investment and trade"): no statistic."""
+        ca, cb = self.clause_of(kw.start())  # type: ignore[attr-defined]
+        return bool(_NONTRADE_RE.search(self.t[ca:cb]))  # type: ignore[attr-defined]
+
+    def _total_antecedent(self, out: list[Claim]) -> Claim | None:
+        """"The total was 12% higher", "China's customs arrives at a much higher total, $28.5 billion": the nearest
+        turnover level of this paragraph or the one before (the parts read since, "of this, exports ...", aside), when
+        its parties and flow were read, it is no world total, and the paragraph names no other country; two totals of
+        other parties given equally near (in one sentence) leave it unclear (None)."""
+        near = [c for c in [*reversed(out), *self.art.last_levels]  # type: ignore[attr-defined]
+                if c.flow == "T" and c.kind == "level" and not base_level(c)
+                and c.paragraph >= self.p.index - 1]  # type: ignore[attr-defined]
+        if not near:
+            return None
+        c = near[0]
+        if not frame_resolved(c) or c.partner in ("WLD", None) or c.reporter == c.partner:
+            return None
+        if any(d.quote == c.quote and d.paragraph == c.paragraph and {d.reporter, d.partner} != {c.reporter, c.partner}
+               for d in near[1:]):
+            return None
+        named = {x for x in self.para_codes if x not in ("CA5", "WLD", "EUU")}  # type: ignore[attr-defined]
+        return c if named <= {c.reporter, c.partner} else None
 
     def _flow_of(self, c: Claim) -> _Flow:
         """The flow statement a claim was read from, seen from its reporter."""
@@ -248,6 +326,8 @@ class AnaphoraMixin:
         if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None \
                 or c.flow != ante.flow:  # "Of this amount, $1.9 billion were exports": a part, no rival
             return
+        if (c.how or {}).get("reporter") == "sentence" and c.reporter != ante.reporter:
+            return  # "China's customs arrives at a much higher total": the other agency's count, named as such
         if ante.value_low is not None and ante.value_high is not None and ante.value_low <= c.value_usd <= ante.value_high:
             return
         if c.qualifier in ("lower", "near_lower", "upper", "near_upper") and None not in (

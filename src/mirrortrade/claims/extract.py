@@ -242,6 +242,7 @@ def _paragraph_claims(
     out: list[Claim] = []
     side: set[int] = set()  # ids of the side remarks
     opening = True  # no sentence of the paragraph has named a period or given a figure yet (a dateline's has not)
+    prev_ctx: _SentenceCtx | None = None  # the previous sentence, when it gave no figure
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         # an agency without its country: the statistics named earlier in this paragraph, else the article's country
@@ -253,7 +254,9 @@ def _paragraph_claims(
         ctx.prev_claim = next((c for c in reversed(out) if id(c) not in side), None)
         ctx.prev_main = next((c for c in reversed(out) if id(c) not in side and not base_level(c)), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
+        ctx.prev_sentence = prev_ctx
         got = ctx.claims()
+        prev_ctx = ctx if not got else None
         note_named(art.named, ctx.t, ctx.sources)
         out.extend(got)
         # a figure compared with another partner's ("against $671bn with the US") is a side remark: what the text goes

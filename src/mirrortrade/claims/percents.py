@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.claim import RESOLVED, Claim
 from mirrortrade.claims.numbers import (
     Money,
     Percent,
@@ -381,7 +381,7 @@ class PercentsMixin:
     ) -> None:
         """"This figure is 9.4 percent higher year on year": the growth of the figure referred to."""
         an = self._anaphor_before(pc.start, prev_end)  # type: ignore[attr-defined]
-        ante = self._antecedent(out) if an is not None else None  # type: ignore[attr-defined]
+        ante = self._antecedent(out, total=self.anaphor_total) if an is not None else None  # type: ignore[attr-defined]
         if ante is None:
             return
         self._begin()
@@ -401,6 +401,13 @@ class PercentsMixin:
         )
         c.growth_base = self._base_for(c.period, pc.end)
         out.append(self._finish(c, src))
+        if src is not None and not src.reporter and all(x is not src for x in self.sources) \
+                and ante.reporter == c.reporter and c.slots.get("reporter", 0.0) < ante.slots.get("reporter", 0.0):
+            # "The total was 12% higher" after a figure of China's customs, with an agency of no known country carried
+            # from before: no agency is named here, so the statistics of the figure referred to govern
+            c.slots["reporter"] = ante.slots["reporter"]
+            c.how = {**(c.how or {}), "reporter": "antecedent"}
+            c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
 
     def _list_share(self, out: list[Claim], pc: Percent, qual: str, frame: Claim, own: str, next_start: int) -> None:
         """One share of a list, of the same whole (reporter, flow) as the share it continues."""

@@ -11,7 +11,7 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   paragraph of one settled or named in its flow phrase), ``contrast-other-side`` (stated before a first agency that
   puts its own figures "higher": the other country's, :mod:`mirrortrade.claims.agencies`), ``speaker`` (an official
   quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
-  country), ``other-country``, ``rival-count``, ``province``, ``none-yet`` / ``none``;
+  country), ``antecedent`` (a figure referring back, its sentence naming no agency), ``other-country``, ``rival-count``, ``province``, ``none-yet`` / ``none``;
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
   "foreign"), ``previous-figure`` (the sentence's figure before), ``list-member``, ``respectively``, ``ranking``,
   ``elliptic-party`` ("while that with Kyrgyzstan", "and with Afghanistan to"), ``antecedent`` ("this figure"),
@@ -41,7 +41,7 @@ LABELS: dict[str, frozenset[str]] = {
     "reporter": frozenset({
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
-        "none", "store-match", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner"}),
+        "none", "store-match", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner", "antecedent"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",

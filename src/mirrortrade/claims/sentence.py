@@ -83,6 +83,11 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         #: the paragraph's last claim that is no comparison base's level
         self.prev_main: Claim | None = None
         self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
+        self.anaphor_start: int | None = None  # where the last phrase referring back to a figure began
+        self.anaphor_total = False  # ... and whether it named a total
+        #: the paragraph's previous sentence when it gave no figure (a statistic it names is what "it" may refer to)
+        self.prev_sentence: _SentenceCtx | None = None
+        self.named_frame: Claim | None = None  # the statistic named there that a pronoun here referred to
         ctx_year = carry_year or art.data_year
         self.carry_from_before = False  # the carried period is the previous paragraph's
         self.carry_main = False  # ... the main span, gone back to after a paragraph about a part of it
@@ -476,7 +481,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
                     fl = _with_party(fl, own, prev_own)
                     fl.how = own_how
-            elif (ante := self._antecedent(out) if (self._anaphor_before(mo.start, prev_end) or kind == "change" and (
+            elif (ante := self._antecedent(out, total=self.anaphor_total) if (self._anaphor_before(mo.start, prev_end) or kind == "change" and (
                     CHANGE_ANAPHOR.match(self.t[max(prev_end, self.clause_of(mo.start)[0]):mo.start]))) and not re.search(
                     r"\(\s*$", self.t[:mo.start]) else None) is not None:  # "($1.3 billion)": a base, not the figure
                 referent = ante
@@ -493,7 +498,10 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
             if fl is not None and mo.start in respective:
                 fl = self._respective_flow(fl, *respective[mo.start])
                 fl.how = "respectively"
-            nt = self._nontrade_near(mo, prev_end, kw) or self._is_target(mo, prev_end)
+            # a figure read by reference ("Higher gas prices lifted it further: in 2022 it came to $11.8 billion"):
+            # its subject is the figure referred to, so only its own clause can make it a non-trade amount
+            nt_from = max(prev_end, self.anaphor_start or 0) if referent is not None else prev_end
+            nt = self._nontrade_near(mo, nt_from, kw) or self._is_target(mo, prev_end)
             if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
                 # "the difference of around $500 million": between the figures just given
                 level_claims.append((mo, None))
