@@ -51,7 +51,7 @@ def holder(embedded_store_path: Path, tmp_path: Path) -> Iterator[tuple[subproce
     finally:
         if proc.poll() is None:
             proc.kill()
-        proc.wait()
+        proc.communicate()  # waits, and closes the pipes
 
 
 def test_second_ingest_fails_with_one_clear_line(holder: tuple[subprocess.Popen[str], Path], tmp_path: Path) -> None:
@@ -145,7 +145,8 @@ def test_dashboard_serves_old_or_new_state_during_an_ingest(embedded_store_path:
                 r = client.get("/api/v1/observations", params={"reporter": "CHN", "partner": "KAZ", "limit": 1})
                 statuses.append(r.status_code)
                 time.sleep(0.02)
-            assert ingest.returncode == 0, ingest.stderr.read() if ingest.stderr else ""
+            _, err = ingest.communicate()  # it has ended: the rest of its output, and its pipes closed
+            assert ingest.returncode == 0, err
             new = (old[0] + n_new, old[1] + 1)
             deadline = time.monotonic() + 30
             while state() != new and time.monotonic() < deadline:  # the next request picks up the new file
@@ -154,10 +155,10 @@ def test_dashboard_serves_old_or_new_state_during_an_ingest(embedded_store_path:
     finally:
         server.terminate()
         try:
-            server.wait(timeout=10)
+            server.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-            server.wait()
+            server.communicate()
     assert len(statuses) >= 5, "too few reads happened during the ingest"
     assert set(statuses) == {200}
     assert set(seen) <= {old, new}, sorted(set(seen))  # never a mix

@@ -98,8 +98,8 @@ def _ingest_and_kill(data: Path, db: Path, delay: float) -> bool:
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.wait()
-    return proc.returncode == -signal.SIGKILL and b"rows read" not in proc.stdout.read()
+        out, _ = proc.communicate()  # waits, reads what it printed, closes the pipes
+    return proc.returncode == -signal.SIGKILL and b"rows read" not in out
 
 
 @pytest.mark.slow
@@ -237,7 +237,7 @@ def test_fetch_killed_mid_download_leaves_no_entry(tmp_path: Path) -> None:
             time.sleep(0.01)
         assert parts() and parts()[0].stat().st_size
         os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
+        proc.communicate(timeout=10)  # waits, and closes the pipes
         assert proc.returncode == -signal.SIGKILL
         server.release.set()
 

@@ -78,6 +78,7 @@ def start_server(db: Path, port: int | None = None, extra: list[str] | None = No
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            close_pipes(proc)
             raise RuntimeError(f"server exited with {proc.returncode}: {out}")
         try:
             if httpx.get(url + "/healthz", timeout=1.0).status_code == 200:
@@ -85,6 +86,8 @@ def start_server(db: Path, port: int | None = None, extra: list[str] | None = No
         except httpx.HTTPError:
             time.sleep(0.1)
     proc.kill()
+    proc.wait()
+    close_pipes(proc)
     raise RuntimeError("server did not start in time")
 
 
@@ -95,6 +98,14 @@ def stop_server(server: Server) -> None:
     except subprocess.TimeoutExpired:
         server.proc.kill()
         server.proc.wait(timeout=10)
+    close_pipes(server.proc)
+
+
+def close_pipes(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """Close a finished child's pipes (left open, each is a ResourceWarning when collected)."""
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from mirrortrade.report.web.app import MAX_ARTICLE_CHARS, MAX_BODY
-from web.conftest import Server, assert_error, start_server, stop_server
+from web.conftest import Server, assert_error, close_pipes, start_server, stop_server
 
 HERE = Path(__file__).resolve().parent
 FIGURE = "China's exports to Kyrgyzstan reached $22 billion in 2025. "
@@ -67,6 +67,8 @@ def slow(db: Path, tmp_path: Path) -> Iterator[Callable[..., Server]]:
     for srv in started:
         if srv.proc.poll() is None:
             stop_server(srv)
+        else:
+            close_pipes(srv.proc)
 
 
 def status(srv: Server) -> dict[str, Any]:
