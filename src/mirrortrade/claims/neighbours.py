@@ -42,6 +42,7 @@ import pandas as pd
 from mirrortrade.checks.context import flow_phrase
 from mirrortrade.checks.finding import money
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.context import year_before
 from mirrortrade.claims.internal import cut_interval
 from mirrortrade.model import MIRROR_FLOW, Period
 
@@ -309,7 +310,7 @@ def rate_misreading(c: Claim, w: pd.DataFrame, part: str) -> Misreading | None:
     stored rate or change of the claim's own statistic fits it; ``None`` when it stands or no neighbour fits."""
     if not (c.reporter and c.partner and c.flow and c.period) or not len(w):
         return None
-    if part == "growth" and c.growth_base is not None and c.growth_base != _previous(c.period):
+    if part == "growth" and c.growth_base is not None and c.growth_base != year_before(c.period):
         return None  # "up 90 percent since 2013": not a year-on-year rate, no stored rate to be
     iv = printed_rate(c, part)
     try:
@@ -336,13 +337,6 @@ def rate_misreading(c: Claim, w: pd.DataFrame, part: str) -> Misreading | None:
                     f"{_WHY[relation]}")
             return Misreading(c.id, relation, str(h["fid"]), text, part)
     return None
-
-
-def _previous(period: str) -> str | None:
-    try:
-        return str(Period.parse(period).same_span_previous_year())
-    except Exception:  # noqa: BLE001 - a span that cannot go back a year
-        return None
 
 
 # ---- the gate ------------------------------------------------------------------------------------------------

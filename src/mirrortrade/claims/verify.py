@@ -533,9 +533,10 @@ def _part_year_not_implausible(f: dict[str, Any]) -> None:
         f["status"], f["severity"] = "notable", "medium"
 
 
-def _joint(f: dict[str, Any]) -> bool:
-    """A growth check of several flows' rates together (:mod:`mirrortrade.checks.growth_consistency`'s joint test)."""
-    return f["rule"] == "growth_consistency" and str((f.get("evidence") or {}).get("key", "")).startswith("joint:")
+def _growth_check(f: dict[str, Any], kind: str) -> bool:
+    """Whether ``f`` is :mod:`mirrortrade.checks.growth_consistency`'s finding of that ``kind``: ``"joint"`` (several
+    flows' rates together) or ``"level"`` (one rate against its stored levels)."""
+    return f["rule"] == "growth_consistency" and str((f.get("evidence") or {}).get("key", "")).startswith(kind + ":")
 
 
 def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
@@ -550,8 +551,7 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
               and set(f["evidence"].get("figure_ids") or []) - own}
     # ... and one whose rate its stored levels also confirm is quoted correctly in both: a joint identity of rates
     # (turnover, exports and imports each "up N percent") that fails has its error among the other rates
-    rate_fits = {f["claims"][0] for f in findings if f["rule"] == "growth_consistency" and f["status"] == "consistent"
-                 and str((f.get("evidence") or {}).get("key", "")).startswith("level:")}
+    rate_fits = {f["claims"][0] for f in findings if _growth_check(f, "level") and f["status"] == "consistent"}
     for f in findings:
         if f["rule"] == "mirror_gap" and f["status"] in FLAGS:
             continue
@@ -561,7 +561,7 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
         ids = f["claims"] if s == "consistent" else _primary(f, by_id)
         if s != "consistent" and f["rule"] in _SUM_RULES:
             ids = [cid for cid in ids if cid not in quoted]
-        elif s != "consistent" and _joint(f):
+        elif s != "consistent" and _growth_check(f, "joint"):
             ids = [cid for cid in ids if not (cid in quoted and cid in rate_fits)]
         for cid in ids:
             if _STATUS_RANK[s] > _STATUS_RANK[status.get(cid, "unverifiable")]:

@@ -34,10 +34,11 @@ from typing import Any
 
 import pandas as pd
 
+from mirrortrade.checks.intervals import growth_interval, implied_growth_pct
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.context import year_before
 from mirrortrade.claims.neighbours import printed_rate
-from mirrortrade.model import Period
 
 #: the provenance of a reporter guessed from the flow's subject, and of one settled by the store
 GUESSED, SETTLED, SOLE_SIDE, SAME_STATEMENT = "flow-subject", "store-match", "sole-side", "paragraph-settled"
@@ -55,13 +56,8 @@ def _candidate(c: Claim) -> bool:
 
 def _year_on_year(c: Claim) -> str | None:
     """The period a year before the claim's, when the claim carries a year-on-year growth rate."""
-    if c.growth_pct is None or not c.period:
-        return None
-    try:
-        prev = str(Period.parse(c.period).same_span_previous_year())
-    except Exception:  # noqa: BLE001 - a span that cannot go back a year
-        return None
-    return prev if c.growth_base in (None, prev) else None
+    prev = year_before(c.period) if c.growth_pct is not None else None
+    return prev if prev is not None and c.growth_base in (None, prev) else None
 
 
 _Obs = dict[tuple[str, str, str, str], list[tuple[float, float, str]]]
@@ -87,7 +83,7 @@ def _stored_rates(obs: _Obs, rates: _Rates, reporter: str, partner: str, flow: s
     for lo, hi, src in _stored(obs, reporter, partner, flow, period):
         if not 0 <= lo <= hi < math.inf:
             continue
-        out += [(100 * (lo / b_hi - 1), 100 * (hi / b_lo - 1), src) for b_lo, b_hi, b_src in before if b_src == src]
+        out += [(*implied_growth_pct((b_lo, b_hi), (lo, hi)), src) for b_lo, b_hi, b_src in before if b_src == src]
     return out
 
 
@@ -156,8 +152,9 @@ def _by_store(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[s
         g = getattr(row, "growth_pct", None)
         if g is not None and not pd.isna(g):
             prec = getattr(row, "growth_precision", None)
-            half = max(float(prec) / 2 if prec is not None and not pd.isna(prec) else 0.0, 0.05)
-            rates.setdefault(key, []).append((float(g) - half, float(g) + half, str(row.source_id)))
+            # as printed, and never narrower than a rate to one decimal
+            width = max(float(prec) if prec is not None and not pd.isna(prec) else 0.0, 0.1)
+            rates.setdefault(key, []).append((*growth_interval(float(g), width), str(row.source_id)))
     settled: list[str] = []
     for c in cands:
         a, b, f, p = str(c.reporter), str(c.partner), str(c.flow), str(c.period)
