@@ -277,7 +277,7 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
-    findings = [f for f in findings if _may_raise(f, by_id) and not _truncation_explains(f, by_id)
+    findings = [f for f in findings if _may_raise(f, by_id, restated) and not _truncation_explains(f, by_id)
                 and not _near_rate_conflict(f, by_id)]
     own = set(store_obs.loc[store_obs["title"].astype(str).str.strip() == title.strip(), "figure_id"]) \
         if len(store_obs) and "title" in store_obs.columns else set()
@@ -301,13 +301,23 @@ def check_claims(
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
 
 
-def _may_raise(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+def _may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]]) -> bool:
     """A finding that marks figures wrong is raised only if every claim it rests on was read surely enough
     (:data:`~mirrortrade.claims.claim.FLAGGABLE`): one misread claim is enough to make the whole finding an
-    artefact of the reading, not of the article."""
+    artefact of the reading, not of the article.
+
+    A mirror gap says two statistics differ, not that the article misquotes one. A claim that restates a figure
+    already in the store from the same statistics (same reporter, partner, flow, period and source, the number
+    within its rounding: ``restated``) stands for that stored figure, so a gap between it and the other side's is a
+    gap between two stored figures however surely the claim's reporter was read: it may carry the finding — when
+    every claim of the finding stands for a stored figure so, never beside a claim read afresh (whose misreading
+    the less sure reading would then no longer hold back)."""
     if f["status"] not in FLAGS:
         return True
-    return all(by_id[cid].flaggable for cid in f["claims"] if cid in by_id)
+    ids = [cid for cid in f["claims"] if cid in by_id]
+    if all(by_id[cid].flaggable for cid in ids):
+        return True
+    return f["rule"] == "mirror_gap" and all(cid in restated for cid in ids)
 
 
 def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim], *, whole: bool = False) -> tuple[float, float] | None:
