@@ -16,8 +16,42 @@ def _read(sentence: str, context: str | None) -> list[tuple[str | None, bool]]:
     return [(pm.period, pm.base) for pm in ms]
 
 
+def _bases(text: str, **kw: object) -> list[tuple[str | None, bool]]:
+    return [(pm.period, pm.base) for pm in find_periods(text, **kw)]  # type: ignore[arg-type]
 
 
+def test_the_period_of_an_amount_after_than_the_is_a_base() -> None:
+    assert _bases("Shipments were 15 percent lower than the $2.4 billion registered during 2016.") == [("2016", True)]
+    assert _bases("Turnover ended 9% above than the 810 million dollars seen in 2011.") == [("2011", True)]
+    # a bound is no comparison: "more than $5 billion in 2023" is the figure's own year
+    assert _bases("Exports came to more than $5 billion in 2023.") == [("2023", False)]
+    # a rate compared with a rate: its period is that rate's own, no base of the amount
+    assert _bases("Growth was faster than the 3.1 percent recorded in 2019.") == [("2019", False)]
+
+
+def test_a_base_year_is_not_carried_to_the_next_paragraph() -> None:
+    text = ("Armenia's trade with Iran rose to $720 million last year, Armenia's Statistical Committee said.\n\n"
+            "Turnover was 8 percent more than the $667 million reported in 2019. Armenian exports to Iran came to "
+            "$110 million.\n\n"
+            "Imports from Iran reached $610 million.")
+    got = {c.text: c.period for c in extract_claims(text, article_date=date(2021, 3, 1))}
+    assert got["$720 million"] == "2020"
+    assert got["$667 million"] == "2019"
+    assert got["8 percent"] == "2020"
+    assert got["$110 million"] == "2020"
+    assert got["$610 million"] == "2020"
+
+
+def test_a_base_year_after_than_in_the_lead_paragraph() -> None:
+    text = ("Chile's exports to Peru grew 14 percent in 2015 to 2.9 billion dollars, customs data show. The total was "
+            "higher than the 2.5 billion dollars booked for 2014, and imports from Peru reached 1.4 billion dollars.\n\n"
+            "Copper led the shipments.\n\n"
+            "Chile's imports of Peruvian fuel fell.")
+    claims = extract_claims(text)
+    got = {c.text: c.period for c in claims}
+    assert got["2.9 billion dollars"] == "2015"
+    assert got["2.5 billion dollars"] == "2014"
+    assert got["1.4 billion dollars"] == "2015"
 
 
 def test_the_same_span_last_year_heading_a_clause_is_its_figures_period() -> None:
