@@ -47,10 +47,16 @@ def closing_date(text: str) -> date | None:
 _FIGURE = (r"(?:[$€£¥]\s?\d[\d.,]*(?:\s*(?:trillion|billion|million|bn|mn|mln|bln|tn)\b)?"
            r"|\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b|(?:trillion|billion|million|bn|mn|mln|bln)\b"
            r"(?:\s+(?:U\.?S\.?\s+)?(?:dollars|yuan|rubles|roubles))?))")
-#: the words before a period that make it the period of a figure a comparison starts from
+#: an amount of money (never a rate): "$70.2 billion", "46 billion U.S. dollars", "1.74 trillion yuan"
+_AMOUNT = (r"(?:[$€£¥]\s?\d[\d.,]*(?:\s*(?:trillion|billion|million|bn|mn|mln|bln|tn)\b)?"
+           r"|\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|mln|bln)\s+(?:U\.?S\.?\s+)?(?:dollars|yuan|rubles|roubles))")
+#: the words before a period that make it the period of a figure a comparison starts from; after "than" only an
+#: amount with its determiner ("27 percent higher than the $70.2 billion recorded in 2022"), never a bound ("more than
+#: $5 billion in 2023") nor a rate ("faster than the 1.2 percent recorded for January-October": that rate's period)
 COMPARED_FIGURE_BEFORE = re.compile(
-    r"(?:\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bafter)\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|"
-    r"nearly\s+|almost\s+|some\s+)?" + _FIGURE + r"(?:\s+[A-Za-z-]+){0,3}?\s+(?:in|for|during|over)\s+(?:the\s+)?$",
+    r"(?:(?:\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bafter)\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|"
+    r"nearly\s+|almost\s+|some\s+)?" + _FIGURE + r"|\bthan\s+the\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
+    + _AMOUNT + r")(?:\s+[A-Za-z-]+){0,3}?\s+(?:in|for|during|over)\s+(?:the\s+)?$",
     re.I)
 
 

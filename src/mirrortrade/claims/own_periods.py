@@ -11,7 +11,10 @@
   is a side remark: the sentences after it go on about the period in context;
 - a month named without its year ("in January") in an undated article that also prints the same month with a year
   only as a comparison base ("up 48% on January 2023", "compared with March 2019") is the month a year after that
-  base, never the base month itself."""
+  base, never the base month itself;
+- the same span a year before heading a clause ("In the same period last year, exports were $380 million") is the
+  period of that clause's figures, a look back from the period in context; after a figure ("compared with $480
+  million in the same period last year") it stays the figure's comparison base."""
 
 from __future__ import annotations
 
@@ -43,14 +46,35 @@ _SAID_AFTER = re.compile(
     r"(?:said|told|announced|stated|noted|declared|wrote|remarked)\b(?![^.;]*\b(?:in|during|for)\s+(?:the\s+)?month\b)")
 
 
-def own_periods(periods: list[PeriodMention], sentence: str, text: str, dated: bool) -> list[PeriodMention]:
-    """The sentence's period mentions without days' dates, and (``dated`` false: an article with no date) with a
-    bare month moved a year after its comparison base (:func:`after_base`)."""
+def own_periods(periods: list[PeriodMention], sentence: str, text: str, dated: bool,
+                context_period: str | None = None) -> list[PeriodMention]:
+    """The sentence's period mentions without days' dates, with a year-on-year span heading a clause read as its
+    own period (:func:`year_before_heading`), and (``dated`` false: an article with no date) with a bare month
+    moved a year after its comparison base (:func:`after_base`)."""
     out = [pm for pm in periods if not (_MONTH_PERIOD.match(pm.period or "") and _STARTS_MONTH.match(pm.text)
                                         and _DAY_BEFORE.search(sentence[max(0, pm.start - 6):pm.start]))
            and not (_MONTH_PERIOD.match(pm.period or "") and _SAID_AFTER.match(sentence[pm.end:pm.end + 120])
                     and any(q.start >= pm.end and q.period for q in periods))]
+    out = [year_before_heading(pm, sentence, context_period) for pm in out]
     return out if dated else after_base(out, text)
+
+
+#: the head of a clause up to a preposition: "In ", "; during ", ", and over "
+_CLAUSE_HEAD = re.compile(r"(?:^|[,;:–—]\s*|\b(?:and|while|but|whereas)\s+)(?:in|during|over|for)\s+$", re.I)
+
+
+def year_before_heading(pm: PeriodMention, sentence: str, context_period: str | None) -> PeriodMention:
+    """"In the same period last year, exports were $380 million": the same span a year before, heading its clause,
+    is the period of the figures of that clause (a look back from the period in context, which goes on after it),
+    not the base of a rate ("up 9 percent on the same period last year"); with no period in context, none."""
+    if pm.relative != "yoy" or not re.match(r"the\s+(?:same|corresponding)\s", pm.text, re.I) \
+            or not _CLAUSE_HEAD.search(sentence[max(0, pm.start - 16):pm.start]):
+        return pm
+    try:
+        period = str(Period.parse(context_period).same_span_previous_year()) if context_period else None
+    except Exception:  # noqa: BLE001 - a span that cannot go back a year: no period
+        period = None
+    return replace(pm, period=period, base=False, full_year=False, relative="year")
 
 
 @lru_cache(maxsize=16)

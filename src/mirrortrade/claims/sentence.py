@@ -100,7 +100,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         if dl:  # "ALMATY, March 3, 2025 – ...": the date the article was written, not a data period
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
         # "BAKU, 8 May 2024.": a day, no period; "in January" beside "up 48% on January 2023": January 2024
-        self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None)
+        self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None, carry_period)
         self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
         # "trade with all its trading partners": a flow word inside a party's name is no flow of its own
         # ... and so is one inside an institution's name ("the Export-Import Bank")
