@@ -135,6 +135,26 @@ def test_a_rate_said_to_fall_just_short_of_a_round_number_is_never_a_conflict(tm
     assert got[1.273e9] == ("2019", "unverifiable") and got[1.0e9] == ("2018", "unverifiable")
 
 
+def test_a_turnover_rate_just_short_of_a_round_number_checked_with_its_parts_is_never_a_conflict(
+        tmp_path: Path) -> None:
+    from mirrortrade.claims.batch import check_texts
+    from mirrortrade.data import open_store
+
+    # $1.273 billion over $1.000 billion is +27.3 percent ("almost 30"); the parts' exact rates fit it: checked together
+    # with the turnover's approximate rate, the three are no conflict
+    t = ("Trade between Mongolia and Japan jumped by almost 30 percent in 2019 to a record $1.273 billion, according to "
+         "Japan's Ministry of Finance. Japanese exports to Mongolia rose 10 percent to $440 million, while imports from "
+         "Mongolia grew 38.8 percent to $833 million.")
+    store = open_store(tmp_path / "store.duckdb")
+    try:
+        result = check_texts([("article", t)], store)[0][1]
+    finally:
+        store.close()
+    assert not [f for f in result["findings"] if f["rule"] == "growth_consistency" and f["status"] == "conflict"]
+    assert {c["flow"] for c in result["claims"]} == {"T", "X", "M"}
+    assert all(c["status"] != "conflict" for c in result["claims"])
+
+
 def test_a_figure_named_by_a_base_years_level_noun_is_that_years_level() -> None:
     t = ("Japan's trade with Mongolia stood at $1.27 billion at the end of 2019, a 27% increase over the 2018 level of "
          "$1.00 billion, according to Japan's Ministry of Finance.")

@@ -51,6 +51,14 @@ _GENERIC_OBJECT = re.compile(
     re.I,
 )
 
+#: the verb that ends the subject "exports of X": a verb of change or of amount ("purchases of Chinese goods jumped 55
+#: percent", "went up", "totalled"); what follows it is no longer what was traded
+_PREDICATE_VERB = re.compile(
+    r"(?:rose|rises|grew|grows|increases|jump(?:ed|s)|climb(?:ed|s)|surg(?:ed|es)|soar(?:ed|s)|gain(?:ed|s)|"
+    r"expand(?:ed|s)|advanced|rebounded|falls|declin(?:ed|es)|decreases|drop(?:ped|s)|shrank|shrunk|contracted|slid|"
+    r"slipped|slumped|plunged|plummeted|tumbled|sank|eased|dipped|went|goes|stood|stands|amounted|totall?ed|topped|"
+    r"exceeded|surpassed|doubled|tripled|halved|edged|inched|remained|stayed|is|are|has|have|had|accounted|made)",
+    re.I)
 
 #: the nouns a flow word modifies when it names a part of trade by product or one side of it: "the main export
 #: item", "on the import side", "export commodities"
@@ -415,7 +423,7 @@ class LevelsMixin:
             if any(r.start <= a + w.start() < r.end for r in self.refs):
                 continue
             if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
-                            r"in|from|to|with|by|during|over|at|on)", w.group(0), re.I):
+                            r"in|from|to|with|by|during|over|at|on)", w.group(0), re.I) or _PREDICATE_VERB.fullmatch(w.group(0)):
                 break
             words.append(w.group(0))
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)

@@ -459,10 +459,15 @@ def _near_rate_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     """A growth conflict about a rate said to fall just short of, or just pass, a round number ("jumped by almost 30
     percent" for 27.3): a journalist's approximation, not a rounding the levels can be held to (its reading is not
     centred on the number printed). The conflict is dropped: the rate is left unverified by its levels, never
-    flagged."""
+    flagged. So is a conflict of several rates checked together (a turnover's and its two parts') when one of them
+    is such an approximation."""
     if f.get("rule") != "growth_consistency" or f.get("status") != "conflict" or not f.get("claims"):
         return False
-    c = by_id.get(f["claims"][0])
+    return any(_approximate_rate(by_id.get(cid)) for cid in f["claims"])
+
+
+def _approximate_rate(c: Claim | None) -> bool:
+    """A growth rate read as an interval not centred on the number printed ("almost 30 percent")."""
     if c is None or c.growth_pct is None or c.growth_low is None or c.growth_high is None:
         return False
     return math.isfinite(c.growth_high - c.growth_low) and abs((c.growth_low + c.growth_high) / 2 - c.growth_pct) > 1e-9
