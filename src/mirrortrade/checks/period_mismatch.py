@@ -16,13 +16,14 @@ from typing import Any
 from mirrortrade.checks.context import CheckContext, Fig, flow_phrase
 from mirrortrade.checks.finding import Finding, Rule, money
 from mirrortrade.errors import PeriodMismatch
-from mirrortrade.model import Period
+from mirrortrade.model import MIRROR_FLOW, Period
 
 ID = "period_mismatch"
 SEVERITY = "low"
 TEMPLATE = ("{a} ({a_period}) and {b} ({b_period}) cover different months and cannot be compared; "
             "fair comparison: {fair}")
-MIRROR = {"X": "M", "M": "X", "T": "T", "RX": "RM", "RM": "RX"}
+#: the mirror of each flow; a balance has none (the other side's balance is its negative, not the same statistic)
+MIRROR = {k: v for k, v in MIRROR_FLOW.items() if k != "B"}
 ANNUALISE_CAVEAT = "annualised as value × 12 / months, which assumes trade is spread evenly over the year (it is seasonal)"
 
 

@@ -41,10 +41,9 @@ from mirrortrade.checks.finding import money, money_exact
 from mirrortrade.checks.relative import RelativeStatement, check_relative
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.indicators import IndicatorFigure
-from mirrortrade.model import Period
+from mirrortrade.model import MIRROR_FLOW, Period
 
 Interval = iv.Interval
-_MIRROR = {"X": "M", "M": "X", "T": "T", "B": "B"}
 
 
 def check_internal(claims: Sequence[Claim], indicators: Sequence[IndicatorFigure] = ()) -> list[dict[str, Any]]:
@@ -217,7 +216,7 @@ def _differences(claims: Sequence[Claim], levels: list[Claim]) -> list[dict[str,
             if a.period != b.period or (d.period and a.period != d.period):
                 continue
             same = (a.reporter, a.partner, a.flow) == (b.reporter, b.partner, b.flow) and a.source != b.source
-            mirrored = (a.reporter, a.partner) == (b.partner, b.reporter) and _MIRROR.get(a.flow or "") == b.flow
+            mirrored = (a.reporter, a.partner) == (b.partner, b.reporter) and MIRROR_FLOW.get(a.flow or "") == b.flow
             if (same or mirrored) and {a.reporter, a.partner} >= named:
                 pairs.append((a, b))
         if not pairs:
