@@ -22,7 +22,7 @@ from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.rankings import RankingsMixin
 from mirrortrade.claims.roles import RolesMixin
 from mirrortrade.claims.scope import balance_holder, holder_after, implied_parties, peek_reporter, unplaced
-from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country
+from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country, speaker_verb
 from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
 from mirrortrade.claims.vocab import (
     _CHANGE_MONEY_AFTER,
@@ -40,6 +40,7 @@ from mirrortrade.claims.vocab import (
     _WORLD_HINT,
     institution_name,
 )
+from mirrortrade.claims.voices import continued_speaker, quoted_speaker
 from mirrortrade.model import Period
 
 
@@ -210,7 +211,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                 self.carry_source) else "previous-paragraph" if self.source_from_before else "paragraph")
             return self.carry_source
         before_default = self.p.index < self.art.default_para and not self.art.default_in_lead
-        spk = (speaker_country(self.art.text[:self.s.start], self.t, self.art.home)
+        spk = (self._speaker(pos)
                if before_default or self.art.default_source is None or self.art.default_source.start >= self.s.end else None)
         if spk is not None:  # no statistics named: an official quoted gives his government's (not to flag on)
             self._note("reporter", 0.55, "speaker")
@@ -226,6 +227,20 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
             # it, see :mod:`mirrortrade.claims.whose`)
             self._note("reporter", WEAK, "flow-subject")
         return self.art.default_source
+
+    def _speaker(self, pos: int) -> str | None:
+        """The country of the official whose voice the figure at ``pos`` is in: the sentence's speaker, else the
+        quotation's it stands in, else the one whose reported speech the paragraph's previous sentence gave
+        (:mod:`mirrortrade.claims.voices`)."""
+        text, home = self.art.text, self.art.home
+        at = self.s.start + max(pos, len(self.t) - len(self.t.lstrip(' "“'))) - self.p.start
+        attributed, spk = quoted_speaker(text[:self.p.start], self.p.text, at, home)
+        if not attributed or speaker_verb(self.t):
+            spk = speaker_country(text[:self.s.start], self.t, home)
+        prev = next((x for x in reversed(self.p.sentences) if x.end <= self.s.start), None)
+        if spk is None and not attributed and prev is not None:
+            spk = continued_speaker(text[:prev.start], prev.text, self.t, home)
+        return spk
 
     def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
         return [r for i, r in enumerate(self.refs) if a <= r.start and r.end <= b and (include_source or i not in self.in_source)]

@@ -289,6 +289,11 @@ _OFFICIAL = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|noted|stated|added|announced|stressed|emphasi[sz]ed)\b")
 
 
+def speaker_verb(sentence: str) -> bool:
+    """Whether the sentence reports speech with a verb of its own ("said", "told", "stressed")."""
+    return _SPEECH.search(sentence) is not None
+
+
 def _placed_title(text: str, m: re.Match[str]) -> bool:
     """A title as a name (capitalised: "Deputy Prime Minister") names an official; one in lower case does only with
     its country before it ("Chile's first deputy minister of foreign affairs"): "the minister said" refers back to the
@@ -307,13 +312,27 @@ def _title_country(text: str, title: re.Match[str]) -> str | None:
     refs = [r for r in lx.find_countries(lead, region_as_ca5=False) if r.code not in lx.NOT_A_COUNTRY]
     if refs and re.fullmatch(r"(?:['’]s)?\s*", lead[refs[-1].end:]):
         return refs[-1].code
-    return None
+    # "Kazakhstan's Deputy Prime Minister and Foreign Minister": a second title of the same official, placed by the first
+    joined = [m for m in _OFFICIAL.finditer(text[:title.start()]) if re.fullmatch(r"\s+and\s+", text[m.end():title.start()])]
+    return _title_country(text, joined[-1]) if joined else None
 
 
-def _last_title(text: str) -> re.Match[str] | None:
-    """The last title in ``text`` that names an official (see :func:`_placed_title`), or None."""
+def _last_title(text: str, refers: str | None = None) -> re.Match[str] | None:
+    """The last title in ``text`` that names an official (see :func:`_placed_title`), or None; with ``refers`` (a
+    title referring back: "the prime minister"), the last one it can refer to: its words end the title's, and a
+    deputy's title only for a deputy ("the premier" is no "Vice Premier")."""
     titles = [m for m in _OFFICIAL.finditer(text) if _placed_title(text, m)]
+    if refers is not None:
+        deputy = re.compile(r"\b(?:vice|deputy)\b")
+        titles = [m for m in titles if (w := " ".join(m.group(0).lower().split())).endswith(refers)
+                  and bool(deputy.search(w)) == bool(deputy.search(refers))]
     return titles[-1] if titles else None
+
+
+def _anaphoric_title(head: str) -> str | None:
+    """The title a speech's subject refers back with ("..., the prime minister said": "prime minister"), or None."""
+    m = re.search(r"\bthe\s+((?:[a-z]+\s+){0,3}?(?:minister|premier|president))[\s,”\"]*$", head)
+    return " ".join(m.group(1).split()) if m else None
 
 
 def official_country(text: str, home: str | None) -> str | None:
@@ -348,7 +367,7 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
             return None
         t = titled[-1]
     else:
-        last = _last_title(text)
+        last = _last_title(text, _anaphoric_title(head))
         if last is None:
             return None
         t = last
