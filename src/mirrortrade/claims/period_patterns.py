@@ -51,8 +51,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # calendar year it shares a number with)
     ("span", re.compile(
         r"\b(?:(?:the\s+)?(?:first\s+" + NMONTHS + r"\s+months|(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
-        r"(?:quarter|half))(?:\s*\(\s*" + _MON + r"\s*(?:–|—|-|to|through)\s*" + _MON + r"\s*\))?\s+of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
-        r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d))(?:\s*" + _FYEAR + r")?", re.I)),
+        r"(?:quarter|half))(?:\s*\(\s*" + _MON + r"\s*(?:–|—|-|to|through)\s*" + _MON + r"\s*\))?\s+of\s+"
+        # "July–December of fiscal year 2018-19", "October-December in the current fiscal year": one mention, the
+        # months inside that fiscal year
+        r"|" + _MON + r"\s*(?:–|—|-|to|through)\s*" + _MON + r"\s*,?\s+(?:(?:of|in)\s+)?)?(?:the\s+)?"
+        r"(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
+        r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d)"
+        # "imports this fiscal stood at ...": "fiscal" as a noun (before a verb or a stop), the fiscal year
+        r"|(?:(?<=current\s)|(?<=ongoing\s)|(?<=this\s))fiscal(?=\s*[,.;:)]|\s+(?:stood|was|were|is|are|has|had|rose|fell|grew|"
+        r"amounted|came|reached|touched|totall?ed)\b))(?:\s*" + _FYEAR + r")?", re.I)),
     # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
     ("span", re.compile(
         r"\b(?:(?:" + _MON + r")\s*(?:–|—|-|to|through)\s*(?:" + _MON + r")\s*,?\s*\(?\s*)?" + _SPLIT)),
@@ -115,7 +122,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
         r"the\s+(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:(?:of\s+|in\s+)?(?:last|the\s+previous)\s+"
         r"year|a\s+year\s+(?:ago|earlier|before))|year[\s-]on[\s-]year|"
-        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+(?:(?:whole|full|entire)\s+)?year)", re.I)),
+        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+(?:(?:whole|full|entire)\s+)?year|year[\s-]to[\s-]date)", re.I)),
 ]
 
 BASE_BEFORE = re.compile(
@@ -139,7 +146,10 @@ class PeriodMention:
     period: str | None  # model.Period string, None when it cannot be resolved
     base: bool  # a comparison base, not the figure's own period
     full_year: bool
-    relative: str | None = None  # "last", "this", "previous", "yoy", "context", "compared", "span"
+    relative: str | None = None  # "last", "this", "previous", "yoy", "context", "compared", "span", "context-part"
+    #: how surely the mention dates a figure: below 1 for a reading the text leaves in some doubt ("this year" read as
+    #: the part of it in context)
+    confidence: float = 1.0
 
 
 def two_digit(y: str) -> int:

@@ -44,6 +44,7 @@ from mirrortrade.claims.relative_periods import YEAR_BEFORE as _YEAR_BEFORE
 from mirrortrade.claims.relative_periods import bracketed_bases as _bracketed_bases
 from mirrortrade.claims.relative_periods import context_from_before as _context_from_before
 from mirrortrade.claims.relative_periods import fiscal_months as _fiscal_months
+from mirrortrade.claims.relative_periods import part_of_year
 from mirrortrade.claims.relative_periods import rel_year as _rel_year
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
@@ -238,6 +239,7 @@ def find_periods(
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
     out.sort(key=lambda p: p.start)
+    out = part_of_year(text, out, cp, ref_year)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
 

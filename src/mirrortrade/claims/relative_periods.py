@@ -5,6 +5,8 @@ article stated."""
 
 from __future__ import annotations
 
+import re
+
 from mirrortrade.claims.period_patterns import PeriodMention
 from mirrortrade.claims.period_patterns import parse as _parse
 from mirrortrade.model import Period
@@ -92,3 +94,53 @@ def bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
         res.append(pm)
     return res
 
+
+
+#: the whole current year or fiscal year, no part of it named: "this year", "the current year", "the current fiscal
+#: year (2017-18)", "this fiscal"; "year to date"
+_CURRENT_YEAR = re.compile(
+    r"(?:(?:the\s+)?(?:current|ongoing)|this)\s+(?:(?:fiscal|financial)(?:\s+year)?|year)\b[\s(]*"
+    r"(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?)?\s*\)?|year[\s-]to[\s-]date", re.I)
+_TO_DATE_BEFORE = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.I)
+_TO_DATE_AFTER = re.compile(r"^\s*(?:so\s+far|to\s+date)\b", re.I)
+#: a part of the year read from the period in context (shown and corroborated, never flagged on that alone) and from
+#: the span the same sentence named before it
+PART_FROM_CONTEXT = 0.55
+PART_PINNED = 0.8
+
+
+def _to_date_of(p: Period, whole: Period) -> bool:
+    """``p`` is a part of ``whole`` counted from its start (January–April of a year, July–March of a fiscal year)."""
+    return p.n_months < 12 and whole.contains(p) and p.start == whole.start
+
+
+def part_of_year(text: str, out: list[PeriodMention], cp: Period | None, ref_year: int | None) -> list[PeriodMention]:
+    """"Imports from China came to $9.3 billion in July–April ... a deficit of $7.9 billion in the current fiscal
+    year", "so far this year", "year to date": a mention of the whole current (fiscal) year, in a text about a part of
+    it counted from its start, means that part: the span the sentence named before it (``PART_PINNED``), else the
+    span in context ``cp`` (``PART_FROM_CONTEXT``: a reading, not printed). About another part of that year (April
+    alone), or "so far" with no such span: which months is not said (no calendar period). Otherwise the whole year
+    stands."""
+    res: list[PeriodMention] = []
+    for pm in out:
+        if pm.base or not _CURRENT_YEAR.fullmatch(pm.text):
+            res.append(pm)
+            continue
+        to_date = pm.text.lower().startswith("year") or bool(
+            _TO_DATE_BEFORE.search(text[:pm.start]) or _TO_DATE_AFTER.match(text[pm.end:]))
+        whole = _parse(pm.period)
+        if whole is None and to_date and ref_year:
+            whole = Period.year_of(ref_year)  # "year to date": the calendar year's, by the article's year
+        if whole is None or whole.n_months != 12:
+            res.append(pm)
+            continue
+        pinned = next((q for q in reversed(res) if not q.base and (p := _parse(q.period)) is not None
+                       and _to_date_of(p, whole)), None)
+        if pinned is not None:
+            pm = PeriodMention(pm.start, pm.end, pm.text, pinned.period, False, False, "context-part", PART_PINNED)
+        elif cp is not None and _to_date_of(cp, whole):
+            pm = PeriodMention(pm.start, pm.end, pm.text, str(cp), False, False, "context-part", PART_FROM_CONTEXT)
+        elif to_date or (cp is not None and cp.n_months < 12 and whole.contains(cp)):
+            pm = PeriodMention(pm.start, pm.end, pm.text, None, False, False, "span")
+        res.append(pm)
+    return res
