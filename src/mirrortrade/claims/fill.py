@@ -182,7 +182,7 @@ class FillMixin:
             return None
         found = chosen.period if chosen is not None else None
         if found:
-            self._note("period", 1.0, where + _relative(chosen))
+            self._note("period", min(1.0, chosen.confidence), where + _relative(chosen))  # type: ignore[union-attr]
             self.art.seen_periods.append(found)
             return found
         if self.carry_period and self.carry_from_before and self.carry_main:

@@ -129,14 +129,13 @@ def fiscal_period(txt: str, start_month: int | None, ref_date: date | None) -> s
     months = [month_number(m.group(0)) for m in re.finditer(MON, txt, re.I) if not re.fullmatch(
         r"(?i)may|mar", m.group(0).rstrip("."))]
     if split and len(months) == 2:
-        (a, b), (m1, m2) = split, months
+        (a, _), (m1, m2) = split, months
         if m2 < m1:  # "July-April 2023-24": July 2023 to April 2024
             return span(a, m1, 12 - m1 + m2 + 1)
         if start_month is None:
             return None
-        y = a if m1 >= start_month else b  # "July-September 2023-24" in a July–June year: 2023
-        return span(y, m1, m2 - m1 + 1)
-    if start_month is None or start_month == 1 or months:
+        return _months_of(a, (m1, m2), start_month)  # "July-September 2023-24" in a July–June year: 2023
+    if start_month is None or start_month == 1 or len(months) not in (0, 2):
         return None
     single = None
     if not split:
@@ -147,6 +146,10 @@ def fiscal_period(txt: str, start_month: int | None, ref_date: date | None) -> s
                           ref_date=ref_date)
     if a is None:
         return None
+    if months:
+        # "July–December of fiscal year 2018-19", "October-December of the current fiscal year": those months of
+        # that fiscal year (None when they do not lie in it in order)
+        return _months_of(a, (months[0], months[1]), start_month)
     first = _FIRST_RX.search(txt)
     part = _PART_RX.search(txt)
     if first:
@@ -159,6 +162,13 @@ def fiscal_period(txt: str, start_month: int | None, ref_date: date | None) -> s
         last = start_month + (k - 1) * size
         return span(a + (last - 1) // 12, (last - 1) % 12 + 1, size)
     return span(a, start_month, 12)
+
+
+def _months_of(a: int, months: tuple[int, int], start_month: int) -> str | None:
+    """The months ``m1``–``m2`` of the fiscal year that begins in month ``start_month`` of year ``a``; None when they
+    do not lie in it in order ("March–August" of a July–June year)."""
+    o1, o2 = ((m - start_month) % 12 for m in months)
+    return span(a + (start_month + o1 - 1) // 12, months[0], o2 - o1 + 1) if o2 >= o1 else None
 
 
 def wrapped_range(m1: int, m2: int, ref_date: date | None) -> str | None:

@@ -17,170 +17,37 @@ the first half of 2017: the first half of 2016), never the calendar year.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 
-from mirrortrade.claims.anchors import dateline_year, dates_compared_figure, spoken_of_as_past
+from mirrortrade.claims.anchors import dates_compared_figure
 from mirrortrade.claims.anchors import reference_date as reference_date
-from mirrortrade.claims.fiscal import MON as _MON
 from mirrortrade.claims.fiscal import MONTHS as _MONTHS
 from mirrortrade.claims.fiscal import ORD as _ORD
 from mirrortrade.claims.fiscal import count, fiscal_period, past_months, trailing, wrapped_range
 from mirrortrade.claims.fiscal import last_month as _last_month
 from mirrortrade.claims.fiscal import span as _span
+from mirrortrade.claims.period_patterns import COMPARISON_BEFORE as _COMPARISON_BEFORE
+from mirrortrade.claims.period_patterns import FULL_DATE_BEFORE as _FULL_DATE_BEFORE
+from mirrortrade.claims.period_patterns import PATTERNS as _PATTERNS
+from mirrortrade.claims.period_patterns import SUPERLATIVE_BEFORE as _SUPERLATIVE_BEFORE
+from mirrortrade.claims.period_patterns import PeriodMention as PeriodMention
+from mirrortrade.claims.period_patterns import is_base as _is_base
+from mirrortrade.claims.period_patterns import is_span as _is_span
+from mirrortrade.claims.period_patterns import parse as _parse
+from mirrortrade.claims.period_patterns import two_digit as _two_digit
+from mirrortrade.claims.period_patterns import year_to_date as _year_to_date
+from mirrortrade.claims.ref_years import data_year as data_year
+from mirrortrade.claims.ref_years import infer_reference_year as infer_reference_year
+from mirrortrade.claims.ref_years import reference_year as reference_year
+from mirrortrade.claims.relative_periods import SHIFT_BACK as _SHIFT_BACK
+from mirrortrade.claims.relative_periods import YEAR_BEFORE as _YEAR_BEFORE
+from mirrortrade.claims.relative_periods import bracketed_bases as _bracketed_bases
+from mirrortrade.claims.relative_periods import context_from_before as _context_from_before
+from mirrortrade.claims.relative_periods import fiscal_months as _fiscal_months
+from mirrortrade.claims.relative_periods import part_of_year
+from mirrortrade.claims.relative_periods import rel_year as _rel_year
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
-
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_REL = r"(?:this|last|the\s+current|the\s+previous|the\s+preceding|the\s+past|the\s+prior|next)\s+year"
-_YREF = r"(?:(?:of\s+|in\s+)?(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)|(?:of\s+)?(?P<rel>" + _REL + r"))"
-
-#: a split year ("2023-24", "2018/19", "2023–2024"): a fiscal or marketing year across two calendar years
-_SPLIT = r"(?P<sy>" + _YEAR + r")\s*[-–/]\s*(?P<sy2>\d\d(?:\d\d)?)(?![\d-])"
-
-#: the year(s) after "fiscal"/"FY": "2023-24", "(2018-19)", "2024", "'24"
-_FYEAR = r"(?:(?:\(\s*)?" + _SPLIT + r"(?:\s*\))?|['’]?(?:" + _YEAR + r"|\d\d)\b)"
-
-#: a split year without named groups ("2024-25", "2024/25")
-_SPLIT_PLAIN = _YEAR + r"\s*[-–/]\s*\d\d(?:\d\d)?(?![\d-])"
-_NMONTHS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "April 2024-January 2025", "between July 2023 and March 2024": months of two named years
-    ("month_year_range", re.compile(
-        r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*,?\s*(?P<ya>" + _YEAR + r")\s*(?:–|—|-|to|through|and|until|"
-        r"till)\s*(?P<m2>" + _MON + r")\s*,?\s*(?P<yb>" + _YEAR + r")\b", re.I)),
-    # "the 12 months through March", "the year to June 2024", "the twelve months ended September": a trailing window
-    ("trailing", re.compile(
-        r"\b(?:(?:the\s+|a\s+)?(?P<n>" + _NMONTHS + r")[\s-]+months?|(?:the|a)\s+year)\s+(?:through|to|ended|ending|"
-        r"up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?P<tm>" + _MON + r")(?:\s*,?\s*(?P<ty>" + _YEAR + r"))?", re.I)),
-    # "the first ten months of 2024-25", "the 2024/25 fiscal year": a fiscal year written as its calendar years
-    ("span", re.compile(
-        r"\b(?:(?:the\s+)?first\s+" + _NMONTHS + r"\s+months\s+of\s+(?:the\s+)?\(?\s*" + _SPLIT_PLAIN + r"\s*\)?"
-        r"|(?:the\s+)?" + _SPLIT_PLAIN + r"\s+(?:fiscal|financial)\s+year\b)", re.I)),
-    # "the first eight months of the current fiscal year", "fiscal year 2023-24", "FY2024", "last fiscal year", "the
-    # third quarter of fiscal 2024": a fiscal year's months depend on the country's fiscal calendar (July-June,
-    # April-March, ...): resolved when the article says which (fiscal.py), else named but unresolved (never the
-    # calendar year it shares a number with)
-    ("span", re.compile(
-        r"\b(?:(?:the\s+)?(?:first\s+" + _NMONTHS + r"\s+months|(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
-        r"(?:quarter|half))(?:\s*\(\s*" + _MON + r"\s*(?:–|—|-|to|through)\s*" + _MON + r"\s*\))?\s+of\s+)?(?:the\s+)?(?:(?:current|this|last|previous|prior|past|ongoing|next|same|corresponding)\s+)?"
-        r"(?:(?:fiscal|financial)\s+year\b|(?:fiscal\s+|FY\s?)(?=['’(]?\d))(?:\s*" + _FYEAR + r")?", re.I)),
-    # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
-    ("span", re.compile(
-        r"\b(?:(?:" + _MON + r")\s*(?:–|—|-|to|through)\s*(?:" + _MON + r")\s*,?\s*\(?\s*)?" + _SPLIT)),
-    # "July–January": a month range that wraps round the year end (a fiscal year's part), not January–July
-    ("span", re.compile(
-        r"\b(?P<w1>" + _MON + r")\s*(?:–|—|-|to|through)\s*(?P<w2>" + _MON + r")", re.I)),
-    ("months", re.compile(
-        r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
-        r"(?:\s+" + _YREF + r")?", re.I)),
-    # "the first three quarters of 2009": January–September
-    ("quarters_n", re.compile(
-        r"\b(?:the\s+)?first\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
-    # "over the past eight months" in an article of November: the year's months to date (:func:`fiscal.past_months`)
-    ("past_months", re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?P<n>" + _NMONTHS + r")[\s-]+months\b",
-                               re.I)),
-    # "in the nine months", "over the four months", "up 29.5% in nine months": the months to date of the year in
-    # context
-    ("months", re.compile(
-        r"\b(?:in|over|during|for|after)\s+(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
-        r"[\s-]+months?(?:\s+period)?(?:\s+" + _YREF + r")?", re.I)),
-    # "during this period", "over the same ten months", "in that period", "during the months under review", "in the
-    # month": the period the text is about, not a base
-    ("context", re.compile(
-        r"\b(?:during|in|over|for|within)\s+(?:(?:this|that|these|those|the\s+same|the\s+reporting|the\s+said)\s+"
-        r"(?:" + _NMONTHS + r"\s+)?(?:period|time|months?)\b|the\s+(?:period|months?|quarter|half)\s+under\s+"
-        r"(?:review|consideration)\b|the\s+month\b)(?!\s+(?:of|in|a|last|the\s+previous)\b)", re.I)),
-    ("quarter_words", re.compile(
-        r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+" + _YREF + r")?", re.I)),
-    ("half_words", re.compile(
-        r"\b(?:the\s+)?(?P<o>first|second|1st|2nd)[\s-]+half(?:\s+" + _YREF + r")?", re.I)),
-    # "9M 2024", "9M24": the first nine months (never the year it names; "$9M" is money)
-    ("months", re.compile(r"(?<![$€£¥\d.,])\b(?P<n>[1-9]|1[01])M(?:\s+|\s*['’])?(?P<y>" + _YEAR + r"|\d\d)\b(?![.,]\d)")),
-    # "Q1-Q3 2024", "Q1–Q3": January–September (never the third quarter alone)
-    ("quarter_range", re.compile(
-        r"\bQ(?P<q1>[1-4])\s*(?:–|—|-|to|through)\s*Q(?P<q2>[1-4])\b(?:\s*(?:of\s+)?['’]?(?P<y>" + _YEAR + r"|\d\d)\b)?")),
-    # "in H1", "for the H2": the half of the year in context
-    ("half_bare", re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Oo]ver)\s+(?:the\s+)?H(?P<h4>[12])\b(?![\s/'’-]*\d)")),
-    ("quarter_code", re.compile(
-        r"\bQ(?P<q>[1-4])(?:\s+of)?[\s/-]*['’]?(?P<y>" + _YEAR + r"|\d\d)\b"
-        r"|\b(?P<q2>[1-4])Q[\s/-]*['’]?(?P<y2>" + _YEAR + r"|\d\d)\b"
-        r"|\b(?P<y3>" + _YEAR + r")[\s-]?Q(?P<q3>[1-4])\b")),
-    ("half_code", re.compile(
-        r"\bH(?P<h>[12])[\s/-]*['’]?(?P<y>" + _YEAR + r"|\d\d)\b"
-        r"|\b(?P<h2>[12])H[\s/-]*['’]?(?P<y2>" + _YEAR + r"|\d\d)\b"
-        r"|\b(?P<y3>" + _YEAR + r")[\s-]?H(?P<h3>[12])\b")),
-    ("month_range", re.compile(
-        r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*(?:–|—|-|to|through|and|until|till)\s*(?P<m2>" + _MON + r")"
-        r"(?:\s*(?:of\s+)?,?\s*(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r")))?", re.I)),
-    ("month", re.compile(
-        r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>" + _REL + r"))"
-        r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
-        # "October alone brought $19.8 billion": the month by itself; "January's exports"
-        r"|\b(?P<m3>(?!may\b)" + _MON + r")\s+alone\b"
-        r"|\b(?P<m4>" + _MON + r")['’]s\b",
-        re.I)),
-    ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
-    ("relative", re.compile(
-        r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
-        r"the\s+preceding\s+year|"
-        r"the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|the\s+past\s+year|next\s+year|"
-        r"the\s+(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:(?:of\s+|in\s+)?(?:last|the\s+previous)\s+"
-        r"year|a\s+year\s+(?:ago|earlier|before))|year[\s-]on[\s-]year|"
-        r"year[\s-]over[\s-]year|\by/y\b|\byoy\b|for\s+the\s+(?:(?:whole|full|entire)\s+)?year)", re.I)),
-]
-
-_BASE_BEFORE = re.compile(
-    r"(?:\bover|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bfrom|\bversus|\bvs\.?|\bagainst|\brelative\s+to|"
-    r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?|\bsince"
-    # "17 percent above January 2024", "3 percent below the first half of 2023"
-    r"|(?:\d|percent|per\s+cent|%)\s+(?:above|below)"
-    # "than in the same period of 2019", "compared with the corresponding months of 2023"
-    r"|\b(?:same|corresponding|like|similar|comparable)\s+(?:period|time|months?|quarter|half)\s+(?:of|in|a year)"
-    r")\s+(?:the\s+|that\s+of\s+|in\s+)?$",
-    re.I,
-)
-_BASE_AFTER_POSS = re.compile(r"^\s*(?:total|level|figure|result|volume|value|record|tally|amount)s?\b", re.I)
-
-
-@dataclass(frozen=True)
-class PeriodMention:
-    start: int
-    end: int
-    text: str
-    period: str | None  # model.Period string, None when it cannot be resolved
-    base: bool  # a comparison base, not the figure's own period
-    full_year: bool
-    relative: str | None = None  # "last", "this", "previous", "yoy", "context", "compared", "span"
-
-
-def _two_digit(y: str) -> int:
-    v = int(y)
-    return v if v > 100 else 2000 + v
-
-
-#: relative mentions of the year before the period in context
-_YEAR_BEFORE = ("the previous year", "the prior year", "the preceding year", "the year before", "a year earlier",
-                "a year before", "a year ago")
-#: the ones that shift the period in context back a year, whatever its span ("the previous year" names a year)
-_SHIFT_BACK = ("a year earlier", "a year before", "a year ago")
-
-
-def _rel_year(rel: str, ref_year: int | None, context_year: int | None) -> int | None:
-    r = " ".join(rel.lower().split())
-    if r in ("this year", "the current year"):
-        return ref_year
-    if r == "next year":
-        return ref_year + 1 if ref_year else None
-    if r in ("last year", "the past year"):
-        return ref_year - 1 if ref_year else None
-    if r in _YEAR_BEFORE:
-        if context_year:
-            return context_year - 1
-        return ref_year - 1 if ref_year else None
-    return None
 
 
 def find_periods(
@@ -372,7 +239,9 @@ def find_periods(
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
     out.sort(key=lambda p: p.start)
+    out = part_of_year(text, out, cp, ref_year)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
+
 
 
 def _restated(out: list[PeriodMention], stated: list[str], fiscal_start: int | None = None) -> list[PeriodMention]:
@@ -392,200 +261,3 @@ def _restated(out: list[PeriodMention], stated: list[str], fiscal_start: int | N
         res.append(pm)
     return res
 
-
-def _fiscal_months(stated: list[str], n: int, fiscal_start: int, cp: Period | None) -> str | None:
-    """The span of ``n`` months opening the fiscal year (from month ``fiscal_start``) that the article stated: "" when
-    it stated none (the months are the calendar's); when it stated several (this year's and a year before), the one
-    the period in context ``cp`` lies in; None when that is not one, or the article also stated the calendar's first
-    ``n`` months (which is meant is not said)."""
-    spans = {p for p in stated if (q := _parse(p)) is not None and q.n_months == n}
-    fiscal = {p for p in spans if _parse(p).start_month == fiscal_start}  # type: ignore[union-attr]
-    if not fiscal:
-        return ""
-    if any(_parse(p).start_month == 1 for p in spans):  # type: ignore[union-attr]
-        return None
-    if len(fiscal) > 1 and cp is not None:
-        fiscal = {p for p in fiscal if _parse(p).contains(cp)}  # type: ignore[union-attr]
-    return fiscal.pop() if len(fiscal) == 1 else None
-
-
-def _parse(period: str | None) -> Period | None:
-    try:
-        return Period.parse(period) if period else None
-    except PeriodError:
-        return None
-
-
-def _is_span(g: dict[str, str | None]) -> bool:
-    """A split year names two consecutive years ("2023-24", "2023/2024"); a month range without one spans two
-    years only when it wraps round the year end ("July–January")."""
-    if g.get("sy"):
-        y, y2 = int(g["sy"]), int(g["sy2"])  # type: ignore[arg-type]
-        return y2 == y + 1 or y2 == (y + 1) % 100
-    if g.get("w1"):
-        return _MONTHS[g["w2"].lower().rstrip(".")] < _MONTHS[g["w1"].lower().rstrip(".")]  # type: ignore[union-attr]
-    return True
-
-
-def _context_from_before(out: list[PeriodMention]) -> list[PeriodMention]:
-    """"$19.9 billion in January–November 2024 and $22.7 billion for the full year", "in the first half of 2023
-    ... during this period": a mention of the period in context takes the one named before it in the text."""
-    res: list[PeriodMention] = []
-    for pm in out:
-        # the period named before (a "during this period" that was resolved counts: "over the same ten months ...
-        # from $8.3 billion a year earlier" is those months a year before)
-        prev = next((q for q in reversed(res) if not q.base and (q.period or q.relative == "span")
-                     and (q.relative != "context" or (q.period and pm.relative != "context"))), None)
-        if prev is not None and prev.period is None and pm.relative in ("context", "previous", "prior", "year"):
-            # "... in July-June 2023-24, against $9.7 billion a year earlier": relative to a span with no calendar
-            # period, so none either
-            pm = PeriodMention(pm.start, pm.end, pm.text, None, pm.base, pm.full_year, "span")
-        elif pm.relative == "context" and pm.base:
-            # "less than in the same period": the same span a year earlier, a year-on-year base
-            pm = PeriodMention(pm.start, pm.end, pm.text, None, True, pm.full_year, "yoy")
-        elif pm.relative == "context" and prev is not None:
-            period = str(Period.parse(prev.period).year) if pm.full_year else prev.period  # type: ignore[arg-type]
-            pm = PeriodMention(pm.start, pm.end, pm.text, period, pm.base, pm.full_year, pm.relative)
-        elif pm.relative in ("previous", "prior", "year") and pm.full_year and prev is not None:
-            # "$8.9 billion in 2024, up 6.9 percent on the previous year": the year before the one just named;
-            # "$1.1 billion in January–June 2024, up from $0.9 billion a year earlier": the same months a year before
-            p0 = Period.parse(prev.period)  # type: ignore[arg-type]
-            if (pm.relative == "year" and p0.n_months < 12) or p0.kind == "span":
-                pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.same_span_previous_year()), pm.base, False,
-                                   pm.relative)
-            else:
-                pm = PeriodMention(pm.start, pm.end, pm.text, str(p0.year - 1), pm.base, pm.full_year, pm.relative)
-        res.append(pm)
-    return res
-
-
-def _bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
-    """A period in brackets right after a comparison base ("9.4 percent higher year on year ($5.3 billion in
-    January–June 2023)") dates the base's level: it is a base too, never the period the text goes on about."""
-    res = []
-    for pm in out:
-        if not pm.base:
-            opened = text.rfind("(", 0, pm.start)
-            if opened >= 0 and ")" not in text[opened:pm.start] and any(
-                    b.base and b.end <= opened and not text[b.end:opened].strip() for b in out):
-                pm = PeriodMention(pm.start, pm.end, pm.text, pm.period, True, pm.full_year, pm.relative)
-        res.append(pm)
-    return res
-
-
-_SUPERLATIVE_BEFORE = re.compile(
-    r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|fastest|slowest|"
-    r"steepest|most|least)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
-_FULL_DATE_BEFORE = re.compile(r"(?:" + _MON + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+$|\b\d{1,2}\s+(?:" + _MON + r")\s+$"
-                               r"|\b(?:published|released|issued|unveiled)(?:\s+(?:on|in))?\s+$", re.I)  # "published in January"
-_COMPARISON_BEFORE = re.compile(r"\b(?:in|by)\s+comparison\b[\s,]*$|\b(?:in|by)\s+contrast\b[\s,]*$", re.I)
-#: "over" names a comparison base only after a change ("rose 55 percent over 2024", "an increase of $5bn over
-#: 2023"); at the head of a clause ("Over January–September, turnover fell ...") it names the figure's period
-_CHANGE_BEFORE_OVER = re.compile(
-    r"(?:\d|%|percent|per\s+cent|\b(?:rise|rose|risen|grew|grown|growth|increase[ds]?|up|higher|more|less|lower|"
-    r"down|fell|fallen|drop(?:ped)?|decline[ds]?|decrease[ds]?|jump(?:ed)?|gain(?:ed)?|surge[ds]?|climb(?:ed)?|"
-    r"change|compared|total|figure|level|result))\W*(?:\w+\W+){0,2}over\s+(?:the\s+|that\s+of\s+|in\s+)?$",
-    re.I)
-
-
-def _year_to_date(kind: str, g: dict[str, str | None], txt: str) -> bool:
-    """A part of a year counted from January ("the first eight months", "January–August", "the first half", "Q1-Q3"),
-    named without its year."""
-    if kind in ("months", "quarters_n"):
-        return bool(re.match(r"(?i)(?:the\s+)?first\b", txt))
-    if kind in ("quarter_words", "half_words"):
-        return _ORD.get(str(g.get("o")).lower()) == 1
-    if kind == "month_range":
-        return _MONTHS.get(str(g.get("m1")).lower().rstrip(".")) == 1
-    if kind == "quarter_range":
-        return g.get("q1") == "1"
-    return kind == "half_bare" and g.get("h4") == "1"
-
-
-def _is_base(text: str, start: int, end: int, poss: str | None) -> bool:
-    before = text[max(0, start - 30):start]
-    if _BASE_BEFORE.search(before):
-        if re.search(r"\bover\s+(?:the\s+|that\s+of\s+|in\s+)?$", before, re.I) and not _CHANGE_BEFORE_OVER.search(
-                text[max(0, start - 60):start]):
-            return False
-        if re.search(r"(?:\band|\bwhile|\bwhereas|\bbut)\s+over\s+(?:the\s+)?$", before, re.I) \
-                and not re.match(r"\d", text[start:end]):
-            return False  # "to $520 million, and over the first five months of 2023 it grew": a span opening a clause
-        return True
-    after = text[end:end + 20]
-    # "three times the 2014 figure": a year standing as the attribute of a level noun names that level
-    if re.search(r"\bthe\s+$", before, re.I) and re.match(
-            r"^\s+(?:total|level|figure|result|volume|value|tally|amount)s?\b", after, re.I):
-        return True
-    if re.match(r"^['’]s\s+(?:total|level|figure|result|volume|value|tally|amount)", after, re.I) or (
-        poss and _BASE_AFTER_POSS.match(after) and re.search(r"\b(?:over|than|from|with|to|on)\s+$", before)
-    ):
-        return True
-    return False
-
-
-_ANY_YEAR = re.compile(r"(?<![\w$.,/-])(" + _YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)")
-
-
-def infer_reference_year(text: str) -> int | None:
-    """Estimate the year an undated article was written in.
-
-    The latest year the text mentions (ranges like "2026-27" and targets "by 2030" are
-    ignored) is the latest data year. When that year is mentioned as a whole year ("in 2025",
-    "2025's total") the article looks back on it and was written the year after; when it is
-    only mentioned with a part of it ("the first half of 2025"), or only in the present tense ("In 2020 ... ties are
-    holding"), the article was written in it.
-    """
-    years: list[int] = []
-    full: set[int] = set()
-    partial: set[int] = set()
-    for m in _ANY_YEAR.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()].lower()
-        if re.search(r"\b(?:by|until|till|through|target\w*|plan\w*|goal)\s+(?:the\s+end\s+of\s+)?$", before):
-            continue
-        y = int(m.group(1))
-        years.append(y)
-        if re.search(r"(?:months|quarter|half|q[1-4]|h[12]|" + _MON.lower() + r")\s*(?:of\s+)?$", before) or \
-                _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
-            partial.add(y)
-        else:
-            full.add(y)
-    if not years:
-        return None
-    latest = max(years)
-    if latest in full and not any(spoken_of_as_past(text, m.end()) for m in _ANY_YEAR.finditer(text) if int(m.group(1)) == latest):
-        # "In 2020, despite the pandemic, we can see that trade ties are holding": the year spoken of in the present
-        # tense, never in the past, is the one the article was written in
-        return latest
-    return latest + 1 if latest in full else latest
-
-
-def data_year(text: str, ref_year: int | None = None) -> int | None:
-    """The year most figures of the text are about: the most mentioned year (ties: latest). Comparison
-    bases ("compared with 2024"), targets ("by 2030"), full dates ("Feb 20, 2023", a dateline) and years
-    after the article's own year do not count."""
-    years = []
-    for m in _ANY_YEAR.finditer(text):
-        before = text[max(0, m.start() - 30):m.start()]
-        if _BASE_BEFORE.search(before):
-            continue
-        if re.search(r"\b(?:by|until|till|through|target\w*|plan\w*|goal)\s+(?:the\s+end\s+of\s+)?$", before, re.I):
-            continue
-        if re.search(r"(?:" + _MON + r")\s+\d{1,2},?\s+$|\d{1,2}\s+(?:" + _MON + r")\s+$", before, re.I):
-            continue
-        y = int(m.group(1))
-        if ref_year is not None and y > ref_year:
-            continue
-        years.append(y)
-    if not years:
-        return None
-    c = Counter(years)
-    top = max(c.values())
-    return max(y for y, n in c.items() if n == top)
-
-
-def reference_year(text: str, article_date: date | None) -> int | None:
-    """The year the article was written: its date, else a dateline at its top, else :func:`infer_reference_year`."""
-    if article_date:
-        return article_date.year
-    return dateline_year(text) or infer_reference_year(text)
