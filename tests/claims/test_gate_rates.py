@@ -14,9 +14,10 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.filters import revision_sized as _revision_sized
 from mirrortrade.claims.neighbours import gate, printed_rate, rate_misreading, rate_witnesses, witnesses
 from mirrortrade.claims.reading import read_article
-from mirrortrade.claims.verify import _assign_status, _revision_sized
+from mirrortrade.claims.verify import _assign_status
 
 
 def _claim(cid: str, value: float | None, *, par: str = "UZB", when: str = "2024", growth: float | None = None,

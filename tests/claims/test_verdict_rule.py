@@ -6,7 +6,9 @@ Every article here is invented for the test."""
 from __future__ import annotations
 
 from _corpus_bench import cs
-from mirrortrade.claims.verify import _one_publication_fits, _part_year_not_implausible, check_article
+from mirrortrade.claims.filters import one_publication_fits as _one_publication_fits
+from mirrortrade.claims.filters import part_year_not_implausible as _part_year_not_implausible
+from mirrortrade.claims.verify import check_article
 
 FLAGS = ("conflict", "implausible")
 
@@ -112,7 +114,7 @@ def test_the_scorer_counts_an_expected_mirror_gap_as_caught_by_a_mirror_gap_find
 def test_a_figure_revised_after_the_article_is_notable_not_a_conflict() -> None:
     from datetime import date
 
-    from mirrortrade.claims.verify import _revised_since
+    from mirrortrade.claims.filters import revised_since as _revised_since
 
     def conflict() -> dict:
         return {"rule": "source_conflict", "status": "conflict", "severity": "low", "message": "m",

@@ -29,9 +29,18 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.checks.context import CheckContext
-from mirrortrade.checks.intervals import implied_growth_pct
 from mirrortrade.checks.rules import RULES
 from mirrortrade.claims.extract import Claim
+from mirrortrade.claims.filters import (
+    may_raise,
+    near_rate_conflict,
+    one_publication_fits,
+    overlaps,
+    part_year_not_implausible,
+    revised_since,
+    store_dates,
+    truncation_explains,
+)
 from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
 from mirrortrade.claims.misread import set_aside
@@ -175,8 +184,6 @@ def _gdp_rows(indicators: Sequence[IndicatorFigure], store_ind: pd.DataFrame, ti
     return pd.DataFrame(rows)
 
 
-def _overlaps(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
-    return a_lo <= b_hi and b_lo <= a_hi
 
 
 def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
@@ -194,7 +201,7 @@ def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFra
             by_key.setdefault(k, []).append(f)
     for c in claims.itertuples():
         for f in by_key.get((c.reporter, c.partner, c.flow, c.period, c.source_id), []):
-            if (_overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
+            if (overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
                     c.quote.strip() == str(f.quote).strip() or _same_number(c, f))) or _truncated(c, f):
                 matches.setdefault(c.figure_id, []).append(f.figure_id)
                 drop.add(f.figure_id)
@@ -277,16 +284,16 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
-    findings = [f for f in findings if _may_raise(f, by_id, restated) and not _truncation_explains(f, by_id)
-                and not _near_rate_conflict(f, by_id)]
+    findings = [f for f in findings if may_raise(f, by_id, restated) and not truncation_explains(f, by_id)
+                and not near_rate_conflict(f, by_id)]
     own = set(store_obs.loc[store_obs["title"].astype(str).str.strip() == title.strip(), "figure_id"]) \
         if len(store_obs) and "title" in store_obs.columns else set()
-    findings = _one_publication_fits(findings, own)
+    findings = one_publication_fits(findings, own)
     when = published or article_date
-    vintages = _store_dates(store_obs) if when is not None else {}
+    vintages = store_dates(store_obs) if when is not None else {}
     for f in findings:
-        _revised_since(f, vintages, when)
-        _part_year_not_implausible(f)
+        revised_since(f, vintages, when)
+        part_year_not_implausible(f)
     findings, gated = gate(findings, claims, store_obs, own)
     claims = [c for c in claims if c.id not in gated]
     findings, aside = set_aside(findings, claims, unresolved, store_obs, own, when)
@@ -299,88 +306,6 @@ def check_claims(
     for c in [*unresolved, *gated.values()]:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
-
-
-def _may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]]) -> bool:
-    """A finding that marks figures wrong is raised only if every claim it rests on was read surely enough
-    (:data:`~mirrortrade.claims.claim.FLAGGABLE`): one misread claim is enough to make the whole finding an
-    artefact of the reading, not of the article.
-
-    A mirror gap says two statistics differ, not that the article misquotes one. A claim that restates a figure
-    already in the store from the same statistics (same reporter, partner, flow, period and source, the number
-    within its rounding: ``restated``) stands for that stored figure, so a gap between it and the other side's is a
-    gap between two stored figures however surely the claim's reporter was read: it may carry the finding — when
-    every claim of the finding stands for a stored figure so, never beside a claim read afresh (whose misreading
-    the less sure reading would then no longer hold back)."""
-    if f["status"] not in FLAGS:
-        return True
-    ids = [cid for cid in f["claims"] if cid in by_id]
-    if all(by_id[cid].flaggable for cid in ids):
-        return True
-    return f["rule"] == "mirror_gap" and all(cid in restated for cid in ids)
-
-
-def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim], *, whole: bool = False) -> tuple[float, float] | None:
-    """A figure's interval from a finding's evidence, widened for truncation when it is a claim of this article
-    printed with decimals, or with ``whole`` in whole units too (:func:`~mirrortrade.claims.internal.cut_interval`);
-    a stored figure is rounded."""
-    from mirrortrade.claims.internal import cut_interval
-
-    iv = ev.get("interval")
-    if not iv or len(iv) != 2 or iv[0] is None or iv[1] is None:
-        return None
-    lo, hi = float(iv[0]), float(iv[1])
-    ids = ev.get("figure_ids") or []
-    claims = [by_id[i] for i in ids if i in by_id]
-    if len(claims) == 1 and len(ids) == 1:
-        return cut_interval((lo, hi), claims[0], whole=whole)
-    return lo, hi
-
-
-def _truncation_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
-    """A conflict that disappears once the article's printed figures may be cut rather than rounded is no
-    conflict: the press truncates as often as it rounds. So in the rules that compare what the article printed
-    with arithmetic: a sum ("$2.19 billion" for $699.3 million + $1,496.2 million), a growth rate against its
-    two levels ("1.9%" for +1.96%). (Two publications of one statistic: see :func:`_truncated`.)"""
-    if f["status"] != "conflict":
-        return False
-    ev = f.get("evidence") or {}
-    if f["rule"] == "growth_consistency":
-        return _growth_cut_fits(ev, by_id)
-    if f["rule"] != "sum_consistency":
-        return False
-    parts, total = ev.get("parts"), ev.get("total")
-    if not parts or not isinstance(total, dict):
-        return False
-    ivs = [_cut_interval(p, by_id) for p in parts if isinstance(p, dict)]
-    # the total may be given in whole units cut from the parts' sum ("touched $125 billion" for $125.66 billion)
-    tiv = _cut_interval(total, by_id, whole=True)
-    if tiv is None or len(ivs) != len(parts) or any(iv is None for iv in ivs):
-        return False
-    lo = sum(iv[0] for iv in ivs)  # type: ignore[index]
-    hi = sum(iv[1] for iv in ivs)  # type: ignore[index]
-    return _overlaps(lo, hi, *tiv)
-
-
-def _growth_cut_fits(ev: dict[str, Any], by_id: dict[str, Claim]) -> bool:
-    """A growth rate printed with decimals by the article ("1.9%") may be cut toward zero ([1.9, 2.0) for a
-    rise, (−5.7, −5.6] for a fall); its levels may be cut too. Does the rate then fit its two levels?"""
-    pub, cur, prev = ev.get("published"), ev.get("current"), ev.get("previous")
-    if not (isinstance(pub, list | tuple) and len(pub) == 2 and isinstance(cur, dict) and isinstance(prev, dict)):
-        return False
-    civ, piv = _cut_interval(cur, by_id), _cut_interval(prev, by_id)
-    if civ is None or piv is None or not piv[0] > 0:
-        return False
-    glo, ghi = float(pub[0]), float(pub[1])
-    width = ghi - glo
-    if not (0 < width < 1) or not any(i in by_id for i in cur.get("figure_ids") or []):
-        return False  # a rate printed without decimals ("18%") is taken as rounded, as levels are
-    if (glo + ghi) / 2 >= 0:
-        ghi += width / 2
-    else:
-        glo -= width / 2
-    lo, hi = implied_growth_pct(piv, civ)
-    return _overlaps(lo, hi, glo, ghi)
 
 
 def _set_aside_collisions(claims: list[Claim]) -> None:
@@ -400,7 +325,7 @@ def _set_aside_collisions(claims: list[Claim]) -> None:
     for group in groups.values():
         for c in group:
             lo, hi = c.interval  # type: ignore[misc]
-            rivals = [o for o in group if o is not c and not _overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
+            rivals = [o for o in group if o is not c and not overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
             if not rivals:
                 continue
             if all(o.confidence < c.confidence for o in rivals):
@@ -453,99 +378,6 @@ def _about(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:
         if (c.reporter, c.partner, c.flow) in ((rep, par, flow), (par, rep, MIRROR_FLOW.get(flow, flow))):
             out.append(cid)
     return out
-
-
-def _near_rate_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
-    """A growth conflict about a rate said to fall just short of, or just pass, a round number ("jumped by almost 30
-    percent" for 27.3): a journalist's approximation, not a rounding the levels can be held to (its reading is not
-    centred on the number printed). The conflict is dropped: the rate is left unverified by its levels, never
-    flagged. So is a conflict of several rates checked together (a turnover's and its two parts') when one of them
-    is such an approximation."""
-    if f.get("rule") != "growth_consistency" or f.get("status") != "conflict" or not f.get("claims"):
-        return False
-    return any(_approximate_rate(by_id.get(cid)) for cid in f["claims"])
-
-
-def _approximate_rate(c: Claim | None) -> bool:
-    """A growth rate read as an interval not centred on the number printed ("almost 30 percent")."""
-    if c is None or c.growth_pct is None or c.growth_low is None or c.growth_high is None:
-        return False
-    return math.isfinite(c.growth_high - c.growth_low) and abs((c.growth_low + c.growth_high) / 2 - c.growth_pct) > 1e-9
-
-
-def _one_publication_fits(findings: list[dict[str, Any]], own: AbstractSet[str] = frozenset()) -> list[dict[str, Any]]:
-    """A growth rate checked against several publications of its base year (a first release and a revision,
-    two outlets' roundings) is consistent when it fits one of them: the article may have computed it from
-    the other. Its conflicts with the rest are dropped."""
-    fits = {tuple(f["claims"]) for f in findings if f["rule"] == "growth_consistency" and f["status"] == "consistent"}
-    out = [f for f in findings if not (f["rule"] == "growth_consistency" and f["status"] == "conflict"
-                                       and tuple(f["claims"]) in fits)]
-    # likewise a level that restates one stored publication of its statistic quotes its source correctly; that
-    # another publication prints the statistic otherwise is the store's own source_conflict, a note here
-    # (``own``: stored figures of this very article, which say nothing about its source)
-    matched = {f["claims"][0]: [i for i in f["evidence"]["figure_ids"] if i not in own]
-               for f in out if f["rule"] == "store_match"}
-    matched = {c: ids for c, ids in matched.items() if ids}
-    for f in out:
-        if f["rule"] == "source_conflict" and f["status"] == "conflict" and set(f["claims"]) <= set(matched):
-            f["status"], f["severity"] = "notable", "low"
-            same = ", ".join(i for c in f["claims"] for i in matched[c])
-            f["message"] += (f" The article's figure matches another publication of the same statistic ({same}): "
-                             "the publications disagree, not the article with its source.")
-    return out
-
-
-def _store_dates(store_obs: pd.DataFrame) -> dict[str, date]:
-    """Stored figure id -> the day it was published (its publication date, else its vintage)."""
-    out: dict[str, date] = {}
-    if store_obs is None or store_obs.empty:
-        return out
-    for fid, pub, vin in zip(store_obs["figure_id"], store_obs["pub_date"], store_obs["vintage"], strict=True):
-        for x in (pub, vin):
-            try:
-                d = pd.Timestamp(x).date() if str(x).strip() else None
-            except (ValueError, TypeError):
-                d = None
-            if d is not None:
-                out[str(fid)] = d
-                break
-    return out
-
-
-def _revised_since(f: dict[str, Any], dates: dict[str, date], when: date | None) -> None:
-    """An article's figure that differs from the same statistics' figure published only after the article was
-    written is most likely the first release, revised since: worth a note (``notable``), not an error."""
-    if when is None or f["rule"] != "source_conflict" or f["status"] != "conflict":
-        return
-    stored = [dates[i] for i in (f.get("evidence") or {}).get("figure_ids", []) if i in dates]
-    if stored and all(d > when for d in stored) and _revision_sized(f.get("evidence") or {}):
-        f["status"], f["severity"] = "notable", "low"
-        f["message"] += (f" The stored figure dates from after the article ({when.isoformat()}; its publication, "
-                         "else its retrieval): a revision since is likely, not an error of the article.")
-
-
-#: the largest difference between a first release and its revision taken as a revision (relative to the larger
-#: figure): trade agencies revise a total by a few percent at most; a figure half again the stored one is no
-#: earlier vintage of it but a different number
-REVISION_LIMIT = 0.10
-
-
-def _revision_sized(ev: dict[str, Any]) -> bool:
-    """Could the two figures of a source conflict be one statistic's first release and its revision?"""
-    figs = ev.get("figures") or []
-    ivs = [f.get("interval") for f in figs if isinstance(f, dict)]
-    if len(ivs) != 2 or any(not iv or None in iv for iv in ivs):
-        return True  # nothing to measure: the dates decide, as before
-    (alo, ahi), (blo, bhi) = ([float(x) for x in iv] for iv in ivs)  # type: ignore[union-attr]
-    apart = max(blo - ahi, alo - bhi, 0.0)
-    return apart <= REVISION_LIMIT * max(abs(ahi), abs(bhi), 1.0)
-
-
-def _part_year_not_implausible(f: dict[str, Any]) -> None:
-    """A part-year figure set against a year's GDP is annualised, and an annualised figure is an estimate
-    (seasons, one-off shipments): far above GDP it is worth a look (``notable``), never an error."""
-    if f["rule"] == "exceeds_gdp" and f["status"] == "implausible" and (f.get("evidence") or {}).get("annualised"):
-        f["status"], f["severity"] = "notable", "medium"
 
 
 def _growth_check(f: dict[str, Any], kind: str) -> bool:
