@@ -434,6 +434,13 @@ def source_kind(noun_phrase: str) -> str:
 # Qualifiers
 # --------------------------------------------------------------------------------------------
 
+def _verb_forms(stem: str) -> tuple[str, ...]:
+    """A regular verb's forms: "pass" -> pass, passes, passed, passing; "top" -> top, tops, topped, topping."""
+    double = stem + stem[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", stem) else stem
+    third = stem + "es" if stem.endswith(("s", "sh", "ch", "x")) else stem + "s"
+    return stem, third, double + "ed", double + "ing"
+
+
 #: words just before a figure -> model.QUALIFIERS key (longest phrases first)
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("just under", "near_upper"), ("just below", "near_upper"), ("just shy of", "near_upper"),
@@ -442,14 +449,15 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("nearly", "near_upper"), ("almost", "near_upper"), ("close to", "near_upper"), ("approaching", "near_upper"),
     ("just over", "near_lower"), ("just above", "near_lower"), ("slightly over", "near_lower"),
     ("slightly above", "near_lower"), ("slightly more than", "near_lower"), ("a little over", "near_lower"),
-    ("a little more than", "near_lower"), ("just more than", "near_lower"), ("topping", "near_lower"),
-    ("topped", "near_lower"), ("tops", "near_lower"), ("top", "near_lower"), ("passing", "near_lower"),
-    ("passed", "near_lower"), ("crossing", "near_lower"), ("crossed", "near_lower"),
-    ("more than", "lower"), ("over", "lower"), ("above", "lower"), ("exceeding", "lower"), ("exceeded", "lower"),
-    ("exceeds", "lower"), ("exceed", "lower"), ("in excess of", "lower"), ("at least", "lower"),
-    ("upwards of", "lower"), ("upward of", "lower"), ("surpassing", "lower"), ("surpassed", "lower"),
-    ("crossed the", "lower"), ("crossing the", "lower"), ("passed the", "lower"), ("broke through the", "lower"),
-    ("surpasses", "lower"), ("north of", "lower"), ("no less than", "lower"), ("not less than", "lower"),
+    ("a little more than", "near_lower"), ("just more than", "near_lower"),
+    # a milestone passed ("tops", "passes", "crossed"): every tense of the verb; with "the" ("crossed the $50
+    # billion mark") the figure is only a lower bound
+    *((form, "near_lower") for stem in ("top", "pass", "cross") for form in _verb_forms(stem)),
+    *((f"{form} the", "lower") for stem in ("pass", "cross", "top") for form in _verb_forms(stem)),
+    ("more than", "lower"), ("over", "lower"), ("above", "lower"),
+    *((form, "lower") for stem in ("exceed", "surpass") for form in _verb_forms(stem)),
+    ("in excess of", "lower"), ("at least", "lower"), ("upwards of", "lower"), ("upward of", "lower"),
+    ("broke through the", "lower"), ("north of", "lower"), ("no less than", "lower"), ("not less than", "lower"),
     ("under", "upper"), ("below", "upper"), ("less than", "upper"), ("fewer than", "upper"), ("up to", "upper"),
     ("at most", "upper"), ("no more than", "upper"), ("not more than", "upper"), ("a maximum of", "upper"),
     ("about", "approx"), ("around", "approx"), ("roughly", "approx"), ("approximately", "approx"),
