@@ -454,6 +454,11 @@ class PercentsMixin:
         if generic and whole in named and src is not None and src.reporter and src.reporter not in named:
             # "China's share in the country's total trade": the country is the reporting one, not the share holder
             whole = src.reporter
+        role = self._role_frame(pc.start, 0) if whole is None or generic else None  # type: ignore[attr-defined]
+        if role is not None and (whole is None or whole == role[1].partner) and _role_share(role[1].flow, phrase):
+            # "China remained the country's biggest supplier, accounting for 28.7% of its total imports": the share
+            # of the role's holder's trade (its = the country whose supplier it is, not the sentence's subject)
+            whole = role[1].subject
         if whole is None and re.match(r"(?:its|their)\b", phrase, re.I) and (own_src or named):
             # "China accounts for a third of its trade, the Kyrgyz government said": its = the reporting country;
             # "Kazakhstan's exports to China ..., or 18% of its total exports": its = the sentence's subject
@@ -498,6 +503,13 @@ class PercentsMixin:
         if joint and not re.search(r"\brespectively\b", self.t):
             # "China and Russia account for half of Tajikistan's trade": the two together, no one country's share
             c.cap_slot("partner", 0.3, "joint-holders")
+
+
+def _role_share(role_flow: str, phrase: str) -> bool:
+    """A share whose whole is the trade a role goes with: "of its imports" after a supplier, "of its exports" after a
+    buyer, or a whole naming neither ("of its total trade")."""
+    other = "exports?" if role_flow == "M" else "imports?"
+    return not re.search(rf"\b{other}\b", phrase, re.I)
 
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:

@@ -22,6 +22,7 @@ import re
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import Money
+from mirrortrade.claims.scope import peek_reporter
 
 #: the role nouns: the holder's buyers (its exports) and suppliers (its imports)
 ROLE_RE = re.compile(
@@ -36,6 +37,8 @@ _RANK = (r"(?:(?:single|biggest|largest|main|leading|top|key|major|principal|chi
          r"number\s+one)\s+){0,3}")
 #: what may stand between a possessive holder and its role noun: "Vietnam's biggest", "Korea's 36th-largest"
 _HOLDER_GAP = re.compile(r"^\s*" + _RANK + r"$", re.I)
+#: a holder named generically ("the country's", "the Central Asian republic's"): resolved to a country named before it
+_GENERIC_HOLDER = re.compile(r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:country|nation|republic)", re.I)
 #: what may stand between the bearer and the role phrase: a copula ("remained", "was the") or an appositive comma,
 #: then the role's rank
 _BEARER_GAP = re.compile(
@@ -79,14 +82,31 @@ class RolesMixin:
         if not bearers:
             return None
         bearer = bearers[-1]
-        if bearer.possessive or bearer.code == holder.code or not _BEARER_GAP.match(t[bearer.end:head_end]):
+        if bearer.possessive or not _BEARER_GAP.match(t[bearer.end:head_end]):
+            return None
+        holder_code: str | None = holder.code
+        if holder_code == bearer.code and _GENERIC_HOLDER.fullmatch(holder.text):
+            holder_code = self._generic_holder(bearer.code, fig_start)
+        if holder_code is None or holder_code == bearer.code:
             return None
         # nothing else of the trade between the role and its figure: no other country, no flow word naming parties
         tail_start = max(rm.end(), holder.end)
         if any(tail_start <= r.start and r.end <= fig_start for r in refs):
             return None
         flow = "X" if rm.group("X") else "M"
-        return rm, _Flow(flow, subject=holder.code, partner=bearer.code, how="role")
+        return rm, _Flow(flow, subject=holder_code, partner=bearer.code, how="role")
+
+    def _generic_holder(self, bearer: str, pos: int) -> str | None:
+        """Whose buyer or supplier "the country's" is when it was read as its own bearer's ("China remained the
+        country's biggest supplier": a country is not its own supplier): the country the article or the statistics
+        in force are about other than the bearer, when every sign (the reporter of the statistics, the paragraph's
+        country, the article's other country) that names one names the same; else not said (None)."""
+        pair: tuple[str, ...] = self.art.pair  # type: ignore[attr-defined]
+        others = [c for c in pair if c != bearer] if bearer in pair else []
+        signs = [peek_reporter(self.sources, self.carry_source, pos),  # type: ignore[attr-defined]
+                 self.topic, others[0] if len(others) == 1 else None]  # type: ignore[attr-defined]
+        named = {c for c in signs if c and c != bearer and c not in lx.NOT_A_COUNTRY and c not in ("EUU",)}
+        return named.pop() if len(named) == 1 else None
 
     def _role_flow(self, mo: Money, prev_end: int, kw: re.Match[str] | None) -> _Flow | None:
         """The role's frame for a figure whose own flow word (if any) stands inside or before the role phrase."""

@@ -75,7 +75,8 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
     Ministry of Commerce, ..."), else, for a statistics office, the country the article is about other than China
     (China publishes its trade through customs, never through a statistics office: in an article about China and
     Uzbekistan, "the State Statistics Committee" is Uzbekistan's). A ministry or a customs service that neither
-    tells (either country has one) stays unplaced."""
+    tells (either country has one) stays unplaced, unless its portfolio is one China never publishes its trade through
+    (neither commerce nor customs: "the Ministry of Industry and Trade"): beside China, it is the other country's."""
     others = [c for c in ([hub] if hub else []) + list(pair) if c and c != "CHN"]
     for s in sources:
         if not unplaced(s) or (s.short_name and "CHN" not in pair):
@@ -85,6 +86,8 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
             s.reporter = carried.reporter
         elif stats and others and (hub != "CHN" or len(set(pair) - {"CHN"}) == 1):
             s.reporter = others[0]
+        elif s.not_chinese and "CHN" in pair and len(set(pair) - {"CHN"}) == 1:
+            s.reporter = next(c for c in pair if c != "CHN")  # "the Ministry of Industry and Trade" beside China
         else:
             continue
         s.sid = lx.source_id(s.reporter, s.kind)

@@ -17,6 +17,9 @@ class _Source:
     sid: str
     #: an office named by its short name ("Geostat"): placed by its own words, never by the article's country
     short_name: bool = False
+    #: a government department whose portfolio is neither commerce nor customs ("the Ministry of Industry and Trade"):
+    #: China publishes its trade through customs and its Ministry of Commerce only, so it is never China's
+    not_chinese: bool = False
 
 
 
@@ -63,6 +66,16 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
     if kind not in ("customs", "commerce"):
         near = [c for c in near if c != "CHN"]
     return near[0] if near else None
+
+
+#: the portfolios China's trade figures come from: its customs and its Ministry of Commerce
+_CHINESE_PORTFOLIO = re.compile(r"\b(?:[Cc]ommerce|[Cc]ustoms)\b")
+
+
+def _not_chinese(name: str) -> bool:
+    """A government department named by a portfolio that China does not publish its trade through ("the Ministry of
+    Industry and Trade", "the Ministry of Economy"): whoever's it is, it is not China's."""
+    return bool(re.search(r"\b(?:Ministry|Department)\s+of\b", name)) and not _CHINESE_PORTFOLIO.search(name)
 
 
 #: a statistics office named by its short name, a word ending in "stat" ("Geostat", "Armstat", "TurkStat")
@@ -191,7 +204,7 @@ def _find_sources(
         if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
         elif unplaced and kind != "intl":
-            out.append(_Source(m.start() + offset, m.end() + offset, "", kind, ""))
+            out.append(_Source(m.start() + offset, m.end() + offset, "", kind, "", not_chinese=_not_chinese(m.group(0))))
     out += [o for o in _org_sources(text, refs, offset)
             if not any(x.start <= o.start and o.end <= x.end and x.reporter for x in out)]
     for m in _STAT_NAME.finditer(text):
