@@ -16,9 +16,14 @@ _FLOW_RE = re.compile(
     r"|\btrade balance\b)"
     # the verbs of selling and buying in every tense a report uses ("sells", "buying $11.5 billion from it", "took in")
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsells\b|\bselling\b|\bsales\b"
-    r"|\bsupplie[sd]\b|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
+    r"|\bsupplie[sd]\b|\bdeliveries\b|\boutbound\b|\bre-exports?\b"
+    # "delivered goods worth $1.2 billion to Turkey": delivering is selling only of goods (never "delivered a speech")
+    r"|\bdeliver(?:ed|s|ing)\b(?=(?:[^.;]|\.\d){0,60}?\b(?:goods|products|merchandise|commodities)\b))"
     r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\bbuys\b|\bbuying\b|\bsourced\b"
-    r"|\b(?:took|takes|taking)\s+in\b|\binbound\b)",
+    r"|\b(?:took|takes|taking)\s+in\b|\binbound\b"
+    # "spent $2.3 billion on goods from Turkey": spending is imports only in this frame, never alone (budgets, tourism)
+    r"|\bspen(?:t|ds?)\b(?=(?:[^.;]|\.\d){0,50}?\bon\s+(?:(?:foreign|imported)\s+)?(?:goods|products|merchandise|"
+    r"commodities|imports|purchases)\s+(?:(?:made|produced)\s+in|from|originating\s+(?:from|in))\b))",
     re.IGNORECASE,
 )
 #: the rest of an institution's name after a capitalised flow word: "Export-Import Bank", "Export Credit Agency",
@@ -35,7 +40,7 @@ def institution_name(text: str, start: int, end: int) -> bool:
 
 
 _VERB_FLOW = re.compile(r"^(?:sent|sold|sells|selling|shipped|supplied|exported|imported|bought|buys|buying|purchased|"
-                        r"sourced|(?:took|takes|taking)\s+in)$", re.I)
+                        r"sourced|spent|spends?|delivered|delivers|delivering|(?:took|takes|taking)\s+in)$", re.I)
 _NONTRADE_RE = re.compile(
     r"\b(?:invest\w*|projects?|deals?|loans?|credit|grants?|GDP|gross domestic product|budget|revenues?|profits?|"
     r"capital|funds?|funding|valuation|market cap\w*|reserves|debt|aid|contracts?|prices?|costs?|salar\w+|wages?|"
@@ -53,9 +58,14 @@ _DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|de
 #: 45.6 percent, while its imports rose 3.2 percent": the second rate is a rise)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?:(?!percent|per\s+cent)[^$%]){0,40}$", re.I)
+#: "above"/"below" only before what a rate is compared with ("12 percent above the $4.1 billion of 2021", "below
+#: last year's", "above a year earlier"), never alone ("a share above 10 percent", "kept 5 percent above target")
+_COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d)\b|[$€£¥]|"
+                   r"(?:[A-Z][\w’'-]+\s+){0,2}?\w+(?:'s|’s)\s))")
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
-    r"higher|more|up|surge|expansion)|(?P<down>decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction))\b",
+    r"higher|more|up|surge|expansion|above" + _COMPARED_AFTER + r")|(?P<down>decrease|decline|drop|fall|contraction|"
+    r"lower|less|down|slump|reduction|below" + _COMPARED_AFTER + r"))\b",
     re.I,
 )
 _CHANGE_MONEY_BEFORE = re.compile(
