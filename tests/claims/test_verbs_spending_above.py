@@ -100,3 +100,37 @@ def test_gapped_sale_to_a_third_country_is_that_sellers() -> None:
     text = "In 2022 Georgia shipped goods worth $1.4 billion to Turkey, while Armenia goods worth $0.5 billion to Turkey."
     rows = _levels(LEAD, text)
     assert rows[1][0] == "$0.5 billion" and rows[1][2] == "TUR" and "reporter" in rows[1][7]
+
+
+def _changes(lead: str, text: str) -> list[tuple]:
+    return [(c.text, c.flow, c.period, c.change_usd, c.growth_base) for c in _body(lead, text)
+            if c.change_usd is not None]
+
+
+def test_amount_above_an_earlier_level_is_a_change_not_a_level() -> None:
+    text = "Shipments to Chile in 2023 were $240 million above the 2022 level."
+    assert _changes(LEAD_PE, text) == [("$240 million", "X", "2023", 2.4e8, "2022")]
+    assert _levels(LEAD_PE, text) == []
+
+
+def test_amount_below_last_years_is_a_fall() -> None:
+    text = "Georgian imports from Turkey in 2022 ran $0.35 billion below last year's."
+    assert _changes(LEAD, text) == [("$0.35 billion", "M", "2022", -3.5e8, "2021")]
+
+
+def test_rate_above_a_target_is_no_growth() -> None:
+    for text in ("Exports to Chile reached $1.31 billion in 2023, 5 percent above the ministry's target.",
+                 "Exports to Chile of $1.31 billion in 2023 were 2.5% above the official forecast."):
+        assert _growths(LEAD_PE, text) == []
+        assert all(r[6] is None for r in _levels(LEAD_PE, text))
+
+
+def test_paid_for_goods_from_a_country_is_the_payers_imports() -> None:
+    text = "In 2023 Peru paid $1.64 billion for goods from Chile."
+    assert [(r[0], r[2], r[3]) for r in _levels(LEAD_PE, text)] == [("$1.64 billion", "CHL", "M")]
+
+
+def test_paid_outside_the_goods_frame_is_no_trade() -> None:
+    for text in ("In 2023 Peru paid $1.64 billion for Chilean copper concentrate.",
+                 "In 2023 Peru paid $0.2 billion in port fees to Chile."):
+        assert _levels(LEAD_PE, text) == []
