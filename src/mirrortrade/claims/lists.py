@@ -384,6 +384,28 @@ class ListsMixin:
             return None
         return r.code
 
+    def _gapped_pair(self, prev: _Flow, prev_verb: bool, prev_end: int, qstart: int, fig_end: int) -> _Flow | None:
+        """"Peru sold goods worth $1.2 billion to Chile, and Chile goods worth $0.9 billion to Peru": a verb of selling
+        or buying left out after "and", with a new subject before the figure and a new party after it ("to" for a
+        sale, "from" for a purchase), is that verb with these parties (Chile's sales to Peru, not Peru's)."""
+        if not (prev_verb and prev.flow in ("X", "M") and prev.subject and prev.partner):
+            return None
+        refs = [r for r in self.refs if prev_end <= r.start and r.end <= qstart and r.code not in ("TOPIC", "SUBJ")]
+        if not refs or refs[-1].possessive or refs[-1].code in ("WLD", "CA5", "GRP"):
+            return None
+        r = refs[-1]
+        if _FLOW_RE.search(self.t[prev_end:qstart]) or not re.search(
+                r"[,;]?\s+(?:and|while|whereas)\s+(?:the\s+)?$", self.t[prev_end:r.start]) or not re.fullmatch(
+                r"\s+(?:(?:goods|products|merchandise|commodities)\s+)?(?:worth\s+)?(?:of\s+)?", self.t[r.end:qstart]):
+            return None
+        m = re.match(r"\s+(?:worth\s+of\s+(?:goods|products)\s+)?(to|into|from)\s+(?:the\s+)?", self.t[fig_end:])
+        if m is None or (m.group(1) == "from") != (prev.flow == "M"):
+            return None
+        o = next((x for x in self.refs if x.start == fig_end + m.end() and not x.possessive), None)
+        if o is None or o.code in (r.code, "TOPIC", "SUBJ", "WLD", "CA5", "GRP"):
+            return None
+        return _Flow(prev.flow, r.code, o.code, how="list-member")
+
     def _ranking_flow(self, mo: Money, prev_end: int, qstart: int) -> _Flow | None:
         """A figure with no flow word whose country stands right before it continues the article's last level:
         its flow and its other party, with this country in the place of the last one's partner."""

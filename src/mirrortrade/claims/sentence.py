@@ -485,7 +485,10 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                                 and r.end <= qstart and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
                     own_how = "list-member"
                 gapped_subject = self._gapped_subject(prev, prev_verb, prev_end, qstart)
-                if gapped_subject is not None:
+                pair = self._gapped_pair(prev, prev_verb, prev_end, qstart, mo.end)  # "and Chile goods worth $B to Peru"
+                if pair is not None:
+                    fl = pair
+                elif gapped_subject is not None:
                     # "Russia supplied $878.9 million and Kazakhstan $352.1 million": a verb with no partner named,
                     # left out: its subject is what changes along the list
                     last = out[-1] if out else None

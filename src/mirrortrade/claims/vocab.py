@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+#: the goods a sum was spent on, from a country ("on goods from Turkey", "for imports made in Chile"), and the
+#: words allowed between the verb and that phrase (the figure)
+_GAP_TO_GOODS = r"(?:[^.;]|\.\d){0,50}?\b"
+_GOODS_FROM = (r"(?:(?:foreign|imported)\s+)?(?:goods|products|merchandise|commodities|imports|purchases)\s+"
+               r"(?:(?:made|produced)\s+in|from|originating\s+(?:from|in))\b")
 _FLOW_RE = re.compile(
     # "imports and exports", "import and export trade", "export-import": two-way trade, read before either word alone (but
     # "exports and imports came to $5.1 billion and $7.8 billion respectively" is two flows)
@@ -16,9 +21,15 @@ _FLOW_RE = re.compile(
     r"|\btrade balance\b)"
     # the verbs of selling and buying in every tense a report uses ("sells", "buying $11.5 billion from it", "took in")
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsells\b|\bselling\b|\bsales\b"
-    r"|\bsupplie[sd]\b|\bdeliveries\b|\boutbound\b|\bre-exports?\b)"
+    r"|\bsupplie[sd]\b|\bdeliveries\b|\boutbound\b|\bre-exports?\b"
+    # "delivered goods worth $1.2 billion to Turkey": delivering is selling only of goods (never "delivered a speech")
+    r"|\bdeliver(?:ed|s|ing)\b(?=(?:[^.;]|\.\d){0,60}?\b(?:goods|products|merchandise|commodities)\b))"
     r"|(?P<M>\bimport(?:s|ed|ing)?\b|\bpurchases\b|\bpurchased\b|\bbought\b|\bbuys\b|\bbuying\b|\bsourced\b"
-    r"|\b(?:took|takes|taking)\s+in\b|\binbound\b)",
+    r"|\b(?:took|takes|taking)\s+in\b|\binbound\b"
+    # "spent $2.3 billion on goods from Turkey", "paid $1 billion for imports from Chile": spending is imports only
+    # in this frame, never alone (budgets, tourism, "spent $2 billion on cars")
+    r"|\bspen(?:t|ds?)\b(?=" + _GAP_TO_GOODS + r"on\s+" + _GOODS_FROM + r")"
+    r"|\bpa(?:id|ys)\b(?=" + _GAP_TO_GOODS + r"for\s+" + _GOODS_FROM + r"))",
     re.IGNORECASE,
 )
 #: the rest of an institution's name after a capitalised flow word: "Export-Import Bank", "Export Credit Agency",
@@ -35,7 +46,7 @@ def institution_name(text: str, start: int, end: int) -> bool:
 
 
 _VERB_FLOW = re.compile(r"^(?:sent|sold|sells|selling|shipped|supplied|exported|imported|bought|buys|buying|purchased|"
-                        r"sourced|(?:took|takes|taking)\s+in)$", re.I)
+                        r"sourced|spent|spends?|paid|pays|delivered|delivers|delivering|(?:took|takes|taking)\s+in)$", re.I)
 _NONTRADE_RE = re.compile(
     r"\b(?:invest\w*|projects?|deals?|loans?|credit|grants?|GDP|gross domestic product|budget|revenues?|profits?|"
     r"capital|funds?|funding|valuation|market cap\w*|reserves|debt|aid|contracts?|prices?|costs?|salar\w+|wages?|"
@@ -53,9 +64,15 @@ _DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|de
 #: 45.6 percent, while its imports rose 3.2 percent": the second rate is a rise)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?:(?!percent|per\s+cent)[^$%]){0,40}$", re.I)
+#: "above"/"below" only before what a rate is compared with ("12 percent above the $4.1 billion of 2021", "below
+#: last year's", "above a year earlier"), never alone ("a share above 10 percent", "kept 5 percent above target")
+_COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d)\b|[$€£¥]|"
+                   r"(?:[A-Z][\w’'-]+\s+){0,2}?\w+(?:'s|’s)\s))(?![^.;,]{0,30}?\b(?:target|goal|plan|forecasts?|"
+                   r"projections?|expectations?|threshold|mark|estimates?)\b)")
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
-    r"higher|more|up|surge|expansion)|(?P<down>decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction))\b",
+    r"higher|more|up|surge|expansion|above" + _COMPARED_AFTER + r")|(?P<down>decrease|decline|drop|fall|contraction|"
+    r"lower|less|down|slump|reduction|below" + _COMPARED_AFTER + r"))\b",
     re.I,
 )
 _CHANGE_MONEY_BEFORE = re.compile(
@@ -82,7 +99,9 @@ _CHANGE_MONEY_AFTER = re.compile(
     r"^(?:\s*,\s*or\s+(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than)\s+)?"
     r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)\s*,)?"
     r"\s+(?:(?P<up>more|higher|up|above)|(?P<down>less|lower|down|below))"
-    r"(?:\s+(?:in|for|during|over)\s+[^,.;:()]{1,30}?)?\s+(?:than|on|from|compared|over|year)\b"
+    # "$300 million above the 2021 level": "above"/"below" before what the amount is compared with
+    r"(?:(?:\s+(?:in|for|during|over)\s+[^,.;:()]{1,30}?)?\s+(?:than|on|from|compared|over|year)\b"
+    r"|(?<=above|below)" + _COMPARED_AFTER + r")"
     r"|^\s+(?:(?P<up_end>higher)|(?P<down_end>lower))\s*(?:[.;]|$)",
     re.I,
 )
