@@ -22,3 +22,13 @@ else:
 
 #: loaded by claims_corpus.py (which puts benchmarks/ on sys.path) under its own name
 cs = sys.modules["_corpus_score"]
+
+
+def load_benchmark(stem: str):  # type: ignore[no-untyped-def]
+    """benchmarks/<stem>.py loaded as a module of its own (its siblings importable: benchmarks/ is on sys.path)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location(f"{stem}_bench", ROOT / "benchmarks" / f"{stem}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

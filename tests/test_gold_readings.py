@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+from _corpus_bench import load_benchmark
 from mirrortrade.claims.reading import read_article
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # invented text: one figure read with its own slots, one figure the annotation gives another reporter, one
 # percent of another kind than annotated, and a number that is no figure of trade
@@ -17,12 +12,7 @@ TEXT = ("Uzbekistan's imports from China reached $9.4 billion in 2024, the stati
 
 
 def _bench():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("gold_readings_bench", ROOT / "benchmarks" / "gold_readings.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("gold_readings")
 
 
 def _exp(sentence: str, figure: str, rep: str, par: str, flow: str, value: float, kind: str = "level") -> dict:

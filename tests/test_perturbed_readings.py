@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+from _corpus_bench import load_benchmark
 from mirrortrade.claims.claim import Claim
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _bench():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("perturbed_readings_bench", ROOT / "benchmarks" / "perturbed_readings.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("perturbed_readings")
 
 
 def test_each_slot_moved_once_to_each_neighbour() -> None:

@@ -5,20 +5,7 @@ network)."""
 
 from __future__ import annotations
 
-from mirrortrade.claims import extract_claims
-
-
-def _rows(text: str) -> list[tuple]:
-    """The claims read surely, a level's own rate ("$2.4 billion, up 15 percent") as a growth row of its own."""
-    rows = []
-    for c in extract_claims(text):
-        if c.missing:
-            continue
-        rows.append((c.text, c.kind, c.reporter, c.partner, c.flow, c.period))
-        if c.kind == "level" and c.growth_pct is not None:
-            rows.append((c.growth_pct, "growth", c.reporter, c.partner, c.flow, c.period))
-    return rows
-
+from _claim_rows import surely_read_rows as _rows
 
 LEAD_MNG = ("ULAANBAATAR, March 2, 2022. According to Mongolia's National Statistics Office, trade between Mongolia "
             "and Russia reached $1.9 billion in 2019, up 8 percent on the year before. ")

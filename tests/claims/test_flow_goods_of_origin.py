@@ -5,20 +5,7 @@ figure a product's. Sentences written for these tests (invented figures; no stor
 
 from __future__ import annotations
 
-from mirrortrade.claims import extract_claims
-
-
-def _rows(text: str) -> list[tuple]:
-    """The claims read surely, a level's own rate as a growth row of its own."""
-    rows = []
-    for c in extract_claims(text):
-        if c.missing:
-            continue
-        rows.append((c.text, c.kind, c.reporter, c.partner, c.flow, c.period))
-        if c.kind == "level" and c.growth_pct is not None:
-            rows.append((c.growth_pct, "growth", c.reporter, c.partner, c.flow, c.period))
-    return rows
-
+from _claim_rows import surely_read_rows as _rows
 
 LEAD_GEO = "TBILISI, February 9, 2023. Georgia's National Statistics Office published its figures for 2022.\n\n"
 
