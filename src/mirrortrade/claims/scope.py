@@ -78,16 +78,18 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
     tells (either country has one) stays unplaced, unless its portfolio is one China never publishes its trade through
     (neither commerce nor customs: "the Ministry of Industry and Trade"): beside China, it is the other country's."""
     others = [c for c in ([hub] if hub else []) + list(pair) if c and c != "CHN"]
+    beside_china = [c for c in pair if c != "CHN"] if "CHN" in pair else []  # the article's one other country
+    one_other = len(set(pair) - {"CHN"}) == 1
     for s in sources:
         if not unplaced(s) or (s.short_name and "CHN" not in pair):
             continue  # "according to Geostat" in an article about Armenia and Georgia: either side's name, not said
         stats = s.kind in ("stat", "agency")
         if carried is not None and carried.reporter and (not stats or carried.reporter != "CHN"):
             s.reporter = carried.reporter
-        elif stats and others and (hub != "CHN" or len(set(pair) - {"CHN"}) == 1):
+        elif stats and others and (hub != "CHN" or one_other):
             s.reporter = others[0]
-        elif s.not_chinese and "CHN" in pair and len(set(pair) - {"CHN"}) == 1:
-            s.reporter = next(c for c in pair if c != "CHN")  # "the Ministry of Industry and Trade" beside China
+        elif s.not_chinese and beside_china and one_other:
+            s.reporter = beside_china[0]  # "the Ministry of Industry and Trade" beside China
         else:
             continue
         s.sid = lx.source_id(s.reporter, s.kind)

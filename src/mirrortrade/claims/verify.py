@@ -30,6 +30,7 @@ import pandas as pd
 
 from mirrortrade.checks.context import CheckContext
 from mirrortrade.checks.rules import RULES
+from mirrortrade.claims.context import year_before
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.filters import (
     may_raise,
@@ -107,7 +108,7 @@ def _claim_rows(claims: list[Claim], title: str, vintage: str) -> pd.DataFrame:
                                     c.id]).encode()).hexdigest()[:16]
         # only a year-on-year rate is what the store's rules read as a growth rate; "up 116 percent from 2013"
         # compares with another base and is checked against its stated levels, not the previous year's
-        growth = c.growth_pct if c.growth_base in (None, _previous_span(p)) else None
+        growth = c.growth_pct if c.growth_base in (None, year_before(str(p))) else None
         gprec = 0.0
         if growth is not None and c.growth_low is not None and c.growth_high is not None:
             gprec = float(c.growth_high - c.growth_low)
@@ -144,13 +145,6 @@ def _narrow_restatements(rows: pd.DataFrame) -> pd.DataFrame:
             rows.loc[g.index, "value_low"] = lo
             rows.loc[g.index, "value_high"] = hi
     return rows
-
-
-def _previous_span(p: Period) -> str | None:
-    try:
-        return str(p.same_span_previous_year())
-    except Exception:  # noqa: BLE001 - a span that cannot go back a year
-        return None
 
 
 def _gdp_rows(indicators: Sequence[IndicatorFigure], store_ind: pd.DataFrame, title: str,
