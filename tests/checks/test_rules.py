@@ -232,6 +232,24 @@ def test_mirror_gap_persistent_gap_is_a_conflict_not_agreement(store) -> None:
     assert "persistent gap" in f.message
 
 
+def test_mirror_gap_above_a_history_band_yet_below_the_exporter_says_lower(store) -> None:
+    # hand-made: Mongolia records 30% of China's exports to it 2019-2022 (CHN X 10.0, 11.0, 12.0, 13.0; MNG M 0.3x),
+    # then 60% in 2023 (CHN 14.0, MNG 8.4): above the pair's own band, yet still below China's figure: never
+    # "importer records more" (the reading that argues against unrecorded imports)
+    rows = []
+    for i, y in enumerate(range(2019, 2024)):
+        x = (10.0 + i) * B
+        rows += [{"reporter": "CHN", "partner": "MNG", "flow": "X", "period": str(y), "value_usd": x,
+                  "precision_usd": 1e8},
+                 {"reporter": "MNG", "partner": "CHN", "flow": "M", "period": str(y),
+                  "value_usd": (0.6 if y == 2023 else 0.3) * x, "precision_usd": 1e8}]
+    store.ingest_frame(hand_figures(rows))
+    (f,) = pick(run_checks(store, rules=["mirror_gap"]), reporter="MNG", partner="CHN", flow="M", period="2023")
+    assert f.evidence["band"]["source"] == "history" and f.evidence["outside"] == "higher"
+    assert f.evidence["direction"] == "closer_than_usual"
+    assert " are lower in " in f.message and "still records less" in f.message
+
+
 # ---- period_mismatch -----------------------------------------------------------------------
 
 

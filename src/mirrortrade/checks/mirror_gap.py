@@ -48,6 +48,9 @@ READINGS = {
                                "{importer} that pass through it (transit, re-export) are the likelier reading"),
     "importer_over_records": ("the importer records more than the exporter: origin attributed to goods shipped via "
                               "third countries, or exports the exporter under-records"),
+    "closer_than_usual": ("the importer still records less than the exporter, but far less below it than in this "
+                          "pair's other years: a change in what either side covers or declares (transit, re-exports, "
+                          "unrecorded imports), not the pair's usual disagreement"),
 }
 
 
@@ -91,7 +94,8 @@ def _pick(ctx: CheckContext, reporter: str, partner: str, flow: str, period: str
 
 def _direction(ctx: CheckContext, x: Fig, m: Fig, side: str) -> tuple[str, dict[str, Any]]:
     if side == "higher":
-        return "importer_over_records", {}
+        # above the band, yet below the exporter's figure: only a history band centred far below one does that
+        return ("closer_than_usual" if m.interval[1] < x.interval[0] else "importer_over_records"), {}
     gdp, note = ctx.gdp_for(m.reporter, x.p.year)
     extra: dict[str, Any] = {}
     if gdp is not None and gdp.high > 0 and not math.isinf(gdp.high):
@@ -162,7 +166,9 @@ def _finding(ctx: CheckContext, x: Fig, m: Fig, ev: dict[str, Any]) -> Finding:
         return Finding(ID, "info", "consistent", m.reporter, m.partner, "M", period, msg, ev, ids)
     direction, extra = _direction(ctx, x, m, ev["outside"])
     ev.update(extra, direction=direction)
-    word = "lower" if ev["outside"] == "lower" else "higher"
+    # the importer's figure against the exporter's as printed (outside a history band the other way, it is still
+    # lower: "lower than ..., but less so than usual")
+    word = "lower" if ev["outside"] == "lower" or direction == "closer_than_usual" else "higher"
     reading = READINGS[direction].format(importer=name(m.reporter))
     head = (f"{im_phrase} in {period} are {word} in {m.source_id} data ({m.text()}{how_m}) than {ex_phrase} in "
             f"{x.source_id} data ({x.text()}{how_x}): {gap_text(x.value, m.value, x.reporter, m.reporter)}, ")
