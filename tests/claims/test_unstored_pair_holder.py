@@ -69,3 +69,13 @@ def test_between_two_scaled_amounts_is_one_range() -> None:
         "The difference between $4.4 billion and $5.2 billion in Turkish exports to Egypt in 2018 is freight, "
         "the ministry of economy said.")]
     assert "$4.4 billion and $5.2 billion" not in texts
+
+
+def test_a_product_modifier_after_a_party_or_a_scope_word_names_a_product() -> None:
+    # "Turkey's citrus exports", "total textile imports": the word before the modifier opens the noun phrase
+    for text in ("Turkey's citrus exports to Brazil reached $0.4 billion in 2021.",
+                 "Last year total textile imports from Brazil reached $0.4 billion, Turkey's statistics office said."):
+        assert extract_claims(text) == [], text
+    # a scope word after the party is no product: the total
+    (c,) = extract_claims("Turkey's total exports to Brazil reached $1.9 billion in 2021.")
+    assert (c.reporter, c.partner, c.flow, c.value_usd) == ("TUR", "BRA", "X", 1.9e9)

@@ -441,11 +441,13 @@ class LevelsMixin:
         if any(r.start <= start < r.end for r in self.refs):
             return False
         word = m.group(1)
-        # the modifier opens its noun phrase: at the sentence's (or a quotation's) start, or after a determiner,
-        # a preposition or a conjunction; after any other word it is a verb ("the agency put exports at ...")
+        # the modifier opens its noun phrase: at the sentence's (or a quotation's) start, or after a determiner, a
+        # preposition, a conjunction, a party or a word of scope ("Kazakhstan's agricultural exports", "mutual farm
+        # trade"); after any other word it is a verb ("the agency put exports at ...")
         lead = self.t[max(0, start - 30):start]
         pm = re.search(r"([A-Za-z][\w'’-]*)[\s,]+$", lead)
-        if pm is not None and not _OPENS_PHRASE.fullmatch(pm.group(1)):
+        if pm is not None and not (_OPENS_PHRASE.fullmatch(pm.group(1)) or _SCOPE_WORD.fullmatch(pm.group(1)) or any(
+                r.start <= start - len(lead) + pm.start(1) < r.end for r in self.refs)):
             return False
         # a verb before its object ("outpaced exports"), a possessive ("Uzbekistan's exports"), an acronym
         # ("EU exports") is no product
