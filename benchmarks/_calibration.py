@@ -134,11 +134,16 @@ CAPS: dict[tuple[str, str], float] = {
 }
 
 
+#: labels told apart after the measurement, measured under the label they were part of: a reporter the flow phrase
+#: holds ("flow-holder", session 16) was a "flow-subject" fill when the table was measured (session 11)
+MEASURED_AS: dict[tuple[str, str], tuple[str, str]] = {("reporter", "flow-holder"): ("reporter", "flow-subject")}
+
+
 def calibrate(claims: Iterable[Claim]) -> None:
     """Cap each slot's confidence by its provenance's calibrated cap (a claim with a slot capped below
     :data:`RESOLVED` becomes unresolved, with that slot in ``missing``)."""
     for c in claims:
         for slot, how in list(c.how.items()):
-            cap = CAPS.get((slot, how))
+            cap = CAPS.get(MEASURED_AS.get((slot, how), (slot, how)))
             if cap is not None and c.slots.get(slot, 1.0) > cap:
                 c.cap_slot(slot, cap)

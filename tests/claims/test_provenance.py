@@ -28,7 +28,10 @@ def test_clause_fills_are_labelled_clause() -> None:
 
 
 def test_reporter_with_no_statistics_named_is_the_flow_subject() -> None:
+    # the exporter the flow phrase names holds the flow ("flow-holder"); a pair named in no order is the subject's
     c = _one("Kazakhstan's exports to Mongolia rose to $120 million in 2023.")
+    assert c.how["reporter"] == "flow-holder" and c.reporter == "KAZ"
+    c = _one("Trade between Kazakhstan and Mongolia rose to $120 million in 2023.")
     assert c.how["reporter"] == "flow-subject" and c.reporter == "KAZ"
 
 

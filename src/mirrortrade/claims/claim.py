@@ -20,6 +20,10 @@ SLOTS = ("reporter", "partner", "flow", "period", "kind", "value")
 #: with no period, a reporter assumed with no statistics named) is enough to show and to corroborate a figure,
 #: never to flag one (raise the bar for flagging, not for extracting)
 FLAGGABLE = 0.6
+#: the provenance of a reporter taken from the flow's subject with no statistics named anywhere, and of one the
+#: flow phrase itself holds the flow of ("India's trade with China"): guesses, below :data:`RESOLVED` until
+#: :mod:`mirrortrade.claims.whose` settles them
+GUESSED, HELD = "flow-subject", "flow-holder"
 #: the extractor's working codes for a party it could not name (a member of a listed group, "the country's", a
 #: province, the article's topic): never a reporter or partner code in what the checker prints
 PLACEHOLDERS = frozenset({"", "GRP", "SUB", "SUBJ", "TOPIC"})

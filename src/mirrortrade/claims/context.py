@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mirrortrade.claims.claim import FLAGGABLE, Claim
+from mirrortrade.claims.claim import FLAGGABLE, GUESSED, HELD, Claim
 from mirrortrade.model import Period
 
 #: words that put a dollar figure as the base of a comparison with the figure before it ("against $B", "compared with
@@ -88,7 +88,7 @@ def frame_missing(c: Claim) -> set[str]:
     """The slots of ``c`` not read; a reporter guessed from the flow's subject (no statistics named anywhere, left
     for the store to settle: :mod:`mirrortrade.claims.whose`) is no unread frame: a figure referring back to it
     inherits its parties and the same guess."""
-    return set(c.missing) - ({"reporter"} if (c.how or {}).get("reporter") == "flow-subject" else set())
+    return set(c.missing) - ({"reporter"} if (c.how or {}).get("reporter") in (GUESSED, HELD) else set())
 
 
 def frame_resolved(c: Claim) -> bool:

@@ -96,8 +96,9 @@ def _restates(head: Claim, body: Claim) -> bool:
     """The headline's figure is the body's, rounded: same parties, flow and period (when the headline prints one),
     and a figure of the same kind within the headline's rounding (a headline writes "$16.4 billion" or "by a quarter" for $16.43 billion
     or 25.9 percent; five percent of the figure either way)."""
-    # a headline rarely prints the period ("trade falls by a quarter"): one it does not print does not count
-    printed = head.slots.get("period", 0.0) >= 1.0
+    # a headline rarely prints the period ("trade falls by a quarter"): one it does not print does not count, nor one
+    # it prints without its year ("up 12 percent in six months" heads a story on the fiscal year's July-December)
+    printed = head.slots.get("period", 0.0) >= 1.0 and re.search(r"\b(?:19|20)\d\d\b", head.quote) is not None
     if {head.reporter, head.partner} != {body.reporter, body.partner} or head.flow != body.flow \
             or (printed and head.period != body.period):
         return False

@@ -23,6 +23,10 @@ class _Flow:
     #: where the flow's parties were found (the provenance of the claim's partner): "clause" (the flow phrase),
     #: "clause-subject", "previous-figure", "list-member", "respectively", "antecedent", "ranking", ...
     how: str = "clause"
+    #: the one country the flow phrase itself says the flow is of ("India's trade with China", "Kazakh exports to
+    #: China", "the turnover of Tajikistan with Russia"); None for a pair named in no order ("trade between Russia
+    #: and China", "China-Mongolia trade", "bilateral trade")
+    holder: str | None = None
 
 
 @dataclass

@@ -8,7 +8,7 @@ import re
 from mirrortrade.claims import context as cx
 from mirrortrade.claims import fx
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
+from mirrortrade.claims.claim import GUESSED, HELD, RESOLVED, WEAK, Claim
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import (
     Money,
@@ -441,11 +441,13 @@ class LevelsMixin:
         if any(r.start <= start < r.end for r in self.refs):
             return False
         word = m.group(1)
-        # the modifier opens its noun phrase: at the sentence's (or a quotation's) start, or after a determiner,
-        # a preposition or a conjunction; after any other word it is a verb ("the agency put exports at ...")
+        # the modifier opens its noun phrase: at the sentence's (or a quotation's) start, or after a determiner, a
+        # preposition, a conjunction, a party or a word of scope ("Kazakhstan's agricultural exports", "mutual farm
+        # trade"); after any other word it is a verb ("the agency put exports at ...")
         lead = self.t[max(0, start - 30):start]
         pm = re.search(r"([A-Za-z][\w'’-]*)[\s,]+$", lead)
-        if pm is not None and not _OPENS_PHRASE.fullmatch(pm.group(1)):
+        if pm is not None and not (_OPENS_PHRASE.fullmatch(pm.group(1)) or _SCOPE_WORD.fullmatch(pm.group(1)) or any(
+                r.start <= start - len(lead) + pm.start(1) < r.end for r in self.refs)):
             return False
         # a verb before its object ("outpaced exports"), a possessive ("Uzbekistan's exports"), an acronym
         # ("EU exports") is no product
@@ -457,7 +459,7 @@ class LevelsMixin:
     ) -> Claim:
         self._note("partner", 1.0, fl.how)
         reporter, partner, flow, flip = self._orient(fl, src)
-        if self._how.get("reporter") == "flow-subject" and fl.flow in ("X", "M") and fl.subject == reporter:
+        if self._how.get("reporter") in (GUESSED, HELD) and fl.flow in ("X", "M") and fl.subject == reporter:
             # "Kazakh exports to China jumped to $13.2 billion" with no statistics named: the exporter (importer)
             # named in the flow phrase is whose figure it is, as the flow's direction says (a turnover "between
             # Russia and China" names its two sides in no order of whose figure it is: left to the store)
@@ -512,6 +514,14 @@ class LevelsMixin:
         return self._finish(c, src)
 
     def _orient(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
+        """As :meth:`_orient_flow`; a reporter guessed with no statistics named that the flow phrase itself holds the
+        flow of ("India's trade with China") is marked ``flow-holder`` (:mod:`mirrortrade.claims.whose`)."""
+        out = self._orient_flow(fl, src)
+        if self._how.get("reporter") == GUESSED and fl.holder is not None and out[0] == fl.holder:
+            self._how["reporter"] = HELD
+        return out
+
+    def _orient_flow(self, fl: _Flow, src: _Source | None) -> tuple[str | None, str | None, str | None, int]:
         """(reporter, partner, flow, sign flip) of a flow statement from the source's view."""
         rep = src.reporter if src and src.reporter else None
         if fl.flow is None:

@@ -258,6 +258,12 @@ def _find_usd(text: str, decimal_comma: bool = False) -> list[Money]:
         if merged and merged[-1].end > a.start:
             continue  # taken into the range before
         joiner = text[a.end:b.start] if b else ""
+        if b is not None and a.scaled and b.scaled and a.high is None and b.high is None and a.value < b.value \
+                and re.fullmatch(r"\s*and\s*", joiner) and re.search(
+                    r"(?<!difference )(?<!gap )\bbetween\s+$", text[max(0, a.start - 24):a.start], re.I):
+            # "moved between $2 billion and $3 billion": one range, each end with its own scale
+            merged.append(Money(a.start, b.end, text[a.start:b.end], a.value, min(a.precision, b.precision), b.value, True))
+            continue
         if b is not None and not a.scaled and b.scaled and a.high is None and b.high is None and re.fullmatch(
             r"\s*(?:and|to|or|-|–)\s*", joiner
         ):

@@ -6,7 +6,9 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   ``paragraph`` (named earlier in the paragraph), ``previous-paragraph`` (carried from a paragraph before),
   ``article-default`` (the first source the article names), ``flow-subject`` (no source named anywhere: the flow's
   subject: a guess, left unresolved), ``store-match`` (that guess settled by the one side's stored series the
-  figure matches, :mod:`mirrortrade.claims.whose`), ``sole-side`` (a country's trade with the Central Asian
+  figure matches, :mod:`mirrortrade.claims.whose`), ``flow-holder`` (a flow-subject guess the flow phrase itself holds
+  the flow of: "India's trade with China", "Kazakh exports"), ``unstored-pair`` (that guess kept for two countries
+  the store holds no figure of: nothing to tell the sides apart or to flag against), ``sole-side`` (a country's trade with the Central Asian
   region: only the country publishes it), ``paragraph-settled`` (a figure of the same two countries in the
   paragraph of one settled or named in its flow phrase), ``contrast-other-side`` (stated before a first agency that
   puts its own figures "higher": the other country's, :mod:`mirrortrade.claims.agencies`), ``speaker`` (an official
@@ -41,7 +43,7 @@ LABELS: dict[str, frozenset[str]] = {
     "reporter": frozenset({
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
-        "none", "store-match", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner", "antecedent"}),
+        "none", "store-match", "flow-holder", "unstored-pair", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner", "antecedent"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",

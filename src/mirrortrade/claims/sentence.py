@@ -9,7 +9,7 @@ import re
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agencies import refer_back
 from mirrortrade.claims.anaphora import CHANGE_ANAPHOR, AnaphoraMixin
-from mirrortrade.claims.claim import RESOLVED, WEAK, Claim
+from mirrortrade.claims.claim import GUESSED, RESOLVED, WEAK, Claim
 from mirrortrade.claims.fill import FillMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
@@ -225,7 +225,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         else:
             # no statistics named anywhere: the flow's subject is a guess (left unresolved unless the store settles
             # it, see :mod:`mirrortrade.claims.whose`)
-            self._note("reporter", WEAK, "flow-subject")
+            self._note("reporter", WEAK, GUESSED)
         return self.art.default_source
 
     def _speaker(self, pos: int) -> str | None:
@@ -317,6 +317,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                 subj = attached[-1] if attached else (preps.get("to") or preps.get("into"))
                 part = preps.get("from") or preps.get("of")
             f.subject, f.partner = subj, part
+            f.holder = subj if len(attached) <= 1 else None
             if f.partner is None and preps.get("with"):
                 f.partner = preps["with"]
             if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+(?:(?:"
@@ -349,6 +350,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                         parties.append(r.code)
                         f.how = "clause-subject"
             f.parties = tuple(parties[:2])
+            f.holder = attached[0] if len(attached) == 1 else None
             if flow == "B" and attached:
                 f.subject = attached[-1]
                 f.partner = next((c for c in parties if c != f.subject), None)

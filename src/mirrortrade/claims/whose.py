@@ -17,11 +17,18 @@ was the other side's. So the extractor leaves that reporter below :data:`~mirror
   rate is its printed rounding, widened as its qualifier carries it
   (:func:`~mirrortrade.claims.neighbours.printed_rate`);
 * it is settled only when exactly one side matches; when both match, either reading is consistent, and the
-  subject's stays; when neither matches, or the store holds neither side, the reporter stays unresolved (never a
-  guess that could make a correct figure look wrong).
+  subject's stays; when neither matches, or the store holds neither side for the period, the reporter stays
+  unresolved (never a guess that could make a correct figure look wrong);
+* a figure whose flow phrase itself holds the flow of one country ("India's trade deficit with China", "Turkish
+  imports from China": provenance ``flow-holder``), between two countries of which the store holds no figure at all
+  (either with the other, in any period or flow), keeps that country as its reporter (provenance
+  ``unstored-pair``): nothing stored can tell the sides apart or contradict either, and on the development sets such
+  a holder was the annotated reporter where a pair named in no order ("trade between Russia and China",
+  "China-Mongolia trade") was not (those stay unresolved).
 
-A claim settled this way restates a stored figure, so it cannot be flagged against the store; its reporter is read
-at :data:`~mirrortrade.claims.claim.RESOLVED` (below :data:`~mirrortrade.claims.claim.FLAGGABLE`).
+A claim settled by the store restates a stored figure, so it cannot be flagged against the store; one of an unstored
+pair has nothing to be flagged against. Either way its reporter is read at
+:data:`~mirrortrade.claims.claim.RESOLVED` (below :data:`~mirrortrade.claims.claim.FLAGGABLE`): shown, never flagged.
 
     settle_reporters(claims, store_obs)
 """
@@ -36,18 +43,21 @@ import pandas as pd
 
 from mirrortrade.checks.intervals import growth_interval, implied_growth_pct
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.claim import GUESSED, HELD, PLACEHOLDERS, RESOLVED, Claim
 from mirrortrade.claims.context import year_before
 from mirrortrade.claims.neighbours import printed_rate
 
-#: the provenance of a reporter guessed from the flow's subject, and of one settled by the store
-GUESSED, SETTLED, SOLE_SIDE, SAME_STATEMENT = "flow-subject", "store-match", "sole-side", "paragraph-settled"
+#: the provenances of a reporter settled by the store, by its being the region's only side, by its statement
+SETTLED, SOLE_SIDE, SAME_STATEMENT = "store-match", "sole-side", "paragraph-settled"
+#: a held guess kept because the store holds neither side
+UNSTORED = "unstored-pair"
+_GUESSES = (GUESSED, HELD)
 _MIRROR = {"X": "M", "M": "X", "T": "T"}
 _NOT_A_REPORTER = {"WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB"}
 
 
 def _candidate(c: Claim) -> bool:
-    return (c.missing == ["reporter"] and (c.how or {}).get("reporter") == GUESSED
+    return (c.missing == ["reporter"] and (c.how or {}).get("reporter") in _GUESSES
             and c.flow in _MIRROR and bool(c.period)
             and c.reporter not in _NOT_A_REPORTER and c.partner not in _NOT_A_REPORTER
             and c.reporter is not None and c.partner is not None
@@ -100,7 +110,7 @@ def _settle(c: Claim, how: str) -> None:
 
 
 def _guessed(c: Claim) -> bool:
-    return c.missing == ["reporter"] and (c.how or {}).get("reporter") == GUESSED and c.reporter is not None
+    return c.missing == ["reporter"] and (c.how or {}).get("reporter") in _GUESSES and c.reporter is not None
 
 
 def settle_reporters(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[str]:
@@ -109,6 +119,7 @@ def settle_reporters(claims: Sequence[Claim], store_obs: pd.DataFrame | None) ->
     trade with the Central Asian region has one side that publishes statistics, the country's. Returns the ids of
     the claims settled."""
     settled = _by_store(claims, store_obs)
+    settled += _unstored_pairs(claims, store_obs)
     for c in claims:
         if _guessed(c) and c.partner == "CA5" and c.reporter not in _NOT_A_REPORTER \
                 and c.reporter not in lx.CENTRAL_ASIA_CODES:
@@ -116,7 +127,7 @@ def settle_reporters(claims: Sequence[Claim], store_obs: pd.DataFrame | None) ->
             settled.append(c.id)
     # the paragraph's other figures of the same two countries (the same flow statement, "The figure grew 33 percent
     # to $19.7 billion" after it, "imports from China" after "India's exports to China") are the same statistics
-    anchors = [c for c in claims if c.id in settled or not c.missing and (c.how or {}).get("reporter") == GUESSED]
+    anchors = [c for c in claims if c.id in settled or not c.missing and (c.how or {}).get("reporter") in _GUESSES]
     for c in claims:
         if not _guessed(c) or c.id in settled:
             continue
@@ -133,6 +144,24 @@ def settle_reporters(claims: Sequence[Claim], store_obs: pd.DataFrame | None) ->
         _settle(c, SAME_STATEMENT)
         settled.append(c.id)
     return settled
+
+
+def _unstored_pairs(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[str]:
+    """Keep the held reporter of each guessed figure whose two countries the store holds no figure of, either side
+    with the other (see module doc). A store with no observations settles nothing (nothing is known of it)."""
+    if store_obs is None or store_obs.empty:
+        return []
+    cands = [c for c in claims if _guessed(c) and c.how.get("reporter") == HELD and c.partner is not None
+             and not {c.reporter, c.partner} & (_NOT_A_REPORTER | PLACEHOLDERS) and c.reporter != c.partner]
+    if not cands:
+        return []
+    stored = {frozenset(p) for p in zip(store_obs["reporter"], store_obs["partner"], strict=True)}
+    out = []
+    for c in cands:
+        if frozenset((c.reporter, c.partner)) not in stored:
+            _settle(c, UNSTORED)
+            out.append(c.id)
+    return out
 
 
 def _by_store(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> list[str]:
