@@ -21,7 +21,7 @@ from mirrortrade.claims.vocab import (
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
     _FLOW_RE,
-    _GAPPED_CHANGE,
+    _GAPPED_RATE,
     _NONTRADE_RE,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
@@ -282,34 +282,66 @@ class PercentsMixin:
 
     def _gapped_rate(self, out: list[Claim], pc: Percent, qual: str, qstart: int) -> None:
         """"Trade with Kazakhstan fell by 20 percent, with Uzbekistan by 10.3 percent and with Kyrgyzstan by 21.7
-        percent": a rate whose verb is left out after a rate of the sentence is that rate's kind and sign, for the
-        party it names."""
-        last = next((c for c in reversed(out) if c.kind == "growth" and c.growth_pct is not None
+        percent", "Kenya's trade grew 8% to $2 billion, and Ghana's by 5% to $1 billion", "exports to Chile rose 6%,
+        and imports from Chile by 2%": a rate whose verb is left out after a rate of the sentence (on its own or a
+        level's) is that rate's kind and sign, for the party (or the flow) its clause names; a level right after it
+        in that clause ("by 5% to $1 billion") is the same clause's figure and carries it."""
+        last = next((c for c in reversed(out) if c.kind in ("growth", "level") and c.growth_pct is not None
                      and c.start - self.s.start < pc.start), None)  # type: ignore[attr-defined]
-        if last is None or last.flow not in ("T", "X", "M") or last.missing:
+        if last is None or last.flow not in ("T", "X", "M") or {"partner", "flow"} & set(last.missing):
             return
-        gm = _GAPPED_CHANGE.match(self.t[last.end - self.s.start:qstart])  # type: ignore[attr-defined]
+        g0 = last.end - self.s.start  # type: ignore[attr-defined]
+        gm = _GAPPED_RATE.match(self.t[g0:qstart])  # type: ignore[attr-defined]
         if gm is None:
             return
-        a = last.end - self.s.start + gm.start("party")  # type: ignore[attr-defined]
-        party = next((r.code for r in self.refs if a <= r.start < a + len(gm.group("party"))  # type: ignore[attr-defined]
-                      and r.code not in ("TOPIC", "SUBJ", "WLD")), None)
-        if party is None or party in (last.reporter, last.partner):
+        grp = next(g for g in ("party", "poss", "fparty") if gm.group(g))
+        a = g0 + gm.start(grp)
+        party = next((r.code for r in self.refs if a <= r.start < a + len(gm.group(grp))  # type: ignore[attr-defined]
+                      and r.code not in ("TOPIC", "SUBJ", "WLD", "GRP")), None)
+        flow = last.flow
+        if gm.group("flow"):
+            flow = "X" if gm.group("flow").lower().startswith("export") else "M"
+            if (gm.group("dir") == "to") != (flow == "X"):
+                return
+        if party is None or party == last.reporter or (party == last.partner and flow == last.flow):
             return
+        if grp == "poss" and not any(r.possessive and r.code == last.partner and r.start < last.start - self.s.start
+                                     for r in self.refs):  # type: ignore[attr-defined]
+            return  # "China's exports rose 8%, and India's by 5%": the possessor replaced must be the partner
         lo, hi = value_interval(pc.value, pc.precision, qual)
-        if last.growth_pct < 0:
-            gval, lo, hi = -pc.value, -hi, -lo
-        else:
-            gval = pc.value
+        gval, lo, hi = (-pc.value, -hi, -lo) if last.growth_pct < 0 else (pc.value, lo, hi)
+        slots = {**last.slots, "partner": min(0.9, last.slots.get("partner", 1.0))}
+        if flow != last.flow:
+            slots["flow"] = min(0.9, last.slots.get("flow", 1.0))
+        how = {**last.how, "partner": "gapped-list"}
+        own = self._gapped_level(pc, last, party, flow)
+        if own is not None:
+            own.partner, own.flow, own.slots, own.how = party, flow, {**own.slots, **slots}, {**own.how, **how}
+            own.growth_pct, own.growth_low, own.growth_high, own.growth_base = gval, lo, hi, last.growth_base
+            return
         c = Claim(
             id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end,  # type: ignore[attr-defined]
-            reporter=last.reporter, partner=party, flow=last.flow, period=last.period, qualifier=qual,
+            reporter=last.reporter, partner=party, flow=flow, period=last.period, qualifier=qual,
             source=last.source, kind="growth", text=pc.text, paragraph=last.paragraph, growth_pct=gval,
-            growth_low=lo, growth_high=hi, growth_base=last.growth_base,
-            slots={**last.slots, "partner": min(0.9, last.slots.get("partner", 1.0))},
-            how={**last.how, "partner": "gapped-list"},
+            growth_low=lo, growth_high=hi, growth_base=last.growth_base, slots=slots, how=how,
+            missing=list(last.missing),
         )
         out.append(c)
+
+    def _gapped_level(self, pc: Percent, last: Claim, party: str, flow: str) -> Claim | None:
+        """The level of a gapped rate's own clause ("and Ghana's by 5% to $1 billion", "by 2.5%, amounting to $6
+        billion"): read with the flow and parties of the figure before it (the gap left it no others), of the same
+        period, with no rate of its own (or already read with the clause's own party)."""
+        for mo, c in self._level_money:
+            if c is None or mo.start < pc.end:
+                continue
+            if not re.fullmatch(r"\s*,?\s*(?:to|amounting\s+to|reaching|totall?ing)\s+(?:(?:about|around|nearly|almost|"
+                                r"some|over|more\s+than|just\s+over)\s+)?", self.t[pc.end:mo.start]):
+                return None
+            same = (c.reporter, c.flow, c.period) == (last.reporter, last.flow, last.period) and c.partner == last.partner \
+                or (c.reporter, c.partner, c.flow, c.period) == (last.reporter, party, flow, last.period)
+            return c if same and c.kind == "level" and c.growth_pct is None and c is not last else None
+        return None
 
     def _growth_target(
         self, pc: Percent, prev_money: list[tuple[Money, Claim | None]], next_money: list[tuple[Money, Claim | None]]

@@ -92,6 +92,16 @@ _CHANGE_MONEY_BEFORE = re.compile(
 _GAPPED_CHANGE = re.compile(
     r"^[\s,;]*(?:(?:and|while|but|whereas)\s+)?(?:(?:trade|turnover)\s+)?with\s+(?:the\s+)?"
     r"(?P<party>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+by\s+$")
+#: a rate list with its verb left out: "trade with Kazakhstan rose 9 percent, and with Uzbekistan by 4 percent",
+#: "Kenya's trade grew 8% to $2 billion, and Ghana's by 5% to $1 billion", "exports to Chile rose 6%, imports from Chile
+#: by 2%": the coordinated clause names only its own party (or its own flow) before "by" and the rate
+_GAPPED_RATE = re.compile(
+    r"^(?:\s+(?:in\s+(?:19|20)\d\d|(?:last|this)\s+year|year[\s-]on[\s-]year))?"  # the first clause's period
+    r"[\s,;]*(?:(?:and|while|but|whereas)\s+)?(?:"
+    r"(?:(?:trade|turnover)\s+)?with\s+(?:the\s+)?(?P<party>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+    r"|(?:the\s+)?(?P<poss>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})['’]s"
+    r"|(?P<flow>exports?|imports?)\s+(?P<dir>to|from)\s+(?:the\s+)?(?P<fparty>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+    r")\s+by\s+$")
 #: "$4.7 billion more than a year earlier", "$300 million lower than in 2023": a change, not a level
 _CHANGE_MONEY_AFTER = re.compile(
     # "$12 million more than in September 2018", "around $2 billion higher in 2023 than in 2022", "... lower."
