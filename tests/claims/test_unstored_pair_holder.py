@@ -79,3 +79,14 @@ def test_a_product_modifier_after_a_party_or_a_scope_word_names_a_product() -> N
     # a scope word after the party is no product: the total
     (c,) = extract_claims("Turkey's total exports to Brazil reached $1.9 billion in 2021.")
     assert (c.reporter, c.partner, c.flow, c.value_usd) == ("TUR", "BRA", "X", 1.9e9)
+
+
+def test_statistics_named_before_their_country_are_that_country_s() -> None:
+    # "the customs statistics of X", "the official statistics of X": X's statistics, like "X's customs statistics"
+    for text, rep in (("In 2014 trade between Turkey and Brazil reached $3.9 billion, according to the customs "
+                       "statistics of Brazil.", "BRA"),
+                      ("According to the official statistics of Turkey, trade with Brazil reached $3.9 billion in "
+                       "2014.", "TUR")):
+        (c,) = extract_claims(text)
+        assert (c.reporter, c.how["reporter"], c.missing) == (rep, "sentence" if text.startswith("According")
+                                                              else "sentence-after", []), text

@@ -393,9 +393,11 @@ _SRC_MOD = (
 SOURCE_AFTER_COUNTRY = re.compile(
     r"^(?:['’]s)?\s+(?:" + _SRC_MOD + r"\s+){0,3}(" + _SRC_NOUN + r")\b", re.IGNORECASE
 )
-#: "the customs service of Tajikistan", "data published by Beijing", "according to Kazakh statistics"
+#: "the customs service of Tajikistan", "the customs statistics of China", "the official statistics of Mongolia",
+#: "data published by Beijing"
 SOURCE_BEFORE_COUNTRY = re.compile(
-    r"(?:(?:customs\s+(?:service|agency|committee|administration)|statistic(?:s|al)\s+(?:agency|committee|bureau|office)"
+    r"(?:(?:customs\s+(?:service|agency|committee|administration|statistics|data|figures)"
+    r"|statistic(?:s|al)\s+(?:agency|committee|bureau|office)|(?:official\s+)?statistics"
     r"|(?:agency|committee|bureau|office)\s+(?:of|on|for)\s+(?:national\s+)?statistics"
     r"|embassy|ministry\s+of\s+\w+(?:\s+\w+)?|(?:audit|accounts)\s+chamber"
     # a ministry's full name, its portfolio in capitals before its country: "the Ministry of Investments and Foreign
