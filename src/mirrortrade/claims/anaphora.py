@@ -271,16 +271,17 @@ class AnaphoraMixin:
         return part
 
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
-        """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country at all
-        continues the series of the figure before it (its reporter and partner)."""
+        """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country but the
+        series' own ("The deficit stood at $8.5 billion, when imports from China peaked" after India's figures with
+        China) continues the series of the figure before it (its reporter and partner)."""
         if fl.flow not in ("X", "M", "T", "B") or fl.subject or fl.partner or fl.parties or fl.world:
-            return
-        if any(i not in self.in_source and r.code not in ("WLD",)  # type: ignore[attr-defined]
-               for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
             return
         ante = self._antecedent(out)
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":
             return  # a share's partner is one member of a list, not the series the paragraph follows
+        if any(i not in self.in_source and r.code not in ("WLD", ante.reporter, ante.partner)  # type: ignore[attr-defined]
+               for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
+            return
         self._note("partner", 0.85, "series")  # type: ignore[attr-defined]
         if self.carry_period is None:  # type: ignore[attr-defined]
             self.carry_period = ante.period  # type: ignore[attr-defined]

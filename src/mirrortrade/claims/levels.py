@@ -90,9 +90,10 @@ class LevelsMixin:
                 ca0 = self.clause_of(nxt.start - self.s.start)[0]
                 rates = [float(m.group(1).replace(",", ".")) for m in re.finditer(
                     r"(\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)", self.t[ca0:nxt.start - self.s.start])]
-                if not rates and x and y and cx.year_to_date_span(nxt.period, self.art.fiscal_start):
+                if not rates and x and y and (cx.year_to_date_span(nxt.period, self.art.fiscal_start)
+                                              or cx.LOOKS_BACK.match(self.t[c.end - self.s.start:])):
                     # "exports declined to $2.732 billion from $2.978 billion" for a fiscal year, "shrank to $8.3bn
-                    # from $8.9bn" for January–October: a year or the months to date are compared with the same
+                    # from $8.9bn" for January–October, any span "from $B a year earlier": compared with the same
                     # span a year before. Derived, not printed: enough to show the figure, never to flag it
                     self._derived_base(c, nxt.period)
                     continue
