@@ -98,3 +98,36 @@ def test_bare_deficit_in_a_sentence_naming_a_third_country_is_not_the_series() -
              "climbing.", "$2.6 billion")
     assert (c.how or {}).get("partner") != "series"
     assert c.missing or (c.reporter, c.partner) != ("VNM", "JPN")
+
+
+# ---- a comparison base read with no period of its own gets the base's --------------------------------------------
+
+HALF = ("Trade between Pakistan and Japan grew in the first half (July-December) of fiscal year 2021-22, data of the "
+        "State Bank of Pakistan show.\n\n")
+QUARTER = ("Trade between Pakistan and Japan rose in the first quarter (July-September) of fiscal year 2021-22, "
+           "figures from the State Bank of Pakistan show.\n\n")
+
+
+def _undated(text: str, figure: str) -> Claim:
+    return next(c for c in extract_claims(text) if c.text == figure)
+
+
+def test_base_of_the_previous_fiscal_years_half_is_read() -> None:
+    c = _undated(HALF + "Exports to Japan came to $900 million in the half, 10 percent more than the $818 million of "
+                 "the first half of the previous fiscal year.", "$818 million")
+    assert (c.flow, c.period) == ("X", "2020-H2")
+    assert not c.missing
+    assert c.slots["period"] < 0.6
+
+
+def test_base_of_the_previous_fiscal_years_quarter_is_read() -> None:
+    c = _undated(QUARTER + "Pakistan spent $4.2 billion on imports from Japan in the quarter, 20 percent more than the "
+                 "$3.5 billion of the first quarter of the previous fiscal year.", "$3.5 billion")
+    assert (c.flow, c.period) == ("M", "2020-Q3")
+    assert not c.missing
+
+
+def test_base_whose_rate_does_not_fit_stays_unresolved() -> None:
+    c = _undated(HALF + "Exports to Japan came to $900 million in the half, 40 percent more than the $818 million of "
+                 "the first half of the previous fiscal year.", "$818 million")
+    assert "period" in c.missing
