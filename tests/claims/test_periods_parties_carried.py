@@ -1,7 +1,8 @@
 """Periods and partners the text determines though the figure's clause does not spell them out (issue 16, periods and
 partners left unresolved): a month after "from" is a period, no party; a "from" level followed by "a year earlier" is
 the same span a year before, whatever the span; a bare balance in a sentence naming only the series' own countries
-continues the series. Sentences written for these tests (invented figures; no store, no network)."""
+continues the series; a comparison base read with no period takes the base's; "Of this, X's exports" are a part of the
+turnover just given. Sentences written for these tests (invented figures; no store, no network)."""
 
 from __future__ import annotations
 
@@ -131,3 +132,37 @@ def test_base_whose_rate_does_not_fit_stays_unresolved() -> None:
     c = _undated(HALF + "Exports to Japan came to $900 million in the half, 40 percent more than the $818 million of "
                  "the first half of the previous fiscal year.", "$818 million")
     assert "period" in c.missing
+
+
+# ---- "Of this, X's exports ...": a part of the turnover just given ----------------------------------------------
+
+TOTAL = ("Azerbaijan and Turkey deepen ties\n\nBAKU, October 5, 2021. The State Customs Committee of Azerbaijan puts "
+         "bilateral trade in 2020 at $4.6 billion. ")
+
+
+def test_of_this_one_sides_exports_are_to_the_other() -> None:
+    text = TOTAL + "Of this, Azerbaijan's exports accounted for $2.9 billion and its imports for $1.7 billion."
+    rows = {c.text: (c.reporter, c.partner, c.flow, c.period, tuple(c.missing)) for c in _claims(text)}
+    assert rows["$2.9 billion"] == ("AZE", "TUR", "X", "2020", ())
+    assert rows["$1.7 billion"] == ("AZE", "TUR", "M", "2020", ())
+
+
+def test_of_that_amount_the_reporters_imports() -> None:
+    text = ("Georgia and Armenia trade grows\n\nTBILISI, October 5, 2021. Georgia's statistics office Geostat put "
+            "mutual trade in January-August 2021 at $620 million. Of that amount, Georgia's imports came to "
+            "$410 million.")
+    c = _one(text, "$410 million")
+    assert (c.reporter, c.partner, c.flow, c.period) == ("GEO", "ARM", "M", "2021-01/2021-08")
+    assert not c.missing
+
+
+def test_without_a_partitive_one_sides_exports_are_not_the_pairs() -> None:
+    c = _one(TOTAL + "Azerbaijan's exports came to $2.9 billion.", "$2.9 billion")
+    assert (c.how or {}).get("partner") != "total-parts"
+    assert c.partner != "TUR" or "partner" in c.missing
+
+
+def test_partitive_naming_a_third_country_is_not_the_pairs() -> None:
+    c = _one(TOTAL + "Of this, Azerbaijan's exports accounted for $2.9 billion, mostly oil bound for Italy.",
+             "$2.9 billion")
+    assert c.partner != "TUR"
