@@ -67,6 +67,10 @@ PARTY_REF = re.compile(
     re.I,
 )
 
+#: a sentence opening on a part of the figure before: "Of this,", "Of that total,", "Out of this amount,"
+_PARTITIVE = re.compile(r"\s*(?:out\s+)?of\s+(?:this|that|it|which)(?:\s+(?:amount|total|sum|figure|volume|value))?\s*,",
+                        re.I)
+
 
 def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | None) -> tuple[str, ...]:
     """The two countries an article is about: the two its headline names, else the two it names most (when they
@@ -271,16 +275,20 @@ class AnaphoraMixin:
         return part
 
     def _bare_flow_parties(self, fl: _Flow, out: list[Claim]) -> None:
-        """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country at all
-        continues the series of the figure before it (its reporter and partner)."""
-        if fl.flow not in ("X", "M", "T", "B") or fl.subject or fl.partner or fl.parties or fl.world:
+        """"Of this, imports accounted for $1.9 billion": a flow word in a sentence that names no country but the
+        series' own ("The deficit stood at $8.5 billion, when imports from China peaked" after India's figures with
+        China) continues the series of the figure before it (its reporter and partner)."""
+        if fl.flow in ("X", "M") and fl.subject and not (fl.partner or fl.parties or fl.world):
+            self._partitive_part(fl, out)
             return
-        if any(i not in self.in_source and r.code not in ("WLD",)  # type: ignore[attr-defined]
-               for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
+        if fl.flow not in ("X", "M", "T", "B") or fl.subject or fl.partner or fl.parties or fl.world:
             return
         ante = self._antecedent(out)
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":
             return  # a share's partner is one member of a list, not the series the paragraph follows
+        if any(i not in self.in_source and r.code not in ("WLD", ante.reporter, ante.partner)  # type: ignore[attr-defined]
+               for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
+            return
         self._note("partner", 0.85, "series")  # type: ignore[attr-defined]
         if self.carry_period is None:  # type: ignore[attr-defined]
             self.carry_period = ante.period  # type: ignore[attr-defined]
@@ -303,6 +311,20 @@ class AnaphoraMixin:
             return
         self._note("partner", 0.85, "pair-reference")  # type: ignore[attr-defined]
         fl.partner = next(c for c in pair if c != fl.subject)
+
+    def _partitive_part(self, fl: _Flow, out: list[Claim]) -> None:
+        """"Of this, Chile's exports made up $2.6 billion": one country's exports or imports, with no partner, said to
+        be a part of the turnover just given between that country and another, are its trade with the other."""
+        if not _PARTITIVE.match(self.t) or any(i not in self.in_source and r.code != fl.subject  # type: ignore[attr-defined]
+                                               for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
+            return
+        ante = self._antecedent(out)
+        if ante is None or ante.kind != "level" or ante.flow != "T" or fl.subject not in (ante.reporter, ante.partner):
+            return
+        other = ante.partner if fl.subject == ante.reporter else ante.reporter
+        if other not in (None, "WLD", "CA5"):
+            fl.partner = other
+            self._note("partner", 0.85, "total-parts")  # type: ignore[attr-defined]
 
     def _series_of(self, prev: _Flow, fl: _Flow, out: list[Claim]) -> None:
         """"In April the two-way trade stood at $1.51 billion, of which Vietnam's exports were $369 million": the parts

@@ -10,9 +10,7 @@ from mirrortrade.claims import fx
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import GUESSED, HELD, RESOLVED, WEAK, Claim
 from mirrortrade.claims.frames import _Flow
-from mirrortrade.claims.numbers import (
-    Money,
-)
+from mirrortrade.claims.numbers import Money
 from mirrortrade.claims.scope import beyond_bilateral
 from mirrortrade.claims.sources import _sid, _Source
 from mirrortrade.claims.vocab import _DOWN, _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _UP, _VERB_FLOW
@@ -90,10 +88,10 @@ class LevelsMixin:
                 ca0 = self.clause_of(nxt.start - self.s.start)[0]
                 rates = [float(m.group(1).replace(",", ".")) for m in re.finditer(
                     r"(\d+(?:[.,]\d+)?)\s*(?:percent|per\s+cent|%)", self.t[ca0:nxt.start - self.s.start])]
-                if not rates and x and y and cx.year_to_date_span(nxt.period, self.art.fiscal_start):
-                    # "exports declined to $2.732 billion from $2.978 billion" for a fiscal year, "shrank to $8.3bn
-                    # from $8.9bn" for January–October: a year or the months to date are compared with the same
-                    # span a year before. Derived, not printed: enough to show the figure, never to flag it
+                if not rates and x and y and (cx.year_to_date_span(nxt.period, self.art.fiscal_start)
+                                              or cx.LOOKS_BACK.match(self.t[c.end - self.s.start:])):
+                    # "declined to $2.7bn from $2.9bn" for a fiscal year or January–October, any span "from $B a year
+                    # earlier": the same span a year before. Derived, not printed: shown, never flagged
                     self._derived_base(c, nxt.period)
                     continue
                 if not x or not y or not any(abs(abs(x / y - 1) * 100 - g) <= 0.6 for g in rates):
@@ -182,6 +180,8 @@ class LevelsMixin:
                 c.period = None
             # a base-year level read beside another figure (often a first release, since revised): shown and
             # corroborated, never flagged
+            if c.period and c.how.get("period") == "none":  # a figure read with no period: the base's is its own
+                c.slots["period"] = 0.55  # ("the $3.9 billion of the first quarter of the previous fiscal year")
             c.how["period"] = "comparison-base"  # the period is the base's (printed beside it, or derived)
             c.cap_slot("period", 0.55 if c.period else 0.0)
             if main.kind == "growth" and main.value_usd is None and main.period == c.period and printed:

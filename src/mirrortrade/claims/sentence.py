@@ -170,7 +170,7 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
         a, b = kw.end() + m.start(1), kw.end() + m.end(1)
         if re.match(r"[$€£¥]|\d", self.t[b:]):
             return False  # "imports to US$12.8 billion", "to USD 12.8 billion": a currency before an amount, no party
-        return not any(r.start < b and a < r.end for r in self.refs)
+        return not any(r.start < b and a < r.end for r in [*self.refs, *self.periods])  # "from January": a period
     def _clause_spans(self) -> list[tuple[int, int]]:
         cuts = [0]
         for m in _CLAUSE_BREAK.finditer(self.t):
