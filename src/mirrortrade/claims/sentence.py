@@ -22,7 +22,7 @@ from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.rankings import RankingsMixin
 from mirrortrade.claims.roles import RolesMixin
-from mirrortrade.claims.scope import implied_parties, peek_reporter, unplaced
+from mirrortrade.claims.scope import unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country, speaker_verb
 from mirrortrade.claims.text import Paragraph, Sentence
 from mirrortrade.claims.vocab import (
@@ -294,7 +294,12 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, P
                 else:
                     kind, sign = first_kind
             kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
+            own_kw = None if mo.start in respective_flows else self._own_flow_after(mo, next_start)
+            prev_own_kw = self._own_flow_after(money[i - 1], mo.start) if i else None
+            if own_kw is not None and kw is not None and prev_own_kw is not None and kw.start() == prev_own_kw.start():
+                kw = None  # "$188m of exports and $119m of imports": "exports" is the previous figure's own flow noun
             fl: _Flow | None = None
+            own_noun = False  # the figure's flow is its own flow noun after it
             # "The US remained Vietnam's biggest buyer, taking $14.6 billion": a role noun's flow and parties
             role = None if mo.start in respective_flows else self._role_flow(mo, prev_end, kw)
             if role is not None:
@@ -309,9 +314,11 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, P
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
                 self._role_parties(fl, mo, prev_end, kw)
                 fl = self._first_member(fl, kw.end(), mo, qstart)
-            elif prev is not None and prev_verb and (kw2 := self._own_flow_after(mo, next_start)) is not None:
-                # "buying $3.86bn worth of them against $2.076bn of imports": the figure's own flow noun, another flow
-                fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+            elif prev is not None and own_kw is not None:
+                # "buying $3.86bn worth of them against $2.076bn of imports", "trade of $9bn: $5bn of exports and $4bn
+                # of imports": with no flow word of its own before it, the figure's own flow noun, not the previous flow
+                fl = self.resolve_flow(own_kw, mo.start, mo.end, next_start)
+                own_noun = True
                 self._note("flow", 0.8, "flow-after")
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
@@ -377,19 +384,14 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, P
                 # "trade with the Eurasian Economic Union as a whole came to $868 million": a party that is no
                 # country; inheriting the previous figure's partner would misread it
                 self._note("partner", 0.0, "unknown-party")
-            if prev is not None and kw is not None:
-                # inherit the missing side from the previous figure of the sentence
+            if prev is not None and (kw is not None or own_noun and not prev_verb):
+                # inherit the missing side from the previous figure of the sentence (not a verb's subject's view: "buying
+                # $3.86bn worth of them against $2.076bn of imports" are the reporter's own imports)
                 if fl.flow in ("X", "M") and fl.subject is None and prev.subject and prev.subject != fl.partner:
                     fl.subject = prev.subject
                 if fl.flow in ("X", "M") and fl.partner is None and prev.partner and prev.partner != fl.subject:
                     fl.partner, fl.how = prev.partner, "previous-figure"
-                if fl.flow in ("X", "M") and prev.flow in ("T", "B") and prev.parties:
-                    # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
-                    pp = implied_parties(prev.parties, prev.world, peek_reporter(self.sources, self.carry_source, mo.start))
-                    if fl.subject is None and fl.partner is None:
-                        fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
-                    if fl.partner is None:
-                        fl.partner, fl.how = next((c for c in pp if c != fl.subject), None), "total-parts"
+                self._part_of_total(prev, fl, mo)  # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
                 self._series_of(prev, fl, out)
             self._referred_partner(fl, kw.end() if kw is not None else mo.end, min(next_start, self.clause_of(mo.end)[1]))
             self._bare_flow_parties(fl, out)
