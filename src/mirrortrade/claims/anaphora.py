@@ -105,6 +105,10 @@ def base_level(c: Claim) -> bool:
     return c.kind == "level" and (c.how or {}).get("period") in BASE_PERIODS
 
 
+#: a sentence that sums up what the text went through: "In all, ...", "All told, ...", "Altogether, ..."
+_SUM_UP = re.compile(r"\s*(?:In\s+all|All\s+told|Altogether|All\s+in\s+all)\s*,", re.I)
+
+
 class AnaphoraMixin:
     """Methods of the sentence reader for figures that refer back and for the article's pair."""
 
@@ -282,6 +286,11 @@ class AnaphoraMixin:
             self._partitive_part(fl, out)
             return
         if fl.flow not in ("X", "M", "T", "B") or fl.subject or fl.partner or fl.parties or fl.world:
+            return
+        if _SUM_UP.match(self.t) and fl.flow in ("X", "M"):  # type: ignore[attr-defined]
+            # "In all, the country exported goods worth $961.3 million": a sum over the partners the text went
+            # through, with the world (no claim about any one of them)
+            fl.partner = "WLD"
             return
         ante = self._antecedent(out)
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":

@@ -33,7 +33,7 @@ from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.own_periods import past_restatement
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
-from mirrortrade.claims.scope import place_agencies
+from mirrortrade.claims.scope import place_agencies, trade_owner
 from mirrortrade.claims.sentence import _SentenceCtx
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
 from mirrortrade.claims.text import Paragraph, segment
@@ -190,7 +190,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
     return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead,
                     ref_date=reference_date(text, article_date), home=home, pair=article_pair(paras, refs, home),
-                    fiscal_start=fiscal_start_month(text))
+                    fiscal_start=fiscal_start_month(text), owner=trade_owner(text, refs))
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
@@ -247,7 +247,8 @@ def _paragraph_claims(
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         # an agency without its country: the statistics named earlier in this paragraph, else the article's country
-        place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair)
+        place_agencies(ctx.sources, carry_source if carry_source is not carry_in else None, art.hub, art.pair,
+                       art.owner if any(r.code == art.owner for r in ctx.refs) else None)
         ctx.carry_from_before = from_before
         ctx.carry_main = back_to_main
         ctx.source_from_before = carry_source is not None and carry_source is carry_in

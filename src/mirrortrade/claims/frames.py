@@ -63,6 +63,8 @@ class _Article:
     home: str | None = None
     #: the two countries the article is about (its headline's, else the two it names most): "bilateral trade"
     pair: tuple[str, ...] = ()
+    #: the one country whose trade with many partners the article lists (see :func:`mirrortrade.claims.scope.trade_owner`)
+    owner: str | None = None
     #: the agencies named so far whose country is known, with the words naming them: what "the customs agency",
     #: "the ministry" refer back to (see :mod:`mirrortrade.claims.agencies`)
     named: list[tuple[str, _Source]] = field(default_factory=list)

@@ -7,12 +7,25 @@ import re
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import RESOLVED, Claim
+from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import Money
+from mirrortrade.claims.scope import implied_parties, peek_reporter
 from mirrortrade.model import value_interval
 
 
 class PartsMixin:
     """Methods of the sentence reader for totals split into their parts."""
+
+    def _part_of_total(self, prev: _Flow, fl: _Flow, mo: Money) -> None:
+        """"turnover of $10.9 billion, of which exports accounted for $2.0 billion": an export or import figure after a
+        total of a pair, with a side left unsaid, is a flow between the total's parties."""
+        if fl.flow not in ("X", "M") or prev.flow not in ("T", "B") or not prev.parties:
+            return
+        pp = implied_parties(prev.parties, prev.world, peek_reporter(self.sources, self.carry_source, mo.start))
+        if fl.subject is None and fl.partner is None:
+            fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
+        if fl.partner is None:
+            fl.partner, fl.how = next((c for c in pp if c != fl.subject), None), "total-parts"
 
     def _total_of_parts(self, out: list[Claim], level_claims: list[tuple[Money, Claim | None]]) -> None:
         """"a smaller total, about $24 billion, of which exports made up $13.2 billion and imports $11 billion": a

@@ -11,6 +11,9 @@ honest:
   is Kyrgyzstan's imports from Russia; "Turnover with China reached $13.7 billion ...: imports came to $11.2
   billion" in Uzbek statistics is Uzbekistan's imports from China (the party a turnover leaves unnamed is the
   reporter) — :func:`implied_parties`;
+* an agency nothing else places, in an article about one country's trade with many partners ("Tajik exports went
+  mainly to Switzerland ..., the ministry said"), is that country's: a partner reports only its own trade with it,
+  never a list of its partners — :func:`trade_owner`, used by :func:`place_agencies`;
 * a country's total with the world is not its trade with the partner in context: an import or export figure whose
   partner is not named and that exceeds the two countries' turnover already stated for the same period ("Uzbek-Chinese
   trade reached $13.7 billion ... Uzbekistan's imports reached $38.2 billion") is with the world, and a world total
@@ -68,15 +71,44 @@ def peek_reporter(sources: list[_Source], carry: _Source | None, pos: int) -> st
     return src.reporter or None if src is not None else None
 
 
+#: a country named as the holder of the trade that follows: "Tajikistan's trade", "Tajik goods", "Kyrgyz exports"
+_HOLDS = re.compile(r"(?:['’]s)?\s+(?:(?:foreign|total|overall|bilateral|mutual)\s+)?(?:trade|exports?|imports?|goods|"
+                    r"turnover|shipments|purchases|sales\s+abroad)\b")
+#: how many other countries an article about one country's trade must name: its many partners
+_MANY_PARTNERS = 3
+
+
+def trade_owner(text: str, refs: Iterable[lx.CountryRef]) -> str | None:
+    """The one country whose trade an article is about when it lists that country's trade with many partners: the only
+    country it ever names as the holder of trade ("Tajikistan's trade with Russia", "the main buyer of Tajik goods"),
+    every other country (at least :data:`_MANY_PARTNERS` of them) named only as a partner. None when two countries
+    hold trade ("Russian exports" beside "Tajik imports") or the article names few partners (an article about two
+    countries says nothing by this of whose statistics an agency gives)."""
+    owners: set[str] = set()
+    others: set[str] = set()
+    for r in refs:
+        if r.code in _NOT_A_COUNTRY or r.code in ("TOPIC", "SUBJ", "SUB"):
+            continue
+        others.add(r.code)
+        if _HOLDS.match(text, r.end) and (r.possessive or text[r.start:r.end][:1].isupper()):
+            owners.add(r.code)
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return owner if len(others - {owner}) >= _MANY_PARTNERS else None
+
+
 def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | None,
-                   pair: tuple[str, ...] = ()) -> None:
+                   pair: tuple[str, ...] = (), owner: str | None = None) -> None:
     """Place an agency named without its country that the sentence does not place (see ``_agency_country``): the
     country of the statistics named earlier in the same paragraph ("The Indian figures do not match. According to the
     Ministry of Commerce, ..."), else, for a statistics office, the country the article is about other than China
     (China publishes its trade through customs, never through a statistics office: in an article about China and
     Uzbekistan, "the State Statistics Committee" is Uzbekistan's). A ministry or a customs service that neither
     tells (either country has one) stays unplaced, unless its portfolio is one China never publishes its trade through
-    (neither commerce nor customs: "the Ministry of Industry and Trade"): beside China, it is the other country's."""
+    (neither commerce nor customs: "the Ministry of Industry and Trade"): beside China, it is the other country's.
+    ``owner`` is the article's one holder of trade with many partners (:func:`trade_owner`) when the agency's own
+    sentence names it: the agency is its (China's only for customs or commerce, the portfolios it publishes through)."""
     others = [c for c in ([hub] if hub else []) + list(pair) if c and c != "CHN"]
     beside_china = [c for c in pair if c != "CHN"] if "CHN" in pair else []  # the article's one other country
     one_other = len(set(pair) - {"CHN"}) == 1
@@ -86,6 +118,8 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
         stats = s.kind in ("stat", "agency")
         if carried is not None and carried.reporter and (not stats or carried.reporter != "CHN"):
             s.reporter = carried.reporter
+        elif owner and not s.short_name and (owner != "CHN" or s.kind in ("customs", "commerce") and not s.not_chinese):
+            s.reporter = owner
         elif stats and others and (hub != "CHN" or one_other):
             s.reporter = others[0]
         elif s.not_chinese and beside_china and one_other:

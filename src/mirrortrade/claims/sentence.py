@@ -11,6 +11,7 @@ from mirrortrade.claims.agencies import refer_back
 from mirrortrade.claims.anaphora import CHANGE_ANAPHOR, AnaphoraMixin
 from mirrortrade.claims.claim import GUESSED, RESOLVED, WEAK, Claim
 from mirrortrade.claims.fill import FillMixin
+from mirrortrade.claims.flows import FlowsMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
@@ -21,23 +22,20 @@ from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
 from mirrortrade.claims.rankings import RankingsMixin
 from mirrortrade.claims.roles import RolesMixin
-from mirrortrade.claims.scope import balance_holder, holder_after, implied_parties, peek_reporter, unplaced
+from mirrortrade.claims.scope import unplaced
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country, speaker_verb
-from mirrortrade.claims.text import Paragraph, Sentence, in_closed_aside
+from mirrortrade.claims.text import Paragraph, Sentence
 from mirrortrade.claims.vocab import (
     _CHANGE_MONEY_AFTER,
     _CHANGE_MONEY_BEFORE,
     _CLAUSE_BREAK,
-    _COMPOUND_SEP,
     _DATELINE,
     _DIFF_AFTER,
     _DIFF_BEFORE,
     _FLOW_RE,
     _GAPPED_CHANGE,
-    _STOP_FILLER,
     _TRADE_WORDS,
     _VERB_FLOW,
-    _WORLD_HINT,
     institution_name,
 )
 from mirrortrade.claims.voices import continued_speaker, quoted_speaker
@@ -54,7 +52,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
+class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
@@ -245,166 +243,6 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
     def country_refs_between(self, a: int, b: int, *, include_source: bool = False) -> list[lx.CountryRef]:
         return [r for i, r in enumerate(self.refs) if a <= r.start and r.end <= b and (include_source or i not in self.in_source)]
 
-    # ---- flow resolution ---------------------------------------------------------------------
-    def flow_keyword(self, fig_start: int, prev_end: int) -> re.Match[str] | None:
-        """The last flow word between the previous figure and this one (not one of an aside closed before it)."""
-        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start
-                  and not in_closed_aside(self.t, m.start(), fig_start)]
-        return before[-1] if before else None
-
-    def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
-        ca, cb = self.clause_of(fig_end - 1)
-        # "Russia came second with $6.6 billion, of which Uzbek exports made up $2.4 billion": not past a part's clause
-        sub = re.search(r",\s*(?:of\s+which|including|while|whereas|but)\b", self.t[fig_end:])
-        cb = min(cb, fig_end + sub.start()) if sub else cb
-        after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
-        return after[0] if after else None
-
-    def _gapped_subject(self, prev: _Flow, prev_verb: bool, prev_end: int, qstart: int) -> str | None:
-        """"Russia supplied $878.9 million and Kazakhstan $352.1 million": after the figure of a flow verb whose
-        partner is not named, "and <country> <figure>" leaves the verb out, and the country is its new subject."""
-        if not (prev_verb and prev.flow in ("X", "M") and prev.subject and prev.partner is None):
-            return None
-        r = next((r for r in reversed(self.refs) if prev_end <= r.start and r.end <= qstart), None)
-        if r is None or r.possessive or r.code in ("TOPIC", "SUBJ", "WLD", "GRP") or r.code == prev.subject \
-                or self.t[r.end:qstart].strip() or not re.search(r"(?:,|\band)\s+(?:the\s+)?$", self.t[prev_end:r.start]):
-            return None
-        return r.code
-
-    def _own_flow_after(self, mo: Money, next_start: int) -> re.Match[str] | None:
-        """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports"): after a figure of a
-        flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's, the figure's own flow, seen
-        from the reporter's side, not the verb's carried on."""
-        m = re.match(r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?=(?:exports?|imports?)\b)", self.t[mo.end:])
-        if m is None:
-            return None
-        kw = next((f for f in self.flows if f.start() == mo.end + m.end() and f.start() < next_start), None)
-        return kw
-
-    def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
-        flow = {"TT": "T"}.get(kw.lastgroup or "T", kw.lastgroup or "T")
-        word = kw.group(0)
-        ks, ke = kw.start(), kw.end()
-        f = _Flow(flow)
-        if flow == "B" and re.search(r"deficit", word, re.I):
-            f.sign = -1
-        ca, cb = self.clause_of(ks)
-        # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
-        attached = self._attached_before(ks, ca) or (balance_holder(self.t, self.refs, ks, ca) if flow == "B" else [])
-        # prepositional countries after the keyword, up to the next figure / clause end
-        limit = min(cb, next_start) if next_start > fig_end else cb
-        if fig_start >= ke:
-            limit = max(limit, min(cb, next_start))
-        # a flow phrase stops at the next flow word: "imports from Russia ... and exports to Russia ..."
-        limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
-        preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
-        verb = bool(_VERB_FLOW.match(word))
-        self._note("flow", 1.0, "flow-verb" if verb else "flow-noun")
-        # "China, Pakistan's largest partner, raised its exports to the country": "its" is the clause's subject
-        if (verb or re.search(r"\b(?:its|their)\s+$", self.t[max(ca, ks - 8):ks], re.I)) and not attached:
-            # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
-            # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
-            cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
-                r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
-            if cands:
-                attached = [cands[0].code]
-                f.how = "clause-subject"
-        if flow in ("X", "M"):
-            if flow == "X":
-                subj = attached[-1] if attached else (preps.get("from") or preps.get("of"))
-                part = preps.get("to") or preps.get("into")
-            else:
-                subj = attached[-1] if attached else (preps.get("to") or preps.get("into"))
-                part = preps.get("from") or preps.get("of")
-            f.subject, f.partner = subj, part
-            f.holder = subj if len(attached) <= 1 else None
-            if f.partner is None and preps.get("with"):
-                f.partner = preps["with"]
-            if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+(?:(?:"
-                                               r"merchandise|goods)\s+)?$", self.t[max(0, ks - 35):ks], re.I):
-                f.partner, f.how = "WLD", "world-word"  # "China's total exports decreased by 4.6 percent": the world
-        else:
-            if not attached and (holder := holder_after(self.t, self.refs, ke, limit)):
-                attached = [holder]  # "the trade turnover of Tajikistan with China": Tajikistan's trade
-            parties: list[str] = []
-            for c in attached:
-                if c not in parties:
-                    parties.append(c)
-            for key in ("with", "between", "and", "to", "from"):
-                c = preps.get(key)
-                if c and c not in parties:
-                    parties.append(c)
-            f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
-            if f.world and len(parties) == 1 and attached:
-                parties.append("WLD")  # "the country's foreign trade, which totaled $50 billion"
-                f.how = "world-word"
-            if len(parties) < 2:
-                # "Uzbekistan boosted trade with China": the clause's subject(s)
-                for r in self.country_refs_between(ca, ks):
-                    if len(parties) >= 2:
-                        break
-                    if re.search(r"\b(?:after|behind|than|ahead\s+of|overtaking|overtook|replacing|displacing|like)\s+"
-                                 r"(?:the\s+)?$", self.t[max(0, r.start - 16):r.start]) or self._earlier_flows_party(r, ca):
-                        continue  # "Kazakhstan came next after Russia: turnover ...": a comparison, not a party
-                    if r.code not in parties:
-                        parties.append(r.code)
-                        f.how = "clause-subject"
-            f.parties = tuple(parties[:2])
-            f.holder = attached[0] if len(attached) == 1 else None
-            if flow == "B" and attached:
-                f.subject = attached[-1]
-                f.partner = next((c for c in parties if c != f.subject), None)
-        return f
-
-    def _attached_before(self, ks: int, clause_start: int) -> list[str]:
-        refs = [r for i, r in enumerate(self.refs) if r.end <= ks and r.start >= clause_start]
-        if not refs:
-            return []
-        last = refs[-1]
-        between = self.t[last.end:ks]
-        words = re.findall(r"[A-Za-z][\w-]*|[^\s\w'’]", re.sub(r"^['’]s?", "", between))
-        if len(words) > 3 or any(
-            w.lower() in _STOP_FILLER or not re.match(r"[a-z]", w) or re.search(r"(?:ed|ing)$", w) for w in words
-        ):
-            return []
-        out = [last.code]
-        # compound "Kyrgyz-Chinese", "Sino-Kazakh"
-        if len(refs) >= 2 and _COMPOUND_SEP.match(self.t[refs[-2].end:last.start]):
-            out.insert(0, refs[-2].code)
-        return out
-
-    def _preps_after(self, ke: int, limit: int, skip: tuple[int, int]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        refs = [r for r in self.country_refs_between(ke, max(limit, ke))]
-        five: list[str] = []
-        for r in refs:
-            before = self.t[max(ke, r.start - 40):r.start]
-            # "with the five Central Asian states", "to all five republics": a count before the party is no word of it
-            m = re.search(r"\b(to|from|with|between|into|and|of)\s+(?:the\s+|its\s+|neighbou?ring\s+|both\s+|all\s+|"
-                          r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)*$", before, re.I)
-            if m is None and re.search(r",\s*$", before) and five:
-                five.append(r.code)
-                continue
-            if m is None:
-                continue
-            key = m.group(1).lower()
-            if key in ("with", "between"):
-                five = [r.code]
-            elif key == "and" and five:
-                five.append(r.code)
-            if key == "of":
-                # "imports of Chinese goods", "exports of Kazakh wheat": the goods' origin
-                if re.match(r"^\s+[a-z]", self.t[r.end:r.end + 3]) and r.text[:1].isupper() and not r.possessive:
-                    out.setdefault("of", r.code)
-                continue
-            out.setdefault(key, r.code)
-        members = set(five)
-        if set(lx.CENTRAL_ASIA_CODES) <= members:
-            out["with"] = "CA5"
-            out.pop("and", None)
-            out.pop("between", None)
-        return out
-
     # ---- claims ------------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -456,7 +294,12 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                 else:
                     kind, sign = first_kind
             kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
+            own_kw = None if mo.start in respective_flows else self._own_flow_after(mo, next_start)
+            prev_own_kw = self._own_flow_after(money[i - 1], mo.start) if i else None
+            if own_kw is not None and kw is not None and prev_own_kw is not None and kw.start() == prev_own_kw.start():
+                kw = None  # "$188m of exports and $119m of imports": "exports" is the previous figure's own flow noun
             fl: _Flow | None = None
+            own_noun = False  # the figure's flow is its own flow noun after it
             # "The US remained Vietnam's biggest buyer, taking $14.6 billion": a role noun's flow and parties
             role = None if mo.start in respective_flows else self._role_flow(mo, prev_end, kw)
             if role is not None:
@@ -471,9 +314,11 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                 fl = self.resolve_flow(kw, mo.start, mo.end, next_start)
                 self._role_parties(fl, mo, prev_end, kw)
                 fl = self._first_member(fl, kw.end(), mo, qstart)
-            elif prev is not None and prev_verb and (kw2 := self._own_flow_after(mo, next_start)) is not None:
-                # "buying $3.86bn worth of them against $2.076bn of imports": the figure's own flow noun, another flow
-                fl = self.resolve_flow(kw2, mo.start, mo.end, next_start)
+            elif prev is not None and own_kw is not None:
+                # "buying $3.86bn worth of them against $2.076bn of imports", "trade of $9bn: $5bn of exports and $4bn
+                # of imports": with no flow word of its own before it, the figure's own flow noun, not the previous flow
+                fl = self.resolve_flow(own_kw, mo.start, mo.end, next_start)
+                own_noun = True
                 self._note("flow", 0.8, "flow-after")
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
@@ -539,19 +384,14 @@ class _SentenceCtx(FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin
                 # "trade with the Eurasian Economic Union as a whole came to $868 million": a party that is no
                 # country; inheriting the previous figure's partner would misread it
                 self._note("partner", 0.0, "unknown-party")
-            if prev is not None and kw is not None:
-                # inherit the missing side from the previous figure of the sentence
+            if prev is not None and (kw is not None or own_noun and not prev_verb):
+                # inherit the missing side from the previous figure of the sentence (not a verb's subject's view: "buying
+                # $3.86bn worth of them against $2.076bn of imports" are the reporter's own imports)
                 if fl.flow in ("X", "M") and fl.subject is None and prev.subject and prev.subject != fl.partner:
                     fl.subject = prev.subject
                 if fl.flow in ("X", "M") and fl.partner is None and prev.partner and prev.partner != fl.subject:
                     fl.partner, fl.how = prev.partner, "previous-figure"
-                if fl.flow in ("X", "M") and prev.flow in ("T", "B") and prev.parties:
-                    # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
-                    pp = implied_parties(prev.parties, prev.world, peek_reporter(self.sources, self.carry_source, mo.start))
-                    if fl.subject is None and fl.partner is None:
-                        fl.subject = next((c for c in pp if c not in ("WLD", "CA5")), pp[0])
-                    if fl.partner is None:
-                        fl.partner, fl.how = next((c for c in pp if c != fl.subject), None), "total-parts"
+                self._part_of_total(prev, fl, mo)  # "turnover of $10.9 billion, of which exports accounted for $2.0 billion"
                 self._series_of(prev, fl, out)
             self._referred_partner(fl, kw.end() if kw is not None else mo.end, min(next_start, self.clause_of(mo.end)[1]))
             self._bare_flow_parties(fl, out)

@@ -1,0 +1,177 @@
+"""The flow of a figure: the flow word it belongs to (before it, or its own flow noun right after it), and the
+parties that word carries ("Kazakh imports from China", "the trade turnover of Tajikistan with China", "Tajikistan
+exported goods worth $42 million to Russia")."""
+
+from __future__ import annotations
+
+import re
+
+from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.frames import _Flow
+from mirrortrade.claims.numbers import Money
+from mirrortrade.claims.scope import balance_holder, holder_after
+from mirrortrade.claims.text import in_closed_aside
+from mirrortrade.claims.vocab import _COMPOUND_SEP, _STOP_FILLER, _VERB_FLOW, _WORLD_HINT
+
+
+class FlowsMixin:
+    """Methods of the sentence reader that resolve a figure's flow word into a flow and its parties."""
+
+    def flow_keyword(self, fig_start: int, prev_end: int) -> re.Match[str] | None:
+        """The last flow word between the previous figure and this one (not one of an aside closed before it)."""
+        before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start
+                  and not in_closed_aside(self.t, m.start(), fig_start)]
+        return before[-1] if before else None
+
+    def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
+        ca, cb = self.clause_of(fig_end - 1)
+        # "Russia came second with $6.6 billion, of which Uzbek exports made up $2.4 billion": not past a part's clause
+        sub = re.search(r",\s*(?:of\s+which|including|while|whereas|but)\b", self.t[fig_end:])
+        cb = min(cb, fig_end + sub.start()) if sub else cb
+        after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)]
+        return after[0] if after else None
+
+    def _gapped_subject(self, prev: _Flow, prev_verb: bool, prev_end: int, qstart: int) -> str | None:
+        """"Russia supplied $878.9 million and Kazakhstan $352.1 million": after the figure of a flow verb whose
+        partner is not named, "and <country> <figure>" leaves the verb out, and the country is its new subject."""
+        if not (prev_verb and prev.flow in ("X", "M") and prev.subject and prev.partner is None):
+            return None
+        r = next((r for r in reversed(self.refs) if prev_end <= r.start and r.end <= qstart), None)
+        if r is None or r.possessive or r.code in ("TOPIC", "SUBJ", "WLD", "GRP") or r.code == prev.subject \
+                or self.t[r.end:qstart].strip() or not re.search(r"(?:,|\band)\s+(?:the\s+)?$", self.t[prev_end:r.start]):
+            return None
+        return r.code
+
+    def _own_flow_after(self, mo: Money, next_start: int) -> re.Match[str] | None:
+        """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports"): after a figure of a
+        flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's, the figure's own flow, seen
+        from the reporter's side, not the verb's carried on."""
+        m = re.match(r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?=(?:exports?|imports?)\b)", self.t[mo.end:])
+        if m is None:
+            return None
+        kw = next((f for f in self.flows if f.start() == mo.end + m.end() and f.start() < next_start), None)
+        return kw
+
+    def resolve_flow(self, kw: re.Match[str], fig_start: int, fig_end: int, next_start: int) -> _Flow:
+        flow = {"TT": "T"}.get(kw.lastgroup or "T", kw.lastgroup or "T")
+        word = kw.group(0)
+        ks, ke = kw.start(), kw.end()
+        f = _Flow(flow)
+        if flow == "B" and re.search(r"deficit", word, re.I):
+            f.sign = -1
+        ca, cb = self.clause_of(ks)
+        # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
+        attached = self._attached_before(ks, ca) or (balance_holder(self.t, self.refs, ks, ca) if flow == "B" else [])
+        # prepositional countries after the keyword, up to the next figure / clause end
+        limit = min(cb, next_start) if next_start > fig_end else cb
+        if fig_start >= ke:
+            limit = max(limit, min(cb, next_start))
+        # a flow phrase stops at the next flow word: "imports from Russia ... and exports to Russia ..."
+        limit = min([limit] + [m.start() for m in self.flows if m.start() >= ke])
+        preps = self._preps_after(ke, limit, skip=(fig_start, fig_end))
+        verb = bool(_VERB_FLOW.match(word))
+        self._note("flow", 1.0, "flow-verb" if verb else "flow-noun")
+        # "China, Pakistan's largest partner, raised its exports to the country": "its" is the clause's subject
+        if (verb or re.search(r"\b(?:its|their)\s+$", self.t[max(ca, ks - 8):ks], re.I)) and not attached:
+            # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
+            # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
+            cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
+                r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
+            if cands:
+                attached = [cands[0].code]
+                f.how = "clause-subject"
+        if flow in ("X", "M"):
+            if flow == "X":
+                subj = attached[-1] if attached else (preps.get("from") or preps.get("of"))
+                part = preps.get("to") or preps.get("into")
+            else:
+                subj = attached[-1] if attached else (preps.get("to") or preps.get("into"))
+                part = preps.get("from") or preps.get("of")
+            f.subject, f.partner = subj, part
+            f.holder = subj if len(attached) <= 1 else None
+            if f.partner is None and preps.get("with"):
+                f.partner = preps["with"]
+            if f.partner is None and re.search(r"\b(?:total|overall|global|worldwide|foreign|external)\s+(?:(?:"
+                                               r"merchandise|goods)\s+)?$", self.t[max(0, ks - 35):ks], re.I):
+                f.partner, f.how = "WLD", "world-word"  # "China's total exports decreased by 4.6 percent": the world
+        else:
+            if not attached and (holder := holder_after(self.t, self.refs, ke, limit)):
+                attached = [holder]  # "the trade turnover of Tajikistan with China": Tajikistan's trade
+            parties: list[str] = []
+            for c in attached:
+                if c not in parties:
+                    parties.append(c)
+            for key in ("with", "between", "and", "to", "from"):
+                c = preps.get(key)
+                if c and c not in parties:
+                    parties.append(c)
+            f.world = bool(_WORLD_HINT.search(self.t[max(0, ks - 25):ke]))
+            if f.world and len(parties) == 1 and attached:
+                parties.append("WLD")  # "the country's foreign trade, which totaled $50 billion"
+                f.how = "world-word"
+            if len(parties) < 2:
+                # "Uzbekistan boosted trade with China": the clause's subject(s)
+                for r in self.country_refs_between(ca, ks):
+                    if len(parties) >= 2:
+                        break
+                    if re.search(r"\b(?:after|behind|than|ahead\s+of|overtaking|overtook|replacing|displacing|like)\s+"
+                                 r"(?:the\s+)?$", self.t[max(0, r.start - 16):r.start]) or self._earlier_flows_party(r, ca):
+                        continue  # "Kazakhstan came next after Russia: turnover ...": a comparison, not a party
+                    if r.code not in parties:
+                        parties.append(r.code)
+                        f.how = "clause-subject"
+            f.parties = tuple(parties[:2])
+            f.holder = attached[0] if len(attached) == 1 else None
+            if flow == "B" and attached:
+                f.subject = attached[-1]
+                f.partner = next((c for c in parties if c != f.subject), None)
+        return f
+
+    def _attached_before(self, ks: int, clause_start: int) -> list[str]:
+        refs = [r for i, r in enumerate(self.refs) if r.end <= ks and r.start >= clause_start]
+        if not refs:
+            return []
+        last = refs[-1]
+        between = self.t[last.end:ks]
+        words = re.findall(r"[A-Za-z][\w-]*|[^\s\w'’]", re.sub(r"^['’]s?", "", between))
+        if len(words) > 3 or any(
+            w.lower() in _STOP_FILLER or not re.match(r"[a-z]", w) or re.search(r"(?:ed|ing)$", w) for w in words
+        ):
+            return []
+        out = [last.code]
+        # compound "Kyrgyz-Chinese", "Sino-Kazakh"
+        if len(refs) >= 2 and _COMPOUND_SEP.match(self.t[refs[-2].end:last.start]):
+            out.insert(0, refs[-2].code)
+        return out
+
+    def _preps_after(self, ke: int, limit: int, skip: tuple[int, int]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        refs = [r for r in self.country_refs_between(ke, max(limit, ke))]
+        five: list[str] = []
+        for r in refs:
+            before = self.t[max(ke, r.start - 40):r.start]
+            # "with the five Central Asian states", "to all five republics": a count before the party is no word of it
+            m = re.search(r"\b(to|from|with|between|into|and|of)\s+(?:the\s+|its\s+|neighbou?ring\s+|both\s+|all\s+|"
+                          r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)*$", before, re.I)
+            if m is None and re.search(r",\s*$", before) and five:
+                five.append(r.code)
+                continue
+            if m is None:
+                continue
+            key = m.group(1).lower()
+            if key in ("with", "between"):
+                five = [r.code]
+            elif key == "and" and five:
+                five.append(r.code)
+            if key == "of":
+                # "imports of Chinese goods", "exports of Kazakh wheat": the goods' origin
+                if re.match(r"^\s+[a-z]", self.t[r.end:r.end + 3]) and r.text[:1].isupper() and not r.possessive:
+                    out.setdefault("of", r.code)
+                continue
+            out.setdefault(key, r.code)
+        members = set(five)
+        if set(lx.CENTRAL_ASIA_CODES) <= members:
+            out["with"] = "CA5"
+            out.pop("and", None)
+            out.pop("between", None)
+        return out
