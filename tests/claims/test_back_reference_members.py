@@ -62,3 +62,34 @@ def test_an_owners_figure_is_no_rival_count_of_the_statistic() -> None:
     got = [c for c in extract_claims(text) if c.text == "$2.1 billion"]
     assert got and got[0].partner == "BOL" and got[0].slots["reporter"] >= 0.5
     assert (got[0].how or {}).get("reporter") != "rival-count"
+
+
+def test_it_after_the_rate_of_a_deficit_is_a_deficit() -> None:
+    text = ("Kenya's deficit with India narrows\n\nNAIROBI, April 9, 2024. Kenya's exports to India came to $0.4 "
+            "billion in 2023, according to the Kenya National Bureau of Statistics, and its imports from India to "
+            "$2.9 billion.\n\nThe deficit with India thus narrowed by 5.1 percent in 2023. It stood at $2.5 billion, "
+            "against $2.63 billion in 2022.")
+    got = {c.text: c for c in extract_claims(text) if not c.missing}
+    assert got["$2.5 billion"].flow == "B" and got["$2.5 billion"].value_usd == -2.5e9
+
+
+def test_it_after_the_rate_of_a_surplus_stays_a_surplus() -> None:
+    text = ("Chile's surplus with Japan\n\nSANTIAGO, May 2, 2024. Chile's exports to Japan came to $8.1 billion in "
+            "2023, the Central Bank of Chile said, and its imports from Japan to $2.6 billion.\n\n"
+            "The surplus with Japan widened by 4.2 percent in 2023. It stood at $5.5 billion.")
+    got = {c.text: c for c in extract_claims(text) if not c.missing}
+    assert got["$5.5 billion"].value_usd == 5.5e9
+
+
+def test_that_is_a_rise_of_is_the_growth_of_the_figure_before() -> None:
+    text = ("Kazakhstan's trade with Turkey\n\nASTANA, February 2, 2024. Kazakhstan's trade with Turkey reached "
+            "$6.4 billion in 2023, Kazakhstan's Bureau of National Statistics said. That was an increase of 7.6% "
+            "year on year.")
+    assert ("7.6%", "growth", "KAZ", "TUR", "T", "2023") in _rows(text)
+
+
+def test_this_marks_a_decline_of_after_an_export_figure() -> None:
+    text = ("Ghana's exports to China fall\n\nACCRA, March 12, 2024. Ghana's exports to China fell to $1.7 billion "
+            "in 2023, the Ghana Statistical Service said. This marks a decline of 12% on 2022.")
+    rows = _rows(text)
+    assert ("12%", "growth", "GHA", "CHN", "X", "2023") in rows

@@ -24,6 +24,9 @@ ANAPHOR = re.compile(
     r"|(?:this|that|the)\s+(?P<total2>total)(?=\s+(?:(?:has|had|also|thus)\s+)?(?:was|is|were|came|comes|stood|"
     r"stands|rose|grew|fell|amounted|reached|increased|decreased|declined|jumped|climbed|dropped|represented)\b)"
     r"|^\s*(?:of\s+this|of\s+that|of\s+which)\b"
+    # "That is a rise of 30.4% year on year": a demonstrative subject of a copula before a noun of change
+    r"|^\s*(?:this|that)(?=\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:rise|increase|growth|gain|jump|decline|drop|fall|decrease|contraction)\s+of\b)"
     # "Kazakhstan's figure went from $A to $B": a country's value of the statistic just given (see OWN_FIGURE)
     r"|(?P<own>['’]s)\s+(?:figure|tally|total)(?=\s+(?:(?:has|had|also|in\s+turn)\s+)?(?:went|was|is|rose|grew|"
     r"fell|stood|came|reached|amounted|increased|decreased|declined|jumped|climbed|dropped|shrank|edged|moved|"
@@ -81,6 +84,13 @@ _CIRCUMSTANCE = re.compile(
 #: a sentence opening on a part of the figure before: "Of this,", "Of that total,", "Out of this amount,"
 _PARTITIVE = re.compile(r"\s*(?:out\s+)?of\s+(?:this|that|it|which)(?:\s+(?:amount|total|sum|figure|volume|value))?\s*,",
                         re.I)
+
+
+def _balance_side(quote: str) -> int:
+    """-1 when ``quote`` names the balance only as a deficit, 1 only as a surplus, 0 when it names neither or both."""
+    deficit = re.search(r"\bdeficits?\b", quote, re.I) is not None
+    surplus = re.search(r"\bsurplus(?:es)?\b", quote, re.I) is not None
+    return 0 if deficit == surplus else (-1 if deficit else 1)
 
 
 def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | None) -> tuple[str, ...]:
@@ -309,6 +319,10 @@ class AnaphoraMixin:
         # "The deficit ... swelled to $38 billion. In 2010 it stood at $14.9 billion": a balance referred back to
         # keeps the side it was on (a deficit stays negative)
         sign = -1 if c.flow == "B" and (c.value_usd or 0) < 0 else 1
+        if c.flow == "B" and c.value_usd is None and _balance_side(c.quote) < 0:
+            # "the deficit shrank by 3.38 percent ... It stood at $4.7 billion": a rate of a deficit has no signed
+            # value of its own; the word naming the balance says which side it is on
+            sign = -1
         return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD", sign=sign,
                      how="antecedent")
 
