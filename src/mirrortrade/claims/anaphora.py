@@ -10,7 +10,7 @@ from collections import Counter
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import frame_missing, frame_resolved
-from mirrortrade.claims.frames import _Flow
+from mirrortrade.claims.frames import _Flow, _with_party
 from mirrortrade.claims.text import Paragraph
 from mirrortrade.claims.vocab import _NONTRADE_RE
 
@@ -23,7 +23,14 @@ ANAPHOR = re.compile(
     # "The total was 12% higher", "this total came to": the whole just given as the subject of a verb of amount
     r"|(?:this|that|the)\s+(?P<total2>total)(?=\s+(?:(?:has|had|also|thus)\s+)?(?:was|is|were|came|comes|stood|"
     r"stands|rose|grew|fell|amounted|reached|increased|decreased|declined|jumped|climbed|dropped|represented)\b)"
-    r"|^\s*(?:of\s+this|of\s+that|of\s+which)\b)"
+    r"|^\s*(?:of\s+this|of\s+that|of\s+which)\b"
+    # "That is a rise of 30.4% year on year": a demonstrative subject of a copula before a noun of change
+    r"|^\s*(?:this|that)(?=\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:rise|increase|growth|gain|jump|decline|drop|fall|decrease|contraction)\s+of\b)"
+    # "Kazakhstan's figure went from $A to $B": a country's value of the statistic just given (see OWN_FIGURE)
+    r"|(?P<own>['’]s)\s+(?:figure|tally|total)(?=\s+(?:(?:has|had|also|in\s+turn)\s+)?(?:went|was|is|rose|grew|"
+    r"fell|stood|came|reached|amounted|increased|decreased|declined|jumped|climbed|dropped|shrank|edged|moved|"
+    r"changed|from|at)\b))"
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:\w+\s+)?(?:exports?|imports?|trade|turnover|shipments?)\b)",
     re.I,
 )
@@ -67,9 +74,23 @@ PARTY_REF = re.compile(
     re.I,
 )
 
+#: a country named inside a phrase of circumstance, not as a party: "the war in Ukraine", "sanctions on Iran", "the
+#: conflict over Taiwan", "the embargo against Cuba", "the pandemic in China"
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:war|conflict|crisis|fighting|sanctions?|embargo|pandemic|outbreak|lockdowns?|invasion|tensions?|"
+    r"unrest|elections?|floods?|drought|earthquake|blockade|restrictions?)\s+(?:in|on|over|against|of|with|"
+    r"inside|within)\s+(?:the\s+)?$", re.I)
+
 #: a sentence opening on a part of the figure before: "Of this,", "Of that total,", "Out of this amount,"
 _PARTITIVE = re.compile(r"\s*(?:out\s+)?of\s+(?:this|that|it|which)(?:\s+(?:amount|total|sum|figure|volume|value))?\s*,",
                         re.I)
+
+
+def _balance_side(quote: str) -> int:
+    """-1 when ``quote`` names the balance only as a deficit, 1 only as a surplus, 0 when it names neither or both."""
+    deficit = re.search(r"\bdeficits?\b", quote, re.I) is not None
+    surplus = re.search(r"\bsurplus(?:es)?\b", quote, re.I) is not None
+    return 0 if deficit == surplus else (-1 if deficit else 1)
 
 
 def article_pair(paras: list[Paragraph], refs: list[lx.CountryRef], home: str | None) -> tuple[str, ...]:
@@ -119,6 +140,14 @@ class AnaphoraMixin:
         found = None
         for m in ANAPHOR.finditer(self.t[a:pos]):  # type: ignore[attr-defined]
             found = m
+        #: the country whose own value of the statistic referred to the phrase names ("Kazakhstan's figure")
+        self.anaphor_owner = None
+        if found is not None and found.group("own"):
+            self.anaphor_owner = next((r.code for r in self.refs if r.possessive  # type: ignore[attr-defined]
+                                       and abs(r.end - (a + found.start())) <= 2
+                                       and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5", "GRP")), None)
+            if self.anaphor_owner is None:
+                found = None
         if found is None:
             found = BOUND_ANAPHOR.search(self.t[a:pos])  # type: ignore[attr-defined]
         if found is None:
@@ -158,7 +187,16 @@ class AnaphoraMixin:
     def _series_claim(self) -> Claim | None:
         """The frame a paragraph whose own sentences have given no figure yet goes on about (unclear: None)."""
         named = {c for c in self.para_codes if c not in ("CA5", "WLD")}  # type: ignore[attr-defined]
-        return self.art.series.antecedent(self.p.index, named)  # type: ignore[attr-defined]
+        return self.art.series.antecedent(self.p.index, named - self._only_beside())  # type: ignore[attr-defined]
+
+    def _only_beside(self) -> set[str]:
+        """The countries this paragraph names only inside phrases of circumstance ("The war in Ukraine has driven the
+        trade up"): no parties of its trade, so no sign that it has moved on to another country's."""
+        text = self.p.text  # type: ignore[attr-defined]
+        refs = [r for r in lx.find_countries(text, about_central_asia=self.art.about_ca)  # type: ignore[attr-defined]
+                if r.code not in ("TOPIC", "SUBJ", "WLD")]
+        beside = {r.code for r in refs if _CIRCUMSTANCE.search(text[max(0, r.start - 30):r.start])}
+        return beside - {r.code for r in refs if not _CIRCUMSTANCE.search(text[max(0, r.start - 30):r.start])}
 
     def _antecedent(self, out: list[Claim], *, total: bool = False) -> Claim | None:
         """The figure a "this figure" refers to: the last one of the sentence, else of the paragraph, else the last
@@ -168,6 +206,8 @@ class AnaphoraMixin:
             return self._total_antecedent(out)
         if self.named_frame is not None and not out:  # type: ignore[attr-defined]
             return self.named_frame  # type: ignore[attr-defined]
+        if getattr(self, "anaphor_owner", None) is not None:
+            return self._owner_antecedent(out)
         # a comparison base's level ("a 27% increase over the 2022 level of $70.2 billion") is what a figure was
         # compared with, not what the text goes on about: "Of that total" is the figure compared
         mains = [c for c in out if not base_level(c)]
@@ -182,6 +222,20 @@ class AnaphoraMixin:
                 ok = c.flow and c.reporter and c.partner and not (frame_missing(c) & {"reporter", "partner", "flow"})
                 return c if ok and c.kind != "difference" else None
         return None
+
+    def _owner_antecedent(self, out: list[Claim]) -> Claim | None:
+        """"Kazakhstan's figure went from $A to $B, Uzbekistan's from $C to $D": the statistic a country's own figure
+        is of is the last one given (of this sentence, else the series'), between the article's hub and another
+        country; the other countries this paragraph names as owners of such figures are no sign it has moved on.
+        Unclear (None) when that statistic is not a whole of one pair (a share, a difference, a base)."""
+        mains = [c for c in out if not base_level(c)]
+        c = mains[-1] if mains else self.art.series.last  # type: ignore[attr-defined]
+        if c is None or c.kind not in ("level", "growth") or not frame_resolved(c) \
+                or c.partner in ("WLD", "CA5") or self.art.hub not in (c.reporter, c.partner):  # type: ignore[attr-defined]
+            return None
+        owners = {r.code for r in self.refs if r.possessive}  # type: ignore[attr-defined]
+        named = {x for x in self.para_codes if x not in ("CA5", "WLD")} - owners  # type: ignore[attr-defined]
+        return c if named <= {c.reporter, c.partner} else None
 
     def names_a_flow(self) -> bool:
         """Whether this sentence (one that gave no figure) names a trade flow: a statistic a pronoun after it may
@@ -204,6 +258,7 @@ class AnaphoraMixin:
             return None
         self._begin()  # type: ignore[attr-defined]
         fl = self.resolve_flow(kw, kw.end(), kw.end(), len(self.t))  # type: ignore[attr-defined]
+        self._drop_circumstance_parties(fl, kw.start())
         self._bare_flow_parties(fl, [])
         src = self.reporter_for(kw.start())  # type: ignore[attr-defined]
         reporter, partner, flow, _ = self._orient(fl, src)  # type: ignore[attr-defined]
@@ -217,6 +272,24 @@ class AnaphoraMixin:
         if not frame_resolved(c) or {c.reporter, c.partner} != set(self.art.pair):  # type: ignore[attr-defined]
             return None
         return c
+
+    def _drop_circumstance_parties(self, fl: _Flow, ks: int) -> None:
+        """"The war in Ukraine has driven the trade up", "Sanctions on Iran pushed trade higher": a country the clause
+        names before the flow word only inside a phrase of circumstance (after "in", "on", "over", "against", ...) is
+        no party of the trade: the flow word then names its parties nowhere (they are the series' own)."""
+        if fl.how != "clause-subject" or fl.flow not in ("T", "B") or fl.holder is not None:
+            return
+        refs = self.country_refs_between(0, len(self.t))  # type: ignore[attr-defined]
+        # every country the sentence names stands in such a phrase (one named as a party as well keeps its place)
+        if not refs or not all(self._circumstance(r) for r in refs) \
+                or not set(fl.parties) <= {r.code for r in refs if r.end <= ks}:
+            return
+        fl.parties = ()
+        fl.how = "clause"
+
+    def _circumstance(self, r: lx.CountryRef) -> bool:
+        """Whether country ``r`` is named inside a phrase of circumstance ("the war in Ukraine"), not as a party."""
+        return bool(_CIRCUMSTANCE.search(self.t[max(0, r.start - 30):r.start]))  # type: ignore[attr-defined]
 
     def _nontrade_near_word(self, kw: re.Match[str]) -> bool:
         """A flow word in a clause about a non-trade amount ("trade finance", "investment and trade"): no statistic."""
@@ -250,6 +323,10 @@ class AnaphoraMixin:
         # "The deficit ... swelled to $38 billion. In 2010 it stood at $14.9 billion": a balance referred back to
         # keeps the side it was on (a deficit stays negative)
         sign = -1 if c.flow == "B" and (c.value_usd or 0) < 0 else 1
+        if c.flow == "B" and c.value_usd is None and _balance_side(c.quote) < 0:
+            # "the deficit shrank by 3.38 percent ... It stood at $4.7 billion": a rate of a deficit has no signed
+            # value of its own; the word naming the balance says which side it is on
+            sign = -1
         return _Flow(c.flow, parties=(c.reporter or "", c.partner or ""), world=c.partner == "WLD", sign=sign,
                      how="antecedent")
 
@@ -258,6 +335,16 @@ class AnaphoraMixin:
         the region": a part of the turnover referred to, named by the export or import word after the figure, between
         that turnover's parties (the reporter's exports or imports unless the flow phrase names its own countries)."""
         fl = self._flow_of(ante)
+        owner = getattr(self, "anaphor_owner", None)
+        if owner is not None:
+            # "Kazakhstan's figure": the same statistic with the owner in place of the hub's other party
+            stay = self.art.hub  # type: ignore[attr-defined]
+            other = ante.partner if ante.reporter == stay else ante.reporter
+            if owner == stay or owner == other:
+                return fl
+            fl = _with_party(fl, owner, other)
+            fl.how = "list-member"
+            return fl
         if ante.flow != "T" or not ante.reporter or not ante.partner or not re.search(
                 r"\bof\s+(?:this|that)(?:\s+(?:amount|total|sum|figure|volume|value))?\s*,?\s*$",
                 self.t[:fig_start], re.I):  # type: ignore[attr-defined]
@@ -296,7 +383,7 @@ class AnaphoraMixin:
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":
             return  # a share's partner is one member of a list, not the series the paragraph follows
         if any(i not in self.in_source and r.code not in ("WLD", ante.reporter, ante.partner)  # type: ignore[attr-defined]
-               for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
+               and not self._circumstance(r) for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
             return
         self._note("partner", 0.85, "series")  # type: ignore[attr-defined]
         if self.carry_period is None:  # type: ignore[attr-defined]
@@ -354,6 +441,8 @@ class AnaphoraMixin:
     def _rival_of(self, c: Claim, ante: Claim) -> None:
         """"Kazakh media put the figure for the period at $24.3 billion": another value for the very statistic just
         given is someone else's count of it, whose reporter the sentence does not say: unresolved."""
+        if {c.reporter, c.partner} != {ante.reporter, ante.partner}:
+            return  # "Kazakhstan's figure was $B": another pair's value of the statistic, no rival count
         if c.kind != "level" or ante.kind != "level" or c.period != ante.period or c.value_usd is None \
                 or c.flow != ante.flow:  # "Of this amount, $1.9 billion were exports": a part, no rival
             return

@@ -321,9 +321,18 @@ class ListsMixin:
                 gap = gap.replace(o.text, "")
         gap = re.sub(r",\s*(?:which|who|that)\b[^,;:()]*,", ",", gap)
         gap = re.sub(r"\s(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook)\s+(?:the\s+)?(?=\s)", " ", gap)
-        if r.possessive or not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
+        if r.possessive:
+            return r.code if self._possessive_member(gap) else None
+        if not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
             return None
         return r.code
+
+    def _possessive_member(self, gap: str) -> bool:
+        """"Kazakhstan's figure went from $A to $B, Uzbekistan's from $C to $D": after a country's own figure of the
+        statistic referred to, "<country>'s" right before a figure (with "from", "at", "to" between) is the next
+        member of that list, with its noun left out."""
+        return getattr(self, "anaphor_owner", None) is not None and bool(
+            re.match(r"^['’]?s?\s*(?:(?:went|was|stood|came)\s+)?(?:from|at|to|of)?\s*$", gap))
 
     def _first_member(self, fl: _Flow, kw_end: int, mo: Money, qstart: int) -> _Flow:
         """"Kazakhstan ran a surplus with four partners: Italy ($41 million), Spain ($30 million) ...": a flow phrase
@@ -355,6 +364,9 @@ class ListsMixin:
         with the one before it that names its own partner right after it ("with the US") is that partner's figure
         (of the same period), not a base of the first."""
         lead = self.t[max(0, qstart - 40):qstart]
+        own = next((r for r in reversed(self.refs) if r.possessive and r.end <= qstart), None)
+        if own is not None and self._possessive_member(self.t[own.end:qstart]):
+            return own.code  # "..., Uzbekistan's from $11.1bn to $12.9bn": the member's own figure, no base
         m = re.match(r"\s+(?:with|to|from|for)\s+((?:the\s+)?)", self.t[fig_end:])
         if m is None or not re.search(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)\s+$", lead):
             return None
