@@ -89,7 +89,7 @@ class PercentsMixin:
                 g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
                 c.growth_pct = sign * pc.value
                 c.growth_low, c.growth_high = (g_lo, g_hi) if sign > 0 else (-g_hi, -g_lo)
-                c.growth_base = self._base_for(c.period, pc.end)
+                c.growth_base = self._rate_base(c.period, pc.end)
                 continue
             if pc.start in shares:
                 frame, own = shares[pc.start]
@@ -167,15 +167,39 @@ class PercentsMixin:
                 g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
                 if down:
                     g_lo, g_hi = -g_hi, -g_lo
+            if _QUANTITY_BEFORE.search(self.t[max(lo_bound, qstart - 90):qstart]):
+                continue  # "18.3 million tonnes of gas in 2016, 11.2 percent more": the quantity's rate, not a value's
             if prev_money and prev_money[-1][1] is None and not _FLOW_RE.search(self.t[prev_money[-1][0].end:pc.start]) \
                     and len(self.t[prev_money[-1][0].end:pc.start]) < 40:
                 continue  # "farm products worth 4.36 billion yuan ..., 26.9 percent more": the dropped figure's rate
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
-                target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
+                target.growth_base = _stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _rate_base(self, period: str | None, pos: int) -> str | None:
+        """A rate's base: the period the sentence prints as its comparison, when it is an earlier one of the same span
+        ("the same period of the previous fiscal year" is the same months a year before, not that fiscal year; "53.9%
+        growth in 2023" beside a 2024 rate is 2023's own growth, against 2022); else the same span a year before."""
+        b = self._base_for(period, pos)  # type: ignore[attr-defined]
+        if not period or not b:
+            return b
+        if b == period:
+            # "compared with 53.9% growth in 2023": the year printed is the rate's own, not what it is compared with
+            # ("27 percent higher than the $70.2 billion recorded in 2022" keeps it: the period is read after)
+            marks = [pm for pm in self.periods if pm.base and pm.period == b and pm.start >= pos]
+            own = bool(marks) and not re.search(r"\b(?:than|from|against|compared|over|on|versus|vs)\b",
+                                                self.t[pos:marks[0].start], re.I)
+            return _year_before(period) if own else b
+        try:
+            own, base = Period.parse(period), Period.parse(b)
+        except Exception:  # noqa: BLE001 - an unreadable period keeps the base read
+            return b
+        if base.start >= own.start or base.n_months != own.n_months and _SAME_SPAN.search(self.t):
+            return _year_before(period)
+        return b
 
     def _apposed_change(
         self, pc: Percent, qstart: int, level_claims: list[tuple[Money, Claim | None]]
@@ -355,17 +379,26 @@ class PercentsMixin:
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
             ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
                 return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
+        base: tuple[Money, Claim] | None = None  # a comparison base passed over, between a level and the rate
         for mo, c in reversed(prev_money):
-            between = self.t[mo.end:pc.start]
+            # "$41 billion – 46% of China's trade with the region – and it was 32% higher": an aside set off by dashes
+            # or brackets is no part of the clause that ties the rate to the level
+            between = _ASIDE.sub(" ", self.t[mo.end:pc.start])
+            # "$95 billion in April-January, against $86 billion a year ago, a rise of 10.6 percent": the rate compares
+            # the level with its base right before the rate; the base's own span to the rate is what must be short
+            via_base = base is not None and c is not None and (c.reporter, c.partner, c.flow) == (
+                base[1].reporter, base[1].partner, base[1].flow) and len(self.t[base[0].end:pc.start]) < 60
             own = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:goods|merchandise)\s+)?(?:exports?|imports?)\b", between) \
                 if c is not None and c.how.get("flow") == "flow-after" else None
             flow_between = _FLOW_RE.search(between[own.end():] if own else between)  # (not the figure's own flow noun)
-            if c is None or c.kind != "level" or len(between) > 110 or flow_between or ";" in between:
+            if c is None or c.kind != "level" or len(between) > (220 if via_base else 110) or flow_between \
+                    or ";" in between:
                 return None
             if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the|just|only|about|"
                          r"around|nearly|almost|roughly|some|over|under|more\s+than|less\s+than|US|USD)\s+){0,2}$",
                          self.t[max(0, mo.start - 25):mo.start]):
                 # (not "Imports from China were $84.1 billion": that "from" names the partner)
+                base = (mo, c) if base is None and c is not None else base
                 continue  # "from $2.6bn in 3Q23": the base level; the rate belongs to the level before it
             if len(between) < 60 or c is not prev_money[-1][1]:
                 return c if c.growth_pct is None else None
@@ -405,7 +438,7 @@ class PercentsMixin:
             source=_sid(src, reporter), kind="growth", text=pc.text,
             paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
-        c.growth_base = self._base_for(period, pc.end)
+        c.growth_base = self._rate_base(period, pc.end)
         out.append(self._finish(c, src))
 
     def _anaphoric_growth(
@@ -431,7 +464,7 @@ class PercentsMixin:
             partner=partner, flow=flow, period=period or None, qualifier=qual, source=_sid(src, reporter) or ante.source,
             kind="growth", text=pc.text, paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
-        c.growth_base = self._base_for(c.period, pc.end)
+        c.growth_base = self._rate_base(c.period, pc.end)
         out.append(self._finish(c, src))
         if src is not None and not src.reporter and all(x is not src for x in self.sources) \
                 and ante.reporter == c.reporter and c.slots.get("reporter", 0.0) < ante.slots.get("reporter", 0.0):
@@ -565,3 +598,21 @@ def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) 
         except Exception:  # noqa: BLE001 - an unreadable period is no base
             continue
     return earlier[0] if earlier else None
+
+
+#: a physical quantity the rate right after it trails ("18.3 million tonnes of gas ..., 11.2 percent more")
+_QUANTITY_BEFORE = re.compile(r"\d\s*(?:(?:thousand|million|billion|mln|bln)\s+)?(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s"
+                              r"|bcm|units|vehicles|head)\b[^$€£¥%;.]{0,70},\s*(?:(?:or|up|down|a|an)\s+)?$", re.I)
+#: an aside between a pair of dashes or in brackets
+_ASIDE = re.compile(r"\s[–—]\s[^–—;]{1,120}?\s[–—](?=\s)|\s\([^()]{1,120}\)")
+#: "the same period of the previous fiscal year", "the corresponding months of last year": the same span, a year back
+_SAME_SPAN = re.compile(r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time|span)\s+"
+                        r"(?:of|in|last)\b", re.I)
+
+
+def _year_before(period: str | None) -> str | None:
+    """The same span a year before ``period``, or None for a period that has none."""
+    try:
+        return str(Period.parse(period).same_span_previous_year()) if period else None
+    except Exception:  # noqa: BLE001 - a span that cannot go back a year has no base
+        return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mirrortrade.claims.fiscal import MON
+
 #: the goods a sum was spent on, from a country ("on goods from Turkey", "for imports made in Chile"), and the
 #: words allowed between the verb and that phrase (the figure)
 _GAP_TO_GOODS = r"(?:[^.;]|\.\d){0,50}?\b"
@@ -65,8 +67,9 @@ _DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|de
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?:(?!percent|per\s+cent)[^$%]){0,40}$", re.I)
 #: "above"/"below" only before what a rate is compared with ("12 percent above the $4.1 billion of 2021", "below
-#: last year's", "above a year earlier"), never alone ("a share above 10 percent", "kept 5 percent above target")
-_COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d)\b|[$€£¥]|"
+#: last year's", "above a year earlier", "above March 2023"), never alone ("a share above 10 percent", "kept 5 percent
+#: above target")
+_COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d|" + MON + r"\s+(?:19|20)\d\d)\b|[$€£¥]|"
                    r"(?:[A-Z][\w’'-]+\s+){0,2}?\w+(?:'s|’s)\s))(?![^.;,]{0,30}?\b(?:target|goal|plan|forecasts?|"
                    r"projections?|expectations?|threshold|mark|estimates?)\b)")
 _CHANGE_AFTER = re.compile(
