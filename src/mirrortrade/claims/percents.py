@@ -16,13 +16,16 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
+from mirrortrade.claims.rate_bases import rate_base
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
+    _ASIDE,
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
     _FLOW_RE,
     _GAPPED_RATE,
     _NONTRADE_RE,
+    _QUANTITY_BEFORE,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
@@ -180,26 +183,8 @@ class PercentsMixin:
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
 
     def _rate_base(self, period: str | None, pos: int) -> str | None:
-        """A rate's base: the period the sentence prints as its comparison, when it is an earlier one of the same span
-        ("the same period of the previous fiscal year" is the same months a year before, not that fiscal year; "53.9%
-        growth in 2023" beside a 2024 rate is 2023's own growth, against 2022); else the same span a year before."""
-        b = self._base_for(period, pos)  # type: ignore[attr-defined]
-        if not period or not b:
-            return b
-        if b == period:
-            # "compared with 53.9% growth in 2023": the year printed is the rate's own, not what it is compared with
-            # ("27 percent higher than the $70.2 billion recorded in 2022" keeps it: the period is read after)
-            marks = [pm for pm in self.periods if pm.base and pm.period == b and pm.start >= pos]
-            own = bool(marks) and not re.search(r"\b(?:than|from|against|compared|over|on|versus|vs)\b",
-                                                self.t[pos:marks[0].start], re.I)
-            return _year_before(period) if own else b
-        try:
-            own, base = Period.parse(period), Period.parse(b)
-        except Exception:  # noqa: BLE001 - an unreadable period keeps the base read
-            return b
-        if base.start >= own.start or base.n_months != own.n_months and _SAME_SPAN.search(self.t):
-            return _year_before(period)
-        return b
+        """A rate's base (:func:`~mirrortrade.claims.rate_bases.rate_base`)."""
+        return rate_base(self, period, pos)
 
     def _apposed_change(
         self, pc: Percent, qstart: int, level_claims: list[tuple[Money, Claim | None]]
@@ -598,21 +583,3 @@ def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) 
         except Exception:  # noqa: BLE001 - an unreadable period is no base
             continue
     return earlier[0] if earlier else None
-
-
-#: a physical quantity the rate right after it trails ("18.3 million tonnes of gas ..., 11.2 percent more")
-_QUANTITY_BEFORE = re.compile(r"\d\s*(?:(?:thousand|million|billion|mln|bln)\s+)?(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s"
-                              r"|bcm|units|vehicles|head)\b[^$€£¥%;.]{0,70},\s*(?:(?:or|up|down|a|an)\s+)?$", re.I)
-#: an aside between a pair of dashes or in brackets
-_ASIDE = re.compile(r"\s[–—]\s[^–—;]{1,120}?\s[–—](?=\s)|\s\([^()]{1,120}\)")
-#: "the same period of the previous fiscal year", "the corresponding months of last year": the same span, a year back
-_SAME_SPAN = re.compile(r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time|span)\s+"
-                        r"(?:of|in|last)\b", re.I)
-
-
-def _year_before(period: str | None) -> str | None:
-    """The same span a year before ``period``, or None for a period that has none."""
-    try:
-        return str(Period.parse(period).same_span_previous_year()) if period else None
-    except Exception:  # noqa: BLE001 - a span that cannot go back a year has no base
-        return None
