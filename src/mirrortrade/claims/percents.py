@@ -16,13 +16,16 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
+from mirrortrade.claims.rate_bases import rate_base
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
+    _ASIDE,
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
     _FLOW_RE,
     _GAPPED_RATE,
     _NONTRADE_RE,
+    _QUANTITY_BEFORE,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
@@ -89,7 +92,7 @@ class PercentsMixin:
                 g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
                 c.growth_pct = sign * pc.value
                 c.growth_low, c.growth_high = (g_lo, g_hi) if sign > 0 else (-g_hi, -g_lo)
-                c.growth_base = self._base_for(c.period, pc.end)
+                c.growth_base = self._rate_base(c.period, pc.end)
                 continue
             if pc.start in shares:
                 frame, own = shares[pc.start]
@@ -167,15 +170,21 @@ class PercentsMixin:
                 g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
                 if down:
                     g_lo, g_hi = -g_hi, -g_lo
+            if _QUANTITY_BEFORE.search(self.t[max(lo_bound, qstart - 90):qstart]):
+                continue  # "18.3 million tonnes of gas in 2016, 11.2 percent more": the quantity's rate, not a value's
             if prev_money and prev_money[-1][1] is None and not _FLOW_RE.search(self.t[prev_money[-1][0].end:pc.start]) \
                     and len(self.t[prev_money[-1][0].end:pc.start]) < 40:
                 continue  # "farm products worth 4.36 billion yuan ..., 26.9 percent more": the dropped figure's rate
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
-                target.growth_base = _stated_base(target, level_claims) or self._base_for(target.period, pc.end)
+                target.growth_base = _stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
+
+    def _rate_base(self, period: str | None, pos: int) -> str | None:
+        """A rate's base (:func:`~mirrortrade.claims.rate_bases.rate_base`)."""
+        return rate_base(self, period, pos)
 
     def _apposed_change(
         self, pc: Percent, qstart: int, level_claims: list[tuple[Money, Claim | None]]
@@ -355,17 +364,26 @@ class PercentsMixin:
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
             ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
                 return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
+        base: tuple[Money, Claim] | None = None  # a comparison base passed over, between a level and the rate
         for mo, c in reversed(prev_money):
-            between = self.t[mo.end:pc.start]
+            # "$41 billion – 46% of China's trade with the region – and it was 32% higher": an aside set off by dashes
+            # or brackets is no part of the clause that ties the rate to the level
+            between = _ASIDE.sub(" ", self.t[mo.end:pc.start])
+            # "$95 billion in April-January, against $86 billion a year ago, a rise of 10.6 percent": the rate compares
+            # the level with its base right before the rate; the base's own span to the rate is what must be short
+            via_base = base is not None and c is not None and (c.reporter, c.partner, c.flow) == (
+                base[1].reporter, base[1].partner, base[1].flow) and len(self.t[base[0].end:pc.start]) < 60
             own = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:goods|merchandise)\s+)?(?:exports?|imports?)\b", between) \
                 if c is not None and c.how.get("flow") == "flow-after" else None
             flow_between = _FLOW_RE.search(between[own.end():] if own else between)  # (not the figure's own flow noun)
-            if c is None or c.kind != "level" or len(between) > 110 or flow_between or ";" in between:
+            if c is None or c.kind != "level" or len(between) > (220 if via_base else 110) or flow_between \
+                    or ";" in between:
                 return None
             if re.search(r"\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the|just|only|about|"
                          r"around|nearly|almost|roughly|some|over|under|more\s+than|less\s+than|US|USD)\s+){0,2}$",
                          self.t[max(0, mo.start - 25):mo.start]):
                 # (not "Imports from China were $84.1 billion": that "from" names the partner)
+                base = (mo, c) if base is None and c is not None else base
                 continue  # "from $2.6bn in 3Q23": the base level; the rate belongs to the level before it
             if len(between) < 60 or c is not prev_money[-1][1]:
                 return c if c.growth_pct is None else None
@@ -405,7 +423,7 @@ class PercentsMixin:
             source=_sid(src, reporter), kind="growth", text=pc.text,
             paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
-        c.growth_base = self._base_for(period, pc.end)
+        c.growth_base = self._rate_base(period, pc.end)
         out.append(self._finish(c, src))
 
     def _anaphoric_growth(
@@ -431,7 +449,7 @@ class PercentsMixin:
             partner=partner, flow=flow, period=period or None, qualifier=qual, source=_sid(src, reporter) or ante.source,
             kind="growth", text=pc.text, paragraph=self.p.index, growth_pct=gval, growth_low=g_lo, growth_high=g_hi,
         )
-        c.growth_base = self._base_for(c.period, pc.end)
+        c.growth_base = self._rate_base(c.period, pc.end)
         out.append(self._finish(c, src))
         if src is not None and not src.reporter and all(x is not src for x in self.sources) \
                 and ante.reporter == c.reporter and c.slots.get("reporter", 0.0) < ante.slots.get("reporter", 0.0):

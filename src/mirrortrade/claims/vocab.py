@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mirrortrade.claims.fiscal import MON
+
 #: the goods a sum was spent on, from a country ("on goods from Turkey", "for imports made in Chile"), and the
 #: words allowed between the verb and that phrase (the figure)
 _GAP_TO_GOODS = r"(?:[^.;]|\.\d){0,50}?\b"
@@ -65,8 +67,9 @@ _DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|de
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?:(?!percent|per\s+cent)[^$%]){0,40}$", re.I)
 #: "above"/"below" only before what a rate is compared with ("12 percent above the $4.1 billion of 2021", "below
-#: last year's", "above a year earlier"), never alone ("a share above 10 percent", "kept 5 percent above target")
-_COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d)\b|[$€£¥]|"
+#: last year's", "above a year earlier", "above March 2023"), never alone ("a share above 10 percent", "kept 5 percent
+#: above target")
+_COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d|" + MON + r"\s+(?:19|20)\d\d)\b|[$€£¥]|"
                    r"(?:[A-Z][\w’'-]+\s+){0,2}?\w+(?:'s|’s)\s))(?![^.;,]{0,30}?\b(?:target|goal|plan|forecasts?|"
                    r"projections?|expectations?|threshold|mark|estimates?)\b)")
 _CHANGE_AFTER = re.compile(
@@ -154,3 +157,8 @@ _STOP_FILLER = {
     "to", "from", "with", "and", "by", "was", "were", "is", "are", "has", "have", "had", "while", "but", "as",
     "in", "that", "which", "for", "at", "on", "show", "shows", "showed", "said", "says", "set", "reached",
 }
+#: a physical quantity a rate right after it trails ("18.3 million tonnes of gas ..., 11.2 percent more")
+_QUANTITY_BEFORE = re.compile(r"\d\s*(?:(?:thousand|million|billion|mln|bln)\s+)?(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s"
+                              r"|bcm|units|vehicles|head)\b[^$€£¥%;.]{0,70},\s*(?:(?:or|up|down|a|an)\s+)?$", re.I)
+#: an aside between a pair of dashes or in brackets ("$41 billion – 46% of the region's trade – and it was ...")
+_ASIDE = re.compile(r"\s[–—]\s[^–—;]{1,120}?\s[–—](?=\s)|\s\([^()]{1,120}\)")
