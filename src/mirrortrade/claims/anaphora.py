@@ -399,9 +399,10 @@ class AnaphoraMixin:
 
     def _referred_partner(self, fl: _Flow, a: int, b: int) -> None:
         """"Vietnam sold $1.31 billion of goods to its neighbour ... and bought $3.96 billion from it": a partner named
-        by reference, in a flow whose subject is one of the article's pair, is the pair's other country."""
+        by reference, in a flow whose subject is one of the article's pair, is the pair's other country; so is the
+        other side of a balance one of the pair holds ("ran a deficit of $2 billion with its northern neighbour")."""
         pair = self.art.pair  # type: ignore[attr-defined]
-        if fl.flow not in ("X", "M") or fl.partner is not None or len(pair) != 2 or fl.subject not in pair:
+        if fl.flow not in ("X", "M", "B") or fl.partner is not None or len(pair) != 2 or fl.subject not in pair:
             return
         if PARTY_REF.search(self.t[a:b]) is None:  # type: ignore[attr-defined]
             return

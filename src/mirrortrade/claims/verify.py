@@ -30,6 +30,7 @@ import pandas as pd
 
 from mirrortrade.checks.context import CheckContext
 from mirrortrade.checks.rules import RULES
+from mirrortrade.claims.collisions import set_aside_collisions
 from mirrortrade.claims.context import year_before
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.filters import (
@@ -231,7 +232,7 @@ def check_claims(
     its GDP figures join the overlay and its relative statements ("nearly quadrupled") are checked."""
     vintage = (article_date or date.today()).isoformat()
     # precision first: a claim with an unresolved slot is shown as such and never verified or compared
-    _set_aside_collisions(claims)
+    set_aside_collisions(claims)
     if store is not None:
         settle_reporters(claims, store.observations())  # a reporter no text names, settled by the store's series
     unresolved = [c for c in claims if c.missing]
@@ -300,36 +301,6 @@ def check_claims(
     for c in [*unresolved, *gated.values()]:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
-
-
-def _set_aside_collisions(claims: list[Claim]) -> None:
-    """Two levels of one article read as the same statistic (reporter, partner, flow, period) with values
-    that cannot both be true: an article rarely contradicts itself within a few lines, so the collision says a
-    slot of one of them was misread (a comparison base taken as the period's level, a ranking's next country
-    given the previous one's name, a month read for the months to date). The claim read less surely than every
-    claim it collides with keeps its place; the others are unresolved on their least certain slots (a tie
-    leaves all of them unresolved). Only when every colliding claim was read with full confidence is the
-    contradiction the article's own, and left to be flagged."""
-    groups: dict[tuple[str | None, ...], list[Claim]] = {}
-    for c in claims:
-        if c.missing or c.kind != "level" or c.value_usd is None or c.interval is None:
-            continue
-        groups.setdefault((c.reporter, c.partner, c.flow, c.period), []).append(c)
-    marks: list[Claim] = []
-    for group in groups.values():
-        for c in group:
-            lo, hi = c.interval  # type: ignore[misc]
-            rivals = [o for o in group if o is not c and not overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
-            if not rivals:
-                continue
-            if all(o.confidence < c.confidence for o in rivals):
-                continue
-            if c.confidence >= 1.0 and all(o.confidence >= 1.0 for o in rivals):
-                continue
-            marks.append(c)
-    for c in marks:
-        weakest = c.confidence
-        c.missing = [k for k, v in c.slots.items() if v <= weakest]
 
 
 def _primary(f: dict[str, Any], by_id: dict[str, Claim]) -> list[str]:

@@ -1,0 +1,90 @@
+"""Two levels of one article read as the same statistic with figures that cannot both be true (issue 16).
+
+An article rarely contradicts itself within a few lines, so a collision says a slot of one of the claims was
+misread (a comparison base taken as the period's level, a ranking's next country given the previous one's name, a
+month read for the months to date, a change read as a level). Which one is told by how each was read: the one read
+less surely, or at the same sureness by a weaker reading (its partner or flow borrowed from elsewhere rather than
+its own clause's, a product's figure, a change read as a level), is set aside; the other keeps its place. When
+neither is weaker both are set aside (precision first), and when both were read with full confidence the
+contradiction is the article's own, left to be flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.filters import overlaps
+
+#: the provenances of a partner or flow read in the figure's own clause (:mod:`mirrortrade.claims.provenance`):
+#: every other one was borrowed (from the figure before, the paragraph, the reporter, a reference "our countries")
+_OWN = {
+    "partner": frozenset({"clause", "clause-subject", "world-word"}),
+    "flow": frozenset({"flow-noun", "flow-verb", "flow-word", "flow-after"}),
+}
+#: how surely a claim that won a collision only by its route (as sure as its rival) is read at most: shown and verified
+#: (it corroborates), never flagged, since the article still says something else of the same statistic
+SURVIVOR = 0.55
+#: a figure that is the size of a change, not a level: "a $900 million fall in exports", "a $2bn jump in imports"
+_CHANGE_NOUN = (r"\s+(?:fall|drop|decline|decrease|slump|plunge|rise|increase|jump|gain|surge|growth)\s+"
+                r"(?:in|of)\b")
+#: the goods a figure is of: "trade in farm products", "exports of phones and accessories" (a lowercase word after the
+#: flow's "in"/"of", not "exports of Georgia", "trade in goods", "imports of the country")
+_PRODUCT = re.compile(
+    r"\b(?i:trade|exports?|imports?|shipments|sales|purchases|supplies|deliveries)\s+(?i:in|of)\s+"
+    r"(?!(?:goods|services|merchandise|commodities|products|the|its|their|our|his|her|all|both|total|overall|a|an|"
+    r"some|about|around|nearly|almost|over|more|less|up|only|just|roughly|dollar|dollars|yuan|value|nominal|real|"
+    r"terms|volume|physical)\b)[a-z]")
+
+
+def _weakness(c: Claim) -> int:
+    """How many signs say the claim was read by a weaker route than its own clause gives."""
+    n = sum(1 for slot, own in _OWN.items() if slot in c.how and c.how[slot] not in own)
+    at = c.quote.find(c.text) if c.text else -1
+    if at < 0:
+        return n
+    if re.match(re.escape(c.text) + _CHANGE_NOUN, c.quote[at:], re.I):
+        n += 1
+    # the figure's own clause: from the punctuation before it to the punctuation after it
+    opens = max(c.quote.rfind(p, 0, at) for p in ",;:")
+    closes = [i for i in (c.quote.find(p, at + len(c.text)) for p in ",;:") if i >= 0]
+    if _PRODUCT.search(c.quote[opens + 1:min(closes, default=len(c.quote))]):
+        n += 1
+    return n
+
+
+def _weaker(o: Claim, c: Claim) -> bool:
+    """Whether ``o`` was read less surely than ``c``: a lower confidence, or the same by a weaker route."""
+    return o.confidence < c.confidence or (o.confidence == c.confidence and _weakness(o) > _weakness(c))
+
+
+def set_aside_collisions(claims: list[Claim]) -> None:
+    """Unresolve, on their least certain slots, the claims of a collision that are not read more surely than every
+    claim they collide with (see module doc)."""
+    groups: dict[tuple[str | None, ...], list[Claim]] = {}
+    for c in claims:
+        if c.missing or c.kind != "level" or c.value_usd is None or c.interval is None:
+            continue
+        groups.setdefault((c.reporter, c.partner, c.flow, c.period), []).append(c)
+    marks: list[Claim] = []
+    survivors: list[Claim] = []
+    for group in groups.values():
+        for c in group:
+            lo, hi = c.interval  # type: ignore[misc]
+            rivals = [o for o in group if o is not c and not overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
+            if not rivals:
+                continue
+            if all(o.confidence < c.confidence for o in rivals):
+                continue
+            if all(_weaker(o, c) for o in rivals):
+                survivors.append(c)  # as sure as a rival, but read by a stronger route
+                continue
+            if c.confidence >= 1.0 and all(o.confidence >= 1.0 for o in rivals):
+                continue
+            marks.append(c)
+    for c in marks:
+        weakest = c.confidence
+        c.missing = [k for k, v in c.slots.items() if v <= weakest]
+    for c in survivors:
+        if c.confidence > SURVIVOR:
+            c.cap_slot(min(c.slots, key=lambda k: c.slots[k]), SURVIVOR)
