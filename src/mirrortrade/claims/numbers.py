@@ -28,6 +28,8 @@ SCALES: dict[str, float] = {
 }
 _CUR_PRE = r"(?:U\.?S\.?\s?\$|USD\s?|\$)"
 _CUR_POST = r"(?:(?:U\.?S\.?\s+|American\s+)?dollars?|USD|US\$)"
+#: the letters of another dollar right before a "$" ("HK", "A", "C", "NT", "S", "NZ", "R", "MOP"): not US dollars
+_OTHER_DOLLAR = re.compile(r"(?<![A-Za-z])(?!US$|U\.S\.$)[A-Z]{1,3}$")
 _UNITS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
           r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 #: a number written in words: "seventy-three", "twenty five", "one hundred and five", "two thousand"
@@ -231,6 +233,8 @@ def _find_usd(text: str, decimal_comma: bool = False) -> list[Money]:
     for m in MONEY_RE.finditer(text):
         if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in compounds):
             continue
+        if m.group("pre") == "$" and _OTHER_DOLLAR.search(text, 0, m.start()):
+            continue  # "HK$828.8 billion", "A$12 billion", "NT$1.2 trillion": another country's dollars, not US
         if m.group("word"):
             w = m.group("word").lower()
             scale = SCALES[m.group("scale_w").lower()]
