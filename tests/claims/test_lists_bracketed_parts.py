@@ -40,3 +40,10 @@ def test_plain_list_each_member_opens_with_its_partner() -> None:
          "2020, with Tanzania $0.9 billion and with Rwanda $0.3 billion.")
     assert _levels(t) == [("KEN", "UGA", "T", 1.4e9), ("KEN", "TZA", "T", 0.9e9), ("KEN", "RWA", "T", 0.3e9)]
 
+
+
+def test_bracket_with_both_flows_is_its_member_and_next_member_opens_anew() -> None:
+    t = ("According to Peru's customs agency, Peru's trade with Ecuador reached $3.9 billion in 2022 ($2.4 billion "
+         "in exports and $1.5 billion in imports), with Colombia $4.6 billion.")
+    assert _levels(t) == [("PER", "ECU", "T", 3.9e9), ("PER", "ECU", "X", 2.4e9), ("PER", "ECU", "M", 1.5e9),
+                          ("PER", "COL", "T", 4.6e9)]
