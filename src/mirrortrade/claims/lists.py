@@ -379,8 +379,8 @@ class ListsMixin:
 
     def _gapped_party(self, prev_end: int, qstart: int) -> str | None:
         """"Turnover with Kyrgyzstan came to $903 million, and with Afghanistan to $777 million": a coordinated
-        clause whose flow word and verb are left out ("and with <country> to <figure>") has the flow just named,
-        with that country in the partner's place."""
+        clause whose flow word and verb are left out ("and with <country> to <figure>", ", with <country> <figure>")
+        has the flow just named, with that country in the partner's place."""
         gap = self.t[prev_end:qstart]
         refs = [r for r in self.refs if prev_end <= r.start and r.end <= qstart and r.code not in ("TOPIC", "SUBJ")]
         if len(refs) != 1 or refs[0].code in ("WLD", "CA5", "GRP") or refs[0].possessive:
@@ -388,8 +388,8 @@ class ListsMixin:
         r = refs[0]
         head, tail = self.t[prev_end:r.start], self.t[r.end:qstart]
         if _FLOW_RE.search(gap) or not re.search(
-                r"(?:^|[,;]\s*|\s)and\s+(?:also\s+)?(?:with|to|from)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", head) \
-                or not re.fullmatch(r"\s+(?:to|at|of|by)\s+", tail):
+                r"(?:(?:^|[,;]\s*|\s)and\s+(?:also\s+)?|^(?:\s+(?:in|during|for)\s+[\w\s–-]{1,20}?)?\s*,\s*)(?:with|to|from)\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+                head) or not re.fullmatch(r"\s+(?:(?:to|at|of|by)\s+)?", tail):
             return None
         # before it, only what ends the previous figure's phrase ("million respectively,", "in 2020,")
         if re.search(r"[;:()]|\b(?:while|whereas|but|which|who)\b", head):

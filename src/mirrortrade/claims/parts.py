@@ -10,11 +10,26 @@ from mirrortrade.claims.claim import RESOLVED, Claim
 from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import Money
 from mirrortrade.claims.scope import implied_parties, peek_reporter
+from mirrortrade.claims.vocab import _FLOW_RE
 from mirrortrade.model import value_interval
 
 
 class PartsMixin:
     """Methods of the sentence reader for totals split into their parts."""
+
+    def _member_bracket(self, mo: Money, prev_end: int) -> int | None:
+        """"trade with Japan came to $47.6bn ($24.2bn of exports), with South Korea ...": a figure in brackets right
+        after the previous figure (nothing but its period between them), naming no country of its own, is a part of
+        that figure's member: returns where the bracket closes (its flow word and parties end there), else None."""
+        op = self.t.rfind("(", prev_end, mo.start)
+        close = self.t.find(")", mo.end)
+        if op < 0 or close < 0 or ")" in self.t[op:mo.start] or "(" in self.t[mo.end:close]:
+            return None
+        if not re.fullmatch(r"[^,;:()–—]{0,30}", self.t[prev_end:op]) or _FLOW_RE.search(self.t[prev_end:op]):
+            return None
+        if any(prev_end <= r.start < close for r in self.refs):  # type: ignore[attr-defined]
+            return None
+        return close
 
     def _part_of_total(self, prev: _Flow, fl: _Flow, mo: Money) -> None:
         """"turnover of $10.9 billion, of which exports accounted for $2.0 billion": an export or import figure after a

@@ -258,10 +258,20 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, P
         first_kind: tuple[str, int] | None = None  # the kind of a "respectively" list's first figure
         prev_sign: int | None = None  # the sign of the sentence's previous figure when it was a change
         prev_own: str | None = None  # the list member standing right before the previous figure ("Italy ($4 million)")
+        # the member's frame before a bracketed part of it ("$47.6bn ($24.2bn of exports), with South Korea $86.4bn"):
+        # the next member goes on from the member's own figure, never the bracket's flow
+        outer: tuple[_Flow | None, bool, str | None, int] | None = None
         for i, mo in enumerate(money):
             self._begin()
             referent: Claim | None = None
             next_start = money[i + 1].start if i + 1 < len(money) else len(self.t)
+            if outer is not None and mo.start > outer[3]:
+                prev, prev_verb, prev_own, prev_end = outer[0], outer[1], outer[2], outer[3] + 1
+                outer = None
+            if outer is None and prev is not None and (close := self._member_bracket(mo, prev_end)) is not None:
+                outer = (prev, prev_verb, prev_own, close)
+            if outer is not None:
+                next_start = min(next_start, outer[3] + 1)
             before_txt = self.t[max(prev_end, mo.start - 60):mo.start]
             after_txt = self.t[mo.end:mo.end + 30]
             qual, qstart = lx.qualifier_before(self.t, mo.start)
