@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mirrortrade.claims.context import year_before
 from mirrortrade.model import Period
 
 #: "the same period of the previous fiscal year", "the corresponding months of last year": the same span, a year back
@@ -16,14 +17,6 @@ _SAME_SPAN = re.compile(r"\b(?:same|corresponding|comparable)\s+(?:period|months
                         r"(?:of|in|last)\b", re.I)
 #: what a rate is compared with, between it and a period printed after it ("27 percent higher than ... in 2022")
 _COMPARED = re.compile(r"\b(?:than|from|against|compared|over|on|versus|vs)\b", re.I)
-
-
-def year_before(period: str | None) -> str | None:
-    """The same span a year before ``period``, or None for a period that has none."""
-    try:
-        return str(Period.parse(period).same_span_previous_year()) if period else None
-    except Exception:  # noqa: BLE001 - a span that cannot go back a year has no base
-        return None
 
 
 def rate_base(reader: Any, period: str | None, pos: int) -> str | None:
