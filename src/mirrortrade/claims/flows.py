@@ -75,9 +75,9 @@ class FlowsMixin:
         if (verb or re.search(r"\b(?:its|their)\s+$", self.t[max(ca, ks - 8):ks], re.I)) and not attached:
             # "Tajikistan exported goods worth $42 million to Russia and imported goods worth $858 million": the
             # clause's subject, not the last country named ("to Russia" is the earlier verb's partner)
-            cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
-                r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
-            if cands:
+            if verb and (shared := self._coordinated_subject(ks)):
+                attached, f.how = [shared], "coordinated-verb"
+            elif cands := self._subject_cands(ca, ks):
                 attached = [cands[0].code]
                 f.how = "clause-subject"
         if flow in ("X", "M"):
@@ -126,6 +126,37 @@ class FlowsMixin:
                 f.subject = attached[-1]
                 f.partner = next((c for c in parties if c != f.subject), None)
         return f
+
+    def _subject_cands(self, ca: int, ks: int) -> list[lx.CountryRef]:
+        """The countries that may be the subject of a flow word with none attached: those of its clause that are no
+        preposition's object, from the clause's start or from a colon or dash break after it ("Moscow sold more than
+        it bought: Uzbekistan ...")."""
+        cands = [r for r in self.country_refs_between(ca, ks) if not re.search(
+            r"\b(?:to|from|with|into|of|and|between)\s+(?:the\s+)?$", self.t[max(0, r.start - 14):r.start], re.I)]
+        # "Turkmenistan had a surplus with China: its exports there ...": with no country after the break, the
+        # subject before it carries on
+        brk = [m.end() for m in re.finditer(r":\s|\s[–—-]\s", self.t[ca:ks])]
+        after = [r for r in cands if brk and r.start >= ca + brk[-1]]
+        return after or cands
+
+    def _coordinated_subject(self, ks: int, depth: int = 0) -> str | None:
+        """"Uzbekistan imported $6.6 billion of Russian goods and exported $3.3 billion": a flow verb joined by "and",
+        "while" or "but" to an earlier flow verb of the sentence, with no new subject between, shares that verb's
+        subject."""
+        prev = [m for m in self.flows if m.end() <= ks and _VERB_FLOW.match(m.group(0))]
+        if not prev or depth > 3:
+            return None
+        pv = prev[-1]
+        if not re.search(r"(?:\band|\bwhile|\bbut)\s+(?:(?:also|then|again|in\s+turn)\s+)?$", self.t[pv.end():ks], re.I) \
+                or re.search(r"[.;!?]\s", self.t[pv.end():ks]):
+            return None
+        pa = self.clause_of(pv.start())[0]
+        if got := self._attached_before(pv.start(), pa):
+            return got[-1]
+        if shared := self._coordinated_subject(pv.start(), depth + 1):
+            return shared
+        cands = self._subject_cands(pa, pv.start())
+        return cands[0].code if cands else None
 
     def _attached_before(self, ks: int, clause_start: int) -> list[str]:
         refs = [r for i, r in enumerate(self.refs) if r.end <= ks and r.start >= clause_start]

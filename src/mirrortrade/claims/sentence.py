@@ -10,6 +10,7 @@ from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agencies import refer_back
 from mirrortrade.claims.anaphora import CHANGE_ANAPHOR, AnaphoraMixin
 from mirrortrade.claims.claim import GUESSED, RESOLVED, WEAK, Claim
+from mirrortrade.claims.epithets import epithet_refs
 from mirrortrade.claims.fill import FillMixin
 from mirrortrade.claims.flows import FlowsMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
@@ -71,6 +72,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, P
         self.t = s.text
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
             self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub, text=self.t))
+        self.refs = epithet_refs(self.t, art.pair, self.refs)  # "exports to the Islamic Republic": the pair's Iran
         self.sources = refer_back(self.t, _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True), art.named,
                                   art.text[max(0, s.start - 1500):s.start], art.home)
         self.in_source = {
