@@ -21,6 +21,7 @@ from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.parts import PartsMixin
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
+from mirrortrade.claims.products import ProductsMixin
 from mirrortrade.claims.rankings import RankingsMixin
 from mirrortrade.claims.roles import RolesMixin
 from mirrortrade.claims.scope import unplaced
@@ -53,7 +54,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
+class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
