@@ -117,3 +117,17 @@ def test_a_rate_of_the_previous_month_takes_that_month() -> None:
     got = _claims("China's exports to Mongolia fell in March, after a 9% rise in February, Chinese customs data "
                   "showed.", date(2023, 4, 20))
     assert got["9%"][:2] == ("2023-02", True)
+
+
+# ---- a compared amount "last year" after a part of a year -------------------------------------------------------------
+
+def test_an_amount_compared_last_year_after_a_part_of_a_year_is_those_months_a_year_before() -> None:
+    s = "Imports from China were $612 million against $700 million last year."
+    pm = find_periods(s, ref_year=2021, context_year=2021, context_period="2020-07/2021-02")[0]
+    assert (pm.period, pm.relative, pm.confidence < 0.6) == ("2019-07/2020-02", "year", True)
+    # after a whole year in context, "last year" keeps its reading by the article's year
+    pm = find_periods(s, ref_year=2021, context_year=2020, context_period="2020")[0]
+    assert pm.period == "2020"
+    # heading its own clause it is no compared amount's
+    pm = find_periods("Last year imports were $700 million.", ref_year=2021, context_period="2020-07/2021-02")[0]
+    assert pm.period == "2020"
