@@ -50,6 +50,20 @@ def test_a_figure_over_a_span_of_years_has_no_period() -> None:
     assert all(c.kind != "growth" for c in extract_claims(text, article_date=date(2017, 3, 1)))
 
 
+def test_a_span_of_years_aside_or_in_the_next_clause_dates_no_figure() -> None:
+    # the clause's own year before the figure: the span is an aside
+    text = "In 2022, Mongolia's trade with China, which grew over 2015–2021, reached $12.1 billion and rose 10 percent."
+    (c,) = extract_claims(text, article_date=date(2023, 2, 1))
+    assert (c.period, c.value_usd, c.growth_pct, c.growth_base) == ("2022", 12.1e9, 10.0, "2021")
+    # a span after a conjunction is the next clause's
+    got = _claims("Mongolia's exports to China reached $9.3 billion in 2022, and from 2015 to 2021 they doubled.",
+                  date(2023, 2, 1))
+    assert got["$9.3 billion"][:2] == ("2022", True)
+    # a span right after a rate is the rate's: several years' growth, no claim
+    text = "Mongolia's trade with China rose 85 percent from 2016 to 2021, customs data show."
+    assert all(c.kind != "growth" for c in extract_claims(text, article_date=date(2022, 2, 1)))
+
+
 def test_a_year_inside_a_since_clause_starts_a_span_and_a_level_noun_names_its_own_year() -> None:
     s = ("Trade between the two countries has tripled in the nine years since the corridor was opened in 2014, "
          "and the 2022 total, $6.6 billion, was a record.")
@@ -59,6 +73,7 @@ def test_a_year_inside_a_since_clause_starts_a_span_and_a_level_noun_names_its_o
     assert got["$6.6 billion"][:2] == ("2022", True)
     # a level noun the figure is compared with stays a base: "three times the 2014 figure"
     assert find_periods("Exports reached three times the 2014 figure.")[0].base is True
+    assert find_periods("Exports reached double the 2014 level.")[0].base is True
 
 
 # ---- (b) a year compared with, beside the year a reported clause opens with ------------------------------------------

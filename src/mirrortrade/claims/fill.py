@@ -12,6 +12,7 @@ from mirrortrade.claims.claim import WEAK
 from mirrortrade.claims.own_periods import looks_back_after, refines
 from mirrortrade.claims.periods import PeriodMention
 from mirrortrade.claims.spokes import ranking_hub, region_partner
+from mirrortrade.claims.year_spans import dating_span, span_years
 from mirrortrade.model import Period
 
 #: the words between a figure and a period that open the next clause: ", and in", " and that in", ", while over"
@@ -75,7 +76,7 @@ class FillMixin:
         after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
         before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
         found: str | None = None
-        span = self._year_span(fig_start, fig_end, ca, min(next_start, cb), own)
+        span = self._year_span(fig_start, fig_end)
         if span is not None:
             return span or None
         to_period = self._to_level_period(fig_end, cb, own) if not after and not before else None
@@ -223,25 +224,23 @@ class FillMixin:
         self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
         return str(self.art.data_year) if self.art.data_year else None
 
-    def _year_span(self, fig_start: int, fig_end: int, ca: int, cb: int, own: list[PeriodMention]) -> str | None:
+    def _year_span(self, fig_start: int, fig_end: int) -> str | None:
         """"From 2021 to 2024, China's exports increased from $8.2 billion to $15.3 billion": a span of several years
-        heading (or closing) the figure's clause, with no period of its own between them, dates the levels a change
-        went between: the "from" level is the first year's, the "to" level the last year's. Any other figure of that
-        clause ("Over 2009–2018 the deficit added up to $190.6 billion") has no one year: "" (no period). None when no
-        such span dates the figure."""
-        spans = [pm for pm in self.periods if pm.relative == "years" and ca <= pm.start < cb and not any(
-            min(pm.end, fig_end) <= q.start < max(pm.start, fig_start) for q in own)]
-        if not spans:
+        that dates the figure (:func:`~mirrortrade.claims.year_spans.dating_span`) dates the levels a change went
+        between: the "from" level is the first year's, the "to" level the last year's. Any other figure it dates
+        ("Over 2009–2018 the deficit added up to $190.6 billion") has no one year: "" (no period). None when no such
+        span dates the figure."""
+        pm = dating_span(self.periods, self.t, self.clause_of(fig_start), fig_start, fig_end)
+        if pm is None:
             return None
-        pm = min(spans, key=lambda q: abs(q.start - fig_start))
-        years = re.findall(r"(?:19|20)\d\d", pm.text)
-        head = self.t[ca:lx.qualifier_before(self.t, fig_start)[1]]
+        first, last = span_years(pm)
+        head = self.t[self.clause_of(fig_start)[0]:lx.qualifier_before(self.t, fig_start)[1]]
         if re.search(r"\bfrom\s+$", head, re.I):
             self._note("period", 0.8, "year-span-from")
-            return years[0]
+            return first
         if re.search(r"\bfrom\b.*\bto\s+$", head, re.I | re.S):
             self._note("period", 0.8, "year-span-to")
-            return years[-1]
+            return last
         self._note("period", 0.0, "year-span")
         return ""
 

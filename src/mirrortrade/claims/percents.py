@@ -32,6 +32,7 @@ from mirrortrade.claims.vocab import (
     _TARGET_BEFORE,
     _TRADE_WORDS,
 )
+from mirrortrade.claims.year_spans import dating_span
 from mirrortrade.model import Period, value_interval
 
 _MULTI_YEAR_RATE_BEFORE = re.compile(
@@ -224,10 +225,8 @@ class PercentsMixin:
         several years is not one year's growth and no claim of the schema (as "since 2013 ... up 116 percent"). The
         span is the growth's own when its clause names it after the rate, or the sentence names it before the rate
         with no period of its own in between."""
-        clause_start, clause_end = self.clause_of(pc.start)  # type: ignore[attr-defined]
-        dated = [pm for pm in self.periods if pm.period]
-        if any(pm.relative == "years" and clause_start <= pm.start < clause_end and not any(
-                min(pm.end, pc.end) <= q.start < max(pm.start, qstart) for q in dated) for pm in self.periods):
+        clause_end = self.clause_of(pc.start)[1]  # type: ignore[attr-defined]
+        if dating_span(self.periods, self.t, self.clause_of(pc.start), qstart, pc.end) is not None:  # type: ignore[attr-defined]
             return True  # "From 2021 to 2024 ... an increase of 86%", "For 2014-2018 turnover increased 1.6 times"
         after = self.t[pc.end:clause_end]
         m = _MULTI_YEAR_SPAN.search(after)

@@ -146,7 +146,7 @@ BASE_BEFORE = re.compile(
 )
 #: a comparison before "the": "three times the", "up from the", "above the", "compared with the"
 _COMPARED_LEVEL_BEFORE = re.compile(
-    r"\b(?:times|than|over|from|with|to|on|against|versus|vs\.?|above|below|beat(?:ing|s)?|surpass(?:ing|ed|es)?|"
+    r"\b(?:times|twice|double|triple|thrice|half|than|over|from|with|to|on|against|versus|vs\.?|above|below|beat(?:ing|s)?|surpass(?:ing|ed|es)?|"
     r"exceed(?:ing|ed|s)?|matching|match(?:ed|es)?|of)\s+the\s+$", re.I)
 _BASE_AFTER_POSS = re.compile(r"^\s*(?:total|level|figure|result|volume|value|record|tally|amount)s?\b", re.I)
 
