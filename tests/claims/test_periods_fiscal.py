@@ -113,7 +113,9 @@ def test_what_is_not_a_span() -> None:
     # the same months in order, a date, two years that do not follow each other, and "fiscal" on its own
     assert _spans("in January–July 2021") == [("January–July 2021", "2021-01/2021-07")]
     assert _spans("on 2021-12-10") == []
-    assert _spans("between 2019-2021") == []
+    # two years that do not follow each other are a span of several years, no fiscal year: no period of their own
+    assert [(pm.text, pm.period, pm.relative) for pm in find_periods("between 2019-2021", ref_year=2022)] == [
+        ("2019-2021", None, "years")]
     assert _spans("the fiscal deficit widened") == []
 
 

@@ -11,6 +11,7 @@ from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import frame_missing, frame_resolved
 from mirrortrade.claims.frames import _Flow, _with_party
+from mirrortrade.claims.own_periods import narrowest
 from mirrortrade.claims.text import Paragraph
 from mirrortrade.claims.vocab import _NONTRADE_RE
 
@@ -459,10 +460,12 @@ class AnaphoraMixin:
 
     def _anaphoric_period(self, ante: Claim, a: int, b: int) -> str:
         """A figure that refers back keeps its antecedent's period unless its clause states one of its own (one it
-        cannot date, "In January–April" after a whole year in an undated article, leaves it with none)."""
+        cannot date, "In January–April" after a whole year in an undated article, leaves it with none; "this year: in the
+        first quarter" is that quarter, :func:`~mirrortrade.claims.own_periods.narrowest`)."""
         own = [pm for pm in self.periods if not pm.base and (pm.period or pm.relative == "span")  # type: ignore[attr-defined]
                and a <= pm.start < b]
-        return (own[0].period or "") if own else (ante.period or "")
+        first = narrowest(own)
+        return (first.period or "") if first is not None else (ante.period or "")
 
     def _pair_parties(self, parties: list[str], rep: str | None) -> list[str]:
         """"Bilateral trade", "trade between our countries": the article's pair, when the sentence names no other

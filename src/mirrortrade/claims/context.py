@@ -23,7 +23,7 @@ from mirrortrade.model import Period
 #: words that put a dollar figure as the base of a comparison with the figure before it ("against $B", "compared with
 #: $B", "less than the $B", "above the $B", "the previous year's $B"); a bare "more than $B" is a bound, not a base
 COMPARISON_BEFORE = re.compile(
-    r"(?:\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|set\s+against|from)\s+(?:the\s+|a\s+)?"
+    r"(?:\b(?:against|versus|vs\.?|compared\s+(?:with|to)|(?:in\s+)?comparison\s+(?:with|to)|as\s+against|set\s+against|from)\s+(?:the\s+|a\s+)?"
     r"|\b(?:than|above|below)\s+the\s+"
     r"|\b(?:the\s+)?(?:previous|prior|last|a)\s+(?:year|fiscal\s+year|year['’]s\s+same\s+period)['’]s\s+"
     r"|\b(?:the\s+)?year-(?:earlier|ago)\s+)"

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import WEAK
-from mirrortrade.claims.own_periods import looks_back_after
+from mirrortrade.claims.own_periods import looks_back_after, refines
 from mirrortrade.claims.periods import PeriodMention
 from mirrortrade.claims.spokes import ranking_hub, region_partner
+from mirrortrade.claims.year_spans import dating_span, span_years
 from mirrortrade.model import Period
 
 #: the words between a figure and a period that open the next clause: ", and in", " and that in", ", while over"
@@ -24,6 +26,10 @@ _FROM_TO = re.compile(
     r"some|over|just\s+over)\s+)?(?:US\s?|U\.S\.\s?)?[$€£¥]?\s?\d[\d.,]*\s*(?:trillion|billion|million|thousand|bn|mn|"
     r"mln|bln|m)?(?:\s*(?:US\s+)?dollars?|\s*USD)?\s+(?:in|during|for|over)\s+", re.I)
 
+#: a rate's noun between the rate and a period after it: "24% growth the previous month", "a 5% fall in October"
+_RATE_NOUN_THEN_PERIOD = re.compile(
+    r"\s*(?:growth|rise|increase|gain|jump|fall|drop|decline|decrease|contraction|slump|expansion)\s+"
+    r"(?:(?:in|during|for)\s+)?", re.I)
 
 #: how surely a paragraph with no period of its own goes back to the article's main span after a paragraph about one
 #: part of it: resolved (shown, verified) but below :data:`~mirrortrade.claims.claim.FLAGGABLE`
@@ -70,6 +76,9 @@ class FillMixin:
         after = [pm for pm in own if fig_end <= pm.start < min(next_start, cb)]
         before = [pm for pm in own if max(prev_end, ca) <= pm.start and pm.end <= fig_start]
         found: str | None = None
+        span = self._year_span(fig_start, fig_end)
+        if span is not None:
+            return span or None
         to_period = self._to_level_period(fig_end, cb, own) if not after and not before else None
         if to_period is not None:
             # "rose by 25 percent, from $1.2 billion in March 2023 to $1.5 billion in March 2024": a change stated
@@ -157,7 +166,11 @@ class FillMixin:
         # before the figure in its clause is its own
         own_before = own_before or bool(after and before and _OPENS_CLAUSE.search(self.t[fig_end:after[0].start])
                                         and re.search(r"\d", self.t[after[0].end:]))
-        if after and rivals and not own_before and after[0].period != rivals[-1].period:
+        # "dropped in November, after 24% growth the previous month": a rate noun with its period right after it is a
+        # phrase of its own, dated by that period whatever the clause's verb is dated by
+        tight = bool(after and _RATE_NOUN_THEN_PERIOD.fullmatch(self.t[fig_end:after[0].start]))
+        if after and rivals and not own_before and not tight and after[0].period != rivals[-1].period \
+                and not refines(after[0], rivals[-1]):
             # "trade last year amounted to $23 billion and in the first five months of this year ...": two
             # periods compete for the figure within its clause; which is its own is not said (not a guess)
             self._note("period", 0.3 if after[0].period else 0.0, "rival-periods")
@@ -210,6 +223,26 @@ class FillMixin:
             return next(p for p in self.art.seen_periods if counts[p] == top)
         self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
         return str(self.art.data_year) if self.art.data_year else None
+
+    def _year_span(self, fig_start: int, fig_end: int) -> str | None:
+        """"From 2021 to 2024, China's exports increased from $8.2 billion to $15.3 billion": a span of several years
+        that dates the figure (:func:`~mirrortrade.claims.year_spans.dating_span`) dates the levels a change went
+        between: the "from" level is the first year's, the "to" level the last year's. Any other figure it dates
+        ("Over 2009–2018 the deficit added up to $190.6 billion") has no one year: "" (no period). None when no such
+        span dates the figure."""
+        pm = dating_span(self.periods, self.t, self.clause_of(fig_start), fig_start, fig_end)
+        if pm is None:
+            return None
+        first, last = span_years(pm)
+        head = self.t[self.clause_of(fig_start)[0]:lx.qualifier_before(self.t, fig_start)[1]]
+        if re.search(r"\bfrom\s+$", head, re.I):
+            self._note("period", 0.8, "year-span-from")
+            return first
+        if re.search(r"\bfrom\b.*\bto\s+$", head, re.I | re.S):
+            self._note("period", 0.8, "year-span-to")
+            return last
+        self._note("period", 0.0, "year-span")
+        return ""
 
     def _to_level_period(self, fig_end: int, clause_end: int, own: list[PeriodMention]) -> str | None:
         """The period printed after the "to" level of a "from $A ... to $B" that follows the figure in its clause."""

@@ -25,7 +25,7 @@ class LevelsMixin:
         self._changes_to_levels(out)
         for i, c in enumerate(out):
             a = c.start - self.s.start
-            if c.kind != "level" or not re.search(
+            if c.kind != "level" or c.how.get("period") == "year-span-from" or not re.search(
                 r"\bfrom\s+(?:(?:a|an|just|only|mere|paltry|some|about|around|nearly|almost|roughly|over|under|"
                 r"more than|less than|just over|just under)\s+){0,3}$", self.t[max(0, a - 40):a]
             ):

@@ -129,3 +129,26 @@ def past_restatement(sentence: str, period: str | None, carried: str | None) -> 
         return Period.parse(period).end < Period.parse(carried).start
     except Exception:  # noqa: BLE001 - an unreadable period is no look back
         return False
+
+
+def refines(part: PeriodMention, whole: PeriodMention) -> bool:
+    """Whether ``part`` names a part of the period ``whole`` names ("in the first quarter" of "this year", "in January"
+    of 2024): the narrower period is what a figure dated by both is about."""
+    try:
+        p, w = Period.parse(part.period or ""), Period.parse(whole.period or "")
+    except Exception:  # noqa: BLE001 - an unreadable period refines nothing
+        return False
+    return p.n_months < w.n_months and w.contains(p)
+
+
+def narrowest(mentions: list[PeriodMention]) -> PeriodMention | None:
+    """"The momentum carried into this year: in the first quarter the same figure was up 22 percent": of the periods
+    heading a clause, the first, narrowed by each later one that is a part of it (a sub-period within the year said
+    before it); a later period that is no part of it (another year) leaves the first."""
+    if not mentions:
+        return None
+    cur = mentions[0]
+    for q in mentions[1:]:
+        if refines(q, cur):
+            cur = q
+    return cur

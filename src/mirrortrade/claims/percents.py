@@ -32,6 +32,7 @@ from mirrortrade.claims.vocab import (
     _TARGET_BEFORE,
     _TRADE_WORDS,
 )
+from mirrortrade.claims.year_spans import dating_span
 from mirrortrade.model import Period, value_interval
 
 _MULTI_YEAR_RATE_BEFORE = re.compile(
@@ -225,6 +226,8 @@ class PercentsMixin:
         span is the growth's own when its clause names it after the rate, or the sentence names it before the rate
         with no period of its own in between."""
         clause_end = self.clause_of(pc.start)[1]  # type: ignore[attr-defined]
+        if dating_span(self.periods, self.t, self.clause_of(pc.start), qstart, pc.end) is not None:  # type: ignore[attr-defined]
+            return True  # "From 2021 to 2024 ... an increase of 86%", "For 2014-2018 turnover increased 1.6 times"
         after = self.t[pc.end:clause_end]
         m = _MULTI_YEAR_SPAN.search(after)
         if m and m.start() < 40 and not _SUPERLATIVE.search(after[:m.start()]):
@@ -564,11 +567,13 @@ def _role_share(role_flow: str, phrase: str) -> bool:
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
     """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
-    same series in an earlier period, stated in the same sentence, is what the rate compares with."""
+    same series in an earlier span of the same length, stated in the same sentence, is what the rate compares with
+    (a year's level is no base of a half year's rate: "...from $8.2 billion in 2021 to $15.3 billion; in the first half
+    of 2025 they rose another 32%")."""
     if not target.period:
         return None
     try:
-        start = Period.parse(target.period).start
+        start, n_months = Period.parse(target.period).start, Period.parse(target.period).n_months
     except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
         return None
     earlier = []
@@ -578,7 +583,7 @@ def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) 
         if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
             continue
         try:
-            if Period.parse(c.period).start < start:
+            if Period.parse(c.period).start < start and Period.parse(c.period).n_months == n_months:
                 earlier.append(c.period)
         except Exception:  # noqa: BLE001 - an unreadable period is no base
             continue

@@ -33,6 +33,15 @@ _SPLIT_PLAIN = YEAR + r"\s*[-–/]\s*\d\d(?:\d\d)?(?![\d-])"
 NMONTHS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "from 2021 to 2024", "between 2019 and 2023", "over 2009–2018", "for 2014-2018": a span of several years, one
+    # mention (its years are neither periods nor bases of their own; :mod:`mirrortrade.claims.year_spans`)
+    ("years", re.compile(
+        r"\b(?:(?:from|between)\s+(?P<ya>" + YEAR + r")\s+(?:to|and|through|till|until)\s+(?P<yb>" + YEAR + r")"
+        r"|(?<![\w$.,/-])(?P<yc>" + YEAR + r")\s*[-–—]\s*(?P<yd>" + YEAR + r"))\b(?![-–/]\d)", re.I)),
+    # "the previous month", "a month earlier": the month before the one in context (relative_periods.previous_month)
+    ("prev_month", re.compile(
+        r"\b(?:the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+(?:before|earlier)|a\s+month\s+(?:earlier|"
+        r"before|ago))\b", re.I)),
     # "April 2024-January 2025", "between July 2023 and March 2024": months of two named years
     ("month_year_range", re.compile(
         r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*,?\s*(?P<ya>" + YEAR + r")\s*(?:–|—|-|to|through|and|until|"
@@ -127,7 +136,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 BASE_BEFORE = re.compile(
     r"(?:\bover|\bthan(?:\s+in)?|\bcompared\s+(?:with|to)|\bfrom|\bversus|\bvs\.?|\bagainst|\brelative\s+to|"
-    r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?|\bsince"
+    r"\bon|\bbeat(?:ing)?|\bsurpass(?:ing|ed)?|\bexceed(?:ing|ed)?|\bsince|\bcomparison\s+(?:with|to)"
     # "17 percent above January 2024", "3 percent below the first half of 2023"
     r"|(?:\d|percent|per\s+cent|%)\s+(?:above|below)"
     # "than in the same period of 2019", "compared with the corresponding months of 2023"
@@ -135,6 +144,10 @@ BASE_BEFORE = re.compile(
     r")\s+(?:the\s+|that\s+of\s+|in\s+)?$",
     re.I,
 )
+#: a comparison before "the": "three times the", "up from the", "above the", "compared with the"
+_COMPARED_LEVEL_BEFORE = re.compile(
+    r"\b(?:times|twice|double|triple|thrice|half|than|over|from|with|to|on|against|versus|vs\.?|above|below|beat(?:ing|s)?|surpass(?:ing|ed|es)?|"
+    r"exceed(?:ing|ed|s)?|matching|match(?:ed|es)?|of)\s+the\s+$", re.I)
 _BASE_AFTER_POSS = re.compile(r"^\s*(?:total|level|figure|result|volume|value|record|tally|amount)s?\b", re.I)
 
 
@@ -215,8 +228,9 @@ def is_base(text: str, start: int, end: int, poss: str | None) -> bool:
             return False  # "to $520 million, and over the first five months of 2023 it grew": a span opening a clause
         return True
     after = text[end:end + 20]
-    # "three times the 2014 figure": a year standing as the attribute of a level noun names that level
-    if re.search(r"\bthe\s+$", before, re.I) and re.match(
+    # "three times the 2014 figure": a year standing as the attribute of a level noun names that level, a base when
+    # the level is what something is compared with ("the 2024 total, $94.8 billion, was a record" is the figure's own)
+    if _COMPARED_LEVEL_BEFORE.search(before) and re.match(
             r"^\s+(?:total|level|figure|result|volume|value|tally|amount)s?\b", after, re.I):
         return True
     if re.match(r"^['’]s\s+(?:total|level|figure|result|volume|value|tally|amount)", after, re.I) or (

@@ -44,10 +44,20 @@ from mirrortrade.claims.relative_periods import YEAR_BEFORE as _YEAR_BEFORE
 from mirrortrade.claims.relative_periods import bracketed_bases as _bracketed_bases
 from mirrortrade.claims.relative_periods import context_from_before as _context_from_before
 from mirrortrade.claims.relative_periods import fiscal_months as _fiscal_months
-from mirrortrade.claims.relative_periods import part_of_year
+from mirrortrade.claims.relative_periods import part_of_year, previous_month
 from mirrortrade.claims.relative_periods import rel_year as _rel_year
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
+
+#: a clause opened by "since" up to a year: "since the Belt and Road Initiative was put forward in "
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|a|an|its|their|our|[A-Z])[^.;:,()\d]{0,80}?\s+(?:in|of)\s+$", re.I)
+
+#: an amount put as a comparison right before a period: "against 7326 million dollars ", "compared with $1.2 billion "
+_COMPARED_AMOUNT = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,3}?(?:US\s?)?[$€£¥]?\s?\d[\d.,]*\s*"
+    r"(?:trillion|billion|million|thousand|bn|mn|mln|bln|m)?(?:\s*(?:US\s+)?dollars?|\s*USD)?\s+$", re.I)
+#: how surely a period derived from the one in context dates a compared amount: shown, never flagged
+_DERIVED = 0.55
 
 
 def find_periods(
@@ -76,6 +86,19 @@ def find_periods(
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
+            if kind == "years":
+                if int(g.get("yb") or g["yd"]) - int(g.get("ya") or g["yc"]) < 2:  # type: ignore[arg-type]
+                    continue  # "from 2023 to 2024", "2023-2024": a year on the one before, or a split year
+                # "From 2021 to 2024", "over 2009–2018": a span of several years, no calendar period of one year
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "years"))
+                continue
+            if kind == "prev_month":
+                # "after 24% growth the previous month": the month before the one named before it (resolved below)
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), None, _is_base(text, m.start(), m.end(), None),
+                                         False, "previous-month"))
+                continue
             if kind == "span" and not _is_span(g):
                 continue
             if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
@@ -84,6 +107,7 @@ def find_periods(
                 continue  # "Nov. 25, 2019": a day (a dateline, a release date), not a period of trade
             period: str | None = None
             full_year = False
+            conf = 1.0
             relative = None
             y: int | None = None
             if g.get("y") or g.get("y2") or g.get("y3"):
@@ -217,6 +241,12 @@ def find_periods(
                             # never the calendar year; "against $7.2 billion a year before" after the first half of
                             # 2017: the first half of 2016 (a shift of the span in context, not the year it ends in)
                             period, full_year = str(cp.same_span_previous_year()), False
+                        elif rel == "last year" and cp is not None and cp.n_months < 12 and _COMPARED_AMOUNT.search(
+                                text[max(0, m.start() - 90):m.start()]):
+                            # "$6633 million against $7326 million last year" after July–February in context: the
+                            # compared amount is of the same months a year before (derived, not printed: never flagged)
+                            period, full_year, relative = str(cp.same_span_previous_year()), False, "year"
+                            conf = _DERIVED
                     y = None
                 if g.get("rel") and kind != "relative":
                     relative = " ".join(g["rel"].lower().split())
@@ -236,10 +266,14 @@ def find_periods(
                 # "the first decline since 2019", "up 90 percent since 2019": the start of a span, not a year
                 # before the figure's own
                 relative = "since"
+            elif kind == "year" and not base and _SINCE_CLAUSE.search(text[max(0, m.start() - 90):m.start()]):
+                # "in the 12 years since the Belt and Road Initiative was put forward in 2013": the year a clause
+                # opened by "since" names is where a span starts, never a figure's own year
+                base, relative = True, "since"
             taken.append((m.start(), m.end()))
-            out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative))
+            out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative, conf))
     out.sort(key=lambda p: p.start)
-    out = part_of_year(text, out, cp, ref_year)
+    out = previous_month(part_of_year(text, out, cp, ref_year), cp)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
 

@@ -30,7 +30,9 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   ``data-year``, ``year-after-base``, ``bracket-base``, ``when-base``, ``same-span-base``, ``printed-base``, ``compared-base``,
   ``year-before-base``, ``comparison-base``, ``from-level``, ``to-level`` (a rate stated with the levels it went
   between: the "to" level's period), ``rate-beside-base``, ``main-beside-base``,
-  ``change-to-level``, ``rival-periods``, ``antecedent``, ``no-calendar``, ``span-base``, ``base-unreadable``, ``none``;
+  ``change-to-level``, ``rival-periods``, ``antecedent``, ``no-calendar``, ``span-base``, ``base-unreadable``,
+  ``year-span-from`` / ``year-span-to`` (the levels a change went between over a span of several years: "From 2021 to
+  2024, exports increased from $A to $B"), ``year-span`` (any other figure of such a span: no period), ``none``;
 * kind / value — ``figure``, ``bracketed-share``, ``no-fx-rate``.
 """
 
@@ -59,7 +61,7 @@ LABELS: dict[str, frozenset[str]] = {
         "paragraph", "previous-paragraph", "main-span", "article-majority", "data-year", "year-after-base", "bracket-base",
         "when-base", "same-span-base", "printed-base", "compared-base", "year-before-base", "comparison-base",
         "from-level", "to-level", "rate-beside-base", "main-beside-base", "change-to-level", "rival-periods", "antecedent",
-        "no-calendar", "span-base", "base-unreadable", "none"}),
+        "no-calendar", "span-base", "base-unreadable", "year-span-from", "year-span-to", "year-span", "none"}),
     "kind": frozenset({"figure", "bracketed-share"}),
     "value": frozenset({"figure", "no-fx-rate"}),
 }

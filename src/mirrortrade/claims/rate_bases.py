@@ -16,7 +16,7 @@ from mirrortrade.model import Period
 _SAME_SPAN = re.compile(r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time|span)\s+"
                         r"(?:of|in|last)\b", re.I)
 #: what a rate is compared with, between it and a period printed after it ("27 percent higher than ... in 2022")
-_COMPARED = re.compile(r"\b(?:than|from|against|compared|over|on|versus|vs)\b", re.I)
+_COMPARED = re.compile(r"\b(?:than|from|against|compared|comparison|over|on|versus|vs)\b", re.I)
 
 
 def rate_base(reader: Any, period: str | None, pos: int) -> str | None:
@@ -31,6 +31,12 @@ def rate_base(reader: Any, period: str | None, pos: int) -> str | None:
         marks = [pm for pm in reader.periods if pm.base and pm.period == b and pm.start >= pos]
         own = bool(marks) and not _COMPARED.search(reader.t[pos:marks[0].start])
         return year_before(period) if own else b
+    looks = [pm for pm in reader.periods if pm.base and pm.period == b]
+    if looks and all(pm.relative in ("year", "previous", "prior") for pm in looks) and b != year_before(period):
+        # "fell 21% in September from a year earlier, after a 16.4% decline the previous month": a look back a year
+        # is the base of the rate of the period it looks back from; a rate of another period is compared with its
+        # own span a year before
+        return year_before(period)
     try:
         own_p, base_p = Period.parse(period), Period.parse(b)
     except Exception:  # noqa: BLE001 - an unreadable period keeps the base read

@@ -144,3 +144,23 @@ def part_of_year(text: str, out: list[PeriodMention], cp: Period | None, ref_yea
             pm = PeriodMention(pm.start, pm.end, pm.text, None, False, False, "span")
         res.append(pm)
     return res
+
+
+def previous_month(out: list[PeriodMention], cp: Period | None) -> list[PeriodMention]:
+    """"Exports dropped in November, after 24% growth the previous month": "the previous month" ("the month before", "a
+    month earlier") is the month before the single month named before it in the text, else before the period in
+    context when that is one month. With neither (after a year, a span, nothing), which month is not said: a figure it
+    dates gets no calendar period (a comparison base stays a base, with no period)."""
+    res: list[PeriodMention] = []
+    for pm in out:
+        if pm.relative == "previous-month":
+            prev = next((q for q in reversed(res) if not q.base and q.period), None)
+            ref = _parse(prev.period) if prev is not None else cp
+            if ref is not None and ref.n_months == 1:
+                y, mo = ref.start.year, ref.start.month
+                pm = PeriodMention(pm.start, pm.end, pm.text, f"{y - (mo == 1)}-{(mo - 2) % 12 + 1:02d}", pm.base,
+                                   False, pm.relative)
+            elif not pm.base:
+                pm = PeriodMention(pm.start, pm.end, pm.text, None, False, False, "span")
+        res.append(pm)
+    return res
