@@ -31,6 +31,7 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import inside
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
+from mirrortrade.claims.holders import share_holders
 from mirrortrade.claims.own_periods import past_restatement
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.scope import place_agencies, trade_owner
@@ -71,6 +72,7 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
     other_side(claims, text, art.default_source, art.pair)
+    share_holders(claims)
     _province_claims(claims, art, paras)
     claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
