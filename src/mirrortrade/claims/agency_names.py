@@ -12,7 +12,10 @@ of an Astana dispatch quoting Tashkent's figures names Kazakhstan first). A name
 tells nothing: the sentence's own rules apply (:func:`mirrortrade.claims.sources._agency_country`).
 
 The names are the bodies' official English names and the forms the English-language press uses for them, written
-with capitals: a description in lower case ("the statistics agency") is no proper name (Russia's Rosstat is "the
+with capitals, as far as an agency named without its country is read at all (``lexicon.SOURCE_NO_COUNTRY``: a
+statistics body, a customs service or committee, a ministry or department of trade, commerce, customs or the economy;
+China's General Administration of Customs and the offices known by a short name such as Rosstat are placed
+elsewhere): a description in lower case ("the statistics agency") is no proper name (Russia's Rosstat is "the
 statistics agency" as much as Uzbekistan's is).
 
     name_country(words, among) -> ISO3 code or None
@@ -26,21 +29,17 @@ from collections.abc import Iterable
 #: country -> the proper names of its bodies that publish trade figures, without the country
 _NAMES: dict[str, re.Pattern[str]] = {code: re.compile(rx) for code, rx in {
     "KGZ": r"\bNational\s+Statistic(?:s|al)\s+Committee\b|\bState\s+Customs\s+Service\b",
-    "KAZ": r"\bBureau\s+of\s+National\s+Statistics\b|\bState\s+Revenue\s+Committee\b|"
-           r"\bMinistry\s+of\s+Trade\s+and\s+Integration\b|\bMinistry\s+of\s+National\s+Economy\b",
+    "KAZ": r"\bBureau\s+of\s+National\s+Statistics\b|\bMinistry\s+of\s+Trade\s+and\s+Integration\b|"
+           r"\bMinistry\s+of\s+National\s+Economy\b",
     "UZB": r"\bStatistics\s+Agency\b|\bAgency\s+of\s+Statistics\b|\bState\s+(?:Committee\s+on\s+Statistics|"
-           r"Statistics\s+Committee)\b|\bState\s+Customs\s+Committee\b|\bMinistry\s+of\s+Investments?,?\s+"
-           r"(?:Industry\s+and\s+Trade|and\s+Foreign\s+Trade)\b",
-    "TJK": r"\bAgency\s+on\s+Statistics\b|\bStatistics\s+Agency\b|\bCustoms\s+Service\s+under\s+the\s+Government\b",
+           r"Statistics\s+Committee)\b|\bState\s+Customs\s+Committee\b|\bMinistry\s+of\s+Investments\s+and\s+Foreign\s+Trade\b",
+    "TJK": r"\bAgency\s+on\s+Statistics\b|\bStatistics\s+Agency\b",
     "TKM": r"\bState\s+(?:Committee\s+on\s+Statistics|Statistics\s+Committee)\b",
-    "RUS": r"\bFederal\s+Customs\s+Service\b|\bFederal\s+State\s+Statistics\s+Service\b|\bRosstat\b",
-    "CHN": r"\bGeneral\s+Administration\s+of\s+Customs\b",
-    "MNG": r"\bNational\s+Statistic(?:s|al)\s+Office\b|\bCustoms\s+General\s+Administration\b",
-    "VNM": r"\bGeneral\s+Statistics\s+Office\b|\bGeneral\s+Department\s+of\s+(?:Vietnam\s+)?Customs\b",
-    "PAK": r"\bState\s+Bank\b|\bFederal\s+Board\s+of\s+Revenue\b",
+    "RUS": r"\bFederal\s+Customs\s+Service\b",
+    "MNG": r"\bNational\s+Statistic(?:s|al)\s+Office\b",
+    "VNM": r"\bGeneral\s+Department\s+of\s+(?:Vietnam\s+)?Customs\b",
     "BLR": r"\bNational\s+Statistic(?:s|al)\s+Committee\b",
     "AZE": r"\bState\s+Statistic(?:s|al)\s+Committee\b|\bState\s+Customs\s+Committee\b",
-    "TUR": r"\bTurkish\s+Statistical\s+Institute\b|\bTurkStat\b",
 }.items()}
 
 
