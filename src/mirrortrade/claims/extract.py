@@ -31,10 +31,12 @@ from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import inside
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
+from mirrortrade.claims.holders import share_holders
 from mirrortrade.claims.own_periods import past_restatement
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.scope import place_agencies, trade_owner
 from mirrortrade.claims.sentence import _SentenceCtx
+from mirrortrade.claims.sourced_after import named_after, settle_before
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, dateline_country
 from mirrortrade.claims.text import Paragraph, segment
 from mirrortrade.model import Period
@@ -70,6 +72,7 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
         got, carry = _paragraph_claims(p, art, section_topic, carry)
         claims.extend(got)
     other_side(claims, text, art.default_source, art.pair)
+    share_holders(claims)
     _province_claims(claims, art, paras)
     claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -170,12 +173,13 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"))
     hub = counts.most_common(1)[0][0] if counts else None
     home = dateline_country(text)
+    pair = article_pair(paras, refs, home)
     default = None
     default_para = 0
     for p in paras:
         for s in p.sentences:
             srefs = lx.resolve_refs([r for r in refs if s.start <= r.start < s.end], None, hub)
-            for src in _find_sources(s.text, _shift(srefs, -s.start), 0, home=home):
+            for src in _find_sources(s.text, _shift(srefs, -s.start), 0, home=home, among=pair):
                 if src.kind in ("customs", "stat", "data", "agency", "gov", "commerce", "intl"):
                     default = _Source(src.start + s.start, src.end + s.start, src.reporter, src.kind, src.sid)
                     default_para = p.index
@@ -189,7 +193,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     body = [p.index for p in paras if re.search(r"[.!?][\"”’)]*$", p.text.strip())]
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
     return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead,
-                    ref_date=reference_date(text, article_date), home=home, pair=article_pair(paras, refs, home),
+                    ref_date=reference_date(text, article_date), home=home, pair=pair,
                     fiscal_start=fiscal_start_month(text), owner=trade_owner(text, refs))
 
 
@@ -257,7 +261,13 @@ def _paragraph_claims(
         ctx.prev_main = next((c for c in reversed(out) if id(c) not in side and not base_level(c)), None)
         ctx.prev_share = next((c for c in reversed(out) if c.kind == "share"), None)
         ctx.prev_sentence = prev_ctx
+        said = named_after(ctx.t, ctx.sources)
+        if said is not None:
+            # "The President's figures are taken from China's customs statistics": whose the figures before are
+            settle_before(art.last_figures, said)
         got = ctx.claims()
+        if got:
+            art.last_figures = got
         prev_ctx = ctx if not got else None
         note_named(art.named, ctx.t, ctx.sources)
         out.extend(got)

@@ -73,6 +73,9 @@ class _Article:
     #: the last ranking of one country's partners read (paragraph, owner, flow): what "It was followed by ..." goes on
     #: with (see :mod:`mirrortrade.claims.rankings`)
     ranking: tuple[int, str, str] | None = None
+    #: the claims of the last sentence that gave figures: what "The figures are taken from ..." speaks of (see
+    #: :mod:`mirrortrade.claims.sourced_after`)
+    last_figures: list[Claim] = field(default_factory=list)
 
 
 def _with_party(fl: _Flow, own: str, before: str | None = None) -> _Flow:

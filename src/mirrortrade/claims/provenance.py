@@ -11,7 +11,11 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   the store holds no figure of: nothing to tell the sides apart or to flag against), ``sole-side`` (a country's trade with the Central Asian
   region: only the country publishes it), ``paragraph-settled`` (a figure of the same two countries in the
   paragraph of one settled or named in its flow phrase), ``contrast-other-side`` (stated before a first agency that
-  puts its own figures "higher": the other country's, :mod:`mirrortrade.claims.agencies`), ``speaker`` (an official
+  puts its own figures "higher": the other country's, :mod:`mirrortrade.claims.agencies`), ``named-after`` (the next sentence says whose statistics the figures are: "The figures are taken from China's
+  customs statistics", :mod:`mirrortrade.claims.sourced_after`), ``share-holder`` (a share "of Mongolia's total foreign trade": the
+  holder's statistics, :mod:`mirrortrade.claims.holders`), ``store-settled-unnamed`` (a figure under an agency of
+  no known country, or before any source is named, settled as ``store-match``, ``sole-side`` or ``paragraph-settled``
+  are: never carries a flagging finding), ``speaker`` (an official
   quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
   country), ``antecedent`` (a figure referring back, its sentence naming no agency), ``other-country``, ``rival-count``, ``province``, ``none-yet`` / ``none``;
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
@@ -45,7 +49,8 @@ LABELS: dict[str, frozenset[str]] = {
     "reporter": frozenset({
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
-        "none", "store-match", "flow-holder", "unstored-pair", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner", "antecedent"}),
+        "none", "store-match", "flow-holder", "unstored-pair", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner", "antecedent",
+        "named-after", "store-settled-unnamed", "share-holder"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",

@@ -74,7 +74,8 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
             self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub, text=self.t))
         self.refs = epithet_refs(self.t, art.pair, self.refs)  # "exports to the Islamic Republic": the pair's Iran
-        self.sources = refer_back(self.t, _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True), art.named,
+        self.sources = refer_back(self.t, _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True,
+                                                            among=art.pair), art.named,
                                   art.text[max(0, s.start - 1500):s.start], art.home)
         self.in_source = {
             i for i, r in enumerate(self.refs) for src in self.sources if src.start <= r.start and r.end <= src.end

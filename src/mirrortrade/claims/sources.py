@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from mirrortrade.claims import lexicon as lx
+from mirrortrade.claims.agency_names import name_country
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _org_sources(text: str, refs: list[lx.CountryRef], offset: int) -> list[_Sou
 
 def _find_sources(
     text: str, refs: list[lx.CountryRef], offset: int = 0, topic: str | None = None, home: str | None = None,
-    unplaced: bool = False,
+    unplaced: bool = False, among: tuple[str, ...] = (),
 ) -> list[_Source]:
     """Statistical sources named in ``text``; an agency named without its country ("the National Statistical
     Committee reported") is the sentence's country's, else the dateline's (``home``), else the paragraph's
@@ -200,7 +201,8 @@ def _find_sources(
         if any(x.start < b0 and a0 < x.end for x in out):
             continue  # "the Agency of Statistics under the President of Tajikistan": named with its country
         kind = lx.source_kind(m.group(0))
-        code = _agency_country(kind, refs, topic, home, ministry=bool(re.search(r"ministry|department", m.group(0), re.I)))
+        code = name_country(text[m.start():_name_end(text, m.start(), m.end())], among) or _agency_country(
+            kind, refs, topic, home, ministry=bool(re.search(r"ministry|department", m.group(0), re.I)))
         if code:
             out.append(_Source(m.start() + offset, m.end() + offset, code, kind, lx.source_id(code, kind)))
         elif unplaced and kind != "intl":

@@ -51,7 +51,18 @@ from mirrortrade.claims.neighbours import printed_rate
 SETTLED, SOLE_SIDE, SAME_STATEMENT = "store-match", "sole-side", "paragraph-settled"
 #: a held guess kept because the store holds neither side
 UNSTORED = "unstored-pair"
-_GUESSES = (GUESSED, HELD)
+#: the provenances of a reporter read from the flow's subject under an agency of no known country, and before any
+#: source is named (see :mod:`mirrortrade.claims.sentence`)
+UNPLACED, NONE_YET = "unplaced-source", "none-yet"
+#: the provenance of such a reporter once settled (by the store, the region's one side or a settled figure of the same
+#: statement): the text named statistics, or will, that may be either side's, so the figure never carries a finding
+#: that marks figures wrong, not even a mirror gap between the stored figure it restates and the other side's
+#: (:func:`mirrortrade.claims.filters.may_raise`)
+SETTLED_UNNAMED = "store-settled-unnamed"
+#: the reporters the store may settle: the flow subject's guesses, and the flow's subject where an agency of no known
+#: country governs the figure ("unplaced-source": either side's agency, the text does not say which) or no source
+#: has been named yet ("none-yet": the figures before the article's first source)
+_GUESSES = (GUESSED, HELD, UNPLACED, NONE_YET)
 _MIRROR = {"X": "M", "M": "X", "T": "T"}
 _NOT_A_REPORTER = {"WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB"}
 
@@ -104,6 +115,8 @@ def _matches(iv: tuple[float, float], stored: list[tuple[float, float, str]]) ->
 
 
 def _settle(c: Claim, how: str) -> None:
+    if c.how.get("reporter") in (UNPLACED, NONE_YET):
+        how = SETTLED_UNNAMED
     c.slots["reporter"] = RESOLVED
     c.how["reporter"] = how
     c.missing = [k for k, v in c.slots.items() if v < RESOLVED]
@@ -141,7 +154,7 @@ def settle_reporters(claims: Sequence[Claim], store_obs: pd.DataFrame | None) ->
             c.reporter, c.partner, c.flow = twin.reporter, twin.partner, _MIRROR[str(c.flow)]
         if c.source is None and twin.source is not None and twin.how.get("reporter") == SETTLED:
             c.source = twin.source
-        _settle(c, SAME_STATEMENT)
+        _settle(c, SETTLED_UNNAMED if twin.how.get("reporter") == SETTLED_UNNAMED else SAME_STATEMENT)
         settled.append(c.id)
     return settled
 
