@@ -353,6 +353,12 @@ def build() -> None:
     case("article_cp1251.txt", "api-article", "ParseError", "not UTF-8", "byte", "Windows-1251 article")
     write("article_utf16.txt", "China's exports to Central Asia amounted to $71.3 billion.\n", encoding="utf-16")
     case("article_utf16.txt", "api-article", "ParseError", "UTF-16", "", "UTF-16 article")
+    # the Kazakh Bureau of National Statistics' 2022 figures with China (data/national_ca_china.csv), written in Russian
+    write("article_russian.txt", "Товарооборот Казахстана и Китая в 2022 году составил 24,2 млрд долларов США. "
+          "Экспорт Казахстана в Китай достиг 13,1 млрд долларов, импорт из Китая составил 11,1 млрд долларов.\n")
+    case("article_russian.txt", "api-article", "ParseError", "not in English", "", "an article in Russian")
+    write("article_russian_cli.txt", "Товарооборот Казахстана и Китая в 2022 году составил 24,2 млрд долларов США.\n")
+    case("article_russian_cli.txt", "cli-check", "ParseError", "Cyrillic", "", "a Russian article on the command line")
     write("article_binary_cli.txt", png)
     case("article_binary_cli.txt", "cli-check", "ParseError", "binary", "", "binary article on the command line")
     write("article_empty_cli.txt", b"")

@@ -205,6 +205,9 @@ def test_check_validation_and_limits(client) -> None:  # type: ignore[no-untyped
     assert_error(client.post("/api/v1/check", json={}), 422)
     assert_error(client.post("/api/v1/check", json={"text": "x", "article_date": "2025-02-30"}), 422)
     assert_error(client.post("/api/v1/check", content=b"{not json", headers={"content-type": "application/json"}), 422)
+    # an article the checker cannot read (Russian: the Kazakh statistics bureau's 2022 turnover with China) is refused
+    ru = "Товарооборот Казахстана и Китая в 2022 году составил 24,2 млрд долларов США."
+    assert "Cyrillic" in assert_error(client.post("/api/v1/check", json={"text": ru}), 422)["error"]
     big = b'{"text": "' + b"a" * 1_000_001 + b'"}'
     assert "over the limit" in assert_error(client.post("/api/v1/check", content=big,
                                                         headers={"content-type": "application/json"}), 413)["error"]

@@ -2,19 +2,28 @@
 
 Refused with :class:`~mirrortrade.errors.ParseError`: a missing file or a directory, an empty or
 blank file, a binary file (NUL bytes, a PDF, an image), UTF-16, text that is not UTF-8 (the
-error gives the byte offset; Windows-1251 is the usual culprit), and a file over
-:data:`MAX_ARTICLE_BYTES` (checked on the file size before anything is read).
+error gives the byte offset; Windows-1251 is the usual culprit), a file over
+:data:`MAX_ARTICLE_BYTES` (checked on the file size before anything is read), and a text not written in
+the Latin alphabet (:func:`script_problem`: the checker reads English-language news text; a Russian or Chinese
+article would give no claims and no reason).
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from mirrortrade.errors import ParseError
 
 #: the largest article accepted: 10 MB is about 1.5 million words, far beyond any news story
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+#: a text with at least this many letters is judged by its script (a headline alone is not)
+MIN_LETTERS_FOR_SCRIPT = 40
+#: the share of its letters a text needs in another script than Latin to be refused
+OTHER_SCRIPT_SHARE = 0.5
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0")
 
@@ -59,4 +68,28 @@ def validate_article_text(data: bytes, name: str) -> str:
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
         raise ParseError("article is a binary file (control characters), expected UTF-8 text", file=name)
+    problem = script_problem(text)
+    if problem:
+        raise ParseError(problem, file=name)
     return text
+
+
+def script_problem(text: str) -> str | None:
+    """Why the claim checker cannot read ``text``, when most of its letters are in another script than Latin (a
+    Russian, Kazakh-Cyrillic, Chinese or Arabic article), or None. The checker reads English-language news text: an
+    English article quoting a Cyrillic name or a Chinese title passes; a text of more than :data:`OTHER_SCRIPT_SHARE`
+    letters of another script is refused with the script named, instead of giving no claims and no reason."""
+    scripts: Counter[str] = Counter()
+    for ch in text[:65536]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
+    letters = sum(scripts.values())
+    if letters < MIN_LETTERS_FOR_SCRIPT:
+        return None
+    other = letters - scripts["LATIN"]
+    if other / letters <= OTHER_SCRIPT_SHARE:
+        return None
+    script = max((k for k in scripts if k != "LATIN"), key=lambda k: scripts[k])
+    return (f"article is not in English: {other / letters:.0%} of its letters are {script.title()} "
+            "(mirrortrade check reads English-language news text; check a translation)")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from mirrortrade.claims.io import script_problem
 from mirrortrade.errors import MirrortradeError
 from mirrortrade.model import check_code, check_flow, check_period
 
@@ -82,7 +83,11 @@ def figure_id(value: str) -> str:
 
 
 def article_size(text: str) -> None:
-    """Refuse an article over :data:`MAX_ARTICLE_CHARS` characters with 413."""
+    """Refuse an article over :data:`MAX_ARTICLE_CHARS` characters with 413, and one the checker cannot read (not in
+    the Latin alphabet: :func:`mirrortrade.claims.io.script_problem`) with 422."""
     if len(text) > MAX_ARTICLE_CHARS:
         raise ApiError(413, f"article of {len(text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,} "
                             "characters (check it in parts)")
+    problem = script_problem(text)
+    if problem:
+        raise ApiError(422, problem)
