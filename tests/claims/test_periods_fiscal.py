@@ -113,7 +113,8 @@ def test_what_is_not_a_span() -> None:
     # the same months in order, a date, two years that do not follow each other, and "fiscal" on its own
     assert _spans("in January–July 2021") == [("January–July 2021", "2021-01/2021-07")]
     assert _spans("on 2021-12-10") == []
-    assert _spans("between 2019-2021") == []
+    # several years at once: no period of the schema (a figure it dates stays unresolved)
+    assert _spans("between 2019-2021") == [("2019-2021", None)]
     assert _spans("the fiscal deficit widened") == []
 
 

@@ -362,8 +362,11 @@ class PercentsMixin:
             if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
-            ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
-                return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
+            ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs) \
+                    and not any(pc.end <= q.start and q.end <= mo.start for q in find_percents(self.t)):
+                # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure; nor "$5 billion,
+                # an increase of 30%, and rose a further 26% to $6.3 billion": the rate nearer the level is its own)
+                return c
         base: tuple[Money, Claim] | None = None  # a comparison base passed over, between a level and the rate
         for mo, c in reversed(prev_money):
             # "$41 billion – 46% of China's trade with the region – and it was 32% higher": an aside set off by dashes
@@ -564,7 +567,9 @@ def _role_share(role_flow: str, phrase: str) -> bool:
 
 def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
     """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
-    same series in an earlier period, stated in the same sentence, is what the rate compares with."""
+    same series in an earlier period, stated in the same sentence, is what the rate compares with; of several, the
+    latest ("$147 billion in 2021, $190.27 billion in 2022 ..., before rising a further 26.3% to $240.1 billion in
+    2023": 2022's)."""
     if not target.period:
         return None
     try:
@@ -579,7 +584,7 @@ def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) 
             continue
         try:
             if Period.parse(c.period).start < start:
-                earlier.append(c.period)
+                earlier.append((Period.parse(c.period).start, c.period))
         except Exception:  # noqa: BLE001 - an unreadable period is no base
             continue
-    return earlier[0] if earlier else None
+    return max(earlier)[1] if earlier else None

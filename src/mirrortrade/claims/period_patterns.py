@@ -33,6 +33,9 @@ _SPLIT_PLAIN = YEAR + r"\s*[-–/]\s*\d\d(?:\d\d)?(?![\d-])"
 NMONTHS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "Over 2009–2018", "in 2013-2024": several years at once (two years apart or more; "2023-24" is a split year), no
+    # one period of the schema: a figure it dates is unresolved, never read as the last year's
+    ("years", re.compile(r"(?<![\w$.,/–—-])(?P<ya>" + YEAR + r")\s*[–—-]\s*(?P<yb>" + YEAR + r")(?![\w$.,/–—-]\d)")),
     # "April 2024-January 2025", "between July 2023 and March 2024": months of two named years
     ("month_year_range", re.compile(
         r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*,?\s*(?P<ya>" + YEAR + r")\s*(?:–|—|-|to|through|and|until|"
@@ -113,9 +116,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
         # "October alone brought $19.8 billion": the month by itself; "January's exports"
         r"|\b(?P<m3>(?!may\b)" + _MON + r")\s+alone\b"
-        r"|\b(?P<m4>" + _MON + r")['’]s\b",
+        r"|\b(?P<m4>" + _MON + r")['’]s\b"
+        # "September exports were $207.92 million": a month (capitalised, not "May") as the flow noun's modifier
+        r"|\b(?-i:(?P<m5>(?!May\b)(?:January|February|March|April|June|July|August|September|October|November|December)))"
+        r"\s+(?=(?:exports?|imports?|shipments|deliveries|purchases|sales|trade|turnover)\b)",
         re.I)),
-    ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
+    ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/–—-]))(?P<y>" + YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
         r"the\s+preceding\s+year|"

@@ -78,6 +78,12 @@ def find_periods(
             g = m.groupdict()
             if kind == "span" and not _is_span(g):
                 continue
+            if kind == "years":
+                if int(g["yb"]) - int(g["ya"]) < 2:  # type: ignore[arg-type]
+                    continue  # "2023-2024": a split (fiscal) year, read as a span below
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "span"))
+                continue
             if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
                 continue  # "the largest gain in nine months": what the superlative ranks against, not a period
             if kind in ("year", "month") and _FULL_DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
@@ -178,7 +184,7 @@ def find_periods(
                     if y:
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
-                    mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4")
+                    mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5")
                     if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
