@@ -124,3 +124,37 @@ def test_added_up_to_is_a_total_and_a_span_of_several_years_no_period() -> None:
     # "added" alone is still a change
     (c,) = extract_claims("China's customs said exports to Kazakhstan added $1.2 billion in 2023.")
     assert c.change_usd == 1.2e9
+
+
+def test_a_fraction_after_by_and_a_qualifier_is_a_rate() -> None:
+    # Kazakhstan's Bureau of National Statistics via Bloomberg (2023): trade with China grew by about a third in 2022
+    # to about $24 billion
+    (c,) = [c for c in extract_claims("Kazakhstan's trade with China grew by about a third in 2022 and reached about "
+                                      "$24 billion, according to the Bureau of National Statistics of Kazakhstan.")
+            if c.growth_pct is not None]
+    assert (c.period, c.value_usd) == ("2022", 24e9)
+    assert c.growth_pct == pytest.approx(100 / 3) and c.growth_low < 30 < 36 < c.growth_high  # type: ignore[operator]
+    # a fraction with no "by" or "of" stays no rate ("a third of the trucks")
+    assert [c.growth_pct for c in extract_claims("According to the Bureau, a third of the trucks crossed at Khorgos "
+                                                 "in 2022.")] == []
+
+
+def test_an_earlier_periods_rate_beside_a_rate_is_that_periods_and_never_flaggable() -> None:
+    # China's customs via Reuters (January 2025): imports from Russia +1% in 2024 after +18.6% in 2023; China–Russia
+    # trade +1.9% in 2024 against +26.3% in 2023
+    got = {(c.flow, c.period): c for c in extract_claims(
+        "According to China's customs, exports to Russia rose 4.1% in 2024, while imports from Russia edged up 1%, "
+        "after 18.6% a year earlier.")}
+    c = got[("M", "2023")]
+    assert (c.growth_pct, c.missing) == (18.6, []) and not c.flaggable
+    assert got[("M", "2024")].growth_pct == 1.0
+    got = {c.text: c for c in extract_claims("According to China's customs, trade with Russia grew by 1.9% in 2024 "
+                                             "(against 26.3% in 2023).")}
+    assert (got["26.3%"].period, got["26.3%"].growth_pct) == ("2023", 26.3)
+    # no period of its own printed: the earlier rate's period is not said
+    got = {c.text: c for c in extract_claims("According to China's customs, trade with Russia grew by 1.9% in 2024, "
+                                             "against 26.3%.")}
+    assert "period" in got["26.3%"].missing
+    # "18.6% a year" with nothing after is still an average rate, no claim
+    assert [c.growth_pct for c in extract_claims("According to China's customs, exports to Russia grew 18.6% a year "
+                                                 "on average.")] == []

@@ -16,7 +16,7 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
-from mirrortrade.claims.rate_bases import rate_base
+from mirrortrade.claims.rate_bases import earlier_rate, earlier_rate_claim, rate_base
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
     _ASIDE,
@@ -38,7 +38,8 @@ _MULTI_YEAR_RATE_BEFORE = re.compile(
     r"\b(?:(?:average|avg\.?)\s+(?:annual|yearly|year-on-year)|(?:annual|yearly)\s+average|compound(?:ed)?\s+annual|"
     r"CAGR|on\s+average|averag(?:ed|ing))\b[^.;:]{0,40}$", re.I)
 _MULTI_YEAR_RATE_AFTER = re.compile(
-    r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
+    r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b"
+    r"(?!\s+(?:earlier|ago|before|previously))", re.I)  # (not "after 18.6% a year earlier": that year's rate)
 _SPAN_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|few)"
 #: a span of several years named: "the past ten years", "a decade", "the last five-year period", "20 years"
 _YEARS_NAMED = (r"(?:(?:the|a)\s+)?(?:(?:past|last|previous|recent|preceding)\s+)?(?:" + _SPAN_COUNT +
@@ -73,8 +74,11 @@ class PercentsMixin:
             if any(pm.start <= fr.start < pm.end for pm in self.periods):
                 continue  # "the first half of 2025"
             after = self.t[fr.end:fr.end + 4]
-            before = self.t[max(0, fr.start - 12):fr.start]
-            if after.startswith(" of") or re.search(r"\bby\s+$", before):
+            before = self.t[max(0, fr.start - 30):fr.start]
+            # "grew by a third", "by almost a third", "by about a quarter": a fraction after "by" is a rate
+            if after.startswith(" of") or re.search(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|some|over|"
+                                                    r"more\s+than|less\s+than|just\s+over|just\s+under|close\s+to)"
+                                                    r"\s+)?$", before, re.I):
                 pcts.append(fr)
         for mu in find_multiples(self.t):
             pcts.append(Percent(mu.start, mu.end, mu.text, (mu.ratio - 1) * 100, 0.0, word=True))
@@ -163,7 +167,10 @@ class PercentsMixin:
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
                 if not cb and not ca:
-                    self._gapped_rate(out, pc, qual, qstart)
+                    if earlier_rate(self.t, qstart, pcts):  # "edged up 1%, after 18.6% a year earlier": that year's
+                        earlier_rate_claim(self, out, pc, qual, lo_bound, next_any)
+                    else:
+                        self._gapped_rate(out, pc, qual, qstart)
                     continue
                 down = (ca and ca.group("down")) or (not ca and cb and cb.group("down"))
                 gval = -pc.value if down else pc.value

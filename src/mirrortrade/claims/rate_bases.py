@@ -38,3 +38,34 @@ def rate_base(reader: Any, period: str | None, pos: int) -> str | None:
     if base_p.start >= own_p.start or base_p.n_months != own_p.n_months and _SAME_SPAN.search(reader.t):
         return year_before(period)
     return b
+
+
+#: a rate put beside the one before it as what an earlier period saw: "imports edged up 1%, after 18.6% a year
+#: earlier", "grew by 5.3% (against 22.9% in 2022)", "a touch faster than the 1.2 percent recorded for January–October"
+_EARLIER_RATE_CUE = re.compile(r"(?:[,;(]\s*|\s)(?:after|against|versus|vs\.?|compared\s+(?:with|to)|than\s+the)\s+$",
+                               re.I)
+
+
+def earlier_rate(text: str, qstart: int, pcts: list[Any]) -> bool:
+    """The percent that starts at ``qstart`` (no change word beside it) follows a comparison cue right after another
+    rate of the sentence (:data:`_EARLIER_RATE_CUE`): the same series' rate in an earlier period."""
+    if not _EARLIER_RATE_CUE.search(text, max(0, qstart - 25), qstart):
+        return False
+    return any(p.end <= qstart and qstart - p.end <= 60 and ";" not in text[p.end:qstart] for p in pcts)
+
+
+def earlier_rate_claim(reader: Any, out: list[Any], pc: Any, qual: str, lo_bound: int, next_any: int) -> None:
+    """The growth claim of an earlier rate (:func:`earlier_rate`): the series of the rate before it, the period printed
+    beside it (none printed, or the same as that rate's: no period), its sign a rise as printed; the kind is read
+    below :data:`~mirrortrade.claims.claim.FLAGGABLE` (an unsigned rate in a comparison): shown and corroborated,
+    never flagged."""
+    from mirrortrade.model import value_interval
+
+    before = [c for c in out if c.growth_pct is not None]
+    n = len(out)
+    g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+    reader._growth_claim(out, pc, qual, pc.value, g_lo, g_hi, lo_bound, [], next_any)
+    for c in out[n:]:
+        c.cap_slot("kind", 0.55, "earlier-rate")
+        if not before or c.period is None or c.period == before[-1].period:
+            c.cap_slot("period", 0.0, "earlier-rate")
