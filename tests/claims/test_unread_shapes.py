@@ -158,3 +158,21 @@ def test_an_earlier_periods_rate_beside_a_rate_is_that_periods_and_never_flaggab
     # "18.6% a year" with nothing after is still an average rate, no claim
     assert [c.growth_pct for c in extract_claims("According to China's customs, exports to Russia grew 18.6% a year "
                                                  "on average.")] == []
+
+
+def test_the_volume_is_the_turnover_not_the_part_given_last() -> None:
+    # Tajikistan's statistics agency via Asia-Plus (July 2025): trade with China $964 million in January–May 2025,
+    # exports $177 million, imports $787 million, the volume up almost a third
+    t = ("According to the Agency of Statistics of Tajikistan, trade with China totalled $964 million in January–May "
+         "2025. Exports to China exceeded $177 million, while imports from it came to approximately $787 million. "
+         "Compared with the same period of 2024, the volume grew by almost a third.")
+    (c,) = [c for c in extract_claims(t) if c.growth_pct is not None]
+    assert (c.reporter, c.partner, c.flow, c.period) == ("TJK", "CHN", "T", "2025-01/2025-05")
+
+
+def test_a_headline_bound_restates_the_body_figure_it_bounds() -> None:
+    # China's customs via China Daily (2022): China–Turkmenistan trade +53.4 percent in January–July 2022
+    t = ("China-Turkmenistan trade up by more than half\n\n"
+         "Trade between China and Turkmenistan grew 53.4 percent in the first seven months of 2022, China Daily "
+         "reported, citing the General Administration of Customs of China.")
+    assert [c.growth_pct for c in extract_claims(t)] == [53.4]
