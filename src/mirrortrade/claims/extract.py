@@ -107,7 +107,10 @@ def _restates(head: Claim, body: Claim) -> bool:
         w = theirs.get(k)
         if w is None or (v < 0) != (w < 0):
             return False
-        if abs(v - w) > 0.05 * max(abs(v), abs(w)) and not _bounds(head.qualifier, abs(v), abs(w)):
+        # a rate's bound is its rounding ("up by more than half"); a level's milestone ("passes $100 billion") is a
+        # claim of its own
+        if abs(v - w) > 0.05 * max(abs(v), abs(w)) and not (k in ("growth", "share")
+                                                            and _bounds(head.qualifier, abs(v), abs(w))):
             return False
     return bool(_figures(head))
 
