@@ -161,6 +161,8 @@ class AnaphoraMixin:
         #: whether it names a total ("the total", "a much higher total"): what it refers to is a turnover
         self.anaphor_total = found is not None and found.re is ANAPHOR and "total" in (
             found.group("total") or found.group("total2") or "").lower()
+        #: "the volume" (of trade): the turnover, not a part of it given since
+        self.anaphor_volume = found is not None and found.re is ANAPHOR and found.group(0).lower().endswith("volume")
         return found
 
     def _it_follows_a_figure(self, pos: int, *, plural: bool = False) -> bool:
@@ -221,6 +223,10 @@ class AnaphoraMixin:
         for c in cands:
             if c is not None:
                 ok = c.flow and c.reporter and c.partner and not (frame_missing(c) & {"reporter", "partner", "flow"})
+                if ok and c.flow in ("X", "M") and getattr(self, "anaphor_volume", False):
+                    # "Trade totalled $964 million ... imports came to $787 million. ... the volume grew by almost a
+                    # third": the volume is the turnover the parts were given of; none near: unclear
+                    return self._total_antecedent(out)
                 return c if ok and c.kind != "difference" else None
         return None
 

@@ -30,6 +30,9 @@ COMPARISON_BEFORE = re.compile(
     r"(?:(?:about|around|nearly|almost|roughly|some|just|over|under|more\s+than|less\s+than)\s+)?$",
     re.I,
 )
+#: what may stand between a comparison base and a second base coordinated with it: the first base's period, then
+#: "and" ("against $1.504 billion in August and $1.258 billion in the same month last year"); no figure, no clause
+COORDINATED_BASE = re.compile(r"[^$%€;.()]{0,60}?(?:,\s*|\s+)(?:and|or)\s+(?:the\s+|a\s+)?", re.I)
 #: a bracketed figure that gives the base of a comparison just stated: "9.4 percent higher than a year earlier
 #: ($5.3 billion in January-June 2023)", "0.5 percent less than in the same period of last year ($1 billion)"
 BRACKET_BASE = re.compile(
@@ -104,6 +107,28 @@ def year_before(period: str | None) -> str | None:
         return str(Period.parse(period).same_span_previous_year())
     except Exception:  # noqa: BLE001 - a span that cannot go back a year has no base
         return None
+
+
+#: "the same months of 2022-23", "in the same month of 2022", "the corresponding period of the previous fiscal year
+#: 2022": a base dated by the main figure's span moved into the period printed after these words
+SAME_SPAN_OF = re.compile(r"\b(?:same|corresponding|like|comparable)\s+(?:months?|period|quarter|half|time)\s+(?:of|in)\s+"
+                          r"(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+year\s+)?$", re.I)
+
+
+def same_span_in(period: str | None, printed: str | None) -> str | None:
+    """``period``'s span one, two or three years back, the first that lies in ``printed`` ("the same months of
+    2022-23" for July–November 2023: July–November 2022); None when none does."""
+    p, q = _parsed(period), _parsed(printed)
+    if p is None or q is None:
+        return None
+    for _ in range(3):
+        try:
+            p = p.same_span_previous_year()
+        except Exception:  # noqa: BLE001 - a span that cannot go back a year
+            return None
+        if q.contains(p):
+            return str(p)
+    return None
 
 
 def _parsed(period: str | None) -> Period | None:

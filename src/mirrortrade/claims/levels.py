@@ -13,7 +13,7 @@ from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import Money
 from mirrortrade.claims.scope import beyond_bilateral
 from mirrortrade.claims.sources import _sid, _Source
-from mirrortrade.claims.vocab import _DOWN, _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _UP
+from mirrortrade.claims.vocab import _DOWN, _FLOW_RE, _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _UP
 from mirrortrade.model import Period, value_interval
 
 
@@ -78,6 +78,7 @@ class LevelsMixin:
         the period printed beside it, else (a year-on-year comparison) the same span a year before; never the main
         figure's period. A rate stated beside both levels must fit them within rounding, else the base's period is
         unresolved (:mod:`mirrortrade.claims.context`)."""
+        last_base: tuple[int, int] | None = None  # (end of the last base, where its cue stands)
         for mo, c in level_claims:
             bracket = re.search(r"\(\s*$", self.t[:mo.start]) is not None
             lead = self.t[max(0, mo.start - 120):mo.start]
@@ -86,15 +87,22 @@ class LevelsMixin:
                 # "reaching 716 billion rubles ($8.7 billion)": the bracket is the amount before it, in dollars; a
                 # base only when a comparison puts that amount as one
                 lead, bracket = lead[:conv.start()], False
-            if not (cx.COMPARISON_BEFORE.search(lead) or bracket and cx.BRACKET_BASE.search(lead)):
+            cue = cx.COMPARISON_BEFORE.search(lead) or (cx.BRACKET_BASE.search(lead) if bracket else None)
+            if cue is not None:
+                cue_at = self.s.start + mo.start - len(lead) + cue.start()
+            elif last_base is not None and cx.COORDINATED_BASE.fullmatch(self.t, last_base[0], mo.start) \
+                    and not any(last_base[0] <= r.start < mo.start for r in self.refs) \
+                    and not _FLOW_RE.search(self.t, last_base[0], mo.start):
+                # "compared with $1.504 billion in August and $1.258 billion in the same month last year": a base
+                # coordinated with the base before it compares the same main figure
+                cue_at = last_base[1]
+            else:
                 continue
-            cue = (cx.COMPARISON_BEFORE.search(lead) or cx.BRACKET_BASE.search(lead))
-            assert cue is not None
-            cue_at = self.s.start + mo.start - len(lead) + cue.start()
             main = next((m for m in reversed(out) if m is not c and m.end <= cue_at and m.kind in ("level", "growth")
                          and m.paragraph == self.p.index and m.start >= self.s.start), None)
             if main is None or not cx.frame_resolved(main) or main.value_usd is None and main.growth_pct is None:
                 continue
+            last_base = (mo.end, cue_at)
             if c is not None and (c.reporter, c.partner, c.flow) != (main.reporter, main.partner, main.flow) \
                     and (c.slots.get("flow", 1.0) >= 1.0 or c.partner == self._compared_party(  # type: ignore[attr-defined]
                         lx.qualifier_before(self.t, mo.start)[1], mo.end)):
@@ -125,6 +133,9 @@ class LevelsMixin:
                 c.period, derived = cx.year_before(main.period), True
             elif c.period and c.period != main.period and c.slots.get("period", 0.0) >= RESOLVED:
                 continue  # read as a base already ("from $41.0 billion in 2024"): verification checks its rate
+            elif printed and cx.SAME_SPAN_OF.search(self.t, mo.end, printed[0].start):
+                # "the $877.444 million of the same months of 2022-23": the main figure's months in the year printed
+                c.period, derived = cx.same_span_in(main.period, printed[0].period), True
             elif printed:
                 c.period = printed[0].period
             elif back or cx.year_on_year_span(main.period, self.art.fiscal_start):
@@ -313,9 +324,9 @@ class LevelsMixin:
                 value, lo, hi = -value, -hi, -lo
         period = self.period_for(mo.start, mo.end, prev_end, next_start)
         conv_width = 0.0
-        if mo.currency == "CNY":
-            # a yuan amount: dollars at the rates of the claim's period, as an interval over their range
-            conv = fx.cny_to_usd(value, lo, hi, period)
+        if mo.currency != "USD":
+            # a yuan or euro amount: dollars at the rates of the claim's period, as an interval over their range
+            conv = fx.to_usd(mo.currency, value, lo, hi, period)
             if conv is None:
                 self._note("value", 0.0, "no-fx-rate")
                 value = lo = hi = math.nan

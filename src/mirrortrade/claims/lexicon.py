@@ -473,7 +473,9 @@ _QUAL_MAP = {w.lower(): q for w, q in QUALIFIER_WORDS}
 #: "moving up to $2.8 billion" is a movement, not a cap
 _MOVE_BEFORE_UP_TO = re.compile(
     r"\b(?:mov\w*|went|go(?:es|ing)?|gone|rose|risen|ris\w*|climb\w*|jump\w*|shot|edg\w*|crept|creep\w*|"
-    r"grew|grow\w*|increas\w*|soar\w*|surg\w*|rais\w*|ramp\w*|push\w*|boost\w*|bring\w*|brought|trade[sd]?)\s*$",
+    r"grew|grow\w*|increas\w*|soar\w*|surg\w*|rais\w*|ramp\w*|push\w*|boost\w*|bring\w*|brought|trade[sd]?|"
+    # "added up to $70.2 billion": a total, not a cap
+    r"add(?:s|ed|ing)?)\s*$",
     re.IGNORECASE,
 )
 #: a qualifier that follows the figure: "$2 billion or so", "$2 billion-plus"

@@ -77,6 +77,16 @@ YUAN_RE = re.compile(
     r"(?:yuan|renminbi|RMB|CNY)(?![A-Za-z])",
     re.IGNORECASE,
 )
+#: euro amounts, always with a scale word (a bare "EUR 99.59" is an exchange rate, not a trade value): "EUR 83 billion",
+#: "€586bn", "EUR83bn", "245.4 billion euros", "12 bn EUR"
+EURO_RE = re.compile(
+    r"(?<![A-Za-z])(?P<pre>EUR|€)\s?(?P<num>" + NUM + r")[\s-]?(?P<scale>" + _SCALE + r")(?![A-Za-z])"
+    r"|(?<![\w.,$€])(?P<num_b>" + NUM + r")[\s-]?(?P<scale_b>" + _SCALE + r")\s+(?:of\s+)?(?:euros?|EUR)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+#: the opening of a bracket right after an amount in dollars, before the same amount in other currencies:
+#: "$709bn (€586bn, £511bn)" — the bracket restates the dollars, it states no figure of its own
+_RESTATED_AFTER = re.compile(r"\s*\(\s*(?:[^()\d]{0,12}[\d.,]+\s*\w*\s*[,;]\s*)*(?:or\s+|about\s+|around\s+|some\s+)?$")
 #: the dollar equivalent printed beside a yuan amount: "286.42 billion yuan (about 39.88 billion U.S. dollars)"
 _EQUIV_GAP = re.compile(r"\s*[(,]\s*(?:or\s+|about\s+|around\s+|approximately\s+|roughly\s+|some\s+|nearly\s+|"
                         r"almost\s+|equivalent to\s+|worth\s+)*$", re.I)
@@ -133,7 +143,7 @@ class Money:
     precision: float
     high: float | None = None  # for a printed range "$1.2-1.5 billion"
     scaled: bool = True  # printed with a scale word (billion, mn, ...)
-    currency: str = "USD"  # "CNY": ``value``/``precision``/``high`` are in yuan, to be converted for a period
+    currency: str = "USD"  # "CNY", "EUR": ``value``/``precision``/``high`` are in that currency, converted for a period
     value_cny: float | None = None  # a yuan amount printed with its dollar equivalent (the Money is the dollars)
 
 
@@ -184,32 +194,37 @@ def _house_style(num: str, scale_word: str | None, decimal_comma: bool) -> str:
 
 
 def find_money(text: str, *, yuan: bool = False, decimal_comma: bool = False) -> list[Money]:
-    """Every US-dollar amount in ``text`` with its value and printed precision; with ``yuan``, yuan amounts
-    too (``currency="CNY"``), and a yuan amount printed with its dollar equivalent is one figure: the
-    dollars, spanning both, with the yuan in ``value_cny``. ``decimal_comma``: the text around writes decimal
+    """Every US-dollar amount in ``text`` with its value and printed precision; with ``yuan``, yuan and euro amounts
+    too (``currency="CNY"``, ``"EUR"``), and such an amount printed with its dollar equivalent is one figure: the
+    dollars, spanning both, with the yuan in ``value_cny``; a euro amount in a bracket that restates the dollars
+    before it ("$709bn (€586bn)") is no figure of its own. ``decimal_comma``: the text around writes decimal
     commas (:func:`uses_decimal_comma`), so "19,863 billion" is 19.863 billion."""
     usd = _find_usd(text, decimal_comma)
     if not yuan:
         return usd
     out: list[Money] = []
     taken: set[int] = set()
-    for m in YUAN_RE.finditer(text):
-        if any(u.start <= m.start() < u.end for u in usd):
+    found = [(m, "CNY") for m in YUAN_RE.finditer(text)] + [(m, "EUR") for m in EURO_RE.finditer(text)]
+    for m, cur in sorted(found, key=lambda x: x[0].start()):
+        if any(u.start <= m.start() < u.end for u in usd) or any(o.start <= m.start() < o.end for o in out):
             continue
+        if cur == "EUR" and any(0 <= m.start() - u.end < 40 and _RESTATED_AFTER.fullmatch(text, u.end, m.start())
+                                for u in usd):
+            continue  # "$709bn (€586bn, £511bn)": the dollars restated
         num = m.group("num") or m.group("num_b")
         scale_word = m.group("scale") or m.group("scale_b")
         scale = SCALES[scale_word.lower()] if scale_word else 1.0
         num = _house_style(num, scale_word, decimal_comma)
-        cny = scaled(num, scale)
+        amount = scaled(num, scale)
         nxt = next((u for u in usd if u.start >= m.end()), None)
         if nxt is not None and nxt.start - m.end() < 40 and _EQUIV_GAP.fullmatch(text[m.end():nxt.start]):
             end = nxt.end + 1 if text[nxt.end:nxt.end + 1] == ")" else nxt.end
             out.append(Money(m.start(), end, text[m.start():end], nxt.value, nxt.precision, nxt.high, nxt.scaled,
-                             "USD", cny))
+                             "USD", amount if cur == "CNY" else None))
             taken.add(nxt.start)
             continue
-        out.append(Money(m.start(), m.end(), m.group(0), cny, precision_of(plain(num), scale), None,
-                         bool(scale_word), "CNY"))
+        out.append(Money(m.start(), m.end(), m.group(0), amount, precision_of(plain(num), scale), None,
+                         bool(scale_word), cur))
     out.extend(u for u in usd if u.start not in taken)
     out.sort(key=lambda x: x.start)
     return out

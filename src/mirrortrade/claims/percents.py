@@ -16,7 +16,7 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
-from mirrortrade.claims.rate_bases import rate_base
+from mirrortrade.claims.rate_bases import earlier_rate, earlier_rate_claim, rate_base, stated_base
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
     _ASIDE,
@@ -33,13 +33,14 @@ from mirrortrade.claims.vocab import (
     _TRADE_WORDS,
 )
 from mirrortrade.claims.year_spans import dating_span
-from mirrortrade.model import Period, value_interval
+from mirrortrade.model import value_interval
 
 _MULTI_YEAR_RATE_BEFORE = re.compile(
     r"\b(?:(?:average|avg\.?)\s+(?:annual|yearly|year-on-year)|(?:annual|yearly)\s+average|compound(?:ed)?\s+annual|"
     r"CAGR|on\s+average|averag(?:ed|ing))\b[^.;:]{0,40}$", re.I)
 _MULTI_YEAR_RATE_AFTER = re.compile(
-    r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b", re.I)
+    r"^\s*(?:a|per)\s+(?:year|annum)\s+on\s+average\b|^\s*on\s+average\b|^\s*(?:a|per)\s+(?:year|annum)\b"
+    r"(?!\s+(?:earlier|ago|before|previously))", re.I)  # (not "after 18.6% a year earlier": that year's rate)
 _SPAN_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|few)"
 #: a span of several years named: "the past ten years", "a decade", "the last five-year period", "20 years"
 _YEARS_NAMED = (r"(?:(?:the|a)\s+)?(?:(?:past|last|previous|recent|preceding)\s+)?(?:" + _SPAN_COUNT +
@@ -74,8 +75,11 @@ class PercentsMixin:
             if any(pm.start <= fr.start < pm.end for pm in self.periods):
                 continue  # "the first half of 2025"
             after = self.t[fr.end:fr.end + 4]
-            before = self.t[max(0, fr.start - 12):fr.start]
-            if after.startswith(" of") or re.search(r"\bby\s+$", before):
+            before = self.t[max(0, fr.start - 30):fr.start]
+            # "grew by a third", "by almost a third", "by about a quarter": a fraction after "by" is a rate
+            if after.startswith(" of") or re.search(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|some|over|"
+                                                    r"more\s+than|less\s+than|just\s+over|just\s+under|close\s+to)"
+                                                    r"\s+)?$", before, re.I):
                 pcts.append(fr)
         for mu in find_multiples(self.t):
             pcts.append(Percent(mu.start, mu.end, mu.text, (mu.ratio - 1) * 100, 0.0, word=True))
@@ -164,7 +168,10 @@ class PercentsMixin:
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
                 if not cb and not ca:
-                    self._gapped_rate(out, pc, qual, qstart)
+                    if earlier_rate(self.t, qstart, pcts):  # "edged up 1%, after 18.6% a year earlier": that year's
+                        earlier_rate_claim(self, out, pc, qual, lo_bound, next_any)
+                    else:
+                        self._gapped_rate(out, pc, qual, qstart)
                     continue
                 down = (ca and ca.group("down")) or (not ca and cb and cb.group("down"))
                 gval = -pc.value if down else pc.value
@@ -179,7 +186,7 @@ class PercentsMixin:
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
-                target.growth_base = _stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
+                target.growth_base = stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
 
@@ -365,8 +372,11 @@ class PercentsMixin:
             if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
-            ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
-                return c  # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure)
+            ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs) \
+                    and not any(pc.end <= q.start and q.end <= mo.start for q in find_percents(self.t)):
+                # (not "up 20 percent, then Uzbekistan at $16.1 billion": the next member's figure; nor "$5 billion,
+                # an increase of 30%, and rose a further 26% to $6.3 billion": the rate nearer the level is its own)
+                return c
         base: tuple[Money, Claim] | None = None  # a comparison base passed over, between a level and the rate
         for mo, c in reversed(prev_money):
             # "$41 billion – 46% of China's trade with the region – and it was 32% higher": an aside set off by dashes
@@ -563,28 +573,3 @@ def _role_share(role_flow: str, phrase: str) -> bool:
     buyer, or a whole naming neither ("of its total trade")."""
     other = "exports?" if role_flow == "M" else "imports?"
     return not re.search(rf"\b{other}\b", phrase, re.I)
-
-
-def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
-    """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
-    same series in an earlier span of the same length, stated in the same sentence, is what the rate compares with
-    (a year's level is no base of a half year's rate: "...from $8.2 billion in 2021 to $15.3 billion; in the first half
-    of 2025 they rose another 32%")."""
-    if not target.period:
-        return None
-    try:
-        start, n_months = Period.parse(target.period).start, Period.parse(target.period).n_months
-    except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
-        return None
-    earlier = []
-    for _, c in level_claims:
-        if c is None or c is target or not c.period or c.value_usd is None:
-            continue
-        if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
-            continue
-        try:
-            if Period.parse(c.period).start < start and Period.parse(c.period).n_months == n_months:
-                earlier.append(c.period)
-        except Exception:  # noqa: BLE001 - an unreadable period is no base
-            continue
-    return earlier[0] if earlier else None

@@ -122,9 +122,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"
         # "October alone brought $19.8 billion": the month by itself; "January's exports"
         r"|\b(?P<m3>(?!may\b)" + _MON + r")\s+alone\b"
-        r"|\b(?P<m4>" + _MON + r")['’]s\b",
+        r"|\b(?P<m4>" + _MON + r")['’]s\b"
+        # "September exports were $207.92 million": a month (capitalised, not "May") as the flow noun's modifier
+        r"|\b(?-i:(?P<m5>(?!May\b)(?:January|February|March|April|June|July|August|September|October|November|December)))"
+        r"\s+(?=(?:exports?|imports?|shipments|deliveries|purchases|sales|trade|turnover)\b)",
         re.I)),
-    ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/-]))(?P<y>" + YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
+    ("year", re.compile(r"(?:(?<=mid-)|(?<![\w$.,/–—-]))(?P<y>" + YEAR + r")(?!\s*[-–/]\s*\d)(?![\w,.]\d)(?P<poss>['’]s)?")),
     ("relative", re.compile(
         r"\b(?P<rel>this\s+year|last\s+year|the\s+current\s+year|the\s+previous\s+year|the\s+prior\s+year|"
         r"the\s+preceding\s+year|"

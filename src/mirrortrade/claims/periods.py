@@ -202,7 +202,7 @@ def find_periods(
                     if y:
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
-                    mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4")
+                    mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5")
                     if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]

@@ -22,7 +22,11 @@ _SCOPE_WORD = re.compile(
     r"for|to|from|by|on|at|than|total|overall|combined|aggregate|bilateral|mutual|foreign|external|national|"
     r"domestic|regional|annual|yearly|monthly|quarterly|cumulative|combined|record|net|gross|main|key|major|outbound|inbound|"
     r"goods|merchandise|commodity|non-commodity|trade|services|country|region|republic|nation|state|world|"
-    r"global|chinese|whole|first|second|third|fourth|half|quarter|year|month|period|both|all|other|total)",
+    r"global|chinese|whole|first|second|third|fourth|half|quarter|year|month|period|both|all|other|total|"
+    # a month names the figure's period, not a product ("September exports were $207.92 million"), as does a span
+    # looked back to ("the $877.444 million of the same months of 2022-23")
+    r"January|February|March|April|June|July|August|September|October|November|December|same|corresponding|"
+    r"comparable|months|quarters|previous|preceding|prior|fiscal|calendar)",
     re.I,
 )
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import year_before
+from mirrortrade.claims.numbers import Money
 from mirrortrade.model import Period
 
 #: "the same period of the previous fiscal year", "the corresponding months of last year": the same span, a year back
@@ -44,3 +46,60 @@ def rate_base(reader: Any, period: str | None, pos: int) -> str | None:
     if base_p.start >= own_p.start or base_p.n_months != own_p.n_months and _SAME_SPAN.search(reader.t):
         return year_before(period)
     return b
+
+
+#: a rate put beside the one before it as what an earlier period saw: "imports edged up 1%, after 18.6% a year
+#: earlier", "grew by 5.3% (against 22.9% in 2022)", "a touch faster than the 1.2 percent recorded for January–October"
+_EARLIER_RATE_CUE = re.compile(r"(?:[,;(]\s*|\s)(?:after|against|versus|vs\.?|compared\s+(?:with|to)|than\s+the)\s+$",
+                               re.I)
+
+
+def earlier_rate(text: str, qstart: int, pcts: list[Any]) -> bool:
+    """The percent that starts at ``qstart`` (no change word beside it) follows a comparison cue right after another
+    rate of the sentence (:data:`_EARLIER_RATE_CUE`): the same series' rate in an earlier period."""
+    if not _EARLIER_RATE_CUE.search(text, max(0, qstart - 25), qstart):
+        return False
+    return any(p.end <= qstart and qstart - p.end <= 60 and ";" not in text[p.end:qstart] for p in pcts)
+
+
+def earlier_rate_claim(reader: Any, out: list[Any], pc: Any, qual: str, lo_bound: int, next_any: int) -> None:
+    """The growth claim of an earlier rate (:func:`earlier_rate`): the series of the rate before it, the period printed
+    beside it (none printed, or the same as that rate's: no period), its sign a rise as printed; the kind is read
+    below :data:`~mirrortrade.claims.claim.FLAGGABLE` (an unsigned rate in a comparison): shown and corroborated,
+    never flagged."""
+    from mirrortrade.model import value_interval
+
+    before = [c for c in out if c.growth_pct is not None]
+    n = len(out)
+    g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+    reader._growth_claim(out, pc, qual, pc.value, g_lo, g_hi, lo_bound, [], next_any)
+    for c in out[n:]:
+        c.cap_slot("kind", 0.55, "earlier-rate")
+        if not before or c.period is None or c.period == before[-1].period:
+            c.cap_slot("period", 0.0, "earlier-rate")
+
+
+def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
+    """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
+    same series in an earlier span of the same length, stated in the same sentence, is what the rate compares with
+    (a year's level is no base of a half year's rate: "...from $8.2 billion in 2021 to $15.3 billion; in the first half
+    of 2025 they rose another 32%"); of several, the latest ("$147 billion in 2021, $190.27 billion in 2022 ..., before
+    rising a further 26.3% to $240.1 billion in 2023": 2022's)."""
+    if not target.period:
+        return None
+    try:
+        start, n_months = Period.parse(target.period).start, Period.parse(target.period).n_months
+    except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
+        return None
+    earlier = []
+    for _, c in level_claims:
+        if c is None or c is target or not c.period or c.value_usd is None:
+            continue
+        if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
+            continue
+        try:
+            if Period.parse(c.period).start < start and Period.parse(c.period).n_months == n_months:
+                earlier.append((Period.parse(c.period).start, c.period))
+        except Exception:  # noqa: BLE001 - an unreadable period is no base
+            continue
+    return max(earlier)[1] if earlier else None

@@ -88,6 +88,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
         self.prev_share: Claim | None = None  # the paragraph's last share: what a list of shares continues
         self.anaphor_start: int | None = None  # where the last phrase referring back to a figure began
         self.anaphor_total = False  # ... and whether it named a total
+        self.anaphor_volume = False  # ... or "the volume" (of trade)
         #: the paragraph's previous sentence when it gave no figure (a statistic it names is what "it" may refer to)
         self.prev_sentence: _SentenceCtx | None = None
         self.named_frame: Claim | None = None  # the statistic named there that a pronoun here referred to

@@ -79,7 +79,7 @@ _CHANGE_AFTER = re.compile(
     re.I,
 )
 _CHANGE_MONEY_BEFORE = re.compile(
-    r"(?:\b(?P<up>(?<!made )(?<!make )(?<!makes )(?<!making )up|rose|grew|increased|jumped|climbed|gained|added|expanded|surged|rising|growing|increasing)"
+    r"(?:\b(?P<up>(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?<!adds )(?<!added )(?<!adding )up|rose|grew|increased|jumped|climbed|gained|added(?!\s+up\b)|expanded|surged|rising|growing|increasing)"
     r"|\b(?P<down>down|fell|declined|dropped|decreased|shrank|lost|contracted|slid|falling|declining|shrinking))"
     # "rose by just $120m", "fell by a mere $5m": a word that plays the change down is no level's
     r"(?:\s+by)?\s+(?:(?:just|only|merely|a\s+mere|a\s+modest)\s+)?"
