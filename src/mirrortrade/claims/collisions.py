@@ -15,6 +15,7 @@ import re
 
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.filters import overlaps
+from mirrortrade.claims.printed_bases import printed_base
 
 #: the provenances of a partner or flow read in the figure's own clause (:mod:`mirrortrade.claims.provenance`):
 #: every other one was borrowed (from the figure before, the paragraph, the reporter, a reference "our countries")
@@ -58,6 +59,12 @@ def _weaker(o: Claim, c: Claim) -> bool:
     return o.confidence < c.confidence or (o.confidence == c.confidence and _weakness(o) > _weakness(c))
 
 
+def _holds_up(c: Claim, claims: list[Claim]) -> bool:
+    """Whether the article's own arithmetic confirms the reading: its growth rate is the ratio of its level to a
+    level of the same statistic its sentence prints (:func:`~mirrortrade.claims.printed_bases.printed_base`)."""
+    return printed_base(c, claims) is not None
+
+
 def set_aside_collisions(claims: list[Claim]) -> None:
     """Unresolve, on their least certain slots, the claims of a collision that are not read more surely than every
     claim they collide with (see module doc)."""
@@ -73,6 +80,14 @@ def set_aside_collisions(claims: list[Claim]) -> None:
             lo, hi = c.interval  # type: ignore[misc]
             rivals = [o for o in group if o is not c and not overlaps(lo, hi, *o.interval)]  # type: ignore[misc]
             if not rivals:
+                continue
+            # the article's own arithmetic settles it first: a reading whose rate is the ratio of its level to the
+            # base its sentence prints ("shrank 14.85 percent to $11.48 billion ..., from $13.48 billion") is that
+            # statistic; a rival no such arithmetic holds up is the misread one, however surely its slots were read
+            mine, theirs = _holds_up(c, claims), any(_holds_up(o, claims) for o in rivals)
+            if mine != theirs:
+                if theirs:
+                    marks.append(c)
                 continue
             if all(o.confidence < c.confidence for o in rivals):
                 continue
