@@ -158,3 +158,42 @@ def test_two_readings_that_disagree_flag_only_when_both_are_read_with_full_confi
     b.cap_slot("period", 0.8)  # the period carried from the paragraph: resolved and flaggable, not certain
     res = check_claims([a, b], None)
     assert not _flags(res, "source_conflict") and all(c["status"] not in FLAGS for c in res["claims"])
+
+
+# ---- the rest of the article: its arithmetic as a witness and as the judge of a collision ---------------------------
+# Pakistan's trade with China, July–February 2018-19 and 2017-18 (State Bank of Pakistan, as Pakistani media reported
+# it): turnover $7.778 billion, of which exports $1.15 billion and imports $6.628 billion; a year before exports $1.106
+# billion and imports $7.32 billion. India's exports to China, April 2024–January 2025 (India's commerce ministry):
+# $11.48 billion, down 14.85% from $13.48 billion; its imports from China $95.01 billion.
+def _pakistan(turnover_period: str) -> list[Claim]:
+    kw: dict[str, Any] = {"rep": "PAK", "par": "CHN", "src": "PK-CB"}
+    return [_level("c1", "T", 7.778e9, 1e6, period=turnover_period, **kw),
+            _level("c2", "X", 1.15e9, 1e7, period="2018-07/2019-02", **kw),
+            _level("c3", "M", 6.628e9, 1e6, period="2018-07/2019-02", **kw),
+            _level("c4", "X", 1.106e9, 1e6, period="2017-07/2018-02", **kw),
+            _level("c5", "M", 7.32e9, 1e7, period="2017-07/2018-02", **kw)]
+
+
+def test_a_total_that_is_the_sum_of_another_periods_parts_is_that_periods_misread() -> None:
+    res = check_claims(_pakistan("2017-07/2018-02"), None)  # the turnover's period misread as the year before
+    assert not _flags(res, "sum_consistency")
+    (t,) = [c for c in res["claims"] if c["id"] == "c1"]
+    assert t["status"] == "unresolved" and "c2+c3" in (t.get("explanation") or "")
+    # read in its own period the turnover is the sum of its parts; a turnover no parts give still conflicts
+    assert all(c["status"] not in FLAGS for c in check_claims(_pakistan("2018-07/2019-02"), None)["claims"])
+    wrong = _pakistan("2017-07/2018-02")
+    wrong[0].value_usd, wrong[0].value_low, wrong[0].value_high = 7.9e9, 7.8995e9, 7.9005e9
+    assert _flags(check_claims(wrong, None), "sum_consistency")
+
+
+def test_a_collision_goes_to_the_reading_the_articles_arithmetic_holds_up() -> None:
+    kw: dict[str, Any] = {"rep": "IND", "par": "CHN", "src": "IN-GOV"}
+    q = "Exports to China shrank 14.85 percent to $11.48 billion in April 2024-January 2025, from $13.48 billion"
+    misread = _level("c1", "X", 95.01e9, 1e7, period="2024-04/2025-01", growth=10.6, gprec=0.1, **kw)
+    exports = _level("c2", "X", 11.48e9, 1e7, period="2024-04/2025-01", growth=-14.85, quote=q, **kw)
+    exports.cap_slot("flow", 0.9)
+    base = _level("c3", "X", 13.48e9, 1e7, period="2023-04/2024-01", quote=q, **kw)
+    res = check_claims([misread, exports, base], None)
+    status = {c["id"]: c["status"] for c in res["claims"]}
+    assert status["c1"] == "unresolved" and status["c2"] not in (*FLAGS, "unresolved")
+    assert not any(f["status"] in FLAGS for f in res["findings"])
