@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.collisions import set_aside_collisions
 from mirrortrade.claims.fx import with_yuan
 from mirrortrade.claims.printed_bases import attach_printed_bases, printed_base
 from mirrortrade.claims.reading import read_article
@@ -197,3 +198,19 @@ def test_a_collision_goes_to_the_reading_the_articles_arithmetic_holds_up() -> N
     status = {c["id"]: c["status"] for c in res["claims"]}
     assert status["c1"] == "unresolved" and status["c2"] not in (*FLAGS, "unresolved")
     assert not any(f["status"] in FLAGS for f in res["findings"])
+
+
+# ---- a bound far off another statement of its statistic -----------------------------------------------------------
+# Kazakhstan's trade with China in 2022 (Kazakhstan's Bureau of National Statistics: about $24 billion), and the
+# president's "mutual agricultural trade alone stood at over $780mln" (Kazinform, 2023-05-18).
+def test_a_bound_far_below_the_stated_figure_is_of_another_figure() -> None:
+    kw: dict[str, Any] = {"rep": "KAZ", "par": "CHN", "period": "2022", "src": "KZ-BNS"}
+    total = _level("c1", "T", 24e9, 1e9, qual="approx", **kw)
+    part = _level("c2", "T", 780e6, 1e7, qual="lower", **kw)
+    set_aside_collisions([total, part])
+    assert part.missing == ["kind"] and "c1" in (part.explanation or "") and not total.missing
+    # "passed $100 billion" beside $106.3 billion bounds that very figure: both stand
+    kw = {"rep": "CHN", "par": "CA5", "period": "2025", "src": "CN-GACC"}
+    exact, bound = _level("c1", "T", 106.3e9, 1e8, **kw), _level("c2", "T", 100e9, 1e9, qual="lower", **kw)
+    set_aside_collisions([exact, bound])
+    assert not exact.missing and not bound.missing

@@ -6,7 +6,10 @@ month read for the months to date, a change read as a level). Which one is told 
 less surely, or at the same sureness by a weaker reading (its partner or flow borrowed from elsewhere rather than
 its own clause's, a product's figure, a change read as a level), is set aside; the other keeps its place. When
 neither is weaker both are set aside (precision first), and when both were read with full confidence the
-contradiction is the article's own, left to be flagged.
+contradiction is the article's own, left to be flagged. The article's own arithmetic comes first (a reading whose
+rate is the ratio to the base its sentence prints holds up against one that no arithmetic holds up); and a bound
+far off another statement of the same statistic ("over $780mln" beside "about $24bn") is of another figure, though
+the two do not contradict each other.
 """
 
 from __future__ import annotations
@@ -65,6 +68,29 @@ def _holds_up(c: Claim, claims: list[Claim]) -> bool:
     return printed_base(c, claims) is not None
 
 
+#: how far a bound's number may lie from the figure it bounds: "passed $100 billion" for $106.3 billion, "has not
+#: crossed the $100 billion mark" for $91 billion (the corpus's milestones lie within 10%); "over $780mln" beside
+#: the same statistic's $24 billion, "over $12 billion" beside $62.6 billion are of other figures (a product's trade,
+#: the change)
+BOUND_REACH = 2.0
+
+
+def _bounded_far_off(c: Claim, group: list[Claim]) -> Claim | None:
+    """Another statement of ``c``'s statistic, not a bound, whose figure lies more than :data:`BOUND_REACH` times
+    beyond ``c``'s bound ("more than $780 million" against "about $24 billion"): both hold, but no writer bounds a
+    figure so loosely, so the bound is of another figure read as this statistic."""
+    if c.qualifier not in ("lower", "upper") or not c.value_usd or c.value_usd <= 0:
+        return None
+    for o in group:
+        if o is c or o.qualifier in ("lower", "upper") or not o.value_usd or o.value_usd <= 0:
+            continue
+        far = o.value_usd > BOUND_REACH * c.value_usd if c.qualifier == "lower" \
+            else o.value_usd * BOUND_REACH < c.value_usd
+        if far:
+            return o
+    return None
+
+
 def set_aside_collisions(claims: list[Claim]) -> None:
     """Unresolve, on their least certain slots, the claims of a collision that are not read more surely than every
     claim they collide with (see module doc)."""
@@ -97,6 +123,14 @@ def set_aside_collisions(claims: list[Claim]) -> None:
             if c.confidence >= 1.0 and all(o.confidence >= 1.0 for o in rivals):
                 continue
             marks.append(c)
+    for group in groups.values():
+        for c in group:
+            o = _bounded_far_off(c, group)
+            if o is not None and c not in marks:
+                c.missing = ["kind"]
+                c.explanation = (f"{c.text or c.id} bounds the statistic it was read as, which the article states as "
+                                 f"{o.text or o.id} ({o.id}): a bound that far off is of another figure (a part, a "
+                                 "change); the kind of figure may be misread")
     for c in marks:
         weakest = c.confidence
         c.missing = [k for k, v in c.slots.items() if v <= weakest]
