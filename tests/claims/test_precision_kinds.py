@@ -214,3 +214,17 @@ def test_a_bound_far_below_the_stated_figure_is_of_another_figure() -> None:
     exact, bound = _level("c1", "T", 106.3e9, 1e8, **kw), _level("c2", "T", 100e9, 1e9, qual="lower", **kw)
     set_aside_collisions([exact, bound])
     assert not exact.missing and not bound.missing
+
+
+def test_a_rate_whose_printed_base_is_two_years_back_settles_no_collision() -> None:
+    # China's customs (bne IntelliNews, January 2025): $190bn in 2022, $240.11bn in 2023 (+26.3%), $244.81bn in
+    # 2024 (+1.9%). The 2023 figure misread as 2024's: its rate is still the ratio to 2022's $190bn, which confirms
+    # no reading of 2024; the surer 2024 reading keeps its place
+    kw: dict[str, Any] = {"rep": "CHN", "par": "RUS", "src": "CN-GACC"}
+    q = "Bilateral trade had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023, rising 26.3% to $240.11bn"
+    right = _level("c1", "T", 244.81e9, 1e7, period="2024", growth=1.9, gprec=0.1, **kw)
+    base = _level("c2", "T", 190e9, 1e9, period="2022", quote=q, **kw)
+    misread = _level("c3", "T", 240.11e9, 1e7, period="2024", growth=26.3, gprec=0.1, quote=q, **kw)
+    misread.cap_slot("flow", 0.8)
+    set_aside_collisions([right, base, misread])
+    assert misread.missing and not right.missing

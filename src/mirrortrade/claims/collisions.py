@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.context import year_before
 from mirrortrade.claims.filters import overlaps
 from mirrortrade.claims.printed_bases import printed_base
 
@@ -63,9 +64,12 @@ def _weaker(o: Claim, c: Claim) -> bool:
 
 
 def _holds_up(c: Claim, claims: list[Claim]) -> bool:
-    """Whether the article's own arithmetic confirms the reading: its growth rate is the ratio of its level to a
-    level of the same statistic its sentence prints (:func:`~mirrortrade.claims.printed_bases.printed_base`)."""
-    return printed_base(c, claims) is not None
+    """Whether the article's own arithmetic confirms the reading, period and all: its growth rate is the ratio of
+    its level to a level of the same statistic its sentence prints
+    (:func:`~mirrortrade.claims.printed_bases.printed_base`) for the period the rate was read against (a rate read
+    as year-on-year whose printed base is two years back confirms no reading of its period)."""
+    b = printed_base(c, claims)
+    return b is not None and b.period == year_before(str(c.period)) and c.growth_base in (None, b.period)
 
 
 #: how far a bound's number may lie from the figure it bounds: "passed $100 billion" for $106.3 billion, "has not
