@@ -24,7 +24,8 @@ from mirrortrade.claims.neighbours import FLAGS
 from mirrortrade.claims.whose import SETTLED_UNNAMED
 
 
-def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]]) -> bool:
+def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]],
+              article_ids: AbstractSet[str] = frozenset()) -> bool:
     """A finding that marks figures wrong is raised only if every claim it rests on was read surely enough
     (:data:`~mirrortrade.claims.claim.FLAGGABLE`): one misread claim is enough to make the whole finding an
     artefact of the reading, not of the article.
@@ -38,12 +39,36 @@ def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, li
     if f["status"] not in FLAGS:
         return True
     ids = [cid for cid in f["claims"] if cid in by_id]
+    if only_the_readings(f, by_id, article_ids) and not all(by_id[cid].confidence >= 1.0 for cid in ids):
+        return False
     if all(by_id[cid].flaggable for cid in ids):
         return True
     # a figure whose statistics the text names only by an agency of either side (or names after it) stands for the
     # stored figure it matches, but nothing says the article quotes that side: no gap is raised on it
     return f["rule"] == "mirror_gap" and all(cid in restated and by_id[cid].how.get("reporter") != SETTLED_UNNAMED
                                              for cid in ids)
+
+
+#: the rule that holds two statements of one statistic to each other (the same figure twice): between two of the
+#: article's own readings a miss says one of them was misread unless both were read surely (as
+#: :mod:`mirrortrade.claims.collisions` decides for two overlapping readings). The identities of different flows (a
+#: sum, a balance, three rates) are left to the flaggable rule: a published total that misses its own parts is the
+#: article's arithmetic however its parts' partner or period were carried, and a mirror gap or a share of GDP
+#: compares different statistics, which an article may rightly state apart.
+_ARITHMETIC = frozenset({"source_conflict"})
+
+
+def only_the_readings(f: dict[str, Any], by_id: dict[str, Claim], article_ids: AbstractSet[str] = frozenset()) -> bool:
+    """Whether a finding compares only this article's readings of one statistic with each other (the cascade of
+    issue 16: two claims of one article that disagree), no stored figure: then nothing outside the reading vouches for
+    either, and a flag needs both read with full confidence — one slot read less surely (a partner carried from the
+    paragraph, a period from the article's data year) and the disagreement is likelier the reader's than the
+    article's. ``article_ids``: the article's figure ids (its claims and stated GDP figures)."""
+    if f.get("rule") not in _ARITHMETIC:
+        return False
+    figs = (f.get("evidence") or {}).get("figure_ids") or f.get("claims") or []
+    mine = set(by_id) | set(article_ids)
+    return bool(figs) and all(str(i) in mine for i in figs)
 
 
 def _cut_interval(ev: dict[str, Any], by_id: dict[str, Claim], *, whole: bool = False) -> tuple[float, float] | None:

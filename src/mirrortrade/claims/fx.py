@@ -16,6 +16,7 @@ point value uses the period's mean rate.
 from __future__ import annotations
 
 import csv
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -93,3 +94,18 @@ def eur_to_usd(value: float, low: float, high: float, period: str | None) -> tup
 def to_usd(currency: str, value: float, low: float, high: float, period: str | None) -> tuple[float, float, float] | None:
     """A figure in yuan or euros in dollars for ``period`` (:func:`cny_to_usd`, :func:`eur_to_usd`)."""
     return cny_to_usd(value, low, high, period) if currency == "CNY" else eur_to_usd(value, low, high, period)
+
+
+def with_yuan(lo: float, hi: float, cny: float, cny_precision: float, period: str | None,
+              sign: float = 1.0) -> tuple[float, float]:
+    """A dollar interval ``lo``–``hi`` printed beside a yuan amount ("1.74 trillion yuan ($237 billion)"), widened
+    to the yuan's value at ``period``'s rates (``sign`` −1 for a deficit). The dollars are the publisher's conversion
+    at one day's rate; the agency's own dollar statistic converts each month at its own rate, so the one statistic
+    may print in dollars anywhere the yuan reaches over the period (Reuters' $237 billion at 7.33 per dollar beside
+    GACC's $244.8 billion for 2024). Without a rate for every month the dollars stand as printed."""
+    half = abs(cny_precision) / 2
+    conv = cny_to_usd(cny, cny - half, cny + half, period)
+    if conv is None or not (math.isfinite(conv[0]) and math.isfinite(conv[2])):
+        return lo, hi
+    clo, chi = (conv[0], conv[2]) if sign >= 0 else (-conv[2], -conv[0])
+    return min(lo, clo), max(hi, chi)

@@ -333,6 +333,8 @@ class LevelsMixin:
             else:
                 lo, value, hi = conv
                 conv_width = hi - lo if math.isfinite(hi - lo) else 0.0
+        elif mo.value_cny is not None:
+            lo, hi = fx.with_yuan(lo, hi, mo.value_cny, mo.cny_precision, period, -1.0 if value < 0 else 1.0)
         c = Claim(
             id="", quote=self.t, start=self.s.start + mo.start, end=self.s.start + mo.end, reporter=reporter,
             partner=partner, flow=flow, period=period, qualifier=qual, source=_sid(src, reporter),

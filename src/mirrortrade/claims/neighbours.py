@@ -134,6 +134,7 @@ def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: Abst
         rows.append({"fid": c.id, "origin": "claim", "reporter": c.reporter, "partner": c.partner, "flow": c.flow,
                      "period": str(c.period), "value": float(c.value_usd), "lo": iv[0], "hi": iv[1],  # type: ignore[arg-type]
                      "source": c.source or "this article", "sure": c.confidence})
+    rows += _implied(rows)
     if rows:
         frames.append(pd.DataFrame(rows))
     if not frames:
@@ -145,6 +146,35 @@ def witnesses(store_obs: pd.DataFrame | None, claims: Sequence[Claim], own: Abst
     w["year"], w["m1"], w["m2"] = ymm[:, 0], ymm[:, 1], ymm[:, 2]
     w["period"] = [parts[p][3] for p in w["period"]]
     return w[_COLS]
+
+
+#: an implied figure is a witness only when it is this fine (its interval's width relative to its value): the sum of
+#: two figures printed to four digits ($1.15 billion + $6.628 billion = $7.778 billion) is no coincidence, the sum of
+#: two round numbers may be
+_IMPLIED_FINENESS = 0.005
+
+
+def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The levels the article's own arithmetic gives (issue 16: "a consistency with the rest of the article"): the
+    turnover and the balance of each statistics, period and pair whose exports and imports it states (T = X + M,
+    B = X − M). A number that is such an implied figure of a neighbouring period or flow is that figure misread, as
+    one stated would be. As sure as the numbers: arithmetic adds no doubt of its own."""
+    by: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = {}
+    for r in rows:
+        by.setdefault((r["reporter"], r["partner"], r["period"], r["source"]), {}).setdefault(r["flow"], r)
+    out = []
+    for (rep, par, per, src), flows in by.items():
+        x, m = flows.get("X"), flows.get("M")
+        if x is None or m is None:
+            continue
+        for flow, lo, hi in (("T", x["lo"] + m["lo"], x["hi"] + m["hi"]), ("B", x["lo"] - m["hi"], x["hi"] - m["lo"])):
+            mid = (lo + hi) / 2
+            if flow in flows or not hi - lo <= _IMPLIED_FINENESS * abs(mid):
+                continue
+            out.append({"fid": f"{x['fid']}{'+' if flow == 'T' else '-'}{m['fid']}", "origin": "claim",
+                        "reporter": rep, "partner": par, "flow": flow, "period": per, "value": mid, "lo": lo,
+                        "hi": hi, "source": src, "sure": 1.0})
+    return out
 
 
 def _confirmed(c: Claim, w: pd.DataFrame, period: str) -> bool:

@@ -145,6 +145,7 @@ class Money:
     scaled: bool = True  # printed with a scale word (billion, mn, ...)
     currency: str = "USD"  # "CNY", "EUR": ``value``/``precision``/``high`` are in that currency, converted for a period
     value_cny: float | None = None  # a yuan amount printed with its dollar equivalent (the Money is the dollars)
+    cny_precision: float = 0.0  # the printed precision of ``value_cny`` (yuan)
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,8 @@ def find_money(text: str, *, yuan: bool = False, decimal_comma: bool = False) ->
         if nxt is not None and nxt.start - m.end() < 40 and _EQUIV_GAP.fullmatch(text[m.end():nxt.start]):
             end = nxt.end + 1 if text[nxt.end:nxt.end + 1] == ")" else nxt.end
             out.append(Money(m.start(), end, text[m.start():end], nxt.value, nxt.precision, nxt.high, nxt.scaled,
-                             "USD", amount if cur == "CNY" else None))
+                             "USD", amount if cur == "CNY" else None,
+                             precision_of(plain(num), scale) if cur == "CNY" else 0.0))
             taken.add(nxt.start)
             continue
         out.append(Money(m.start(), m.end(), m.group(0), amount, precision_of(plain(num), scale), None,

@@ -49,8 +49,10 @@ from mirrortrade.claims.internal import check_internal
 from mirrortrade.claims.misread import set_aside
 from mirrortrade.claims.neighbours import FLAGS, gate
 from mirrortrade.claims.periods import reference_date
+from mirrortrade.claims.printed_bases import attach_printed_bases, rests_on_bases
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
+from mirrortrade.claims.vintages import note_revisions
 from mirrortrade.claims.whose import settle_reporters
 from mirrortrade.model import AGGREGATES, MIRROR_FLOW, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
@@ -238,6 +240,7 @@ def check_claims(
         settle_reporters(claims, store.observations())  # a reporter no text names, settled by the store's series
     unresolved = [c for c in claims if c.missing]
     claims_all, claims = claims, [c for c in claims if not c.missing]
+    bases = attach_printed_bases([c for c in claims_all if c.kind == "level"], claims)
     crow = _claim_rows(claims, title, vintage)
     if store is not None:
         sobs = store.observations()
@@ -267,6 +270,7 @@ def check_claims(
                 "message": f.message, "evidence": {**f.evidence, "figure_ids": f.figure_ids},
                 "about": {"reporter": f.reporter, "partner": f.partner, "flow": f.flow, "period": f.period},
             })
+    findings = rests_on_bases(findings, bases, claims_all)
     findings += check_internal(claims, indicators or ())
     findings += turnover_vs_parts(claims, store_obs)
     done = {f["claims"][0] for f in findings if f["rule"] == "change_vs_levels"}
@@ -280,11 +284,13 @@ def check_claims(
                         f"already in the store from the same statistics ({c.source or 'unattributed'})."),
             "evidence": {"figure_ids": fids},
         })
-    findings = [f for f in findings if may_raise(f, by_id, restated) and not truncation_explains(f, by_id)
+    findings = [f for f in findings if may_raise(f, by_id, restated, claim_ids | gdp_ids)
+                and not truncation_explains(f, by_id)
                 and not near_rate_conflict(f, by_id) and not revised_base_explains(f, by_id)]
     own = set(store_obs.loc[store_obs["title"].astype(str).str.strip() == title.strip(), "figure_id"]) \
         if len(store_obs) and "title" in store_obs.columns else set()
     findings = one_publication_fits(findings, own)
+    note_revisions(findings, by_id)
     when = published or article_date
     vintages = store_dates(store_obs) if when is not None else {}
     for f in findings:

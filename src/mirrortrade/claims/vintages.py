@@ -1,0 +1,109 @@
+"""Arithmetic that misses by no more than a revision (issue 16: "never flagged for rounding or revision").
+
+An agency publishes one statistic more than once: a first release, then a revised figure in the next month's or
+the next year's tables. A journalist who takes a total from one release and its parts from another, or an agency
+that computes each growth rate against its own revised base, prints figures that are each right and that together
+miss an identity by a fraction of a percent: a balance $1.7 million off exports − imports on $1.2 billion (0.05%),
+three growth rates whose implied bases miss turnover = exports + imports by $57 million on $11 billion (0.5%). Such a
+miss says which releases the figures come from, not that the article misquotes one.
+
+So a conflict of an identity is judged again with what a revision can move:
+
+- the joint identity of three rates (turnover, exports and imports each "up N percent"): each implied base may be
+  another release's, so each is widened by :data:`BAND` on both sides;
+- a sum or a balance of the article's levels (T = X + M, B = X − M, a region's members): the miss beyond rounding may
+  be at most :data:`SUM_BAND` of the largest figure — one figure of another release, never a misprinted digit.
+
+When the identity then holds, the finding is a note (``notable``), never a flag. A rate against its own two levels is
+left to rounding and cutting (:func:`~mirrortrade.claims.filters.truncation_explains`): a rate and its levels come
+from one release, and a rate 0.15 points off its levels ("1.8%" for +1.96%) is a misquoted rate.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from mirrortrade.checks import intervals as iv
+from mirrortrade.claims.claim import Claim
+
+#: how far an implied base may lie from another release of it (relative): half a percent. Vietnam's January 2023
+#: bases implied by its three January 2024 rates (customs: turnover +48.4%, exports +17.28%, imports +63.64%) miss by
+#: 0.3% on each; a deliberately wrong rate leaves 3% and more (an export rate of 7.28% for 17.28%)
+BAND = 0.005
+#: how far a sum or balance may miss its parts beyond rounding, relative to its largest figure, and still be a matter
+#: of releases: a tenth of a percent. Pakistan's July 2022 deficit ($1.199 billion against $124.7 million −
+#: $1.322 billion) misses by 0.05%, its July–January 2018-19 deficit by $5 thousand on $4.9 billion; a total whose
+#: parts are misprinted by a digit misses by far more ($50 billion against $29.7 + $19 billion: 0.5% beyond rounding)
+SUM_BAND = 0.001
+
+Interval = tuple[float, float]
+
+
+def _widen(x: Interval) -> Interval:
+    lo, hi = x
+    return (lo - BAND * abs(lo), hi + BAND * abs(hi))
+
+
+def _iv(ev: Any) -> Interval | None:
+    """The interval of a figure's evidence (``{"interval": [lo, hi]}``) or of a pair ``[lo, hi]``; an open end is
+    infinite."""
+    x = ev.get("interval") if isinstance(ev, dict) else ev
+    if not isinstance(x, list | tuple) or len(x) != 2 or (x[0] is None and x[1] is None):
+        return None
+    # an open end ("more than $4.5 billion") is printed as null
+    lo = -math.inf if x[0] is None else float(x[0])
+    hi = math.inf if x[1] is None else float(x[1])
+    return None if math.isnan(lo) or math.isnan(hi) else (lo, hi)
+
+
+def _sum_holds(parts: list[Interval | None], total: Interval | None, signs: list[float] | None = None) -> bool:
+    if total is None or not parts or any(p is None for p in parts):
+        return False
+    signs = signs or [1.0] * len(parts)
+    terms = [_widen(p) if s > 0 else (-_widen(p)[1], -_widen(p)[0])  # type: ignore[arg-type]
+             for p, s in zip(parts, signs, strict=True)]
+    return iv.sum_check(terms, _widen(total)).consistent
+
+
+def _miss_within(ev: dict[str, Any], figures: list[Interval | None]) -> bool:
+    """A sum's miss beyond rounding (its ``slack``, negative) is at most :data:`SUM_BAND` of its largest figure."""
+    slack = ev.get("slack")
+    if slack is None or any(x is None for x in figures) or not figures:
+        return False
+    largest = max(max(abs(a), abs(b)) for a, b in figures if math.isfinite(a) and math.isfinite(b))  # type: ignore[misc]
+    return -float(slack) <= SUM_BAND * largest
+
+
+def _balance_holds(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    ids = f.get("claims") or []
+    if len(ids) != 3 or any(i not in by_id for i in ids):
+        return False
+    return _miss_within(f.get("evidence") or {}, [by_id[i].interval for i in ids])
+
+
+def revision_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """Does a conflict of an identity hold once a revision is allowed for (see module doc)?"""
+    if f.get("status") != "conflict":
+        return False
+    ev = f.get("evidence") or {}
+    key = str(ev.get("key", ""))
+    rule = f.get("rule")
+    if rule == "growth_consistency" and key.startswith("joint:"):
+        imp = ev.get("implied_previous") or {}
+        return _sum_holds([_iv(imp.get("X")), _iv(imp.get("M"))], _iv(imp.get("T")))
+    if rule == "sum_consistency" and (key.startswith("T=X+M:") or key.startswith("region:")):
+        return _miss_within(ev, [*[_iv(p) for p in ev.get("parts") or []], _iv(ev.get("total"))])
+    if rule == "balance_sum":
+        return _balance_holds(f, by_id)
+    return False
+
+
+def note_revisions(findings: list[dict[str, Any]], by_id: dict[str, Claim]) -> None:
+    """Turn each conflict a revision explains (:func:`revision_explains`) into a note, saying so."""
+    for f in findings:
+        if revision_explains(f, by_id):
+            f["status"], f["severity"] = "notable", "low"
+            f["message"] += (" The miss is within what a revision between two releases of a trade figure leaves: "
+                             "the figures may come from different releases of the same statistics, not an error of "
+                             "the article.")
