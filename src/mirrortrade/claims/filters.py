@@ -119,6 +119,28 @@ def near_rate_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     return any(_approximate_rate(by_id.get(cid)) for cid in f["claims"])
 
 
+#: how far (percentage points) a rate may stand outside what an earlier level printed beside it allows and still be
+#: that level's revision, not a misprint: the publisher computes the rate on the base year as revised since the
+#: first release the article prints (a base revised by about 0.1 percent moves a rate by about 0.1 point)
+REVISED_BASE_POINTS = 0.1
+
+
+def revised_base_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """"In 2017 trade amounted to $84.07 billion, an increase of 20.8 percent, and in 2016 it grew by 2.2 percent to
+    $69.52 billion": a rate and its base-year level both printed by the article, whose levels allow +20.9 percent,
+    a tenth of a point off. The base printed is the first release; the rate was computed on the base as revised. A
+    gap that small (:data:`REVISED_BASE_POINTS`) with the base level the article's own is dropped: the rate is left
+    unverified by that level, never flagged (a base from the store is checked as before)."""
+    if f.get("rule") != "growth_consistency" or f.get("status") != "conflict":
+        return False
+    ev = f.get("evidence") or {}
+    prev, slack = ev.get("previous"), ev.get("slack")
+    if not isinstance(prev, dict) or not isinstance(slack, int | float):
+        return False
+    ids = prev.get("figure_ids") or []
+    return bool(ids) and all(i in by_id for i in ids) and -float(slack) <= REVISED_BASE_POINTS + 1e-9
+
+
 def _approximate_rate(c: Claim | None) -> bool:
     """A growth rate read as an interval not centred on the number printed ("almost 30 percent")."""
     if c is None or c.growth_pct is None or c.growth_low is None or c.growth_high is None:

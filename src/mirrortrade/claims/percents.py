@@ -16,7 +16,7 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
-from mirrortrade.claims.rate_bases import rate_base
+from mirrortrade.claims.rate_bases import rate_base, stated_base
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
     _ASIDE,
@@ -26,6 +26,7 @@ from mirrortrade.claims.vocab import (
     _GAPPED_RATE,
     _NONTRADE_RE,
     _QUANTITY_BEFORE,
+    _RATE_IN,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
@@ -33,7 +34,7 @@ from mirrortrade.claims.vocab import (
     _TRADE_WORDS,
 )
 from mirrortrade.claims.year_spans import dating_span
-from mirrortrade.model import Period, value_interval
+from mirrortrade.model import value_interval
 
 _MULTI_YEAR_RATE_BEFORE = re.compile(
     r"\b(?:(?:average|avg\.?)\s+(?:annual|yearly|year-on-year)|(?:annual|yearly)\s+average|compound(?:ed)?\s+annual|"
@@ -179,7 +180,7 @@ class PercentsMixin:
             target = self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
-                target.growth_base = _stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
+                target.growth_base = stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
                 continue
             self._growth_claim(out, pc, qual, gval, g_lo, g_hi, lo_bound, next_money, next_any)
 
@@ -362,7 +363,10 @@ class PercentsMixin:
             mo, c = next_money[0]
             between = self.t[pc.end:mo.start]
             ca, cb = self.clause_of(pc.start)
-            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
+            # (not past another rate: "$84.07 billion, an increase of 20.8 percent, and in 2016 it grew by 2.2 percent to
+            # $69.52 billion": the level after the second rate is that rate's)
+            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and not _RATE_IN.search(
+                between) and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
             ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs):
@@ -563,28 +567,3 @@ def _role_share(role_flow: str, phrase: str) -> bool:
     buyer, or a whole naming neither ("of its total trade")."""
     other = "exports?" if role_flow == "M" else "imports?"
     return not re.search(rf"\b{other}\b", phrase, re.I)
-
-
-def _stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -> str | None:
-    """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
-    same series in an earlier span of the same length, stated in the same sentence, is what the rate compares with
-    (a year's level is no base of a half year's rate: "...from $8.2 billion in 2021 to $15.3 billion; in the first half
-    of 2025 they rose another 32%")."""
-    if not target.period:
-        return None
-    try:
-        start, n_months = Period.parse(target.period).start, Period.parse(target.period).n_months
-    except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
-        return None
-    earlier = []
-    for _, c in level_claims:
-        if c is None or c is target or not c.period or c.value_usd is None:
-            continue
-        if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
-            continue
-        try:
-            if Period.parse(c.period).start < start and Period.parse(c.period).n_months == n_months:
-                earlier.append(c.period)
-        except Exception:  # noqa: BLE001 - an unreadable period is no base
-            continue
-    return earlier[0] if earlier else None

@@ -44,3 +44,33 @@ def rate_base(reader: Any, period: str | None, pos: int) -> str | None:
     if base_p.start >= own_p.start or base_p.n_months != own_p.n_months and _SAME_SPAN.search(reader.t):
         return year_before(period)
     return b
+
+
+def stated_base(target: Any, level_claims: list[tuple[Any, Any]]) -> str | None:
+    """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
+    same series in an earlier span of the same length, stated in the same sentence, is what the rate compares with
+    (a year's level is no base of a half year's rate: "...from $8.2 billion in 2021 to $15.3 billion; in the first half
+    of 2025 they rose another 32%"). In a series of years ("$147 billion in 2021 and $190.27 billion in 2022, before
+    rising a further 26.3% to $240.1 billion in 2023") the level of the span just before the rate's is its base; with
+    no such level, the earliest stated is (the first level of a "from ... to" span)."""
+    if not target.period:
+        return None
+    try:
+        own = Period.parse(target.period)
+        before = str(own.same_span_previous_year())
+    except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
+        return None
+    earlier = []
+    for _, c in level_claims:
+        if c is None or c is target or not c.period or c.value_usd is None:
+            continue
+        if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
+            continue
+        try:
+            if Period.parse(c.period).start < own.start and Period.parse(c.period).n_months == own.n_months:
+                earlier.append(c.period)
+        except Exception:  # noqa: BLE001 - an unreadable period is no base
+            continue
+    if before in earlier:
+        return before
+    return earlier[0] if earlier else None

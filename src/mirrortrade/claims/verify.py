@@ -39,6 +39,7 @@ from mirrortrade.claims.filters import (
     one_publication_fits,
     overlaps,
     part_year_not_implausible,
+    revised_base_conflict,
     revised_since,
     store_dates,
     truncation_explains,
@@ -280,7 +281,7 @@ def check_claims(
             "evidence": {"figure_ids": fids},
         })
     findings = [f for f in findings if may_raise(f, by_id, restated) and not truncation_explains(f, by_id)
-                and not near_rate_conflict(f, by_id)]
+                and not near_rate_conflict(f, by_id) and not revised_base_conflict(f, by_id)]
     own = set(store_obs.loc[store_obs["title"].astype(str).str.strip() == title.strip(), "figure_id"]) \
         if len(store_obs) and "title" in store_obs.columns else set()
     findings = one_publication_fits(findings, own)
