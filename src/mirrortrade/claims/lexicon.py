@@ -82,6 +82,11 @@ _COMPOUND_REGION = re.compile(r"\s*[-–—/]\s*(Central Asian)\b")
 SUBJ_RE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?:country|nation|republic)['’]s\b")
 #: "the region" means CA5 when the article is about Central Asia
 REGION_RE = re.compile(r"\b(?:the|that|this) region\b(?!['’]s)")
+#: "the region's trade with China", "the region's exports": the region as the possessor of a flow is CA5 too (its other
+#: possessives, "the region's largest economy", "the region's countries", name no flow and stay unread)
+REGION_FLOW_POSS_RE = re.compile(
+    r"\b(?:the|that|this) region['’]s(?=\s+(?:(?:total|overall|combined|foreign|bilateral|mutual)\s+)?"
+    r"(?:trade|turnover|exports?|imports?|purchases|sales|shipments|deliveries)\b)")
 #: "the five countries", "all five republics": the Central Asian five, in an article about Central Asia
 FIVE_RE = re.compile(r"\b(?:the|all|these|those)\s+five\s+(?:countries|republics|states|nations|economies)\b")
 
@@ -260,6 +265,8 @@ def find_countries(
     if region_as_ca5 and about_central_asia:
         for m in REGION_RE.finditer(text):
             refs.append(CountryRef("CA5", m.start(), m.end(), m.group(0), False))
+        for m in REGION_FLOW_POSS_RE.finditer(text):
+            refs.append(CountryRef("CA5", m.start(), m.end() - 2, m.group(0)[:-2], True))
     for m in WORLD_PARTY_RE.finditer(text):
         if not any(r.start < m.end() and m.start() < r.end for r in refs):
             refs.append(CountryRef("WLD", m.start(), m.end(), m.group(0), False))

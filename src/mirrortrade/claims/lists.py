@@ -322,7 +322,9 @@ class ListsMixin:
         gap = re.sub(r",\s*(?:which|who|that)\b[^,;:()]*,", ",", gap)
         gap = re.sub(r"\s(?:followed|trailed|after|behind|ahead\s+of|overtaking|overtook)\s+(?:the\s+)?(?=\s)", " ", gap)
         if r.possessive:
-            return r.code if self._possessive_member(gap) else None
+            if self._possessive_member(gap):
+                return r.code
+            return r.code if self._possessor_member(r, gap, prev_end) else None
         if not self._OWN_GAP.match(gap) or _FLOW_RE.search(gap):
             return None
         return r.code
@@ -333,6 +335,24 @@ class ListsMixin:
         member of that list, with its noun left out."""
         return getattr(self, "anaphor_owner", None) is not None and bool(
             re.match(r"^['’]?s?\s*(?:(?:went|was|stood|came)\s+)?(?:from|at|to|of)?\s*$", gap))
+
+    def _possessor_member(self, r: lx.CountryRef, gap: str, prev_end: int) -> bool:
+        """"put the region's trade with China at $70.2bn in 2022 and Kazakhstan's at $31.2bn": after a figure of a
+        flow named with its possessor ("the region's trade"), "and <country>'s" right before a figure (with "at",
+        "to", "of" between, no flow word) is the next member with the flow noun left out: it takes the possessor's
+        place (kept in ``member_before`` for :func:`~mirrortrade.claims.frames._with_party`), the other party stays."""
+        if not re.fullmatch(r"['’]s?\s+(?:at|to|of)\s+", gap) or not prev_end:
+            return False
+        if not re.search(r"(?:,|\band|\bwhile|\bwhereas)\s+$", self.t[prev_end:r.start]):
+            return False
+        ca, _ = self.clause_of(prev_end)
+        owners = [o for o in self.refs if o.possessive and ca <= o.start and o.end <= prev_end
+                  and o.code not in ("TOPIC", "SUBJ", "WLD", "GRP", r.code)]
+        if not owners or not re.match(r"['’]s?\s+(?:(?:total|overall|combined|foreign|bilateral|mutual)\s+)?"
+                                      r"(?:trade|turnover|exports?|imports?)\b", self.t[owners[-1].end:]):
+            return False
+        self.member_before = owners[-1].code
+        return True
 
     def _first_member(self, fl: _Flow, kw_end: int, mo: Money, qstart: int) -> _Flow:
         """"Kazakhstan ran a surplus with four partners: Italy ($41 million), Spain ($30 million) ...": a flow phrase

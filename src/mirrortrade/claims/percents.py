@@ -26,6 +26,7 @@ from mirrortrade.claims.vocab import (
     _GAPPED_RATE,
     _NONTRADE_RE,
     _QUANTITY_BEFORE,
+    _RATE_IN,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
@@ -369,7 +370,10 @@ class PercentsMixin:
             mo, c = next_money[0]
             between = self.t[pc.end:mo.start]
             ca, cb = self.clause_of(pc.start)
-            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and re.search(
+            # (not past another rate: "$84.07 billion, an increase of 20.8 percent, and in 2016 it grew by 2.2 percent to
+            # $69.52 billion": the level after the second rate is that rate's)
+            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and not _RATE_IN.search(
+                between) and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
             ) and not _FLOW_RE.search(between) and not any(pc.end <= r.start and r.end <= mo.start for r in self.refs) \

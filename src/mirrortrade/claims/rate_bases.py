@@ -83,12 +83,14 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
     """"from 312 billion yuan in 2013 to 674 billion yuan in 2024, an increase of 116 percent": a level of the
     same series in an earlier span of the same length, stated in the same sentence, is what the rate compares with
     (a year's level is no base of a half year's rate: "...from $8.2 billion in 2021 to $15.3 billion; in the first half
-    of 2025 they rose another 32%"); of several, the latest ("$147 billion in 2021, $190.27 billion in 2022 ..., before
-    rising a further 26.3% to $240.1 billion in 2023": 2022's)."""
+    of 2025 they rose another 32%"). In a series of years ("$147 billion in 2021 and $190.27 billion in 2022, before
+    rising a further 26.3% to $240.1 billion in 2023") the level of the span just before the rate's is its base; with
+    no such level, the earliest stated is (the first level of a "from ... to" span)."""
     if not target.period:
         return None
     try:
-        start, n_months = Period.parse(target.period).start, Period.parse(target.period).n_months
+        own = Period.parse(target.period)
+        before = str(own.same_span_previous_year())
     except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
         return None
     earlier = []
@@ -98,8 +100,10 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
         if (c.reporter, c.partner, c.flow) != (target.reporter, target.partner, target.flow):
             continue
         try:
-            if Period.parse(c.period).start < start and Period.parse(c.period).n_months == n_months:
-                earlier.append((Period.parse(c.period).start, c.period))
+            if Period.parse(c.period).start < own.start and Period.parse(c.period).n_months == own.n_months:
+                earlier.append(c.period)
         except Exception:  # noqa: BLE001 - an unreadable period is no base
             continue
-    return max(earlier)[1] if earlier else None
+    if before in earlier:
+        return before
+    return earlier[0] if earlier else None

@@ -89,6 +89,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
         self.anaphor_start: int | None = None  # where the last phrase referring back to a figure began
         self.anaphor_total = False  # ... and whether it named a total
         self.anaphor_volume = False  # ... or "the volume" (of trade)
+        self.member_before: str | None = None  # the possessor a list member replaces (see ``_possessor_member``)
         #: the paragraph's previous sentence when it gave no figure (a statistic it names is what "it" may refer to)
         self.prev_sentence: _SentenceCtx | None = None
         self.named_frame: Claim | None = None  # the statistic named there that a pronoun here referred to
@@ -338,6 +339,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
             elif prev is not None:
                 fl = _Flow(prev.flow, prev.subject, prev.partner, prev.parties, prev.world, prev.sign, "previous-figure")
                 self._note("flow", 0.8, "previous-figure")
+                self.member_before = None
                 own = self._own_party(mo, prev_end, qstart)
                 own_how = "list-member"
                 if own is None:  # "while that with Kyrgyzstan", "and with Afghanistan to", "against $671bn with the US"
@@ -359,7 +361,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
                     fl = _Flow(prev.flow, gapped_subject, other if other != gapped_subject else None, how="list-member")
                 elif own is not None:
                     # a list: "trade grew with Kazakhstan (+$2.8 billion), Kyrgyzstan (+$2.9 billion) ..."
-                    fl = _with_party(fl, own, prev_own)
+                    fl = _with_party(fl, own, self.member_before or prev_own)
                     fl.how = own_how
             elif (ante := self._antecedent(out, total=self.anaphor_total) if (self._anaphor_before(mo.start, prev_end) or kind == "change" and (
                     CHANGE_ANAPHOR.match(self.t[max(prev_end, self.clause_of(mo.start)[0]):mo.start]))) and not re.search(

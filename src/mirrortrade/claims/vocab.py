@@ -47,6 +47,9 @@ def institution_name(text: str, start: int, end: int) -> bool:
     return text[start:start + 1].isupper() and _INSTITUTION_AFTER.match(text, end) is not None
 
 
+#: a rate printed inside a stretch of text ("..., and in 2016 it grew by 2.2 percent to "): a figure past it is that rate's
+_RATE_IN = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
+
 _VERB_FLOW = re.compile(r"^(?:sent|sold|sells|selling|shipped|supplied|exported|imported|bought|buys|buying|purchased|"
                         r"sourced|spent|spends?|paid|pays|delivered|delivers|delivering|(?:took|takes|taking)\s+in)$", re.I)
 _NONTRADE_RE = re.compile(
