@@ -21,7 +21,7 @@ import pandas as pd
 from mirrortrade.checks.intervals import implied_growth_pct
 from mirrortrade.claims.extract import Claim
 from mirrortrade.claims.neighbours import FLAGS
-from mirrortrade.claims.whose import SETTLED_UNNAMED
+from mirrortrade.claims.whose import NEIGHBOUR, SETTLED_UNNAMED
 
 
 def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]],
@@ -45,7 +45,7 @@ def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, li
         return True
     # a figure whose statistics the text names only by an agency of either side (or names after it) stands for the
     # stored figure it matches, but nothing says the article quotes that side: no gap is raised on it
-    return f["rule"] == "mirror_gap" and all(cid in restated and by_id[cid].how.get("reporter") != SETTLED_UNNAMED
+    return f["rule"] == "mirror_gap" and all(cid in restated and by_id[cid].how.get("reporter") not in (SETTLED_UNNAMED, NEIGHBOUR)
                                              for cid in ids)
 
 
