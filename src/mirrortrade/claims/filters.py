@@ -2,8 +2,7 @@
 
 A finding that would mark a figure wrong is held back when it rests on a claim not read surely enough
 (:func:`may_raise`), when the article's own rounding or cutting of a figure explains it (:func:`truncation_explains`),
-when it is only a rate printed "almost N" against exact rates (:func:`near_rate_conflict`), when a revision of the
-previous year's level the article prints explains a rate's conflict with it (:func:`revised_base_explains`), or when one publication
+when it is only a rate printed "almost N" against exact rates (:func:`near_rate_conflict`), or when one publication
 of the same statistic fits the claim (:func:`one_publication_fits`); a conflict with a stored figure revised since the
 article was written is said so (:func:`revised_since`), and a part-year figure is never implausible against a
 whole-year GDP (:func:`part_year_not_implausible`).
@@ -132,35 +131,6 @@ def _growth_cut_fits(ev: dict[str, Any], by_id: dict[str, Claim]) -> bool:
         glo -= width / 2
     lo, hi = implied_growth_pct(piv, civ)
     return overlaps(lo, hi, glo, ghi)
-
-
-#: how far a previous year's level an article prints (its own first release, as a rule) may lie from the revised
-#: figure the agency computed the next year's rate on: China's customs put China–Russia trade at $69.52 billion for
-#: 2016 and then "up 20.8 percent" to $84.07 billion for 2017, which implies a 2016 base of $69.60 billion (0.1 %)
-REVISION = 0.005
-
-
-def revised_base_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
-    """A growth rate checked against the previous year's level that the same article prints as that year's own
-    release, with that year's own rate ("In 2017 trade amounted to $84.07 billion, an increase of 20.8 percent, and in
-    2016 it grew by 2.2 percent to $69.52 billion"), was computed on that level as revised since it was first
-    released: a conflict that a revision of the previous level by :data:`REVISION` explains is no conflict (a rate
-    several points off its levels still is; so is one against a previous level printed as a plain base)."""
-    if f.get("rule") != "growth_consistency" or f.get("status") != "conflict":
-        return False
-    ev = f.get("evidence") or {}
-    pub, cur, prev = ev.get("published"), ev.get("current"), ev.get("previous")
-    if not (isinstance(pub, list | tuple) and len(pub) == 2 and isinstance(cur, dict) and isinstance(prev, dict)):
-        return False
-    ids = prev.get("figure_ids") or []
-    if not ids or not all(i in by_id and by_id[i].growth_pct is not None for i in ids):
-        return False  # a stored previous level (its revisions are the store's publications), or a plain base
-    civ, piv = cur.get("interval"), prev.get("interval")
-    if not civ or not piv or None in (*civ, *piv) or not float(piv[0]) > 0:
-        return False
-    lo, hi = implied_growth_pct((float(piv[0]) * (1 - REVISION), float(piv[1]) * (1 + REVISION)),
-                                (float(civ[0]), float(civ[1])))
-    return overlaps(lo, hi, float(pub[0]), float(pub[1]))
 
 
 def near_rate_conflict(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:

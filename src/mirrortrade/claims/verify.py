@@ -39,7 +39,6 @@ from mirrortrade.claims.filters import (
     one_publication_fits,
     overlaps,
     part_year_not_implausible,
-    revised_base_explains,
     revised_since,
     store_dates,
     truncation_explains,
@@ -52,7 +51,7 @@ from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.printed_bases import attach_printed_bases, rests_on_bases
 from mirrortrade.claims.reading import Reading, read_article
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
-from mirrortrade.claims.vintages import note_revisions
+from mirrortrade.claims.vintages import note_revisions, revised_base_explains
 from mirrortrade.claims.whose import settle_reporters
 from mirrortrade.model import AGGREGATES, MIRROR_FLOW, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS

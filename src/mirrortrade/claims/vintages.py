@@ -16,7 +16,10 @@ So a conflict of an identity is judged again with what a revision can move:
 
 When the identity then holds, the finding is a note (``notable``), never a flag. A rate against its own two levels is
 left to rounding and cutting (:func:`~mirrortrade.claims.filters.truncation_explains`): a rate and its levels come
-from one release, and a rate 0.15 points off its levels ("1.8%" for +1.96%) is a misquoted rate.
+from one release, and a rate 0.15 points off its levels ("1.8%" for +1.96%) is a misquoted rate — except where the
+article prints the previous level as that year's own release, with its own rate: then the rate was computed on that
+level as revised since, and a conflict a revision of it by :data:`BAND` explains is dropped
+(:func:`revised_base_explains`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from mirrortrade.checks import intervals as iv
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.filters import overlaps
 
 #: how far an implied base may lie from another release of it (relative): half a percent. Vietnam's January 2023
 #: bases implied by its three January 2024 rates (customs: turnover +48.4%, exports +17.28%, imports +63.64%) miss by
@@ -107,3 +111,26 @@ def note_revisions(findings: list[dict[str, Any]], by_id: dict[str, Claim]) -> N
             f["message"] += (" The miss is within what a revision between two releases of a trade figure leaves: "
                              "the figures may come from different releases of the same statistics, not an error of "
                              "the article.")
+
+
+def revised_base_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A growth rate checked against the previous year's level that the same article prints as that year's own
+    release, with that year's own rate ("In 2017 trade amounted to $84.07 billion, an increase of 20.8 percent, and in
+    2016 it grew by 2.2 percent to $69.52 billion": China's customs computed the 20.8 percent on a 2016 base of $69.60
+    billion, 0.1 % above the first release), was computed on that level as revised since it was first released: a
+    conflict that a revision of the previous level by :data:`BAND` explains is no conflict (a rate several points off
+    its levels still is; so is one against a previous level printed as a plain base, or a stored one)."""
+    if f.get("rule") != "growth_consistency" or f.get("status") != "conflict":
+        return False
+    ev = f.get("evidence") or {}
+    pub, cur, prev = ev.get("published"), ev.get("current"), ev.get("previous")
+    if not (isinstance(pub, list | tuple) and len(pub) == 2 and isinstance(cur, dict) and isinstance(prev, dict)):
+        return False
+    ids = prev.get("figure_ids") or []
+    if not ids or not all(i in by_id and by_id[i].growth_pct is not None for i in ids):
+        return False  # a stored previous level (its revisions are the store's publications), or a plain base
+    civ, piv = cur.get("interval"), prev.get("interval")
+    if not civ or not piv or None in (*civ, *piv) or not float(piv[0]) > 0:
+        return False
+    lo, hi = iv.implied_growth_pct(_widen((float(piv[0]), float(piv[1]))), (float(civ[0]), float(civ[1])))
+    return overlaps(lo, hi, float(pub[0]), float(pub[1]))
