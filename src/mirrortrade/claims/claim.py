@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from mirrortrade.model import MIRROR_FLOW
+
 KINDS = ("level", "growth", "share", "difference")
 STATUSES = ("consistent", "conflict", "implausible", "unverifiable", "unresolved")
 #: a slot filled with less confidence than this is not resolved; a claim with an unresolved slot is reported
@@ -102,6 +104,17 @@ class Claim:
             self.how[slot] = how
         self.slots[slot] = min(self.slots.get(slot, 1.0), conf)
         self.missing = [k for k, v in self.slots.items() if v < RESOLVED]
+
+    def seen_from(self, reporter: str) -> bool:
+        """Make the claim ``reporter``'s statistics, ``reporter`` being its partner: the two swapped and the flow
+        mirrored (Kazakhstan's exports to China in China's statistics are China's imports from Kazakhstan). A balance
+        is not turned (seen from the other side it changes sign): False, the claim unchanged; True otherwise."""
+        if reporter == self.reporter:
+            return True
+        if self.flow not in ("X", "M", "T"):
+            return False
+        self.reporter, self.partner, self.flow = reporter, self.reporter, MIRROR_FLOW[str(self.flow)]
+        return True
 
     def to_json(self) -> dict[str, object]:
         """The claim in the JSON shape of ``mirrortrade check --json`` (issue 7)."""

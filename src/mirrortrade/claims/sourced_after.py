@@ -35,7 +35,6 @@ HOW = "named-after"
 #: the reporters such a sentence may settle: guesses and defaults (see module doc)
 _WEAK = frozenset({GUESSED, HELD, "none-yet", "none", "speaker", "other-country", "unplaced-source", "unnamed-source",
                    "article-default"})
-_MIRROR = {"X": "M", "M": "X", "T": "T"}
 #: the figures as the subject, and a verb of origin: "The President's figures are taken from", "These numbers were
 #: published by", "The data come from", "The figures are based on"
 _BACK = re.compile(
@@ -69,10 +68,8 @@ def settle_before(claims: Sequence[Claim], src: _Source) -> list[Claim]:
         if (c.how or {}).get("reporter") not in _WEAK or c.reporter is None or c.partner is None \
                 or src.reporter not in (c.reporter, c.partner):
             continue
-        if c.reporter != src.reporter:
-            if c.flow not in _MIRROR:
-                continue  # a balance seen from the other side changes its sign: left as it is
-            c.reporter, c.partner, c.flow = c.partner, c.reporter, _MIRROR[str(c.flow)]
+        if not c.seen_from(src.reporter):
+            continue  # a balance seen from the other side changes its sign: left as it is
         c.source = src.sid or None
         c.slots["reporter"] = CONF
         c.how["reporter"] = HOW

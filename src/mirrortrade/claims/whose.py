@@ -182,11 +182,8 @@ def _named_neighbours(claims: Sequence[Claim]) -> list[str]:
                  and (d.how or {}).get("reporter") not in (*_GUESSES, SETTLED, SAME_STATEMENT, SETTLED_UNNAMED)}
         if len(sides) != 1:
             continue
-        side = sides.pop()
-        if side != c.reporter:
-            if c.flow not in _MIRROR:
-                continue  # a balance seen from the other side changes sign: left unresolved
-            c.reporter, c.partner, c.flow = side, c.reporter, _MIRROR[str(c.flow)]
+        if not c.seen_from(sides.pop()):
+            continue  # a balance seen from the other side changes sign: left unresolved
         _settle(c, NEIGHBOUR)
         out.append(c.id)
     return out
