@@ -4,6 +4,8 @@ The claims are built by hand so that each test fixes exactly the slot confidence
 
 from __future__ import annotations
 
+import pytest
+
 from mirrortrade.claims.claim import FLAGGABLE, Claim
 from mirrortrade.claims.verify import check_claims
 
@@ -132,3 +134,44 @@ def test_year_as_attribute_of_a_level_is_a_comparison_base() -> None:
             "China's customs said.")
     c = next(c for c in extract_claims(text) if c.value_usd == 43.8e9)
     assert c.period == "2024" and c.growth_base == "2014"
+
+
+def test_a_part_of_a_products_figure_is_that_products() -> None:
+    """Vietnam's durian exports in 2023: $2.2 billion, of which $2.1 billion to China (Vietnam Fruit and Vegetable
+    Association, as reported by VNA); Vietnam's total exports to China in 2023: $61.2 billion (Vietnam's GSO)."""
+    from mirrortrade.claims import extract_claims
+
+    lead = "Vietnam exported around $2.2 billion worth of durians in 2023"
+    part = extract_claims(lead + ", and exports to China alone accounted for $2.1 billion.")
+    assert [c.text for c in part] == []
+    # made whole again ("total exports"), or larger than the product's figure, it is total trade
+    whole = extract_claims(lead + ", and total exports to China reached $61.2 billion.")
+    assert [c.text for c in whole] == ["$61.2 billion"]
+    larger = extract_claims(lead + ", while exports to China reached $61.2 billion.")
+    assert [c.text for c in larger] == ["$61.2 billion"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Ismail Dairov on Kyrgyz-Chinese trade by 2030 (24.kg interview, 2025); our own sentences
+    '"A trade turnover of $45 billion between Kyrgyzstan and China is quite achievable," he said.',
+    "Trade of $45 billion with China looks entirely realistic to the Kyrgyz side.",
+])
+def test_a_figure_said_to_be_achievable_is_a_target(sentence: str) -> None:
+    from mirrortrade.claims import extract_claims
+
+    assert extract_claims(sentence) == []
+    # the same figure stated as reached is a claim
+    assert [c.text for c in extract_claims("Trade between Kyrgyzstan and China reached $27.2 billion in 2025.")] \
+        == ["$27.2 billion"]
+
+
+def test_goods_shipped_to_a_party_named_with_its_article_are_total_trade() -> None:
+    """China's 2023 trade with the five Central Asian states (GACC): $89.4bn, exports $61.4bn, imports $28bn; the
+    participle's object ("goods") comes before it, so "to the five states" names a partner, not a product; a part of
+    that figure after it is no product's either."""
+    from mirrortrade.claims import extract_claims
+
+    text = ("China's trade with Central Asia came to $89.4 billion in 2023, China's customs said. Chinese goods shipped "
+            "to the five states were worth $61.4 billion, while purchases from the region reached $28 billion.")
+    got = {c.text: (c.partner, c.flow) for c in extract_claims(text)}
+    assert got["$61.4 billion"] == ("CA5", "X") and got["$28 billion"] == ("CA5", "M")

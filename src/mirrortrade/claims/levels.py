@@ -13,7 +13,15 @@ from mirrortrade.claims.frames import _Flow
 from mirrortrade.claims.numbers import Money
 from mirrortrade.claims.scope import beyond_bilateral
 from mirrortrade.claims.sources import _sid, _Source
-from mirrortrade.claims.vocab import _DOWN, _FLOW_RE, _NONTRADE_RE, _TARGET_AFTER, _TARGET_BEFORE, _UP
+from mirrortrade.claims.vocab import (
+    _DOWN,
+    _FLOW_RE,
+    _NONTRADE_RE,
+    _TARGET_AFTER,
+    _TARGET_BEFORE,
+    _TARGET_PREDICATE,
+    _UP,
+)
 from mirrortrade.model import Period, value_interval
 
 
@@ -274,6 +282,9 @@ class LevelsMixin:
             return True  # "Vietnam expects to ship $20 billion ... and to spend $48 billion": the infinitives share it
         if re.match(r"^\s+(?:goal|target|objective|benchmark)\b", self.t[mo.end:], re.I):
             return True  # "the $200 billion goal their leaders had set"
+        _, cb = self.clause_of(mo.start)
+        if _TARGET_PREDICATE.match(self.t[mo.end:cb]):
+            return True
         m = _TARGET_AFTER.match(self.t[mo.end:])
         if m:
             y = re.search(r"(?:19|20)\d\d", m.group(0))
@@ -290,10 +301,7 @@ class LevelsMixin:
         if head and re.search(r"\b(?:financ\w*|facility|loan|credit|fund|project|deal|investment|grant)\b",
                               head.group(0), re.I) and not re.match(r"^\s*(?:in|of|to|from|with)\b", self.t[mo.end:]):
             return True
-        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)
-                               or self._product_head(kw, mo.start)):
-            return True
-        if self._product_after(mo) or (kw is not None and self._product_ranked(kw)):
+        if self._product_figure(mo, kw):
             return True
         window_start = max(prev_end, kw.end() if kw else prev_end)
         between = self.t[window_start:mo.start]

@@ -62,8 +62,31 @@ _ITEM_HEAD = re.compile(r"\s+(?:items?|side|commodit(?:y|ies)|categor(?:y|ies)|s
 
 
 
+#: words before a flow noun that make it the whole of trade again after a product's figure ("total exports")
+_WHOLE = re.compile(r"(?:total|overall|entire|whole|all|aggregate|combined|general|bilateral|mutual|foreign)", re.I)
+
+
 class ProductsMixin:
     """Methods of the sentence reader that tell a product's figure from total trade."""
+
+    def _product_figure(self, mo: Money, kw: re.Match[str] | None) -> bool:
+        """Any of the tests below: the figure speaks of what was traded, not of total trade."""
+        if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)
+                               or self._product_head(kw, mo.start) or self._product_ranked(kw)):
+            return True
+        return self._product_after(mo)
+
+    def _part_of_product(self, mo: Money, kw: re.Match[str] | None, products: list[Money]) -> bool:
+        """"Vietnam exported $2.2 billion worth of durians, and exports to China alone accounted for $2.1 billion": a
+        bare flow noun after a product's figure in the same sentence goes on speaking of that product when its figure
+        is no larger than the product's (a part of it: one market's share); total trade to that partner would be
+        larger than one product's whole. A flow noun made whole again ("total exports") or a larger figure is not."""
+        if kw is None or not _FLOW_NOUN.fullmatch(kw.group(0)):
+            return False
+        before = re.search(r"([A-Za-z][\w'’-]*)\s+$", self.t[max(0, kw.start() - 30):kw.start()])  # type: ignore[attr-defined]
+        if before is not None and _WHOLE.fullmatch(before.group(1)):
+            return False
+        return any(p.end <= kw.start() and p.currency == mo.currency and mo.value <= p.value for p in products)
 
     def _product_head(self, kw: re.Match[str], fig_start: int) -> bool:
         """"Manufactured goods were again the main export item: ... they brought in $2.13bn", "On the import side heavy
@@ -90,10 +113,13 @@ class ProductsMixin:
         figure, not total trade."""
         if not _VERB_FLOW.match(kw.group(0)) or kw.end() > mo.start:
             return False
-        prep = re.match(r"\s+(?:to|from|into)\s+(?:the\s+)?", self.t[kw.end():])
+        prep = re.match(r"\s+(?:to|from|into)\s+(?P<the>the\s+)?", self.t[kw.end():])
+        # the party's name may take in its article ("to the five states") or not ("to the United States")
+        heads = (kw.end() + prep.start("the"), kw.end() + prep.end()) if prep and prep.group("the") else \
+            (kw.end() + prep.end(),) if prep else ()
         if prep and re.search(r"\b(?:goods|products|merchandise|commodities|wares)\s+$",
                               self.t[max(0, kw.start() - 20):kw.start()], re.I) \
-                and any(r.start == kw.end() + prep.end() for r in self.refs):  # type: ignore[attr-defined]
+                and any(r.start in heads for r in self.refs):  # type: ignore[attr-defined]
             return False  # "Chinese goods shipped to Uzbekistan made up $4.32bn": a participle; its object came first
         gap = self.t[kw.end():mo.start]
         for r in self.refs:

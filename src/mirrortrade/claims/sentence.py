@@ -257,6 +257,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
         prev_verb = False  # the previous figure's flow is a verb's ("buying $3.86bn"): its subject's view
         prev_end = 0
         level_claims: list[tuple[Money, Claim | None]] = []
+        products: list[Money] = []  # the sentence's figures of one product (a part of one is that product's too)
         respective = self._respectively(money)
         respective_flows = {} if respective else self._respective_flows(money)
         resp = re.search(r"\brespectively\b[^.;]{0,40}", self.t)
@@ -384,6 +385,10 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
             # its subject is the figure referred to, so only its own clause can make it a non-trade amount
             nt_from = max(prev_end, self.anaphor_start or 0) if referent is not None else prev_end
             nt = self._nontrade_near(mo, nt_from, kw) or self._is_target(mo, prev_end)
+            if nt and self._product_figure(mo, kw):
+                products.append(mo)
+            elif not nt and self._part_of_product(mo, kw, products):
+                nt = True
             if kind == "difference" and kw is None and prev is None and self.prev_claim is not None:
                 # "the difference of around $500 million": between the figures just given
                 level_claims.append((mo, None))

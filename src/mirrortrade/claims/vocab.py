@@ -130,6 +130,12 @@ _TARGET_BEFORE = re.compile(
 )
 _TARGET_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:by|until|in the coming|over the next|in the next)\s+(?:the\s+)?"
                            r"(?:end of\s+)?(?:(?:19|20)\d\d|years|decade|coming)", re.I)
+#: a clause whose predicate, after the figure, says it could be reached, not that it was: "a turnover of $45 billion
+#: is quite achievable", "$10 billion looks realistic", "$5 billion would be possible"
+_TARGET_PREDICATE = re.compile(
+    r"^[^.;:!?]{0,80}?\b(?:is|are|was|were|be|seems?|seemed|looks?|looked|remains?|appears?)\s+(?:\w+ly\s+|not\s+|"
+    r"still\s+|quite\s+|very\s+|entirely\s+|well\s+|also\s+)*(?:achievable|attainable|realistic|feasible|possible|"
+    r"reachable|doable|within\s+reach|in\s+sight|unrealistic|impossible|out\s+of\s+reach)\b", re.I)
 _DIFF_BEFORE = re.compile(
     r"\b(?:gap|difference|discrepancy|shortfall|mismatch|divergence)\s+of\s+(?:(?:nearly|almost|about|around|roughly|"
     r"some|more than|over|just over|just under|under|less than)\s+)?$|\bdiffer(?:ed|s|ing)?\s+by\s+\S*\s*$",
