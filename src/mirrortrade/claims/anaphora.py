@@ -319,7 +319,7 @@ class AnaphoraMixin:
         if any(d.quote == c.quote and d.paragraph == c.paragraph and {d.reporter, d.partner} != {c.reporter, c.partner}
                for d in near[1:]):
             return None
-        named = {x for x in self.para_codes if x not in ("CA5", "WLD", "EUU")}  # type: ignore[attr-defined]
+        named = {x for x in self.para_codes if x not in ("CA5", "WLD", *lx.BLOCS)}  # type: ignore[attr-defined]
         return c if named <= {c.reporter, c.partner} else None
 
     def _flow_of(self, c: Claim) -> _Flow:

@@ -185,7 +185,7 @@ def _heading_country(p: Paragraph) -> str | None:
 def _article_context(text: str, paras: list[Paragraph], article_date: date | None) -> _Article:
     about_ca = "Central Asia" in text
     refs = lx.find_countries(text, about_central_asia=about_ca)
-    counts = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"))
+    counts = Counter(r.code for r in refs if r.code not in lx.NO_COUNTRY)
     hub = counts.most_common(1)[0][0] if counts else None
     home = dateline_country(text)
     pair = article_pair(paras, refs, home)
@@ -209,7 +209,7 @@ def _article_context(text: str, paras: list[Paragraph], article_date: date | Non
     in_lead = not body or default_para <= (body[1] if len(body) > 1 else body[0])
     return _Article(text, ref_year, data_year(text, ref_year), hub, default, about_ca, default_para, in_lead,
                     ref_date=reference_date(text, article_date), home=home, pair=pair,
-                    fiscal_start=fiscal_start_month(text), owner=trade_owner(text, refs))
+                    fiscal_start=fiscal_start_month(text), owner=trade_owner(text, refs), bloc=lx.article_bloc(refs))
 
 
 def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
@@ -218,7 +218,7 @@ def _shift(refs: list[lx.CountryRef], delta: int) -> list[lx.CountryRef]:
 
 def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> str | None:
     refs = lx.find_countries(p.text, about_central_asia=art.about_ca)
-    c = Counter(r.code for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and r.code != art.hub)
+    c = Counter(r.code for r in refs if r.code not in lx.NO_COUNTRY and r.code != art.hub)
     if c:
         top = max(c.values())
         for r in refs:
@@ -245,7 +245,7 @@ def _paragraph_claims(
     topic = _paragraph_topic(p, art, section_topic)
     para_codes = [r.code for r in lx.find_countries(p.text, about_central_asia=art.about_ca)
                   if r.code not in ("TOPIC", "SUBJ", "WLD")]
-    named = {c for c in para_codes if c not in ("CA5", "EUU")}
+    named = {c for c in para_codes if c not in ("CA5", *lx.BLOCS)}
     if carry_in is not None and carry_in.reporter and carry_in.reporter not in named and len(named) >= 2:
         # the agency last named governs the paragraphs after it until another is named, unless this paragraph is
         # about other countries (an overview going country by country: "Turkmenistan ... bilateral trade with China")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mirrortrade.model import CENTRAL_ASIA
+from mirrortrade.model import AGGREGATES, CENTRAL_ASIA
 
 CENTRAL_ASIA_CODES: tuple[str, ...] = CENTRAL_ASIA
 
@@ -66,6 +66,15 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "ESP": ("Spain", "Spanish", "Madrid"),
     "CHE": ("Switzerland", "Swiss"),
     "EUU": ("European Union", "the EU", "EU", "Brussels"),
+    "ZAF": ("South Africa", "South African", "Pretoria"),
+    # blocs and continents named as a party ("China-Africa trade", "trade with ASEAN"): partners, never countries
+    "AFR": ("Africa", "African countries", "African nations", "African states", "the African continent"),
+    "ASN": ("ASEAN", "the Association of Southeast Asian Nations", "Association of Southeast Asian Nations",
+            "ASEAN countries", "ASEAN members", "ASEAN member states", "ASEAN nations"),
+    "LAC": ("Latin America", "Latin America and the Caribbean", "Latin American countries",
+            "Latin American and Caribbean countries"),
+    "SCO": ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO", "SCO countries",
+            "SCO member states", "SCO members"),
     "WLD": ("the world", "the rest of the world", "the whole world", "the entire world"),
 }
 
@@ -100,6 +109,39 @@ PART_GROUP_RE = re.compile(
 )
 #: reference codes that name no single country: the region, the world, a topic or subject placeholder
 NOT_A_COUNTRY: tuple[str, ...] = ("CA5", "WLD", "TOPIC", "SUBJ", "SUB")
+#: blocs and continents other than Central Asia (the model's aggregates): a party, never a country or a reporter
+BLOCS: tuple[str, ...] = tuple(c for c in AGGREGATES if c not in ("WLD", "CA5"))
+#: codes that are no single country: the placeholders, the region, the world and the blocs
+NO_COUNTRY: tuple[str, ...] = (*NOT_A_COUNTRY, *BLOCS)
+#: a bloc referred back to: "the bloc", "the grouping", "the continent" (Africa only), "the union" (the EU only),
+#: "the association" (ASEAN only); its possessive ("the bloc's biggest partner") names no party of a figure
+BLOC_ANAPHOR_RE = re.compile(r"\b(?:the|that|this)\s+(bloc|grouping|continent|union|association)\b(?!['’])", re.I)
+_BLOC_NOUN = {"continent": "AFR", "union": "EUU", "association": "ASN"}
+
+
+def article_bloc(refs: list[CountryRef]) -> str | None:
+    """The one bloc an article names (none when it names two or more: "the bloc" would be ambiguous)."""
+    codes = {r.code for r in refs if r.code in BLOCS}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def bloc_anaphors(text: str, refs: list[CountryRef], bloc: str | None) -> list[CountryRef]:
+    """"China's exports to the bloc", "imports from the continent": the article's one bloc, where the noun fits it."""
+    if bloc is None:
+        return refs
+    out = list(refs)
+    for m in BLOC_ANAPHOR_RE.finditer(text):
+        fits = _BLOC_NOUN.get(m.group(1).lower(), bloc)
+        if fits != bloc or any(r.start < m.end() and m.start() < r.end for r in out):
+            continue
+        out.append(CountryRef(bloc, m.start(), m.end(), m.group(0), False))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+#: a part of a continent is not the continent: "North Africa", "sub-Saharan Africa"
+_PART_OF_CONTINENT = re.compile(r"(?:North|South|East|West|Central|Southern|Northern|Eastern|Western|Saharan|"
+                                r"Horn of)\s*-?\s*$", re.I)
 #: the world named as a class of parties, not by the word "world": "all (its) foreign partners", "all trading
 #: partners", "all countries", "the outside world", "foreign countries" -> ``WLD`` (a total with them is never
 #: bilateral; "its main partners", "other countries" are no whole and stay unnamed)
@@ -233,6 +275,8 @@ def find_countries(
             continue
         if _STOP_AFTER.match(text[m.end():]):
             continue
+        if code == "AFR" and _PART_OF_CONTINENT.search(text[max(0, m.start(1) - 20):m.start(1)]):
+            continue
         if code == "USA" and re.match(r"\s*(?:dollars?|\$)", text[m.end():], re.I):
             continue  # "43.8 billion U.S. dollars" names a currency, not a country
         # "Chinese-Kazakh" counts both; "Kazakh Invest" is still Kazakh; "U.S." ends with a dot
@@ -291,7 +335,7 @@ def resolve_refs(refs: list[CountryRef], topic: str | None, fallback: str | None
         if r.code == "TOPIC":
             code = topic
         elif r.code == "SUBJ":
-            named = [x for x in out if x.code not in ("CA5", "WLD", "EUU")]
+            named = [x for x in out if x.code not in ("CA5", "WLD", *BLOCS)]
             poss = [x for x in named if x.possessive]
             # the nearest possessive before it ("Uzbekistan's trade ... the country's statistics agency"),
             # else the sentence's subject

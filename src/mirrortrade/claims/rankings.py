@@ -124,7 +124,7 @@ def topic_owners(text: str, refs: list[lx.CountryRef]) -> list[str]:
     """The countries whose trade with the world ``text`` is about (each once, in order)."""
     out: list[str] = []
     for r in refs:
-        if r.code in _NOT_MEMBER or r.code == "EUU":
+        if r.code in _NOT_MEMBER or r.code in lx.BLOCS:
             continue
         after = text[r.end:]
         if (r.possessive or after[:2] in ("'s", "’s")) and _TOPIC_POSSESSIVE.match(after) or \
@@ -143,7 +143,7 @@ class RankingsMixin:
         refs = [r for i, r in enumerate(self.refs) if i not in self.in_source]  # type: ignore[attr-defined]
         here: list[str] = []
         for r in refs:
-            if r.code in _NOT_MEMBER or r.code == "EUU":
+            if r.code in _NOT_MEMBER or r.code in lx.BLOCS:
                 continue
             after = t[r.end:]
             adjective = not r.possessive and r.text[:1].isupper() and re.search(r"(?:ish|ian|ese|ek|ik|yz|ajik|an|i)$", r.text) \

@@ -105,7 +105,7 @@ class RolesMixin:
         others = [c for c in pair if c != bearer] if bearer in pair else []
         signs = [peek_reporter(self.sources, self.carry_source, pos),  # type: ignore[attr-defined]
                  self.topic, others[0] if len(others) == 1 else None]  # type: ignore[attr-defined]
-        named = {c for c in signs if c and c != bearer and c not in lx.NOT_A_COUNTRY and c not in ("EUU",)}
+        named = {c for c in signs if c and c != bearer and c not in lx.NO_COUNTRY}
         return named.pop() if len(named) == 1 else None
 
     def _role_flow(self, mo: Money, prev_end: int, kw: re.Match[str] | None) -> _Flow | None:

@@ -32,7 +32,7 @@ from mirrortrade.claims.sources import _is_trade_source, _Source
 #: the extractor's placeholders and the world or Central Asia: never the country a balance is left to
 _NO_HOLDER = PLACEHOLDERS | {"WLD", "CA5"}
 #: parties that are groups or the world, never the reporter's counterpart a turnover leaves unnamed
-_NOT_A_COUNTRY = _NO_HOLDER | {"EUU"}
+_NOT_A_COUNTRY = _NO_HOLDER | set(lx.BLOCS)
 
 
 def unplaced(src: _Source | None) -> bool:

@@ -71,8 +71,8 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
         self.s, self.p, self.art, self.topic = s, p, art, topic
         self.para_codes = para_codes
         self.t = s.text
-        self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.find_countries(
-            self.t, about_central_asia=art.about_ca, provinces=True), topic, art.hub, text=self.t))
+        self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.bloc_anaphors(self.t, lx.find_countries(
+            self.t, about_central_asia=art.about_ca, provinces=True), art.bloc), topic, art.hub, text=self.t))
         self.refs = epithet_refs(self.t, art.pair, self.refs)  # "exports to the Islamic Republic": the pair's Iran
         self.sources = refer_back(self.t, _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True,
                                                             among=art.pair), art.named,

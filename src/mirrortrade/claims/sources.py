@@ -49,7 +49,7 @@ def _agency_country(kind: str, refs: list[lx.CountryRef], topic: str | None, hom
     speaks of in the possessive ("Uzbekistan's main partner"), else the dateline's country, else the sentence's
     first country, else the paragraph's topic. China publishes its trade through customs (and its Ministry of
     Commerce), never through a statistics committee or agency: a statistics body without a country is never China's."""
-    codes = [r for r in refs if r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")]
+    codes = [r for r in refs if r.code not in lx.NO_COUNTRY]
     near = [r.code for r in codes if r.possessive] + ([home] if home else []) + [r.code for r in codes]
     if ministry:
         # "Trade between Vietnam and China fell ..., the Ministry of Industry and Trade said" in a Hanoi dispatch: a
@@ -89,7 +89,7 @@ def _stat_name_country(text: str, m: re.Match[str], refs: list[lx.CountryRef], p
     ("Georgia's Geostat", "Georgia's statistics office Geostat"), or the agency of a country it stands beside as
     another name ("the National Statistics Office of Georgia (Geostat)", "Geostat, Georgia's statistics office")."""
     for r in refs:
-        if r.possessive and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and re.fullmatch(
+        if r.possessive and r.code not in lx.NO_COUNTRY and re.fullmatch(
                 r"['’]s\s+(?:[a-z]+\s+){0,3}", text[r.end - offset:m.start()]):
             return r.code
     for x in placed:
@@ -126,7 +126,7 @@ def _org_sources(text: str, refs: list[lx.CountryRef], offset: int) -> list[_Sou
         codes: set[str] = set()
         for r in refs:
             ra, rb = r.start - offset, r.end - offset
-            if r.code in lx.NOT_A_COUNTRY or r.code == "EUU":
+            if r.code in lx.NO_COUNTRY:
                 continue
             if a <= ra and rb <= b:
                 codes.add(r.code)
@@ -155,7 +155,7 @@ def _find_sources(
             sid = kind if not rep else lx.source_id(rep, kind)
             out.append(_Source(m.start() + offset, m.end() + offset, rep, "intl" if not rep else kind, sid))
     for r in refs:
-        if r.code in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU"):
+        if r.code in lx.NO_COUNTRY:
             continue
         a, b = r.start - offset, r.end - offset
         tail = text[b:b + 80]
@@ -215,7 +215,7 @@ def _find_sources(
             continue  # "Uzstat", a name the lexicon knows
         code = _stat_name_country(text, m, refs, [x for x in out if x.reporter], offset)
         if code is None and home and not any(
-                r.code != home and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU") and not re.search(
+                r.code != home and r.code not in lx.NO_COUNTRY and not re.search(
                     r"\b(?:with|to|from|into|between|and)\s+(?:the\s+)?$", text[max(0, r.start - offset - 12):r.start - offset])
                 for r in refs):
             # "Trade with Armenia reached $1.2 billion, according to Geostat" in a Tbilisi dispatch: the office of the
@@ -394,6 +394,6 @@ def speaker_country(before: str, sentence: str, home: str | None) -> str | None:
         # parliament" with no dateline: a minister of no country named, speaking in the sentence itself, speaks for the
         # one country the sentence names in the possessive, as a ministry does (see :func:`_agency_country`)
         owners = {r.code for r in lx.find_countries(head, region_as_ca5=False)
-                  if r.possessive and r.code not in ("CA5", "TOPIC", "SUBJ", "SUB", "WLD", "EUU")}
+                  if r.possessive and r.code not in lx.NO_COUNTRY}
         return owners.pop() if len(owners) == 1 else None
     return home

@@ -73,7 +73,7 @@ SETTLED_UNNAMED = "store-settled-unnamed"
 #: has been named yet ("none-yet": the figures before the article's first source)
 _GUESSES = (GUESSED, HELD, UNPLACED, NONE_YET)
 _MIRROR = {"X": "M", "M": "X", "T": "T"}
-_NOT_A_REPORTER = {"WLD", "CA5", "EUU", "GRP", "TOPIC", "SUBJ", "SUB"}
+_NOT_A_REPORTER = {*lx.NO_COUNTRY, "GRP"}
 
 
 def _candidate(c: Claim) -> bool:

@@ -51,6 +51,11 @@ AGGREGATES: dict[str, str] = {
     "WLD": "World",
     "CA5": "Central Asia (KAZ, KGZ, TJK, TKM, UZB)",
     "EUU": "European Union",
+    # trading blocs and continents that trade news reports figures with (never summed from members: no member list)
+    "AFR": "Africa",
+    "ASN": "ASEAN",
+    "LAC": "Latin America and the Caribbean",
+    "SCO": "Shanghai Cooperation Organisation",
 }
 
 #: members of each aggregate we can sum over (regional total = sum of its countries)
