@@ -14,7 +14,9 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
   puts its own figures "higher": the other country's, :mod:`mirrortrade.claims.agencies`), ``named-after`` (the next sentence says whose statistics the figures are: "The figures are taken from China's
   customs statistics", :mod:`mirrortrade.claims.sourced_after`), ``share-holder`` (a share "of Mongolia's total foreign trade": the
   holder's statistics, :mod:`mirrortrade.claims.holders`), ``paragraph-named`` (a pair named in no order settled by
-  a figure of the same two countries in its paragraph whose reporter the text gives, :mod:`mirrortrade.claims.whose`), ``store-settled-unnamed`` (a figure under an agency of
+  a figure of the same two countries in its paragraph whose reporter the text gives, :mod:`mirrortrade.claims.whose`),
+  ``partner-statistics`` (a hub's figure with one of several partners, compiled "from national statistics": the
+  partner's, :mod:`mirrortrade.claims.partner_statistics`), ``store-settled-unnamed`` (a figure under an agency of
   no known country, or before any source is named, settled as ``store-match``, ``sole-side`` or ``paragraph-settled``
   are: never carries a flagging finding), ``speaker`` (an official
   quoted), ``unnamed-source``, ``unplaced-source`` (an agency of no known
@@ -51,7 +53,7 @@ LABELS: dict[str, frozenset[str]] = {
         "sentence", "sentence-after", "paragraph", "previous-paragraph", "article-default", "flow-subject",
         "speaker", "unnamed-source", "unplaced-source", "other-country", "rival-count", "province", "none-yet",
         "none", "store-match", "flow-holder", "unstored-pair", "sole-side", "paragraph-settled", "contrast-other-side", "ranking-owner", "antecedent",
-        "named-after", "store-settled-unnamed", "share-holder", "paragraph-named"}),
+        "named-after", "store-settled-unnamed", "share-holder", "paragraph-named", "partner-statistics"}),
     "partner": frozenset({
         "clause", "clause-subject", "world-word", "previous-figure", "list-member", "respectively", "ranking",
         "elliptic-party", "antecedent", "series", "total-parts", "pair-phrase", "pair-region", "pair-reference",
