@@ -107,3 +107,10 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
     if before in earlier:
         return before
     return earlier[0] if earlier else None
+
+
+def signed_bracket_rate(text: str, start: int, printed: str) -> bool:
+    """"China's exports to the region: $71.2 bn (+11%)", "an increase of imports (+5.6%) and exports (+2.2%)": a
+    percent printed with its sign as a bracket's first word is a rate of change (a share is never signed), of the
+    figure or flow word the bracket follows; points ("(+2.1 pp)") are no such rate."""
+    return printed[:1] in "+-−" and re.search(r"\(\s*$", text[:start]) is not None
