@@ -71,3 +71,19 @@ def test_that_is_percent_more_than_is_the_growth_of_the_figure_before() -> None:
     assert [(_row(c), c.growth_pct) for c in cs] == [(("level", "UZB", "TUR", "T", "2022"), None),
                                                      (("growth", "UZB", "TUR", "T", "2022"), -5.4)]
     assert cs[1].growth_base == "2021"
+
+
+def test_earlier_rate_recorded_for_its_period_far_from_the_rate_before() -> None:
+    # China's customs: China-US trade in January 2013 $43.7 billion, +23.4 percent; in 2012 +8.5 percent
+    text = ("In January 2013, trade with the United States climbed 23.4 percent to $43.7 billion, China's customs "
+            "said in its monthly release, far faster than the 8.5 percent recorded for the whole of 2012.")
+    cs = [c for c in extract_claims(text) if c.growth_pct == 8.5]
+    assert [_row(c) for c in cs] == [("growth", "CHN", "USA", "T", "2012")]
+    assert cs[0].slots["kind"] < 0.6  # an unsigned rate in a comparison: shown, never flagged
+
+
+def test_earlier_rate_with_no_period_printed_leaves_its_period_unread() -> None:
+    text = ("In January 2013, trade with the United States climbed 23.4 percent to $43.7 billion, China's customs "
+            "said in its monthly release, far faster than the 8.5 percent recorded before the holiday.")
+    cs = [c for c in extract_claims(text) if c.growth_pct == 8.5]
+    assert all(not c.resolved for c in cs)

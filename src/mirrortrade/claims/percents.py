@@ -176,7 +176,7 @@ class PercentsMixin:
                 ca = _CHANGE_AFTER.match(after)
                 signed = signed_bracket_rate(self.t, pc.start, pc.text)
                 if not cb and not ca and not signed:
-                    if earlier_rate(self.t, qstart, pcts):  # "edged up 1%, after 18.6% a year earlier": that year's
+                    if earlier_rate(self.t, qstart, pcts, pc.end):  # "edged up 1%, after 18.6% a year earlier": that year's
                         earlier_rate_claim(self, out, pc, qual, lo_bound, next_any)
                     else:
                         self._gapped_rate(out, pc, qual, qstart)
