@@ -87,3 +87,20 @@ def test_earlier_rate_with_no_period_printed_leaves_its_period_unread() -> None:
             "said in its monthly release, far faster than the 8.5 percent recorded before the holiday.")
     cs = [c for c in extract_claims(text) if c.growth_pct == 8.5]
     assert all(not c.resolved for c in cs)
+
+
+def test_gapped_rate_after_a_span_phrase_and_a_party_with_its_article() -> None:
+    # China's customs, January-May 2017 (as China's Vice Minister of Commerce Wang Shouwen gave them): exports to Russia
+    # +22 percent, imports from Russia +30 percent; first half of 2020 (customs spokesman Li Kuiwen via Reuters): exports
+    # to the US -8.1 percent, imports from the US -1.5 percent
+    text = ("According to China's customs, in January–May 2017 Chinese exports to Russia rose by 22% over the five "
+            "months and imports from Russia by 30%.")
+    cs = extract_claims(text)
+    assert [(_row(c), c.growth_pct) for c in cs] == [(("growth", "CHN", "RUS", "X", "2017-01/2017-05"), 22.0),
+                                                     (("growth", "CHN", "RUS", "M", "2017-01/2017-05"), 30.0)]
+    # "the US": the name found takes its article
+    text = ("According to China's customs, China's exports to the United States fell by 8.1% in the first half of "
+            "2020 and imports from the US by 1.5%.")
+    cs = extract_claims(text)
+    assert [(_row(c), c.growth_pct) for c in cs] == [(("growth", "CHN", "USA", "X", "2020-H1"), -8.1),
+                                                     (("growth", "CHN", "USA", "M", "2020-H1"), -1.5)]

@@ -323,7 +323,8 @@ class PercentsMixin:
             return
         grp = next(g for g in ("party", "poss", "fparty") if gm.group(g))
         a = g0 + gm.start(grp)
-        party = next((r.code for r in self.refs if a <= r.start < a + len(gm.group(grp))  # type: ignore[attr-defined]
+        # the party's name may take its article ("imports from the US": the name found is "the US")
+        party = next((r.code for r in self.refs if r.start < a + len(gm.group(grp)) and a < r.end  # type: ignore[attr-defined]
                       and r.code not in ("TOPIC", "SUBJ", "WLD", "GRP")), None)
         flow = last.flow
         if gm.group("flow"):
