@@ -122,6 +122,18 @@ BASE_PERIODS = frozenset({"bracket-base", "when-base", "same-span-base", "printe
                           "comparison-base", "from-level"})
 
 
+def _one_noun_phrase(t: str, flows: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The flow words of a sentence with a compound's modifiers left out: "trade turnover", "foreign trade turnover"
+    name one statistic, its head noun (the last flow word of a run that only spaces or a hyphen separate)."""
+    out: list[re.Match[str]] = []
+    for m in flows:
+        if out and re.fullmatch(r"[\s-]+", t[out[-1].end():m.start()]):
+            out[-1] = m
+        else:
+            out.append(m)
+    return out
+
+
 def base_level(c: Claim) -> bool:
     """Whether ``c`` is a comparison base's level, read beside the figure compared with it."""
     return c.kind == "level" and (c.how or {}).get("period") in BASE_PERIODS
@@ -165,6 +177,12 @@ class AnaphoraMixin:
         self.anaphor_volume = found is not None and found.re is ANAPHOR and found.group(0).lower().endswith("volume")
         return found
 
+    def _rate_anaphor(self, pos: int, lo: int) -> bool:
+        """"That is 23.6 percent more than in the same months of 2023": a demonstrative subject of a copula right before
+        a rate of change (as :data:`CHANGE_ANAPHOR` before a change in dollars) is the figure just given."""
+        ca, _ = self.clause_of(pos)  # type: ignore[attr-defined]
+        return CHANGE_ANAPHOR.match(self.t[max(ca, lo):pos]) is not None  # type: ignore[attr-defined]
+
     def _it_follows_a_figure(self, pos: int, *, plural: bool = False) -> bool:
         """"it" is the figure only when that figure is the last number before it: the paragraph's last claim, else
         (the paragraph's first figure) the series' last claim (:class:`~mirrortrade.claims.context.Series`), with no
@@ -172,7 +190,7 @@ class AnaphoraMixin:
         statistic the previous sentence names without a figure ("Trade between the two countries has risen steadily.
         It stood at ...") is nearer than any figure before it (:meth:`named_statistic`)."""
         if not plural and self.prev_sentence is not None and re.search(  # type: ignore[attr-defined]
-                r"^\W*(?:\w+\s+){0,3}?it\b", self.t[:pos + 2], re.I) and self.prev_sentence.names_a_flow():  # type: ignore[attr-defined]
+                r"^\W*(?:[^\s,.;:]+[\s,]+){0,3}?it\b", self.t[:pos + 2], re.I) and self.prev_sentence.names_a_flow():  # type: ignore[attr-defined]
             self.named_frame = self.prev_sentence.named_statistic()  # type: ignore[attr-defined]
             return self.named_frame is not None
         pc = self.prev_claim or self._series_claim()  # type: ignore[attr-defined]
@@ -257,7 +275,7 @@ class AnaphoraMixin:
         product's flow, leaves its parties or flow unread, or its parties are not the article's pair."""
         if self.money or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", self.t)):  # type: ignore[attr-defined]
             return None
-        flows = self.flows  # type: ignore[attr-defined]
+        flows = _one_noun_phrase(self.t, self.flows)  # type: ignore[attr-defined]
         if len(flows) != 1:
             return None
         kw = flows[0]

@@ -16,7 +16,13 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
-from mirrortrade.claims.rate_bases import earlier_rate, earlier_rate_claim, rate_base, stated_base
+from mirrortrade.claims.rate_bases import (
+    earlier_rate,
+    earlier_rate_claim,
+    rate_base,
+    signed_bracket_rate,
+    stated_base,
+)
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
     _ASIDE,
@@ -168,15 +174,16 @@ class PercentsMixin:
                     continue  # "down from 21%": the earlier level, not a rate of change
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
-                if not cb and not ca:
-                    if earlier_rate(self.t, qstart, pcts):  # "edged up 1%, after 18.6% a year earlier": that year's
+                signed = signed_bracket_rate(self.t, pc.start, pc.text)
+                if not cb and not ca and not signed:
+                    if earlier_rate(self.t, qstart, pcts, pc.end):  # "edged up 1%, after 18.6% a year earlier": that year's
                         earlier_rate_claim(self, out, pc, qual, lo_bound, next_any)
                     else:
                         self._gapped_rate(out, pc, qual, qstart)
                     continue
-                down = (ca and ca.group("down")) or (not ca and cb and cb.group("down"))
-                gval = -pc.value if down else pc.value
-                g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
+                down = (ca and ca.group("down")) or (not ca and cb and cb.group("down")) or pc.value < 0
+                gval = -abs(pc.value) if down else pc.value
+                g_lo, g_hi = value_interval(abs(pc.value), pc.precision, qual)
                 if down:
                     g_lo, g_hi = -g_hi, -g_lo
             if _QUANTITY_BEFORE.search(self.t[max(lo_bound, qstart - 90):qstart]):
@@ -316,7 +323,8 @@ class PercentsMixin:
             return
         grp = next(g for g in ("party", "poss", "fparty") if gm.group(g))
         a = g0 + gm.start(grp)
-        party = next((r.code for r in self.refs if a <= r.start < a + len(gm.group(grp))  # type: ignore[attr-defined]
+        # the party's name may take its article ("imports from the US": the name found is "the US")
+        party = next((r.code for r in self.refs if r.start < a + len(gm.group(grp)) and a < r.end  # type: ignore[attr-defined]
                       and r.code not in ("TOPIC", "SUBJ", "WLD", "GRP")), None)
         flow = last.flow
         if gm.group("flow"):
@@ -447,8 +455,9 @@ class PercentsMixin:
         self, out: list[Claim], pc: Percent, qual: str, gval: float, g_lo: float, g_hi: float, prev_end: int
     ) -> None:
         """"This figure is 9.4 percent higher year on year": the growth of the figure referred to."""
-        an = self._anaphor_before(pc.start, prev_end)  # type: ignore[attr-defined]
-        ante = self._antecedent(out, total=self.anaphor_total) if an is not None else None  # type: ignore[attr-defined]
+        an = self._anaphor_before(pc.start, prev_end) or self._rate_anaphor(lx.qualifier_before(self.t, pc.start)[1],  # type: ignore[attr-defined]
+                                                                            prev_end)
+        ante = self._antecedent(out, total=self.anaphor_total) if an else None  # type: ignore[attr-defined]
         if ante is None:
             return
         self._begin()

@@ -54,12 +54,20 @@ _EARLIER_RATE_CUE = re.compile(r"(?:[,;(]\s*|\s)(?:after|against|versus|vs\.?|co
                                re.I)
 
 
-def earlier_rate(text: str, qstart: int, pcts: list[Any]) -> bool:
+#: an earlier rate tied to its own period by a participle: "the 1.2 percent recorded for January–October"
+_RECORDED_FOR = re.compile(r"\s*(?:(?:growth|increase|rise|decline|drop|fall|jump)\s+)?(?:recorded|registered|seen|"
+                           r"posted|logged|reported)\s+(?:in|for|over|during)\s", re.I)
+
+
+def earlier_rate(text: str, qstart: int, pcts: list[Any], end: int | None = None) -> bool:
     """The percent that starts at ``qstart`` (no change word beside it) follows a comparison cue right after another
-    rate of the sentence (:data:`_EARLIER_RATE_CUE`): the same series' rate in an earlier period."""
+    rate of the sentence (:data:`_EARLIER_RATE_CUE`): the same series' rate in an earlier period. The other rate is
+    near it (60 characters), or anywhere before it in the sentence when a participle ties this one to its own
+    period (:data:`_RECORDED_FOR`, the percent ending at ``end``)."""
     if not _EARLIER_RATE_CUE.search(text, max(0, qstart - 25), qstart):
         return False
-    return any(p.end <= qstart and qstart - p.end <= 60 and ";" not in text[p.end:qstart] for p in pcts)
+    near = len(text) if end is not None and _RECORDED_FOR.match(text, end) else 60
+    return any(p.end <= qstart and qstart - p.end <= near and ";" not in text[p.end:qstart] for p in pcts)
 
 
 def earlier_rate_claim(reader: Any, out: list[Any], pc: Any, qual: str, lo_bound: int, next_any: int) -> None:
@@ -73,6 +81,10 @@ def earlier_rate_claim(reader: Any, out: list[Any], pc: Any, qual: str, lo_bound
     n = len(out)
     g_lo, g_hi = value_interval(pc.value, pc.precision, qual)
     reader._growth_claim(out, pc, qual, pc.value, g_lo, g_hi, lo_bound, [], next_any)
+    if len(out) == n and before:
+        # "Trade with the US climbed 23.4 percent ..., far faster than the 8.5 percent recorded for 2012": no flow word
+        # of its own, the rate before it is its series; its period is the one printed right after it (else none)
+        out.append(_series_rate(reader, before[-1], pc, qual, g_lo, g_hi))
     for c in out[n:]:
         c.cap_slot("kind", 0.55, "earlier-rate")
         if not before or c.period is None or c.period == before[-1].period:
@@ -107,3 +119,25 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
     if before in earlier:
         return before
     return earlier[0] if earlier else None
+
+
+def signed_bracket_rate(text: str, start: int, printed: str) -> bool:
+    """"China's exports to the region: $71.2 bn (+11%)", "an increase of imports (+5.6%) and exports (+2.2%)": a
+    percent printed with its sign as a bracket's first word is a rate of change (a share is never signed), of the
+    figure or flow word the bracket follows; points ("(+2.1 pp)") are no such rate."""
+    return printed[:1] in "+-−" and re.search(r"\(\s*$", text[:start]) is not None
+
+
+def _series_rate(reader: Any, series: Claim, pc: Any, qual: str, g_lo: float, g_hi: float) -> Claim:
+    """An earlier rate of ``series`` (the rate before it in the sentence): its parties, flow and source, the period
+    printed within a few words after it (none: the period is left unread)."""
+    own = next((pm.period for pm in reader.periods if pm.period and pc.end <= pm.start <= pc.end + 40), None)
+    c = Claim(id="", quote=series.quote, start=reader.s.start + pc.start, end=reader.s.start + pc.end,
+              reporter=series.reporter, partner=series.partner, flow=series.flow, period=own, qualifier=qual,
+              source=series.source, kind="growth", text=pc.text, paragraph=series.paragraph, growth_pct=pc.value,
+              growth_low=g_lo, growth_high=g_hi, slots=dict(series.slots), how={**series.how, "flow": "earlier-rate"},
+              missing=list(series.missing))
+    c.growth_base = reader._rate_base(own, pc.end) if own else None
+    if own is None:
+        c.cap_slot("period", 0.0, "earlier-rate")
+    return c

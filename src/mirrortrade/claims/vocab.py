@@ -102,7 +102,9 @@ _GAPPED_CHANGE = re.compile(
 #: "Kenya's trade grew 8% to $2 billion, and Ghana's by 5% to $1 billion", "exports to Chile rose 6%, imports from Chile
 #: by 2%": the coordinated clause names only its own party (or its own flow) before "by" and the rate
 _GAPPED_RATE = re.compile(
-    r"^(?:\s+(?:in\s+(?:19|20)\d\d|(?:last|this)\s+year|year[\s-]on[\s-]year))?"  # the first clause's period
+    # the first clause's period: "in 2024", "last year", "year on year", "over the five months", "in the first half"
+    r"^(?:\s+(?:in\s+(?:19|20)\d\d|(?:last|this)\s+year|year[\s-]on[\s-]year|(?:in|over|during|for)\s+the\s+"
+    r"(?:[\w-]+\s+){0,2}(?:months?|period|quarter|half|year)(?:\s+of\s+(?:the\s+year|(?:19|20)\d\d))?))?"
     r"[\s,;]*(?:(?:and|while|but|whereas)\s+)?(?:"
     r"(?:(?:trade|turnover)\s+)?with\s+(?:the\s+)?(?P<party>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
     r"|(?:the\s+)?(?P<poss>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})['’]s"
