@@ -131,8 +131,9 @@ def test_a_total_in_whole_units_may_be_cut_from_its_parts_sum() -> None:
     assert _by_id(res)["c1"]["status"] not in FLAGS and not _flagging(res)
     # "$156 billion" is neither the sum rounded nor cut
     assert _by_id(check_claims(total(156e9, "$156 billion")))["c1"]["status"] == "conflict"
-    # a round number of two digits stays rounded: 44.31 + 13.37 = 57.68 is no "$57 billion"
-    assert _by_id(check_claims(total(57e9, "$57 billion", 44.31e9, 13.37e9)))["c1"]["status"] == "conflict"
+    # a round number of two digits stays rounded: 44.51 + 13.37 = 57.88 is no "$57 billion" (0.65% beyond rounding,
+    # more than a revision moves a total: vintages.SUM_BAND)
+    assert _by_id(check_claims(total(57e9, "$57 billion", 44.51e9, 13.37e9)))["c1"]["status"] == "conflict"
 
 
 def test_a_total_below_one_of_its_own_parts_is_another_statistics_number() -> None:

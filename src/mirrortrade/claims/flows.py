@@ -60,6 +60,12 @@ class FlowsMixin:
         if flow == "B" and re.search(r"deficit", word, re.I):
             f.sign = -1
         ca, cb = self.clause_of(ks)
+        if flow == "B" and (bal := self._balance_in_state(kw, ca)) is not None:
+            # "The EU trade balance with China continues to be in deficit, peaking at EUR 180 billion": the state names
+            # the sign; the balance it is the state of names the parties
+            f = self.resolve_flow(bal, fig_start, fig_end, next_start)
+            f.sign = -1 if re.search(r"deficit", word, re.I) else 1
+            return f
         # countries attached before the keyword: "Kazakh imports", "China's total exports", "Kyrgyz-Chinese trade"
         attached = self._attached_before(ks, ca) or (balance_holder(self.t, self.refs, ks, ca) if flow == "B" else [])
         # prepositional countries after the keyword, up to the next figure / clause end
@@ -126,6 +132,16 @@ class FlowsMixin:
                 f.subject = attached[-1]
                 f.partner = next((c for c in parties if c != f.subject), None)
         return f
+
+    def _balance_in_state(self, kw: re.Match[str], ca: int) -> re.Match[str] | None:
+        """The balance earlier in the clause whose state a bare "in deficit" / "in surplus" is ("the trade balance with
+        China continues to be in deficit"); None for any other deficit or surplus word."""
+        if not (re.fullmatch(r"(?:surplus|deficit)", kw.group(0), re.I)
+                and re.search(r"\bin\s+$", self.t[max(ca, kw.start() - 4):kw.start()], re.I)):
+            return None
+        before = [m for m in self.flows if ca <= m.start() and m.end() <= kw.start() and m.lastgroup == "B"
+                  and re.search(r"\bbalance\b", m.group(0), re.I)]
+        return before[-1] if before else None
 
     def _subject_cands(self, ca: int, ks: int) -> list[lx.CountryRef]:
         """The countries that may be the subject of a flow word with none attached: those of its clause that are no

@@ -65,7 +65,8 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "NLD": ("Netherlands", "Dutch"),
     "ESP": ("Spain", "Spanish", "Madrid"),
     "CHE": ("Switzerland", "Swiss"),
-    "EUU": ("European Union", "the EU", "EU", "Brussels"),
+    # Eurostat names the Union by its membership: "EU27", "EU-28"
+    "EUU": ("European Union", "the EU", "EU", "EU27", "EU-27", "EU28", "EU-28", "Brussels"),
     "ZAF": ("South Africa", "South African", "Pretoria"),
     # blocs and continents named as a party ("China-Africa trade", "trade with ASEAN"): partners, never countries
     "AFR": ("Africa", "African countries", "African nations", "African states", "the African continent"),

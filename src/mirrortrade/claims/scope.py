@@ -129,16 +129,31 @@ def place_agencies(sources: list[_Source], carried: _Source | None, hub: str | N
         s.sid = lx.source_id(s.reporter, s.kind)
 
 
+#: a verb whose subject holds the balance that is its object: "Germany has the largest trade surplus with China",
+#: "Peru posted a trade deficit", "Vietnam recorded a surplus" (with at most three words between)
+_HOLDS_BALANCE = re.compile(r"\s+(?:has|had|have|holds|held|posts|posted|records|recorded|registers|registered|runs|ran|"
+                            r"run)\s+(?:(?:an?|the|its|their)\s+)?(?:[a-z-]+\s+){0,3}")
+
+
+_BALANCE_WITH = re.compile(r"(?:trade\s+)?(?:surplus(?:es)?|deficits?|balance)\s+with\s", re.I)
+
+
 def balance_holder(text: str, refs: list[lx.CountryRef], ks: int, clause_start: int) -> list[str]:
     """The country a balance belongs to when it is the object of the verb before it: "..., leaving India with a
     huge trade deficit of $76 billion", "giving Kazakhstan a surplus of $2 billion" (the deficit is India's, whoever
-    reports it). Empty when the clause does not say so."""
+    reports it), or the subject of a verb of having it ("Germany has the largest trade surplus with China"). Empty
+    when the clause does not say so."""
     for r in reversed([r for r in refs if clause_start <= r.start and r.end <= ks]):
         if r.code in _NO_HOLDER:
             continue
         head, gap = text[max(0, r.start - 16):r.start], text[r.end:ks]
         if re.search(r"\b(?:leaving|left|leaves|leave|giving|gave|gives|give)\s+(?:the\s+)?$", head) and re.fullmatch(
                 r"\s+(?:with\s+)?(?:an?\s+)?(?:[a-z-]+\s+){0,3}", gap):
+            return [r.code]
+        # the subject of the clause, no preposition's object ("trade with Peru had a deficit" is no Peru's), of a
+        # balance that names its partner ("had the largest deficit" alone leaves the partner to guess: no holder)
+        if not r.possessive and _HOLDS_BALANCE.fullmatch(gap) and _BALANCE_WITH.match(text, ks) and not re.search(
+                r"\b(?:to|from|with|into|of|and|between|than|by)\s+(?:the\s+)?$", head, re.I):
             return [r.code]
         return []
     return []

@@ -17,10 +17,12 @@ _FLOW_RE = re.compile(
     r"(?P<T>\b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?|import\s+and\s+export|export\s+and\s+import|exports?[-–/]imports?|imports?[-–/]exports?)"
     r"(?:\s+trade)?\b(?!(?:[^.;]|\.\d)*\brespectively\b)|\b(?:trade|traded|turnover|trading|commerce)\b(?!\s+(?:fair|fairs|mission|missions|show|Organization|"
     r"deal|deals|agreement|agreements|zone|zones|center|centre|house|war|wars|route|routes|corridors?|surplus(?:es)?|"
-    r"deficits?|balance|structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip)\b))"
+    r"deficits?|balance|structure|policy|representative|office|ministry|minister|talks|union|bloc|hub|partners?hip|"
+    # "the UK's trade in goods deficit with China": the balance, its "trade in goods" only what it is a balance of
+    r"in\s+goods\s+(?:surplus(?:es)?|deficits?|balance))\b))"
     # "the deficit in trade with China": the balance, the trade after it only its complement
-    r"|(?P<B>\b(?:trade\s+)?(?:surplus(?:es)?|deficits?)(?:\s+(?:in|on)\s+(?:goods\s+)?trade)?\b|\bbalance of trade\b"
-    r"|\btrade balance\b)"
+    r"|(?P<B>\b(?:trade\s+(?:in\s+goods\s+)?)?(?:surplus(?:es)?|deficits?)(?:\s+(?:in|on)\s+(?:goods\s+)?trade)?\b"
+    r"|\bbalance of trade\b|\btrade (?:in goods )?balance\b)"
     # the verbs of selling and buying in every tense a report uses ("sells", "buying $11.5 billion from it", "took in")
     r"|(?P<X>\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bshipped\b|\bsent\b|\bsold\b|\bsells\b|\bselling\b|\bsales\b"
     r"|\bsupplie[sd]\b|\bdeliveries\b|\boutbound\b|\bre-exports?\b"

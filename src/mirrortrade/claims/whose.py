@@ -74,6 +74,10 @@ SETTLED_UNNAMED = "store-settled-unnamed"
 _GUESSES = (GUESSED, HELD, UNPLACED, NONE_YET)
 _MIRROR = {"X": "M", "M": "X", "T": "T"}
 _NOT_A_REPORTER = {*lx.NO_COUNTRY, "GRP"}
+#: of those, the parties a held figure of an unstored pair may still belong to: the European Union publishes statistics
+#: of its own (Eurostat's extra-EU trade: "the EU's trade deficit with China" is the EU's figure, as "India's trade
+#: deficit with China" is India's), where the world, the Central Asian region or an unnamed member have none
+_OWN_STATISTICS = frozenset({"EUU"})
 
 
 def _candidate(c: Claim) -> bool:
@@ -195,7 +199,8 @@ def _unstored_pairs(claims: Sequence[Claim], store_obs: pd.DataFrame | None) -> 
     if store_obs is None or store_obs.empty:
         return []
     cands = [c for c in claims if _guessed(c) and c.how.get("reporter") == HELD and c.partner is not None
-             and not {c.reporter, c.partner} & (_NOT_A_REPORTER | PLACEHOLDERS) and c.reporter != c.partner]
+             and not {c.reporter, c.partner} & ((_NOT_A_REPORTER - _OWN_STATISTICS) | PLACEHOLDERS)
+             and c.reporter != c.partner]
     if not cands:
         return []
     stored = {frozenset(p) for p in zip(store_obs["reporter"], store_obs["partner"], strict=True)}
