@@ -202,7 +202,7 @@ def last_month(kind: str, g: dict[str, str | None]) -> int:
         return 3 * ORD[str(g["o"]).lower()]
     if kind == "half_words":
         return 6 * ORD[str(g["o"]).lower()]
-    mon = g.get("m2") or g.get("m1") or g.get("m3") or g.get("m4") or g.get("m5") or ""
+    mon = g.get("m2") or g.get("m1") or g.get("m3") or g.get("m4") or g.get("m5") or g.get("am1") or g.get("am2") or ""
     return MONTHS.get(mon.lower().rstrip("."), 12)
 
 

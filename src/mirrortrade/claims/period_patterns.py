@@ -89,6 +89,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(
         r"\b(?:in|over|during|for|after)\s+(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
         r"[\s-]+months?(?:\s+period)?(?:\s+" + _YREF + r")?", re.I)),
+    # "according to the results of 10 months of 2023", "following ten months": months counted from January
+    ("months", re.compile(
+        r"\b(?:(?:results|outcome|totals?|data|figures|statistics)\s+(?:of|for)|following)\s+(?:the\s+)?(?P<n>\d{1,2}|"
+        r"two|three|four|five|six|seven|eight|nine|ten|eleven)[\s-]+months?(?:\s+" + _YREF + r")?", re.I)),
+    # "China's nine-month trade", "the 10-month total": N months counted from January, as a trade noun's modifier
+    ("months", re.compile(
+        r"\b(?P<n>[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|ten|eleven)-month(?=\s+(?:period|total|figure|"
+        r"tally|trade|turnover|exports?|imports?|volume|shipments|surplus|deficit|balance|sales|purchases|deliveries)\b)",
+        re.I)),
     # "during this period", "over the same ten months", "in that period", "during the months under review", "in the
     # month": the period the text is about, not a base
     ("context", re.compile(
@@ -104,6 +113,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Q1-Q3 2024", "Q1–Q3": January–September (never the third quarter alone)
     ("quarter_range", re.compile(
         r"\bQ(?P<q1>[1-4])\s*(?:–|—|-|to|through)\s*Q(?P<q2>[1-4])\b(?:\s*(?:of\s+)?['’]?(?P<y>" + YEAR + r"|\d\d)\b)?")),
+    # "1-3Q 2025", "1–3Q25": January–September
+    ("quarter_range", re.compile(
+        r"\b(?P<q1>[1-4])\s*(?:–|—|-)\s*(?P<q2>[1-4])Q\b(?:\s*['’]?(?P<y>" + YEAR + r"|\d\d)\b)?")),
     # "in H1", "for the H2": the half of the year in context
     ("half_bare", re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Oo]ver)\s+(?:the\s+)?H(?P<h4>[12])\b(?![\s/'’-]*\d)")),
     ("quarter_code", re.compile(
@@ -116,7 +128,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<y3>" + YEAR + r")[\s-]?H(?P<h3>[12])\b")),
     ("month_range", re.compile(
         r"\b(?:between\s+|from\s+)?(?P<m1>" + _MON + r")\s*(?:–|—|-|to|through|and|until|till)\s*(?P<m2>" + _MON + r")"
-        r"(?:\s*(?:of\s+)?,?\s*(?:(?P<y>" + YEAR + r")|(?P<rel>" + _REL + r")))?", re.I)),
+        r"(?:\s+period)?(?:\s*(?:of\s+)?,?\s*(?:(?P<y>" + YEAR + r")|(?P<rel>" + _REL + r")))?", re.I)),
+    # "through September", "by the end of September 2024", "as of end-September", "to end-June": the months of the
+    # year counted from January up to that month (a cumulative figure, never that month alone nor the whole year)
+    ("months_to", re.compile(
+        r"\b(?:(?:through|thru|(?:up\s+)?(?:un)?till?|as\s+of)\s+(?:the\s+)?(?:end[\s-](?:of\s+)?)?"
+        r"|(?:(?:up\s+)?to|by|at|as\s+of)\s+(?:the\s+)?end[\s-](?:of\s+)?)(?P<m2>" + _MON + r")"
+        r"(?:\s*,?\s*(?:(?P<y>" + YEAR + r")|(?P<rel>" + _REL + r")))?\b(?!\s*\d)", re.I)),
+    # "as of October 1, 2024", "as of 1 October": the months before that day when it opens a month, else part of a
+    # month (unresolved)
+    ("as_of_day", re.compile(
+        r"\bas\s+(?:of|at)\s+(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<am1>" + _MON + r")|(?P<am2>" + _MON + r")\s+"
+        r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:\s*,?\s*(?P<y>" + YEAR + r"))?\b", re.I)),
+    # "since the beginning of the year", "since the start of 2024": the year to date (:func:`part_of_year`)
+    ("since_start", re.compile(
+        r"\bsince\s+the\s+(?:beginning|start|outset)\s+of\s+(?:the\s+(?:current\s+)?year|this\s+year|(?P<y>" + YEAR +
+        r"))\b", re.I)),
     ("month", re.compile(
         r"\b(?P<m1>" + _MON + r")\s+(?:of\s+)?(?:(?P<y>" + YEAR + r")|(?P<rel>" + _REL + r"))"
         r"|\bin\s+(?P<m2>" + _MON + r")(?!\s*(?:\d|of\b|[-–]))"

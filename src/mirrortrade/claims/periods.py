@@ -46,6 +46,7 @@ from mirrortrade.claims.relative_periods import context_from_before as _context_
 from mirrortrade.claims.relative_periods import fiscal_months as _fiscal_months
 from mirrortrade.claims.relative_periods import part_of_year, previous_month
 from mirrortrade.claims.relative_periods import rel_year as _rel_year
+from mirrortrade.claims.relative_periods import year_of_part as _year_of_part
 from mirrortrade.errors import PeriodError
 from mirrortrade.model import Period
 
@@ -99,6 +100,12 @@ def find_periods(
                 out.append(PeriodMention(m.start(), m.end(), m.group(0), None, _is_base(text, m.start(), m.end(), None),
                                          False, "previous-month"))
                 continue
+            if kind == "since_start":
+                # "since the beginning of the year": that year to date, dated by the part of it in context (below)
+                yy = int(g["y"]) if g.get("y") else ref_year
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), m.group(0), str(yy) if yy else None, False, True))
+                continue
             if kind == "span" and not _is_span(g):
                 continue
             if kind == "months" and _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 50):m.start()]):
@@ -115,7 +122,7 @@ def find_periods(
             elif g.get("rel") and kind != "relative":
                 y = _rel_year(g["rel"], ref_year, context_year)
             elif kind in ("months", "quarters_n", "quarter_words", "half_words", "month_range", "month", "quarter_range",
-                          "half_bare"):
+                          "half_bare", "months_to", "as_of_day"):
                 y = context_year or ref_year
                 if ref_date is not None and not (carried and context_year):
                     y = ref_date.year if _last_month(kind, g) <= ref_date.month else ref_date.year - 1
@@ -151,7 +158,9 @@ def find_periods(
                                          False, None if span else "span"))
                 continue
             try:
-                if kind == "quarter_range":
+                if kind in ("months_to", "as_of_day"):
+                    period, relative = _to_month(g, y)
+                elif kind == "quarter_range":
                     q1, q2 = int(g["q1"]), int(g["q2"])  # type: ignore[arg-type]
                     if y and q1 <= q2:
                         period = str(Period.parse(f"{y}-{3 * q1 - 2:02d}/{y}-{3 * q2:02d}"))
@@ -273,9 +282,24 @@ def find_periods(
             taken.append((m.start(), m.end()))
             out.append(PeriodMention(m.start(), m.end(), m.group(0), period, base, full_year, relative, conf))
     out.sort(key=lambda p: p.start)
-    out = previous_month(part_of_year(text, out, cp, ref_year), cp)
+    out = _year_of_part(text, previous_month(part_of_year(text, out, cp, ref_year), cp), cp, ref_date)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
+
+
+def _to_month(g: dict[str, str | None], y: int | None) -> tuple[str | None, str | None]:
+    """"through September 2024", "by the end of September": January–September of that year; "as of October 1": the
+    months before that day; "as of October 15" (part of a month) or no year: no calendar period (``"span"``)."""
+    if g.get("m2"):
+        last = _MONTHS[str(g["m2"]).lower().rstrip(".")]
+    else:
+        mon, day = (g.get("am1"), g.get("d1")) if g.get("am1") else (g.get("am2"), g.get("d2"))
+        last = _MONTHS[str(mon).lower().rstrip(".")] - 1
+        if int(str(day)) != 1 or last < 1:
+            return None, "span"
+    if not y:
+        return None, "span"
+    return (str(Period.parse(f"{y}-01/{y}-{last:02d}")) if last > 1 else f"{y}-01"), None
 
 
 def _restated(out: list[PeriodMention], stated: list[str], fiscal_start: int | None = None) -> list[PeriodMention]:

@@ -6,6 +6,7 @@ article stated."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from mirrortrade.claims.period_patterns import PeriodMention
 from mirrortrade.claims.period_patterns import parse as _parse
@@ -100,7 +101,10 @@ def bracketed_bases(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
 #: year (2017-18)", "this fiscal"; "year to date"
 _CURRENT_YEAR = re.compile(
     r"(?:(?:the\s+)?(?:current|ongoing)|this)\s+(?:(?:fiscal|financial)(?:\s+year)?|year)\b[\s(]*"
-    r"(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?)?\s*\)?|year[\s-]to[\s-]date", re.I)
+    r"(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d\d(?:\d\d)?)?)?\s*\)?|year[\s-]to[\s-]date"
+    r"|since\s+the\s+(?:beginning|start|outset)\s+of\s+.*", re.I)
+#: a bare year: "in 2025 so far", "so far in 2025" (to date only)
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TO_DATE_BEFORE = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.I)
 _TO_DATE_AFTER = re.compile(r"^\s*(?:so\s+far|to\s+date)\b", re.I)
 #: a part of the year read from the period in context (shown and corroborated, never flagged on that alone) and from
@@ -123,11 +127,11 @@ def part_of_year(text: str, out: list[PeriodMention], cp: Period | None, ref_yea
     stands."""
     res: list[PeriodMention] = []
     for pm in out:
-        if pm.base or not _CURRENT_YEAR.fullmatch(pm.text):
+        to_date = pm.text.lower().startswith(("year", "since")) or bool(
+            _TO_DATE_BEFORE.search(text[:pm.start]) or _TO_DATE_AFTER.match(text[pm.end:]))
+        if pm.base or not (_CURRENT_YEAR.fullmatch(pm.text) or to_date and _BARE_YEAR.fullmatch(pm.text)):
             res.append(pm)
             continue
-        to_date = pm.text.lower().startswith("year") or bool(
-            _TO_DATE_BEFORE.search(text[:pm.start]) or _TO_DATE_AFTER.match(text[pm.end:]))
         whole = _parse(pm.period)
         if whole is None and to_date and ref_year:
             whole = Period.year_of(ref_year)  # "year to date": the calendar year's, by the article's year
@@ -136,6 +140,11 @@ def part_of_year(text: str, out: list[PeriodMention], cp: Period | None, ref_yea
             continue
         pinned = next((q for q in reversed(res) if not q.base and (p := _parse(q.period)) is not None
                        and _to_date_of(p, whole)), None)
+        if pinned is None and to_date:
+            # "has grown 1.9% so far this year, to $158 billion in the eight months through August": the span the
+            # same sentence names after it
+            pinned = next((q for q in out if q.start >= pm.end and not q.base and (p := _parse(q.period)) is not None
+                           and _to_date_of(p, whole)), None)
         if pinned is not None:
             pm = PeriodMention(pm.start, pm.end, pm.text, pinned.period, False, False, "context-part", PART_PINNED)
         elif cp is not None and _to_date_of(cp, whole):
@@ -164,3 +173,47 @@ def previous_month(out: list[PeriodMention], cp: Period | None) -> list[PeriodMe
                 pm = PeriodMention(pm.start, pm.end, pm.text, None, False, False, "span")
         res.append(pm)
     return res
+
+
+#: a sentence that says a whole year: "for the full year", "in 2024 as a whole", "annual trade", "by the end of 2024"
+_WHOLE_YEAR = re.compile(
+    r"\b(?:full|whole|entire|calendar)[\s-]+(?:year|\d{4})|\ball\s+(?:of\s+)?(?:the\s+year|\d{4})|\bannual(?:ly)?\b|"
+    r"\bas\s+a\s+whole\b|\b(?:for|over)\s+the\s+(?:\d{4}\s+)?year\b|\byear[\s-]end\b|\bend\s+of\s+(?:the\s+year|\d{4})|"
+    r"\bby\s+\d{4}\b|\b\d{4}\s+(?:total|overall)\b|\b\d{4}['’]s\b", re.I)
+
+
+def year_of_part(text: str, out: list[PeriodMention], cp: Period | None, ref_date: date | None) -> list[PeriodMention]:
+    """"Trade with China through September reached $10.2 billion in 2024": a part of a year counted from January and
+    a bare year in one sentence are one period, that part of that year (never the whole year beside its part).
+
+    "$5.8 billion from January through June 2024 ... In 2024, Uzbek exports to China have slipped 0.5 percent": a
+    bare year, when the text goes on about a part of that year counted from January (``cp``) and the sentence names
+    no other period and says nothing of the whole year, is that part when the article was written before the year
+    ended (``ref_date``: no whole year's figure was out; ``PART_FROM_CONTEXT``, a reading, never flagged); in the
+    first two months after it (the whole year's statistics may or may not be out) which is meant is not said. A
+    later or undated article may quote the whole year: it stands."""
+    if _WHOLE_YEAR.search(text):
+        return out
+    own = [pm for pm in out if not pm.base and (pm.period or pm.relative == "span")]
+    years = [pm for pm in own if pm.full_year and pm.relative is None and _BARE_YEAR.fullmatch(pm.text)]
+    parts = [pm for pm in own if (p := _parse(pm.period)) is not None and p.kind != "span" and p.n_months < 12
+             and p.start_month == 1 and pm.relative is None and not _BARE_YEAR.search(pm.text)]
+    if len(years) == 1 and len(parts) == 1 and len(own) == 2:
+        # "Trade with China through September reached $10.2 billion in 2024": the months of the year the sentence
+        # prints, one period (never the whole year beside its part)
+        y, n = int(years[0].text), _parse(parts[0].period).n_months  # type: ignore[union-attr]
+        span = str(Period.parse(f"{y}-01/{y}-{n:02d}")) if n > 1 else f"{y}-01"
+        return [PeriodMention(q.start, q.end, q.text, span, False, False, None if q is parts[0] else "context-part",
+                              1.0 if q is parts[0] else PART_PINNED) if q in (years[0], parts[0]) else q for q in out]
+    if cp is None or cp.kind == "span" or not (cp.n_months < 12 and cp.start_month == 1):
+        return out
+    if len(own) != 1 or not own[0].full_year or own[0].relative is not None or own[0].period != str(cp.year):
+        return out
+    pm = own[0]
+    if ref_date is None or ref_date > date(cp.year + 1, 2, 28):
+        return out
+    if ref_date.year > cp.year:
+        new = PeriodMention(pm.start, pm.end, pm.text, None, False, False, "span")
+    else:
+        new = PeriodMention(pm.start, pm.end, pm.text, str(cp), False, False, "context-part", PART_FROM_CONTEXT)
+    return [new if q is pm else q for q in out]
