@@ -31,6 +31,8 @@ _FYEAR = r"(?:(?:\(\s*)?" + _SPLIT + r"(?:\s*\))?|['’]?(?:" + YEAR + r"|\d\d)\
 #: a split year without named groups ("2024-25", "2024/25")
 _SPLIT_PLAIN = YEAR + r"\s*[-–/]\s*\d\d(?:\d\d)?(?![\d-])"
 NMONTHS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: the opening part of a year: "the first nine months", "the initial nine months", "the opening three quarters"
+_FIRST = r"(?:first|initial|opening)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "from 2021 to 2024", "between 2019 and 2023", "over 2009–2018", "for 2014-2018": a span of several years, one
@@ -76,11 +78,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", re.compile(
         r"\b(?P<w1>" + _MON + r")\s*(?:–|—|-|to|through)\s*(?P<w2>" + _MON + r")", re.I)),
     ("months", re.compile(
-        r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+        r"\b(?:the\s+)?" + _FIRST + r"\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
         r"(?:\s+" + _YREF + r")?", re.I)),
     # "the first three quarters of 2009": January–September
     ("quarters_n", re.compile(
-        r"\b(?:the\s+)?first\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
+        r"\b(?:the\s+)?" + _FIRST + r"\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
     # "over the past eight months" in an article of November: the year's months to date (:func:`fiscal.past_months`)
     ("past_months", re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?P<n>" + NMONTHS + r")[\s-]+months\b",
                                re.I)),
@@ -237,7 +239,7 @@ def year_to_date(kind: str, g: dict[str, str | None], txt: str) -> bool:
     """A part of a year counted from January ("the first eight months", "January–August", "the first half", "Q1-Q3"),
     named without its year."""
     if kind in ("months", "quarters_n"):
-        return bool(re.match(r"(?i)(?:the\s+)?first\b", txt))
+        return bool(re.match(r"(?i)(?:the\s+)?" + _FIRST + r"\b", txt))
     if kind in ("quarter_words", "half_words"):
         return _ORD.get(str(g.get("o")).lower()) == 1
     if kind == "month_range":
