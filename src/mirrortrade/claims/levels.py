@@ -268,7 +268,7 @@ class LevelsMixin:
         )
 
     def _is_target(self, mo: Money, prev_end: int) -> bool:
-        ca, _ = self.clause_of(mo.start)
+        ca, cb = self.clause_of(mo.start)
         # words of an agency's name are not the sentence's ("the Ministry of Economy and Budget Planning said trade
         # ... came to $22.5 billion" states no plan): each source named is blanked out
         t = self.t
@@ -282,7 +282,6 @@ class LevelsMixin:
             return True  # "Vietnam expects to ship $20 billion ... and to spend $48 billion": the infinitives share it
         if re.match(r"^\s+(?:goal|target|objective|benchmark)\b", self.t[mo.end:], re.I):
             return True  # "the $200 billion goal their leaders had set"
-        _, cb = self.clause_of(mo.start)
         if _TARGET_PREDICATE.match(self.t[mo.end:cb]):
             return True
         m = _TARGET_AFTER.match(self.t[mo.end:])

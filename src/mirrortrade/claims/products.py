@@ -81,8 +81,8 @@ class ProductsMixin:
         bare flow noun after a product's figure in the same sentence goes on speaking of that product when its figure
         is no larger than the product's (a part of it: one market's share); total trade to that partner would be
         larger than one product's whole. A flow noun made whole again ("total exports") or a larger figure is not."""
-        if kw is None or not _FLOW_NOUN.fullmatch(kw.group(0)):
-            return False
+        if not products or kw is None or not _FLOW_NOUN.fullmatch(kw.group(0)):
+            return False  # no product's figure before it in the sentence: nothing to be a part of (most figures)
         before = re.search(r"([A-Za-z][\w'’-]*)\s+$", self.t[max(0, kw.start() - 30):kw.start()])  # type: ignore[attr-defined]
         if before is not None and _WHOLE.fullmatch(before.group(1)):
             return False
