@@ -38,6 +38,7 @@ from mirrortrade.claims.vocab import (
     _GAPPED_CHANGE,
     _TRADE_WORDS,
     _VERB_FLOW,
+    difference_of_sources,
     institution_name,
 )
 from mirrortrade.claims.voices import continued_speaker, quoted_speaker
@@ -299,7 +300,8 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
                     sign = -1 if (cma.group("down") or cma.group("down_end")) else 1
             if kind == "level" and (by_to := self._by_to_change(mo, prev_end, qstart)):
                 kind, sign = "change", by_to
-            if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt):
+            if _DIFF_BEFORE.search(before_txt) or _DIFF_AFTER.match(after_txt) \
+                    or difference_of_sources(self.t[mo.end:mo.end + 120]):
                 kind = "difference"
             gapped = _GAPPED_CHANGE.match(self.t[prev_end:qstart]) if kind == "level" and prev_sign else None
             if gapped is not None:

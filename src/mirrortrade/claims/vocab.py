@@ -146,6 +146,28 @@ _DIFF_BEFORE = re.compile(
     re.I,
 )
 _DIFF_AFTER = re.compile(r"^\s*(?:-\s*)?(?:gap|difference|discrepancy|shortfall|mismatch)\b", re.I)
+#: an amount more or less than another statement of the same figure, not than another period: "$17.2 billion, roughly $1
+#: billion more than the Chinese number", "$300 million below the figure the customs gave", "$2 billion higher than
+#: Beijing's data". The compared phrase names a figure (number, figure, data, estimate, statistics ...) and no period
+#: ("$1 billion more than the 2024 figure", "than a year earlier", "than last year's number" are changes over time)
+_DIFF_THAN = re.compile(
+    r"^\s+(?:more|less|higher|lower|above|below|greater|smaller)(?:\s+than)?\s+"
+    r"(?P<cmp>(?:the|its|their|that|those|this|[A-Z][\w’'-]*(?:'s|’s)?)\s[^.;:!?()]{0,60}?"
+    r"\b(?:numbers?|figures?|data|estimates?|statistics|tally|tallies|count|reading|calculations?|records?)\b)"
+    r"(?:\s+(?:of|from|by|in|released|published|reported|given)\b[^.;:!?()]{0,40})?",
+    re.I,
+)
+#: a period inside what an amount is compared with: then it is a change over time, never a difference of sources
+_PERIOD_WORD = re.compile(r"\b(?:(?:19|20)\d\d|year|years|month|months|quarter|half|period|earlier|before|previous|"
+                          r"prior|ago|last|January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December)\b", re.I)
+
+
+def difference_of_sources(after: str) -> bool:
+    """Is the text right after an amount ("$1 billion| more than the Chinese number") a comparison with another
+    statement of the same figure (a difference between sources) rather than with another period (a change)?"""
+    m = _DIFF_THAN.match(after)
+    return m is not None and _PERIOD_WORD.search(m.group(0)) is None
 _SHARE_BEFORE = re.compile(
     r"\b(?:account(?:ed|ing|s)? for|made up|making up|makes up|represent(?:ed|ing|s)?|comprising|comprised|"
     r"share of|constitut\w+|amount(?:ed|ing|s)? to)\s+(?:(?:nearly|almost|about|around|roughly|some|more than|over|"
