@@ -280,7 +280,8 @@ def misreadings(claims: Iterable[Claim], w: pd.DataFrame) -> dict[str, Misreadin
 
 # ---- rates and changes -------------------------------------------------------------------------------------------
 #: the part of a claim each rule's finding rests on, when it is not the claim's level
-PART_OF_RULE = {"growth_consistency": "growth", "change_vs_levels": "change", "change_vs_store": "change"}
+PART_OF_RULE = {"growth_consistency": "growth", "rate_conflict": "growth", "change_vs_levels": "change",
+                "change_vs_store": "change"}
 _RATE_WHAT = {"growth": "growth rate", "change": "change"}
 
 

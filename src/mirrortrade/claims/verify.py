@@ -50,6 +50,7 @@ from mirrortrade.claims.neighbours import FLAGS, gate
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.printed_bases import attach_printed_bases, rests_on_bases
 from mirrortrade.claims.reading import Reading, read_article
+from mirrortrade.claims.restated_rates import rates_vs_restated
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
 from mirrortrade.claims.vintages import note_revisions, revised_base_explains
 from mirrortrade.claims.whose import settle_reporters
@@ -274,6 +275,7 @@ def check_claims(
     findings += turnover_vs_parts(claims, store_obs)
     done = {f["claims"][0] for f in findings if f["rule"] == "change_vs_levels"}
     findings += change_vs_store(claims, store_obs, done)
+    findings += rates_vs_restated(claims, crow, store_obs)
     by_id = {c.id: c for c in claims}
     for cid, fids in restated.items():
         c = by_id[cid]
