@@ -33,6 +33,7 @@ from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.holders import share_holders
 from mirrortrade.claims.own_periods import past_restatement
+from mirrortrade.claims.part_sums import settle_part_sums
 from mirrortrade.claims.partner_statistics import settle_partner_statistics
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.scope import place_agencies, trade_owner
@@ -75,6 +76,7 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
     other_side(claims, text, art.default_source, art.pair)
     share_holders(claims)
     settle_partner_statistics(claims, text)  # a hub's partners ranked from national statistics: each partner's own
+    settle_part_sums(claims)  # exports and imports adding up to the pair's total just given: its parts
     _province_claims(claims, art, paras)
     claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
