@@ -150,14 +150,22 @@ _NATION_WHOLE = re.compile(
     r"|\b(?:all|the\s+whole)\s+of\s+China\b|\bthe\s+whole\s+(?:country|of\s+the\s+country)\b", re.I)
 
 
+#: the national bodies China's trade figures come from (its customs administration, its Ministry of Commerce): a
+#: province's figures are a local office's ("according to Urumqi customs")
+_NATIONAL_SOURCES = ("CN-GACC", "CN-MOFCOM")
+
+
 def _national_sentence(c: Claim, paras: list[Paragraph]) -> bool:
     """Whether ``c`` is the country's own figure in an article about one of its provinces: its sentence speaks of the
-    country as a whole (:data:`_NATION_WHOLE`), names no province, and the claim is China's trade (the provinces we
-    know are China's)."""
+    country as a whole (:data:`_NATION_WHOLE`) or names the national customs administration or ministry as the
+    figure's source ("According to the Main Customs Administration of the People's Republic of China, ... trade
+    between the two countries ..."), names no province, and the claim is China's trade (the provinces we know are
+    China's)."""
     if "CHN" not in (c.reporter, c.partner) or "SUB" in (c.reporter, c.partner):
         return False
     sent = next((s for p in paras for s in p.sentences if s.start <= c.start < s.end), None)
-    if sent is None or not _NATION_WHOLE.search(sent.text):
+    named = c.source in _NATIONAL_SOURCES and (c.how or {}).get("reporter") in ("sentence", "sentence-after")
+    if sent is None or not (named or _NATION_WHOLE.search(sent.text)):
         return False
     return not any(r.code == "SUB" for r in lx.find_countries(sent.text, provinces=True))
 
