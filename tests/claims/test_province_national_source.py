@@ -32,5 +32,10 @@ def test_a_sentence_naming_the_province_or_a_local_customs_office_stays_the_prov
     named = LEAD + ("According to China's General Administration of Customs, Heilongjiang's trade with Russia came "
                     "to $23.2 billion in 2014.")
     assert all(g[3] == ["reporter"] for g in _levels(named))
-    local = LEAD + ("According to Harbin customs, trade turnover between the two sides reached $23.2 billion in 2014.")
+    local = LEAD + ("According to Harbin customs, trade turnover between the two countries reached $23.2 billion in "
+                    "2014.")
     assert all(g[3] == ["reporter"] for g in _levels(local))
+    # "the two sides" of a province article may be the province and its neighbour, whoever's figures they are
+    sides = LEAD + ("According to China's General Administration of Customs, trade turnover between the two sides "
+                    "reached $23.2 billion in 2014.")
+    assert all(g[3] == ["reporter"] for g in _levels(sides))

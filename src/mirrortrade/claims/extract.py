@@ -153,6 +153,7 @@ _NATION_WHOLE = re.compile(
 #: the national bodies China's trade figures come from (its customs administration, its Ministry of Commerce): a
 #: province's figures are a local office's ("according to Urumqi customs")
 _NATIONAL_SOURCES = ("CN-GACC", "CN-MOFCOM")
+_TWO_COUNTRIES = re.compile(r"\b(?:two|both)\s+countries\b", re.I)
 
 
 def _national_sentence(c: Claim, paras: list[Paragraph]) -> bool:
@@ -164,8 +165,14 @@ def _national_sentence(c: Claim, paras: list[Paragraph]) -> bool:
     if "CHN" not in (c.reporter, c.partner) or "SUB" in (c.reporter, c.partner):
         return False
     sent = next((s for p in paras for s in p.sentences if s.start <= c.start < s.end), None)
-    named = c.source in _NATIONAL_SOURCES and (c.how or {}).get("reporter") in ("sentence", "sentence-after")
-    if sent is None or not (named or _NATION_WHOLE.search(sent.text)):
+    if sent is None:
+        return False
+    # the national body named, and the other country named or the pair called countries ("the two sides" may be the
+    # province and its neighbour)
+    other = next((p for p in (c.reporter, c.partner) if p != "CHN"), None)
+    named = c.source in _NATIONAL_SOURCES and (c.how or {}).get("reporter") in ("sentence", "sentence-after") and (
+        any(r.code == other for r in lx.find_countries(sent.text)) or _TWO_COUNTRIES.search(sent.text) is not None)
+    if not (named or _NATION_WHOLE.search(sent.text)):
         return False
     return not any(r.code == "SUB" for r in lx.find_countries(sent.text, provinces=True))
 
