@@ -33,6 +33,7 @@ from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.holders import share_holders
 from mirrortrade.claims.own_periods import past_restatement
+from mirrortrade.claims.part_sums import settle_part_sums
 from mirrortrade.claims.partner_statistics import settle_partner_statistics
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
 from mirrortrade.claims.scope import place_agencies, trade_owner
@@ -75,6 +76,7 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
     other_side(claims, text, art.default_source, art.pair)
     share_holders(claims)
     settle_partner_statistics(claims, text)  # a hub's partners ranked from national statistics: each partner's own
+    settle_part_sums(claims)  # exports and imports adding up to the pair's total just given: its parts
     _province_claims(claims, art, paras)
     claims = _merge_headline_claims(claims, paras)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -148,14 +150,29 @@ _NATION_WHOLE = re.compile(
     r"|\b(?:all|the\s+whole)\s+of\s+China\b|\bthe\s+whole\s+(?:country|of\s+the\s+country)\b", re.I)
 
 
+#: the national bodies China's trade figures come from (its customs administration, its Ministry of Commerce): a
+#: province's figures are a local office's ("according to Urumqi customs")
+_NATIONAL_SOURCES = ("CN-GACC", "CN-MOFCOM")
+_TWO_COUNTRIES = re.compile(r"\b(?:two|both)\s+countries\b", re.I)
+
+
 def _national_sentence(c: Claim, paras: list[Paragraph]) -> bool:
     """Whether ``c`` is the country's own figure in an article about one of its provinces: its sentence speaks of the
-    country as a whole (:data:`_NATION_WHOLE`), names no province, and the claim is China's trade (the provinces we
-    know are China's)."""
+    country as a whole (:data:`_NATION_WHOLE`) or names the national customs administration or ministry as the
+    figure's source ("According to the Main Customs Administration of the People's Republic of China, ... trade
+    between the two countries ..."), names no province, and the claim is China's trade (the provinces we know are
+    China's)."""
     if "CHN" not in (c.reporter, c.partner) or "SUB" in (c.reporter, c.partner):
         return False
     sent = next((s for p in paras for s in p.sentences if s.start <= c.start < s.end), None)
-    if sent is None or not _NATION_WHOLE.search(sent.text):
+    if sent is None:
+        return False
+    # the national body named, and the other country named or the pair called countries ("the two sides" may be the
+    # province and its neighbour)
+    other = next((p for p in (c.reporter, c.partner) if p != "CHN"), None)
+    named = c.source in _NATIONAL_SOURCES and (c.how or {}).get("reporter") in ("sentence", "sentence-after") and (
+        any(r.code == other for r in lx.find_countries(sent.text)) or _TWO_COUNTRIES.search(sent.text) is not None)
+    if not (named or _NATION_WHOLE.search(sent.text)):
         return False
     return not any(r.code == "SUB" for r in lx.find_countries(sent.text, provinces=True))
 

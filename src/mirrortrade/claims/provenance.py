@@ -24,7 +24,7 @@ Every slot of a claim records its provenance (:attr:`Claim.how`, ``provenance`` 
 * partner — ``clause`` (the flow phrase: "Kazakh imports from China"), ``clause-subject``, ``world-word`` ("total",
   "foreign"), ``previous-figure`` (the sentence's figure before), ``list-member``, ``respectively``, ``ranking``,
   ``elliptic-party`` ("while that with Kyrgyzstan", "and with Afghanistan to"), ``antecedent`` ("this figure"),
-  ``series``, ``total-parts``, ``ranking-member`` (a member of a ranking of one country's partners), ``role`` ("Vietnam's biggest buyer"), ``pair-phrase`` ("bilateral trade"), ``pair-region``, ``pair-reference``, ``share-holder``, ``share-list``, ``share-part``, ``gapped-list``, ``sentence-country``,
+  ``series``, ``total-parts`` (a part of the pair's total just given: "of which", or exports and imports adding up to it, :mod:`mirrortrade.claims.part_sums`), ``ranking-member`` (a member of a ranking of one country's partners), ``role`` ("Vietnam's biggest buyer"), ``pair-phrase`` ("bilateral trade"), ``pair-region``, ``pair-reference``, ``share-holder``, ``share-list``, ``share-part``, ``gapped-list``, ``sentence-country``,
   ``paragraph-topic``, ``article-hub``, ``paragraph-country``, ``reporter-country``, ``reporter-partner``,
   ``world-default``, ``beyond-bilateral``, ``joint-holders``, ``unknown-party``, ``none``;
 * flow — ``flow-noun``, ``flow-verb``, ``flow-word``, ``flow-after`` (the flow word follows the figure),
