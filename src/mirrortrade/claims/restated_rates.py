@@ -18,7 +18,8 @@ What may separate two honest statements of the rate:
 
 Only a claim that restates a stored level (same reporter, partner, flow and period, the same statistics, the number
 within its rounding) is held to that level's rate; a claim no stored level matches, or one whose statistics the store
-holds with several rates that disagree among themselves, is left alone; a claim whose text names no statistics is
+holds with several rates that disagree among themselves, is left alone, and so is a rate another article of the same
+batch prints (a reading, not a publication); a claim whose text names no statistics is
 held to every stored publication of its number, if their rates agree. China's Ministry of Commerce publishes the
 customs' figures (its releases cite "customs statistics"), so its figures are held to China's customs' rates.
 """
@@ -48,6 +49,13 @@ UNNAMED = "PRESS"
 def _family(source: Any) -> str:
     s = str(source or "")
     return SAME_STATISTICS.get(s, s)
+
+
+def _a_reading(f: Any) -> bool:
+    """Another article's claim offered as a publication (:func:`mirrortrade.claims.batch.check_texts`): a reading,
+    which vouches for no rate."""
+    pub = str(getattr(f, "publisher", "") or "")
+    return pub == "this article" or pub.startswith("article ")
 
 
 def _rate_interval(g: float, precision: float) -> tuple[float, float]:
@@ -82,7 +90,7 @@ def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: 
         return []
     index: dict[tuple[Any, ...], list[Any]] = {}
     for f in stored.itertuples():
-        if str(getattr(f, "product", "TOTAL") or "TOTAL") != "TOTAL":
+        if str(getattr(f, "product", "TOTAL") or "TOTAL") != "TOTAL" or _a_reading(f):
             continue
         index.setdefault((f.reporter, f.partner, f.flow, f.period, _family(f.source_id)), []).append(f)
     out: list[dict[str, Any]] = []
