@@ -315,7 +315,6 @@ def _paragraph_claims(
             if last:
                 carry_source = ctx.merge_source(last[-1], carry_source)
         own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span")]
-        art.last_named = own[-1].period if own else art.last_named
         if own and own[0].period is None:
             # led by a fiscal year or another span with no calendar months: nothing to carry, nor to fall back on
             carry_period, from_before, after_span = None, False, True

@@ -128,9 +128,7 @@ class FillMixin:
             and pm.relative != "yoy"
             or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
             and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
-            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start])
-            # "more than the $159.021 million of August 2022": the compared figure's own period
-            or pm.relative == "compared" and re.fullmatch(r"\s+of\s+", self.t[fig_end:pm.start]))),
+            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
             None)
         if based is not None and based.relative == "span":
             self._note("period", 0.0, "span-base")
@@ -213,12 +211,6 @@ class FillMixin:
             self._note("period", 0.0, "no-calendar")  # a span with no months, or the year before one ("a year earlier"): no period
             return None
         found = chosen.period if chosen is not None else None
-        if found and chosen.relative == "context" and found == self.carry_period and self.carry_from_before \
-                and self.carry_main and self.art.last_named != found:  # type: ignore[union-attr]
-            # "Over the period, imports came to $390 million" after a paragraph about a part of the main span (and
-            # naming it last): the main span or that part (which is not said; shown, never flagged)
-            self._note("period", MAIN_SPAN_AFTER_PART, "main-span")
-            return found
         if found:
             self._note("period", min(1.0, chosen.confidence), where + _relative(chosen))  # type: ignore[union-attr]
             self.art.seen_periods.append(found)

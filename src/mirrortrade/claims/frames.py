@@ -58,9 +58,6 @@ class _Article:
     #: lead about January-July): a side look at one part; the paragraphs after it go back to the main span, though
     #: not surely (nothing says which of the two a figure with no period of its own is about)
     side_part: bool = False
-    #: the period the text named last (a sentence's last own period): what "over the period" after a side look at a
-    #: part of the main span names when it is that part or the main span itself
-    last_named: str | None = None
     bloc: str | None = None  # the one bloc the article names ("the bloc", "the continent" refer back to it)
     #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
     #: Statistical Committee" is

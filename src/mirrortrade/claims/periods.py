@@ -147,8 +147,6 @@ def find_periods(
                     n = count(str(g["n"])) if g.get("n") else 12
                     span = trailing(n, _MONTHS[g["tm"].lower().rstrip(".")], int(g["ty"]) if g.get("ty") else None,  # type: ignore[union-attr]
                                     ref_date)
-                    if not g.get("n") and _YEAR_THROUGH.match(m.group(0)):
-                        span = _year_through(span, stated or [], cp)
                 elif g.get("w1"):
                     span = wrapped_range(_MONTHS[g["w1"].lower().rstrip(".")], _MONTHS[g["w2"].lower().rstrip(".")], ref_date)  # type: ignore[union-attr]
                 else:
@@ -214,9 +212,8 @@ def find_periods(
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
                     mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5")
-                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")) \
-                            and not (g.get("m2") and mon[0].isupper()):
-                        continue  # the verb "may" ("in May", capitalised after a preposition, is the month)
+                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
+                        continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
                         period = f"{y}-{mm:02d}"
@@ -288,23 +285,6 @@ def find_periods(
     out = _year_of_part(text, previous_month(part_of_year(text, out, cp, ref_year), cp), cp, ref_date)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
-
-
-#: "the year through September", "the year until June": January to that month, or the twelve months to it (which is
-#: not said)
-_YEAR_THROUGH = re.compile(r"the\s+year\s+(?:through|until|up\s+to)\b", re.I)
-
-
-def _year_through(span: str | None, stated: list[str], cp: Period | None) -> str | None:
-    """"Exports rose 5% in the year through September": the twelve months to September or January–September (year to
-    date) are both said so; the year to date when the article states those months (or they are in context), else
-    which is not said (no calendar period)."""
-    last = _parse(span)
-    if last is None:
-        return None
-    y, mo = last.end_year, last.end_month
-    to_date = str(Period.parse(f"{y}-01/{y}-{mo:02d}"))
-    return to_date if to_date in stated or str(cp) == to_date else None
 
 
 def _to_month(g: dict[str, str | None], y: int | None) -> tuple[str | None, str | None]:

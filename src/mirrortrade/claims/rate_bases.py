@@ -118,15 +118,7 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
             continue
     if before in earlier:
         return before
-    if earlier and own.n_months == 1 and not _FURTHER.search(target.quote):
-        # "dropped 9.8 percent in January to $17.3 billion; in February they were down 23.9 percent at $11.8
-        # billion": a month's rate in a list of months is against its own month a year before (the rate base's
-        # reading), never the month listed before it, unless it goes on from it ("rose a further 10% in April")
-        return None
     return earlier[0] if earlier else None
-
-
-_FURTHER = re.compile(r"\b(?:a\s+further|further|another|again)\b", re.I)
 
 
 def signed_bracket_rate(text: str, start: int, printed: str) -> bool:
