@@ -2,7 +2,8 @@
 office: each figure is the partner's own statistics (provenance ``partner-statistics``,
 :mod:`mirrortrade.claims.partner_statistics`), read as resolved but never flaggable. The sentences are written for
 the test; the 2023 figures (Armenia $7.3 billion, Kyrgyzstan $2.9 billion, down 17%, Tajikistan $1.7 billion) are
-RIA Novosti's calculations from the partner countries' national statistics (March 2024)."""
+RIA Novosti's calculations from the partner countries' national statistics (March 2024); Russia's 2023 trade with
+Africa, $24.5 billion, is Foreign Minister Sergei Lavrov's figure (Russia-Africa Partnership Forum, November 2024)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,26 @@ def test_a_figure_read_from_the_partners_statistics_is_never_flagged(store) -> N
     c = _levels(res)[7.3e9]
     assert c["reporter"] == "ARM" and c["status"] not in ("conflict", "implausible")
     assert not [f for f in res["findings"] if f.get("status") in ("conflict", "implausible")]
+
+
+_AFRICA = "Trade between Russia and African countries reached $24.5 billion in 2023."
+
+
+def test_a_bloc_has_no_national_statistics_of_its_own(store) -> None:  # type: ignore[no-untyped-def]
+    # the countries are read from their own statistics; the continent is no reporter and stays the guess it was
+    got = _levels(check_article(_LEAD + _BODY + " " + _AFRICA, store))
+    assert [got[v]["reporter"] for v in (7.3e9, 2.9e9, 1.7e9)] == ["ARM", "KGZ", "TJK"]
+    c = got[24.5e9]
+    assert c["partner"] == "AFR" and c["reporter"] != "AFR"
+    assert c["status"] == "unresolved" and "reporter" in c["missing"]
+
+
+def test_one_country_and_a_bloc_are_a_single_pair(store) -> None:  # type: ignore[no-untyped-def]
+    # a bloc is no second partner with statistics of its own: Armenia's figure alone says nothing of whose they are
+    got = _levels(check_article(_LEAD + "Trade between Russia and Armenia rose to $7.3 billion in 2023. " + _AFRICA,
+                                store))
+    assert {c["reporter"] for c in got.values()} <= {"RUS", "ARM"} and "AFR" not in {c["reporter"] for c in got.values()}
+    assert all(c["status"] == "unresolved" and "reporter" in c["missing"] for c in got.values())
 
 
 @pytest.mark.parametrize(("text", "said"), [

@@ -53,6 +53,10 @@ PAIR_PHRASE = re.compile(
     r"(?:countries|nations|neighbou?rs|states|sides|economies)(?!\s+(?:of|in)\b))",
     re.I,
 )
+#: what may stand between a pair phrase and the flow word it qualifies: "bilateral trade", "the two countries' trade",
+#: "mutual goods turnover"; and between a flow word and the pair phrase after it: "trade between the two countries"
+_PAIR_BEFORE_FLOW = re.compile(r"(?:['’]s?)?\s+(?:(?:total|overall|goods|merchandise|foreign)\s+)?", re.I)
+_PAIR_AFTER_FLOW = re.compile(r"\s+(?:between|among|of)\s+", re.I)
 #: the pronoun "it" standing for the figure just given: the subject of a verb of amount or change ("a year earlier
 #: it amounted to $6.4 billion", "it kept growing, by 16.3 percent") or the object of a verb of valuation ("data put it
 #: at $14.1 billion"); never after a preposition ("trade with it", "sold to it": a party)
@@ -407,6 +411,10 @@ class AnaphoraMixin:
         ante = self._antecedent(out)
         if ante is None or not ante.reporter or not ante.partner or ante.kind == "share":
             return  # a share's partner is one member of a list, not the series the paragraph follows
+        if "WLD" in (ante.reporter, ante.partner) and self._pair_flow():
+            # "China's exports to the world fell 4.6%. Trade between the two countries rose 26.3%": the pair's own
+            # trade (:meth:`_pair_parties`), never one country's with the world
+            return
         if any(i not in self.in_source and r.code not in ("WLD", ante.reporter, ante.partner)  # type: ignore[attr-defined]
                and not self._circumstance(r) for i, r in enumerate(self.refs)):  # type: ignore[attr-defined]
             return
@@ -490,6 +498,18 @@ class AnaphoraMixin:
                and a <= pm.start < b]
         first = narrowest(own)
         return (first.period or "") if first is not None else (ante.period or "")
+
+    def _pair_flow(self) -> bool:
+        """Whether a flow word of this sentence is itself a pair's: "bilateral trade", "mutual turnover", "the two
+        countries' trade", "trade between the two countries", "turnover between our nations" (a pair phrase elsewhere
+        in the sentence, "despite bilateral tensions", names no flow)."""
+        for m in self.flows:  # type: ignore[attr-defined]
+            for p in PAIR_PHRASE.finditer(self.t):  # type: ignore[attr-defined]
+                if p.end() <= m.start() and _PAIR_BEFORE_FLOW.fullmatch(self.t[p.end():m.start()]):  # type: ignore[attr-defined]
+                    return True
+                if m.end() <= p.start() and _PAIR_AFTER_FLOW.fullmatch(self.t[m.end():p.start()]):  # type: ignore[attr-defined]
+                    return True
+        return False
 
     def _pair_parties(self, parties: list[str], rep: str | None) -> list[str]:
         """"Bilateral trade", "trade between our countries": the article's pair, when the sentence names no other

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mirrortrade.claims import lexicon as lx
-from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.claim import GUESSED, Claim
 from mirrortrade.claims.frames import _Flow, _with_party
 from mirrortrade.claims.numbers import Money, find_percents
 from mirrortrade.claims.vocab import _FLOW_RE
@@ -457,6 +457,10 @@ class ListsMixin:
                          None)
             base = whole or base
         if base.reporter is None or base.flow is None or own == base.reporter:
+            return None
+        if base.flow == "T" and (base.how or {}).get("reporter") == GUESSED:
+            # "Trade between South Korea and Russia came to $15 billion ... Brazil rose to ninth place, with $11.3
+            # billion": the last turnover's reporter, the ranking's owner, is only the order a pair was named in
             return None
         self._note("flow", 0.7, "ranking")
         if base.flow == "T":

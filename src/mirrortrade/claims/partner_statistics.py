@@ -15,7 +15,10 @@ hub's exports are the partner's imports; a balance is not turned, its sign would
 ``partner-statistics``, at :data:`~mirrortrade.claims.claim.RESOLVED`: shown, never flagged (the text names no
 office whose release the figure restates). It applies only when the guessed figures have exactly one country in
 common with two or more different partners; a figure of two countries neither of which is the hub, or an article of
-one pair, stays unresolved (whose national statistics, of a single pair, the text does not say).
+one pair, stays unresolved (whose national statistics, of a single pair, the text does not say). A bloc or continent
+(the EU, Africa, ASEAN, Latin America, the SCO: ``lexicon.NO_COUNTRY``) has no national statistics of its own: a
+figure of the hub with one ("Russia's trade with Africa") stays the guess it was and is no partner of the count, so
+one country and a bloc are one pair.
 
 On the development sets the statement occurs in one article (heldout5/14), whose eight guessed figures of the hub
 with its partners are all the partner's statistics in its annotation (8 of 8); dev/280, written on another public
@@ -30,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import GUESSED, PLACEHOLDERS, RESOLVED, Claim
 
 #: the provenance :mod:`mirrortrade.claims.rankings` gives a ranking owner read as the reporter with no statistics named
@@ -48,7 +52,9 @@ _COMPILED = re.compile(
     # owned after the noun: "national statistics of Kazakhstan" is one country's
     r"(?!\s+(?:of|from)\s+(?:the\s+)?(?:Republic\s+of\s+)?(?-i:[A-Z]))",
     re.IGNORECASE)
-_NOT_A_PARTY = PLACEHOLDERS | {"WLD", "CA5", "EUU", None}
+#: no country with national statistics of its own: the placeholders, the region, the world and every bloc
+#: (``lexicon.NO_COUNTRY``: the EU, Africa, ASEAN, Latin America, the SCO), and an unread party
+_NOT_A_PARTY: frozenset[str | None] = frozenset({*PLACEHOLDERS, *lx.NO_COUNTRY, None})
 
 
 def compiled_from_national(text: str) -> bool:

@@ -16,6 +16,7 @@ from mirrortrade.claims.numbers import (
     find_multiples,
     find_percents,
 )
+from mirrortrade.claims.ordinals import ordinal_target
 from mirrortrade.claims.rate_bases import (
     earlier_rate,
     earlier_rate_claim,
@@ -191,7 +192,10 @@ class PercentsMixin:
             if prev_money and prev_money[-1][1] is None and not _FLOW_RE.search(self.t[prev_money[-1][0].end:pc.start]) \
                     and len(self.t[prev_money[-1][0].end:pc.start]) < 40:
                 continue  # "farm products worth 4.36 billion yuan ..., 26.9 percent more": the dropped figure's rate
-            target = self._growth_target(pc, prev_money, next_money)
+            cued, target = ordinal_target(self.t, pc.start, [c for _, c in prev_money])
+            if cued and target is None:
+                continue  # "the second up 24 percent" of no list it surely names: unread, never another member's
+            target = target or self._growth_target(pc, prev_money, next_money)
             if target is not None:
                 target.growth_pct, target.growth_low, target.growth_high = gval, g_lo, g_hi
                 target.growth_base = stated_base(target, level_claims) or self._rate_base(target.period, pc.end)
