@@ -1,0 +1,70 @@
+"""Figures the checker used not to read at all (issue 16, branch i19-unread): a rate after a falling verb the product
+reader already knew ("slipped 12.5 percent"); "imports of American goods into China" (the direction ends what was
+traded: no product); a flow word inside an aside between a subject and its predicate ("Russia's trade surplus, built
+mostly on oil sales, shrank ..."); "it" as the object of a verb whose result is an amount ("the pandemic pulled it down
+to $107.76 billion"); and, the other way, a percent a change verb goes "to" is a rate's new level, not a rate of change.
+
+Sentences are ours; the figures are China's customs (GACC) annual country figures: China-US 2019 (exports $418.5
+billion, -12.5%; imports $122.7 billion, -20.9%), China-Russia 2019 ($110.75 billion) and 2020 ($107.76 billion),
+China-Russia 2024 (imports $129.32 billion, exports $115.49 billion, balance $13.83 billion), China-Kazakhstan 2021
+($25.25 billion, +17.6%); Russia's trade with Kazakhstan in 2023 (46% of its Asian CIS trade, almost 50% in 2022) as
+RIA Novosti reported it."""
+
+from __future__ import annotations
+
+from mirrortrade.claims.extract import extract_claims
+
+US_2019 = ("BEIJING, Jan 14, 2020 – China's General Administration of Customs released its annual figures on "
+           "Tuesday.\n\nChinese exports to the US slipped 12.5 percent to $418.5 billion in 2019, while imports of "
+           "American goods into China dropped 20.9 percent to $122.7 billion.")
+
+
+def _levels(text: str) -> list[tuple[str | None, str | None, str | None, str | None, float | None, float | None]]:
+    return [(c.reporter, c.partner, c.flow, c.period, c.value_usd, c.growth_pct) for c in extract_claims(text)
+            if c.kind == "level" and not c.missing]
+
+
+def test_slipped_is_a_fall_of_the_rate() -> None:
+    assert ("CHN", "USA", "X", "2019", 418.5e9, -12.5) in _levels(US_2019)
+
+
+def test_imports_of_goods_into_a_country_are_no_product() -> None:
+    assert ("CHN", "USA", "M", "2019", 122.7e9, -20.9) in _levels(US_2019)
+
+
+def test_flow_word_inside_an_aside_before_the_predicate_is_the_asides() -> None:
+    t = ("MOSCOW, Jan 14, 2025 – China's customs said trade with Russia hit a record in 2024.\n\n"
+         "China's imports from Russia were virtually flat at $129.32bn, while its exports to Russia rose 4.1% to "
+         "$115.49bn. Russia's trade surplus, built mostly on oil sales, shrank 23.8% to $13.83bn.")
+    bal = [c for c in extract_claims(t) if c.flow == "B" and not c.missing]
+    assert [(c.reporter, c.partner, c.period, c.value_usd) for c in bal] == [("CHN", "RUS", "2024", -13.83e9)]
+
+
+def test_the_subjects_flow_through_an_aside_of_another_flow_word() -> None:
+    t = ("China's trade with Kazakhstan, driven by shipments of oil and copper, rose 17.6 percent to $25.25 billion "
+         "in 2021, China's customs said.")
+    assert ("CHN", "KAZ", "T", "2021", 25.25e9, 17.6) in _levels(t)
+
+
+def test_an_aside_opened_by_a_conjunction_is_no_aside() -> None:
+    # "and exports of copper" is a coordinated subject of its own, a product's: nothing to read as total trade
+    t = "China's trade with Kazakhstan, and exports of copper, rose 17.6 percent to $25.25 billion in 2021."
+    assert _levels(t) == []
+
+
+def test_it_as_the_object_of_a_verb_to_an_amount_is_the_figure_before() -> None:
+    t = ("Trade between China and Russia came to $110.75 billion in 2019, China's customs said. In 2020 the "
+         "pandemic pulled it down to $107.76 billion.")
+    assert ("CHN", "RUS", "T", "2020", 107.76e9, None) in _levels(t)
+
+
+def test_it_before_to_a_party_is_no_figure() -> None:
+    t = ("Trade between China and Russia came to $110.75 billion in 2019, China's customs said. Russia sold it to "
+         "China for years.")
+    assert [c.value_usd for c in extract_claims(t)] == [110.75e9]
+
+
+def test_a_percent_a_change_verb_goes_to_is_a_level_not_a_rate() -> None:
+    t = ("Russia's trade with Kazakhstan stayed at $26 billion in 2023, RIA Novosti reported, though Kazakhstan's "
+         "share slipped to 46% from almost 50% a year earlier.")
+    assert all(c.growth_pct is None for c in extract_claims(t))
