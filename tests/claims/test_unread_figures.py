@@ -1,14 +1,16 @@
 """Figures the checker used not to read at all (issue 16, branch i19-unread): a rate after a falling verb the product
 reader already knew ("slipped 12.5 percent"); "imports of American goods into China" (the direction ends what was
 traded: no product); a flow word inside an aside between a subject and its predicate ("Russia's trade surplus, built
-mostly on oil sales, shrank ..."); "it" as the object of a verb whose result is an amount ("the pandemic pulled it down
+mostly on oil sales, shrank ..."); a rate of an elliptic flow ("while those from China grew 25.4%"); "it" as the object of a verb whose result is an amount ("the pandemic pulled it down
 to $107.76 billion"); and, the other way, a percent a change verb goes "to" is a rate's new level, not a rate of change.
 
 Sentences are ours; the figures are China's customs (GACC) annual country figures: China-US 2019 (exports $418.5
 billion, -12.5%; imports $122.7 billion, -20.9%), China-Russia 2019 ($110.75 billion) and 2020 ($107.76 billion),
 China-Russia 2024 (imports $129.32 billion, exports $115.49 billion, balance $13.83 billion), China-Kazakhstan 2021
 ($25.25 billion, +17.6%); Russia's trade with Kazakhstan in 2023 (46% of its Asian CIS trade, almost 50% in 2022) as
-RIA Novosti reported it."""
+RIA Novosti reported it; India's commerce department for January-June 2022 (world imports $361.1 billion, +39.6%;
+imports from China +25.4%); China's customs for June 2020 (exports to the US +1%, imports from the US +10.6%, as the
+Associated Press reported them)."""
 
 from __future__ import annotations
 
@@ -68,3 +70,35 @@ def test_a_percent_a_change_verb_goes_to_is_a_level_not_a_rate() -> None:
     t = ("Russia's trade with Kazakhstan stayed at $26 billion in 2023, RIA Novosti reported, though Kazakhstan's "
          "share slipped to 46% from almost 50% a year earlier.")
     assert all(c.growth_pct is None for c in extract_claims(t))
+
+
+def _rates(text: str) -> list[tuple[str | None, str | None, str | None, str | None, float | None]]:
+    return [(c.reporter, c.partner, c.flow, c.period, c.growth_pct) for c in extract_claims(text)
+            if c.kind == "growth" and not c.missing]
+
+
+def test_a_rate_of_those_from_a_country_is_that_countrys_flow() -> None:
+    t = ("India's imports from the world grew 39.6% to $361.1 billion in January-June 2022, the commerce ministry "
+         "said, while those from China grew 25.4%.")
+    assert _rates(t) == [("IND", "CHN", "M", "2022-H1", 25.4)]
+
+
+def test_those_to_a_country_after_exports() -> None:
+    t = ("China's exports to the world edged up 0.4% in June 2020, China's customs said, while those to the United "
+         "States rose 1%.")
+    assert ("CHN", "USA", "X", "2020-06", 1.0) in _rates(t)
+
+
+def test_those_from_after_exports_is_no_elliptic_rate() -> None:
+    # "those from" cannot stand for exports: no rate is read for China
+    t = ("India's exports to the world grew 39.6% to $361.1 billion in January-June 2022, the commerce ministry "
+         "said, while those from China grew 25.4%.")
+    assert all(p != "CHN" for _, p, _, _, _ in _rates(t))
+
+
+def test_a_turned_view_is_no_elliptic_rate() -> None:
+    # the first figure is China's exports (Indian imports from China, by China's customs): "those from" would be
+    # another reporter's imports, not China's
+    t = ("China's customs said Indian imports from China grew 25.4% to $57.5 billion in January-June 2022, while "
+         "those from Russia grew 39.6%.")
+    assert all(p != "RUS" for _, p, _, _, _ in _rates(t))

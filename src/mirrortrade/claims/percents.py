@@ -20,6 +20,7 @@ from mirrortrade.claims.rate_bases import (
     earlier_rate,
     earlier_rate_claim,
     rate_base,
+    rate_level_after_to,
     signed_bracket_rate,
     stated_base,
 )
@@ -172,7 +173,7 @@ class PercentsMixin:
             else:
                 if re.search(r"\bfrom\s+$", self.t[max(0, qstart - 10):qstart]):
                     continue  # "down from 21%": the earlier level, not a rate of change
-                if self._rate_level_after_to(pc, qstart):
+                if rate_level_after_to(self.t, self.clause_of(pc.start)[0], qstart):  # type: ignore[attr-defined]
                     continue  # "its share slipped to 46% from almost 50%": the rate's new level, not a rate of change
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
@@ -265,15 +266,6 @@ class PercentsMixin:
             named = list(_YEARS_MENTION.finditer(before))
             return bool(named) and not re.search(r"(?:19|20)\d\d", before[named[-1].end():])
         return False
-
-    def _rate_level_after_to(self, pc: Percent, qstart: int) -> bool:
-        """"Kazakhstan's share slipped to 46% from almost 50%", "fell from 37.9 to 32.5 percent": a percent that a
-        change verb goes "to" is the new level of a rate (a share, a proportion), not a rate of change; unless the
-        clause's subject is itself a rate of change ("growth accelerated to 12 percent")."""
-        if not re.search(r"\bto\s+$", self.t[max(0, qstart - 4):qstart]):
-            return False
-        ca, _ = self.clause_of(pc.start)  # type: ignore[attr-defined]
-        return not re.search(r"\b(?:growth|rate|increase|decline|expansion|contraction)\b", self.t[ca:qstart], re.I)
 
     def _bracketed_share(self, out: list[Claim], pc: Percent, qual: str, qstart: int,
                          level_claims: list[tuple[Money, Claim | None]]) -> bool:
@@ -433,6 +425,8 @@ class PercentsMixin:
         next_start = next_money[0][0].start if next_money else len(self.t)
         self._begin()
         kw = self.flow_keyword(pc.start, prev_end)
+        if self._elliptic_rate(out, pc, qual, (gval, g_lo, g_hi), max(prev_end, kw.end() if kw else 0)):  # type: ignore[attr-defined]
+            return  # "..., while those from China grew 25.4%": the flow before, with the pronoun's own party
         if kw is None:
             kw = self.flow_after(pc.end, next_start)
             self._note("flow", 0.8, "flow-after")
