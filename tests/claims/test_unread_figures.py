@@ -1,7 +1,8 @@
 """Figures the checker used not to read at all (issue 16, branch i19-unread): a rate after a falling verb the product
 reader already knew ("slipped 12.5 percent"); "imports of American goods into China" (the direction ends what was
 traded: no product); a flow word inside an aside between a subject and its predicate ("Russia's trade surplus, built
-mostly on oil sales, shrank ..."); a rate of an elliptic flow ("while those from China grew 25.4%"); "it" as the object of a verb whose result is an amount ("the pandemic pulled it down
+mostly on oil sales, shrank ..."); a rate of an elliptic flow ("while those from China grew 25.4%"); a second predicate's rate with its own period
+("... to $190.3 billion and rose by a further 26.3 percent in 2023"); "it" as the object of a verb whose result is an amount ("the pandemic pulled it down
 to $107.76 billion"); and, the other way, a percent a change verb goes "to" is a rate's new level, not a rate of change.
 
 Sentences are ours; the figures are China's customs (GACC) annual country figures: China-US 2019 (exports $418.5
@@ -10,7 +11,7 @@ China-Russia 2024 (imports $129.32 billion, exports $115.49 billion, balance $13
 ($25.25 billion, +17.6%); Russia's trade with Kazakhstan in 2023 (46% of its Asian CIS trade, almost 50% in 2022) as
 RIA Novosti reported it; India's commerce department for January-June 2022 (world imports $361.1 billion, +39.6%;
 imports from China +25.4%); China's customs for June 2020 (exports to the US +1%, imports from the US +10.6%, as the
-Associated Press reported them)."""
+Associated Press reported them); China-Russia trade 2022 ($190.3 billion, +29.3%) and 2023 (+26.3%), GACC."""
 
 from __future__ import annotations
 
@@ -102,3 +103,24 @@ def test_a_turned_view_is_no_elliptic_rate() -> None:
     t = ("China's customs said Indian imports from China grew 25.4% to $57.5 billion in January-June 2022, while "
          "those from Russia grew 39.6%.")
     assert all(p != "RUS" for _, p, _, _, _ in _rates(t))
+
+
+RUS_2023 = ("Trade with Russia jumped 29.3 percent in 2022 to $190.3 billion and rose by a further 26.3 percent in 2023, "
+            "China's customs said.")
+
+
+def test_a_second_predicates_rate_is_the_flows_rate_for_its_own_period() -> None:
+    assert ("CHN", "RUS", "T", "2023", 26.3) in _rates(RUS_2023)
+    assert ("CHN", "RUS", "T", "2022", 190.3e9, 29.3) in _levels(RUS_2023)
+
+
+def test_a_second_predicate_without_a_period_of_its_own_is_left_unread() -> None:
+    t = ("Trade with Russia jumped 29.3 percent in 2022 to $190.3 billion and rose by a further 26.3 percent, "
+         "China's customs said.")
+    assert all(g != 26.3 for *_, g in _rates(t))
+
+
+def test_a_second_predicate_naming_a_party_is_no_coordinated_rate() -> None:
+    t = ("Trade with Russia jumped 29.3 percent in 2022 to $190.3 billion and Kazakhstan rose by 26.3 percent in 2023, "
+         "China's customs said.")
+    assert ("CHN", "RUS", "T", "2023", 26.3) not in _rates(t)

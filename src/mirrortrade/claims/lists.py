@@ -413,6 +413,35 @@ class ListsMixin:
         out.append(c)
         return True
 
+    def _coordinated_rate(self, out: list[Claim], pc: Percent, qual: str, g: tuple[float, float, float],
+                          prev_end: int) -> bool:
+        """"Its trade with China jumped 24 percent in 2024 to $22.7 billion and grew by another 20 percent last year": a
+        rate whose clause is a second predicate of the figure's subject ("and" or "but", a verb, no party, flow word or
+        number of its own) is the same flow's rate for the period its own clause names; none, or the figure's own
+        period (whose rate is already given), leaves it unread."""
+        last = next((c for c in reversed(out) if c.kind == "level" and c.end - self.s.start == prev_end), None)
+        qstart = lx.qualifier_before(self.t, pc.start)[1]
+        gap = self.t[prev_end:qstart]
+        if last is None or last.missing or not re.fullmatch(
+                r"[\s,]*(?:and|but)\s+(?:(?:then|also|later)\s+)?[a-z]+(?:\s+(?:up|down))?\s+(?:by\s+)?"
+                r"(?:(?:another|a\s+further|a\s+more\s+modest|further)\s+)?", gap):
+            return False
+        _, cb = self.clause_of(pc.start)
+        own = [pm for pm in self.periods if not pm.base and pm.period and pc.end <= pm.start < cb]
+        if not own or own[0].period == last.period or re.search(r"[$\d]", self.t[pc.end:own[0].start]):
+            return False
+        self._begin()
+        src = self.reporter_for(pc.start)
+        if src is not None and src.reporter and src.reporter != last.reporter:
+            return False
+        c = Claim(id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=last.reporter,
+                  partner=last.partner, flow=last.flow, period=own[0].period, qualifier=qual, source=last.source,
+                  kind="growth", text=pc.text, paragraph=last.paragraph, growth_pct=g[0], growth_low=g[1],
+                  growth_high=g[2], slots=dict(last.slots), how={**last.how, "period": "clause-after"}, missing=[])
+        c.growth_base = self._rate_base(c.period, pc.end)  # type: ignore[attr-defined]
+        out.append(c)
+        return True
+
     def _compared_party(self, qstart: int, fig_end: int) -> str | None:
         """"Trade between the EU and China was worth $709bn in 2020, against $671bn with the US": a figure compared
         with the one before it that names its own partner right after it ("with the US") is that partner's figure

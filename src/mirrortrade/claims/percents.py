@@ -431,7 +431,8 @@ class PercentsMixin:
             kw = self.flow_after(pc.end, next_start)
             self._note("flow", 0.8, "flow-after")
         if kw is None:
-            self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
+            if not self._coordinated_rate(out, pc, qual, (gval, g_lo, g_hi), prev_end):  # type: ignore[attr-defined]
+                self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
             return
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]
