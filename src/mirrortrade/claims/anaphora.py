@@ -69,7 +69,11 @@ IT_ANAPHOR = re.compile(
     r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b(?P<pron2>it|they)\s+(?:was|were|is|are)\s+"
     r"(?:(?:about|around|nearly|almost|over|just\s+over|more\s+than|some|only|just)\s+)?"
     r"(?=(?:US|USD|U\.S\.)?\s?[$€£¥]|\d|$)"
-    r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b",
+    r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b"
+    # "the pandemic pulled it down to $107.76 billion", "higher prices took it to $9 billion": the pronoun as the object
+    # of a verb whose result, "to" an amount right after, is the figure's new level (never "sold it to Russia": a party)
+    r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b[a-z]+\s+it\s+(?:(?:up|down|back)\s+)?to\s+"
+    r"(?:(?:about|around|nearly|almost|over|just\s+over|more\s+than|some|only|just)\s+)?(?=(?:US|USD|U\.S\.)?\s?[$€£¥]|\d|$)",
     re.I,
 )
 #: a party named by reference after a preposition: "sold ... to its neighbour", "bought ... from it", "with the latter"

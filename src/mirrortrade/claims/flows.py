@@ -18,6 +18,13 @@ from mirrortrade.claims.vocab import _COMPOUND_SEP, _STOP_FILLER, _VERB_FLOW, _W
 #: statistic set beside the figure, never the figure's own flow
 _STANDARD = re.compile(r"\b(?:that|those)\s+of\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
+#: the predicate after a subject: a verb of change or of amount, with an adverb before it ("thus widened")
+_PREDICATE_START = re.compile(
+    r"\s*(?:(?:thus|also|then|still|again|further|sharply|slightly|\w+ly)\s+)?(?:has\s+|had\s+|have\s+)?"
+    r"(?:rose|grew|fell|shrank|shrunk|widened|narrowed|increased|decreased|declined|dropped|jumped|climbed|slipped|"
+    r"slid|eased|surged|soared|plunged|contracted|expanded|reached|totall?ed|amounted|stood|came|was|were|hit|topped)\b",
+    re.I)
+
 
 class FlowsMixin:
     """Methods of the sentence reader that resolve a figure's flow word into a flow and its parties."""
@@ -26,7 +33,23 @@ class FlowsMixin:
         """The last flow word between the previous figure and this one (not one of an aside closed before it)."""
         before = [m for m in self.flows if prev_end <= m.start() and m.end() <= fig_start
                   and not in_closed_aside(self.t, m.start(), fig_start)]
+        if len(before) > 1 and self._in_subject_aside(before[-1], before[-2], fig_start):
+            return before[-2]
         return before[-1] if before else None
+
+    def _in_subject_aside(self, kw: re.Match[str], head: re.Match[str], fig_start: int) -> bool:
+        """"Russia's trade surplus, built mostly on oil sales, shrank 23.8% to $13.83bn": a flow word inside an aside
+        set off by commas between a subject that names its own flow (``head``) and its predicate (a verb of change or
+        amount right after the closing comma, the figure after it) describes the subject; the subject's flow is the
+        figure's. An aside that opens with a conjunction is a clause of its own, not an aside."""
+        o = self.t.rfind(",", 0, kw.start())
+        c = self.t.find(",", kw.end())
+        if o < head.end() or c < 0 or c >= fig_start or "," in self.t[head.end():o]:
+            return False
+        inner = self.t[o + 1:c]
+        if re.search(r"\d", inner) or re.match(r"\s*(?:and|or|but|while|whereas|as|with|when|which|where)\b", inner, re.I):
+            return False
+        return _PREDICATE_START.match(self.t[c + 1:fig_start]) is not None
 
     def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
         ca, cb = self.clause_of(fig_end - 1)

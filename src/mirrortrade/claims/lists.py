@@ -7,7 +7,7 @@ import re
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import GUESSED, Claim
 from mirrortrade.claims.frames import _Flow, _with_party
-from mirrortrade.claims.numbers import Money, find_percents
+from mirrortrade.claims.numbers import Money, Percent, find_percents
 from mirrortrade.claims.vocab import _FLOW_RE
 from mirrortrade.model import value_interval
 
@@ -378,6 +378,69 @@ class ListsMixin:
             return self._gapped_party(prev_end, qstart) or (self._compared_party(qstart, fig_end) if fig_end >= 0 else None)
         a = prev_end + m.end()
         return next((r.code for r in self.refs if r.start == a and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")), None)
+
+    def _elliptic_rate(self, out: list[Claim], pc: Percent, qual: str, g: tuple[float, float, float],
+                       prev_end: int) -> bool:
+        """"India's imports grew 39.6% to $361.1 billion, while those from China grew 25.4%": a rate with no flow word
+        of its own whose clause names "that/those with|to|from <country>" stands for the flow of the sentence's figure
+        before it, with that country in its partner's place (as :meth:`_elliptic_party` for a dollar figure). Only
+        when that figure is its reporter's own flow and the preposition fits it ("those from" imports, "those to"
+        exports, "that with" trade) and no other statistics are named for the rate."""
+        ca, _ = self.clause_of(pc.start)
+        a = max(ca, prev_end)
+        m = list(re.finditer(r"\b(?:that|those)\s+(?P<dir>with|to|from)\s+(?:the\s+)?", self.t[a:pc.start], re.I))
+        if not m:
+            return False
+        at = a + m[-1].end()
+        party = next((r.code for r in self.refs if r.start in (at, a + m[-1].start("dir") + len(m[-1]["dir"]) + 1)
+                      and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5", "GRP", "SUB")), None)
+        last = next((c for c in reversed(out) if c.kind in ("level", "growth") and c.start - self.s.start < pc.start), None)
+        if party is None or last is None or last.missing or party in (last.reporter, last.partner):
+            return False
+        if {"X": "to", "M": "from", "T": "with"}.get(last.flow or "") != m[-1]["dir"].lower():
+            return False  # (a reporter's view turned from the subject's: "Kazakh imports from China" as China's exports)
+        src = self.reporter_for(pc.start)
+        if src is not None and src.reporter and src.reporter != last.reporter:
+            return False
+        if any(not pm.base and pm.period and pm.period != last.period and a <= pm.start < pc.end + 40
+               for pm in self.periods):
+            return False  # the clause names a period of its own
+        c = Claim(id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=last.reporter,
+                  partner=party, flow=last.flow, period=last.period, qualifier=qual, source=last.source, kind="growth",
+                  text=pc.text, paragraph=last.paragraph, growth_pct=g[0], growth_low=g[1], growth_high=g[2],
+                  growth_base=last.growth_base, slots={**last.slots, "partner": min(0.9, last.slots.get("partner", 1.0))},
+                  how={**last.how, "partner": "elliptic-party"}, missing=[])
+        out.append(c)
+        return True
+
+    def _coordinated_rate(self, out: list[Claim], pc: Percent, qual: str, g: tuple[float, float, float],
+                          prev_end: int) -> bool:
+        """"Its trade with China jumped 24 percent in 2024 to $22.7 billion and grew by another 20 percent last year": a
+        rate whose clause is a second predicate of the figure's subject ("and" or "but", a verb, no party, flow word or
+        number of its own) is the same flow's rate for the period its own clause names; none, or the figure's own
+        period (whose rate is already given), leaves it unread."""
+        last = next((c for c in reversed(out) if c.kind == "level" and c.end - self.s.start == prev_end), None)
+        qstart = lx.qualifier_before(self.t, pc.start)[1]
+        gap = self.t[prev_end:qstart]
+        if last is None or last.missing or not re.fullmatch(
+                r"[\s,]*(?:and|but)\s+(?:(?:then|also|later)\s+)?[a-z]+(?:\s+(?:up|down))?\s+(?:by\s+)?"
+                r"(?:(?:another|a\s+further|a\s+more\s+modest|further)\s+)?", gap):
+            return False
+        _, cb = self.clause_of(pc.start)
+        own = [pm for pm in self.periods if not pm.base and pm.period and pc.end <= pm.start < cb]
+        if not own or own[0].period == last.period or re.search(r"[$\d]", self.t[pc.end:own[0].start]):
+            return False
+        self._begin()
+        src = self.reporter_for(pc.start)
+        if src is not None and src.reporter and src.reporter != last.reporter:
+            return False
+        c = Claim(id="", quote=self.t, start=self.s.start + pc.start, end=self.s.start + pc.end, reporter=last.reporter,
+                  partner=last.partner, flow=last.flow, period=own[0].period, qualifier=qual, source=last.source,
+                  kind="growth", text=pc.text, paragraph=last.paragraph, growth_pct=g[0], growth_low=g[1],
+                  growth_high=g[2], slots=dict(last.slots), how={**last.how, "period": "clause-after"}, missing=[])
+        c.growth_base = self._rate_base(c.period, pc.end)  # type: ignore[attr-defined]
+        out.append(c)
+        return True
 
     def _compared_party(self, qstart: int, fig_end: int) -> str | None:
         """"Trade between the EU and China was worth $709bn in 2020, against $671bn with the US": a figure compared

@@ -21,6 +21,7 @@ from mirrortrade.claims.rate_bases import (
     earlier_rate,
     earlier_rate_claim,
     rate_base,
+    rate_level_after_to,
     signed_bracket_rate,
     stated_base,
 )
@@ -173,6 +174,8 @@ class PercentsMixin:
             else:
                 if re.search(r"\bfrom\s+$", self.t[max(0, qstart - 10):qstart]):
                     continue  # "down from 21%": the earlier level, not a rate of change
+                if rate_level_after_to(self.t, self.clause_of(pc.start)[0], qstart):  # type: ignore[attr-defined]
+                    continue  # "its share slipped to 46% from almost 50%": the rate's new level, not a rate of change
                 cb = _CHANGE_BEFORE.search(before)
                 ca = _CHANGE_AFTER.match(after)
                 signed = signed_bracket_rate(self.t, pc.start, pc.text)
@@ -426,11 +429,14 @@ class PercentsMixin:
         next_start = next_money[0][0].start if next_money else len(self.t)
         self._begin()
         kw = self.flow_keyword(pc.start, prev_end)
+        if self._elliptic_rate(out, pc, qual, (gval, g_lo, g_hi), max(prev_end, kw.end() if kw else 0)):  # type: ignore[attr-defined]
+            return  # "..., while those from China grew 25.4%": the flow before, with the pronoun's own party
         if kw is None:
             kw = self.flow_after(pc.end, next_start)
             self._note("flow", 0.8, "flow-after")
         if kw is None:
-            self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
+            if not self._coordinated_rate(out, pc, qual, (gval, g_lo, g_hi), prev_end):  # type: ignore[attr-defined]
+                self._anaphoric_growth(out, pc, qual, gval, g_lo, g_hi, prev_end)
             return
         ca, cb = self.clause_of(pc.start)
         between = self.t[max(kw.end(), ca):pc.start] if kw.end() <= pc.start else self.t[pc.end:kw.start()]

@@ -178,8 +178,9 @@ class ProductsMixin:
         for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
             if any(r.start <= a + w.start() < r.end for r in self.refs):
                 continue
+            # a preposition ends what was traded ("imports of Russian goods into China": the direction, no product)
             if re.fullmatch(r"(?:worth|totall?ing|amounting|reached|rose|grew|fell|were|was|came|increased|decreased|"
-                            r"in|from|to|with|by|during|over|at|on)", w.group(0), re.I) or _PREDICATE_VERB.fullmatch(w.group(0)):
+                            r"in|into|from|to|with|by|during|over|at|on)", w.group(0), re.I) or _PREDICATE_VERB.fullmatch(w.group(0)):
                 break
             words.append(w.group(0))
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)

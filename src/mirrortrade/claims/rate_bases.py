@@ -141,3 +141,13 @@ def _series_rate(reader: Any, series: Claim, pc: Any, qual: str, g_lo: float, g_
     if own is None:
         c.cap_slot("period", 0.0, "earlier-rate")
     return c
+
+
+def rate_level_after_to(t: str, clause_start: int, qstart: int) -> bool:
+    """"Kazakhstan's share slipped to 46% from almost 50%", "fell from 37.9 to 32.5 percent": a percent that a change
+    verb goes "to" (it starts at ``qstart``, its qualifier included) is the new level of a rate (a share, a
+    proportion), not a rate of change; unless the clause's subject is itself a rate of change ("growth accelerated to
+    12 percent")."""
+    if not re.search(r"\bto\s+$", t[max(0, qstart - 4):qstart]):
+        return False
+    return not re.search(r"\b(?:growth|rate|increase|decline|expansion|contraction)\b", t[clause_start:qstart], re.I)

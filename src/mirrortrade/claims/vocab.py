@@ -66,7 +66,9 @@ _UP = (r"rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|incre
        r"accelerat\w*|add(?:ed|ing)?|more")
 _DOWN = (r"fell|fall|falls|falling|fallen|cut|cuts|cutting|slash\w*|declin\w*|decreas\w*|drop\w*|shr[iau]nk\w*|contract\w*|down|lower|"
          r"slump\w*|plung\w*|slid|slide|slides|sliding|dip|dipped|dips|reduc\w*|narrow\w*|lost|los(?:s|es|ing)|"
-         r"tumbl\w*|sank|sink\w*|eased|less|negative\s+growth")
+         r"tumbl\w*|sank|sink\w*|eased|less|negative\s+growth|"
+         # the falling verbs the product reader already takes for a predicate of change (products._PREDICATE_VERB)
+         r"slip|slips|slipped|slipping|plummet\w*")
 #: a change word before a rate with no other figure between: "%", "$" and a spelled "percent" end its reach ("down
 #: 45.6 percent, while its imports rose 3.2 percent": the second rate is a rise)
 _CHANGE_BEFORE = re.compile(
