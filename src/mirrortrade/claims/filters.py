@@ -225,5 +225,12 @@ def part_year_not_implausible(f: dict[str, Any]) -> None:
     if f["rule"] == "exceeds_gdp" and f["status"] == "implausible" and (f.get("evidence") or {}).get("annualised"):
         f["status"], f["severity"] = "notable", "medium"
 
+def same_number(c: Any, f: Any) -> bool:
+    """Two rows (a claim's and a stored figure's, with ``value_usd`` and ``precision_usd``) print the same number
+    (within the coarser precision), not merely overlapping bounds."""
+    prec = max(float(c.precision_usd or 0.0), float(f.precision_usd or 0.0), 1.0)
+    return abs(float(c.value_usd) - float(f.value_usd)) < prec / 2 + 1e-6 * abs(float(f.value_usd))
+
+
 def overlaps(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
     return a_lo <= b_hi and b_lo <= a_hi

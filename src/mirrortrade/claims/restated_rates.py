@@ -34,6 +34,7 @@ import pandas as pd
 from mirrortrade.checks.context import flow_phrase
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import year_before
+from mirrortrade.claims.filters import same_number
 from mirrortrade.claims.fx import rate_range
 
 RULE = "rate_conflict"
@@ -73,12 +74,6 @@ def _currency_allowance(period: str, rate: float) -> float:
     return abs((1.0 + rate / 100.0) * move) * 100.0
 
 
-def _restates(row: Any, f: Any) -> bool:
-    """The claim's level is the stored figure's number (within the coarser rounding)."""
-    prec = max(float(row.precision_usd or 0.0), float(f.precision_usd or 0.0), 1.0)
-    return abs(float(row.value_usd) - float(f.value_usd)) < prec / 2 + 1e-6 * abs(float(f.value_usd))
-
-
 def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: pd.DataFrame) -> list[dict[str, Any]]:
     """One ``rate_conflict`` finding for each claim whose rate the stored rate of the level it restates rules out
     (see the module doc); nothing for the rest."""
@@ -101,7 +96,7 @@ def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: 
             continue  # no rate, a level that is a bound, or an approximate rate ("almost 30 percent")
         key = (row.reporter, row.partner, row.flow, row.period)
         fams = [_family(row.source_id)] if row.source_id != UNNAMED else sorted({k[4] for k in index if k[:4] == key})
-        same = [f for fam in fams for f in index.get((*key, fam), []) if _restates(row, f)]
+        same = [f for fam in fams for f in index.get((*key, fam), []) if same_number(row, f)]
         if not same:
             continue
         values = [float(f.growth_pct) for f in same]

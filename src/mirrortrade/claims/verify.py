@@ -40,6 +40,7 @@ from mirrortrade.claims.filters import (
     overlaps,
     part_year_not_implausible,
     revised_since,
+    same_number,
     store_dates,
     truncation_explains,
 )
@@ -200,7 +201,7 @@ def _restated(store_obs: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFra
     for c in claims.itertuples():
         for f in by_key.get((c.reporter, c.partner, c.flow, c.period, c.source_id), []):
             if (overlaps(c.value_low, c.value_high, f.value_low, f.value_high) and (
-                    c.quote.strip() == str(f.quote).strip() or _same_number(c, f))) or _truncated(c, f):
+                    c.quote.strip() == str(f.quote).strip() or same_number(c, f))) or _truncated(c, f):
                 matches.setdefault(c.figure_id, []).append(f.figure_id)
                 drop.add(f.figure_id)
     return store_obs[~store_obs["figure_id"].isin(drop)].reset_index(drop=True), matches
@@ -217,12 +218,6 @@ def _truncated(c: Any, f: Any) -> bool:
     step = max(pc, pf)
     cut = math.floor(fine / step + 1e-9) * step
     return abs(cut - coarse) < 1e-6 * max(1.0, abs(coarse)) + 1e-9 * step
-
-
-def _same_number(c: Any, f: Any) -> bool:
-    """The same printed number (within the coarser precision), not merely overlapping bounds."""
-    prec = max(float(c.precision_usd or 0.0), float(f.precision_usd or 0.0), 1.0)
-    return abs(float(c.value_usd) - float(f.value_usd)) < prec / 2 + 1e-6 * abs(float(f.value_usd))
 
 
 def check_claims(
