@@ -36,6 +36,10 @@ def public_party(code: str | None) -> str | None:
     return None if code is None or code in PLACEHOLDERS else code
 
 
+#: the source given to a claim whose text names no statistics (the article itself)
+ARTICLE_SOURCE_FALLBACK = "PRESS"
+
+
 @dataclass
 class Claim:
     """One trade figure of an article, from its reporter's view. See module doc."""

@@ -32,7 +32,7 @@ from typing import Any
 import pandas as pd
 
 from mirrortrade.checks.context import flow_phrase
-from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.claim import ARTICLE_SOURCE_FALLBACK, Claim
 from mirrortrade.claims.context import year_before
 from mirrortrade.claims.filters import same_number
 from mirrortrade.claims.fx import rate_range
@@ -42,9 +42,6 @@ RULE = "rate_conflict"
 REVISION_PP = 0.5
 #: statistics published under another name: the Ministry of Commerce's trade figures are the customs'
 SAME_STATISTICS = {"CN-MOFCOM": "CN-GACC"}
-#: the source of a claim whose text names no statistics (:data:`mirrortrade.claims.verify.ARTICLE_SOURCE_FALLBACK`):
-#: its level is held to every stored publication of the same number, whichever statistics, if their rates agree
-UNNAMED = "PRESS"
 
 
 def _family(source: Any) -> str:
@@ -95,7 +92,7 @@ def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: 
                 or c.growth_low is None or c.growth_high is None or abs((c.growth_low + c.growth_high) / 2 - c.growth_pct) > 1e-9:
             continue  # no rate, a level that is a bound, or an approximate rate ("almost 30 percent")
         key = (row.reporter, row.partner, row.flow, row.period)
-        fams = [_family(row.source_id)] if row.source_id != UNNAMED else sorted({k[4] for k in index if k[:4] == key})
+        fams = [_family(row.source_id)] if row.source_id != ARTICLE_SOURCE_FALLBACK else sorted({k[4] for k in index if k[:4] == key})
         same = [f for fam in fams for f in index.get((*key, fam), []) if same_number(row, f)]
         if not same:
             continue

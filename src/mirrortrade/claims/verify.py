@@ -30,6 +30,7 @@ import pandas as pd
 
 from mirrortrade.checks.context import CheckContext
 from mirrortrade.checks.rules import RULES
+from mirrortrade.claims.claim import ARTICLE_SOURCE_FALLBACK
 from mirrortrade.claims.collisions import set_aside_collisions
 from mirrortrade.claims.context import year_before
 from mirrortrade.claims.extract import Claim
@@ -58,7 +59,6 @@ from mirrortrade.claims.whose import settle_reporters
 from mirrortrade.model import AGGREGATES, MIRROR_FLOW, Period
 from mirrortrade.store import IND_COLUMNS, OBS_COLUMNS
 
-ARTICLE_SOURCE_FALLBACK = "PRESS"
 _STATUS_RANK = {"unverifiable": 0, "consistent": 1, "conflict": 2, "implausible": 3}
 #: the rules that check a total against its parts (the total is what they are about)
 _SUM_RULES = ("sum_consistency", "balance_sum")

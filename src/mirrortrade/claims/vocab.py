@@ -161,8 +161,7 @@ _DIFF_THAN = re.compile(
 )
 #: a period inside what an amount is compared with: then it is a change over time, never a difference of sources
 _PERIOD_WORD = re.compile(r"\b(?:(?:19|20)\d\d|year|years|month|months|quarter|half|period|earlier|before|previous|"
-                          r"prior|ago|last|January|February|March|April|May|June|July|August|September|October|"
-                          r"November|December)\b", re.I)
+                          r"prior|ago|last)\b|\b" + MON, re.I)
 
 
 def difference_of_sources(after: str) -> bool:
