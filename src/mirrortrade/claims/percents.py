@@ -567,6 +567,8 @@ class PercentsMixin:
         holders = [r for r in part_refs if r.code != whole and r.code not in ("CA5", "WLD")]
         joint = len(holders) >= 2 and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", self.t[holders[-2].end:holders[-1].start])
         if part is None:
+            if self._part_share(pc.start):  # type: ignore[attr-defined]
+                return  # "Road transport carried 51.8 percent of the trade": a mode's share, no partner's
             part = self._fill_party({whole} if whole else set(), None)
         else:
             self._note("partner", 1.0, "share-holder")

@@ -62,6 +62,26 @@ _ITEM_HEAD = re.compile(r"\s+(?:items?|side|commodit(?:y|ies)|categor(?:y|ies)|s
 
 
 
+#: the nouns of trade as a whole that a part can follow ("trade in farm products")
+_TRADE_NOUN = re.compile(r"(?:trade|turnover|commerce)", re.I)
+#: a determiner or a word of time opens a place or a span after "in", never what was traded ("trade in the region",
+#: "trade in recent years")
+_DETERMINER = re.compile(r"(?:the|a|an|this|that|these|those|its|their|our|his|her|each|every|recent|past|coming|"
+                         r"next|last|early|late|mid)", re.I)
+
+#: the words a share's clause may hold before the share when its subject is a party (a pronoun, a role, a rank) or
+#: the trade of one: "It accounted for", "the largest supplier, making up", "together representing"
+_SHARE_SUBJECT = re.compile(
+    r"(?:it|they|he|she|we|you|i|which|who|whose|partners?|neighbou?rs?|sides?|econom(?:y|ies)|giants?|all(?:y|ies)|"
+    r"suppliers?|buyers?|markets?|destinations?|sources?|origins?|customers?|vendors?|shares?|largest|biggest|top|"
+    r"leading|second|third|fourth|fifth|place|position|rank(?:ed|s)?|account(?:ed|ing|s)?|mak(?:e|es|ing)|made|up|"
+    r"represent(?:ed|ing|s)?|compris(?:ed|ing|es)|constitut(?:ed|ing|es)|amount(?:ed|ing|s)?|percent|per|cent|alone|"
+    r"together|respectively|still|already|now|then|thus|so|again|remain(?:ed|s)?|was|were|be|been|being|held|holds|"
+    r"hold|taking|took|takes|take|nearly|almost|roughly|approximately|around|about|just|close|some|less|under|over|"
+    r"than|or|and|but|while|whereas|accordingly|meanwhile|however|also|yet|even|said|says|data|figures?|show(?:ed|s)?|"
+    r"according|estimated|is|are|had|has|have|did|does|do|with|after|behind|ahead|followed|following|between)",
+    re.I)
+
 #: words before a flow noun that make it the whole of trade again after a product's figure ("total exports")
 _WHOLE = re.compile(r"(?:total|overall|entire|whole|all|aggregate|combined|general|bilateral|mutual|foreign)", re.I)
 
@@ -168,6 +188,8 @@ class ProductsMixin:
     def _product_of(self, kw: re.Match[str]) -> bool:
         """"Exports of machinery and electrical products grew 68.3 percent", "imports of Kazakh flaxseed": a flow noun
         followed by what was traded (beyond goods, products and the like, and countries) is a product's figure."""
+        if self._part_in(kw):
+            return True
         if not _FLOW_NOUN.fullmatch(kw.group(0)):
             return False
         m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[kw.end():kw.end() + 80])
@@ -184,6 +206,63 @@ class ProductsMixin:
                 break
             words.append(w.group(0))
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
+
+    def _part_in(self, kw: re.Match[str]) -> bool:
+        """"Mutual trade in agricultural products grew by 5.8 percent", "trade through cross-border e-commerce soared
+        95 percent", "exports via the Khorgos gateway": trade (or a flow noun) followed by "in" or "through" and a bare
+        noun phrase (no determiner: that is a place or a span, "trade in the first half") or by "via" names a part
+        of the trade, by product, currency or channel, not the total the rules check. The parties, periods, words of
+        scope ("trade in goods", "in both directions") and a measure ("in value terms", "in current prices") leave
+        it whole."""
+        if not (_FLOW_NOUN.fullmatch(kw.group(0)) or _TRADE_NOUN.fullmatch(kw.group(0))):
+            return False
+        if re.search(r"(?:\b[A-Za-z]-|\w-?borne\s+)$", self.t[max(0, kw.start() - 12):kw.start()]):  # type: ignore[attr-defined]
+            return True  # "e-commerce", "road-borne trade", "seaborne imports": a channel or a mode of trade
+        m = re.match(r"\s+(in|through|via)\s+((?:[\w'’-]+\s*){1,6})", self.t[kw.end():kw.end() + 80])  # type: ignore[attr-defined]
+        if m is None:
+            return False
+        a = kw.end() + m.start(2)
+        words: list[str] = []
+        for w in re.finditer(r"[A-Za-z0-9][\w'’-]*", m.group(2)):
+            pos = a + w.start()
+            if any(pm.start <= pos < pm.end for pm in self.periods) or re.search(r"\d", w.group(0)):  # type: ignore[attr-defined]
+                break  # "trade in 2024", "through September": a period
+            if any(r.start <= pos < r.end for r in self.refs):  # type: ignore[attr-defined]
+                if not words:
+                    return False  # "trade in Kazakhstan", "exports through China": a place
+                continue
+            if re.fullmatch(r"(?:between|with|from|to|into|by|during|over|at|on|for|of|against|compared|than|while)",
+                            w.group(0), re.I) or _PREDICATE_VERB.fullmatch(w.group(0)):
+                break
+            words.append(w.group(0))
+        if not words or words[-1].lower() in ("terms", "prices", "price", "basis"):
+            return False
+        if m.group(1).lower() != "via" and _DETERMINER.fullmatch(words[0]):
+            return False
+        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w)
+                        or _WHOLE.fullmatch(w)) for w in words)
+
+    def _part_share(self, pc_start: int) -> bool:
+        """"Road transport carried 51.8 percent of the trade", "Intermediate goods made up 69.8 percent of the
+        total": a share whose sentence names no party before it and whose clause's subject names a thing (a word
+        beyond pronouns, words of scope, of trade and of sharing; a capitalised word inside the clause may be a name
+        and is let be) is the share of a product, a mode or a currency in that trade, never a partner's share."""
+        if any(r.end <= pc_start for r in self.refs):  # type: ignore[attr-defined]
+            return False
+        ca, _ = self.clause_of(pc_start)  # type: ignore[attr-defined]
+        lead = re.sub(r"(?:\b(?:nearly|almost|about|around|roughly|some|over|just|close to|more than|less than|"
+                      r"under)\s+)+$", "", self.t[ca:pc_start].rstrip())  # type: ignore[attr-defined]
+        if not lead or not lead[-1].isalpha():
+            return False  # "by its count, 83.2% of Turkmenistan's exports went to China": the subject follows
+        spans = [*self.periods, *self.sources]  # type: ignore[attr-defined]
+        for w in re.finditer(r"[A-Za-z][\w'’-]*", lead):
+            pos, word = ca + w.start(), w.group(0)
+            if any(x.start <= pos < x.end for x in spans) or (w.start() > 0 and word[:1].isupper()):
+                continue
+            if not any(p.fullmatch(x) for x in (word, word[:-1] if word.endswith("s") else word) for p in (
+                    _GENERIC_OBJECT, _SCOPE_WORD, _FLOW_WORDS, _WHOLE, _PREDICATE_VERB, _SHARE_SUBJECT)):
+                return True
+        return False
 
     def _product_modifier(self, kw: re.Match[str]) -> bool:
         """"Honey exports reached $776,000", "oil imports": a flow noun whose modifier is neither a party (a

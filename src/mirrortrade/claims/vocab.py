@@ -193,8 +193,11 @@ _STOP_FILLER = {
     "to", "from", "with", "and", "by", "was", "were", "is", "are", "has", "have", "had", "while", "but", "as",
     "in", "that", "which", "for", "at", "on", "show", "shows", "showed", "said", "says", "set", "reached",
 }
-#: a physical quantity a rate right after it trails ("18.3 million tonnes of gas ..., 11.2 percent more")
+#: a physical quantity a rate right after it trails ("18.3 million tonnes of gas ..., 11.2 percent more", "12.6 million
+#: tonnes of goods to China, an increase of 35%")
 _QUANTITY_BEFORE = re.compile(r"\d\s*(?:(?:thousand|million|billion|mln|bln)\s+)?(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s"
-                              r"|bcm|units|vehicles|head)\b[^$€£¥%;.]{0,70},\s*(?:(?:or|up|down|a|an)\s+)?$", re.I)
+                              r"|bcm|units|vehicles|head)\b[^$€£¥%;.]{0,70},\s*(?:(?:or|up|down|a|an)\s+)?"
+                              r"(?:(?:year-on-year\s+)?(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+of\s+)?$",
+                              re.I)
 #: an aside between a pair of dashes or in brackets ("$41 billion – 46% of the region's trade – and it was ...")
 _ASIDE = re.compile(r"\s[–—]\s[^–—;]{1,120}?\s[–—](?=\s)|\s\([^()]{1,120}\)")
