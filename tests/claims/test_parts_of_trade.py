@@ -39,8 +39,15 @@ def test_a_share_whose_subject_is_a_mode_or_a_product_is_no_partner_share() -> N
 
 def test_a_share_whose_subject_is_a_pronoun_or_a_party_stays() -> None:
     got = _read("It accounted for 20 percent of Kazakhstan's exports. "
-                "China accounted for 21 percent of Kazakhstan's trade in 2024.")
-    assert [(k, v) for k, _, v in got] == [("share", 20.0), ("share", 21.0)]
+                "China accounted for 21 percent of Kazakhstan's trade in 2024. "
+                "Its largest trading partner accounted for 25 percent of Kazakhstan's trade in 2024. "
+                "The northern neighbour made up 19 percent of the total.")
+    assert [(k, v) for k, _, v in got] == [("share", 20.0), ("share", 21.0), ("share", 25.0), ("share", 19.0)]
+
+
+def test_trade_in_a_currency_is_the_total_in_that_currency() -> None:
+    got = _read("Trade in euros rose 4 percent in 2023. Trade in national currencies reached $30 billion in 2024.")
+    assert [(k, v) for k, _, v in got] == [("growth", 4.0), ("level", 30e9)]
 
 
 def test_a_nominal_rate_after_a_tonnage_is_the_tonnage_s() -> None:

@@ -62,6 +62,10 @@ _ITEM_HEAD = re.compile(r"\s+(?:items?|side|commodit(?:y|ies)|categor(?:y|ies)|s
 
 
 
+#: a currency or a unit of value after "in": the total expressed in it ("trade in euros", "exports in national
+#: currencies" is left whole too: unsure between a measure and a settlement share)
+_CURRENCY_WORD = re.compile(r"(?:yuan|renminbi|RMB|CNY|euros?|EUR|rubles?|roubles?|RUB|tenge|KZT|soms?|somoni|sums?|"
+                            r"manats?|rupees?|dollars?|USD|currenc(?:y|ies)|value|volume)", re.I)
 #: the nouns of trade as a whole that a part can follow ("trade in farm products")
 _TRADE_NOUN = re.compile(r"(?:trade|turnover|commerce)", re.I)
 #: a determiner or a word of time opens a place or a span after "in", never what was traded ("trade in the region",
@@ -69,17 +73,15 @@ _TRADE_NOUN = re.compile(r"(?:trade|turnover|commerce)", re.I)
 _DETERMINER = re.compile(r"(?:the|a|an|this|that|these|those|its|their|our|his|her|each|every|recent|past|coming|"
                          r"next|last|early|late|mid)", re.I)
 
-#: the words a share's clause may hold before the share when its subject is a party (a pronoun, a role, a rank) or
-#: the trade of one: "It accounted for", "the largest supplier, making up", "together representing"
-_SHARE_SUBJECT = re.compile(
-    r"(?:it|they|he|she|we|you|i|which|who|whose|partners?|neighbou?rs?|sides?|econom(?:y|ies)|giants?|all(?:y|ies)|"
-    r"suppliers?|buyers?|markets?|destinations?|sources?|origins?|customers?|vendors?|shares?|largest|biggest|top|"
-    r"leading|second|third|fourth|fifth|place|position|rank(?:ed|s)?|account(?:ed|ing|s)?|mak(?:e|es|ing)|made|up|"
-    r"represent(?:ed|ing|s)?|compris(?:ed|ing|es)|constitut(?:ed|ing|es)|amount(?:ed|ing|s)?|percent|per|cent|alone|"
-    r"together|respectively|still|already|now|then|thus|so|again|remain(?:ed|s)?|was|were|be|been|being|held|holds|"
-    r"hold|taking|took|takes|take|nearly|almost|roughly|approximately|around|about|just|close|some|less|under|over|"
-    r"than|or|and|but|while|whereas|accordingly|meanwhile|however|also|yet|even|said|says|data|figures?|show(?:ed|s)?|"
-    r"according|estimated|is|are|had|has|have|did|does|do|with|after|behind|ahead|followed|following|between)",
+#: a part of trade as the subject of a share, its head noun right before the verb of sharing: a mode of transport,
+#: a category of goods (its modifier is checked), payments or settlements ("Road transport carried", "Intermediate
+#: goods made up", "Payments in rubles accounted for")
+_PART_SUBJECT = re.compile(
+    r"(?P<mod>[A-Za-z][\w'’-]*)\s+(?P<head>transport|freight|shipping|haulage|pipelines?|goods|products|commodities|"
+    r"payments|settlements|e-commerce)(?:\s+in\s+[a-z]+)?\s+(?:now\s+|still\s+|also\s+)?"
+    r"(?:carri(?:ed|es)|handl(?:ed|es)|made\s+up|make\s+up|makes\s+up|account(?:ed|s)?\s+for|represent(?:ed|s)?|"
+    r"compris(?:ed|es)|constitut(?:ed|es)|t(?:ook|akes)\s+up)\s+(?:(?:nearly|almost|about|around|roughly|some|over|"
+    r"just|close\s+to|more\s+than|less\s+than|under)\s+)*$",
     re.I)
 
 #: words before a flow noun that make it the whole of trade again after a product's figure ("total exports")
@@ -235,8 +237,9 @@ class ProductsMixin:
                             w.group(0), re.I) or _PREDICATE_VERB.fullmatch(w.group(0)):
                 break
             words.append(w.group(0))
-        if not words or words[-1].lower() in ("terms", "prices", "price", "basis"):
-            return False
+        if not words or words[-1].lower() in ("terms", "prices", "price", "basis") or any(
+                _CURRENCY_WORD.fullmatch(w) for w in words):
+            return False  # "trade in value terms", "exports in euros": the total in a measure or a currency
         if m.group(1).lower() != "via" and _DETERMINER.fullmatch(words[0]):
             return False
         return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w)
@@ -244,25 +247,20 @@ class ProductsMixin:
 
     def _part_share(self, pc_start: int) -> bool:
         """"Road transport carried 51.8 percent of the trade", "Intermediate goods made up 69.8 percent of the
-        total": a share whose sentence names no party before it and whose clause's subject names a thing (a word
-        beyond pronouns, words of scope, of trade and of sharing; a capitalised word inside the clause may be a name
-        and is let be) is the share of a product, a mode or a currency in that trade, never a partner's share."""
+        total", "payments in rubles accounted for 9 percent": a share whose sentence names no party before it, and
+        whose clause's subject, right before the verb of sharing, ends in the head noun of a part of trade (a mode of
+        transport, a category of goods with a modifier of its own, payments) is that part's share, never a partner's.
+        Any other subject ("It", "Its largest trading partner", "the northern neighbour") is let be."""
         if any(r.end <= pc_start for r in self.refs):  # type: ignore[attr-defined]
             return False
         ca, _ = self.clause_of(pc_start)  # type: ignore[attr-defined]
-        lead = re.sub(r"(?:\b(?:nearly|almost|about|around|roughly|some|over|just|close to|more than|less than|"
-                      r"under)\s+)+$", "", self.t[ca:pc_start].rstrip())  # type: ignore[attr-defined]
-        if not lead or not lead[-1].isalpha():
-            return False  # "by its count, 83.2% of Turkmenistan's exports went to China": the subject follows
-        spans = [*self.periods, *self.sources]  # type: ignore[attr-defined]
-        for w in re.finditer(r"[A-Za-z][\w'’-]*", lead):
-            pos, word = ca + w.start(), w.group(0)
-            if any(x.start <= pos < x.end for x in spans) or (w.start() > 0 and word[:1].isupper()):
-                continue
-            if not any(p.fullmatch(x) for x in (word, word[:-1] if word.endswith("s") else word) for p in (
-                    _GENERIC_OBJECT, _SCOPE_WORD, _FLOW_WORDS, _WHOLE, _PREDICATE_VERB, _SHARE_SUBJECT)):
-                return True
-        return False
+        m = _PART_SUBJECT.search(self.t[ca:pc_start])  # type: ignore[attr-defined]
+        if m is None:
+            return False
+        mod = m.group("mod")
+        return m.group("head").lower() not in ("goods", "products", "commodities") or not (
+            _GENERIC_OBJECT.fullmatch(mod) or _SCOPE_WORD.fullmatch(mod) or _WHOLE.fullmatch(mod) or mod.endswith(
+                ("'s", "’s")) or mod[:1].isupper() and any(r.start <= ca + m.start("mod") < r.end for r in self.refs))  # type: ignore[attr-defined]
 
     def _product_modifier(self, kw: re.Match[str]) -> bool:
         """"Honey exports reached $776,000", "oil imports": a flow noun whose modifier is neither a party (a
