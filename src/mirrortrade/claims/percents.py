@@ -15,6 +15,7 @@ from mirrortrade.claims.numbers import (
     find_fractions,
     find_multiples,
     find_percents,
+    multiple_rate,
 )
 from mirrortrade.claims.ordinals import ordinal_target
 from mirrortrade.claims.rate_bases import (
@@ -167,10 +168,8 @@ class PercentsMixin:
             if _TARGET_BEFORE.search(self.t[max(lo_bound, self.clause_of(pc.start)[0]):qstart]):  # type: ignore[attr-defined]
                 continue  # "the goal of doubling trade", "trade is expected to grow 10 percent": a target, no claim
             if pc.start in mults:
-                mu = mults[pc.start]
-                g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
-                gval = (mu.ratio - 1) * 100
-                qual = mu.qualifier
+                gval, g_lo, g_hi = multiple_rate(mults[pc.start], self.t)
+                qual = mults[pc.start].qualifier
             else:
                 if re.search(r"\bfrom\s+$", self.t[max(0, qstart - 10):qstart]):
                     continue  # "down from 21%": the earlier level, not a rate of change
