@@ -120,6 +120,12 @@ class FillMixin:
         if named:
             self._note("period", 0.55, "printed-base")
             return named[-1].period
+        stated = [pm for pm in self.periods if pm.base and pm.period and pm.relative is None and pm.end <= fig_start
+                  and re.fullmatch(r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start])]
+        if stated:
+            # "an increase of 52% over 2021, when it stood at $7.35 billion": the level of the base period stated
+            self._note("period", 1.0, "when-base")
+            return stated[-1].period
         if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
                 r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
             # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level

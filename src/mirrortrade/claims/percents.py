@@ -386,7 +386,8 @@ class PercentsMixin:
             ca, cb = self.clause_of(pc.start)
             # (not past another rate: "$84.07 billion, an increase of 20.8 percent, and in 2016 it grew by 2.2 percent to
             # $69.52 billion": the level after the second rate is that rate's)
-            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and not _RATE_IN.search(
+            if c is not None and c.kind == "level" and c.how.get("period") != "when-base" and mo.start < cb \
+                    and len(between) < 70 and not _RATE_IN.search(
                 between) and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between
