@@ -38,6 +38,12 @@ _BASE_THEN_PERIOD = re.compile(
     r"million|thousand|bn|mn|mln|bln|m)?\s+(?:(?:in|for|during|of)\s+)?$", re.I)
 
 
+#: a comparison base that names only the year of a span: "than in the same months of ", "against the corresponding
+#: period of "
+_SAME_SPAN_OF = re.compile(r"\b(?:same|corresponding|like|comparable)\s+(?:period|months?|quarter|half|time)\s+"
+                           r"(?:of|in)\s+$", re.I)
+
+
 def _dates_base(text: str, at: int) -> bool:
     """The period mention at ``at`` dates a comparison base printed right before it (:data:`_BASE_THEN_PERIOD`)."""
     return _BASE_THEN_PERIOD.search(text, max(0, at - 90), at) is not None
@@ -105,8 +111,7 @@ class FillMixin:
         bracket = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start
                    and re.fullmatch(r"\s*\(\s*", self.t[pm.end:fig_start])]
         if bracket:
-            self._note("period", 1.0, "bracket-base")
-            return bracket[-1].period
+            return self._bracket_base(bracket[-1], own)
         # "a 27% increase over the 2022 level of US$70.2 billion": the figure a base period's level noun names is
         # that period's level (a base-year level, often a first release since revised: shown, never flagged)
         named = [pm for pm in self.periods if pm.base and pm.period and pm.end <= fig_start and re.fullmatch(
@@ -115,6 +120,12 @@ class FillMixin:
         if named:
             self._note("period", 0.55, "printed-base")
             return named[-1].period
+        stated = [pm for pm in self.periods if pm.base and pm.period and pm.relative is None and pm.end <= fig_start
+                  and re.fullmatch(r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start])]
+        if stated:
+            # "an increase of 52% over 2021, when it stood at $7.35 billion": the level of the base period stated
+            self._note("period", 1.0, "when-base")
+            return stated[-1].period
         if self.carry_period and any(pm.relative in ("year", "previous", "prior") and re.fullmatch(
                 r"\s*,?\s*when\s+[^.;,]*", self.t[pm.end:fig_start]) for pm in self.periods if pm.end <= fig_start):
             # "17.74 percent lower than a year before, when trade stood at $1.448 billion": the base's level
@@ -240,6 +251,25 @@ class FillMixin:
             return next(p for p in self.art.seen_periods if counts[p] == top)
         self._note("period", 0.5 if self.art.data_year else 0.0, "data-year")
         return str(self.art.data_year) if self.art.data_year else None
+
+    def _bracket_base(self, pm: PeriodMention, own: list[PeriodMention]) -> str | None:
+        """The period of a level in brackets right after its comparison base ("31 percent more than in 2023 ($2.9
+        billion)"). A base written as "the same months of 2023" names only the year: the months are those of the span
+        the compared figure is of ("$3.8 billion in January-April 2024, 31 percent more than in the same months of 2023
+        ($2.9 billion)": January-April 2023). With no such span before it in the sentence, which months is not said:
+        unresolved, never the whole year."""
+        if not _SAME_SPAN_OF.search(self.t, max(0, pm.start - 60), pm.start):
+            self._note("period", 1.0, "bracket-base")
+            return pm.period
+        spans = [o for o in own if o.end <= pm.start and o.period and o is not pm]
+        year = Period.parse(pm.period).year if pm.period else None
+        if spans and year is not None:
+            span = Period.parse(spans[-1].period)
+            if span.year == span.end_year and span.year != year:
+                self._note("period", 1.0, "bracket-base")
+                return str(span.shifted(year - span.year))
+        self._note("period", 0.0, "bracket-base")
+        return None
 
     def _year_span(self, fig_start: int, fig_end: int) -> str | None:
         """"From 2021 to 2024, China's exports increased from $8.2 billion to $15.3 billion": a span of several years

@@ -406,6 +406,28 @@ def find_multiples(text: str) -> list[Multiple]:
     return out
 
 
+#: a multiple that is a fall: a verb of falling before it ("fell 4.1-fold", "decreased by 2 times", "was down 2.9
+#: times") or a noun or comparative of falling after it ("a 4.1-fold drop", "three times lower")
+_FALL_BEFORE = re.compile(
+    r"\b(?:fell|fall(?:s|ing)?|dropped|drop(?:s|ping)?|declined|declin(?:es|ing)|decreased|decreas(?:es|ing)|shrank|"
+    r"shrunk|shrink(?:s|ing)?|contracted|contract(?:s|ing)|plunged|plummeted|slumped|collapsed|tumbled|sank|slid|"
+    r"reduced|cut|down|lower)\s+(?:by\s+)?(?:(?:a|an|some|about|around|roughly|nearly|almost|over|more\s+than|"
+    r"close\s+to|just\s+over|just\s+under|less\s+than)\s+)?$", re.I)
+_FALL_AFTER = re.compile(
+    r"^\s+(?:(?:drop|fall|decline|decrease|reduction|contraction|slump|plunge|cut|collapse)s?|lower|less|smaller|fewer)\b",
+    re.I)
+
+
+def multiple_rate(mu: Multiple, text: str) -> tuple[float, float, float]:
+    """The rate of change (percent) a multiple states, with its bounds: a rise to N times is (N - 1) x 100 ("grew
+    threefold": +200%); a fall of N times is a fall to 1/N of the level before ("fell 4.1-fold", "a 4.1-fold drop":
+    (1/4.1 - 1) x 100 = -75.6%), never a rise."""
+    if mu.ratio > 1 and (_FALL_BEFORE.search(text, max(0, mu.start - 40), mu.start)
+                         or _FALL_AFTER.match(text[mu.end:mu.end + 20])):
+        return (1 / mu.ratio - 1) * 100, (1 / mu.high - 1) * 100, (1 / mu.low - 1) * 100
+    return (mu.ratio - 1) * 100, (mu.low - 1) * 100, (mu.high - 1) * 100
+
+
 _SPELLED_RE = re.compile(r"\b(?:" + SPELLED + r")\b", re.I)
 
 

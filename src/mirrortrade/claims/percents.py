@@ -15,6 +15,7 @@ from mirrortrade.claims.numbers import (
     find_fractions,
     find_multiples,
     find_percents,
+    multiple_rate,
 )
 from mirrortrade.claims.ordinals import ordinal_target
 from mirrortrade.claims.rate_bases import (
@@ -167,10 +168,8 @@ class PercentsMixin:
             if _TARGET_BEFORE.search(self.t[max(lo_bound, self.clause_of(pc.start)[0]):qstart]):  # type: ignore[attr-defined]
                 continue  # "the goal of doubling trade", "trade is expected to grow 10 percent": a target, no claim
             if pc.start in mults:
-                mu = mults[pc.start]
-                g_lo, g_hi = (mu.low - 1) * 100, (mu.high - 1) * 100
-                gval = (mu.ratio - 1) * 100
-                qual = mu.qualifier
+                gval, g_lo, g_hi = multiple_rate(mults[pc.start], self.t)
+                qual = mults[pc.start].qualifier
             else:
                 if re.search(r"\bfrom\s+$", self.t[max(0, qstart - 10):qstart]):
                     continue  # "down from 21%": the earlier level, not a rate of change
@@ -387,7 +386,8 @@ class PercentsMixin:
             ca, cb = self.clause_of(pc.start)
             # (not past another rate: "$84.07 billion, an increase of 20.8 percent, and in 2016 it grew by 2.2 percent to
             # $69.52 billion": the level after the second rate is that rate's)
-            if c is not None and c.kind == "level" and mo.start < cb and len(between) < 70 and not _RATE_IN.search(
+            if c is not None and c.kind == "level" and c.how.get("period") != "when-base" and mo.start < cb \
+                    and len(between) < 70 and not _RATE_IN.search(
                 between) and re.search(
                 r"(?:\bto|\breach(?:ed|ing)?|\bhit(?:ting)?|\bstood at|\bamount(?:ed|ing)? to|\btotal(?:l?ed|l?ing)?|"
                 r"\bat)\s+(?:\S+\s+){0,3}$", between

@@ -358,6 +358,11 @@ class RankingsMixin:
             sign = -1 if re.search(r"\bdeficits?\b", self.t, re.I) else 1  # type: ignore[attr-defined]
             if sign * c.value_usd < 0:
                 c.value_usd, c.value_low, c.value_high = -c.value_usd, -(c.value_high or 0), -(c.value_low or 0)
+        elif c.flow == "B" == rk.flow and c.value_usd is not None and (c.reporter, c.partner) == (member, rk.owner):
+            # "Last year Indonesia ran a trade surplus of US$2.92 billion with China and rose to become Beijing's
+            # third-biggest trading partner": the balance was read from the member's side (its surplus); the owner's
+            # balance with it is the same amount the other way (China's deficit)
+            c.value_usd, c.value_low, c.value_high = -c.value_usd, -(c.value_high or 0), -(c.value_low or 0)
         c.reporter, c.partner, c.flow = rk.owner, member, rk.flow
         c.source = (src.sid or None) if own_stats and src is not None else None
         if c.kind == "share":

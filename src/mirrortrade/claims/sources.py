@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agency_names import name_country
+from mirrortrade.model import AGGREGATES
 
 
 @dataclass
@@ -30,12 +31,14 @@ _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,30}?)\s*(?:,|:\s|\s[–�
 
 
 def dateline_country(text: str) -> str | None:
-    """The country of the article's dateline city ("TASHKENT, April 21, 2024. ..." -> UZB), if it names one."""
+    """The country of the article's dateline city ("TASHKENT, April 21, 2024. ..." -> UZB), if it names one. A region
+    ("CENTRAL ASIA, February 1, 2026 - ...") is no country: it says where the news comes from, not whose agency or
+    official speaks (none is the region's), so it is no home (None)."""
     for m in _DATELINE_PLACE.finditer(text[:600]):
         place = m.group(1).strip().title()
         refs = [r for r in lx.find_countries(place, region_as_ca5=False) if r.code not in ("TOPIC", "SUBJ", "WLD")]
         if len(refs) == 1 and refs[0].start == 0 and refs[0].end == len(place):
-            return refs[0].code
+            return None if refs[0].code in AGGREGATES else refs[0].code
     return None
 
 

@@ -131,7 +131,8 @@ _CHANGE_MONEY_AFTER = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|plan(?:s|ned|ning)?|seek(?:s|ing)?|intend(?:s|ed)?|hope(?:s|d)?|"
     r"expect(?:s|ed)?|forecast(?:s|ed)?|projected|projection|could|would|will|(?-i:may)(?!\s+\d)|might|potential|ambition|pledg\w*|"
-    r"vow\w*|(?:agreed|agree|want|wants|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
+    # a verb of wanting governs the figure as its object ("Uzbekistan wants $20 billion of trade") or an infinitive
+    r"vow\w*|want(?:s|ed)?|(?:agreed|agree|strive|striving) to|set (?:a|the) (?:target|goal)|estimated to)\b",
     re.I,
 )
 _TARGET_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:by|until|in the coming|over the next|in the next)\s+(?:the\s+)?"
