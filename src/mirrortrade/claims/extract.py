@@ -246,6 +246,14 @@ def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> 
     return section_topic
 
 
+def _month_inside(period: str | None, span: str) -> bool:
+    """``period`` is one month of the longer ``span``."""
+    try:
+        return period is not None and Period.parse(period).n_months == 1 and period != span and inside(period, span)
+    except Exception:  # noqa: BLE001 - an unreadable period is no month
+        return False
+
+
 def _paragraph_period(art: _Article, period: str, body: bool) -> None:
     """A paragraph's lead ``period`` becomes the period the next paragraphs go on about, unless it is a part of the
     article's main span (one month of the lead's January-July): a side look, after which they go back to the main
@@ -328,6 +336,11 @@ def _paragraph_claims(
                 and carry_period is not None:
             # "Trade shrank to $3.9 billion in the quarter from $5.7 billion a year earlier": the only period named
             # looks back from the one in context, which the next sentences still go on about
+            pass
+        elif own and not got and carry_period is not None and _month_inside(own[0].period, carry_period):
+            # "In May, Uzbekistan raised its gold exports to $1.3bn" in a paragraph about January-May: one month of
+            # the span in context, named in a sentence that gives no trade figure (an event's date, a product's
+            # figure), is a side remark; the span in context goes on
             pass
         elif own:
             after_span = False

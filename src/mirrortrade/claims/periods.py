@@ -212,7 +212,8 @@ def find_periods(
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
                     mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5")
-                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
+                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")) \
+                            and not (g.get("m2") and mon[0].isupper()):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
