@@ -39,3 +39,17 @@ def test_a_month_named_by_a_side_remark_is_not_the_paragraphs_period() -> None:
     t2 = ("BEIJING, June 11, 2009 - China's exports to the United States came to $79.5 billion in January-May 2009, "
           "customs data show. In May alone, exports to the United States were $16.7 billion.")
     assert _by_text(t2)["$16.7 billion"].period == "2009-05"
+
+
+def test_the_three_quarters_of_a_year_are_january_to_september() -> None:
+    # China-Russia trade in January-September 2023: $176.4 billion, up 29.5% (GACC, as Sputnik reported on 2023-10-13)
+    t = ("Trade between China and Russia rose 29.5 percent to $176.4 billion in the three quarters of 2023, China's "
+         "customs said.")
+    c = _by_text(t)["$176.4 billion"]
+    assert (c.reporter, c.partner, c.flow, c.period, c.growth_pct) == ("CHN", "RUS", "T", "2023-01/2023-09", 29.5)
+    # fractions of a year's figure are no period
+    for frac in ("Russia took three quarters of 2023's total.", "the three quarters of 2023 exports that went east"):
+        assert [p.period for p in find_periods(frac, ref_year=2023)] == ["2023"]
+    pm = find_periods("Imports rose 12.7 percent over the three quarters.", ref_year=2023, context_year=2023)
+    assert [p.period for p in pm] == ["2023-01/2023-09"]
+
