@@ -112,6 +112,27 @@ def test_the_last_year_before_an_event_is_a_year_described_not_last_year() -> No
     assert [p.period for p in find_periods("Trade grew last year.", ref_year=2021)] == ["2020"]
 
 
+def test_over_the_period_names_the_period_just_named_and_only_then() -> None:
+    # China-Russia trade in January-September 2023 (GACC, as Sputnik reported on 2023-10-13)
+    t = ("China-Russia trade\n\n"
+         "BEIJING, October 13, 2023 - China's customs said trade with Russia grew 29.5 percent to $176.4 billion in "
+         "January-September 2023.\n\n"
+         "Over the period, China's imports from Russia rose 12.7 percent to $94.9 billion.\n")
+    c = _by_text(t)["$94.9 billion"]
+    assert (c.reporter, c.partner, c.flow, c.period) == ("CHN", "RUS", "M", "2023-01/2023-09")
+    # after a paragraph about a part of the span in context, "the period" may be either: not said, unresolved (China's
+    # exports to the US in January-May 2009, the sum of the Reuters table's months, and its surplus in May)
+    t2 = ("BEIJING, June 11, 2009 - China's exports to the United States fell to $79.5 billion in January-May 2009, "
+          "customs data show.\n\n"
+          "In May alone, exports to the United States were $16.7 billion.\n\n"
+          "Over the period, China's surplus with the United States was $11.0 billion.\n")
+    c2 = _by_text(t2)["$11.0 billion"]
+    assert c2.period is None and "period" in c2.missing
+    # "the period" that opens a span of its own is no reference back
+    pm = find_periods("over the period 2019-2023", ref_year=2023, context_period="2023-01/2023-09")
+    assert all(p.relative != "context" for p in pm)
+
+
 def test_a_months_rate_in_a_list_of_months_is_against_the_same_month_a_year_before() -> None:
     # China's exports to the US, January and March 2009 (the Reuters table of 2009-06-11)
     t = ("BEIJING, June 11, 2009 - According to Chinese customs, exports to the United States fell 9.8 percent to "

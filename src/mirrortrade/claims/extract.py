@@ -32,7 +32,7 @@ from mirrortrade.claims.context import inside
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.holders import share_holders
-from mirrortrade.claims.own_periods import past_restatement
+from mirrortrade.claims.own_periods import past_restatement, refers_back
 from mirrortrade.claims.part_sums import settle_part_sums
 from mirrortrade.claims.partner_statistics import settle_partner_statistics
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
@@ -322,7 +322,9 @@ def _paragraph_claims(
             last = [x for x in ctx.sources if _is_trade_source(x)]
             if last:
                 carry_source = ctx.merge_source(last[-1], carry_source)
-        own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span")]
+        own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span" and not refers_back(pm))]
+        if any(pm.period for pm in own):
+            art.prev_named = tuple(pm.period for pm in own if pm.period)
         if own and own[0].period is None:
             # led by a fiscal year or another span with no calendar months: nothing to carry, nor to fall back on
             carry_period, from_before, after_span = None, False, True

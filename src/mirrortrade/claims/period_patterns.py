@@ -118,7 +118,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("context", re.compile(
         r"\b(?:during|in|over|for|within)\s+(?:(?:this|that|these|those|the\s+same|the\s+reporting|the\s+said)\s+"
         r"(?:" + NMONTHS + r"\s+)?(?:period|time|months?)\b|the\s+(?:period|months?|quarter|half)\s+under\s+"
-        r"(?:review|consideration)\b|the\s+month\b)(?!\s+(?:of|in|a|last|the\s+previous)\b)", re.I)),
+        r"(?:review|consideration)\b|the\s+month\b"
+        # "Over the period, imports rose ...", "a record for the period": the period just named, when one was
+        # (own_periods.period_named_before); never "the period 2019-2023", "the period from ...", "the period when"
+        r"|the\s+period\b(?![\s(]*\d|\s+(?:from|between|to|since|when|ending|ended|through|after|before|until|till|"
+        r"starting|beginning)\b))(?!\s+(?:of|in|a|last|the\s+previous)\b)", re.I)),
     ("quarter_words", re.compile(
         r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+" + _YREF + r")?", re.I)),
     ("half_words", re.compile(
