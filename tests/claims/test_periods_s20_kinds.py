@@ -35,6 +35,11 @@ def test_a_month_named_by_a_side_remark_is_not_the_paragraphs_period() -> None:
          "$3.71 billion.")
     c = _by_text(t)["$3.71 billion"]
     assert (c.reporter, c.partner, c.flow, c.period) == ("UZB", "CHN", "M", "2023-01/2023-05")
+    # ... nor is one that dates no figure of a sentence that gives figures of another period
+    t3 = ("TASHKENT, June 20, 2023 - Uzbekistan's trade with China reached $4.54 billion in January-May 2023, the "
+          "Statistics Agency said. In May, the agency added, exports to Russia came to $986.3 million in the five "
+          "months. Imports from China came to $3.71 billion.")
+    assert _by_text(t3)["$3.71 billion"].period == "2023-01/2023-05"
     # a month that dates a figure of its own sentence is that figure's (January-May: the sum of the table's months)
     t2 = ("BEIJING, June 11, 2009 - China's exports to the United States came to $79.5 billion in January-May 2009, "
           "customs data show. In May alone, exports to the United States were $16.7 billion.")

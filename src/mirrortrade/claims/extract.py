@@ -325,6 +325,13 @@ def _paragraph_claims(
         own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span" and not refers_back(pm))]
         if any(pm.period for pm in own):
             art.prev_named = tuple(pm.period for pm in own if pm.period)
+        if own and carry_period is not None and _month_inside(own[0].period, carry_period) \
+                and not any(c.period == own[0].period for c in got):
+            # "In May, Uzbekistan raised its gold exports to $1.3bn" in a paragraph about January-May, "In May, the
+            # minister said trade had reached $40 billion last year": one month of the span in context that dates no
+            # figure of its sentence (an event's date, a product's figure) is a side remark, never the period the
+            # text goes on about
+            own = own[1:]
         if own and own[0].period is None:
             # led by a fiscal year or another span with no calendar months: nothing to carry, nor to fall back on
             carry_period, from_before, after_span = None, False, True
@@ -338,11 +345,6 @@ def _paragraph_claims(
                 and carry_period is not None:
             # "Trade shrank to $3.9 billion in the quarter from $5.7 billion a year earlier": the only period named
             # looks back from the one in context, which the next sentences still go on about
-            pass
-        elif own and not got and carry_period is not None and _month_inside(own[0].period, carry_period):
-            # "In May, Uzbekistan raised its gold exports to $1.3bn" in a paragraph about January-May: one month of
-            # the span in context, named in a sentence that gives no trade figure (an event's date, a product's
-            # figure), is a side remark; the span in context goes on
             pass
         elif own:
             after_span = False
