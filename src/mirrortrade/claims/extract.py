@@ -32,7 +32,7 @@ from mirrortrade.claims.context import inside
 from mirrortrade.claims.fiscal import fiscal_start_month
 from mirrortrade.claims.frames import _Article
 from mirrortrade.claims.holders import share_holders
-from mirrortrade.claims.own_periods import past_restatement, refers_back
+from mirrortrade.claims.own_periods import past_restatement
 from mirrortrade.claims.part_sums import settle_part_sums
 from mirrortrade.claims.partner_statistics import settle_partner_statistics
 from mirrortrade.claims.periods import data_year, reference_date, reference_year
@@ -246,14 +246,6 @@ def _paragraph_topic(p: Paragraph, art: _Article, section_topic: str | None) -> 
     return section_topic
 
 
-def _month_inside(period: str | None, span: str) -> bool:
-    """``period`` is one month of the longer ``span``."""
-    try:
-        return period is not None and Period.parse(period).n_months == 1 and period != span and inside(period, span)
-    except Exception:  # noqa: BLE001 - an unreadable period is no month
-        return False
-
-
 def _paragraph_period(art: _Article, period: str, body: bool) -> None:
     """A paragraph's lead ``period`` becomes the period the next paragraphs go on about, unless it is a part of the
     article's main span (one month of the lead's January-July): a side look, after which they go back to the main
@@ -322,16 +314,7 @@ def _paragraph_claims(
             last = [x for x in ctx.sources if _is_trade_source(x)]
             if last:
                 carry_source = ctx.merge_source(last[-1], carry_source)
-        own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span" and not refers_back(pm))]
-        if any(pm.period for pm in own):
-            art.prev_named = tuple(pm.period for pm in own if pm.period)
-        if own and carry_period is not None and _month_inside(own[0].period, carry_period) \
-                and not any(c.period == own[0].period for c in got):
-            # "In May, Uzbekistan raised its gold exports to $1.3bn" in a paragraph about January-May, "In May, the
-            # minister said trade had reached $40 billion last year": one month of the span in context that dates no
-            # figure of its sentence (an event's date, a product's figure) is a side remark, never the period the
-            # text goes on about
-            own = own[1:]
+        own = [pm for pm in ctx.periods if not pm.base and (pm.period or pm.relative == "span")]
         if own and own[0].period is None:
             # led by a fiscal year or another span with no calendar months: nothing to carry, nor to fall back on
             carry_period, from_before, after_span = None, False, True

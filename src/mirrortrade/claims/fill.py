@@ -9,7 +9,7 @@ from collections import Counter
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import WEAK
-from mirrortrade.claims.own_periods import looks_back_after, refers_back, refines
+from mirrortrade.claims.own_periods import looks_back_after, refines
 from mirrortrade.claims.periods import PeriodMention
 from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.claims.year_spans import dating_span, span_years
@@ -139,9 +139,7 @@ class FillMixin:
             and pm.relative != "yoy"
             or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
             and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
-            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start])
-            # "above the $1.04 billion of January-April 2022": the compared figure's own period
-            or pm.relative == "compared" and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.t[fig_end:pm.start]))),
+            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
             None)
         if based is not None and based.relative == "span":
             self._note("period", 0.0, "span-base")
@@ -219,12 +217,6 @@ class FillMixin:
                 self.carry_period and (looks_back_after(pm, fig_end) or self._next_figures(pm, fig_start, next_start)))]
             if free:
                 chosen, where = min(free, key=lambda pm: min(abs(pm.start - fig_end), abs(fig_start - pm.end))), "sentence"
-        if chosen is not None and chosen.period is None and refers_back(chosen) and self.carry_period \
-                and self.carry_from_before and self.carry_main:
-            # "Over the period, imports came to $390 million" after a paragraph about a part of the main span: the
-            # main span or that part, which is not said (the main span's guess kept: shown, never flagged)
-            self._note("period", MAIN_SPAN_AFTER_PART, "main-span")
-            return self.carry_period
         if chosen is not None and (chosen.period is None or self.after_span and chosen.relative in (
                 "year", "previous", "prior")):
             self._note("period", 0.0, "no-calendar")  # a span with no months, or the year before one ("a year earlier"): no period

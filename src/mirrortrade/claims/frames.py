@@ -58,9 +58,6 @@ class _Article:
     #: lead about January-July): a side look at one part; the paragraphs after it go back to the main span, though
     #: not surely (nothing says which of the two a figure with no period of its own is about)
     side_part: bool = False
-    #: the periods the last sentence to name any named as its own (no comparison base): what a bare "over the period"
-    #: after it names (:func:`mirrortrade.claims.own_periods.period_named_before`)
-    prev_named: tuple[str, ...] = ()
     bloc: str | None = None  # the one bloc the article names ("the bloc", "the continent" refer back to it)
     #: the country of the dateline's city ("BISHKEK, February 12, 2019 –"): whose agency a bare "the National
     #: Statistical Committee" is

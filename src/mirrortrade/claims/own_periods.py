@@ -152,28 +152,3 @@ def narrowest(mentions: list[PeriodMention]) -> PeriodMention | None:
         if refines(q, cur):
             cur = q
     return cur
-
-
-_THE_PERIOD = re.compile(r"\bthe\s+period$", re.I)
-
-
-def period_named_before(periods: list[PeriodMention], prev_named: tuple[str, ...]) -> list[PeriodMention]:
-    """"... grew 29.5 percent to $176.4 billion in the three quarters of 2023. Over the period, exports ...": a bare
-    "the period" names the period just named — earlier in its own sentence, or by the last sentence before it that
-    named any (``prev_named``) — and only then: when the period in context is not among those (the text last named
-    another one, a part of it or a year before), which period it is is not said (no calendar period: a figure it
-    dates stays unresolved)."""
-    out: list[PeriodMention] = []
-    for pm in periods:
-        if pm.relative == "context" and not pm.base and _THE_PERIOD.search(pm.text):
-            before = {q.period for q in out if not q.base and q.period}
-            if pm.period is None or pm.period not in before and pm.period not in prev_named:
-                pm = replace(pm, period=None, relative="span")
-        out.append(pm)
-    return out
-
-
-def refers_back(pm: PeriodMention) -> bool:
-    """A bare "the period" (:func:`period_named_before`): a reference to a period named before, never a period the
-    text goes on about after it (left unsaid, it does not end the period in context either)."""
-    return pm.relative in ("context", "span") and _THE_PERIOD.search(pm.text) is not None

@@ -30,7 +30,6 @@ from mirrortrade.claims.period_patterns import COMPARISON_BEFORE as _COMPARISON_
 from mirrortrade.claims.period_patterns import FULL_DATE_BEFORE as _FULL_DATE_BEFORE
 from mirrortrade.claims.period_patterns import PATTERNS as _PATTERNS
 from mirrortrade.claims.period_patterns import SUPERLATIVE_BEFORE as _SUPERLATIVE_BEFORE
-from mirrortrade.claims.period_patterns import YEAR as _YEAR_RX
 from mirrortrade.claims.period_patterns import PeriodMention as PeriodMention
 from mirrortrade.claims.period_patterns import is_base as _is_base
 from mirrortrade.claims.period_patterns import is_span as _is_span
@@ -95,12 +94,6 @@ def find_periods(
                 taken.append((m.start(), m.end()))
                 out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "years"))
                 continue
-            if kind == "described_year":
-                taken.append((m.start(), m.end()))
-                if not re.search(r"\b" + _YEAR_RX + r"\s*,\s*$", text[max(0, m.start() - 12):m.start()]):
-                    # no year names it: a year with no calendar period (a figure it dates stays unresolved)
-                    out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "span"))
-                continue
             if kind == "prev_month":
                 # "after 24% growth the previous month": the month before the one named before it (resolved below)
                 taken.append((m.start(), m.end()))
@@ -154,8 +147,6 @@ def find_periods(
                     n = count(str(g["n"])) if g.get("n") else 12
                     span = trailing(n, _MONTHS[g["tm"].lower().rstrip(".")], int(g["ty"]) if g.get("ty") else None,  # type: ignore[union-attr]
                                     ref_date)
-                    if not g.get("n") and _YEAR_THROUGH.match(m.group(0)):
-                        span = _year_through(span, stated or [], cp)
                 elif g.get("w1"):
                     span = wrapped_range(_MONTHS[g["w1"].lower().rstrip(".")], _MONTHS[g["w2"].lower().rstrip(".")], ref_date)  # type: ignore[union-attr]
                 else:
@@ -221,8 +212,7 @@ def find_periods(
                         period = str(Period.parse(f"{y}-{m1:02d}/{y}-{m2:02d}"))
                 elif kind == "month":
                     mon = g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5")
-                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")) \
-                            and not (g.get("m2") and mon[0].isupper()):
+                    if mon.rstrip(".").lower() in ("may", "mar") and not (g.get("y") or g.get("rel") or g.get("m4")):
                         continue  # the verb "may", "march"
                     mm = _MONTHS[mon.lower().rstrip(".")]
                     if y:
@@ -295,22 +285,6 @@ def find_periods(
     out = _year_of_part(text, previous_month(part_of_year(text, out, cp, ref_year), cp), cp, ref_date)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
-
-
-#: "the year through September", "the year until June": January to that month, or the twelve months to it (which is
-#: not said); "the year ended June" (a fiscal year) stays twelve months
-_YEAR_THROUGH = re.compile(r"the\s+year\s+(?:through|until|up\s+to)\b", re.I)
-
-
-def _year_through(span: str | None, stated: list[str], cp: Period | None) -> str | None:
-    """"Exports rose 5% in the year through September": the twelve months to September or January–September (the
-    year to date) are both said so; the year to date when the article has stated those months (or they are the period
-    in context), else no calendar period: the figure stays unresolved."""
-    last = _parse(span)
-    if last is None:
-        return None
-    to_date = str(Period.parse(f"{last.end_year}-01/{last.end_year}-{last.end_month:02d}"))
-    return to_date if to_date in stated or str(cp) == to_date else None
 
 
 def _to_month(g: dict[str, str | None], y: int | None) -> tuple[str | None, str | None]:

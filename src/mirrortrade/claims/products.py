@@ -272,8 +272,8 @@ class ProductsMixin:
         if m is None:
             return False
         start = kw.start() - (len(self.t[max(0, kw.start() - 40):kw.start()]) - m.start(1))
-        if any(r.start <= start < r.end for r in [*self.refs, *self.periods]):
-            return False  # a party, or a period ("In May imports from Japan were ..."), is no product
+        if any(r.start <= start < r.end for r in self.refs):
+            return False
         word = m.group(1)
         # the modifier opens its noun phrase: at the sentence's (or a quotation's) start, or after a determiner, a
         # preposition, a conjunction, a party or a word of scope ("Kazakhstan's agricultural exports", "mutual farm

@@ -17,7 +17,7 @@ from mirrortrade.claims.frames import _Article, _Flow, _with_party
 from mirrortrade.claims.levels import LevelsMixin
 from mirrortrade.claims.lists import ListsMixin
 from mirrortrade.claims.numbers import Money, find_money, uses_decimal_comma
-from mirrortrade.claims.own_periods import own_periods, period_named_before
+from mirrortrade.claims.own_periods import own_periods
 from mirrortrade.claims.parts import PartsMixin
 from mirrortrade.claims.percents import PercentsMixin
 from mirrortrade.claims.periods import PeriodMention, find_periods
@@ -107,7 +107,6 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
             self.periods = [pm for pm in self.periods if pm.start >= dl.end()]
         # "BAKU, 8 May 2024.": a day, no period; "in January" beside "up 48% on January 2023": January 2024
         self.periods = own_periods(self.periods, self.t, art.text, art.ref_date is not None, carry_period)
-        self.periods = period_named_before(self.periods, art.prev_named)  # "over the period": the one just named
         self.money = find_money(self.t, yuan=True, decimal_comma=uses_decimal_comma(art.text))
         # "trade with all its trading partners": a flow word inside a party's name is no flow of its own
         # ... and so is one inside an institution's name ("the Export-Import Bank")
