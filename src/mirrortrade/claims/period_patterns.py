@@ -83,6 +83,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first three quarters of 2009": January–September
     ("quarters_n", re.compile(
         r"\b(?:the\s+)?" + _FIRST + r"\s+(?P<n>2|3|two|three)\s+quarters(?:\s+" + _YREF + r")?", re.I)),
+    # "in the three quarters of 2025", "over the two quarters": the quarters counted from January, as "the first three
+    # quarters" ("three quarters of 2025's total", "the three quarters of 2025 exports" and "three quarters of trade"
+    # are fractions)
+    ("quarters_n", re.compile(
+        r"\bthe\s+(?P<n>2|3|two|three)\s+quarters\s+(?:of|in)\s+(?:(?P<y>" + YEAR + r")(?!\s*[-–/]\s*\d)|(?P<rel>"
+        + _REL + r"))(?!['’]s)\b(?!\s+(?:exports?|imports?|trade|turnover|shipments|deliveries|sales|purchases|"
+        r"total|volume|value)\b)", re.I)),
+    ("quarters_n", re.compile(r"\b(?:in|over|during|for)\s+the\s+(?P<n>2|3|two|three)\s+quarters\b(?!\s+(?:of|in)\b)",
+                              re.I)),
     # "over the past eight months" in an article of November: the year's months to date (:func:`fiscal.past_months`)
     ("past_months", re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?P<n>" + NMONTHS + r")[\s-]+months\b",
                                re.I)),
