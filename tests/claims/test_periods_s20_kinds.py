@@ -53,3 +53,19 @@ def test_the_three_quarters_of_a_year_are_january_to_september() -> None:
     pm = find_periods("Imports rose 12.7 percent over the three quarters.", ref_year=2023, context_year=2023)
     assert [p.period for p in pm] == ["2023-01/2023-09"]
 
+
+def test_the_year_through_a_month_is_unsaid_unless_the_article_states_those_months() -> None:
+    # China-US trade in January-September 2023: $495.9 billion, down 14% (GACC, as Sputnik reported on 2023-10-13)
+    alone = ("China's customs said trade with the United States fell 14 percent to $495.9 billion in the year through "
+             "September 2023.")
+    c = _by_text(alone)["$495.9 billion"]
+    assert c.period is None and "period" in c.missing  # January-September or October-September: not said
+    stated = ("China's customs said trade with Russia rose 29.5 percent to $176.4 billion in the three quarters of "
+              "2023. In the year through September 2023, trade with the United States fell 14 percent to $495.9 "
+              "billion.")
+    assert _by_text(stated)["$495.9 billion"].period == "2023-01/2023-09"
+    # twelve months named as such, and a year ended in a month (a fiscal year), stay twelve months
+    assert [p.period for p in find_periods("in the 12 months through September 2023", ref_year=2023)] == [
+        "2022-10/2023-09"]
+    assert [p.period for p in find_periods("in the year ended June 2023", ref_year=2023)] == ["2022-07/2023-06"]
+

@@ -147,6 +147,8 @@ def find_periods(
                     n = count(str(g["n"])) if g.get("n") else 12
                     span = trailing(n, _MONTHS[g["tm"].lower().rstrip(".")], int(g["ty"]) if g.get("ty") else None,  # type: ignore[union-attr]
                                     ref_date)
+                    if not g.get("n") and _YEAR_THROUGH.match(m.group(0)):
+                        span = _year_through(span, stated or [], cp)
                 elif g.get("w1"):
                     span = wrapped_range(_MONTHS[g["w1"].lower().rstrip(".")], _MONTHS[g["w2"].lower().rstrip(".")], ref_date)  # type: ignore[union-attr]
                 else:
@@ -285,6 +287,22 @@ def find_periods(
     out = _year_of_part(text, previous_month(part_of_year(text, out, cp, ref_year), cp), cp, ref_date)
     return _restated(_bracketed_bases(text, _context_from_before(out)), stated or [], fiscal_start)
 
+
+
+#: "the year through September", "the year until June": January to that month, or the twelve months to it (which is
+#: not said); "the year ended June" (a fiscal year) stays twelve months
+_YEAR_THROUGH = re.compile(r"the\s+year\s+(?:through|until|up\s+to)\b", re.I)
+
+
+def _year_through(span: str | None, stated: list[str], cp: Period | None) -> str | None:
+    """"Exports rose 5% in the year through September": the twelve months to September or January–September (the
+    year to date) are both said so; the year to date when the article has stated those months (or they are the period
+    in context), else no calendar period: the figure stays unresolved."""
+    last = _parse(span)
+    if last is None:
+        return None
+    to_date = str(Period.parse(f"{last.end_year}-01/{last.end_year}-{last.end_month:02d}"))
+    return to_date if to_date in stated or str(cp) == to_date else None
 
 
 def _to_month(g: dict[str, str | None], y: int | None) -> tuple[str | None, str | None]:
