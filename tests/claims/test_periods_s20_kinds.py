@@ -69,3 +69,17 @@ def test_the_year_through_a_month_is_unsaid_unless_the_article_states_those_mont
         "2022-10/2023-09"]
     assert [p.period for p in find_periods("in the year ended June 2023", ref_year=2023)] == ["2022-07/2023-06"]
 
+
+def test_a_compared_figure_dated_with_of_is_a_base_and_a_bound_mark_is_not() -> None:
+    # Uzbekistan-Kazakhstan trade, January-April 2023 and 2022 (Uzbekistan's Statistics Agency, as Kazinform relayed
+    # on 2023-05-22)
+    t = ("TASHKENT, May 22, 2023 - Uzbekistan's Statistics Agency put trade with Kazakhstan at $1.5 billion in "
+         "January-April 2023. Purchases from Kazakhstan reached $1.08 billion, just above the $1.04 billion of "
+         "January-April 2022.")
+    cs = _by_text(t)
+    assert cs["$1.08 billion"].period == "2023-01/2023-04"
+    assert cs["$1.04 billion"].period == "2022-01/2022-04"
+    # a bound's mark with its own year: the year is the figure's, never a compared figure's
+    pm = find_periods("Trade with Kazakhstan stayed above the $1 billion mark in 2023.", ref_year=2023)
+    assert [(p.period, p.base) for p in pm] == [("2023", False)]
+

@@ -52,11 +52,15 @@ _AMOUNT = (r"(?:[$€£¥]\s?\d[\d.,]*(?:\s*(?:trillion|billion|million|bn|mn|ml
            r"|\d[\d.,]*\s*(?:trillion|billion|million|bn|mn|mln|bln)\s+(?:U\.?S\.?\s+)?(?:dollars|yuan|rubles|roubles))")
 #: the words before a period that make it the period of a figure a comparison starts from; after "than" only an
 #: amount with its determiner ("27 percent higher than the $70.2 billion recorded in 2022"), never a bound ("more than
-#: $5 billion in 2023") nor a rate ("faster than the 1.2 percent recorded for January-October": that rate's period)
+#: $5 billion in 2023") nor a rate ("faster than the 1.2 percent recorded for January-October": that rate's period);
+#: "above"/"below" the amount only with "of" right after it ("16.4 percent above the $366.5 million of January-April
+#: 2022"), never a bound's mark ("stayed above the $20 billion mark in 2023": the figure's own year)
 COMPARED_FIGURE_BEFORE = re.compile(
     r"(?:(?:\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bfrom|\bafter)\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|"
     r"nearly\s+|almost\s+|some\s+)?" + _FIGURE + r"|\bthan\s+the\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
-    + _AMOUNT + r")(?:\s+[A-Za-z-]+){0,3}?\s+(?:in|for|during|over)\s+(?:the\s+)?$",
+    + _AMOUNT + r")(?:\s+[A-Za-z-]+){0,3}?\s+(?:in|for|during|over)\s+(?:the\s+)?$"
+    r"|\b(?:than|above|below)\s+the\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?" + _AMOUNT
+    + r"\s+of\s+(?:the\s+)?$",
     re.I)
 
 

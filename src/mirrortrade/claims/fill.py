@@ -139,7 +139,9 @@ class FillMixin:
             and pm.relative != "yoy"
             or re.match(r"the\s+same\s+(?:period|months?|quarter|half)", pm.text, re.I)
             and re.fullmatch(r"[\s,]*(?:in|for|during)\s+", self.t[fig_end:pm.start], re.I)
-            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start]))),
+            or pm.relative in ("year", "previous", "prior") and re.fullmatch(r"[\s,]*", self.t[fig_end:pm.start])
+            # "above the $1.04 billion of January-April 2022": the compared figure's own period
+            or pm.relative == "compared" and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.t[fig_end:pm.start]))),
             None)
         if based is not None and based.relative == "span":
             self._note("period", 0.0, "span-base")
