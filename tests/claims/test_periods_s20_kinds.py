@@ -83,3 +83,18 @@ def test_a_compared_figure_dated_with_of_is_a_base_and_a_bound_mark_is_not() -> 
     pm = find_periods("Trade with Kazakhstan stayed above the $1 billion mark in 2023.", ref_year=2023)
     assert [(p.period, p.base) for p in pm] == [("2023", False)]
 
+
+def test_a_rate_smaller_or_larger_than_an_earlier_time_is_a_change() -> None:
+    # China's imports from the EU in June 2009: $11.8 billion, down 13.2% (Reuters table of 2009-07-10); China's
+    # exports to Russia in January-September 2023: $81.4 billion, up 56.9% (GACC, as Sputnik reported on 2023-10-13)
+    t = ("BEIJING, July 10, 2009 - Chinese customs data show purchases from the European Union were 13.2 percent "
+         "smaller than a year earlier in June, at $11.8 billion.")
+    c = _by_text(t)["$11.8 billion"]
+    assert (c.partner, c.flow, c.period, c.growth_pct) == ("EUU", "M", "2009-06", -13.2)
+    t2 = ("BEIJING, October 13, 2023 - China's customs said exports to Russia were $81.4 billion in January-September "
+          "2023, 56.9 percent larger than in the same period of 2022.")
+    assert _by_text(t2)["$81.4 billion"].growth_pct == 56.9
+    # smaller than another party's or source's figure: no change
+    other = ("China's customs said exports to Russia were $81.4 billion in January-September 2023, 10 percent smaller "
+             "than Russia's own figure.")
+    assert _by_text(other)["$81.4 billion"].growth_pct is None

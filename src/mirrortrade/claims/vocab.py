@@ -79,10 +79,16 @@ _CHANGE_BEFORE = re.compile(
 _COMPARED_AFTER = (r"(?=\s+(?:(?:the|its|their|that|those|last|a\s+year|(?:19|20)\d\d|" + MON + r"\s+(?:19|20)\d\d)\b|[$€£¥]|"
                    r"(?:[A-Z][\w’'-]+\s+){0,2}?\w+(?:'s|’s)\s))(?![^.;,]{0,30}?\b(?:target|goal|plan|forecasts?|"
                    r"projections?|expectations?|threshold|mark|estimates?)\b)")
+#: "smaller"/"larger" after a rate are a change only against an earlier time of the same figure ("16.4 percent smaller
+#: than a year before", "9.4% larger than in 2024"), never against another party or source ("30 percent smaller than
+#: China's", "smaller than the figure Kazakhstan gives")
+_THAN_BEFORE = (r"(?=\s+(?:than\s+(?:(?:in|during|for)\s+)?(?:a\s+year|last\s+year|the\s+(?:previous|prior|preceding|"
+                r"same|corresponding)\b|(?:19|20)\d\d\b(?!['’]s)|" + MON + r"\b)|year[\s-]on[\s-]year\b))")
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|on the year)\s+)?(?:(?P<up>increase|rise|jump|growth|gain|"
-    r"higher|more|up|surge|expansion|above" + _COMPARED_AFTER + r")|(?P<down>decrease|decline|drop|fall|contraction|"
-    r"lower|less|down|slump|reduction|below" + _COMPARED_AFTER + r"))\b",
+    r"higher|more|up|surge|expansion|above" + _COMPARED_AFTER + r"|(?:larger|bigger)" + _THAN_BEFORE + r")|(?P<down>"
+    r"decrease|decline|drop|fall|contraction|lower|less|down|slump|reduction|below" + _COMPARED_AFTER + r"|smaller"
+    + _THAN_BEFORE + r"))\b",
     re.I,
 )
 _CHANGE_MONEY_BEFORE = re.compile(
