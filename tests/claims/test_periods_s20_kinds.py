@@ -98,3 +98,15 @@ def test_a_rate_smaller_or_larger_than_an_earlier_time_is_a_change() -> None:
     other = ("China's customs said exports to Russia were $81.4 billion in January-September 2023, 10 percent smaller "
              "than Russia's own figure.")
     assert _by_text(other)["$81.4 billion"].growth_pct is None
+
+
+def test_the_last_year_before_an_event_is_a_year_described_not_last_year() -> None:
+    # China-Russia trade in 2019: $110.75 billion (GACC)
+    t = ("MOSCOW, November 8, 2021 - China's customs said trade with Russia came to $110.75 billion in 2019, the last "
+         "year before the pandemic.")
+    assert _by_text(t)["$110.75 billion"].period == "2019"
+    alone = ("MOSCOW, November 8, 2021 - China's customs said trade with Russia came to $110.75 billion in the last "
+             "year before the pandemic.")
+    c = _by_text(alone)["$110.75 billion"]
+    assert c.period is None and "period" in c.missing  # which year is not printed: never 2020 ("last year")
+    assert [p.period for p in find_periods("Trade grew last year.", ref_year=2021)] == ["2020"]

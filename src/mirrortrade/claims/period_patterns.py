@@ -40,6 +40,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("years", re.compile(
         r"\b(?:(?:from|between)\s+(?P<ya>" + YEAR + r")\s+(?:to|and|through|till|until)\s+(?P<yb>" + YEAR + r")"
         r"|(?<![\w$.,/-])(?P<yc>" + YEAR + r")\s*[-–—]\s*(?P<yd>" + YEAR + r"))\b(?![-–/]\d)", re.I)),
+    # "the last year before the pandemic", "the last year of the plan": a year described, not last year (a year in
+    # apposition before it names it: "2019, the last year before the pandemic")
+    ("described_year", re.compile(
+        r"\bthe\s+last\s+year\s+(?:before|of|prior\s+to|preceding|ahead\s+of|in\s+which|when)\b", re.I)),
     # "the previous month", "a month earlier": the month before the one in context (relative_periods.previous_month)
     ("prev_month", re.compile(
         r"\b(?:the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+(?:before|earlier)|a\s+month\s+(?:earlier|"

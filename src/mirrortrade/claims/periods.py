@@ -30,6 +30,7 @@ from mirrortrade.claims.period_patterns import COMPARISON_BEFORE as _COMPARISON_
 from mirrortrade.claims.period_patterns import FULL_DATE_BEFORE as _FULL_DATE_BEFORE
 from mirrortrade.claims.period_patterns import PATTERNS as _PATTERNS
 from mirrortrade.claims.period_patterns import SUPERLATIVE_BEFORE as _SUPERLATIVE_BEFORE
+from mirrortrade.claims.period_patterns import YEAR as _YEAR_RX
 from mirrortrade.claims.period_patterns import PeriodMention as PeriodMention
 from mirrortrade.claims.period_patterns import is_base as _is_base
 from mirrortrade.claims.period_patterns import is_span as _is_span
@@ -93,6 +94,12 @@ def find_periods(
                 # "From 2021 to 2024", "over 2009–2018": a span of several years, no calendar period of one year
                 taken.append((m.start(), m.end()))
                 out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "years"))
+                continue
+            if kind == "described_year":
+                taken.append((m.start(), m.end()))
+                if not re.search(r"\b" + _YEAR_RX + r"\s*,\s*$", text[max(0, m.start() - 12):m.start()]):
+                    # no year names it: a year with no calendar period (a figure it dates stays unresolved)
+                    out.append(PeriodMention(m.start(), m.end(), m.group(0), None, False, False, "span"))
                 continue
             if kind == "prev_month":
                 # "after 24% growth the previous month": the month before the one named before it (resolved below)
