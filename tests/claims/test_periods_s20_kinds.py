@@ -110,3 +110,13 @@ def test_the_last_year_before_an_event_is_a_year_described_not_last_year() -> No
     c = _by_text(alone)["$110.75 billion"]
     assert c.period is None and "period" in c.missing  # which year is not printed: never 2020 ("last year")
     assert [p.period for p in find_periods("Trade grew last year.", ref_year=2021)] == ["2020"]
+
+
+def test_a_months_rate_in_a_list_of_months_is_against_the_same_month_a_year_before() -> None:
+    # China's exports to the US, January and March 2009 (the Reuters table of 2009-06-11)
+    t = ("BEIJING, June 11, 2009 - According to Chinese customs, exports to the United States fell 9.8 percent to "
+         "$17.3 billion in January, and in March they declined 12.6 percent to $16.5 billion.")
+    cs = _by_text(t)
+    assert (cs["$16.5 billion"].period, cs["$16.5 billion"].growth_pct, cs["$16.5 billion"].growth_base) == (
+        "2009-03", -12.6, "2008-03")
+    assert cs["$17.3 billion"].growth_base == "2008-01"

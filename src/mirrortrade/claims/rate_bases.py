@@ -106,6 +106,7 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
     except Exception:  # noqa: BLE001 - an unreadable period has no earlier one
         return None
     earlier = []
+    rated = set()  # earlier periods whose level carries a rate of its own
     for _, c in level_claims:
         if c is None or c is target or not c.period or c.value_usd is None:
             continue
@@ -114,11 +115,22 @@ def stated_base(target: Claim, level_claims: list[tuple[Money, Claim | None]]) -
         try:
             if Period.parse(c.period).start < own.start and Period.parse(c.period).n_months == own.n_months:
                 earlier.append(c.period)
+                if c.growth_pct is not None:
+                    rated.add(c.period)
         except Exception:  # noqa: BLE001 - an unreadable period is no base
             continue
     if before in earlier:
         return before
+    if earlier and own.n_months == 1 and set(earlier) <= rated and not _FURTHER.search(target.quote):
+        # "dropped 9.8 percent in January to $17.3 billion; in February they were down 23.9 percent at $11.8
+        # billion": in a list of months each with its own rate, a month's rate is against the same month a year
+        # before (a rate's reading with no base stated), never the month listed before it, unless it goes on from
+        # it ("rose a further 10% in April")
+        return None
     return earlier[0] if earlier else None
+
+
+_FURTHER = re.compile(r"\b(?:a\s+further|further|another|again)\b", re.I)
 
 
 def signed_bracket_rate(text: str, start: int, printed: str) -> bool:
