@@ -120,3 +120,11 @@ def test_a_months_rate_in_a_list_of_months_is_against_the_same_month_a_year_befo
     assert (cs["$16.5 billion"].period, cs["$16.5 billion"].growth_pct, cs["$16.5 billion"].growth_base) == (
         "2009-03", -12.6, "2008-03")
     assert cs["$17.3 billion"].growth_base == "2008-01"
+
+
+def test_makes_or_made_is_a_share_copula() -> None:
+    # China's share in Kyrgyzstan's trade turnover in 2018: 30 percent (as Kyrgyz officials put it, Akchabar, 2019)
+    t = ("According to Kyrgyzstan's National Statistical Committee, the share of China in the country's trade "
+         "turnover made 30 percent in 2018.")
+    c = _by_text(t)["30 percent"]
+    assert (c.kind, c.reporter, c.partner, c.flow, c.period) == ("share", "KGZ", "CHN", "T", "2018")
