@@ -1,5 +1,6 @@
 """Period kinds redone in session 20 (issue 16), each read only where the text says it surely and otherwise left
-unresolved: "in May" after a preposition, a month named by a side remark, and the kinds below.
+unresolved ("in May" and "over the period", which change what a paragraph carries, were left out of the merge: see
+benchmarks/RESULTS.md, session 20).
 
 The sentences are ours; the numbers are real: China's customs monthly trade with the US, Japan and the EU in May 2009
 (the Reuters table of 2009-06-11), Uzbekistan's trade with China and Russia in January-May 2023 (Uzbekistan's
@@ -16,29 +17,6 @@ from mirrortrade.claims.periods import find_periods
 
 def _by_text(text: str, day: date | None = None) -> dict[str, Claim]:
     return {c.text: c for c in extract_claims(text, article_date=day)}
-
-
-def test_in_may_after_a_preposition_is_the_month() -> None:
-    t = ("Chinese customs data show that exports to Japan fell 19.9 percent to $6.9 billion in May. In April they "
-         "had shrunk by a fifth, and in May imports from Japan were $8.9 billion.")
-    cs = _by_text(t, date(2009, 6, 11))
-    assert cs["$6.9 billion"].period == "2009-05"
-    c = cs["$8.9 billion"]
-    assert (c.reporter, c.partner, c.flow, c.period) == ("CHN", "JPN", "M", "2009-05")
-    # the verb stays a verb
-    assert find_periods("Shipments may grow to $20 billion.", ref_year=2009) == []
-
-
-def test_a_month_named_by_a_side_remark_is_not_the_paragraphs_period() -> None:
-    t = ("TASHKENT, June 20, 2023 - Uzbekistan's trade with China reached $4.54 billion in January-May 2023, the "
-         "Statistics Agency said. In May, the two presidents met at the summit in Xi'an. Imports from China came to "
-         "$3.71 billion.")
-    c = _by_text(t)["$3.71 billion"]
-    assert (c.reporter, c.partner, c.flow, c.period) == ("UZB", "CHN", "M", "2023-01/2023-05")
-    # a month that dates a figure of its own sentence is that figure's (January-May: the sum of the table's months)
-    t2 = ("BEIJING, June 11, 2009 - China's exports to the United States came to $79.5 billion in January-May 2009, "
-          "customs data show. In May alone, exports to the United States were $16.7 billion.")
-    assert _by_text(t2)["$16.7 billion"].period == "2009-05"
 
 
 def test_the_three_quarters_of_a_year_are_january_to_september() -> None:

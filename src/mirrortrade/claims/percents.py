@@ -65,8 +65,7 @@ _PERIOD_ANAPHOR_ANY = re.compile(r"\b(?:over|in|during|for|within)\s+(?:the|this
 #: "the fastest in ten years": what a superlative ranks against, not the growth's span
 _SUPERLATIVE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|sharpest|"
                           r"fastest|slowest|most|least)\b", re.I)
-#: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)"; "makes"/"made"
-#: as a copula ("the share of China in the trade turnover makes 30%")
+#: "the largest share of its foreign trade (20.1%)", "share in Uzbekistan's trade in the period (21.1%)", "makes 30%"
 _SHARE_BRACKET = re.compile(
     r"\bshares?\s+(?:of|in)\s+(?P<phrase>[^().;%]{1,120}?)(?:\s*[(,]\s*|\s+(?:stands?|stood|was|is|were|reached|amounted\s+"
     r"to|came\s+to|makes|made)\s+(?:at\s+)?|\s+(?:were|was|are|is)\s+(?:held|taken)\s+by\s+(?:the\s+)?[A-Z][^().;%,]{1,40}\(\s*)$",
