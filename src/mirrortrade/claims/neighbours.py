@@ -178,7 +178,8 @@ def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _confirmed(c: Claim, w: pd.DataFrame, period: str) -> bool:
-    """The finest stored figure of the claim's own statistic fits the claim (its full interval, bounds included).
+    """The finest stored figure of the claim's own statistic fits the claim (its full interval: the two overlap, or
+    an exact figure lies on its edge).
 
     Finest: when the store holds the statistic at several precisions ("$3.9 billion" in one report, the agency's
     $3,926 million in another), the claim must fit the most precise of them: "$3.86 billion" sits inside the
@@ -196,7 +197,11 @@ def _confirmed(c: Claim, w: pd.DataFrame, period: str) -> bool:
         return False
     width = same["hi"] - same["lo"]
     finest = same[width <= width.min() * (1 + 1e-9) + 1e-9]
-    return bool(((finest["lo"] <= hi) & (finest["hi"] >= lo)).any())
+    # two intervals of width that only touch are two numbers ("$19.8 billion" is not the stored $19.7 billion: no one
+    # number rounds or cuts to both); an exact figure on the edge of the printed one's rounding is that number
+    inside = (finest["lo"] < hi) & (finest["hi"] > lo)
+    on_edge = ((finest["hi"] - finest["lo"] <= 1e-9) | (hi - lo <= 1e-9)) & (finest["lo"] <= hi) & (finest["hi"] >= lo)
+    return bool((inside | on_edge).any())
 
 
 def _relations(c: Claim, w: pd.DataFrame, p: Period) -> pd.Series:
