@@ -3,7 +3,7 @@ reading of the claim explains its number better than the article being wrong.
 
 A number an article prints is tied to one statistic by the reader: a reporter, a partner, a flow and a period.
 Misreadings move one of these slots to a neighbour: the other flow or the turnover of the same pair and period;
-the other side's statistics (the reverse reporter); the same flow a year before or after, or a part or the
+the other side's statistics (the reverse reporter: also when the text names that side's statistics for the number); the same flow a year before or after, or a part or the
 whole of the same year; another partner of the same reporter (another Central Asian state, the region, the
 world); or a change read as a level. When the printed number (within its rounding, truncation allowed) *is* a
 known figure of such a neighbouring statistic, stored or stated elsewhere in the article, while the claimed
@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from mirrortrade.checks.context import flow_phrase
+from mirrortrade.checks.context import name as country_name
 from mirrortrade.checks.finding import money
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import year_before
@@ -233,6 +234,19 @@ def _changes(c: Claim, w: pd.DataFrame, p: Period) -> pd.DataFrame:
                          "year": m["year"], "source": m["source"]})
 
 
+def statistics_country(source: str | None) -> str | None:
+    """The country whose statistics a source id names, by its ISO two-letter head ("KZ-BNS" -> KAZ, "CN-GACC" ->
+    CHN: :func:`mirrortrade.claims.lexicon.source_id`); None for an international database ("UN-COMTRADE",
+    "IMF-IMTS", "WITS"), the press ("PRESS") or no source."""
+    head, sep, _ = str(source or "").partition("-")
+    if not sep or len(head) != 2:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=head)
+    return found.alpha_3 if found is not None else None
+
+
 def misreading(c: Claim, w: pd.DataFrame) -> Misreading | None:
     """The neighbouring statistic whose known figure the claim's number is, when the claimed statistic itself is
     not confirmed by a stored figure; ``None`` when the claim's own reading stands or no neighbour fits."""
@@ -263,6 +277,13 @@ def misreading(c: Claim, w: pd.DataFrame) -> Misreading | None:
         text = (f"{c.text or money(c.value_usd)} is the change in {what} from {int(h['year']) - 1} to "
                 f"{int(h['year'])} in the store [{h['source']}]; {_WHY['change']}")
         return Misreading(c.id, "change", str(h["fid"]), text)
+    named = statistics_country(c.source)
+    if named is not None and named != c.reporter:
+        # no neighbour's figure, but the text names another country's statistics for the number ("Kazakhstan's
+        # statistics committee"): the claim is not its reporter's figure, whatever the store holds
+        text = (f"{c.text or money(c.value_usd)} is given as {country_name(named)}'s statistics ({c.source}), not "
+                f"{country_name(str(c.reporter))}'s; {_WHY['reporter']}")
+        return Misreading(c.id, "reporter", str(c.source), text)
     return None
 
 
