@@ -3,13 +3,15 @@ while its own reading is not confirmed, is shown unresolved and never flagged.
 
 Hand-built claims and a small store frame; the stored numbers are the ones of the embedded store (CN-GACC:
 China's trade with Kyrgyzstan in 2024 $22.7bn, China's imports from Kyrgyzstan in 2024 $2.8bn; China's exports
-to Central Asia in 2025 $71.2bn), the claims' numbers chosen to be or not to be one of them."""
+to Central Asia in 2025 $71.2bn), the claims' numbers chosen to be or not to be one of them; each claim's statistics are its reporter's (CN-GACC for
+China, KZ-BNS for Kazakhstan...)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from mirrortrade.claims.claim import Claim
+from mirrortrade.claims.lexicon import source_id
 from mirrortrade.claims.neighbours import misreading, printed_interval, witnesses
 from mirrortrade.claims.verify import check_claims
 
@@ -18,7 +20,8 @@ def _claim(cid: str, value: float, *, rep: str = "CHN", par: str = "KGZ", flow: 
            text: str | None = None, prec: float = 1e8, **conf: float) -> Claim:
     c = Claim(id=cid, quote=f"quote {cid}", start=int(cid[1:]) * 10, end=int(cid[1:]) * 10 + 5, reporter=rep,
               partner=par, flow=flow, period=when, value_usd=value, value_low=value - prec / 2,
-              value_high=value + prec / 2, precision_usd=prec, source="CN-GACC", text=text or f"${value / 1e9:.1f} billion")
+              value_high=value + prec / 2, precision_usd=prec, source=source_id(rep, "stat"),
+              text=text or f"${value / 1e9:.1f} billion")
     c.slots.update(conf)
     return c
 

@@ -2,7 +2,8 @@
 
 A finding that would mark a figure wrong is held back when it rests on a claim not read surely enough
 (:func:`may_raise`), when the article's own rounding or cutting of a figure explains it (:func:`truncation_explains`),
-when it is only a rate printed "almost N" against exact rates (:func:`near_rate_conflict`), or when one publication
+when it is only a rate printed "almost N" against exact rates (:func:`near_rate_conflict`), when a Chinese rate is
+the one computed in yuan beside levels in dollars (:func:`yuan_rate_explains`), or when one publication
 of the same statistic fits the claim (:func:`one_publication_fits`); a conflict with a stored figure revised since the
 article was written is said so (:func:`revised_since`), and a part-year figure is never implausible against a
 whole-year GDP (:func:`part_year_not_implausible`).
@@ -19,8 +20,10 @@ import pandas as pd
 
 from mirrortrade.checks.intervals import implied_growth_pct
 from mirrortrade.claims.extract import Claim
+from mirrortrade.claims.fx import rate_range
 from mirrortrade.claims.neighbours import FLAGS
 from mirrortrade.claims.whose import NEIGHBOUR, SETTLED_UNNAMED
+from mirrortrade.model import Period
 
 
 def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]],
@@ -149,6 +152,42 @@ def _approximate_rate(c: Claim | None) -> bool:
     if c is None or c.growth_pct is None or c.growth_low is None or c.growth_high is None:
         return False
     return math.isfinite(c.growth_high - c.growth_low) and abs((c.growth_low + c.growth_high) / 2 - c.growth_pct) > 1e-9
+
+
+def yuan_rate_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """A Chinese growth rate the article prints beside dollar levels may be the one China's customs computed in yuan
+    (they publish each rate in both currencies, and the press quotes either): "rose 36% in 2023 to $41 billion"
+    against 2022's $31.2 billion is the yuan rate, the dollar levels allowing +29.6% to +33.2%. The yuan rate is the
+    dollar rate moved by how far the yuan's average rate to the dollar moved from the year before to the period
+    (:mod:`mirrortrade.claims.fx`; 2023 against 2022: 7.08 against 6.73 yuan per dollar, +5.2%), in that direction
+    only, with no margin: a rate between the two bases is neither (Turkmenistan's 2023 trade with China: −5.1% in
+    dollars, about −0.2% in yuan; a printed −2.5% is wrong in both; China–Russia 2017: +20.8% in dollars, a printed
+    +22.8% short of the yuan rate). The customs convert at their own rates, which can move a year's ratio by about a
+    point from the ECB means' (their totals: 2022 +3.2% against the means' +4.4%, 2017 +2.5% against +1.7%): a yuan
+    rate that far off the estimate stays flagged, as before; the allowance removes only flags it is sure of. A
+    conflict of one rate the article prints about China's statistics with its two levels (``growth_consistency``
+    against a base) that the yuan rate explains is no conflict; a rate the levels rule out in yuan as in dollars
+    stays flagged."""
+    if f.get("rule") != "growth_consistency" or f.get("status") != "conflict" or not f.get("claims"):
+        return False
+    ev, about = f.get("evidence") or {}, f.get("about") or {}
+    if not str(ev.get("key", "")).startswith("level:") or about.get("reporter") != "CHN":
+        return False
+    c = by_id.get(f["claims"][0])
+    if c is None or c.growth_pct is None or c.reporter != "CHN" or c.period != about.get("period"):
+        return False  # the rate is not one this article prints about China's own statistics
+    computed, published = ev.get("computed"), ev.get("published")
+    if not (isinstance(computed, list | tuple) and isinstance(published, list | tuple)
+            and len(computed) == len(published) == 2 and None not in (*computed, *published)):
+        return False
+    now = rate_range(str(c.period))
+    before = rate_range(str(Period.parse(str(c.period)).same_span_previous_year()))
+    if now is None or before is None:
+        return False  # no rates for the period: the basis cannot be bounded, the conflict stands
+    move = now[1] / before[1]  # yuan per dollar, the period's mean against the year before's
+    ylo = 100 * ((1 + float(computed[0]) / 100) * move - 1)
+    yhi = 100 * ((1 + float(computed[1]) / 100) * move - 1)
+    return overlaps(ylo, yhi, float(published[0]), float(published[1]))
 
 
 def one_publication_fits(findings: list[dict[str, Any]], own: AbstractSet[str] = frozenset()) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@ reading of the claim explains its number better than the article being wrong.
 
 A number an article prints is tied to one statistic by the reader: a reporter, a partner, a flow and a period.
 Misreadings move one of these slots to a neighbour: the other flow or the turnover of the same pair and period;
-the other side's statistics (the reverse reporter); the same flow a year before or after, or a part or the
+the other side's statistics (the reverse reporter: also when the text names that side's statistics for the number); the same flow a year before or after, or a part or the
 whole of the same year; another partner of the same reporter (another Central Asian state, the region, the
 world); or a change read as a level. When the printed number (within its rounding, truncation allowed) *is* a
 known figure of such a neighbouring statistic, stored or stated elsewhere in the article, while the claimed
@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from mirrortrade.checks.context import flow_phrase
+from mirrortrade.checks.context import name as country_name
 from mirrortrade.checks.finding import money
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import year_before
@@ -178,7 +179,8 @@ def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _confirmed(c: Claim, w: pd.DataFrame, period: str) -> bool:
-    """The finest stored figure of the claim's own statistic fits the claim (its full interval, bounds included).
+    """The finest stored figure of the claim's own statistic fits the claim (its full interval: the two overlap, or
+    an exact figure lies on its edge).
 
     Finest: when the store holds the statistic at several precisions ("$3.9 billion" in one report, the agency's
     $3,926 million in another), the claim must fit the most precise of them: "$3.86 billion" sits inside the
@@ -196,7 +198,11 @@ def _confirmed(c: Claim, w: pd.DataFrame, period: str) -> bool:
         return False
     width = same["hi"] - same["lo"]
     finest = same[width <= width.min() * (1 + 1e-9) + 1e-9]
-    return bool(((finest["lo"] <= hi) & (finest["hi"] >= lo)).any())
+    # two intervals of width that only touch are two numbers ("$19.8 billion" is not the stored $19.7 billion: no one
+    # number rounds or cuts to both); an exact figure on the edge of the printed one's rounding is that number
+    inside = (finest["lo"] < hi) & (finest["hi"] > lo)
+    on_edge = ((finest["hi"] - finest["lo"] <= 1e-9) | (hi - lo <= 1e-9)) & (finest["lo"] <= hi) & (finest["hi"] >= lo)
+    return bool((inside | on_edge).any())
 
 
 def _relations(c: Claim, w: pd.DataFrame, p: Period) -> pd.Series:
@@ -226,6 +232,19 @@ def _changes(c: Claim, w: pd.DataFrame, p: Period) -> pd.DataFrame:
     m = m[m["year"] == p.year]
     return pd.DataFrame({"fid": m["fid"], "lo": m["lo"] - m["hi_prev"], "hi": m["hi"] - m["lo_prev"],
                          "year": m["year"], "source": m["source"]})
+
+
+def statistics_country(source: str | None) -> str | None:
+    """The country whose statistics a source id names, by its ISO two-letter head ("KZ-BNS" -> KAZ, "CN-GACC" ->
+    CHN: :func:`mirrortrade.claims.lexicon.source_id`); None for an international database ("UN-COMTRADE",
+    "IMF-IMTS", "WITS"), the press ("PRESS") or no source."""
+    head, sep, _ = str(source or "").partition("-")
+    if not sep or len(head) != 2:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=head)
+    return found.alpha_3 if found is not None else None
 
 
 def misreading(c: Claim, w: pd.DataFrame) -> Misreading | None:
@@ -258,6 +277,13 @@ def misreading(c: Claim, w: pd.DataFrame) -> Misreading | None:
         text = (f"{c.text or money(c.value_usd)} is the change in {what} from {int(h['year']) - 1} to "
                 f"{int(h['year'])} in the store [{h['source']}]; {_WHY['change']}")
         return Misreading(c.id, "change", str(h["fid"]), text)
+    named = statistics_country(c.source)
+    if named is not None and named != c.reporter:
+        # no neighbour's figure, but the text names another country's statistics for the number ("Kazakhstan's
+        # statistics committee"): the claim is not its reporter's figure, whatever the store holds
+        text = (f"{c.text or money(c.value_usd)} is given as {country_name(named)}'s statistics ({c.source}), not "
+                f"{country_name(str(c.reporter))}'s; {_WHY['reporter']}")
+        return Misreading(c.id, "reporter", str(c.source), text)
     return None
 
 

@@ -44,6 +44,7 @@ from mirrortrade.claims.filters import (
     same_number,
     store_dates,
     truncation_explains,
+    yuan_rate_explains,
 )
 from mirrortrade.claims.indicators import IndicatorFigure
 from mirrortrade.claims.internal import check_internal
@@ -296,6 +297,8 @@ def check_claims(
     claims = [c for c in claims if c.id not in gated]
     findings, aside = set_aside(findings, claims, unresolved, store_obs, own, when)
     gated.update(aside)
+    # a rate the yuan basis explains is no conflict; last, so that a misreading the gate sees is still set aside
+    findings = [f for f in findings if not yuan_rate_explains(f, by_id)]
     claims = [c for c in claims if c.id not in aside]
     for f in findings:
         if f["rule"] == "mirror_gap":
