@@ -29,6 +29,7 @@ from mirrortrade.claims.rate_bases import (
 from mirrortrade.claims.sources import _is_trade_source, _sid
 from mirrortrade.claims.vocab import (
     _ASIDE,
+    _ATTRIBUTION,
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
     _FLOW_RE,
@@ -398,9 +399,8 @@ class PercentsMixin:
                 return c
         base: tuple[Money, Claim] | None = None  # a comparison base passed over, between a level and the rate
         for mo, c in reversed(prev_money):
-            # "$41 billion – 46% of China's trade with the region – and it was 32% higher": an aside set off by dashes
-            # or brackets is no part of the clause that ties the rate to the level
-            between = _ASIDE.sub(" ", self.t[mo.end:pc.start])
+            # an aside in dashes or brackets, or an attribution in commas, does not part a rate from its level
+            between = _ATTRIBUTION.sub(",", _ASIDE.sub(" ", self.t[mo.end:pc.start]))
             # "$95 billion in April-January, against $86 billion a year ago, a rise of 10.6 percent": the rate compares
             # the level with its base right before the rate; the base's own span to the rate is what must be short
             via_base = base is not None and c is not None and (c.reporter, c.partner, c.flow) == (

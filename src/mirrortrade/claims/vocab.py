@@ -208,3 +208,7 @@ _QUANTITY_BEFORE = re.compile(r"\d\s*(?:(?:thousand|million|billion|mln|bln)\s+)
                               re.I)
 #: an aside between a pair of dashes or in brackets ("$41 billion – 46% of the region's trade – and it was ...")
 _ASIDE = re.compile(r"\s[–—]\s[^–—;]{1,120}?\s[–—](?=\s)|\s\([^()]{1,120}\)")
+#: an attribution set off by commas between a level and its rate ("$240 billion in 2023, Chinese customs data showed on
+#: Friday, an increase of 26.3 percent"): no part of the clause that ties the rate to the level
+_ATTRIBUTION = re.compile(r",\s+[^,;$%]{0,60}?\b(?:said|says|showed|shows|reported|reports|announced|announces|"
+                          r"published|indicated|indicates)\b[^,;$%]{0,30},(?=\s)", re.I)
