@@ -20,10 +20,9 @@ import pandas as pd
 
 from mirrortrade.checks.intervals import implied_growth_pct
 from mirrortrade.claims.extract import Claim
-from mirrortrade.claims.fx import rate_range
+from mirrortrade.claims.fx import yuan_move
 from mirrortrade.claims.neighbours import FLAGS
 from mirrortrade.claims.whose import NEIGHBOUR, SETTLED_UNNAMED
-from mirrortrade.model import Period
 
 
 def may_raise(f: dict[str, Any], by_id: dict[str, Claim], restated: dict[str, list[str]],
@@ -180,11 +179,9 @@ def yuan_rate_explains(f: dict[str, Any], by_id: dict[str, Claim]) -> bool:
     if not (isinstance(computed, list | tuple) and isinstance(published, list | tuple)
             and len(computed) == len(published) == 2 and None not in (*computed, *published)):
         return False
-    now = rate_range(str(c.period))
-    before = rate_range(str(Period.parse(str(c.period)).same_span_previous_year()))
-    if now is None or before is None:
+    move = yuan_move(str(c.period))
+    if move is None:
         return False  # no rates for the period: the basis cannot be bounded, the conflict stands
-    move = now[1] / before[1]  # yuan per dollar, the period's mean against the year before's
     ylo = 100 * ((1 + float(computed[0]) / 100) * move - 1)
     yhi = 100 * ((1 + float(computed[1]) / 100) * move - 1)
     return overlaps(ylo, yhi, float(published[0]), float(published[1]))

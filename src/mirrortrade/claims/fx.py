@@ -66,6 +66,17 @@ def rate_range(period: str | None, currency: str = "CNY") -> tuple[float, float,
     return min(lows), sum(means) / len(means), max(highs)
 
 
+def yuan_move(period: str | None) -> float | None:
+    """How far the yuan's mean rate to the dollar moved from the same span a year before to ``period``: the ratio of
+    the two means, in yuan per dollar (2023 against 2022: 7.08 / 6.73 = 1.052); None without a rate for every month of
+    both spans. A Chinese growth rate computed in yuan is the dollar rate moved by it."""
+    now = rate_range(period)
+    if now is None:
+        return None
+    before = rate_range(str(Period.parse(str(period)).same_span_previous_year()))
+    return None if before is None else now[1] / before[1]
+
+
 def cny_to_usd(value: float, low: float, high: float, period: str | None) -> tuple[float, float, float] | None:
     """A yuan figure (``value`` in [low, high]) in dollars for ``period``: (low, point, high), or None without
     a rate for every month of the period."""

@@ -33,9 +33,8 @@ import pandas as pd
 
 from mirrortrade.checks.context import flow_phrase
 from mirrortrade.claims.claim import ARTICLE_SOURCE_FALLBACK, Claim
-from mirrortrade.claims.context import year_before
 from mirrortrade.claims.filters import same_number
-from mirrortrade.claims.fx import rate_range
+from mirrortrade.claims.fx import yuan_move
 
 RULE = "rate_conflict"
 #: how far two releases of one rate may lie apart, in percentage points
@@ -64,11 +63,10 @@ def _rate_interval(g: float, precision: float) -> tuple[float, float]:
 
 def _currency_allowance(period: str, rate: float) -> float:
     """How far a Chinese rate in yuan may lie from the same rate in dollars, in percentage points."""
-    now, before = rate_range(period), rate_range(year_before(period))
-    if now is None or before is None:
+    ratio = yuan_move(period)
+    if ratio is None:
         return math.inf  # no rates for the period: the basis cannot be bounded, so no conflict is raised
-    move = now[1] / before[1] - 1.0  # CNY per USD, mean over each period
-    return abs((1.0 + rate / 100.0) * move) * 100.0
+    return abs((1.0 + rate / 100.0) * (ratio - 1.0)) * 100.0
 
 
 def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: pd.DataFrame) -> list[dict[str, Any]]:
