@@ -25,6 +25,7 @@ from mirrortrade.claims.products import ProductsMixin
 from mirrortrade.claims.rankings import RankingsMixin
 from mirrortrade.claims.roles import RolesMixin
 from mirrortrade.claims.scope import unplaced
+from mirrortrade.claims.shares import SharesMixin
 from mirrortrade.claims.sources import _find_sources, _is_trade_source, _Source, speaker_country, speaker_verb
 from mirrortrade.claims.text import Paragraph, Sentence
 from mirrortrade.claims.vocab import (
@@ -55,7 +56,7 @@ def _milestone(qual: str, words: str, mo: Money) -> str:
     return qual
 
 
-class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin, PartsMixin, PercentsMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
+class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin, PartsMixin, PercentsMixin, SharesMixin, AnaphoraMixin, RolesMixin, RankingsMixin):
     """One sentence of a paragraph, read with the paragraph's carried source and period."""
 
     def __init__(
