@@ -64,7 +64,7 @@ IT_ANAPHOR = re.compile(
     r"(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )(?<!\binto )\b(?P<pron>it|they)\s+(?:(?:has|had|have|"
     r"also|already|then|still|again|kept|continued|was|is|were|are)\s+){0,2}(?=(?:amount|reach|total|"
     r"st(?:ood|ands?)\b|c(?:ame|omes?)\s+to|"
-    r"gr[eo]w|r[io]s|f[ae]ll|increas|decreas|declin|jump|climb|exceed|surpass|drop|sli[dp]|shr[iu]nk|soar))"
+    r"gr[eo]w|r[io]s|f[ae]ll|increas|decreas|declin|jump|climb|exceed|surpass|drop|sli[dp]|shr[iu]nk|soar|gain|expand))"
     # "In November alone they were $42 million": the pronoun as the subject of a copula right before the amount
     r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b(?P<pron2>it|they)\s+(?:was|were|is|are)\s+"
     r"(?:(?:about|around|nearly|almost|over|just\s+over|more\s+than|some|only|just)\s+)?"
@@ -72,7 +72,7 @@ IT_ANAPHOR = re.compile(
     r"|\b(?:put|puts|estimated|valued|placed|pegged|set)\s+it\s+at\b"
     # "the pandemic pulled it down to $107.76 billion", "higher prices took it to $9 billion": the pronoun as the object
     # of a verb whose result, "to" an amount right after, is the figure's new level (never "sold it to Russia": a party)
-    r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b[a-z]+\s+it\s+(?:(?:up|down|back)\s+)?to\s+"
+    r"|(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bof )(?<!\bfor )\b[a-z]+\s+it\s+(?:(?:up|down|back)\s+)?(?:to|past|beyond)\s+"
     r"(?:(?:about|around|nearly|almost|over|just\s+over|more\s+than|some|only|just)\s+)?(?=(?:US|USD|U\.S\.)?\s?[$€£¥]|\d|$)",
     re.I,
 )

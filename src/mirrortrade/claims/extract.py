@@ -281,7 +281,8 @@ def _paragraph_claims(
     out: list[Claim] = []
     side: set[int] = set()  # ids of the side remarks
     opening = True  # no sentence of the paragraph has named a period or given a figure yet (a dateline's has not)
-    prev_ctx: _SentenceCtx | None = None  # the previous sentence, when it gave no figure
+    # the previous sentence, when it gave no figure (the last of a paragraph before with no figure at all)
+    prev_ctx: _SentenceCtx | None = art.quiet_sentence if body else None
     for s in p.sentences:
         ctx = _SentenceCtx(s, p, art, topic, para_codes, carry_source, carry_year, carry_period)
         # an agency without its country: the statistics named earlier in this paragraph, else the article's country
@@ -341,4 +342,5 @@ def _paragraph_claims(
                 _paragraph_period(art, carry_period, body)
         # a sentence with figures goes on about the period in context: a period named after it is no opening
         opening = opening and not own and not got
+    art.quiet_sentence = prev_ctx if body and not out else None
     return out, carry_source

@@ -188,7 +188,7 @@ class FillMixin:
         # "had grown by 29.3% in 2022, to $190bn, and accelerated further in 2023": the period just before the figure
         # is its own when the next one follows a comma or "and" (the next clause's)
         own_before = bool(after and before and re.search(r",|\band\b", self.t[fig_end:after[0].start])
-                          and re.fullmatch(r"[\s,]*(?:to|at|of|reaching|totalling|totaling)?\s*",
+                          and re.fullmatch(r"[\s,]*(?:to(?:\s+(?:reach|hit|total|stand\s+at))?|at|of|reaching|totalling|totaling)?\s*",
                                            self.t[before[-1].end:fig_start]))
         # "Last year our turnover rose by 14% to $18 billion, and over the past ten months it grew by 33% to ...",
         # "trade last year amounted to $23 billion and that in the first five months of this year it had reached ...":

@@ -71,11 +71,14 @@ class FlowsMixin:
             return None
         return r.code
 
-    def _own_flow_after(self, mo: Money, next_start: int) -> re.Match[str] | None:
-        """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports"): after a figure of a
-        flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's, the figure's own flow, seen
-        from the reporter's side, not the verb's carried on."""
-        m = re.match(r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?=(?:exports?|imports?)\b)", self.t[mo.end:])
+    def _own_flow_after(self, mo: Money, next_start: int, *, trade: bool = False) -> re.Match[str] | None:
+        """A flow noun right after the figure ("$2.076bn of imports", "$5 billion in exports", "$24.7 billion of Chinese
+        exports"): after a figure of a flow verb ("buying $3.86bn worth of them"), whose view is the verb's subject's,
+        the figure's own flow, seen from the reporter's side, not the verb's carried on. ``trade``: a turnover noun
+        too ("$41 billion of trade"), to tell the previous figure's own noun from a flow word of the next figure."""
+        noun = r"(?:exports?|imports?|trade|turnover)" if trade else r"(?:exports?|imports?)"
+        m = re.match(r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|their|the)\s+)?(?:(?-i:[A-Z])[a-z]+(?:-[A-Z][a-z]+)?\s+)?"
+                     r"(?=" + noun + r"\b)", self.t[mo.end:])
         if m is None:
             return None
         kw = next((f for f in self.flows if f.start() == mo.end + m.end() and f.start() < next_start), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.context import Series
@@ -52,6 +53,10 @@ class _Article:
     #: about it ("In January–May trade reached ... ." then "China took first place with $2.3 billion.")
     carry_period: str | None = None
     after_span: bool = False  # the period in context is a span with no calendar months (a fiscal year)
+    #: the last sentence of the paragraph just before, when that paragraph is running text that gave no figure at all
+    #: ("Trade between China and Africa has hit new highs." then a paragraph opening "It gained 35.3 percent ..."):
+    #: the statistic it names is what a pronoun opening the next paragraph refers to
+    quiet_sentence: Any = None
     #: the article's main span: the period its lead (the first paragraph of running text to name one) is about
     main_span: str | None = None
     #: the last paragraph to open with a period opened with a part of the main span ("In July alone ..." under a

@@ -509,6 +509,8 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     *((form, "near_lower") for stem in ("top", "pass", "cross") for form in _verb_forms(stem)),
     *((f"{form} the", "lower") for stem in ("pass", "cross", "top") for form in _verb_forms(stem)),
     ("more than", "lower"), ("over", "lower"), ("above", "lower"),
+    # "carried it past $107 billion", "went past $50 billion": a bound passed (a preposition, unlike "passed")
+    ("past", "lower"), ("beyond", "lower"),
     *((form, "lower") for stem in ("exceed", "surpass") for form in _verb_forms(stem)),
     ("in excess of", "lower"), ("at least", "lower"), ("upwards of", "lower"), ("upward of", "lower"),
     ("broke through the", "lower"), ("north of", "lower"), ("no less than", "lower"), ("not less than", "lower"),

@@ -42,8 +42,8 @@ _RANK = r"(?:largest|biggest|main|leading|top|principal|chief|first|second|third
 #: the words that rank countries in a clause
 RANK_CUE = re.compile(
     r"\b(?:followed\s+by|ahead\s+of|next\s+(?:come|comes|came)|(?:then|next)\s+(?:come|comes|came|is|was)|"
-    r"(?:come|comes|came|was|is|ranked|ranks|ranking|took|takes|placed|finished)\s+(?:in\s+)?(?:second|third|fourth|"
-    r"fifth|next)|(?:second|third|fourth|fifth)\s+place|" + _RANK + r"\s+(?:shares?|(?:trading\s+|trade\s+)?partners?|"
+    r"(?:come|comes|came|was|is|ranked|ranks|ranking|took|takes|placed|finished)\s+(?:in\s+)?(?:first|second|third|fourth|"
+    r"fifth|next)|(?:second|third|fourth|fifth)\s+place|\bplaces\s+(?:[\w-]+\s+){0,5}?(?:went|go|goes|fell|falls)\s+to\b|" + _RANK + r"\s+(?:shares?|(?:trading\s+|trade\s+)?partners?|"
     r"buyers?|markets?|suppliers?|customers?|destinations?)|took\s+the\s+most|most\s+(?:of\s+(?:its|the\s+country['’]s)\s+)?"
     r"(?:imports|exports|purchases|goods)\s+(?:came|went)|(?:imported|exported|bought|sold|came|went)\s+(?:mainly|mostly|"
     r"chiefly|largely|primarily)|(?:surplus|deficit)\s+with\s+(?:\w+\s+){0,4}?\w+\s*:)", re.I)
@@ -67,7 +67,7 @@ _FLOW_WORDS = (
 #: a country named as the owner in the sentence: "Uzbekistan's main partner", "of Uzbekistan's foreign trade",
 #: "Mongolia's imports" (after a possessive); "Turkish goods" (after an adjective)
 _OWNER_AFTER_POSSESSIVE = re.compile(
-    r"^['’]s?\s+(?:" + _RANK + r"\s+|\w+-(?:largest|biggest)\s+)*(?:(?:total|overall|foreign|external|trade|trading)\s+)*"
+    r"^['’]s?\s+(?:other\s+)?(?:" + _RANK + r"\s+|\w+-(?:largest|biggest)\s+)*(?:(?:total|overall|foreign|external|trade|trading)\s+)*"
     r"(?:partners?|buyers?|markets?|suppliers?|customers?|destinations?|trade|turnover|exports|imports|purchases)\b", re.I)
 _OWNER_AFTER_ADJECTIVE = re.compile(r"^\s+(?:goods|products|exports|imports)\b", re.I)
 #: a country whose own trade with the world a sentence is about: "Uzbekistan's foreign trade", "Türkiye's exports to",
@@ -91,6 +91,9 @@ _COMPARED = re.compile(r"\b(?:after|behind|than|ahead\s+of|overtaking|overtook|r
 #: ... is a member only when its own figure follows it at once: "ahead of China with 14.3 percent", "behind Russia ($3.8bn)"
 _OWN_FIGURE = re.compile(r"^\s*(?:\(\s*|\s*(?:with|at)\s+|[–—-]\s*|:\s*)(?:(?:about|around|almost|nearly|some|over|under|"
                          r"more\s+than|less\s+than|just\s+over|just\s+under|roughly)\s+)?(?:US)?$")
+#: what stands before a member named as an item of a list: a comma, a semicolon, a colon or "and" (and an article or
+#: an epithet: "; and the EU", ", neighbouring Kazakhstan")
+_LIST_ITEM = re.compile(r"(?:[,;:]|\band)\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$")
 #: refs that are never members nor owners
 _NOT_MEMBER = ("TOPIC", "SUBJ", "WLD", "CA5", "GRP", "SUB")
 
@@ -281,7 +284,8 @@ class RankingsMixin:
         for start, (end, kind, member) in sorted(rk.figures.items()):
             src, seen = whose[start]
             existing = next((c for c in out if c.start - base == start and c.kind == kind), None)
-            if existing is not None and not self._open_to_ranking(existing):
+            displaced = existing is not None and self._displaced(existing, rk, member, start, kind)
+            if existing is not None and not displaced and not self._open_to_ranking(existing):
                 done = done or (existing.reporter, existing.partner, existing.flow) == (rk.owner, member, rk.flow)
                 continue
             if kind == "share" and (rk.region or self._share_of_other(end, rk.owner)):
@@ -296,6 +300,24 @@ class RankingsMixin:
         if done:
             self.art.ranking = (self.p.index, rk.owner, rk.flow)  # type: ignore[attr-defined]
         out.sort(key=lambda c: c.start)
+
+    def _displaced(self, c: Claim, rk: Ranking, member: str, start: int, kind: str) -> bool:
+        """Whether the sentence's own reading gave the figure at ``start`` to another member of the list: the figure's
+        member stands as an item of the list (after a comma, a semicolon, a colon or "and": "...; Kazakhstan, about
+        $2.6 billion", ": ASEAN came first with $982 billion") and the reading's party is another member, one named
+        before it or one the list gives a figure of this kind of its own. A member named after a preposition ("its
+        trade with Kazakhstan was $1 billion") is no item: the reading stands."""
+        owner = rk.owner
+        t: str = self.t  # type: ignore[attr-defined]
+        refs = [r for i, r in enumerate(self.refs) if i not in self.in_source  # type: ignore[attr-defined]
+                and r.code not in _NOT_MEMBER and r.end <= start]
+        mine = [r for r in refs if r.code == member]
+        if not mine or not _LIST_ITEM.search(t[max(0, mine[-1].start - 16):mine[-1].start]):
+            return False
+        before = {r.code for r in refs if r.end <= mine[-1].start and r.code not in (owner, member) and not r.possessive}
+        others = {x for x in (c.reporter, c.partner) if x and x not in (owner, member)}
+        listed = {m for _, k, m in rk.figures.values() if k == kind}
+        return bool(others & (before | listed))
 
     @staticmethod
     def _open_to_ranking(c: Claim) -> bool:

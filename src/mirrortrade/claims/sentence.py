@@ -315,7 +315,7 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
                     kind, sign = first_kind
             kw = respective_flows.get(mo.start) or self._predicate_flow(mo) or self.flow_keyword(mo.start, prev_end)
             own_kw = None if mo.start in respective_flows else self._own_flow_after(mo, next_start)
-            prev_own_kw = self._own_flow_after(money[i - 1], mo.start) if i else None
+            prev_own_kw = self._own_flow_after(money[i - 1], mo.start, trade=True) if i else None
             if own_kw is not None and kw is not None and prev_own_kw is not None and kw.start() == prev_own_kw.start():
                 kw = None  # "$188m of exports and $119m of imports": "exports" is the previous figure's own flow noun
             fl: _Flow | None = None
