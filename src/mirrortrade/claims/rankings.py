@@ -123,6 +123,12 @@ def _lead_text(text: str) -> str:
     return "\n".join(out)
 
 
+def _previous_paragraph(text: str, start: int) -> str:
+    """The text of the paragraph before the one that begins at ``start`` ("" for the first)."""
+    spans = [(a, b) for a, b in split_paragraphs(text) if b <= start]
+    return text[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
 def topic_owners(text: str, refs: list[lx.CountryRef]) -> list[str]:
     """The countries whose trade with the world ``text`` is about (each once, in order)."""
     out: list[str] = []
@@ -145,16 +151,29 @@ class RankingsMixin:
         t: str = self.t  # type: ignore[attr-defined]
         refs = [r for i, r in enumerate(self.refs) if i not in self.in_source]  # type: ignore[attr-defined]
         here: list[str] = []
+        lead_owners: list[str] | None = None
         for r in refs:
             if r.code in _NOT_MEMBER or r.code in lx.BLOCS:
                 continue
             after = t[r.end:]
+            code = r.code
+            if r.text[:1].islower() and not any(x.end <= r.start for x in refs if x.code not in _NOT_MEMBER) \
+                    and not lx.find_countries(self.p.text[:self.s.start - self.p.start]):  # type: ignore[attr-defined]
+                # "In the republic's foreign trade the biggest share belonged to Russia" opening a paragraph: a
+                # placeholder with no country named before it in its paragraph stands for the country the article's
+                # lead is about, not for the paragraph's most named member
+                if lead_owners is None:
+                    lead = _lead_text(self.art.text)  # type: ignore[attr-defined]
+                    lead_owners = topic_owners(lead, lx.find_countries(lead))
+                if len(lead_owners) > 1:
+                    return None
+                code = lead_owners[0] if lead_owners else code
             adjective = not r.possessive and r.text[:1].isupper() and re.search(r"(?:ish|ian|ese|ek|ik|yz|ajik|an|i)$", r.text) \
                 and _OWNER_AFTER_ADJECTIVE.match(after)
             if ((r.possessive or after[:2] in ("'s", "’s")) and _OWNER_AFTER_POSSESSIVE.match(after)) or adjective \
                     or (not r.possessive and _TOPIC_SUBJECT.match(after)):
-                if r.code not in here:
-                    here.append(r.code)
+                if code not in here:
+                    here.append(code)
         if len(here) > 1:
             return None
         if here:
@@ -170,11 +189,20 @@ class RankingsMixin:
             return found[0], "paragraph"
         if len(found) > 1:
             return None
+        lead = _lead_text(self.art.text)  # type: ignore[attr-defined]
+        owners = topic_owners(lead, lx.find_countries(lead))
+        if not para:
+            # "All together Uzbekistan's foreign trade made 81.2 billion dollars ... / Among partners, the biggest share
+            # belongs to China - 21.2%": a paragraph that opens with a ranking naming no owner goes on about the
+            # previous paragraph's one topic country; when the lead is about another, whose partners these are is
+            # not sure (neither country's)
+            prev = _previous_paragraph(self.art.text, self.p.start)  # type: ignore[attr-defined]
+            before = topic_owners(prev, lx.find_countries(prev))
+            if len(before) == 1:
+                return (before[0], "previous-paragraph") if not owners or owners == before else None
         last = getattr(self.art, "ranking", None)  # type: ignore[attr-defined]
         if last is not None and last[0] == self.p.index and _CONTINUES.match(t):  # type: ignore[attr-defined]
             return last[1], "previous-ranking"
-        lead = _lead_text(self.art.text)  # type: ignore[attr-defined]
-        owners = topic_owners(lead, lx.find_countries(lead))
         if len(owners) == 1:
             return owners[0], "article-topic"
         return None
