@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mirrortrade.claims.lexicon import CountryRef
+from mirrortrade.claims.lexicon import BLOCS, NOT_A_COUNTRY, CountryRef, find_countries
 
 #: the countries whose state bears each form (their formal names: "the Islamic Republic of Pakistan", "the Kingdom
 #: of Thailand", "the Sultanate of Oman")
@@ -40,3 +40,22 @@ def epithet_refs(text: str, pair: tuple[str, ...], refs: list[CountryRef]) -> li
         poss = text[m.end():m.end() + 2] in ("'s", "’s")
         out.append(CountryRef(fits[0], m.start(1), m.end(), m.group(1), poss))
     return sorted(out, key=lambda r: r.start)
+
+
+#: "Russia slid to second place. Trade with it grew by 5.3%": "it" as the party a trade noun goes with
+_PARTY_PRONOUN = re.compile(r"\b(?:trade|turnover|commerce)\s+with\s+(it)\b", re.I)
+
+
+def pronoun_party_refs(text: str, prev_text: str | None, refs: list[CountryRef]) -> list[CountryRef]:
+    """``refs`` with the "it" of "trade with it" added as the country the paragraph's previous sentence is about: that
+    sentence names one country and no other, as its subject (its first words, not a possessive), and this sentence
+    names none before the pronoun. Else ``refs`` as they are (the party stays as the sentence gives it)."""
+    m = _PARTY_PRONOUN.search(text)
+    if m is None or not prev_text or any(r.start < m.start(1) for r in refs):
+        return refs
+    prev = find_countries(prev_text)
+    if not prev or len({r.code for r in prev}) != 1 or prev[0].code in (*NOT_A_COUNTRY, *BLOCS) \
+            or prev[0].possessive or prev_text[prev[0].end:prev[0].end + 2] in ("'s", "’s") \
+            or not re.fullmatch(r"[\W]*(?:the\s+)?", prev_text[:prev[0].start], re.I):
+        return refs
+    return sorted([*refs, CountryRef(prev[0].code, m.start(1), m.end(1), m.group(1), False)], key=lambda r: r.start)

@@ -10,7 +10,7 @@ from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.agencies import refer_back
 from mirrortrade.claims.anaphora import CHANGE_ANAPHOR, AnaphoraMixin
 from mirrortrade.claims.claim import GUESSED, RESOLVED, WEAK, Claim
-from mirrortrade.claims.epithets import epithet_refs
+from mirrortrade.claims.epithets import epithet_refs, pronoun_party_refs
 from mirrortrade.claims.fill import FillMixin
 from mirrortrade.claims.flows import FlowsMixin
 from mirrortrade.claims.frames import _Article, _Flow, _with_party
@@ -76,6 +76,8 @@ class _SentenceCtx(FlowsMixin, FillMixin, ListsMixin, LevelsMixin, ProductsMixin
         self.refs = lx.group_parties(self.t, lx.resolve_refs(lx.bloc_anaphors(self.t, lx.find_countries(
             self.t, about_central_asia=art.about_ca, provinces=True), art.bloc), topic, art.hub, text=self.t))
         self.refs = epithet_refs(self.t, art.pair, self.refs)  # "exports to the Islamic Republic": the pair's Iran
+        before = next((x for x in reversed(p.sentences) if x.end <= s.start), None)
+        self.refs = pronoun_party_refs(self.t, before.text if before else None, self.refs)  # "Trade with it grew"
         self.sources = refer_back(self.t, _find_sources(self.t, self.refs, 0, topic, art.home, unplaced=True,
                                                             among=art.pair), art.named,
                                   art.text[max(0, s.start - 1500):s.start], art.home)
