@@ -107,7 +107,9 @@ class LevelsMixin:
             else:
                 continue
             main = next((m for m in reversed(out) if m is not c and m.end <= cue_at and m.kind in ("level", "growth")
-                         and m.paragraph == self.p.index and m.start >= self.s.start), None)
+                         and m.paragraph == self.p.index and m.start >= self.s.start
+                         and not self._bracketed_before(m.start - self.s.start, m.end - self.s.start,
+                                                        cue_at - self.s.start)), None)
             if main is None or not cx.frame_resolved(main) or main.value_usd is None and main.growth_pct is None:
                 continue
             last_base = (mo.end, cue_at)
@@ -176,6 +178,12 @@ class LevelsMixin:
                 # the period was derived, and the rate stated is not the one between the two levels: the base may be
                 # another period (a month before, not a year): unresolved
                 c.cap_slot("period", 0.0, "comparison-base")
+
+    def _bracketed_before(self, start: int, end: int, cue: int) -> bool:
+        """"grew by 5.3% (against 22.9% in 2022), from $9.38 billion to $9.88 billion": a figure inside a bracket closed
+        before the comparison cue is an aside, not the figure the comparison's base belongs to."""
+        t = self.t
+        return t.rfind("(", 0, start) > t.rfind(")", 0, start) and ")" in t[end:cue]
 
     def _predicate_flow(self, mo: Money) -> re.Match[str] | None:
         """"Of this amount, $1.9 billion were exports, and the remaining $4.7 billion were imports": a flow said of
