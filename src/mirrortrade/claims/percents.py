@@ -37,6 +37,7 @@ from mirrortrade.claims.vocab import (
     _NONTRADE_RE,
     _QUANTITY_BEFORE,
     _RATE_IN,
+    _RELATIVE_WHOLE,
     _SHARE_BEFORE,
     _SHARE_FLOW_NOUN,
     _SHARE_OF,
@@ -139,7 +140,8 @@ class PercentsMixin:
                 else:
                     self._share_claim(out, pc, qual, "trade", next_any, len(self.t))
                 continue
-            flow_noun = som is not None and _SHARE_FLOW_NOUN.search(som.group("phrase")) is not None
+            flow_noun = som is not None and (_SHARE_FLOW_NOUN.search(som.group("phrase")) is not None
+                                             or _RELATIVE_WHOLE.match(som.group("phrase")) is not None)
             if som and (_TRADE_WORDS.search(som.group("phrase")) or flow_noun or _SHARE_BEFORE.search(before)):
                 if (_TRADE_WORDS.search(self.t) or flow_noun) and pc.start not in mults:
                     self._share_claim(out, pc, qual, som.group("phrase"), next_any, pc.end + som.start("phrase"))

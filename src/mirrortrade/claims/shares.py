@@ -10,7 +10,7 @@ from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import Claim
 from mirrortrade.claims.numbers import Money, Percent
 from mirrortrade.claims.sources import _is_trade_source, _sid
-from mirrortrade.claims.vocab import _CHANGE_AFTER, _SHARE_FLOW_NOUN
+from mirrortrade.claims.vocab import _CHANGE_AFTER, _RELATIVE_WHOLE, _SHARE_FLOW_NOUN
 from mirrortrade.model import value_interval
 
 
@@ -83,6 +83,18 @@ class SharesMixin:
         # "30.6 percent of the country's total trade, and imports from China for 38.5 percent": the whole ends where
         # the next coordinated clause begins
         phrase = re.split(r",\s*(?:and|while|but|whereas)\s", phrase)[0].strip()
+        rel = _RELATIVE_WHOLE.match(phrase)
+        rel_whole: str | None = None
+        if rel is not None:
+            # "36.8 percent of what Mongolia bought abroad": the relative's subject is the whole's country; none named
+            # there ("of what it bought"), or a partner named after its verb ("51% of what the EU sold to China": a
+            # product's share of a bilateral flow), and the share is no partner's
+            a, b = phrase_start + rel.start("who"), phrase_start + rel.end("who")
+            who = [r for r in self.refs if r.start < b and r.end > a and r.code not in ("TOPIC", "SUBJ", "WLD", "CA5")]
+            ra, rb = phrase_start + rel.start("rest"), phrase_start + rel.end("rest")
+            if len({r.code for r in who}) != 1 or any(ra <= r.start < rb and r.code != who[0].code for r in self.refs):
+                return  # ("from outside the bloc": the whole's own trade with the rest of the world)
+            rel_whole = who[0].code
         self._begin()
         # whose total: "the Central Asian country's total foreign trade", "Kazakhstan's exports", "its trade"
         whole: str | None = None
@@ -94,6 +106,8 @@ class SharesMixin:
                 break
         else:
             generic = False
+        if rel_whole is not None:
+            whole, generic = rel_whole, False
         part_refs = [r for i, r in enumerate(self.refs) if r.end <= pc.start and i not in self.in_source]
         named: list[str] = []
         for r in part_refs:
@@ -130,6 +144,8 @@ class SharesMixin:
         part = next((r.code for r in part_refs if r.code != whole), None)
         holders = [r for r in part_refs if r.code != whole and r.code not in ("CA5", "WLD")]
         joint = len(holders) >= 2 and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", self.t[holders[-2].end:holders[-1].start])
+        if part is None and rel_whole is not None:
+            return  # no share holder named before the figure: whose share this is is not said
         if part is None:
             if self._part_share(pc.start):  # type: ignore[attr-defined]
                 return  # "Road transport carried 51.8 percent of the trade": a mode's share, no partner's
@@ -140,6 +156,8 @@ class SharesMixin:
         fn = _SHARE_FLOW_NOUN.search(phrase)
         flow = "X" if re.search(r"\bexports?\b", pl) else "M" if re.search(r"\bimports?\b", pl) else (
             fn.lastgroup or "T") if fn else "T"
+        if rel is not None:
+            flow = "M" if rel.group("M") else "X"
         share_of = re.sub(r"^(?:the\s+)?(?:[\w\s-]+?['’]s\s+|its\s+|their\s+|the\s+)", "", phrase)
         share_of = re.split(r"\s*[,(]|\s+(?:in|for|during|last|this)\s+(?:\d|the|last|this)", share_of)[0].strip()
         lo, hi = value_interval(pc.value, pc.precision, qual, nonnegative=True)  # a share cannot be negative

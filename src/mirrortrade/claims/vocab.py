@@ -188,6 +188,11 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?P<phrase>[^.;:!?]{1,120})")
 _SHARE_FLOW_NOUN = re.compile(
     r"\b(?P<M>purchases(?!\s+of\b)(?:\s+(?:from\s+)?abroad)?)"
     r"|\b(?P<X>(?:sales|goods\s+(?:\w+\s+){0,3}sold)\s+abroad)\b", re.I)
+#: a share's whole said as a free relative: "36.8 percent of what Mongolia bought abroad", "21.3% of everything the EU
+#: imported from outside the bloc" (the relative's subject is the whole's country, its verb the flow)
+_RELATIVE_WHOLE = re.compile(
+    r"(?:what|everything|all\s+that)\s+(?:the\s+)?(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+"
+    r"(?:(?:has|had)\s+)?(?:(?P<M>bought|imported|purchased)|(?P<X>sold|exported))\b(?P<rest>[^,;()]*)")
 _TRADE_WORDS = re.compile(r"\b(?:trade|trading|turnover|exports?|imports?|commerce|total)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s+while\s+|\s+whereas\s+|,\s+but\s+|\s+although\s+|\s+though\s+|\s+—\s+|\s+-\s+")
 #: "ALMATY, March 3, 2025 – ", "Beijing, Mar 8 (2019): ": the place and date an article was written
