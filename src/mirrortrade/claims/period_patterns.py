@@ -286,3 +286,12 @@ def is_base(text: str, start: int, end: int, poss: str | None) -> bool:
     ):
         return True
     return False
+
+
+def over_part_of_year(text: str, start: int, kind: str, g: dict[str, str | None], txt: str) -> bool:
+    """"counted $21.7 billion over the first nine months": "over" before a part of a year counted from January with no
+    year of its own names the span the figure covers, not a base it is compared with (a base names its year: "up 5
+    percent over the first nine months of 2022")."""
+    if g.get("y") or g.get("y2") or g.get("y3") or g.get("rel") or not year_to_date(kind, g, txt):
+        return False
+    return bool(re.search(r"\bover\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I))
