@@ -65,3 +65,10 @@ def test_a_level_over_the_first_nine_months_after_a_ten_month_figure_keeps_its_o
     assert (nine.reporter, nine.partner, nine.period) == ("KAZ", "CHN", "2023-01/2023-09")
     ten = next(c for c in claims if c.value_usd and abs(c.value_usd - 32.7e9) < 1e6)
     assert ten.period == "2023-01/2023-10"
+
+
+def test_over_the_first_quarter_or_half_stays_a_base() -> None:
+    # "rose 5 percent over the first quarter" may compare the second quarter with the first: no reading changes
+    assert [pm.base for pm in find_periods("In the second quarter exports rose 5 percent over the first quarter.",
+                                           ref_year=2023)] == [False, True]
+    assert [pm.base for pm in find_periods("exports rose 8 percent over the first half", ref_year=2023)] == [True]

@@ -291,7 +291,9 @@ def is_base(text: str, start: int, end: int, poss: str | None) -> bool:
 def over_part_of_year(text: str, start: int, kind: str, g: dict[str, str | None], txt: str) -> bool:
     """"counted $21.7 billion over the first nine months": "over" before a part of a year counted from January with no
     year of its own names the span the figure covers, not a base it is compared with (a base names its year: "up 5
-    percent over the first nine months of 2022")."""
-    if g.get("y") or g.get("y2") or g.get("y3") or g.get("rel") or not year_to_date(kind, g, txt):
+    percent over the first nine months of 2022"). Only a count of months or quarters: "rose 5 percent over the first
+    quarter", "over the first half" may well compare a later part of the year with that one."""
+    if kind not in ("months", "quarters_n") or g.get("y") or g.get("y2") or g.get("y3") or g.get("rel") \
+            or not year_to_date(kind, g, txt):
         return False
     return bool(re.search(r"\bover\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I))
