@@ -15,6 +15,9 @@ from mirrortrade.claims.spokes import ranking_hub, region_partner
 from mirrortrade.claims.year_spans import dating_span, span_years
 from mirrortrade.model import Period
 
+#: the month May after a preposition ("in May", "In May imports ..."), which the period reader leaves unread (the verb
+#: "may" shares its word): the sentence names a month of its own that no carried period can be sure to be
+_UNREAD_MAY = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Tt]hrough|[Uu]ntil|[Bb]y|[Ss]ince|[Oo]f)\s+May\b(?!\s*(?:\d|[-–]))")
 #: the words between a figure and a period that open the next clause: ", and in", " and that in", ", while over"
 _OPENS_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:that\s+)?(?:(?:in|over|during|for)\s+(?:the\s+)?)?$",
                            re.I)
@@ -228,6 +231,12 @@ class FillMixin:
             self._note("period", min(1.0, chosen.confidence), where + _relative(chosen))  # type: ignore[union-attr]
             self.art.seen_periods.append(found)
             return found
+        if _UNREAD_MAY.search(self.t) and not (self.carry_period or "").endswith("-05"):
+            # "China's surplus was $11.0 billion in May", "In May imports from Japan were ...": the sentence names a
+            # month that is not read (the verb "may" shares its word); whatever period is carried or guessed is not
+            # the figure's own, which is not sure: unresolved
+            self._note("period", 0.0, "unread-month")
+            return None
         if self.carry_period and self.carry_from_before and self.carry_main:
             # after a paragraph about a part of the main span ("In July alone ..."), a figure with no period of its
             # own: the main span, though the part may go on (shown and corroborated, never flagged)

@@ -108,7 +108,7 @@ _SPLIT_RX = re.compile(r"((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?!\d)")
 _SINGLE_RX = re.compile(r"(?:\bFY\s?|\bfiscal\s+(?:year\s+)?|\bfinancial\s+year\s+)['’]?((?:19|20)\d\d|\d\d)\b(?!\s*[-–/]\s*\d)",
                         re.I)
 _REL_RX = re.compile(r"\b(current|this|ongoing|last|previous|prior|past|next)\s+(?:fiscal|financial)\b", re.I)
-_FIRST_RX = re.compile(r"\bfirst\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b", re.I)
+_FIRST_RX = re.compile(r"\b(?:first|same)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b", re.I)
 _PART_RX = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", re.I)
 
 

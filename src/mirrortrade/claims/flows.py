@@ -54,7 +54,10 @@ class FlowsMixin:
     def flow_after(self, fig_end: int, next_start: int) -> re.Match[str] | None:
         ca, cb = self.clause_of(fig_end - 1)
         # "Russia came second with $6.6 billion, of which Uzbek exports made up $2.4 billion": not past a part's clause
-        sub = re.search(r",\s*(?:of\s+which|including|while|whereas|but)\b", self.t[fig_end:])
+        # "$21.7 billion over the first nine months, or 21.3 percent of the country's foreign trade": nor past a share's
+        # "of", whose trade noun is the whole the figure is a part of
+        sub = re.search(r",\s*(?:of\s+which|including|while|whereas|but)\b|[\s,(]\s*(?:or\s+)?\d[\d.,]*\s*(?:%|percent|"
+                        r"per\s+cent)\s+of\b", self.t[fig_end:])
         cb = min(cb, fig_end + sub.start()) if sub else cb
         after = [m for m in self.flows if fig_end <= m.start() and m.end() <= min(next_start, cb)
                  and not _STANDARD.search(self.t[fig_end:m.start()])]

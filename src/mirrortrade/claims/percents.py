@@ -35,6 +35,7 @@ from mirrortrade.claims.vocab import (
     _FLOW_RE,
     _GAPPED_RATE,
     _NONTRADE_RE,
+    _QUANTITY_AFTER,
     _QUANTITY_BEFORE,
     _RATE_IN,
     _RELATIVE_WHOLE,
@@ -194,6 +195,8 @@ class PercentsMixin:
                     g_lo, g_hi = -g_hi, -g_lo
             if _QUANTITY_BEFORE.search(self.t[max(lo_bound, qstart - 90):qstart]):
                 continue  # "18.3 million tonnes of gas in 2016, 11.2 percent more": the quantity's rate, not a value's
+            if _QUANTITY_AFTER.match(self.t, pc.end):
+                continue  # "exports by rail grew 21 percent to 4.5 million tonnes": the quantity's rate, not a value's
             if prev_money and prev_money[-1][1] is None and not _FLOW_RE.search(self.t[prev_money[-1][0].end:pc.start]) \
                     and len(self.t[prev_money[-1][0].end:pc.start]) < 40:
                 continue  # "farm products worth 4.36 billion yuan ..., 26.9 percent more": the dropped figure's rate

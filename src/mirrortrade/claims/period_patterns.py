@@ -56,9 +56,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("trailing", re.compile(
         r"\b(?:(?:the\s+|a\s+)?(?P<n>" + NMONTHS + r")[\s-]+months?|(?:the|a)\s+year)\s+(?:through|to|ended|ending|"
         r"up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?P<tm>" + _MON + r")(?:\s*,?\s*(?P<ty>" + YEAR + r"))?", re.I)),
-    # "the first ten months of 2024-25", "the 2024/25 fiscal year": a fiscal year written as its calendar years
+    # "the first ten months of 2024-25", "the 2024/25 fiscal year": a fiscal year written as its calendar years; "the
+    # same eight months of 2024-25" (a base): the first eight months of that fiscal year, as "the first"
     ("span", re.compile(
-        r"\b(?:(?:the\s+)?first\s+" + NMONTHS + r"\s+months\s+of\s+(?:the\s+)?\(?\s*" + _SPLIT_PLAIN + r"\s*\)?"
+        r"\b(?:(?:the\s+)?(?:first|same)\s+" + NMONTHS + r"\s+months\s+of\s+(?:the\s+)?\(?\s*" + _SPLIT_PLAIN + r"\s*\)?"
         r"|(?:the\s+)?" + _SPLIT_PLAIN + r"\s+(?:fiscal|financial)\s+year\b)", re.I)),
     # "the first eight months of the current fiscal year", "fiscal year 2023-24", "FY2024", "last fiscal year", "the
     # third quarter of fiscal 2024": a fiscal year's months depend on the country's fiscal calendar (July-June,
@@ -75,9 +76,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "imports this fiscal stood at ...": "fiscal" as a noun (before a verb or a stop), the fiscal year
         r"|(?:(?<=current\s)|(?<=ongoing\s)|(?<=this\s))fiscal(?=\s*[,.;:)]|\s+(?:stood|was|were|is|are|has|had|rose|fell|grew|"
         r"amounted|came|reached|touched|totall?ed)\b))(?:\s*" + _FYEAR + r")?", re.I)),
-    # "July-June 2023-24", "July–February (2018-19)", "in 2018-19": months or a year across two calendar years
+    # "July-June 2023-24", "July–February (2018-19)", "in 2018-19", "April–November of 2025-26": months or a year
+    # across two calendar years (the months named with "of" are inside that split year, as without it)
     ("span", re.compile(
-        r"\b(?:(?:" + _MON + r")\s*(?:–|—|-|to|through)\s*(?:" + _MON + r")\s*,?\s*\(?\s*)?" + _SPLIT)),
+        r"\b(?:(?:" + _MON + r")\s*(?:–|—|-|to|through)\s*(?:" + _MON + r")\s*,?\s*(?:of\s+(?:the\s+)?)?\(?\s*)?"
+        + _SPLIT)),
     # "July–January": a month range that wraps round the year end (a fiscal year's part), not January–July
     ("span", re.compile(
         r"\b(?P<w1>" + _MON + r")\s*(?:–|—|-|to|through)\s*(?P<w2>" + _MON + r")", re.I)),
@@ -284,3 +287,13 @@ def is_base(text: str, start: int, end: int, poss: str | None) -> bool:
         return True
     return False
 
+
+def over_part_of_year(text: str, start: int, kind: str, g: dict[str, str | None], txt: str) -> bool:
+    """"counted $21.7 billion over the first nine months": "over" before a part of a year counted from January with no
+    year of its own names the span the figure covers, not a base it is compared with (a base names its year: "up 5
+    percent over the first nine months of 2022"). Only a count of months or quarters: "rose 5 percent over the first
+    quarter", "over the first half" may well compare a later part of the year with that one."""
+    if kind not in ("months", "quarters_n") or g.get("y") or g.get("y2") or g.get("y3") or g.get("rel") \
+            or not year_to_date(kind, g, txt):
+        return False
+    return bool(re.search(r"\bover\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I))

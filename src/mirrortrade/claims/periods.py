@@ -34,6 +34,7 @@ from mirrortrade.claims.period_patterns import YEAR as _YEAR_RX
 from mirrortrade.claims.period_patterns import PeriodMention as PeriodMention
 from mirrortrade.claims.period_patterns import is_base as _is_base
 from mirrortrade.claims.period_patterns import is_span as _is_span
+from mirrortrade.claims.period_patterns import over_part_of_year as _over_part_of_year
 from mirrortrade.claims.period_patterns import parse as _parse
 from mirrortrade.claims.period_patterns import two_digit as _two_digit
 from mirrortrade.claims.period_patterns import year_to_date as _year_to_date
@@ -271,6 +272,8 @@ def find_periods(
             except (ValueError, KeyError, PeriodError):
                 continue
             base = _is_base(text, m.start(), m.end(), g.get("poss"))
+            if base and _over_part_of_year(text, m.start(), kind, g, m.group(0)):
+                base = False
             if not base and relative is None and dates_compared_figure(text, m.start()):
                 base, relative = True, "compared"  # "from $0.46 billion in 1992 to ...": the compared figure's own
             if relative == "yoy":

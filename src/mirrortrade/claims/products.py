@@ -96,7 +96,7 @@ class ProductsMixin:
         if kw is not None and (self._product_modifier(kw) or self._product_object(kw, mo) or self._product_of(kw)
                                or self._product_head(kw, mo.start) or self._product_ranked(kw)):
             return True
-        return self._product_after(mo)
+        return self._product_after(mo) or self._product_source(mo)
 
     def _part_of_product(self, mo: Money, kw: re.Match[str] | None, products: list[Money]) -> bool:
         """"Vietnam exported $2.2 billion worth of durians, and exports to China alone accounted for $2.1 billion": a
@@ -170,6 +170,20 @@ class ProductsMixin:
                             r"last|this|next|a|an|the|its|their)", w.group(0), re.I) and words:
                 break
             words.append(w.group(0))
+        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
+                   for w in words)
+
+    def _product_source(self, mo: Money) -> bool:
+        """"Uzbekistan earned $75.27 million from natural gas shipped to China": a figure earned "from" what a flow
+        participle after it says was traded (any word beyond goods, products, the parties and words of scope) is that
+        product's figure, not total trade."""
+        m = re.match(r"\s+from\s+((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:shipped|sold|exported|delivered|supplied|sent|"
+                     r"imported|bought)\b", self.t[mo.end:mo.end + 80])
+        if m is None:
+            return False
+        a = mo.end + m.start(1)
+        words = [w.group(0) for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1))
+                 if not any(r.start <= a + w.start() < r.end for r in self.refs)]
         return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
                    for w in words)
 

@@ -211,6 +211,10 @@ _QUANTITY_BEFORE = re.compile(r"\d\s*(?:(?:thousand|million|billion|mln|bln)\s+)
                               r"|bcm|units|vehicles|head)\b[^$€£¥%;.]{0,70},\s*(?:(?:or|up|down|a|an)\s+)?"
                               r"(?:(?:year-on-year\s+)?(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+of\s+)?$",
                               re.I)
+#: a physical quantity a rate leads to ("exports by rail grew 21 percent to 4.5 million tonnes"): the quantity's rate
+_QUANTITY_AFTER = re.compile(r"\s*(?:to|at|reaching|totall?ing)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?"
+                             r"\d[\d.,]*\s*(?:(?:thousand|million|billion|mln|bln)\s+)?(?:tonnes|tons|barrels|"
+                             r"cubic\s+met(?:re|er)s|bcm|units|vehicles|head)\b", re.I)
 #: an aside between a pair of dashes or in brackets ("$41 billion – 46% of the region's trade – and it was ...")
 _ASIDE = re.compile(r"\s[–—]\s[^–—;]{1,120}?\s[–—](?=\s)|\s\([^()]{1,120}\)")
 #: an attribution set off by commas between a level and its rate ("$240 billion in 2023, Chinese customs data showed on
