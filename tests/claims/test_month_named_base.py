@@ -38,3 +38,11 @@ def test_a_month_with_its_year_is_no_month_before() -> None:
             "billion in October 2009.")
     c = _by_value(text)[21.3e9]
     assert c.growth_base == "2008-10"  # type: ignore[attr-defined]
+
+
+def test_more_than_in_the_month_before() -> None:
+    """China's customs via Oreanda-News: May 2022 China-Russia trade $14.59 billion, 15 percent more than April."""
+    text = ("According to China's customs, in May 2022 the two countries, China and Russia, traded goods worth $14.59 "
+            "billion, 15 percent more than in April.")
+    c = _by_value(text)[14.59e9]
+    assert (c.period, c.growth_pct, c.growth_base) == ("2022-05", 15.0, "2022-04")  # type: ignore[attr-defined]

@@ -457,10 +457,11 @@ class LevelsMixin:
 
 
 def _from_month_before(after: str, period: str) -> bool:
-    """Whether a one-month rate is compared with the month before it by name, right after the rate (``after``, up to
-    the next rate): "In December alone, trade jumped 7.1%| from November", "fell 2.7%| on June" (no year after the
-    month: the year's own month). A rate of the same sentence compared "from a year earlier" keeps its year."""
+    """Whether a one-month rate is compared with the month before it by name, right after the rate (``after``): "In
+    December alone, trade jumped 7.1%| from November", "fell 2.7%| on June", "15 percent| more than in April" (no year
+    after the month: the year's own month). A rate of the same sentence compared "from a year earlier" keeps its year."""
     p = Period.parse(period).start
     name = lx.MONTH_NAMES[(p.month - 2) % 12]
-    return bool(re.match(r"\s*(?:from|on|over|against|versus|compared\s+(?:with|to))\s+(?:the\s+)?" + name
+    return bool(re.match(r"\s*(?:(?:more|less|higher|lower|up|down)\s+)?(?:from|on|over|against|versus|compared\s+"
+                         r"(?:with|to)|than(?:\s+in)?)\s+(?:the\s+)?" + name
                          + r"\b(?!\s*,?\s*(?:19|20)\d\d)(?!['’]s\s+(?:19|20)\d\d)", after, re.I))
