@@ -47,3 +47,44 @@ def test_an_unconfirmed_total_is_still_marked(store) -> None:  # type: ignore[no
     res = check_article(ARTICLE, store)
     (total,) = [c for c in res["claims"] if c["value_usd"] == 10.0e9]
     assert total["status"] == "conflict"
+
+
+
+# stored (invented, KG-NSC): 2033 trade with Mongolia $80M -20.0%, exports $50M -25.0%, imports $30M -10.0%, each
+# level published with its rate and no 2032 level stored; the article prints the export rate wrong ("down 35 percent")
+RATES_ARTICLE = ("Kyrgyzstan's National Statistical Committee said trade with Mongolia fell 20 percent in 2033 to "
+                 "$80 million. Exports to Mongolia were $50 million, down 35 percent, while imports from Mongolia fell "
+                 "10 percent to $30 million.")
+
+
+def _stored_with_rates(store) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"reporter": "KGZ", "partner": "MNG", "flow": f, "period": "2033", "value_usd": v, "precision_usd": 1e6,
+             "growth_pct": g, "growth_precision": 0.1, "source_id": "KG-NSC", "publisher": "NSC",
+             "title": "invented release with rates", "vintage": "2034-02-20", "qualifier": "exact"}
+            for f, v, g in (("T", 80e6, -20.0), ("X", 50e6, -25.0), ("M", 30e6, -10.0))]
+    store.ingest_frame(pd.DataFrame(rows))
+
+
+def test_rates_restating_stored_rates_are_not_blamed(store) -> None:  # type: ignore[no-untyped-def]
+    """A level and rate that both restate a stored figure of their statistics are quoted correctly: the failed joint
+    identity is the misquoted export rate's alone (heldout15/01, dev/440)."""
+    _stored_with_rates(store)
+    res = check_article(RATES_ARTICLE, store)
+    by_value = {c["value_usd"]: c for c in res["claims"] if c["kind"] == "level"}
+    total, exports, imports = by_value[80e6], by_value[50e6], by_value[30e6]
+    assert (total["flow"], exports["flow"], imports["flow"]) == ("T", "X", "M")
+    assert (total["growth_pct"], exports["growth_pct"], imports["growth_pct"]) == (-20.0, -35.0, -10.0)
+    joint = [f for f in res["findings"] if f["rule"] == "growth_consistency" and f["status"] == "conflict"
+             and str(f["evidence"].get("key", "")).startswith("joint:")]
+    assert joint and total["id"] in joint[0]["claims"]
+    assert exports["status"] in FLAGS  # its rate is not the stored one
+    assert total["status"] == "consistent"
+    assert imports["status"] == "consistent"
+
+
+def test_a_rate_off_its_stored_rate_is_still_marked(store) -> None:  # type: ignore[no-untyped-def]
+    """The turnover's rate printed 2 points off its stored rate (beyond rounding and a revision) clears nothing."""
+    _stored_with_rates(store)
+    res = check_article(RATES_ARTICLE.replace("fell 20 percent", "fell 22 percent"), store)
+    (total,) = [c for c in res["claims"] if c["value_usd"] == 80e6]
+    assert total["status"] == "conflict"

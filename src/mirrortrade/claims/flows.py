@@ -13,6 +13,11 @@ from mirrortrade.claims.scope import balance_holder, holder_after
 from mirrortrade.claims.text import in_closed_aside
 from mirrortrade.claims.vocab import _COMPOUND_SEP, _STOP_FILLER, _VERB_FLOW, _WORLD_HINT
 
+#: between a balance's holder and the balance: "(side) (thus) posted a (trade)" (see ``_balance_subject``)
+_HAS_BALANCE = re.compile(r"(?:\s+side)?(?:\s+(?:thus|also|again|therefore|then|still))?\s+(?:has|had|have|holds|held|"
+                          r"posts|posted|records|recorded|registers|registered|runs|ran|run|enjoys|enjoyed|logged)\s+"
+                          r"(?:an?|its|their|the)\s+(?:(?:trade|overall|total|bilateral|goods)\s+)?", re.I)
+
 #: a flow word inside the standard of a comparison, "that of" or "those of" and the few words of its noun phrase:
 #: "an average annual growth rate of 7.3 percent, 2.3 points above that of China's overall foreign trade" — another
 #: statistic set beside the figure, never the figure's own flow
@@ -138,6 +143,8 @@ class FlowsMixin:
         else:
             if not attached and (holder := holder_after(self.t, self.refs, ke, limit)):
                 attached = [holder]  # "the trade turnover of Tajikistan with China": Tajikistan's trade
+            if flow == "B" and not attached and (holder := self._balance_subject(ca, ks)):
+                attached, f.how = [holder], "clause-subject"
             parties: list[str] = []
             for c in attached:
                 if c not in parties:
@@ -167,6 +174,17 @@ class FlowsMixin:
                 f.subject = attached[-1]
                 f.partner = next((c for c in parties if c != f.subject), None)
         return f
+
+    def _balance_subject(self, ca: int, ks: int) -> str | None:
+        """The subject of a verb of having whose object is the balance: "Russia thus posted a surplus of $2.1 billion",
+        "the Chinese side ran a surplus" (a side, a country word) holds it, whoever reports it; None otherwise."""
+        refs = [r for r in self.refs if ca <= r.start and r.end <= ks]
+        if not refs or refs[0] is not refs[-1] or refs[0].possessive or refs[0].code in ("WLD", "CA5"):
+            return None  # one party only: "the deficit of Kazakhstan with China" names two, read as before
+        r = refs[0]
+        if not re.fullmatch(r"\s*(?:the\s+)?", self.t[ca:r.start], re.I):
+            return None  # the clause's subject, no preposition's object
+        return r.code if _HAS_BALANCE.fullmatch(self.t[r.end:ks]) else None
 
     def _balance_in_state(self, kw: re.Match[str], ca: int) -> re.Match[str] | None:
         """The balance earlier in the clause whose state a bare "in deficit" / "in surplus" is ("the trade balance with

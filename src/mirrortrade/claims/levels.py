@@ -444,8 +444,9 @@ class LevelsMixin:
         return first, other, fl.flow, 1
 
     def _base_for(self, period: str | None, pos: int) -> str | None:
-        if period and len(period) == 7 and re.search(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bover\s+the\s+"
-                                                      r"month\b|\bfrom\s+the\s+previous\s+month\b", self.t, re.I):
+        if period and len(period) == 7 and (re.search(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bover\s+the\s+"
+                                                       r"month\b|\bfrom\s+the\s+previous\s+month\b", self.t, re.I)
+                                             or _from_month_before(self.t[pos:], period)):
             # "On a month-on-month basis they rose 12.6 percent": against the month before, not a year before
             p = Period.parse(period).start
             return f"{p.year - (p.month == 1)}-{(p.month - 2) % 12 + 1:02d}"
@@ -461,3 +462,14 @@ class LevelsMixin:
         return None
 
     # ---- growth and share statements ---------------------------------------------------------
+
+
+def _from_month_before(after: str, period: str) -> bool:
+    """Whether a one-month rate is compared with the month before it by name, right after the rate (``after``): "In
+    December alone, trade jumped 7.1%| from November", "fell 2.7%| on June", "15 percent| more than in April" (no year
+    after the month: the year's own month). A rate of the same sentence compared "from a year earlier" keeps its year."""
+    p = Period.parse(period).start
+    name = lx.MONTH_NAMES[(p.month - 2) % 12]
+    return bool(re.match(r"\s*(?:(?:more|less|higher|lower|up|down)\s+)?(?:from|on|over|against|versus|compared\s+"
+                         r"(?:with|to)|than(?:\s+in)?)\s+(?:the\s+)?" + name
+                         + r"\b(?!\s*,?\s*(?:19|20)\d\d)(?!['’]s\s+(?:19|20)\d\d)", after, re.I))

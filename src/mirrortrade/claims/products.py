@@ -208,10 +208,11 @@ class ProductsMixin:
             return True
         if not _FLOW_NOUN.fullmatch(kw.group(0)):
             return False
-        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[kw.end():kw.end() + 80])
+        at = self._past_direction(kw.end())
+        m = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,6})", self.t[at:at + 80])
         if m is None:
             return False
-        a = kw.end() + m.start(1)
+        a = at + m.start(1)
         words = []
         for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)):
             if any(r.start <= a + w.start() < r.end for r in self.refs):
@@ -222,6 +223,16 @@ class ProductsMixin:
                 break
             words.append(w.group(0))
         return any(not _GENERIC_OBJECT.fullmatch(w) for w in words)
+
+    def _past_direction(self, at: int) -> int:
+        """Where what was traded may begin after a flow noun ending at ``at``: past a direction that names a place
+        the text refers to ("shipments to Africa| of new energy vehicles", "purchases from Russia| of crude"), else
+        ``at`` itself."""
+        d = re.match(r"\s+(?:to|from|into)\s+(?:the\s+)?", self.t[at:at + 20])
+        if d is None:
+            return at
+        ref = next((r for r in self.refs if r.start == at + d.end()), None)  # type: ignore[attr-defined]
+        return ref.end if ref is not None and re.match(r"\s+of\s", self.t[ref.end:ref.end + 5]) else at
 
     def _part_in(self, kw: re.Match[str]) -> bool:
         """"Mutual trade in agricultural products grew by 5.8 percent", "trade through cross-border e-commerce soared

@@ -170,6 +170,10 @@ def _find_sources(
                 r"\s+(?:\w+\s+)?(?:bought|sold|purchased|exported|imported|shipped|supplied|delivered|received)\b",
                 tail[m.end():m.end() + 40], re.I):
             m = None  # "the Turkmen side bought goods from China": a party to the trade, not whose figures they are
+        if m and re.fullmatch(r"side", m.group(1), re.I) and re.match(
+                r"\s+(?:\w+\s+){0,2}?(?:ran|runs|run|had|has|posted|posts|enjoyed|enjoys|recorded|registered|logged)\s+"
+                r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?:surplus|deficit)\b", tail[m.end():m.end() + 60], re.I):
+            m = None  # "the Chinese side thus ran a surplus of $2.2 billion": the party holding the balance
         if m and re.search(r"ambassador|envoy", m.group(1), re.I) and not (
                 re.match(_ENVOY_TITLE + r"(?:(?:in|to|at)\s+(?:the\s+)?[A-Z][\w'’-]+,?\s+)?(?:[A-Z][\w'’-]+,?\s+){0,3}"
                          r"(?:said|says|told|tells|noted|stated|announced|wrote|added)\b", text[b + m.end():b + m.end() + 120])

@@ -53,7 +53,7 @@ from mirrortrade.claims.neighbours import FLAGS, gate
 from mirrortrade.claims.periods import reference_date
 from mirrortrade.claims.printed_bases import attach_printed_bases, rests_on_bases
 from mirrortrade.claims.reading import Reading, read_article
-from mirrortrade.claims.restated_rates import rates_vs_restated
+from mirrortrade.claims.restated_rates import rates_restated, rates_vs_restated
 from mirrortrade.claims.turnover import change_vs_store, turnover_vs_parts
 from mirrortrade.claims.vintages import note_revisions, revised_base_explains
 from mirrortrade.claims.whose import settle_reporters
@@ -303,7 +303,7 @@ def check_claims(
     for f in findings:
         if f["rule"] == "mirror_gap":
             f["about_claims"] = _about(f, by_id)
-    _assign_status(claims, findings, own)
+    _assign_status(claims, findings, own, rates_restated(claims, crow, store_obs))
     for c in [*unresolved, *gated.values()]:
         c.status, c.findings = "unresolved", []
     return {"claims": [c.to_json() for c in claims_all], "findings": findings}
@@ -358,7 +358,7 @@ def _growth_check(f: dict[str, Any], kind: str) -> bool:
 
 
 def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
-                   own: AbstractSet[str] = frozenset()) -> None:
+                   own: AbstractSet[str] = frozenset(), rates_quoted: AbstractSet[str] = frozenset()) -> None:
     """A claim's status says whether the article quotes its own source correctly. A mirror gap (the other
     reporter's figure differs) is a finding beside the claim (its ``about_claims``), not a conflict of it."""
     status: dict[str, str] = {}
@@ -369,7 +369,9 @@ def _assign_status(claims: list[Claim], findings: list[dict[str, Any]],
               and set(f["evidence"].get("figure_ids") or []) - own}
     # ... and one whose rate its stored levels also confirm is quoted correctly in both: a joint identity of rates
     # (turnover, exports and imports each "up N percent") that fails has its error among the other rates
+    # (or whose rate restates the rate the store holds with that level, ``rates_quoted``)
     rate_fits = {f["claims"][0] for f in findings if _growth_check(f, "level") and f["status"] == "consistent"}
+    rate_fits |= set(rates_quoted)
     for f in findings:
         if f["rule"] == "mirror_gap" and f["status"] in FLAGS:
             continue
