@@ -79,26 +79,10 @@ def claims_of(text: str, paras: list[Paragraph], article_date: date | None = Non
     settle_part_sums(claims)  # exports and imports adding up to the pair's total just given: its parts
     _province_claims(claims, art, paras)
     claims = _merge_headline_claims(claims, paras)
-    _not_yet_ended(claims, art.ref_date)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return claims
-
-
-def _not_yet_ended(claims: list[Claim], published: date | None) -> None:
-    """A claim read for a period that had not ended when the article was published ("Trade between China and Russia
-    should exceed $110 billion in 2019", printed in December 2019) states no figure any statistics could have
-    published: a forecast, a target, or a period misread. Its period is left unresolved."""
-    if published is None:
-        return
-    for c in claims:
-        try:
-            end = Period.parse(c.period).end if c.period else None
-        except Exception:  # noqa: BLE001 - an unreadable period is already unresolved
-            continue
-        if end is not None and end > published:
-            c.cap_slot("period", 0.4, "period-not-ended")
 
 
 def _headline_paragraphs(paras: list[Paragraph]) -> set[int]:
