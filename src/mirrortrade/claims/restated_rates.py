@@ -27,7 +27,7 @@ customs' figures (its releases cite "customs statistics"), so its figures are he
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -69,11 +69,21 @@ def _currency_allowance(period: str, rate: float) -> float:
     return abs((1.0 + rate / 100.0) * (ratio - 1.0)) * 100.0
 
 
-def _restatements(claims: list[Claim], claim_rows: pd.DataFrame,
-                   store_obs: pd.DataFrame) -> list[tuple[Claim, Any, list[Any], float, float]]:
+class _Restatement(NamedTuple):
+    """A claim with an exact rate that restates stored levels of its statistics carrying rates that agree."""
+
+    claim: Claim
+    row: Any  #: the claim's row of the verification frame
+    same: list[Any]  #: the stored figures it restates
+    gap: float  #: how far apart the two rates are beyond rounding (percentage points; <= 0: they touch)
+    allow: float  #: the allowance for a revision and, for China's figures, the currency the rate is computed in
+    published: tuple[float, float]  #: the article's rate as an interval
+    stored: tuple[float, float]  #: the stored rates' hull
+
+
+def _restatements(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: pd.DataFrame) -> list[_Restatement]:
     """Each claim with an exact rate that restates stored levels of its statistics carrying rates that agree among
-    themselves: (the claim, its row, those stored figures, the gap between the two rates beyond rounding, the
-    allowance for revision and currency)."""
+    themselves (see :class:`_Restatement`)."""
     if claim_rows is None or claim_rows.empty or store_obs is None or store_obs.empty:
         return []
     by_id = {c.id: c for c in claims}
@@ -85,7 +95,7 @@ def _restatements(claims: list[Claim], claim_rows: pd.DataFrame,
         if str(getattr(f, "product", "TOTAL") or "TOTAL") != "TOTAL" or _a_reading(f):
             continue
         index.setdefault((f.reporter, f.partner, f.flow, f.period, _family(f.source_id)), []).append(f)
-    out: list[tuple[Claim, Any, list[Any], float, float]] = []
+    out: list[_Restatement] = []
     for row in claim_rows.itertuples():
         c = by_id.get(row.figure_id)
         if c is None or row.growth_pct is None or pd.isna(row.growth_pct) or row.qualifier != "exact" \
@@ -104,7 +114,7 @@ def _restatements(claims: list[Claim], claim_rows: pd.DataFrame,
         g = float(row.growth_pct)
         allow = REVISION_PP + (_currency_allowance(str(row.period), g) if row.reporter == "CHN" else 0.0)
         lo_c, hi_c = _rate_interval(g, float(row.growth_precision or 0.0))
-        out.append((c, row, same, max(lo_s - hi_c, lo_c - hi_s), allow))
+        out.append(_Restatement(c, row, same, max(lo_s - hi_c, lo_c - hi_s), allow, (lo_c, hi_c), (lo_s, hi_s)))
     return out
 
 
@@ -112,20 +122,17 @@ def rates_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: pd.
     """The claims whose level restates a stored figure of their statistics and whose rate restates that figure's
     rate (within rounding and a revision, no currency allowance): quoted correctly in both. An identity of several
     rates that fails ("turnover down 17.2%, exports down 29.4%, imports down 13.2%") has its error among the others."""
-    return {c.id for c, _row, _same, gap, _allow in _restatements(claims, claim_rows, store_obs) if gap <= REVISION_PP}
+    return {r.claim.id for r in _restatements(claims, claim_rows, store_obs) if r.gap <= REVISION_PP}
 
 
 def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: pd.DataFrame) -> list[dict[str, Any]]:
     """One ``rate_conflict`` finding for each claim whose rate the stored rate of the level it restates rules out
     (see the module doc); nothing for the rest."""
     out: list[dict[str, Any]] = []
-    for c, row, same, gap, allow in _restatements(claims, claim_rows, store_obs):
+    for c, row, same, gap, allow, published, stored in _restatements(claims, claim_rows, store_obs):
         if not math.isfinite(allow) or gap <= allow:
             continue
         g = float(row.growth_pct)
-        lo_c, hi_c = _rate_interval(g, float(row.growth_precision or 0.0))
-        rates = [_rate_interval(float(f.growth_pct), float(f.growth_precision or 0.0)) for f in same]
-        lo_s, hi_s = min(r[0] for r in rates), max(r[1] for r in rates)
         f0 = same[0]
         what = f"{flow_phrase(row.reporter, row.partner, row.flow)} in {row.period}"
         out.append({
@@ -135,7 +142,7 @@ def rates_vs_restated(claims: list[Claim], claim_rows: pd.DataFrame, store_obs: 
                         f"{float(f0.growth_pct):+g}%: {gap:.1f} percentage points apart beyond rounding, more than a "
                         f"revision ({REVISION_PP} points) and the currency the rate may be computed in allow "
                         f"({allow - REVISION_PP:.1f} points)."),
-            "evidence": {"published": [lo_c, hi_c], "stored": [lo_s, hi_s], "allowance_pp": allow,
+            "evidence": {"published": list(published), "stored": list(stored), "allowance_pp": allow,
                          "figure_ids": [f.figure_id for f in same]},
             "about": {"reporter": row.reporter, "partner": row.partner, "flow": row.flow, "period": row.period},
         })
