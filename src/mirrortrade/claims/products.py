@@ -170,8 +170,7 @@ class ProductsMixin:
                             r"last|this|next|a|an|the|its|their)", w.group(0), re.I) and words:
                 break
             words.append(w.group(0))
-        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
-                   for w in words)
+        return _names_goods(words)
 
     def _product_source(self, mo: Money) -> bool:
         """"Uzbekistan earned $75.27 million from natural gas shipped to China": a figure earned "from" what a flow
@@ -184,8 +183,7 @@ class ProductsMixin:
         a = mo.end + m.start(1)
         words = [w.group(0) for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(1))
                  if not any(r.start <= a + w.start() < r.end for r in self.refs)]
-        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w))
-                   for w in words)
+        return _names_goods(words)
 
     def _product_ranked(self, kw: re.Match[str]) -> bool:
         """"Electronics and machinery topped the import list at $1.33 billion", "minerals led exports": what tops a
@@ -267,8 +265,7 @@ class ProductsMixin:
             return False  # "trade in value terms", "exports in euros": the total in a measure or a currency
         if m.group(1).lower() != "via" and _DETERMINER.fullmatch(words[0]):
             return False
-        return any(not (_GENERIC_OBJECT.fullmatch(w) or _SCOPE_WORD.fullmatch(w) or _FLOW_WORDS.fullmatch(w)
-                        or _WHOLE.fullmatch(w)) for w in words)
+        return _names_goods(words, _WHOLE)
 
     def _part_share(self, pc_start: int) -> bool:
         """"Road transport carried 51.8 percent of the trade", "Intermediate goods made up 69.8 percent of the
@@ -311,3 +308,10 @@ class ProductsMixin:
         # a verb before its object ("outpaced exports"), a possessive ("Uzbekistan's exports"), an acronym
         # ("EU exports") is no product
         return not (_SCOPE_WORD.fullmatch(word) or word.endswith(("'s", "’s", "s'", "ed")) or word.isupper())
+
+
+def _names_goods(words: list[str], *more: re.Pattern[str]) -> bool:
+    """Whether ``words`` name something traded: a word beyond goods and products (``_GENERIC_OBJECT``), words of scope,
+    the flow nouns and any class in ``more``."""
+    classes = (_GENERIC_OBJECT, _SCOPE_WORD, _FLOW_WORDS, *more)
+    return any(not any(c.fullmatch(w) for c in classes) for w in words)

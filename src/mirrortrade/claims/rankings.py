@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mirrortrade.claims import lexicon as lx
 from mirrortrade.claims.claim import RESOLVED, Claim
@@ -123,6 +124,14 @@ def _lead_text(text: str) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=8)
+def _lead_owners(text: str) -> tuple[str, ...]:
+    """The countries whose trade with the world the article's lead is about (see :func:`topic_owners`), read once per
+    article however many of its sentences rank partners."""
+    lead = _lead_text(text)
+    return tuple(topic_owners(lead, lx.find_countries(lead)))
+
+
 def _previous_paragraph(text: str, start: int) -> str:
     """The text of the paragraph before the one that begins at ``start`` ("" for the first)."""
     spans = [(a, b) for a, b in split_paragraphs(text) if b <= start]
@@ -151,7 +160,6 @@ class RankingsMixin:
         t: str = self.t  # type: ignore[attr-defined]
         refs = [r for i, r in enumerate(self.refs) if i not in self.in_source]  # type: ignore[attr-defined]
         here: list[str] = []
-        lead_owners: list[str] | None = None
         for r in refs:
             if r.code in _NOT_MEMBER or r.code in lx.BLOCS:
                 continue
@@ -162,9 +170,7 @@ class RankingsMixin:
                 # "In the republic's foreign trade the biggest share belonged to Russia" opening a paragraph: a
                 # placeholder with no country named before it in its paragraph stands for the country the article's
                 # lead is about, not for the paragraph's most named member
-                if lead_owners is None:
-                    lead = _lead_text(self.art.text)  # type: ignore[attr-defined]
-                    lead_owners = topic_owners(lead, lx.find_countries(lead))
+                lead_owners = _lead_owners(self.art.text)  # type: ignore[attr-defined]
                 if len(lead_owners) > 1:
                     return None
                 code = lead_owners[0] if lead_owners else code
@@ -189,8 +195,7 @@ class RankingsMixin:
             return found[0], "paragraph"
         if len(found) > 1:
             return None
-        lead = _lead_text(self.art.text)  # type: ignore[attr-defined]
-        owners = topic_owners(lead, lx.find_countries(lead))
+        owners = _lead_owners(self.art.text)  # type: ignore[attr-defined]
         if not para:
             # "All together Uzbekistan's foreign trade made 81.2 billion dollars ... / Among partners, the biggest share
             # belongs to China - 21.2%": a paragraph that opens with a ranking naming no owner goes on about the
@@ -199,7 +204,7 @@ class RankingsMixin:
             prev = _previous_paragraph(self.art.text, self.p.start)  # type: ignore[attr-defined]
             before = topic_owners(prev, lx.find_countries(prev))
             if len(before) == 1:
-                return (before[0], "previous-paragraph") if not owners or owners == before else None
+                return (before[0], "previous-paragraph") if not owners or list(owners) == before else None
         last = getattr(self.art, "ranking", None)  # type: ignore[attr-defined]
         if last is not None and last[0] == self.p.index and _CONTINUES.match(t):  # type: ignore[attr-defined]
             return last[1], "previous-ranking"
